@@ -1,0 +1,42 @@
+// Reads scenario files (YAML) into the model, collecting every problem as a
+// Diagnostic rather than stopping at the first. Two passes: structure (types,
+// required and unknown keys, duplicate keys), then meaning (unknown targets,
+// duplicate ids, unreachable scenes, dead ends, undefined flags, missing audio,
+// tasks without an expert key).
+#pragma once
+
+#include "model/diagnostic.hpp"
+#include "model/scenario.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sofs {
+
+struct LoadResult {
+    std::shared_ptr<const Scenario> scenario;  // null when the file could not be read at all
+    Diagnostics diagnostics;
+};
+
+// Load one file. `display_path` is the name used in diagnostics (defaults to path).
+LoadResult load_scenario_file(const std::string& path);
+// Load from text already in memory (tests, benchmarks). `base_dir` resolves audio paths.
+LoadResult load_scenario_text(const std::string& text, const std::string& display_path,
+                              const std::string& base_dir = "");
+
+// Every *.yaml / *.yml file below the given files and folders, sorted.
+std::vector<std::string> find_scenario_files(const std::vector<std::string>& paths,
+                                             Diagnostics* missing = nullptr);
+
+// A library: every scenario below the given folders, with all diagnostics.
+struct Library {
+    std::vector<std::shared_ptr<const Scenario>> scenarios;  // those without errors
+    Diagnostics diagnostics;
+};
+Library load_library(const std::vector<std::string>& paths);
+
+// Parse a condition string (also used by tests and tools).
+std::optional<Condition> parse_condition(const std::string& text, std::string* error);
+
+}  // namespace sofs

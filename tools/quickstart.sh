@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The README's two quick-start commands in one script:
+#   tools/quickstart.sh run    install what is needed, build, start sofs-sim
+#   tools/quickstart.sh test   install what is needed, build, run every test
+# Works on a fresh Debian 12 machine; needs root or sudo for apt-get.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-}
+case "$mode" in
+  run|test) ;;
+  -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "usage: tools/quickstart.sh run|test" >&2; exit 2 ;;
+esac
+
+packages=(cmake ninja-build g++ pkg-config
+  libimgui-dev libglfw3-dev libfreetype-dev libstb-dev fonts-dejavu-core
+  libsdl2-dev libsdl2-mixer-dev libyaml-cpp-dev libsqlite3-dev doctest-dev
+  nlohmann-json3-dev libsodium-dev libstemmer-dev libhunspell-dev hunspell-en-gb
+  libespeak-ng-dev espeak-ng sox xvfb xauth xdotool imagemagick
+  libgl1-mesa-dri libglx-mesa0)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "== installing ${#missing[@]} Debian packages: ${missing[*]}"
+  sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+build=${SOFS_BUILD_DIR:-build}
+echo "== building in $build"
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build" -j "$(nproc)"
+
+if [[ $mode == test ]]; then
+  echo "== running every test"
+  ctest --test-dir "$build" --output-on-failure -j "$(nproc)" --timeout 900
+else
+  echo "== starting sofs-sim"
+  exec "$build/ui/sofs-sim" --scenarios scenarios
+fi
