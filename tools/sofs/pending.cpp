@@ -22,3 +22,12 @@ __attribute__((weak)) int cmd_cohort(const Args&) { return not_built("cohort"); 
 __attribute__((weak)) int cmd_trainee(const Args&) { return not_built("trainee"); }
 __attribute__((weak)) int cmd_override(const Args&) { return not_built("override"); }
 }  // namespace sofs::cli
+
+#include "recorder.hpp"
+namespace sofs::cli {
+__attribute__((weak)) std::unique_ptr<PlayRecorder> open_recorder(const std::string&, const std::string&,
+                                                                  const Scenario&, std::string* error) {
+    if (error) *error = "progress recording is not built yet";
+    return nullptr;
+}
+}  // namespace sofs::cli

@@ -1,0 +1,74 @@
+// The assessor: a pure function from a trainee's work and the practice
+// guidance to verdicts that explain themselves. No I/O here except loading
+// the guidance data once (Guidance::load); no globals.
+#pragma once
+
+#include "model/scenario.hpp"
+#include "runtime/transcript.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sofs {
+
+// A stretch of the trainee's text (byte offsets, end exclusive) that decided a verdict.
+struct Span {
+    std::size_t begin = 0, end = 0;
+};
+
+struct Verdict {
+    std::string criterion;       // "DS-WHO", "SG-OVER-TIME", "SC-IN-RANGE", "MAP-PLACEMENT", ...
+    bool met = false;
+    std::vector<Span> evidence;  // where in the text (empty when the decision rests on absence)
+    std::string evidence_words;  // the deciding words, quoted, for reports
+    std::string explanation;     // plain words: why met or not met
+    std::string guidance;        // the guidance it rests on, quoted
+    std::string improve;         // how to improve (empty when met)
+};
+
+// The practice guidance as data: lexicons and quotes from content/.
+class Guidance {
+public:
+    // Loads every lexicon under `content_dir` (content/ in the source tree by
+    // default). On failure returns null and says what and where in `error`.
+    static std::shared_ptr<const Guidance> load(const std::string& content_dir, std::string* error);
+    static std::string default_dir();  // $SOFS_CONTENT_DIR or the built-in path
+    struct Data;
+    std::shared_ptr<const Data> data;
+};
+
+// Free text, judged on every criterion of its kind (assessment-criteria.md).
+std::vector<Verdict> assess_danger_statement(const std::string& text, const Scenario& s, const Guidance& g);
+std::vector<Verdict> assess_safety_goal(const std::string& text, const Scenario& s, const Guidance& g);
+
+// The criteria ids of each kind, in the fixed order of assessment-criteria.md.
+const std::vector<std::string>& danger_statement_criteria();
+const std::vector<std::string>& safety_goal_criteria();
+
+// Everything judged about one task's answer.
+struct TaskAssessment {
+    std::string task;            // task id
+    TaskKind kind = TaskKind::DangerStatement;
+    std::vector<Verdict> verdicts;
+};
+
+// What the trainee's conversation moves did.
+struct MovesSummary {
+    std::map<std::string, int> count_by_move;   // move name -> times chosen
+    int fitting = 0, not_fitting = 0;
+    std::vector<int> aims_served, aims_undermined;  // aim numbers, each once
+    std::vector<std::string> reflections;        // what to try instead, in a reflective tone
+};
+
+struct Debrief {
+    std::vector<TaskAssessment> tasks;           // one per task answered, latest answer each
+    MovesSummary moves;
+    std::vector<Verdict> overall;                // bookends and anything judged across tasks
+};
+
+// The whole debrief for a transcript.
+Debrief assess(const Transcript& t, const Scenario& s, const Guidance& g);
+
+}  // namespace sofs
