@@ -71,6 +71,14 @@ public:
     // The latest answer given to each task (by task id).
     const std::map<std::string, Answer>& answers() const { return answers_; }
 
+    std::uint64_t seed() const { return seed_; }
+    const std::string& scene_id() const { return scene_; }
+    // Whether a choice has already been made in its scene (it is then not offered again there).
+    bool made(const std::string& scene_id, const std::string& choice_id) const;
+    // Checks an answer against a task without changing anything: nullopt when it fits.
+    static std::optional<ActionError> check_answer(const Scenario& scenario, const Task& task,
+                                                   const Answer& a);
+
 private:
     void enter(const std::string& scene_id);
     void apply(const Effects& e);
@@ -89,6 +97,10 @@ private:
     std::set<std::string> visited_;
     std::map<std::string, Answer> answers_;
     std::map<std::string, std::vector<std::size_t>> order_;  // scene -> choice display order
+    std::map<std::string, std::set<std::string>> made_;      // scene -> choices made there
+    // After a choice with `next` whose reply has lines, the scene stays on
+    // screen (Narration) so the reply can be read; advance() then goes here.
+    std::string pending_next_;
     Transcript transcript_;
 };
 
