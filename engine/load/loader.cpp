@@ -1,0 +1,1132 @@
+// The scenario loader: YAML text -> Scenario, with every problem collected as
+// a Diagnostic. Pass one walks the YAML tree once, checking structure (types,
+// required, unknown and duplicate keys) and recording every reference to an
+// id with its position; pass two checks meaning (duplicate ids, references,
+// the scene graph, the expert key) with hash lookups, so loading stays linear
+// in the size of the file. The codes are documented in scenarios/codes/.
+#include "load/loader.hpp"
+
+#include "runtime/condition.hpp"
+#include "runtime/hash.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sofs {
+namespace {
+
+namespace fs = std::filesystem;
+using YAML::Node;
+
+// ---------------------------------------------------------------- small helpers
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// " (did you mean 'x'?)" when one of the candidates is close, else "".
+template <typename Range>
+std::string did_you_mean(std::string_view word, const Range& candidates) {
+    std::string best;
+    std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (const auto& c : candidates) {
+        std::string_view cv(c);
+        std::size_t d = edit_distance(word, cv);
+        if (d < best_d && d < std::max(word.size(), cv.size())) {
+            best_d = d;
+            best = std::string(cv);
+        }
+    }
+    return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+bool valid_id(const std::string& s) {
+    if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9'))) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
+SourcePos pos_of(const Node& n) {
+    auto m = n.Mark();
+    return {m.line + 1, m.column + 1};
+}
+
+const char* shape(const Node& n) {
+    if (n.IsMap()) return "a map";
+    if (n.IsSequence()) return "a list";
+    if (n.IsNull()) return "empty";
+    return "text";
+}
+
+enum class Need { Optional, Required };
+
+// One YAML map, with its keys checked once: duplicates, unknown keys.
+struct Map {
+    struct Entry {
+        std::string key;
+        SourcePos key_pos;
+        Node value;
+    };
+    SourcePos pos;
+    std::string what;  // "scene 'first-visit'", for messages
+    std::vector<Entry> entries;
+
+    const Entry* find(std::string_view key) const {
+        for (const auto& e : entries)
+            if (e.key == key) return &e;
+        return nullptr;
+    }
+};
+
+// A reference to an id, checked in pass two.
+struct Ref {
+    enum class Kind { Scene, Fact, Person, Ending, Flag, Number } kind;
+    std::string id;
+    SourcePos pos;
+    std::string what;  // "'next' of choice 'x'"
+};
+
+const char* kind_word(Ref::Kind k) {
+    switch (k) {
+        case Ref::Kind::Scene: return "scene";
+        case Ref::Kind::Fact: return "fact";
+        case Ref::Kind::Person: return "person";
+        case Ref::Kind::Ending: return "ending";
+        case Ref::Kind::Flag: return "flag";
+        case Ref::Kind::Number: return "number";
+    }
+    return "";
+}
+
+const char* ref_code(Ref::Kind k) {
+    switch (k) {
+        case Ref::Kind::Scene: return "SCN010";
+        case Ref::Kind::Fact: return "SCN011";
+        case Ref::Kind::Person: return "SCN012";
+        case Ref::Kind::Ending: return "SCN013";
+        case Ref::Kind::Flag: return "SCN014";
+        case Ref::Kind::Number: return "SCN015";
+    }
+    return "";
+}
+
+template <typename E, typename F>
+std::vector<std::string> names_of(std::initializer_list<E> values, F to_str) {
+    std::vector<std::string> out;
+    for (E v : values) out.push_back(to_str(v));
+    return out;
+}
+
+// ---------------------------------------------------------------- the loader
+
+class Loader {
+public:
+    Loader(std::string file, std::string base_dir, Diagnostics& d)
+        : file_(std::move(file)), base_dir_(std::move(base_dir)), d_(d) {}
+
+    std::shared_ptr<Scenario> load(const std::string& text);
+
+private:
+    // diagnostics
+    void error(SourcePos p, const char* code, const std::string& msg) {
+        d_.error(file_, p.line, p.column, code, msg);
+    }
+    void warning(SourcePos p, const char* code, const std::string& msg) {
+        d_.warning(file_, p.line, p.column, code, msg);
+    }
+
+    // structure
+    std::optional<Map> open_map(const Node& n, SourcePos where, const std::string& what,
+                                std::initializer_list<std::string_view> known);
+    bool present(const Map& m, std::string_view key, Need need);
+    std::optional<std::string> text(const Map& m, std::string_view key, Need need);
+    std::optional<std::string> scalar_text(const Node& n, SourcePos p, const std::string& what);
+    std::optional<std::string> id(const Map& m, std::string_view key, Need need);
+    std::optional<int> integer(const Map& m, std::string_view key, Need need);
+    std::optional<int> integer_node(const Node& n, SourcePos p, const std::string& what);
+    std::optional<bool> boolean(const Map& m, std::string_view key);
+    // The items of a list (each with its position); empty when missing or wrong.
+    std::vector<std::pair<Node, SourcePos>> list(const Map& m, std::string_view key, Need need);
+    std::vector<std::string> text_list(const Map& m, std::string_view key, Need need);
+    std::vector<std::string> id_list(const Map& m, std::string_view key, Need need, Ref::Kind refs);
+    std::vector<int> aim_list(const Map& m, std::string_view key, Need need);
+    std::optional<Condition> condition(const Map& m, std::string_view key);
+    template <typename E>
+    std::optional<E> enumeration(const Map& m, std::string_view key, Need need, const char* what,
+                                 std::optional<E> (*from)(const std::string&),
+                                 const std::vector<std::string>& names);
+
+    void ref(Ref::Kind k, const std::string& id, SourcePos p, std::string what) {
+        refs_.push_back({k, id, p, std::move(what)});
+    }
+
+    // the parts of a scenario
+    void read_person(const Node& n, SourcePos p);
+    void read_fact(const Node& n, SourcePos p);
+    void read_numbers(const Map& top);
+    std::vector<Line> read_lines(const Map& m, std::string_view key, const std::string& owner);
+    void read_scene(const Node& n, SourcePos p);
+    void read_choice(const Node& n, SourcePos p, Scene& scene);
+    void read_task(const Map& scene_map, Scene& scene);
+    void read_ending(const Node& n, SourcePos p);
+    void read_expert(const Map& top);
+
+    // meaning
+    void check_meaning();
+    void check_graph();
+
+    std::string file_, base_dir_;
+    Diagnostics& d_;
+    std::shared_ptr<Scenario> s_;
+    std::vector<Ref> refs_;
+    struct Audio {
+        std::string path;
+        SourcePos pos;
+    };
+    std::vector<Audio> audio_;
+    std::vector<std::pair<std::string, SourcePos>> flag_pos_;
+    std::unordered_map<std::string, SourcePos> number_pos_;
+    std::vector<SourcePos> choice_pos_, task_pos_;  // parallel to the flattened choices/tasks
+    SourcePos start_pos_;
+    bool has_expert_ = false, has_scaling_ = false, has_three_houses_ = false;
+    SourcePos expert_pos_;
+};
+
+std::optional<Map> Loader::open_map(const Node& n, SourcePos where, const std::string& what,
+                                    std::initializer_list<std::string_view> known) {
+    if (!n.IsMap()) {
+        error(n.IsNull() ? where : pos_of(n), "SCN002", what + " should be a map of keys, not " + shape(n));
+        return std::nullopt;
+    }
+    Map m;
+    m.pos = pos_of(n);
+    m.what = what;
+    m.entries.reserve(n.size());
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        const Node& k = it->first;
+        if (!k.IsScalar()) {
+            error(pos_of(k), "SCN002", "a key in " + what + " should be a word, not " + shape(k));
+            continue;
+        }
+        m.entries.push_back({k.Scalar(), pos_of(k), it->second});
+    }
+    // Name the item by its id in messages when it has one.
+    // "a choice in scene 's1'" becomes "choice 'c1' in scene 's1'".
+    if (const auto* e = m.find("id"); e && e->value.IsScalar()) {
+        std::string w = what;
+        if (w.rfind("a ", 0) == 0) w = w.substr(2);
+        else if (w.rfind("an ", 0) == 0) w = w.substr(3);
+        auto space = w.find(' ');
+        std::string head = space == std::string::npos ? w : w.substr(0, space);
+        std::string rest = space == std::string::npos ? "" : w.substr(space);
+        m.what = head + " '" + e->value.Scalar() + "'" + rest;
+    }
+    for (std::size_t i = 0; i < m.entries.size(); ++i) {
+        const auto& e = m.entries[i];
+        for (std::size_t j = 0; j < i; ++j) {
+            if (m.entries[j].key == e.key) {
+                error(e.key_pos, "SCN005",
+                      "key '" + e.key + "' appears twice in " + m.what + " (first at line " +
+                          std::to_string(m.entries[j].key_pos.line) + "); YAML keeps only the first");
+                break;
+            }
+        }
+        if (std::find(known.begin(), known.end(), std::string_view(e.key)) == known.end())
+            error(e.key_pos, "SCN004", "unknown key '" + e.key + "' in " + m.what + did_you_mean(e.key, known));
+    }
+    return m;
+}
+
+bool Loader::present(const Map& m, std::string_view key, Need need) {
+    if (m.find(key)) return true;
+    if (need == Need::Required) error(m.pos, "SCN003", m.what + " needs the key '" + std::string(key) + "'");
+    return false;
+}
+
+std::optional<std::string> Loader::scalar_text(const Node& n, SourcePos p, const std::string& what) {
+    if (!n.IsScalar()) {
+        error(p, "SCN002", what + " should be text, not " + shape(n));
+        return std::nullopt;
+    }
+    const std::string& v = n.Scalar();
+    if (n.Tag() == "?") {
+        std::string low = v;
+        for (auto& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        static const char* const kBools[] = {"yes", "no", "on", "off", "y", "n", "true", "false"};
+        for (const char* b : kBools)
+            if (low == b) {
+                warning(p, "SCN024", what + " is the bare word '" + v +
+                                         "', which YAML 1.1 tools read as true or false; write it in quotes");
+                break;
+            }
+    }
+    return v;
+}
+
+std::optional<std::string> Loader::text(const Map& m, std::string_view key, Need need) {
+    const auto* e = m.find(key);
+    if (!e) {
+        present(m, key, need);
+        return std::nullopt;
+    }
+    const std::string what = "'" + std::string(key) + "' of " + m.what;
+    if (e->value.IsNull()) {
+        if (need == Need::Required) error(e->key_pos, "SCN002", what + " has no value");
+        return std::nullopt;
+    }
+    return scalar_text(e->value, pos_of(e->value), what);
+}
+
+std::optional<std::string> Loader::id(const Map& m, std::string_view key, Need need) {
+    auto v = text(m, key, need);
+    if (v && !valid_id(*v)) {
+        error(pos_of(m.find(key)->value), "SCN006",
+              "'" + *v + "' is not a valid id: use lower-case letters, digits and hyphens, like 'first-visit'");
+    }
+    return v;
+}
+
+std::optional<int> Loader::integer_node(const Node& n, SourcePos p, const std::string& what) {
+    if (!n.IsScalar()) {
+        error(p, "SCN002", what + " should be a whole number, not " + shape(n));
+        return std::nullopt;
+    }
+    const std::string& v = n.Scalar();
+    int out = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+    if (ec != std::errc() || ptr != v.data() + v.size()) {
+        error(p, "SCN002", what + " should be a whole number, not '" + v + "'");
+        return std::nullopt;
+    }
+    return out;
+}
+
+std::optional<int> Loader::integer(const Map& m, std::string_view key, Need need) {
+    const auto* e = m.find(key);
+    if (!e) {
+        present(m, key, need);
+        return std::nullopt;
+    }
+    const std::string what = "'" + std::string(key) + "' of " + m.what;
+    if (e->value.IsNull()) {
+        error(e->key_pos, "SCN002", what + " has no value");
+        return std::nullopt;
+    }
+    return integer_node(e->value, pos_of(e->value), what);
+}
+
+std::optional<bool> Loader::boolean(const Map& m, std::string_view key) {
+    const auto* e = m.find(key);
+    if (!e) return std::nullopt;
+    const std::string what = "'" + std::string(key) + "' of " + m.what;
+    if (e->value.IsScalar()) {
+        std::string v = e->value.Scalar();
+        for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (v == "true" || v == "yes" || v == "on") return true;
+        if (v == "false" || v == "no" || v == "off") return false;
+    }
+    error(e->value.IsNull() ? e->key_pos : pos_of(e->value), "SCN002", what + " should be true or false");
+    return std::nullopt;
+}
+
+std::vector<std::pair<Node, SourcePos>> Loader::list(const Map& m, std::string_view key, Need need) {
+    std::vector<std::pair<Node, SourcePos>> out;
+    const auto* e = m.find(key);
+    if (!e) {
+        present(m, key, need);
+        return out;
+    }
+    if (e->value.IsNull()) return out;
+    if (!e->value.IsSequence()) {
+        error(pos_of(e->value), "SCN002",
+              "'" + std::string(key) + "' of " + m.what + " should be a list, not " + shape(e->value));
+        return out;
+    }
+    out.reserve(e->value.size());
+    for (const auto& item : e->value) out.emplace_back(item, item.IsNull() ? e->key_pos : pos_of(item));
+    return out;
+}
+
+std::vector<std::string> Loader::text_list(const Map& m, std::string_view key, Need need) {
+    std::vector<std::string> out;
+    for (const auto& [n, p] : list(m, key, need))
+        if (auto v = scalar_text(n, p, "an item of '" + std::string(key) + "' in " + m.what)) out.push_back(*v);
+    return out;
+}
+
+std::vector<std::string> Loader::id_list(const Map& m, std::string_view key, Need need, Ref::Kind refs) {
+    std::vector<std::string> out;
+    for (const auto& [n, p] : list(m, key, need)) {
+        auto v = scalar_text(n, p, "an item of '" + std::string(key) + "' in " + m.what);
+        if (!v) continue;
+        ref(refs, *v, p, "'" + std::string(key) + "' of " + m.what);
+        out.push_back(*v);
+    }
+    return out;
+}
+
+std::vector<int> Loader::aim_list(const Map& m, std::string_view key, Need need) {
+    std::vector<int> out;
+    for (const auto& [n, p] : list(m, key, need)) {
+        auto v = integer_node(n, p, "an aim in '" + std::string(key) + "' of " + m.what);
+        if (!v) continue;
+        if (*v < 1 || *v > 12) {
+            error(p, "SCN022", "aim " + std::to_string(*v) + " in '" + std::string(key) + "' of " + m.what +
+                                   " does not exist: the aims are numbered 1 to 12");
+            continue;
+        }
+        out.push_back(*v);
+    }
+    return out;
+}
+
+std::optional<Condition> Loader::condition(const Map& m, std::string_view key) {
+    const auto* e = m.find(key);
+    if (!e) return std::nullopt;
+    SourcePos p = e->value.IsNull() ? e->key_pos : pos_of(e->value);
+    auto src = text(m, key, Need::Required);
+    if (!src) return std::nullopt;
+    std::string why;
+    auto c = parse_condition(*src, &why);
+    if (!c) {
+        error(p, "SCN016", "the condition '" + *src + "' in " + m.what + " cannot be read: " + why);
+        return std::nullopt;
+    }
+    const std::string what = "the condition '" + *src + "' of " + m.what;
+    for_each_leaf(*c, [&](const Condition& leaf) {
+        switch (leaf.op) {
+            case Condition::Op::Flag: ref(Ref::Kind::Flag, leaf.name, p, what); break;
+            case Condition::Op::Compare: ref(Ref::Kind::Number, leaf.name, p, what); break;
+            case Condition::Op::Revealed: ref(Ref::Kind::Fact, leaf.name, p, what); break;
+            case Condition::Op::Visited: ref(Ref::Kind::Scene, leaf.name, p, what); break;
+            default: break;
+        }
+    });
+    return c;
+}
+
+template <typename E>
+std::optional<E> Loader::enumeration(const Map& m, std::string_view key, Need need, const char* what,
+                                     std::optional<E> (*from)(const std::string&),
+                                     const std::vector<std::string>& names) {
+    auto v = text(m, key, need);
+    if (!v) return std::nullopt;
+    auto e = from(*v);
+    if (!e)
+        error(pos_of(m.find(key)->value), "SCN007",
+              "'" + *v + "' is not a " + what + did_you_mean(*v, names) + "; use one of: " + join(names));
+    return e;
+}
+
+// ---------------------------------------------------------------- parts
+
+void Loader::read_person(const Node& n, SourcePos p) {
+    auto m = open_map(n, p, "a person",
+                      {"id", "name", "age", "age_months", "role", "gender", "relationship", "household",
+                       "parents", "partners", "aliases"});
+    if (!m) return;
+    static const auto kRoles = names_of({PersonRole::Child, PersonRole::Caregiver, PersonRole::Family,
+                                         PersonRole::Professional, PersonRole::Other},
+                                        [](PersonRole r) { return to_string(r); });
+    Person person;
+    person.pos = m->pos;
+    person.id = id(*m, "id", Need::Required).value_or("");
+    person.name = text(*m, "name", Need::Required).value_or("");
+    person.age = integer(*m, "age", Need::Optional);
+    person.age_months = integer(*m, "age_months", Need::Optional);
+    if (auto r = enumeration<PersonRole>(*m, "role", Need::Required, "role", role_from, kRoles)) person.role = *r;
+    person.gender = text(*m, "gender", Need::Optional).value_or("");
+    if (!person.gender.empty() && person.gender != "female" && person.gender != "male")
+        error(pos_of(m->find("gender")->value), "SCN007",
+              "'" + person.gender + "' is not a gender the genogram draws; use female or male, or leave it out");
+    person.relationship = text(*m, "relationship", Need::Optional).value_or("");
+    person.household = text(*m, "household", Need::Optional).value_or("");
+    person.parents = id_list(*m, "parents", Need::Optional, Ref::Kind::Person);
+    person.partners = id_list(*m, "partners", Need::Optional, Ref::Kind::Person);
+    person.aliases = text_list(*m, "aliases", Need::Optional);
+    s_->people.push_back(std::move(person));
+}
+
+void Loader::read_fact(const Node& n, SourcePos p) {
+    auto m = open_map(n, p, "a fact", {"id", "kind", "text", "source", "why"});
+    if (!m) return;
+    static const auto kKinds = names_of({FactKind::PastHarm, FactKind::ComplicatingFactor, FactKind::Strength,
+                                         FactKind::ExistingSafety, FactKind::Distractor},
+                                        [](FactKind k) { return to_string(k); });
+    Fact f;
+    f.pos = m->pos;
+    f.id = id(*m, "id", Need::Required).value_or("");
+    if (auto k = enumeration<FactKind>(*m, "kind", Need::Required, "kind of fact", fact_kind_from, kKinds))
+        f.kind = *k;
+    f.text = text(*m, "text", Need::Required).value_or("");
+    f.source = text(*m, "source", Need::Optional).value_or("");
+    f.why = text(*m, "why", Need::Optional).value_or("");
+    s_->facts.push_back(std::move(f));
+}
+
+void Loader::read_numbers(const Map& top) {
+    const auto* e = top.find("numbers");
+    if (!e || e->value.IsNull()) return;
+    auto m = open_map(e->value, e->key_pos, "'numbers'", {});
+    if (!m) return;
+    // open_map reported every key as unknown: numbers' keys are names, so undo that.
+    d_.items.erase(std::remove_if(d_.items.begin(), d_.items.end(),
+                                  [&](const Diagnostic& d) {
+                                      return d.code == "SCN004" && d.file == file_ &&
+                                             d.message.find("in 'numbers'") != std::string::npos;
+                                  }),
+                   d_.items.end());
+    std::unordered_set<std::string> seen;
+    for (const auto& entry : m->entries) {
+        if (!seen.insert(entry.key).second) continue;  // reported as SCN005
+        if (!valid_id(entry.key))
+            error(entry.key_pos, "SCN006",
+                  "'" + entry.key + "' is not a valid number name: use lower-case letters, digits and hyphens");
+        Variable v;
+        v.name = entry.key;
+        const std::string what = "number '" + entry.key + "'";
+        if (entry.value.IsScalar()) {  // shorthand: `trust: 4` is {initial: 4, min: 0, max: 10}
+            if (auto i = integer_node(entry.value, pos_of(entry.value), what)) v.initial = *i;
+        } else {
+            auto vm = open_map(entry.value, entry.key_pos, what, {"initial", "min", "max"});
+            if (!vm) continue;
+            v.initial = integer(*vm, "initial", Need::Optional).value_or(0);
+            v.min = integer(*vm, "min", Need::Optional).value_or(0);
+            v.max = integer(*vm, "max", Need::Optional).value_or(10);
+        }
+        if (v.min > v.max || v.initial < v.min || v.initial > v.max)
+            error(entry.key_pos, "SCN026",
+                  what + " needs min <= initial <= max, but has min " + std::to_string(v.min) + ", initial " +
+                      std::to_string(v.initial) + ", max " + std::to_string(v.max));
+        number_pos_.emplace(v.name, entry.key_pos);
+        s_->numbers.push_back(std::move(v));
+    }
+}
+
+std::vector<Line> Loader::read_lines(const Map& owner, std::string_view key, const std::string& owner_what) {
+    std::vector<Line> out;
+    auto items = list(owner, key, Need::Optional);
+    out.reserve(items.size());
+    for (const auto& [n, p] : items) {
+        auto m = open_map(n, p, "a line of " + owner_what, {"speaker", "text", "audio", "when"});
+        if (!m) continue;
+        Line l;
+        l.pos = m->pos;
+        l.speaker = text(*m, "speaker", Need::Required).value_or("");
+        if (!l.speaker.empty() && l.speaker != "narrator")
+            ref(Ref::Kind::Person, l.speaker, pos_of(m->find("speaker")->value), "'speaker' of " + m->what);
+        l.text = text(*m, "text", Need::Required).value_or("");
+        l.audio = text(*m, "audio", Need::Optional).value_or("");
+        if (!l.audio.empty()) audio_.push_back({l.audio, pos_of(m->find("audio")->value)});
+        l.when = condition(*m, "when");
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+void Loader::read_choice(const Node& n, SourcePos p, Scene& scene) {
+    auto m = open_map(n, p, "a choice in scene '" + scene.id + "'",
+                      {"id", "text", "move", "when", "effects", "reply", "feedback", "serves", "undermines",
+                       "next"});
+    if (!m) return;
+    static const auto kMoves = names_of(
+        {MoveType::Exception, MoveType::Scaling, MoveType::Coping, MoveType::PreferredFuture,
+         MoveType::ChildsVoice, MoveType::Network, MoveType::HonestWorry, MoveType::BottomLine,
+         MoveType::Blaming, MoveType::Jargon, MoveType::LeadingClosed, MoveType::FalseReassurance,
+         MoveType::Threat, MoveType::TakingOver},
+        [](MoveType t) { return to_string(t); });
+    Choice c;
+    c.pos = m->pos;
+    c.id = id(*m, "id", Need::Required).value_or("");
+    const std::string what = "choice '" + c.id + "'";
+    c.text = text(*m, "text", Need::Required).value_or("");
+    if (auto mv = enumeration<MoveType>(*m, "move", Need::Required, "move type", move_from, kMoves)) c.move = *mv;
+    c.when = condition(*m, "when");
+    if (const auto* e = m->find("effects"); e && !e->value.IsNull()) {
+        if (auto em = open_map(e->value, e->key_pos, "the effects of " + what, {"reveal", "change", "set", "clear"})) {
+            c.effects.reveal = id_list(*em, "reveal", Need::Optional, Ref::Kind::Fact);
+            c.effects.set = id_list(*em, "set", Need::Optional, Ref::Kind::Flag);
+            c.effects.clear = id_list(*em, "clear", Need::Optional, Ref::Kind::Flag);
+            if (const auto* ch = em->find("change"); ch && !ch->value.IsNull()) {
+                if (!ch->value.IsMap()) {
+                    error(pos_of(ch->value), "SCN002",
+                          "'change' of " + what + " should be a map such as {trust: 1}, not " + shape(ch->value));
+                } else {
+                    for (auto it = ch->value.begin(); it != ch->value.end(); ++it) {
+                        if (!it->first.IsScalar()) continue;
+                        const std::string name = it->first.Scalar();
+                        SourcePos kp = pos_of(it->first);
+                        if (c.effects.change.count(name)) {
+                            error(kp, "SCN005", "key '" + name + "' appears twice in 'change' of " + what);
+                            continue;
+                        }
+                        auto delta = integer_node(it->second, pos_of(it->second), "the change to '" + name + "'");
+                        ref(Ref::Kind::Number, name, kp, "'change' of " + what);
+                        if (delta) c.effects.change[name] = *delta;
+                    }
+                }
+            }
+        }
+    }
+    c.reply = read_lines(*m, "reply", what);
+    c.feedback = text(*m, "feedback", Need::Optional).value_or("");
+    c.serves = aim_list(*m, "serves", Need::Optional);
+    c.undermines = aim_list(*m, "undermines", Need::Optional);
+    c.next = id(*m, "next", Need::Optional).value_or("");
+    if (!c.next.empty()) ref(Ref::Kind::Scene, c.next, pos_of(m->find("next")->value), "'next' of " + what);
+    choice_pos_.push_back(c.pos);
+    scene.choices.push_back(std::move(c));
+}
+
+void Loader::read_task(const Map& scene_map, Scene& scene) {
+    const auto* e = scene_map.find("task");
+    if (!e || e->value.IsNull()) return;
+    auto m = open_map(e->value, e->key_pos, "the task of scene '" + scene.id + "'",
+                      {"id", "kind", "prompt", "hint", "facts", "people", "next"});
+    if (!m) return;
+    static const auto kKinds = names_of(
+        {TaskKind::DangerStatement, TaskKind::SafetyGoal, TaskKind::PastHarm, TaskKind::SortFacts,
+         TaskKind::Scaling, TaskKind::ThreeHouses, TaskKind::SafetyNetwork, TaskKind::NextSteps},
+        [](TaskKind k) { return to_string(k); });
+    Task t;
+    t.pos = m->pos;
+    t.id = id(*m, "id", Need::Required).value_or("");
+    if (auto k = enumeration<TaskKind>(*m, "kind", Need::Required, "task kind", task_kind_from, kKinds)) t.kind = *k;
+    t.prompt = text(*m, "prompt", Need::Required).value_or("");
+    t.hint = text(*m, "hint", Need::Optional).value_or("");
+    t.facts = id_list(*m, "facts", Need::Optional, Ref::Kind::Fact);
+    t.people = id_list(*m, "people", Need::Optional, Ref::Kind::Person);
+    t.next = id(*m, "next", Need::Optional).value_or("");
+    if (!t.next.empty())
+        ref(Ref::Kind::Scene, t.next, pos_of(m->find("next")->value), "'next' of task '" + t.id + "'");
+    task_pos_.push_back(t.pos);
+    scene.task = std::move(t);
+}
+
+void Loader::read_scene(const Node& n, SourcePos p) {
+    auto m = open_map(n, p, "a scene",
+                      {"id", "stage", "title", "place", "reveals", "lines", "shuffle", "choices", "task", "next",
+                       "ending"});
+    if (!m) return;
+    static const auto kStages = names_of({Stage::Referral, Stage::Visit, Stage::ChildVoice, Stage::NetworkMeeting,
+                                          Stage::Review},
+                                         [](Stage st) { return to_string(st); });
+    Scene scene;
+    scene.pos = m->pos;
+    scene.id = id(*m, "id", Need::Required).value_or("");
+    const std::string what = "scene '" + scene.id + "'";
+    if (auto st = enumeration<Stage>(*m, "stage", Need::Optional, "stage", stage_from, kStages)) scene.stage = *st;
+    scene.title = text(*m, "title", Need::Required).value_or("");
+    scene.place = text(*m, "place", Need::Optional).value_or("");
+    scene.reveals = id_list(*m, "reveals", Need::Optional, Ref::Kind::Fact);
+    scene.lines = read_lines(*m, "lines", what);
+    scene.shuffle = boolean(*m, "shuffle").value_or(false);
+    auto choices = list(*m, "choices", Need::Optional);
+    scene.choices.reserve(choices.size());
+    for (const auto& [cn, cp] : choices) read_choice(cn, cp, scene);
+    read_task(*m, scene);
+    scene.next = id(*m, "next", Need::Optional).value_or("");
+    if (!scene.next.empty()) ref(Ref::Kind::Scene, scene.next, pos_of(m->find("next")->value), "'next' of " + what);
+    scene.ending = id(*m, "ending", Need::Optional).value_or("");
+    if (!scene.ending.empty())
+        ref(Ref::Kind::Ending, scene.ending, pos_of(m->find("ending")->value), "'ending' of " + what);
+    s_->scenes.push_back(std::move(scene));
+}
+
+void Loader::read_ending(const Node& n, SourcePos p) {
+    auto m = open_map(n, p, "an ending", {"id", "title", "debrief"});
+    if (!m) return;
+    Ending e;
+    e.pos = m->pos;
+    e.id = id(*m, "id", Need::Required).value_or("");
+    e.title = text(*m, "title", Need::Required).value_or("");
+    e.debrief = text(*m, "debrief", Need::Optional).value_or("");
+    s_->endings.push_back(std::move(e));
+}
+
+void Loader::read_expert(const Map& top) {
+    const auto* e = top.find("expert");
+    if (!e) return;  // reported as missing by the caller
+    auto m = open_map(e->value, e->key_pos, "the expert key",
+                      {"past_harm", "danger_statements", "safety_goals", "next_steps", "family_goals", "evidence",
+                       "scaling", "network", "three_houses"});
+    if (!m) return;
+    has_expert_ = true;
+    expert_pos_ = m->pos;
+    ExpertKey& x = s_->expert;
+    x.pos = m->pos;
+    x.past_harm = text(*m, "past_harm", Need::Optional).value_or("");
+    x.danger_statements = text_list(*m, "danger_statements", Need::Optional);
+    x.safety_goals = text_list(*m, "safety_goals", Need::Optional);
+    x.next_steps = text_list(*m, "next_steps", Need::Optional);
+    x.family_goals = text_list(*m, "family_goals", Need::Optional);
+    x.network = id_list(*m, "network", Need::Optional, Ref::Kind::Person);
+    if (const auto* ev = m->find("evidence"); ev && !ev->value.IsNull()) {
+        if (!ev->value.IsMap()) {
+            error(pos_of(ev->value), "SCN002", std::string("'evidence' of the expert key should be a map, not ") + shape(ev->value));
+        } else {
+            for (auto it = ev->value.begin(); it != ev->value.end(); ++it) {
+                if (!it->first.IsScalar()) continue;
+                const std::string crit = it->first.Scalar();
+                if (x.evidence.count(crit)) {
+                    error(pos_of(it->first), "SCN005", "key '" + crit + "' appears twice in 'evidence' of the expert key");
+                    continue;
+                }
+                auto& facts = x.evidence[crit];
+                const Node& v = it->second;
+                if (v.IsNull()) continue;
+                if (!v.IsSequence()) {
+                    error(pos_of(v), "SCN002", "the evidence for '" + crit + "' should be a list of fact ids");
+                    continue;
+                }
+                for (const auto& f : v) {
+                    if (auto id_text = scalar_text(f, pos_of(f), "an item of the evidence for '" + crit + "'")) {
+                        ref(Ref::Kind::Fact, *id_text, pos_of(f), "the evidence for '" + crit + "'");
+                        facts.push_back(*id_text);
+                    }
+                }
+            }
+        }
+    }
+    if (const auto* sc = m->find("scaling"); sc && !sc->value.IsNull()) {
+        if (auto sm = open_map(sc->value, sc->key_pos, "the expert scaling",
+                               {"expert", "range", "over_optimistic", "over_pessimistic"})) {
+            has_scaling_ = true;
+            ScalingKey& k = x.scaling;
+            auto expert = integer(*sm, "expert", Need::Required);
+            if (expert) k.expert = *expert;
+            bool range_ok = false;
+            if (const auto* r = sm->find("range")) {
+                if (!r->value.IsSequence() || r->value.size() != 2) {
+                    error(r->value.IsNull() ? r->key_pos : pos_of(r->value), "SCN023",
+                          "'range' of the expert scaling should be two numbers, lowest and highest, like [2, 5]");
+                } else {
+                    auto lo = integer_node(r->value[0], pos_of(r->value[0]), "the low end of 'range'");
+                    auto hi = integer_node(r->value[1], pos_of(r->value[1]), "the high end of 'range'");
+                    if (lo && hi) {
+                        k.low = *lo;
+                        k.high = *hi;
+                        range_ok = true;
+                        if (k.low < 0 || k.high > 10 || k.low > k.high) {
+                            error(pos_of(r->value), "SCN023",
+                                  "'range' [" + std::to_string(k.low) + ", " + std::to_string(k.high) +
+                                      "] of the expert scaling must lie within 0..10, lowest first");
+                            range_ok = false;
+                        }
+                    }
+                }
+            }
+            if (expert && (*expert < 0 || *expert > 10)) {
+                error(pos_of(sm->find("expert")->value), "SCN023",
+                      "the experts' scaling number " + std::to_string(*expert) + " must be from 0 to 10");
+            } else if (expert && range_ok && (*expert < k.low || *expert > k.high)) {
+                error(pos_of(sm->find("expert")->value), "SCN023",
+                      "the experts' scaling number " + std::to_string(*expert) + " lies outside its own range [" +
+                          std::to_string(k.low) + ", " + std::to_string(k.high) + "]");
+            }
+            if (!sm->find("range")) { k.low = k.expert; k.high = k.expert; }
+            k.over_optimistic = text(*sm, "over_optimistic", Need::Optional).value_or("");
+            k.over_pessimistic = text(*sm, "over_pessimistic", Need::Optional).value_or("");
+        }
+    }
+    if (const auto* th = m->find("three_houses"); th && !th->value.IsNull()) {
+        if (auto hm = open_map(th->value, th->key_pos, "the expert three houses", {"worries", "good_things", "dreams"})) {
+            has_three_houses_ = true;
+            x.three_houses.worries = text_list(*hm, "worries", Need::Optional);
+            x.three_houses.good_things = text_list(*hm, "good_things", Need::Optional);
+            x.three_houses.dreams = text_list(*hm, "dreams", Need::Optional);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- whole file
+
+std::shared_ptr<Scenario> Loader::load(const std::string& text_in) {
+    Node root;
+    try {
+        root = YAML::Load(text_in);
+    } catch (const YAML::ParserException& e) {
+        d_.error(file_, e.mark.line + 1, e.mark.column + 1, "SCN001", "this is not valid YAML: " + e.msg);
+        return nullptr;
+    } catch (const YAML::Exception& e) {
+        d_.error(file_, 0, 0, "SCN001", std::string("this is not valid YAML: ") + e.what());
+        return nullptr;
+    }
+    if (!root.IsDefined() || root.IsNull()) {
+        d_.error(file_, 0, 0, "SCN009", "the file is empty: a scenario needs at least id, title and scenes");
+        return nullptr;
+    }
+    s_ = std::make_shared<Scenario>();
+    s_->file = file_;
+    s_->content_hash = content_hash(text_in);
+    auto top = open_map(root, {1, 1}, "a scenario",
+                        {"id", "title", "summary", "audiences", "topics", "minutes", "version", "aims", "referral",
+                         "people", "facts", "numbers", "flags", "start", "scenes", "endings", "expert"});
+    if (!top) return s_;
+    top->pos = {1, 1};
+    Scenario& s = *s_;
+    s.pos = top->pos;
+    s.id = id(*top, "id", Need::Required).value_or("");
+    s.title = text(*top, "title", Need::Required).value_or("");
+    s.summary = text(*top, "summary", Need::Required).value_or("");
+    static const auto kAudiences = names_of({Audience::TwoDay, Audience::FiveDay, Audience::ELearning,
+                                             Audience::PracticeLead},
+                                            [](Audience a) { return to_string(a); });
+    for (const auto& [n, p] : list(*top, "audiences", Need::Required)) {
+        auto v = scalar_text(n, p, "an audience");
+        if (!v) continue;
+        if (auto a = audience_from(*v)) {
+            s.audiences.push_back(*a);
+        } else {
+            error(p, "SCN007", "'" + *v + "' is not an audience" + did_you_mean(*v, kAudiences) +
+                                   "; use one of: " + join(kAudiences));
+        }
+    }
+    s.topics = text_list(*top, "topics", Need::Required);
+    s.minutes = integer(*top, "minutes", Need::Required).value_or(0);
+    s.version = integer(*top, "version", Need::Required).value_or(1);
+    s.aims = aim_list(*top, "aims", Need::Required);
+    s.referral = text(*top, "referral", Need::Required).value_or("");
+    for (const auto& [n, p] : list(*top, "people", Need::Required)) read_person(n, p);
+    for (const auto& [n, p] : list(*top, "facts", Need::Required)) read_fact(n, p);
+    read_numbers(*top);
+    for (const auto& [n, p] : list(*top, "flags", Need::Optional)) {
+        auto v = scalar_text(n, p, "a flag");
+        if (!v) continue;
+        if (!valid_id(*v)) error(p, "SCN006", "'" + *v + "' is not a valid flag name: use lower-case letters, digits and hyphens");
+        flag_pos_.emplace_back(*v, p);
+        s.flags.push_back(*v);
+    }
+    s.start = id(*top, "start", Need::Required).value_or("");
+    if (!s.start.empty()) {
+        start_pos_ = pos_of(top->find("start")->value);
+        ref(Ref::Kind::Scene, s.start, start_pos_, "'start'");
+    }
+    auto scenes = list(*top, "scenes", Need::Required);
+    s.scenes.reserve(scenes.size());
+    for (const auto& [n, p] : scenes) read_scene(n, p);
+    for (const auto& [n, p] : list(*top, "endings", Need::Required)) read_ending(n, p);
+    if (present(*top, "expert", Need::Required)) read_expert(*top);
+    s.build_index();
+    check_meaning();
+    return s_;
+}
+
+// ---------------------------------------------------------------- meaning
+
+void Loader::check_meaning() {
+    Scenario& s = *s_;
+    using Seen = std::unordered_map<std::string, SourcePos>;
+    auto unique = [&](Seen& seen, const std::string& id, SourcePos p, const char* kind) {
+        if (id.empty()) return;
+        auto [it, fresh] = seen.emplace(id, p);
+        if (!fresh)
+            error(p, "SCN008", std::string("two ") + kind + "s have the id '" + id + "' (the first is at line " +
+                                   std::to_string(it->second.line) + "); ids must be unique");
+    };
+    Seen people, facts, scenes, endings, choices, tasks, flags;
+    people.reserve(s.people.size());
+    facts.reserve(s.facts.size());
+    scenes.reserve(s.scenes.size());
+    for (const auto& p : s.people) unique(people, p.id, p.pos, "people");
+    for (const auto& f : s.facts) unique(facts, f.id, f.pos, "fact");
+    for (const auto& e : s.endings) unique(endings, e.id, e.pos, "ending");
+    for (const auto& [f, p] : flag_pos_) unique(flags, f, p, "flag");
+    for (const auto& sc : s.scenes) {
+        unique(scenes, sc.id, sc.pos, "scene");
+        for (const auto& c : sc.choices) unique(choices, c.id, c.pos, "choice");
+        if (sc.task) unique(tasks, sc.task->id, sc.task->pos, "task");
+    }
+    std::unordered_set<std::string> revealed;
+    for (const auto& sc : s.scenes) {
+        revealed.insert(sc.reveals.begin(), sc.reveals.end());
+        for (const auto& c : sc.choices) revealed.insert(c.effects.reveal.begin(), c.effects.reveal.end());
+    }
+
+    auto known_list = [&](const Seen& m) {
+        std::vector<std::string> out;
+        out.reserve(m.size());
+        for (const auto& [k, v] : m) out.push_back(k);
+        return out;
+    };
+    std::vector<std::string> scene_names, fact_names, person_names, ending_names, flag_names, number_names;
+    auto names_for = [&](Ref::Kind k) -> const std::vector<std::string>& {
+        auto& cache = k == Ref::Kind::Scene ? scene_names : k == Ref::Kind::Fact ? fact_names
+                    : k == Ref::Kind::Person ? person_names : k == Ref::Kind::Ending ? ending_names
+                    : k == Ref::Kind::Flag ? flag_names : number_names;
+        if (cache.empty()) {
+            const Seen& src = k == Ref::Kind::Scene ? scenes : k == Ref::Kind::Fact ? facts
+                            : k == Ref::Kind::Person ? people : k == Ref::Kind::Ending ? endings : flags;
+            if (k == Ref::Kind::Number) {
+                for (const auto& v : s.numbers) cache.push_back(v.name);
+            } else {
+                cache = known_list(src);
+            }
+            std::sort(cache.begin(), cache.end());
+        }
+        return cache;
+    };
+    for (const auto& r : refs_) {
+        bool ok = false;
+        switch (r.kind) {
+            case Ref::Kind::Scene: ok = scenes.count(r.id) > 0; break;
+            case Ref::Kind::Fact: ok = facts.count(r.id) > 0; break;
+            case Ref::Kind::Person: ok = people.count(r.id) > 0; break;
+            case Ref::Kind::Ending: ok = endings.count(r.id) > 0; break;
+            case Ref::Kind::Flag: ok = flags.count(r.id) > 0; break;
+            case Ref::Kind::Number: ok = number_pos_.count(r.id) > 0; break;
+        }
+        if (ok) continue;
+        std::string msg = r.what + " names unknown " + kind_word(r.kind) + " '" + r.id + "'";
+        if (r.kind == Ref::Kind::Flag && number_pos_.count(r.id)) {
+            msg += ", which is a number: compare it, as in '" + r.id + " > 0'";
+        } else if (r.kind == Ref::Kind::Scene && endings.count(r.id)) {
+            msg += "; '" + r.id + "' is an ending: reach it from a scene with 'ending: " + r.id + "'";
+        } else if (r.kind == Ref::Kind::Flag || r.kind == Ref::Kind::Number) {
+            msg += did_you_mean(r.id, names_for(r.kind));
+            msg += std::string("; declare it under '") + (r.kind == Ref::Kind::Flag ? "flags" : "numbers") + "'";
+        } else {
+            msg += did_you_mean(r.id, names_for(r.kind));
+        }
+        error(r.pos, ref_code(r.kind), msg);
+    }
+
+    // Each scene's ways on.
+    for (const auto& sc : s.scenes) {
+        const std::string what = "scene '" + sc.id + "'";
+        if (!sc.ending.empty() && (!sc.choices.empty() || sc.task || !sc.next.empty())) {
+            error(sc.pos, "SCN025", what + " closes the scenario with 'ending' but also has " +
+                                        (!sc.choices.empty() ? "choices" : sc.task ? "a task" : "'next'") +
+                                        ": an ending scene only shows its lines");
+        }
+        if (sc.task && !sc.task->next.empty() && !sc.next.empty()) {
+            error(sc.pos, "SCN025", what + " has both a task with 'next' and its own 'next': keep one");
+        }
+        if (!sc.ending.empty()) continue;
+        bool way_on = !sc.next.empty() || (sc.task && !sc.task->next.empty());
+        for (const auto& c : sc.choices) way_on = way_on || !c.next.empty();
+        if (!way_on) {
+            std::string how = sc.choices.empty() && !sc.task
+                                  ? "it has no choices, no task, no 'next' and no 'ending'"
+                              : sc.task ? "its task has no 'next'"
+                                        : "none of its choices has 'next' and it has no 'next' of its own";
+            error(sc.pos, "SCN018", what + " has no way on: " + how);
+        }
+    }
+
+    // Tasks and the expert key.
+    for (const auto& sc : s.scenes) {
+        if (!sc.task) continue;
+        const Task& t = *sc.task;
+        const char* missing = nullptr;
+        switch (t.kind) {
+            case TaskKind::DangerStatement: if (s.expert.danger_statements.empty()) missing = "danger_statements"; break;
+            case TaskKind::SafetyGoal: if (s.expert.safety_goals.empty()) missing = "safety_goals"; break;
+            case TaskKind::PastHarm: if (s.expert.past_harm.empty()) missing = "past_harm"; break;
+            case TaskKind::Scaling: if (!has_scaling_) missing = "scaling"; break;
+            case TaskKind::ThreeHouses: if (!has_three_houses_) missing = "three_houses"; break;
+            case TaskKind::SafetyNetwork: if (s.expert.network.empty()) missing = "network"; break;
+            case TaskKind::NextSteps: if (s.expert.next_steps.empty()) missing = "next_steps"; break;
+            case TaskKind::SortFacts: if (s.facts.empty()) missing = "facts"; break;
+        }
+        if (missing)
+            error(t.pos, "SCN021", "task '" + t.id + "' (" + to_string(t.kind) + ") needs '" + missing +
+                                       (std::string(missing) == "facts" ? "' in the scenario" : "' in the expert key") +
+                                       " to judge the trainee's answer");
+    }
+
+    for (const auto& f : s.facts)
+        if (!f.id.empty() && !revealed.count(f.id))
+            warning(f.pos, "SCN027", "fact '" + f.id + "' is never revealed by a scene or a choice, so the trainee cannot learn it");
+
+    // Audio files, each path checked once.
+    std::unordered_map<std::string, bool> exists;
+    for (const auto& a : audio_) {
+        auto [it, fresh] = exists.emplace(a.path, false);
+        if (fresh) {
+            std::error_code ec;
+            fs::path full = base_dir_.empty() ? fs::path(a.path) : fs::path(base_dir_) / a.path;
+            it->second = fs::is_regular_file(full, ec);
+        }
+        if (!it->second)
+            warning(a.pos, "SCN020", "audio file '" + a.path + "' is missing" +
+                                         (base_dir_.empty() ? std::string() : " (looked in " + base_dir_ + ")") +
+                                         "; the line will be shown without sound");
+    }
+
+    // The file name and the id.
+    if (!s.id.empty()) {
+        std::string stem = fs::path(file_).stem().string();
+        if (!stem.empty() && stem != "scenario" && stem != s.id && (fs::path(file_).extension() == ".yaml" || fs::path(file_).extension() == ".yml"))
+            warning({1, 1}, "SCN028", "the scenario id '" + s.id + "' differs from the file name '" + stem +
+                                          "': progress is kept by id, so name the file " + s.id + ".yaml");
+    }
+
+    check_graph();
+}
+
+void Loader::check_graph() {
+    const Scenario& s = *s_;
+    const std::size_t n = s.scenes.size();
+    if (n == 0 || !s.scene(s.start)) return;  // reported already
+    std::vector<std::vector<std::size_t>> out(n), in(n);
+    auto edge = [&](std::size_t from, const std::string& to) {
+        auto it = s.scene_index.find(to);
+        if (it == s.scene_index.end()) return;
+        out[from].push_back(it->second);
+        in[it->second].push_back(from);
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const Scene& sc = s.scenes[i];
+        if (!sc.next.empty()) edge(i, sc.next);
+        if (sc.task && !sc.task->next.empty()) edge(i, sc.task->next);
+        for (const auto& c : sc.choices)
+            if (!c.next.empty()) edge(i, c.next);
+    }
+    // Forward from the start; backward from every ending scene.
+    std::vector<char> reached(n, 0), can_end(n, 0);
+    std::vector<std::size_t> stack;
+    std::size_t start = s.scene_index.at(s.start);
+    reached[start] = 1;
+    stack.push_back(start);
+    while (!stack.empty()) {
+        std::size_t i = stack.back();
+        stack.pop_back();
+        for (std::size_t j : out[i])
+            if (!reached[j]) { reached[j] = 1; stack.push_back(j); }
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (!s.scenes[i].ending.empty()) { can_end[i] = 1; stack.push_back(i); }
+    while (!stack.empty()) {
+        std::size_t i = stack.back();
+        stack.pop_back();
+        for (std::size_t j : in[i])
+            if (!can_end[j]) { can_end[j] = 1; stack.push_back(j); }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const Scene& sc = s.scenes[i];
+        if (sc.id.empty() || s.scene_index.at(sc.id) != i) continue;  // duplicates reported already
+        if (!reached[i]) {
+            warning(sc.pos, "SCN017", "scene '" + sc.id + "' cannot be reached from the start scene '" + s.start + "'");
+            continue;
+        }
+        if (can_end[i]) continue;
+        bool way_on = !out[i].empty();
+        if (way_on)  // dead ends are SCN018 already
+            warning(sc.pos, "SCN019", "from scene '" + sc.id +
+                                          "' the trainee can only go round in circles: no way leads to an ending");
+    }
+}
+
+std::string dir_of(const std::string& path) {
+    fs::path p(path);
+    return p.has_parent_path() ? p.parent_path().string() : std::string(".");
+}
+
+void sort_by_position(Diagnostics& d, std::size_t from) {
+    std::stable_sort(d.items.begin() + static_cast<std::ptrdiff_t>(from), d.items.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                     });
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- public API
+
+LoadResult load_scenario_text(const std::string& text, const std::string& display_path, const std::string& base_dir) {
+    LoadResult r;
+    Loader loader(display_path, base_dir, r.diagnostics);
+    r.scenario = loader.load(text);
+    sort_by_position(r.diagnostics, 0);
+    return r;
+}
+
+LoadResult load_scenario_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        LoadResult r;
+        std::error_code ec;
+        std::string why = !fs::exists(path, ec) ? "no such file" : fs::is_directory(path, ec) ? "it is a folder" : "permission denied";
+        r.diagnostics.error(path, 0, 0, "SCN009", "could not open '" + path + "': " + why);
+        return r;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return load_scenario_text(buf.str(), path, dir_of(path));
+}
+
+std::vector<std::string> find_scenario_files(const std::vector<std::string>& paths, Diagnostics* missing) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::vector<std::string> here;
+            for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                if (!it->is_regular_file(ec)) continue;
+                auto ext = it->path().extension().string();
+                if (ext == ".yaml" || ext == ".yml") here.push_back(it->path().string());
+            }
+            if (ec && missing) missing->error(p, 0, 0, "SCN009", "could not read the folder '" + p + "': " + ec.message());
+            std::sort(here.begin(), here.end());
+            out.insert(out.end(), here.begin(), here.end());
+        } else if (fs::exists(p, ec)) {
+            out.push_back(p);
+        } else if (missing) {
+            missing->error(p, 0, 0, "SCN009", "could not open '" + p + "': no such file or folder");
+        }
+    }
+    return out;
+}
+
+Library load_library(const std::vector<std::string>& paths) {
+    Library lib;
+    auto files = find_scenario_files(paths, &lib.diagnostics);
+    std::unordered_map<std::string, std::string> ids;  // scenario id -> file
+    for (const auto& f : files) {
+        LoadResult r = load_scenario_file(f);
+        bool ok = r.scenario && !r.diagnostics.has_errors();
+        if (r.scenario && !r.scenario->id.empty()) {
+            auto [it, fresh] = ids.emplace(r.scenario->id, f);
+            if (!fresh) {
+                r.diagnostics.error(f, 1, 1, "SCN029",
+                                    "scenario id '" + r.scenario->id + "' is also used by " + it->second +
+                                        "; progress is kept by id, so each scenario needs its own");
+                ok = false;
+            }
+        }
+        for (auto& d : r.diagnostics.items) lib.diagnostics.items.push_back(std::move(d));
+        if (ok) lib.scenarios.push_back(r.scenario);
+    }
+    return lib;
+}
+
+}  // namespace sofs
