@@ -1,0 +1,110 @@
+// Progress reports for trainers and administrators: one trainee over time,
+// one cohort at a glance, and where trainers disagree with the assessor.
+// Built from the store (access-checked) and written as JSON or CSV.
+#pragma once
+
+#include "store.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sofs::progress {
+
+// One attempt in a trainee's report.
+struct AttemptLine {
+    Attempt attempt;
+    int criteria_met = 0, criteria_judged = 0;      // effective (overrides applied)
+    std::vector<std::string> missed;                 // criterion ids not met
+    std::optional<int> scaling;                      // the trainee's latest scaling number
+    std::optional<int> expert_scaling, scaling_low, scaling_high;
+};
+
+// One criterion's result in one finished attempt, in time order.
+struct CriterionPoint {
+    Id attempt = 0;
+    std::string scenario;
+    std::int64_t finished_ms = 0;
+    std::string task;
+    std::string criterion;
+    bool met = false;
+    bool overruled = false;
+};
+
+struct TraineeReport {
+    Person trainee;
+    std::vector<AttemptLine> attempts;               // oldest first
+    std::vector<CriterionPoint> criteria_over_time;  // oldest first
+    std::int64_t time_spent_ms = 0;                  // all attempts
+};
+
+struct CohortTraineeLine {
+    Person trainee;
+    std::string scenario;
+    int attempts = 0, finished = 0;
+    std::optional<std::int64_t> last_finished_ms;
+    int criteria_met = 0, criteria_judged = 0;       // latest finished attempt
+    std::vector<std::string> missed;                 // latest finished attempt
+    std::optional<int> scaling;                      // latest finished attempt
+    std::optional<int> expert_scaling;
+    bool assigned = false;
+};
+
+struct CriterionMisses {
+    std::string criterion;
+    int missed = 0, judged = 0;                      // over the latest finished attempt of each trainee and scenario
+};
+
+struct ScalingSpread {
+    std::string scenario;
+    std::optional<int> expert, low, high;
+    std::vector<int> numbers;                        // latest per trainee, sorted
+    int in_range = 0, above = 0, below = 0;
+};
+
+struct CohortReport {
+    Cohort cohort;
+    std::vector<CohortTraineeLine> lines;            // trainee name, then scenario
+    std::vector<CriterionMisses> most_missed;        // most missed first
+    std::vector<ScalingSpread> scaling;              // by scenario
+};
+
+struct Disagreement {
+    Id override_id = 0;
+    Id attempt = 0;
+    std::string trainee, trainer, scenario, task, criterion, reason;
+    bool assessor_met = false, trainer_met = false;
+    std::int64_t at_ms = 0;
+};
+
+struct CriterionDisagreements {
+    std::string criterion;
+    int overruled = 0;
+    int assessor_met_trainer_not = 0;                // assessor too lenient
+    int assessor_not_trainer_met = 0;                // assessor too strict
+    std::vector<Disagreement> cases;
+};
+
+struct DisagreementReport {
+    std::vector<CriterionDisagreements> by_criterion;  // most overruled first
+};
+
+// Throws StoreError (Denied, NotFound) like the store.
+TraineeReport trainee_report(Store& store, const Actor& who, const std::string& trainee);
+CohortReport cohort_report(Store& store, const Actor& who, const std::string& cohort);
+DisagreementReport disagreement_report(Store& store, const Actor& who);
+
+// JSON (pretty, 2-space indent) and CSV (RFC 4180: comma, CRLF-free "\n"
+// lines, fields quoted when they hold a comma, quote or line break).
+std::string to_json(const TraineeReport& r);
+std::string to_json(const CohortReport& r);
+std::string to_json(const DisagreementReport& r);
+std::string to_csv(const TraineeReport& r);    // one row per attempt and criterion
+std::string to_csv(const CohortReport& r);     // one row per trainee and scenario
+std::string to_csv(const DisagreementReport& r);  // one row per override
+
+// One CSV field, quoted when needed.
+std::string csv_field(const std::string& s);
+
+}  // namespace sofs::progress
