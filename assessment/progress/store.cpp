@@ -5,6 +5,7 @@
 
 #include "progress_migrations.hpp"
 #include "sqlite.hpp"
+#include "store_impl.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -202,23 +203,6 @@ const char* to_string(AttemptStatus s) {
 }
 
 // ---------------------------------------------------------------- opening
-
-struct Store::Impl {
-    std::unique_ptr<sql::Database> db;
-    OpenOptions options;
-    WallClock clock;
-    bool memory = false;
-
-    std::int64_t now() const { return clock(); }
-    Person person_by_name(const std::string& name);
-    Attempt attempt_by_id(Id id);
-    void require_admin(const Actor& who, const char* what) const {
-        if (who.role != Role::Admin)
-            throw StoreError(K::Denied, std::string("only an administrator can ") + what +
-                                            " (signed in as " + who.name + ", a " + to_string(who.role) + ")");
-    }
-    std::string hash_password(const std::string& pw) const;
-};
 
 Person Store::Impl::person_by_name(const std::string& name) {
     sql::Statement st(*db, std::string("SELECT ") + kPersonColumns + "WHERE name = ?1");

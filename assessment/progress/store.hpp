@@ -279,7 +279,8 @@ public:
     sqlite3* handle();
     WallClock clock() const;
 
-    struct Impl;
+    struct Impl;  // store_impl.hpp, for the store's own sources
+    Impl& impl() { return *impl_; }
 
 private:
     explicit Store(std::unique_ptr<Impl> impl);

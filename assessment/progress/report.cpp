@@ -1,0 +1,416 @@
+// Progress reports: a trainee over time, a cohort at a glance, and the
+// criteria on which trainers overrule the assessor; as JSON and as CSV.
+#include "report.hpp"
+
+#include "sqlite.hpp"
+#include "store_impl.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+using json = nlohmann::json;
+
+namespace sofs::progress {
+
+namespace {
+
+using K = StoreError::Kind;
+
+struct ExpertScale {
+    std::optional<int> expert, low, high;
+};
+
+ExpertScale expert_of(sql::Database& db, const std::string& scenario, const std::string& hash) {
+    // The version played, else the latest version known.
+    sql::Statement st(db,
+                      "SELECT expert_scaling, scaling_low, scaling_high FROM scenario_versions WHERE scenario = ?1 "
+                      "ORDER BY content_hash = ?2 DESC, first_seen_ms DESC LIMIT 1");
+    st.bind(1, scenario).bind(2, hash);
+    if (!st.step()) return {};
+    return {st.opt_int(0), st.opt_int(1), st.opt_int(2)};
+}
+
+// The latest scaling number given in an attempt (only scaling answers carry a number).
+std::optional<int> scaling_of(sql::Statement& st, Id attempt) {
+    st.reset();
+    st.bind(1, attempt);
+    if (!st.step() || st.is_null(0)) return std::nullopt;
+    return st.i32(0);
+}
+
+const char* kScalingSql =
+    "SELECT json_extract(answer, '$.number') FROM events WHERE attempt = ?1 AND kind = 'answer' "
+    "AND json_extract(answer, '$.number') >= 0 ORDER BY step DESC LIMIT 1";
+
+json opt(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
+json opt(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+std::string num(const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); }
+std::string num(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
+
+std::string row(std::initializer_list<std::string> fields) {
+    std::string out;
+    bool first = true;
+    for (const auto& f : fields) {
+        if (!first) out += ',';
+        out += csv_field(f);
+        first = false;
+    }
+    return out + "\n";
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// ---------------------------------------------------------------- one trainee
+
+TraineeReport trainee_report(Store& store, const Actor& who, const std::string& trainee) {
+    auto person = store.find_person(trainee);
+    if (!person) throw StoreError(K::NotFound, "there is no one called '" + trainee + "' in '" + store.path() + "'");
+    TraineeReport r;
+    r.trainee = *person;
+    auto attempts = store.attempts(who, person->id);  // checks access
+    sql::Database& db = *store.impl().db;
+
+    struct Judged {
+        std::string task, criterion;
+        bool met, overruled;
+    };
+    std::map<Id, std::vector<Judged>> judged;
+    {
+        sql::Statement st(db,
+                          "SELECT v.attempt, v.task, v.criterion, v.effective_met, v.overruled FROM effective_verdicts v "
+                          "JOIN attempts a ON a.id = v.attempt WHERE a.person = ?1 ORDER BY v.attempt, v.id");
+        st.bind(1, person->id);
+        while (st.step()) judged[st.i64(0)].push_back({st.text(1), st.text(2), st.i64(3) != 0, st.i64(4) != 0});
+    }
+    sql::Statement scaling(db, kScalingSql);
+    for (const auto& a : attempts) {
+        AttemptLine line;
+        line.attempt = a;
+        for (const auto& j : judged[a.id]) {
+            ++line.criteria_judged;
+            if (j.met)
+                ++line.criteria_met;
+            else
+                line.missed.push_back(j.criterion);
+        }
+        line.scaling = scaling_of(scaling, a.id);
+        auto e = expert_of(db, a.scenario, a.content_hash);
+        line.expert_scaling = e.expert;
+        line.scaling_low = e.low;
+        line.scaling_high = e.high;
+        r.time_spent_ms += a.time_spent_ms;
+        r.attempts.push_back(std::move(line));
+    }
+    std::vector<const Attempt*> finished;
+    for (const auto& a : attempts)
+        if (a.status == AttemptStatus::Finished) finished.push_back(&a);
+    std::stable_sort(finished.begin(), finished.end(),
+                     [](const Attempt* x, const Attempt* y) { return *x->finished_ms < *y->finished_ms; });
+    for (const Attempt* a : finished)
+        for (const auto& j : judged[a->id])
+            r.criteria_over_time.push_back({a->id, a->scenario, *a->finished_ms, j.task, j.criterion, j.met, j.overruled});
+    return r;
+}
+
+std::string to_json(const TraineeReport& r) {
+    json out;
+    out["trainee"] = {{"name", r.trainee.name}, {"team", r.trainee.team}, {"agency_staff", r.trainee.agency}};
+    out["time_spent_ms"] = r.time_spent_ms;
+    json attempts = json::array();
+    for (const auto& l : r.attempts) {
+        const Attempt& a = l.attempt;
+        json ja = {{"id", a.id}, {"scenario", a.scenario}, {"content_hash", a.content_hash},
+                   {"started_ms", a.started_ms}, {"finished_ms", opt(a.finished_ms)},
+                   {"status", to_string(a.status)}, {"ending", a.ending}, {"time_spent_ms", a.time_spent_ms},
+                   {"criteria_met", l.criteria_met}, {"criteria_judged", l.criteria_judged}, {"missed", l.missed}};
+        ja["scaling"] = {{"trainee", opt(l.scaling)}, {"expert", opt(l.expert_scaling)},
+                         {"low", opt(l.scaling_low)}, {"high", opt(l.scaling_high)}};
+        if (l.scaling && l.expert_scaling) ja["scaling"]["difference"] = *l.scaling - *l.expert_scaling;
+        attempts.push_back(ja);
+    }
+    out["attempts"] = attempts;
+    json points = json::array();
+    for (const auto& p : r.criteria_over_time)
+        points.push_back({{"attempt", p.attempt}, {"scenario", p.scenario}, {"finished_ms", p.finished_ms},
+                          {"task", p.task}, {"criterion", p.criterion}, {"met", p.met}, {"overruled", p.overruled}});
+    out["criteria_over_time"] = points;
+    return out.dump(2) + "\n";
+}
+
+std::string to_csv(const TraineeReport& r) {
+    std::string out = row({"trainee", "team", "agency_staff", "attempt", "scenario", "status", "started_ms",
+                           "finished_ms", "ending", "time_spent_s", "task", "criterion", "met", "overruled",
+                           "scaling", "expert_scaling"});
+    std::map<Id, std::vector<const CriterionPoint*>> points;
+    for (const auto& p : r.criteria_over_time) points[p.attempt].push_back(&p);
+    for (const auto& l : r.attempts) {
+        const Attempt& a = l.attempt;
+        auto base = [&](const std::string& task, const std::string& crit, const std::string& met,
+                        const std::string& over) {
+            return row({r.trainee.name, r.trainee.team, r.trainee.agency ? "yes" : "no", std::to_string(a.id),
+                        a.scenario, to_string(a.status), std::to_string(a.started_ms), num(a.finished_ms), a.ending,
+                        std::to_string(a.time_spent_ms / 1000), task, crit, met, over, num(l.scaling),
+                        num(l.expert_scaling)});
+        };
+        auto it = points.find(a.id);
+        if (it == points.end()) {
+            out += base("", "", "", "");
+            continue;
+        }
+        for (const CriterionPoint* p : it->second)
+            out += base(p->task, p->criterion, p->met ? "yes" : "no", p->overruled ? "yes" : "no");
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- one cohort
+
+CohortReport cohort_report(Store& store, const Actor& who, const std::string& cohort) {
+    if (who.role == Role::Trainee)
+        throw StoreError(K::Denied, "a trainee sees only their own work, not a cohort's report");
+    auto c = store.find_cohort(who, cohort);
+    if (!c) {
+        if (who.role != Role::Admin && store.find_cohort(Actor::system(), cohort))
+            throw StoreError(K::Denied, who.name + " is not a trainer of the cohort '" + cohort + "'");
+        throw StoreError(K::NotFound, "there is no cohort called '" + cohort + "' in '" + store.path() + "'");
+    }
+    sql::Database& db = *store.impl().db;
+    CohortReport r;
+    r.cohort = *c;
+    std::vector<Person> trainees;
+    {
+        sql::Statement st(db,
+                          "SELECT p.id, p.name, p.role, p.team, p.agency, p.password_hash IS NOT NULL, p.created_ms "
+                          "FROM people p JOIN cohort_members m ON m.person = p.id WHERE m.cohort = ?1 "
+                          "AND p.role = 'trainee' ORDER BY p.name COLLATE NOCASE");
+        st.bind(1, c->id);
+        while (st.step()) {
+            Person p;
+            p.id = st.i64(0);
+            p.name = st.text(1);
+            p.role = Role::Trainee;
+            p.team = st.text(3);
+            p.agency = st.i64(4) != 0;
+            p.has_password = st.i64(5) != 0;
+            p.created_ms = st.i64(6);
+            trainees.push_back(p);
+        }
+    }
+    std::set<std::string> assigned(c->scenarios.begin(), c->scenarios.end());
+    sql::Statement per(db,
+                       "SELECT scenario, count(*), sum(status = 'finished'), max(finished_ms) FROM attempts "
+                       "WHERE person = ?1 GROUP BY scenario");
+    sql::Statement latest(db,
+                          "SELECT id, content_hash FROM attempts WHERE person = ?1 AND scenario = ?2 AND "
+                          "status = 'finished' ORDER BY finished_ms DESC, id DESC LIMIT 1");
+    sql::Statement judged(db, "SELECT criterion, effective_met FROM effective_verdicts WHERE attempt = ?1 ORDER BY id");
+    sql::Statement scaling(db, kScalingSql);
+    std::map<std::string, CriterionMisses> misses;
+    std::map<std::string, ScalingSpread> spreads;
+    for (const auto& t : trainees) {
+        std::map<std::string, CohortTraineeLine> lines;
+        for (const auto& s : assigned) lines[s].scenario = s;
+        per.reset();
+        per.bind(1, t.id);
+        while (per.step()) {
+            auto& l = lines[per.text(0)];
+            l.scenario = per.text(0);
+            l.attempts = per.i32(1);
+            l.finished = per.i32(2);
+            l.last_finished_ms = per.opt_i64(3);
+        }
+        for (auto& [scenario, l] : lines) {
+            l.trainee = t;
+            l.assigned = assigned.count(scenario) > 0;
+            if (l.finished > 0) {
+                latest.reset();
+                latest.bind(1, t.id).bind(2, scenario);
+                if (latest.step()) {
+                    Id a = latest.i64(0);
+                    auto e = expert_of(db, scenario, latest.text(1));
+                    l.expert_scaling = e.expert;
+                    judged.reset();
+                    judged.bind(1, a);
+                    while (judged.step()) {
+                        auto& m = misses[judged.text(0)];
+                        m.criterion = judged.text(0);
+                        ++m.judged;
+                        ++l.criteria_judged;
+                        if (judged.i64(1)) {
+                            ++l.criteria_met;
+                        } else {
+                            ++m.missed;
+                            l.missed.push_back(judged.text(0));
+                        }
+                    }
+                    l.scaling = scaling_of(scaling, a);
+                    auto& sp = spreads[scenario];
+                    sp.scenario = scenario;
+                    sp.expert = e.expert;
+                    sp.low = e.low;
+                    sp.high = e.high;
+                    if (l.scaling) {
+                        sp.numbers.push_back(*l.scaling);
+                        if (e.low && *l.scaling < *e.low)
+                            ++sp.below;
+                        else if (e.high && *l.scaling > *e.high)
+                            ++sp.above;
+                        else
+                            ++sp.in_range;
+                    }
+                }
+            }
+            r.lines.push_back(l);
+        }
+    }
+    for (auto& [k, m] : misses) r.most_missed.push_back(m);
+    std::stable_sort(r.most_missed.begin(), r.most_missed.end(), [](const CriterionMisses& a, const CriterionMisses& b) {
+        // Most missed first; ties by the larger share missed.
+        if (a.missed != b.missed) return a.missed > b.missed;
+        return a.missed * b.judged > b.missed * a.judged;
+    });
+    for (auto& [k, s] : spreads) {
+        std::sort(s.numbers.begin(), s.numbers.end());
+        r.scaling.push_back(s);
+    }
+    return r;
+}
+
+std::string to_json(const CohortReport& r) {
+    json out;
+    out["cohort"] = {{"name", r.cohort.name}, {"kind", to_string(r.cohort.kind)}, {"scenarios", r.cohort.scenarios},
+                     {"trainers", r.cohort.trainers}};
+    json trainees = json::array();
+    std::map<std::string, std::size_t> at;
+    for (const auto& l : r.lines) {
+        if (!at.count(l.trainee.name)) {
+            at[l.trainee.name] = trainees.size();
+            trainees.push_back({{"name", l.trainee.name}, {"team", l.trainee.team},
+                                {"agency_staff", l.trainee.agency}, {"scenarios", json::array()}});
+        }
+        json s = {{"scenario", l.scenario}, {"assigned", l.assigned}, {"attempts", l.attempts},
+                  {"finished", l.finished}, {"last_finished_ms", opt(l.last_finished_ms)},
+                  {"criteria_met", l.criteria_met}, {"criteria_judged", l.criteria_judged}, {"missed", l.missed},
+                  {"scaling", opt(l.scaling)}, {"expert_scaling", opt(l.expert_scaling)}};
+        trainees[at[l.trainee.name]]["scenarios"].push_back(s);
+    }
+    out["trainees"] = trainees;
+    json missed = json::array();
+    for (const auto& m : r.most_missed)
+        missed.push_back({{"criterion", m.criterion}, {"missed", m.missed}, {"judged", m.judged},
+                          {"share_missed", m.judged ? double(m.missed) / m.judged : 0.0}});
+    out["most_missed"] = missed;
+    json scaling = json::array();
+    for (const auto& s : r.scaling) {
+        json js = {{"scenario", s.scenario}, {"expert", opt(s.expert)}, {"low", opt(s.low)}, {"high", opt(s.high)},
+                   {"numbers", s.numbers}, {"in_range", s.in_range}, {"above", s.above}, {"below", s.below}};
+        if (!s.numbers.empty()) {
+            js["min"] = s.numbers.front();
+            js["max"] = s.numbers.back();
+            std::size_t n = s.numbers.size();
+            js["median"] = n % 2 ? double(s.numbers[n / 2]) : (s.numbers[n / 2 - 1] + s.numbers[n / 2]) / 2.0;
+        }
+        scaling.push_back(js);
+    }
+    out["scaling"] = scaling;
+    return out.dump(2) + "\n";
+}
+
+std::string to_csv(const CohortReport& r) {
+    std::string out = row({"cohort", "trainee", "team", "agency_staff", "scenario", "assigned", "attempts",
+                           "finished", "last_finished_ms", "criteria_met", "criteria_judged", "missed", "scaling",
+                           "expert_scaling"});
+    for (const auto& l : r.lines)
+        out += row({r.cohort.name, l.trainee.name, l.trainee.team, l.trainee.agency ? "yes" : "no", l.scenario,
+                    l.assigned ? "yes" : "no", std::to_string(l.attempts), std::to_string(l.finished),
+                    num(l.last_finished_ms), std::to_string(l.criteria_met), std::to_string(l.criteria_judged),
+                    join(l.missed, "; "), num(l.scaling), num(l.expert_scaling)});
+    return out;
+}
+
+// ---------------------------------------------------------------- disagreements
+
+DisagreementReport disagreement_report(Store& store, const Actor& who) {
+    if (who.role == Role::Trainee) throw StoreError(K::Denied, "only trainers and administrators see this report");
+    sql::Database& db = *store.impl().db;
+    // The latest override of each verdict, where it differs from the assessor.
+    sql::Statement st(db,
+                      "SELECT o.id, v.attempt, p.name, t.name, a.scenario, v.task, v.criterion, o.reason, v.met, "
+                      "o.met, o.at_ms, a.person FROM overrides o JOIN verdicts v ON v.id = o.verdict "
+                      "JOIN attempts a ON a.id = v.attempt JOIN people p ON p.id = a.person "
+                      "JOIN people t ON t.id = o.trainer "
+                      "WHERE o.id = (SELECT o2.id FROM overrides o2 WHERE o2.verdict = o.verdict "
+                      "              ORDER BY o2.at_ms DESC, o2.id DESC LIMIT 1) AND o.met != v.met "
+                      "ORDER BY v.criterion, o.at_ms, o.id");
+    std::map<Id, bool> visible;
+    std::map<std::string, CriterionDisagreements> by;
+    while (st.step()) {
+        Id person = st.i64(11);
+        if (!visible.count(person)) visible[person] = store.may_see(who, person);
+        if (!visible[person]) continue;
+        Disagreement d{st.i64(0), st.i64(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
+                       st.text(7), st.i64(8) != 0, st.i64(9) != 0, st.i64(10)};
+        auto& c = by[d.criterion];
+        c.criterion = d.criterion;
+        ++c.overruled;
+        if (d.assessor_met)
+            ++c.assessor_met_trainer_not;
+        else
+            ++c.assessor_not_trainer_met;
+        c.cases.push_back(std::move(d));
+    }
+    DisagreementReport r;
+    for (auto& [k, c] : by) r.by_criterion.push_back(std::move(c));
+    std::stable_sort(r.by_criterion.begin(), r.by_criterion.end(),
+                     [](const auto& a, const auto& b) { return a.overruled > b.overruled; });
+    return r;
+}
+
+std::string to_json(const DisagreementReport& r) {
+    json out = json::array();
+    for (const auto& c : r.by_criterion) {
+        json cases = json::array();
+        for (const auto& d : c.cases)
+            cases.push_back({{"attempt", d.attempt}, {"trainee", d.trainee}, {"trainer", d.trainer},
+                             {"scenario", d.scenario}, {"task", d.task}, {"assessor_met", d.assessor_met},
+                             {"trainer_met", d.trainer_met}, {"reason", d.reason}, {"at_ms", d.at_ms}});
+        out.push_back({{"criterion", c.criterion}, {"overruled", c.overruled},
+                       {"assessor_met_trainer_not", c.assessor_met_trainer_not},
+                       {"assessor_not_met_trainer_met", c.assessor_not_trainer_met}, {"cases", cases}});
+    }
+    return json{{"disagreements", out}}.dump(2) + "\n";
+}
+
+std::string to_csv(const DisagreementReport& r) {
+    std::string out = row({"criterion", "attempt", "trainee", "trainer", "scenario", "task", "assessor_met",
+                           "trainer_met", "reason", "at_ms"});
+    for (const auto& c : r.by_criterion)
+        for (const auto& d : c.cases)
+            out += row({c.criterion, std::to_string(d.attempt), d.trainee, d.trainer, d.scenario, d.task,
+                        d.assessor_met ? "yes" : "no", d.trainer_met ? "yes" : "no", d.reason,
+                        std::to_string(d.at_ms)});
+    return out;
+}
+
+}  // namespace sofs::progress

@@ -1,0 +1,89 @@
+// Shared by the progress tests: a temporary folder, a fixed clock, fast
+// password hashing, and a few recorded attempts.
+#pragma once
+
+#include "progress/store.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+
+namespace progress_test {
+
+namespace fs = std::filesystem;
+using namespace sofs::progress;
+
+// A folder under the system temp dir, removed with everything in it.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("sofs-progress-test-" + std::to_string(rd()) + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
+        fs::remove_all(path, ec);
+    }
+    std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+// Starts at 2026-11-23 10:00 UTC and moves one second per reading.
+struct FixedClock {
+    std::shared_ptr<std::int64_t> ms = std::make_shared<std::int64_t>(1795428000000LL);
+    WallClock fn() const {
+        auto p = ms;
+        return [p] { return *p += 1000; };
+    }
+};
+
+inline OpenOptions fast(const FixedClock& c) {
+    OpenOptions o;
+    o.password_cost = OpenOptions::PasswordCost::Minimal;
+    o.clock = c.fn();
+    return o;
+}
+
+inline sofs::Transcript header(const std::string& scenario = "reference-case", const std::string& hash = "h1",
+                               std::uint64_t seed = 7) {
+    sofs::Transcript t;
+    t.scenario = scenario;
+    t.content_hash = hash;
+    t.seed = seed;
+    return t;
+}
+
+inline sofs::Event event(int step, sofs::Event::Kind kind, const std::string& scene, std::int64_t at_ms = 0) {
+    sofs::Event e;
+    e.step = step;
+    e.kind = kind;
+    e.scene = scene;
+    e.at_ms = at_ms ? at_ms : 1000LL * step;
+    return e;
+}
+
+inline ScenarioFacts facts(const std::string& scenario = "reference-case", const std::string& hash = "h1") {
+    return ScenarioFacts{scenario, hash, "Kai and Mia", 3, 2, 5};
+}
+
+// A finished attempt with a scaling answer and the given verdicts.
+inline Attempt finished_attempt(Store& s, Id person, int scaling, const std::vector<NewVerdict>& verdicts,
+                                const std::string& scenario = "reference-case") {
+    Attempt a = s.begin_attempt(person, header(scenario), facts(scenario));
+    s.record_event(a.id, event(0, sofs::Event::Kind::Start, "referral"));
+    sofs::Event ans = event(1, sofs::Event::Kind::Answer, "scale", 61000);
+    ans.answer.task = "scale-1";
+    ans.answer.number = scaling;
+    ans.answer.text = "Linda helps, but Ryan still drinks";
+    s.record_event(a.id, ans);
+    sofs::Event end = event(2, sofs::Event::Kind::End, "close", 121000);
+    end.ending = "plan-agreed";
+    s.record_event(a.id, end);
+    s.finish_attempt(a.id, "plan-agreed", verdicts);
+    return *s.attempt(Actor::system(), a.id);
+}
+
+}  // namespace progress_test
