@@ -7,6 +7,7 @@
 #include "runtime/transcript.hpp"
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,8 +41,18 @@ public:
 };
 
 // Free text, judged on every criterion of its kind (assessment-criteria.md).
+// These prepare the case once per scenario (cached in the Guidance by the
+// scenario's address and content hash) and are safe to call from many threads.
 std::vector<Verdict> assess_danger_statement(const std::string& text, const Scenario& s, const Guidance& g);
 std::vector<Verdict> assess_safety_goal(const std::string& text, const Scenario& s, const Guidance& g);
+
+// What the assessor works out once per scenario: the case's people (names,
+// first names, aliases), the themes of its danger statements, names for
+// worked examples in feedback. Batch callers may prepare once and reuse it.
+struct PreparedCase;
+std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidance& g);
+std::vector<Verdict> assess_danger_statement(const std::string& text, const PreparedCase& c, const Guidance& g);
+std::vector<Verdict> assess_safety_goal(const std::string& text, const PreparedCase& c, const Guidance& g);
 
 // The criteria ids of each kind, in the fixed order of assessment-criteria.md.
 const std::vector<std::string>& danger_statement_criteria();

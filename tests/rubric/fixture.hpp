@@ -1,0 +1,41 @@
+// Shared by the rubric tests and the accuracy benchmark: the guidance from
+// content/ and the reference case, loaded once.
+#pragma once
+
+#include "load/loader.hpp"
+#include "rubric/assess.hpp"
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace sofs::testing {
+
+inline std::shared_ptr<const Guidance> guidance() {
+    static std::shared_ptr<const Guidance> g = [] {
+        std::string err;
+        auto out = Guidance::load(SOFS_CONTENT_DIR, &err);
+        if (!out) std::fprintf(stderr, "guidance did not load:\n%s\n", err.c_str());
+        return out;
+    }();
+    return g;
+}
+
+inline std::shared_ptr<const Scenario> reference_case() {
+    static std::shared_ptr<const Scenario> s = [] {
+        auto r = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/reference-case.yaml");
+        if (!r.scenario || r.diagnostics.has_errors()) {
+            for (auto& d : r.diagnostics.items) std::fprintf(stderr, "%s\n", d.format().c_str());
+        }
+        return r.scenario;
+    }();
+    return s;
+}
+
+inline const Verdict* find(const std::vector<Verdict>& vs, const std::string& id) {
+    for (auto& v : vs)
+        if (v.criterion == id) return &v;
+    return nullptr;
+}
+
+}  // namespace sofs::testing
