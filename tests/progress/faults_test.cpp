@@ -1,0 +1,214 @@
+// Faults the store must survive and explain: a damaged file (with the backup
+// to restore from), a read-only file, a full disk, and two programs writing
+// the same file at once.
+#include "progress_fixture.hpp"
+#include "progress/store_impl.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <thread>
+
+using namespace progress_test;
+using sofs::Event;
+
+namespace {
+
+// A file with some trainees' work in it, closed cleanly (WAL checkpointed).
+void fill(const std::string& path, const FixedClock& clock, int trainees) {
+    auto s = Store::open(path, fast(clock));
+    for (int i = 0; i < trainees; ++i) {
+        Actor t = s->ensure_trainee("trainee " + std::to_string(i));
+        finished_attempt(*s, t.id, i % 11, {{"danger-1", "DS-WHO", i % 2 == 0, "we", "", ""}});
+    }
+}
+
+void scribble(const std::string& path, std::streamoff at, std::size_t n) {
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    REQUIRE(f);
+    f.seekp(at);
+    std::string garbage(n, '\0');
+    for (std::size_t i = 0; i < n; ++i) garbage[i] = static_cast<char>((i * 37 + 11) & 0xff);
+    f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+}
+
+}  // namespace
+
+TEST_SUITE("progress faults") {
+
+TEST_CASE("a damaged file is reported with the backup to restore from") {
+    TempDir dir;
+    FixedClock clock;
+    const std::string db = dir.file("progress.db");
+    fill(db, clock, 60);
+    // A day later the file is opened again: a new backup of the full file is taken.
+    *clock.ms += 25LL * 3600 * 1000;
+    { Store::open(db, fast(clock)); }
+    auto backups = Store::backups(db);
+    REQUIRE(backups.size() == 2);
+
+    GIVEN("garbage written over pages in the middle of the file") {
+        scribble(db, 4096 * 3, 4096 * 2);
+        try {
+            Store::open(db, fast(clock));
+            FAIL("a damaged file was opened");
+        } catch (const StoreError& e) {
+            std::string m = e.what();
+            CHECK(e.kind == StoreError::Kind::Damaged);
+            CHECK(m.find("the progress file '" + db + "' is damaged") != std::string::npos);
+            CHECK(m.find(backups.front().path) != std::string::npos);
+            CHECK(m.find("sofs report restore --db " + db) != std::string::npos);
+        }
+        WHEN("it is restored from the newest backup") {
+            CHECK(Store::restore(db) == backups.front().path);
+            auto s = Store::open(db, fast(clock));
+            THEN("the work from the backup is back and the damaged file is kept aside") {
+                CHECK(s->people(Actor::system()).size() == 60);
+                bool kept = false;
+                for (auto& f : fs::directory_iterator(dir.path))
+                    if (f.path().filename().string().find("progress.db.damaged-") == 0) kept = true;
+                CHECK(kept);
+            }
+        }
+    }
+    GIVEN("garbage over the file's header") {
+        scribble(db, 0, 100);
+        CHECK_THROWS_WITH_AS(Store::open(db, fast(clock)), doctest::Contains("is damaged"), StoreError);
+    }
+}
+
+TEST_CASE("the rolling backup is taken at most once a day and keeps the last three") {
+    TempDir dir;
+    FixedClock clock;
+    const std::string db = dir.file("p.db");
+    for (int day = 0; day < 5; ++day) {
+        { Store::open(db, fast(clock)); }
+        { Store::open(db, fast(clock)); }  // the same day: no second backup
+        *clock.ms += 24LL * 3600 * 1000 + 1000;
+    }
+    auto b = Store::backups(db);
+    REQUIRE(b.size() == 3);
+    CHECK(b[0].taken_ms > b[1].taken_ms);
+    CHECK(b[0].taken_ms - b[2].taken_ms >= 2 * 24LL * 3600 * 1000);
+}
+
+TEST_CASE("a read-only file can be read but not written, and says so") {
+    TempDir dir;
+    FixedClock clock;
+    const std::string db = dir.file("p.db");
+    fill(db, clock, 3);
+    OpenOptions o = fast(clock);
+    o.read_only = true;
+    auto s = Store::open(db, o);
+    CHECK(s->read_only());
+    CHECK(s->people(Actor::system()).size() == 3);
+    try {
+        s->ensure_trainee("new person");
+        FAIL("wrote to a read-only file");
+    } catch (const StoreError& e) {
+        CHECK(e.kind == StoreError::Kind::ReadOnly);
+        CHECK(std::string(e.what()).find("read-only") != std::string::npos);
+        CHECK(std::string(e.what()).find(db) != std::string::npos);
+    }
+    if (geteuid() != 0) {  // root ignores file permissions
+        s.reset();
+        fs::permissions(db, fs::perms::owner_read);
+        auto r = Store::open(db, fast(clock));
+        CHECK(r->read_only());
+        CHECK_THROWS_AS(r->ensure_trainee("new person"), StoreError);
+    }
+}
+
+TEST_CASE("a full disk gives a clear error and loses nothing already saved") {
+    TempDir dir;
+    FixedClock clock;
+    const std::string db = dir.file("p.db");
+    int saved = 0;
+    {
+        auto s = Store::open(db, fast(clock));
+        Actor alex = s->ensure_trainee("alex");
+        Attempt a = s->begin_attempt(alex.id, header(), facts());
+        // The disk "fills up" a few pages from now.
+        sql::Database& d = *s->impl().db;
+        d.exec("PRAGMA max_page_count = " + std::to_string(d.scalar_int("PRAGMA page_count") + 6));
+        bool full = false;
+        for (int step = 0; step < 200 && !full; ++step) {
+            Event e = event(step, step == 0 ? Event::Kind::Start : Event::Kind::Answer, "write");
+            e.answer.task = "danger-1";
+            e.answer.text = std::string(3000, 'a' + step % 26);
+            try {
+                s->record_event(a.id, e);
+                ++saved;
+            } catch (const StoreError& ex) {
+                full = true;
+                CHECK(ex.kind == StoreError::Kind::Full);
+                CHECK(std::string(ex.what()).find("the disk is full") != std::string::npos);
+                CHECK(std::string(ex.what()).find("everything saved before it is safe") != std::string::npos);
+            }
+        }
+        REQUIRE(full);
+        REQUIRE(saved > 0);
+    }
+    auto s = Store::open(db, fast(clock));
+    auto t = s->transcript(s->open_attempt(s->find_person("alex")->id, "reference-case")->id);
+    CHECK(static_cast<int>(t.events.size()) == saved);
+    CHECK(t.events.back().answer.text == std::string(3000, 'a' + (saved - 1) % 26));
+}
+
+TEST_CASE("two connections writing the same file at once both succeed") {
+    TempDir dir;
+    FixedClock clock;
+    const std::string db = dir.file("p.db");
+    { Store::open(db, fast(clock)); }
+    const int n = 150;
+    auto writer = [&](const std::string& name) {
+        OpenOptions o = fast(clock);
+        o.clock = wall_clock();
+        o.backup = false;
+        auto s = Store::open(db, o);
+        Actor t = s->ensure_trainee(name);
+        Attempt a = s->begin_attempt(t.id, header(), facts());
+        for (int i = 0; i < n; ++i) s->record_event(a.id, event(i, i ? Event::Kind::Advance : Event::Kind::Start, "x"));
+    };
+    WHEN("two threads, each with its own connection") {
+        std::exception_ptr e1, e2;
+        std::thread a([&] { try { writer("one"); } catch (...) { e1 = std::current_exception(); } });
+        std::thread b([&] { try { writer("two"); } catch (...) { e2 = std::current_exception(); } });
+        a.join();
+        b.join();
+        CHECK_FALSE(e1);
+        CHECK_FALSE(e2);
+        auto s = Store::open(db, fast(clock));
+        CHECK(s->impl().db->scalar_int("SELECT count(*) FROM events") == 2 * n);
+    }
+    WHEN("two processes") {
+        pid_t kids[2];
+        for (int k = 0; k < 2; ++k) {
+            kids[k] = fork();
+            REQUIRE(kids[k] >= 0);
+            if (kids[k] == 0) {
+                int rc = 0;
+                try {
+                    writer(k ? "proc-two" : "proc-one");
+                } catch (...) {
+                    rc = 1;
+                }
+                _exit(rc);
+            }
+        }
+        for (pid_t kid : kids) {
+            int status = 0;
+            REQUIRE(waitpid(kid, &status, 0) == kid);
+            CHECK(WIFEXITED(status));
+            CHECK(WEXITSTATUS(status) == 0);
+        }
+        auto s = Store::open(db, fast(clock));
+        CHECK(s->impl().db->scalar_int("SELECT count(*) FROM events") == 2 * n);
+        CHECK(s->impl().db->scalar_int("SELECT count(*) FROM attempts WHERE status = 'open'") == 2);
+    }
+}
+
+}  // TEST_SUITE
