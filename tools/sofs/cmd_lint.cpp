@@ -46,10 +46,9 @@ int cmd_lint(const Args& args) {
     const bool strict = p.has("strict"), quiet = p.has("quiet");
     Diagnostics all;
     auto files = find_scenario_files(p.positional, &all);
-    for (const auto& f : files) {
-        LoadResult r = load_scenario_file(f);
-        for (auto& d : r.diagnostics.items) all.items.push_back(std::move(d));
-    }
+    // As a library, so that two files with one scenario id are caught too.
+    Library lib = load_library(files);
+    for (auto& d : lib.diagnostics.items) all.items.push_back(std::move(d));
     std::size_t errors = 0, warnings = 0;
     for (auto& d : all.items) {
         if (strict) d.severity = Severity::Error;
