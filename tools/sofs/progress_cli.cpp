@@ -1,0 +1,119 @@
+// Helpers shared by the progress subcommands; see progress_cli.hpp.
+#include "progress_cli.hpp"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+namespace sofs::cli::progress_cli {
+
+std::string db_path(const Parsed& p) {
+    auto v = p.get("db");
+    return v && !v->empty() ? *v : progress::Store::default_path();
+}
+
+std::unique_ptr<progress::Store> open_store(const char* cmd, const Parsed& p, bool create) {
+    try {
+        progress::OpenOptions o;
+        o.create = create;
+        return progress::Store::open(db_path(p), o);
+    } catch (const progress::StoreError& e) {
+        fail(cmd, e.what());
+        return nullptr;
+    }
+}
+
+int fail(const char* cmd, const std::string& msg) {
+    std::fprintf(stderr, "sofs %s: %s\n", cmd, msg.c_str());
+    return 1;
+}
+
+int usage_error(const char* cmd, const std::string& msg) {
+    std::fprintf(stderr, "sofs %s: %s\n(see sofs %s --help)\n", cmd, msg.c_str(), cmd);
+    return 2;
+}
+
+bool interactive() { return isatty(STDIN_FILENO) && isatty(STDERR_FILENO); }
+
+namespace {
+std::optional<std::string> ask_hidden(const std::string& prompt) {
+    std::fprintf(stderr, "%s", prompt.c_str());
+    std::fflush(stderr);
+    termios old{};
+    bool restore = tcgetattr(STDIN_FILENO, &old) == 0;
+    if (restore) {
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    bool ok = static_cast<bool>(std::getline(std::cin, line));
+    if (restore) tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    std::fprintf(stderr, "\n");
+    if (!ok) return std::nullopt;
+    return line;
+}
+}  // namespace
+
+std::optional<std::string> read_password(const Parsed& p, const std::string& prompt, bool confirm_twice,
+                                         std::string* error) {
+    if (auto file = p.get("password-file")) {
+        std::ifstream in(*file);
+        if (!in) {
+            if (error) *error = "could not read the password file '" + *file + "'";
+            return std::nullopt;
+        }
+        std::string line;
+        std::getline(in, line);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        return line;
+    }
+    if (const char* env = std::getenv("SOFS_PASSWORD"); env && *env) return std::string(env);
+    if (!interactive()) {
+        if (error)
+            *error = "a password is needed: give --password-file FILE or set SOFS_PASSWORD "
+                     "(there is no terminal to ask on)";
+        return std::nullopt;
+    }
+    auto first = ask_hidden(prompt);
+    if (!first) {
+        if (error) *error = "no password was typed";
+        return std::nullopt;
+    }
+    if (confirm_twice) {
+        auto again = ask_hidden("Type it again: ");
+        if (!again || *again != *first) {
+            if (error) *error = "the two passwords were not the same; nothing was changed";
+            return std::nullopt;
+        }
+    }
+    return first;
+}
+
+bool confirm(const std::string& question) {
+    std::fprintf(stderr, "%s [yes/no] ", question.c_str());
+    std::fflush(stderr);
+    std::string line;
+    if (!std::getline(std::cin, line)) return false;
+    return line == "yes" || line == "y" || line == "YES" || line == "Yes";
+}
+
+bool write_output(const char* cmd, const Parsed& p, const std::string& text) {
+    if (auto out = p.get("output")) {
+        std::ofstream f(*out, std::ios::binary);
+        if (!f || !(f << text) || !f.flush()) {
+            fail(cmd, "could not write '" + *out + "'");
+            return false;
+        }
+        return true;
+    }
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return true;
+}
+
+}  // namespace sofs::cli::progress_cli

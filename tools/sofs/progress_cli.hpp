@@ -1,0 +1,38 @@
+// What the progress subcommands (report, user, cohort, trainee, override)
+// share: opening the store from --db, reading a password without echo,
+// asking for confirmation on a terminal, and writing output.
+#pragma once
+
+#include "args.hpp"
+#include "progress/store.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace sofs::cli::progress_cli {
+
+// --db, else the default file in the user's data folder.
+std::string db_path(const Parsed& p);
+
+// Opens the store; on failure prints "sofs CMD: <plain message>" and returns null.
+std::unique_ptr<progress::Store> open_store(const char* cmd, const Parsed& p, bool create = true);
+
+// Prints "sofs CMD: msg" to stderr; returns 1 (a failure) or 2 (a usage error).
+int fail(const char* cmd, const std::string& msg);
+int usage_error(const char* cmd, const std::string& msg);
+
+// A password from --password-file FILE (its first line), else $SOFS_PASSWORD,
+// else asked on the terminal without echo (twice when `confirm`). Nullopt with
+// `error` when none can be had.
+std::optional<std::string> read_password(const Parsed& p, const std::string& prompt, bool confirm, std::string* error);
+
+// True when standard input and standard error are a terminal.
+bool interactive();
+// Asks a yes/no question on the terminal; true only for "yes" or "y".
+bool confirm(const std::string& question);
+
+// Writes to --output FILE when given, else standard output.
+bool write_output(const char* cmd, const Parsed& p, const std::string& text);
+
+}  // namespace sofs::cli::progress_cli
