@@ -35,10 +35,10 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::unordered_set<int> single_words(const Lexicon& lex, const std::string& section) {
-    std::unordered_set<int> out;
+std::unordered_set<std::string> single_words(const Lexicon& lex, const std::string& section) {
+    std::unordered_set<std::string> out;
     for (auto& p : lex.phrases)
-        if (p.section == section && p.words.size() == 1) out.insert(p.words[0]);
+        if (p.section == section && p.words.size() == 1) out.insert(lower(p.text));
     return out;
 }
 
@@ -87,6 +87,11 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     c->scenario = &s;
     c->content_hash = s.content_hash;
     c->people = d.lex("people-words");
+    // Role words are matched as written: stems would make "manage" a manager.
+    for (auto& p : c->people.phrases) {
+        p.exact = true;
+        p.forms = phrase_words(p.text);
+    }
     for (const auto& p : s.people) {
         std::string section;
         bool child = p.role == PersonRole::Child || (p.age && *p.age < 16) || (!p.age && p.age_months);
@@ -172,7 +177,7 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
             if (m.first > 0) {
                 const Token& prev = t.tokens[m.first - 1];
                 if (prev.sentence == t.tokens[m.first].sentence) {
-                    if (c.child_determiner.count(prev.word)) identified = true;
+                    if (c.child_determiner.count(prev.lower)) identified = true;
                     if (!out.empty() && out.back().last == m.first - 1) identified = true;
                 }
             }
@@ -186,14 +191,35 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
         if (out[i].pronoun && i + 1 < out.size() && out[i + 1].first == out[i].last + 1) continue;
         kept.push_back(out[i]);
     }
-    // Resolve pronouns to the nearest earlier mention that fits.
+    // A mention in object position ("looking after Kai"): the word before it
+    // is neither a joining word nor the start of the sentence.
+    auto object_position = [&](std::size_t j) {
+        static const std::unordered_set<std::string> joins = {
+            "and", "or", "that", "when", "if", "while", "because", "so", "but", "then", "as", "until", "unless", "where", "whenever"};
+        int at = kept[j].first;
+        for (;;) {
+            if (at == 0 || !(t.tokens[at - 1].sentence == t.tokens[at].sentence)) return false;
+            const std::string& prev = t.tokens[at - 1].lower;
+            if (prev == "and" && j > 0 && kept[j - 1].last == at - 2) {  // "Kai and Mia": ask of Kai
+                --j;
+                at = kept[j].first;
+                continue;
+            }
+            return joins.count(prev) == 0;
+        }
+    };
+    // Resolve pronouns to the nearest earlier mention that fits; a subject
+    // pronoun ("he will ...") prefers a subject to an object.
     for (std::size_t i = 0; i < kept.size(); ++i) {
         if (!kept[i].pronoun) continue;
         char g = kept[i].gender;
+        const std::string& pw = t.tokens[kept[i].first].lower;
+        bool subject_pronoun = pw == "he" || pw == "she" || pw == "they";
+        std::size_t fallback = kept.size();
         for (std::size_t j = i; j-- > 0;) {
             const Mention& e = kept[j];
             if (e.pronoun && e.who == Who::Unknown) continue;
-            bool fits = g == 'p' ? (e.gender == 'p' || e.who == Who::Speaker)
+            bool fits = g == 'p' ? (e.gender == 'p')
                                  : (e.gender == g || (e.gender == '?' && e.who != Who::ChildGeneral &&
                                                       e.who != Who::Professional && e.who != Who::Everyone &&
                                                       e.who != Who::Nobody && e.who != Who::Speaker));
@@ -202,9 +228,18 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
                 t.tokens[e.first - 1].lower == "and")
                 fits = true;
             if (!fits) continue;
+            if (subject_pronoun && object_position(j) && !is_adult(e.who)) {
+                if (fallback == kept.size()) fallback = j;
+                continue;
+            }
+            fallback = kept.size();
             kept[i].who = e.who;
             kept[i].person = e.person;
             break;
+        }
+        if (fallback != kept.size()) {
+            kept[i].who = kept[fallback].who;
+            kept[i].person = kept[fallback].person;
         }
     }
     return kept;
@@ -229,8 +264,8 @@ struct Reading {
     }
 
     int n() const { return (int)t.tokens.size(); }
-    bool is(int tok, const std::unordered_set<int>& set) const {
-        return tok >= 0 && tok < n() && set.count(t.tokens[tok].word) > 0;
+    bool is(int tok, const std::unordered_set<std::string>& set) const {
+        return tok >= 0 && tok < n() && set.count(t.tokens[tok].lower) > 0;
     }
     bool same_sentence(int a, int b) const { return t.tokens[a].sentence == t.tokens[b].sentence; }
     const std::string& word(int tok) const { return t.tokens[tok].lower; }
@@ -248,7 +283,7 @@ struct Reading {
         return nullptr;
     }
     // Skips adverbs and auxiliaries backwards from tok-1; returns the first other token or -1.
-    int back_over(int tok, const std::unordered_set<int>& also) const {
+    int back_over(int tok, const std::unordered_set<std::string>& also) const {
         int k = tok - 1;
         while (k >= 0 && same_sentence(k, tok) && (is(k, c.skip) || is(k, also))) --k;
         return k >= 0 && same_sentence(k, tok) ? k : -1;
@@ -364,17 +399,18 @@ PlainResult judge_plain(const Reading& r) {
             out.met = false;
         }
     }
-    int first = 0;
-    for (std::size_t s = 0; s < r.t.sentence_words.size(); ++s) {
-        int words = r.t.sentence_words[s];
+    for (int first = 0; first < r.n();) {
+        int last = first;
+        while (last + 1 < r.n() && r.same_sentence(last + 1, first)) ++last;
+        int words = r.t.sentence_words[r.t.tokens[first].sentence];
         if (words > 40) {
             if (out.met) out.reason = "long";
             out.met = false;
-            out.ev.spans.push_back(r.span(first, first + words - 1));
+            out.ev.spans.push_back(r.span(first, last));
             if (out.ev.words.empty()) out.ev.words = "a sentence of " + std::to_string(words) + " words";
             else out.ev.words += ", and a sentence of " + std::to_string(words) + " words";
         }
-        first += words;
+        first = last + 1;
     }
     return out;
 }
@@ -387,6 +423,13 @@ Verdict ds_who(const Reading& r, const Wording& w) {
         int k = r.back_over(m.first, r.c.be_or_auxiliary);
         const Mention* holder = nullptr;
         if (k >= 0 && r.mention_at[k] >= 0) holder = &r.people[r.mention_at[k]];
+        // "Were worried that..." at the start of a sentence is "We're" without its apostrophe
+        if (!holder && k < 0 && m.first > 0 && r.word(m.first - 1) == "were" &&
+            (m.first == 1 || !r.same_sentence(m.first - 2, m.first - 1))) {
+            Evidence ev;
+            ev.add(r, m.first - 1, m.last);
+            return w.make("DS-WHO", true, "", ev.spans, ev.words);
+        }
         // "worries raised by the nursery", "concerns from the police"
         if (!holder)
             for (int j = m.last + 1; j < r.n() && j <= m.last + 3 && r.same_sentence(j, m.last); ++j)
@@ -397,6 +440,8 @@ Verdict ds_who(const Reading& r, const Wording& w) {
                 }
         if (!holder) continue;
         if (holder->who == Who::Nobody || holder->who == Who::ChildGeneral) continue;
+        // "Kai was scared" is what happened to a child, not someone holding a worry
+        if (holder->who == Who::Child && r.phrase("worry-words", m).section == "fear") continue;
         if (holder->first > 0 && r.is(holder->first - 1, r.c.negation)) continue;
         bool negated = false;
         for (int j = holder->last + 1; j < m.first; ++j)
@@ -541,7 +586,7 @@ struct Clause {
     const Mention* subject = nullptr;
     int modal_first = 0, verb = -1;  // token of the first verb after the modal
     int end = 0;                     // last token of the sentence
-    enum Kind { Positive, Prohibition, Service, NonAction, Vague, None } kind = None;
+    enum Kind { Positive, Prohibition, Service, NonAction, Watch, None } kind = None;
     bool concrete = false;           // a concrete, observable action
 };
 
@@ -573,6 +618,12 @@ struct GoalReading {
         for (auto& m : modals) read_clause(m);
     }
 
+    // "Linda will check", "the nursery will see": watching, not caring.
+    bool watching(int v) const {
+        const Match* m = nullptr;
+        return starts_at(observe, v, &m) && r.phrase("observability", *m).section == "watch";
+    }
+
     // "go to AA", "keep every appointment": a plain verb carrying a service.
     bool carries_service(int v) const {
         static const char* const kCarriers[] = {"go", "goes", "get", "keep", "see", "talk", "speak", "meet", "start",
@@ -592,12 +643,13 @@ struct GoalReading {
         *concrete = false;
         if (v < 0 || v >= r.n()) return Clause::None;
         if (r.is(v, r.c.negation) || starts_at(prohibitions, v)) return Clause::Prohibition;
-        if (starts_at(services, v) || (carries_service(v) && service_within(v + 1, v + 4))) {
+        if (starts_at(services, v) || (carries_service(v) && service_within(v + 1, v + 6))) {
             *concrete = true;
             return Clause::Service;
         }
         if (starts_at(nonactions, v)) return Clause::NonAction;
-        if (r.is(v, r.c.be)) {
+        if (watching(v)) return Clause::Watch;
+        if (r.is(v, r.c.be) && !starts_at(positives, v)) {
             if (v + 1 < r.n() && (starts_at(safe, v + 1) || (r.is(v + 1, r.c.skip) && starts_at(safe, v + 2)))) {
                 *concrete = true;
                 return Clause::Positive;
@@ -650,10 +702,31 @@ struct GoalReading {
         return c.subject && (c.subject->who == Who::Professional || c.subject->who == Who::Speaker);
     }
     // A danger behaviour ruled out: "will not drink", "without shouting", "no shouting".
+    // Only small words, other behaviours or "and"/"or" may stand between the
+    // "not" and the behaviour ("will never hit or push", "not be drinking").
+    bool ruled_out(const Match& b) const {
+        for (int k = b.first - 1; k >= 0 && k >= b.first - 6 && r.same_sentence(k, b.first); --k) {
+            if (r.is(k, r.c.negation)) return true;
+            for (auto& p : prohibitions)
+                if (k >= p.first && k <= p.last) return true;
+            bool small = r.is(k, r.c.skip) || r.is(k, r.c.be) || r.is(k, r.c.auxiliary) || r.is(k, r.c.conjunction);
+            bool another = false;
+            for (auto& o : behaviours)
+                if (k >= o.first && k <= o.last) another = true;
+            for (auto& o : themes)
+                if (k >= o.first && k <= o.last) another = true;
+            if (r.mention_at[k] >= 0) {  // "shout at Jade or push her": the object of the behaviour before
+                another = true;
+            }
+            if (!small && !another) return false;
+        }
+        return false;
+    }
     bool behaviour_ruled_out() const {
         for (auto& b : behaviours)
-            for (int k = b.first - 1; k >= 0 && k >= b.first - 4 && r.same_sentence(k, b.first); --k)
-                if (r.is(k, r.c.negation) || starts_at(prohibitions, k)) return true;
+            if (ruled_out(b)) return true;
+        for (auto& b : themes)
+            if (ruled_out(b)) return true;
         return false;
     }
     bool in_service(const Match& m) const { return overlaps(m, services); }
@@ -679,13 +752,28 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     }
     // "looked after by Jade": the caregiver acting in a passive sentence
     for (auto& p : g.positives)
-        for (int j = p.last + 1; j < r.n() && j <= p.last + 2; ++j)
+        for (int j = p.first + 1; j < r.n() && j <= p.last + 2; ++j)
             if (r.word(j) == "by" && j + 1 < r.n() && r.mention_at[j + 1] >= 0 &&
                 is_adult(r.people[r.mention_at[j + 1]].who)) {
                 Evidence ev;
                 ev.add(r, p.first, j + 1);
                 return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
             }
+    // "Jade and Ryan keeping Kai and Mia with a sober adult", "are keeping ...": no modal, still an action
+    for (auto& p : g.positives) {
+        const std::string& first = r.word(p.first);
+        if (first.size() < 5 || first.compare(first.size() - 3, 3, "ing") != 0) continue;
+        int k = r.back_over(p.first, r.c.be);
+        if (k < 0 || r.mention_at[k] < 0) continue;
+        const Mention& who = r.people[r.mention_at[k]];
+        if (!is_adult(who.who)) continue;
+        // "when he is looking after them" sets a condition; it asks for nothing
+        static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until"};
+        if (who.first > 0 && conditions.count(r.word(who.first - 1))) continue;
+        Evidence ev;
+        ev.add(r, who.first, p.last);
+        return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+    }
     return w.make("SG-CAREGIVER-ACTION", false, reason, {}, "");
 }
 
@@ -738,11 +826,24 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
             ev.add(r, c.modal_first, c.verb);
             return w.make("SG-OBSERVABLE", true, "", ev.spans, ev.words);
         }
-    if (g.behaviour_ruled_out()) {
+    if (g.behaviour_ruled_out()) return w.make("SG-OBSERVABLE", true, "", {}, "");
+    // attendance can be checked, even when it is not a description of safety
+    for (auto& m : g.services) {
         Evidence ev;
-        ev.add(r, g.behaviours.front().first, g.behaviours.front().last);
+        ev.add(r, m.first, m.last);
         return w.make("SG-OBSERVABLE", true, "", ev.spans, ev.words);
     }
+    // a concrete action anywhere, unless an inner state governs it ("understand how ...")
+    bool inner = false;
+    for (auto& c : g.clauses)
+        if (c.kind == Clause::NonAction && starts_at(g.nonactions, c.verb)) inner = true;
+    if (!inner)
+        for (auto& p : g.positives)
+            if (r.phrase("positive-actions", p).section == "concrete") {
+                Evidence ev;
+                ev.add(r, p.first, p.last);
+                return w.make("SG-OBSERVABLE", true, "", ev.spans, ev.words);
+            }
     for (auto& s : g.safe) {
         Evidence ev;
         ev.add(r, s.first, s.last);

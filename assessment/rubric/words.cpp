@@ -378,8 +378,13 @@ bool load_lexicon(const std::string& path, WordTable& words, Lexicon* out, std::
                 continue;
             }
         }
+        if (!phrase.empty() && phrase.front() == '=') {
+            p.exact = true;
+            phrase = trim(phrase.substr(1));
+        }
         p.text = phrase;
         auto ws = phrase_words(phrase);
+        if (p.exact) p.forms = ws;
         if (ws.empty()) {
             errors->push_back(path + ":" + std::to_string(n) + ": the entry '" + line + "' has no words to match");
             ok = false;
@@ -429,8 +434,9 @@ Text tokenise(std::string_view raw, const WordTable& words) {
         capitals += up;
         k.capital = !orig.empty() && std::isupper((unsigned char)orig[0]);
         k.acronym = alpha >= 2 && alpha <= 6 && up == alpha;
+        bool same_word = !t.tokens.empty() && t.tokens.back().begin == k.begin;
         t.tokens.push_back(std::move(k));
-        ++in_sentence;
+        if (!same_word) ++in_sentence;
         if (p.boundary_after) {
             t.sentence_words.push_back(in_sentence);
             in_sentence = 0;
@@ -461,6 +467,7 @@ bool match_from(const Text& t, const Phrase& p, std::size_t wi, int ti, int sent
     if (ti >= (int)t.tokens.size() || t.tokens[ti].sentence != sentence) return false;
     const Token& k = t.tokens[ti];
     bool ok = w == kNumber ? k.number : (k.word == w && w != kUnknownWord);
+    if (ok && p.exact && wi < p.forms.size() && w != kNumber) ok = k.lower == p.forms[wi];
     return ok && match_from(t, p, wi + 1, ti + 1, sentence, last);
 }
 

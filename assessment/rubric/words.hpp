@@ -31,6 +31,8 @@ struct Phrase {
     std::string text;         // as written in the file
     std::string note;         // after "=>": a plain alternative, a correction, ...
     std::string section;      // the [section] it sits under, "" before any
+    bool exact = false;       // written "=word": the word as written, not its stem ("=alcoholic" is not "alcohol")
+    std::vector<std::string> forms;  // the words as written, for exact phrases
     std::string file;
     int line = 0;
 };
@@ -165,7 +167,8 @@ struct PreparedCase {
     // Names for worked examples in feedback ("such as 'Ryan pushed Jade'").
     std::string adult, partner, child, baby, children;
     // Single words of the grammar lexicon, for quick checks.
-    std::unordered_set<int> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner;
+    // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
+    std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner;
 };
 
 }  // namespace sofs
