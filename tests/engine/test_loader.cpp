@@ -176,4 +176,20 @@ TEST_CASE("the scenarios shipped in scenarios/ load without errors") {
     }
 }
 
+
+TEST_CASE("FORMAT.md's complete example is the example scenario and loads without a problem") {
+    const std::string page = test::read_file(test::source_dir() + "/scenarios/FORMAT.md");
+    auto at = page.find("## A complete example");
+    REQUIRE(at != std::string::npos);
+    auto a = page.find("```yaml\n", at);
+    REQUIRE(a != std::string::npos);
+    a += 8;
+    auto b = page.find("```", a);
+    const std::string yaml = page.substr(a, b - a);
+    auto r = load_scenario_text(yaml, "example.yaml", test::tests_dir() + "/golden/example");
+    CHECK_MESSAGE(r.diagnostics.items.empty(), test::all_messages(r.diagnostics));
+    REQUIRE(r.scenario);
+    CHECK(test::read_file(test::example_path()).find(yaml) != std::string::npos);
+}
+
 }  // TEST_SUITE
