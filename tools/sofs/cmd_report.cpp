@@ -2,7 +2,9 @@
 // disagreements with the assessor) as JSON or CSV, and looking after the
 // progress file itself (check, backups, restore).
 #include "commands.hpp"
+#include "load/loader.hpp"
 #include "progress/report.hpp"
+#include "progress/verdicts.hpp"
 #include "progress_cli.hpp"
 
 #include <cstdio>
@@ -23,6 +25,8 @@ const char* kHelp =
     "  sofs report backups [--db PATH]          list the rolling backups, newest first\n"
     "  sofs report restore [--db PATH] [--backup FILE]\n"
     "                                           replace a damaged file with a backup\n"
+    "  sofs report assess-pending [--db PATH] [--scenarios DIR]\n"
+    "                                           judge finished attempts saved without verdicts\n"
     "\n"
     "  --user NAME       one trainee: attempts, criteria met over time, scaling\n"
     "                    numbers against the experts', time spent\n"
@@ -34,6 +38,7 @@ const char* kHelp =
     "  --db PATH         the progress file (default: $XDG_DATA_HOME/sofs-simulator/progress.db,\n"
     "                    else ~/.local/share/sofs-simulator/progress.db)\n"
     "  --backup FILE     restore from this backup instead of the newest\n"
+    "  --scenarios DIR   where the scenario files are (default: the built-in scenarios/)\n"
     "\n"
     "Restoring keeps the damaged file beside the original as <file>.damaged-<time>.\n"
     "Work saved after the backup was taken is not in the backup.\n";
@@ -53,7 +58,7 @@ int cmd_report(const Args& args) {
     using namespace progress_cli;
     namespace pg = sofs::progress;
     const char* cmd = "report";
-    auto p = parse_args(args, {"db", "user", "cohort", "format", "output", "backup"}, {"disagreements"});
+    auto p = parse_args(args, {"db", "user", "cohort", "format", "output", "backup", "scenarios"}, {"disagreements"});
     if (p.has("help")) {
         std::fputs(kHelp, stdout);
         return 0;
@@ -85,7 +90,25 @@ int cmd_report(const Args& args) {
                     store->people(pg::Actor::system()).size());
         return 0;
     }
-    if (!action.empty()) return usage_error(cmd, "'" + action + "' is not a report action (check, backups, restore)");
+    if (action == "assess-pending") {
+        auto store = open_store(cmd, p, false);
+        if (!store) return 1;
+        std::string dir = p.get("scenarios").value_or(std::string(SOFS_SOURCE_DIR) + "/scenarios");
+        auto library = load_library({dir});
+        std::string err;
+        auto guidance = Guidance::load(Guidance::default_dir(), &err);
+        if (!guidance) return fail(cmd, "the assessor could not load the practice guidance: " + err);
+        try {
+            auto r = pg::assess_pending(*store, library.scenarios, *guidance);
+            std::printf("assessed %d attempt(s)\n", r.assessed);
+            for (const auto& s : r.skipped) std::printf("not assessed: %s\n", s.c_str());
+            return 0;
+        } catch (const pg::StoreError& e) {
+            return fail(cmd, e.what());
+        }
+    }
+    if (!action.empty())
+        return usage_error(cmd, "'" + action + "' is not a report action (check, backups, restore, assess-pending)");
 
     int chosen = p.has("user") + p.has("cohort") + p.has("disagreements");
     if (chosen != 1) return usage_error(cmd, "choose one of --user NAME, --cohort NAME or --disagreements");

@@ -5,7 +5,7 @@
 
 #include "progress/resume.hpp"
 #include "progress/store.hpp"
-#include "rubric/assess.hpp"
+#include "progress/verdicts.hpp"
 
 #include <cstdio>
 
@@ -15,19 +15,6 @@ namespace {
 
 using progress::ResumePlan;
 using progress::StoreError;
-
-// The assessor's debrief as rows for the verdicts table: each task's verdicts
-// under its task id, the verdicts across the whole attempt under "".
-std::vector<progress::NewVerdict> flatten(const Debrief& d) {
-    std::vector<progress::NewVerdict> out;
-    auto add = [&](const std::string& task, const Verdict& v) {
-        out.push_back({task, v.criterion, v.met, v.evidence_words, v.explanation, v.guidance});
-    };
-    for (const auto& t : d.tasks)
-        for (const auto& v : t.verdicts) add(t.task, v);
-    for (const auto& v : d.overall) add("", v);
-    return out;
-}
 
 class StoreRecorder : public PlayRecorder {
 public:
@@ -73,23 +60,16 @@ public:
     }
 
     bool finish(const Transcript& t, std::string* error) override {
-        std::string ending;
-        for (const auto& e : t.events)
-            if (e.kind == Event::Kind::End) ending = e.ending;
-        std::vector<progress::NewVerdict> verdicts;
         std::string load_error;
         auto guidance = Guidance::load(Guidance::default_dir(), &load_error);
-        if (guidance) {
-            verdicts = flatten(assess(t, scenario_, *guidance));
-        } else {
-            // The attempt is kept without verdicts; Store::unassessed_attempts() finds it later.
+        if (!guidance)
+            // The attempt is kept without verdicts; `sofs report assess-pending` judges it later.
             std::fprintf(stderr,
                          "sofs play: the assessor could not load the practice guidance (%s); the attempt is saved "
-                         "and will be assessed later\n",
+                         "and can be assessed later with `sofs report assess-pending`\n",
                          load_error.c_str());
-        }
         try {
-            store_->finish_attempt(attempt_, ending, verdicts);
+            progress::finish_assessed(*store_, attempt_, t, scenario_, guidance.get());
             return true;
         } catch (const StoreError& ex) {
             if (error) *error = ex.what();

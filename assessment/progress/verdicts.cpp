@@ -1,0 +1,58 @@
+// Storing the assessor's judgement of a finished attempt; see verdicts.hpp.
+#include "verdicts.hpp"
+
+#include "runtime/session.hpp"
+
+namespace sofs::progress {
+
+std::vector<NewVerdict> verdict_rows(const Debrief& d) {
+    std::vector<NewVerdict> out;
+    auto add = [&](const std::string& task, const Verdict& v) {
+        out.push_back({task, v.criterion, v.met, v.evidence_words, v.explanation, v.guidance});
+    };
+    for (const auto& t : d.tasks)
+        for (const auto& v : t.verdicts) add(t.task, v);
+    for (const auto& v : d.overall) add("", v);
+    return out;
+}
+
+void finish_assessed(Store& store, Id attempt, const Transcript& t, const Scenario& s, const Guidance* guidance) {
+    std::string ending;
+    for (const auto& e : t.events)
+        if (e.kind == Event::Kind::End) ending = e.ending;
+    // Judged before the transaction: the assessor is pure and may take a moment.
+    std::vector<NewVerdict> rows;
+    if (guidance) rows = verdict_rows(assess(t, s, *guidance));
+    store.finish_attempt(attempt, ending, rows);
+}
+
+PendingResult assess_pending(Store& store, const std::vector<std::shared_ptr<const Scenario>>& library,
+                             const Guidance& guidance) {
+    PendingResult r;
+    for (const auto& a : store.unassessed_attempts()) {
+        const Scenario* s = nullptr;
+        for (const auto& x : library)
+            if (x && x->id == a.scenario) s = x.get();
+        const std::string which = "attempt " + std::to_string(a.id) + " (" + a.person_name + ", " + a.scenario + ")";
+        if (!s) {
+            r.skipped.push_back(which + ": no scenario with that id was found");
+            continue;
+        }
+        Transcript t = store.transcript(a.id);
+        std::string why;
+        if (!Session::restore(*s, t, &why)) {
+            r.skipped.push_back(which + ": the scenario has changed since (" + why + ")");
+            continue;
+        }
+        auto rows = verdict_rows(assess(t, *s, guidance));
+        if (rows.empty()) {
+            r.skipped.push_back(which + ": the assessor found nothing to judge");
+            continue;
+        }
+        store.add_verdicts(a.id, rows);
+        ++r.assessed;
+    }
+    return r;
+}
+
+}  // namespace sofs::progress
