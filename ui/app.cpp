@@ -1,0 +1,877 @@
+// The application shell: command line, window, fonts and themes, the top bar
+// (read aloud, help, settings), notices, navigation between frames, autosave
+// of every session event, and the calm main loop.
+#include "app.hpp"
+
+#include "args.hpp"
+#include "screens/all.hpp"
+#include "tour.hpp"
+#include "widgets.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <imgui_freetype.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <cstdlib>
+
+namespace sofs::ui {
+
+namespace {
+
+std::chrono::steady_clock::time_point g_process_start = std::chrono::steady_clock::now();
+// Counts input and window events; the main loop draws a few frames after any.
+std::atomic<unsigned> g_events{0};
+std::atomic<bool> g_scale_changed{false};
+
+void on_cursor(GLFWwindow*, double, double) { ++g_events; }
+void on_refresh(GLFWwindow*) { ++g_events; }
+void on_size(GLFWwindow*, int, int) { ++g_events; }
+void on_key(GLFWwindow*, int, int, int, int) { ++g_events; }
+void on_char(GLFWwindow*, unsigned) { ++g_events; }
+void on_button(GLFWwindow*, int, int, int) { ++g_events; }
+void on_scroll(GLFWwindow*, double, double) { ++g_events; }
+void on_focus(GLFWwindow*, int) { ++g_events; }
+void on_enter(GLFWwindow*, int) { ++g_events; }
+void on_scale(GLFWwindow*, float, float) { ++g_events; g_scale_changed = true; }
+
+// Latin-1, Latin Extended-A (Welsh ŵ ŷ), Welsh ẁ ẃ ẅ ỳ, dashes, curly quotes,
+// ellipsis, the euro sign, arrows, and the tick and cross marks.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x00FF, 0x0100, 0x017F, 0x1E80, 0x1E85, 0x1EF2, 0x1EF3,
+    0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0,
+};
+
+}  // namespace
+
+void mark_process_start() { g_process_start = std::chrono::steady_clock::now(); }
+
+const char* usage() {
+    return "sofs-sim: practise Signs of Safety conversations, mapping and safety planning.\n"
+           "\n"
+           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR]\n"
+           "                [--frames N --screenshot FILE] [--benchmark-startup] [--help]\n"
+           "\n"
+           "  --scenarios DIR      where the case scenarios are (default: the bundled scenarios/)\n"
+           "  --db PATH            the progress file (default: ~/.local/share/sofs-simulator/progress.db)\n"
+           "  --tour DIR           run a scripted trainee and trainer through every screen of the\n"
+           "                       reference case, writing one PNG per screen into DIR; uses a\n"
+           "                       temporary progress file; exits 0 when every step worked\n"
+           "  --frames N           draw N frames and exit (with --screenshot: then save a PNG);\n"
+           "                       exits 3 when problems were shown (scenarios that did not load)\n"
+           "  --screenshot FILE    the PNG to write after --frames N\n"
+           "  --benchmark-startup  print the time from start to the first frame on screen, in ms\n"
+           "  --help               show this help\n"
+           "\n"
+           "Settings are kept in $XDG_CONFIG_HOME/sofs-simulator/settings.ini.\n";
+}
+
+Options parse_options(int argc, char** argv, std::string* error, bool* help) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "frames", "screenshot", "width", "height"},
+                             {"help", "benchmark-startup"});
+    Options o;
+    *help = false;
+    if (!p.error.empty()) { *error = p.error; return o; }
+    if (p.has("help")) { *help = true; return o; }
+    if (!p.positional.empty()) { *error = "unexpected argument '" + p.positional[0] + "' (see --help)"; return o; }
+    std::string def = SOFS_DEFAULT_SCENARIOS;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(def, ec)) def = "scenarios";
+    o.scenarios_dir = p.get("scenarios").value_or(def);
+    o.db_path = p.get("db").value_or("");
+    o.tour_dir = p.get("tour").value_or("");
+    o.screenshot = p.get("screenshot").value_or("");
+    o.benchmark_startup = p.has("benchmark-startup");
+    std::string e;
+    if (auto n = p.get_int("frames", &e)) o.frames = static_cast<int>(*n);
+    if (auto n = p.get_int("width", &e)) o.width = static_cast<int>(*n);
+    if (auto n = p.get_int("height", &e)) o.height = static_cast<int>(*n);
+    if (!e.empty()) { *error = e; return o; }
+    if (!o.screenshot.empty() && o.frames <= 0) o.frames = 5;
+    if (o.frames < 0) *error = "option --frames takes a number of frames of 1 or more";
+    return o;
+}
+
+App::App(Options o) : opt(std::move(o)), started_(g_process_start) {
+    screens_ = make_screens();
+    remember_settings = opt.tour_dir.empty() && opt.frames == 0 && !opt.benchmark_startup;
+    settings = remember_settings ? load_settings(settings_path()) : Settings{};
+}
+
+App::~App() = default;
+
+// ------------------------------------------------------------------ state actions
+
+#if SOFS_HAVE_RUBRIC
+Debrief debrief_for(const Transcript& t, const std::map<std::string, Answer>& answers, const Scenario& s, const Guidance& g) {
+    Debrief d = assess(t, s, g);
+    // Until the assessor judges whole transcripts, judge the writing here with
+    // the same checks the live hints use.
+    if (d.tasks.empty()) {
+        for (const auto& [task_id, ans] : answers) {
+            const Task* task = s.task(task_id);
+            if (!task) continue;
+            if (task->kind == TaskKind::DangerStatement)
+                d.tasks.push_back({task_id, task->kind, assess_danger_statement(ans.text, s, g)});
+            else if (task->kind == TaskKind::SafetyGoal)
+                d.tasks.push_back({task_id, task->kind, assess_safety_goal(ans.text, s, g)});
+        }
+    }
+    return d;
+}
+#endif
+
+void App::go(ScreenId s) { next_ = s; request_redraw(); }
+
+void App::notify(const std::string& text, bool problem) {
+    for (auto& n : notices)
+        if (n.text == text) return;
+    notices.push_back({text, problem});
+    while (notices.size() > 4) notices.pop_front();
+    request_redraw();
+}
+
+const Guidance* App::guidance() {
+#if SOFS_HAVE_RUBRIC
+    if (!guidance_tried_) {
+        guidance_tried_ = true;
+        std::string err;
+        try {
+            guidance_ = Guidance::load(Guidance::default_dir(), &err);
+        } catch (const std::exception& e) {
+            err = e.what();
+        }
+        if (!guidance_)
+            guidance_problem = "Feedback on writing is not available: " +
+                               (err.empty() ? std::string("the practice guidance could not be loaded") : err);
+    }
+    return guidance_.get();
+#else
+    guidance_problem = "Feedback on writing is not available in this build yet (the assessor has no code).";
+    return nullptr;
+#endif
+}
+
+void App::sign_in(const pg::Actor& who) {
+    user = who;
+    if (remember_settings) {
+        settings.last_user = who.name;
+        store_settings();
+    }
+    go(who.role == pg::Role::Trainee ? ScreenId::Library : ScreenId::Trainer);
+}
+
+void App::sign_out() {
+    user.reset();
+    session.reset();
+    scenario.reset();
+    attempt.reset();
+    debrief.reset();
+    go(ScreenId::SignIn);
+}
+
+std::string App::speaker_name(const std::string& id) const {
+    if (id == "narrator" || id.empty() || !scenario) return "";
+    if (const Person* p = scenario->person(id)) return p->name;
+    return id;
+}
+
+static std::string board_to_text(const MappingBoard& b) {
+    std::string out;
+    for (auto& [f, s] : b.placements) out += f + "=" + s + "\n";
+    return out;
+}
+
+static void board_from_text(MappingBoard& b, const std::string& text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto nl = text.find('\n', i);
+        std::string line = text.substr(i, nl == std::string::npos ? std::string::npos : nl - i);
+        auto eq = line.find('=');
+        if (eq != std::string::npos) b.placements[line.substr(0, eq)] = line.substr(eq + 1);
+        if (nl == std::string::npos) break;
+        i = nl + 1;
+    }
+}
+
+bool App::open_scenario(std::shared_ptr<const Scenario> s, bool fresh) {
+#if SOFS_HAVE_SESSION
+    scenario = s;
+    session.reset();
+    attempt.reset();
+    debrief.reset();
+    finished_saved = false;
+    board = MappingBoard{};
+    committed = 0;
+    std::string err;
+    bool can_save = records && records->ok() && user;
+    if (can_save && !fresh) {
+        auto plan = records->plan_resume(*user, *s, &err);
+        if (plan && plan->kind == pg::ResumePlan::Kind::Resume) {
+            std::string why;
+            auto restored = Session::restore(*s, plan->transcript, &why);
+            if (restored) {
+                session.emplace(std::move(*restored));
+                attempt = plan->attempt;
+                committed = session->transcript().events.size();
+                auto drafts = records->drafts(user->id, s->id);
+                board_from_text(board, drafts["board"]);
+                for (auto& [k, v] : drafts)
+                    if (k.rfind("text:", 0) == 0) board.texts[k.substr(5)] = v;
+                notify("Welcome back. You are where you left off in \"" + s->title + "\".");
+                go(screen_for_view());
+                return true;
+            }
+            notify("Your earlier work on this case could not be picked up (" + why + "); starting afresh. Nothing was deleted.", true);
+        } else if (plan && plan->kind == pg::ResumePlan::Kind::Changed) {
+            notify("This case has changed since you last played it (" + plan->why +
+                   "). You are starting afresh; your earlier work is kept.");
+        } else if (!plan && !err.empty()) {
+            notify("Could not look for earlier work: " + err, true);
+        }
+    }
+    std::uint64_t seed = opt.tour_dir.empty() ? std::random_device{}() : 1;
+    session.emplace(*s, seed);
+    if (can_save) {
+        Transcript header;
+        header.scenario = s->id;
+        header.content_hash = s->content_hash;
+        header.seed = seed;
+        attempt = records->begin(*user, header, *s, &err);
+        if (!attempt) notify("Your work on this case cannot be saved: " + err, true);
+        records->clear_drafts(user->id, s->id);
+    } else if (records && !records->ok()) {
+        notify("Your work is not being saved: " + records->problem(), true);
+    }
+    after_action();
+    go(ScreenId::Briefing);
+    return true;
+#else
+    (void)s; (void)fresh;
+    notify("Playing a case is not available in this build yet (the scenario runner has no code).", true);
+    return false;
+#endif
+}
+
+ScreenId App::screen_for_view() const {
+    if (!session) return ScreenId::Library;
+#if SOFS_HAVE_SESSION
+    View v = session->view();
+    switch (v.kind) {
+        case View::Kind::Narration:
+        case View::Kind::Choices: return ScreenId::Conversation;
+        case View::Kind::Ending: return ScreenId::Debrief;
+        case View::Kind::Task:
+            if (!v.task) return ScreenId::Conversation;
+            switch (v.task->kind) {
+                case TaskKind::Scaling: return ScreenId::Scaling;
+                case TaskKind::ThreeHouses: return ScreenId::ThreeHouses;
+                default: return ScreenId::Mapping;
+            }
+    }
+#endif
+    return ScreenId::Conversation;
+}
+
+bool App::after_action() {
+#if SOFS_HAVE_SESSION
+    if (!session) return false;
+    bool ok = true;
+    const auto& events = session->transcript().events;
+    if (attempt && records) {
+        for (; committed < events.size(); ++committed) {
+            std::string err;
+            if (!records->record(attempt->id, events[committed], &err)) {
+                notify("Your last step could not be saved: " + err, true);
+                ok = false;
+                break;
+            }
+        }
+    }
+    View v = session->view();
+    if (v.kind == View::Kind::Ending && !finished_saved) {
+        finished_saved = true;
+        if (const Guidance* g = guidance()) {
+#if SOFS_HAVE_RUBRIC
+            try {
+                debrief = debrief_for(session->transcript(), session->answers(), *scenario, *g);
+            } catch (const std::exception& e) {
+                notify(std::string("Feedback could not be worked out: ") + e.what(), true);
+            }
+#endif
+        }
+        if (attempt && records) {
+            std::string err;
+            if (!records->finish(attempt->id, v.ending ? v.ending->id : "", debrief ? &*debrief : nullptr, &err))
+                notify("Your finished case could not be saved: " + err, true);
+            records->clear_drafts(user->id, scenario->id);
+        }
+    }
+    return ok;
+#else
+    return false;
+#endif
+}
+
+bool App::advance() {
+#if SOFS_HAVE_SESSION
+    if (!session) return false;
+    if (auto e = session->advance()) { notify(e->message, true); return false; }
+    bool ok = after_action();
+    go(screen_for_view());
+    return ok;
+#else
+    return false;
+#endif
+}
+
+bool App::choose(const std::string& choice_id) {
+#if SOFS_HAVE_SESSION
+    if (!session) return false;
+    if (auto e = session->choose(choice_id)) { notify(e->message, true); return false; }
+    sound.cue(Cue::Step);
+    bool ok = after_action();
+    go(screen_for_view());
+    return ok;
+#else
+    (void)choice_id;
+    return false;
+#endif
+}
+
+bool App::answer(const Answer& a) {
+#if SOFS_HAVE_SESSION
+    if (!session) return false;
+    if (auto e = session->answer(a)) { notify(e->message, true); return false; }
+    sound.cue(Cue::Saved);
+    bool ok = after_action();
+    go(screen_for_view());
+    return ok;
+#else
+    (void)a;
+    return false;
+#endif
+}
+
+void App::save_draft(const std::string& key, const std::string& text) {
+    if (!records || !records->ok() || !user || !scenario) return;
+    std::string err;
+    if (!records->save_draft(user->id, scenario->id, "text:" + key, text, &err)) notify(err, true);
+}
+
+void App::save_board_draft() {
+    if (!records || !records->ok() || !user || !scenario) return;
+    std::string err;
+    if (!records->save_draft(user->id, scenario->id, "board", board_to_text(board), &err)) notify(err, true);
+}
+
+void App::read_aloud(const std::string& text) {
+    std::string err;
+    if (sound.playing()) { sound.stop(); return; }
+    if (!sound.read_aloud(text, settings.speech_rate, &err)) notify(err, !sound.has_device() ? false : true);
+    request_redraw();
+}
+
+void App::request_text_size(int percent) {
+    settings.text_percent = std::clamp(percent, 100, 200);
+    fonts_dirty_ = true;
+    store_settings();
+    request_redraw();
+}
+
+void App::request_theme(Theme t) {
+    settings.theme = t;
+    style_dirty_ = true;
+    store_settings();
+    request_redraw();
+}
+
+void App::store_settings() {
+    if (!remember_settings) return;
+    std::string err;
+    if (!save_settings(settings, settings_path(), &err)) notify("Your settings could not be saved: " + err, true);
+}
+
+// ------------------------------------------------------------------ window, fonts, style
+
+bool App::init_window(std::string* error) {
+    glfwSetErrorCallback([](int, const char* d) { std::fprintf(stderr, "sofs-sim: window system: %s\n", d); });
+    if (!glfwInit()) {
+        *error = "could not open a window: no display was found (is DISPLAY set?)";
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    window_ = glfwCreateWindow(opt.width, opt.height, "Signs of Safety practice simulator", nullptr, nullptr);
+    if (!window_) {
+        *error = "could not open a window: OpenGL 3.0 is not available on this display";
+        return false;
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+    float sx = 1, sy = 1;
+    glfwGetWindowContentScale(window_, &sx, &sy);
+    content_scale_ = std::clamp(std::max(sx, sy), 1.0f, 4.0f);
+
+    // Ours first: ImGui's backend chains to callbacks already installed.
+    glfwSetCursorPosCallback(window_, on_cursor);
+    glfwSetWindowRefreshCallback(window_, on_refresh);
+    glfwSetFramebufferSizeCallback(window_, on_size);
+    glfwSetKeyCallback(window_, on_key);
+    glfwSetCharCallback(window_, on_char);
+    glfwSetMouseButtonCallback(window_, on_button);
+    glfwSetScrollCallback(window_, on_scroll);
+    glfwSetWindowFocusCallback(window_, on_focus);
+    glfwSetCursorEnterCallback(window_, on_enter);
+    glfwSetWindowContentScaleCallback(window_, on_scale);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // one full-window layout: nothing to remember, no imgui.ini litter
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    return true;
+}
+
+void App::build_fonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    scale_ = content_scale_ * settings.text_percent / 100.0f;
+    float px = std::round(17.0f * scale_);
+    std::string dir = SOFS_UI_FONT_DIR;
+    std::string regular = dir + "/DejaVuSans.ttf", boldf = dir + "/DejaVuSans-Bold.ttf";
+    std::error_code ec;
+    ImFontConfig cfg;
+    cfg.OversampleH = 1;
+    cfg.OversampleV = 1;
+    if (std::filesystem::exists(regular, ec)) {
+        io.Fonts->AddFontFromFileTTF(regular.c_str(), px, &cfg, kGlyphRanges);
+        bool have_bold = std::filesystem::exists(boldf, ec);
+        bold = io.Fonts->AddFontFromFileTTF(have_bold ? boldf.c_str() : regular.c_str(), px, &cfg, kGlyphRanges);
+        large = io.Fonts->AddFontFromFileTTF(have_bold ? boldf.c_str() : regular.c_str(), std::round(px * 1.4f), &cfg,
+                                             kGlyphRanges);
+    } else {
+        ImFontConfig d;
+        d.SizePixels = px;
+        io.Fonts->AddFontDefault(&d);
+        bold = large = nullptr;
+        notify("The DejaVu Sans font is missing (install fonts-dejavu-core): using a basic font.", true);
+    }
+}
+
+void App::apply_style() {
+    ImGuiStyle s;
+    switch (settings.theme) {
+        case Theme::Light: {
+            ImGui::StyleColorsLight(&s);
+            ImVec4* c = s.Colors;
+            c[ImGuiCol_WindowBg] = ImVec4(0.972f, 0.965f, 0.945f, 1);
+            c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 0.85f);
+            c[ImGuiCol_Text] = ImVec4(0.11f, 0.13f, 0.16f, 1);
+            c[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.38f, 0.42f, 1);
+            c[ImGuiCol_Border] = ImVec4(0.75f, 0.74f, 0.70f, 1);
+            c[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.93f, 0.91f, 1);
+            c[ImGuiCol_Button] = ImVec4(0.80f, 0.87f, 0.93f, 1);
+            c[ImGuiCol_ButtonHovered] = ImVec4(0.68f, 0.80f, 0.92f, 1);
+            c[ImGuiCol_ButtonActive] = ImVec4(0.56f, 0.72f, 0.88f, 1);
+            c[ImGuiCol_Header] = ImVec4(0.84f, 0.89f, 0.94f, 1);
+            c[ImGuiCol_HeaderHovered] = ImVec4(0.74f, 0.83f, 0.93f, 1);
+            c[ImGuiCol_TableHeaderBg] = ImVec4(0.88f, 0.90f, 0.92f, 1);
+            c[ImGuiCol_NavHighlight] = ImVec4(0.10f, 0.35f, 0.75f, 1);
+            break;
+        }
+        case Theme::Dark: {
+            ImGui::StyleColorsDark(&s);
+            ImVec4* c = s.Colors;
+            c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1);
+            c[ImGuiCol_ChildBg] = ImVec4(0.15f, 0.16f, 0.19f, 1);
+            c[ImGuiCol_Text] = ImVec4(0.92f, 0.92f, 0.90f, 1);
+            c[ImGuiCol_TextDisabled] = ImVec4(0.66f, 0.67f, 0.70f, 1);
+            c[ImGuiCol_Button] = ImVec4(0.22f, 0.32f, 0.45f, 1);
+            c[ImGuiCol_ButtonHovered] = ImVec4(0.28f, 0.42f, 0.60f, 1);
+            break;
+        }
+        case Theme::HighContrast: {
+            ImGui::StyleColorsDark(&s);
+            ImVec4* c = s.Colors;
+            ImVec4 black(0, 0, 0, 1), white(1, 1, 1, 1), yellow(1, 0.92f, 0.1f, 1), blue(0.05f, 0.15f, 0.55f, 1);
+            for (int i = 0; i < ImGuiCol_COUNT; ++i) c[i] = black;
+            c[ImGuiCol_Text] = white;
+            c[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1);
+            c[ImGuiCol_Border] = yellow;
+            c[ImGuiCol_Separator] = yellow;
+            c[ImGuiCol_ButtonHovered] = c[ImGuiCol_HeaderHovered] = c[ImGuiCol_FrameBgHovered] = blue;
+            c[ImGuiCol_ButtonActive] = c[ImGuiCol_HeaderActive] = c[ImGuiCol_FrameBgActive] = ImVec4(0.1f, 0.3f, 0.8f, 1);
+            c[ImGuiCol_Header] = ImVec4(0.15f, 0.15f, 0.15f, 1);
+            c[ImGuiCol_CheckMark] = c[ImGuiCol_SliderGrab] = c[ImGuiCol_SliderGrabActive] = yellow;
+            c[ImGuiCol_NavHighlight] = yellow;
+            c[ImGuiCol_TextSelectedBg] = ImVec4(0.1f, 0.3f, 0.8f, 1);
+            c[ImGuiCol_ScrollbarGrab] = ImVec4(0.7f, 0.7f, 0.7f, 1);
+            c[ImGuiCol_PlotHistogram] = yellow;
+            c[ImGuiCol_TableBorderStrong] = c[ImGuiCol_TableBorderLight] = ImVec4(0.8f, 0.8f, 0.8f, 1);
+            c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.7f);
+            c[ImGuiCol_DragDropTarget] = yellow;
+            s.FrameBorderSize = 2;
+            s.ChildBorderSize = 2;
+            s.WindowBorderSize = 2;
+            break;
+        }
+    }
+    s.WindowPadding = ImVec2(18, 14);
+    s.FramePadding = ImVec2(10, 6);
+    s.ItemSpacing = ImVec2(10, 9);
+    s.ItemInnerSpacing = ImVec2(8, 6);
+    s.CellPadding = ImVec2(8, 5);
+    s.ScrollbarSize = 16;
+    s.GrabMinSize = 14;
+    s.FrameRounding = 5;
+    s.GrabRounding = 5;
+    s.ChildRounding = 8;
+    s.PopupRounding = 6;
+    s.WindowRounding = 6;
+    s.ScaleAllSizes(scale_);
+    ImGui::GetStyle() = s;
+}
+
+// Font and style changes and navigation happen here, never inside a frame.
+void App::between_frames() {
+    if (g_scale_changed.exchange(false)) {
+        float sx = 1, sy = 1;
+        glfwGetWindowContentScale(window_, &sx, &sy);
+        float cs = std::clamp(std::max(sx, sy), 1.0f, 4.0f);
+        if (cs != content_scale_) { content_scale_ = cs; fonts_dirty_ = true; }
+    }
+    if (fonts_dirty_) {
+        fonts_dirty_ = false;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        build_fonts();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        style_dirty_ = true;
+    }
+    if (style_dirty_) {
+        style_dirty_ = false;
+        apply_style();
+    }
+    if (next_) {
+        ScreenId to = *next_;
+        next_.reset();
+        if (to != current_) {
+            screen(current_).leave(*this);
+            current_ = to;
+            sound.stop();
+        }
+        screen(current_).enter(*this);
+        request_redraw();
+    }
+}
+
+bool App::write_screenshot(const std::string& path, std::string* error) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    if (w <= 0 || h <= 0) {
+        *error = "the window has no size";
+        return false;
+    }
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    stbi_flip_vertically_on_write(1);   // OpenGL's rows run bottom to top
+    if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4)) {
+        *error = "could not write the picture '" + path + "'";
+        return false;
+    }
+    return true;
+}
+
+// ------------------------------------------------------------------ drawing
+
+void App::draw_top_bar() {
+    ImGuiStyle& st = ImGui::GetStyle();
+    if (large) ImGui::PushFont(large);
+    ImGui::TextUnformatted(screen(current_).title());
+    if (large) ImGui::PopFont();
+    ImGui::SameLine();
+    if (user) {
+        ImGui::AlignTextToFramePadding();
+        muted_text((user->role == pg::Role::Trainee ? "   Signed in as " : "   Trainer: ") + user->name);
+    }
+
+    // Right-hand buttons.
+    const char* read_label = sound.playing() ? "Stop reading###read" : "Read aloud###read";
+    float w = ImGui::CalcTextSize("Stop reading").x + ImGui::CalcTextSize("Help").x + ImGui::CalcTextSize("Settings").x +
+              (user ? ImGui::CalcTextSize("Sign out").x : 0) + st.FramePadding.x * 8 + st.ItemSpacing.x * 4;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+    if (ImGui::Button(read_label)) read_aloud(screen(current_).read_aloud_text(*this));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Read this screen aloud (English, UK voice)");
+    ImGui::SameLine();
+    if (ImGui::Button("Help###help") || ImGui::IsKeyPressed(GLFW_KEY_F1)) show_help_ = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Settings###settings")) show_settings_ = true;
+    if (user) {
+        ImGui::SameLine();
+        if (ImGui::Button("Sign out###sign-out")) sign_out();
+    }
+
+    // While playing: the three places of a case.
+    if (session && user && user->role == pg::Role::Trainee &&
+        (current_ == ScreenId::Briefing || current_ == ScreenId::Conversation || current_ == ScreenId::Mapping ||
+         current_ == ScreenId::Scaling || current_ == ScreenId::ThreeHouses)) {
+        struct Tab { const char* label; ScreenId id; };
+        const Tab tabs[] = {{"Case briefing###tab-briefing", ScreenId::Briefing},
+                            {"Conversation###tab-conversation", ScreenId::Conversation},
+                            {"Mapping board###tab-mapping", ScreenId::Mapping},
+                            {"Case list###tab-library", ScreenId::Library}};
+        for (const auto& t : tabs) {
+            bool here = current_ == t.id;
+            if (here) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+            if (ImGui::Button(t.label)) {
+                ScreenId to = t.id;
+                if (to == ScreenId::Conversation) to = screen_for_view() == ScreenId::Mapping ? ScreenId::Conversation : screen_for_view();
+                go(to);
+            }
+            if (here) ImGui::PopStyleColor();
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+    }
+    ImGui::Separator();
+}
+
+void App::draw_notices() {
+    if (notices.empty()) return;
+    for (std::size_t i = 0; i < notices.size(); ++i) {
+        const auto& n = notices[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImVec4 col = ImGui::ColorConvertU32ToFloat4(n.problem ? worry_colour() : good_colour());
+        ImGui::PushStyleColor(ImGuiCol_Text, col);
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        float close_w = ImGui::CalcTextSize("Dismiss").x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - close_w - 20);
+        ImGui::TextUnformatted(n.text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - close_w);
+        bool dismiss = ImGui::SmallButton("Dismiss###dismiss");
+        ImGui::PopID();
+        if (dismiss) {
+            notices.erase(notices.begin() + static_cast<long>(i));
+            break;
+        }
+    }
+    ImGui::Separator();
+}
+
+void App::draw_settings_popup() {
+    if (show_settings_) { ImGui::OpenPopup("Settings###settings-popup"); show_settings_ = false; }
+    ImGui::SetNextWindowSize(ImVec2(560 * scale_, 0));
+    if (ImGui::BeginPopupModal("Settings###settings-popup", nullptr, ImGuiWindowFlags_NoResize)) {
+        subheading(*this, "Text size");
+        int pct = settings.text_percent;
+        ImGui::SetNextItemWidth(300 * scale_);
+        ImGui::SliderInt("###text-size", &pct, 100, 200, "%d%%");
+        if (pct != settings.text_percent) settings.text_percent = pct;
+        if (ImGui::IsItemDeactivatedAfterEdit()) request_text_size(pct);
+        ImGui::SameLine();
+        if (ImGui::Button("Smaller###smaller")) request_text_size(settings.text_percent - 10);
+        ImGui::SameLine();
+        if (ImGui::Button("Larger###larger")) request_text_size(settings.text_percent + 10);
+        gap();
+        subheading(*this, "Colours");
+        int t = static_cast<int>(settings.theme);
+        if (ImGui::RadioButton("Light###theme-light", t == 0)) request_theme(Theme::Light);
+        ImGui::SameLine();
+        if (ImGui::RadioButton("Dark###theme-dark", t == 1)) request_theme(Theme::Dark);
+        ImGui::SameLine();
+        if (ImGui::RadioButton("High contrast###theme-hc", t == 2)) request_theme(Theme::HighContrast);
+        gap();
+        subheading(*this, "Sound");
+        if (!sound.has_device()) muted_text(sound.notice());
+        bool changed = false;
+        ImGui::SetNextItemWidth(300 * scale_);
+        changed |= ImGui::SliderInt("Volume###volume", &settings.volume, 0, 100, "%d%%");
+        changed |= ImGui::Checkbox("Mute###mute", &settings.muted);
+        changed |= ImGui::Checkbox("Quiet sounds after each step###cues", &settings.cues);
+        if (changed) {
+            sound.set_volume(settings.volume, settings.muted);
+            sound.set_cues(settings.cues);
+        }
+        if (ImGui::IsItemDeactivatedAfterEdit() || (changed && !ImGui::IsAnyItemActive())) store_settings();
+        gap();
+        subheading(*this, "Reading aloud");
+        ImGui::SetNextItemWidth(300 * scale_);
+        if (ImGui::SliderInt("Words a minute###rate", &settings.speech_rate, 80, 300)) {}
+        if (ImGui::IsItemDeactivatedAfterEdit()) store_settings();
+        ImGui::SameLine();
+        if (ImGui::Button("Try it###try-reading"))
+            read_aloud("This is how the simulator reads a panel aloud. You can make it faster or slower.");
+        gap();
+        muted_text("Keyboard: arrow keys move between buttons, Space or Enter presses, Tab moves between text boxes, F1 shows help.");
+        gap();
+        if (big_button("Close###close-settings") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+            store_settings();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void App::draw_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("Signs of Safety practice###main", nullptr, flags);
+    draw_top_bar();
+    draw_notices();
+    Screen& s = screen(current_);
+    ImGui::PushID(s.stable_id());
+    ImGui::BeginChild("###screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    s.draw(*this);
+    ImGui::EndChild();
+    ImGui::PopID();
+
+    if (show_help_) { ImGui::OpenPopup("Help###help-popup"); show_help_ = false; }
+    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.8f, 720 * scale_), 0));
+    if (ImGui::BeginPopupModal("Help###help-popup", nullptr, ImGuiWindowFlags_NoResize)) {
+        subheading(*this, s.title());
+        gap(0.3f);
+        wrapped(s.help());
+        gap();
+        if (big_button("Read aloud###help-read")) read_aloud(s.help());
+        ImGui::SameLine();
+        if (big_button("Close###help-close") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    draw_settings_popup();
+    ImGui::End();
+}
+
+int App::run() {
+    std::string err;
+    if (!init_window(&err)) {
+        std::fprintf(stderr, "sofs-sim: %s\n", err.c_str());
+        return 1;
+    }
+    build_fonts();
+    apply_style();
+
+    // Scripted runs make no sound and need no sound card.
+    if (!opt.tour_dir.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);
+    sound.open();
+    sound.set_volume(settings.volume, settings.muted);
+    sound.set_cues(settings.cues);
+    if (!sound.has_device()) notify(sound.notice() + " Everything else works; reading aloud needs sound.");
+
+#if SOFS_HAVE_LOADER
+    try {
+        library = load_library({opt.scenarios_dir});
+    } catch (const std::exception& e) {
+        library.diagnostics.error(opt.scenarios_dir, 0, 0, "APP001", std::string("could not read the scenarios: ") + e.what());
+    }
+    if (library.diagnostics.error_count() > 0)
+        notify(std::to_string(library.diagnostics.error_count()) + " problem(s) reading the case files in '" +
+                   opt.scenarios_dir + "'. The case list shows where.", true);
+#endif
+
+    if (!opt.tour_dir.empty()) {
+        tour_ = std::make_unique<Tour>(opt.tour_dir);
+        if (!tour_->prepare(*this, &err)) {
+            std::fprintf(stderr, "sofs-sim: tour: %s\n", err.c_str());
+            return 1;
+        }
+    } else {
+        records = std::make_unique<Records>(opt.db_path.empty() ? Records::default_path() : opt.db_path);
+        if (!records->ok()) notify("Your work will not be saved: " + records->problem(), true);
+    }
+    screen(current_).enter(*this);
+
+    unsigned seen = g_events.load();
+    bool first = true;
+    bool continuous = tour_ || opt.frames > 0 || opt.benchmark_startup;
+    while (!glfwWindowShouldClose(window_) && !quit_) {
+        bool busy = continuous || sound.playing() || animating_ || redraw_ > 0;
+        if (busy) glfwPollEvents();
+        else glfwWaitEventsTimeout(ImGui::GetIO().WantTextInput ? 0.53 : 10.0);
+        unsigned now = g_events.load();
+        bool woke_for_input = now != seen;
+        if (woke_for_input) { seen = now; redraw_ = std::max(redraw_, 3); }
+        // The text cursor blinks while someone is typing; nothing else moves by itself.
+        bool blink = ImGui::GetIO().WantTextInput;
+        if (!(continuous || sound.playing() || animating_ || redraw_ > 0 || blink)) continue;
+        animating_ = false;
+
+        between_frames();
+        if (tour_) tour_->before_frame(*this);
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        draw_frame();
+        ImGui::Render();
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window_, &w, &h);
+        glViewport(0, 0, w, h);
+        ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++frame_;
+        if (!pending_shot_.empty()) {
+            if (!write_screenshot(pending_shot_, &last_screenshot_error)) {}
+            else last_screenshot_error.clear();
+            pending_shot_.clear();
+        }
+        if (tour_) tour_->after_render(*this);
+        if (opt.frames > 0 && frame_ >= opt.frames) {
+            int status = library.diagnostics.error_count() > 0 ? 3 : 0;
+            if (!opt.screenshot.empty()) {
+                std::string e;
+                if (!write_screenshot(opt.screenshot, &e)) {
+                    std::fprintf(stderr, "sofs-sim: %s\n", e.c_str());
+                    status = 1;
+                }
+            }
+            quit(status);
+        }
+        glfwSwapBuffers(window_);
+        if (redraw_ > 0) --redraw_;
+        if (first) {
+            first = false;
+            if (opt.benchmark_startup) {
+                glFinish();
+                auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+                std::printf("first frame: %.1f ms\n", ms);
+                std::fflush(stdout);
+                quit(0);
+            }
+        }
+    }
+    if (tour_) exit_status_ = tour_->finish(*this);
+    store_settings();
+    sound.stop();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+    return exit_status_;
+}
+
+}  // namespace sofs::ui

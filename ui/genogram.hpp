@@ -1,0 +1,55 @@
+// The family tree on the case briefing: a layout computed from the
+// scenario's people (pure, tested) and a drawing of it with ImDrawList.
+// Conventions: squares for males, circles for females, a line joining
+// partners, lines down to children, each household circled.
+#pragma once
+
+#include "model/scenario.hpp"
+
+#include <string>
+#include <vector>
+
+struct ImVec2;
+
+namespace sofs::ui {
+
+struct GenogramNode {
+    std::string person;   // person id
+    std::string name;
+    std::string age;      // "24", "7 months", "" when unknown
+    enum class Shape { Square, Circle, Diamond } shape = Shape::Diamond;  // diamond: gender not given
+    bool child = false;   // a child of the case (drawn with a double outline)
+    int row = 0;          // generation, 0 at the top
+    float x = 0;          // column position in person-widths, rows centred
+};
+
+struct GenogramLink {
+    enum class Kind { Partners, Child } kind = Kind::Partners;
+    int a = -1, b = -1;   // Partners: the two nodes. Child: a = child, b = first parent
+    int c = -1;           // Child: second parent when the parents are partners (-1 otherwise)
+};
+
+struct GenogramHousehold {
+    std::string id;
+    std::vector<int> members;  // node indices
+};
+
+struct Genogram {
+    std::vector<GenogramNode> nodes;
+    std::vector<GenogramLink> links;
+    std::vector<GenogramHousehold> households;
+    std::vector<std::string> others;  // professionals and others, listed beside the tree
+    int rows = 0;
+    float width = 0;      // in person-widths
+
+    int index_of(const std::string& person) const;
+};
+
+// Lay out the family members (everyone but professionals).
+Genogram layout_genogram(const std::vector<Person>& people);
+
+// Draw at the current cursor position; returns the size used. `unit` is the
+// width of one person's slot in pixels.
+void draw_genogram(const Genogram& g, float unit);
+
+}  // namespace sofs::ui

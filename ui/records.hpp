@@ -1,0 +1,82 @@
+// The application's one door to the progress store (assessment/progress):
+// sign-in, autosave of every event, resume, reports and overrides. Every call
+// catches the store's errors and returns them as plain words, so a screen can
+// show "could not save to '/x/progress.db': the disk is full" and go on.
+// Drafts (text typed but not yet handed in) are kept beside the database in
+// <db>.drafts/, because the store records answers, not drafts.
+#pragma once
+
+#include "model/scenario.hpp"
+#include "progress/report.hpp"
+#include "progress/resume.hpp"
+#include "progress/store.hpp"
+#include "rubric/assess.hpp"
+#include "runtime/transcript.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sofs::ui {
+
+namespace pg = sofs::progress;
+
+class Records {
+public:
+    // The store's own default (XDG data folder).
+    static std::string default_path();
+
+    // Opens the file; on failure `ok()` is false and `problem()` says why.
+    explicit Records(const std::string& path, bool fast_passwords = false);
+    ~Records();
+    bool ok() const { return store_ != nullptr; }
+    const std::string& problem() const { return problem_; }
+    const std::string& path() const { return path_; }
+
+    // People.
+    std::vector<pg::Person> people(std::optional<pg::Role> role, std::string* error);
+    std::optional<pg::Actor> ensure_trainee(const std::string& name, std::string* error);
+    std::optional<pg::Actor> sign_in(const std::string& name, const std::string& password, std::string* error);
+    bool add_person(const std::string& name, pg::Role role, const std::optional<std::string>& password,
+                    std::string* error);
+    bool create_cohort(const std::string& name, pg::CohortKind kind, std::string* error);
+    bool add_to_cohort(const std::string& cohort, const std::string& person, std::string* error);
+
+    // Playing: every event is committed before the next is shown.
+    std::vector<pg::ScenarioProgress> scenario_progress(const pg::Actor& who, std::string* error);
+    std::optional<pg::ResumePlan> plan_resume(const pg::Actor& who, const Scenario& s, std::string* error);
+    std::optional<pg::Attempt> begin(const pg::Actor& who, const Transcript& header, const Scenario& s,
+                                     std::string* error);
+    bool record(pg::Id attempt, const Event& e, std::string* error);
+    bool finish(pg::Id attempt, const std::string& ending, const Debrief* debrief, std::string* error);
+
+    // Reading.
+    std::optional<pg::TraineeReport> trainee_report(const pg::Actor& who, const std::string& name, std::string* error);
+    std::vector<pg::Cohort> cohorts(const pg::Actor& who, std::string* error);
+    std::optional<pg::CohortReport> cohort_report(const pg::Actor& who, const std::string& cohort, std::string* error);
+    std::vector<pg::StoredVerdict> verdicts(const pg::Actor& who, pg::Id attempt, std::string* error);
+    std::optional<Transcript> transcript(pg::Id attempt, std::string* error);
+    bool override_verdict(const pg::Actor& trainer, pg::Id attempt, const std::string& criterion, bool met,
+                          const std::string& reason, const std::string& task, std::string* error);
+    // Writes the cohort report as CSV to `file`.
+    bool export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error);
+
+    // Drafts: text typed into a task not yet handed in, by task id.
+    bool save_draft(pg::Id person, const std::string& scenario, const std::string& key, const std::string& text,
+                    std::string* error);
+    std::map<std::string, std::string> drafts(pg::Id person, const std::string& scenario);
+    void clear_drafts(pg::Id person, const std::string& scenario);
+
+private:
+    std::string path_;
+    std::string problem_;
+    std::unique_ptr<pg::Store> store_;
+    std::string drafts_file(pg::Id person, const std::string& scenario) const;
+};
+
+// Debrief flattened to rows for the store.
+std::vector<pg::NewVerdict> flatten(const Debrief& d);
+
+}  // namespace sofs::ui

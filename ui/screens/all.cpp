@@ -1,0 +1,32 @@
+// Makes every screen once, in ScreenId order.
+#include "all.hpp"
+
+#include "briefing.hpp"
+#include "conversation.hpp"
+#include "debrief.hpp"
+#include "library.hpp"
+#include "mapping.hpp"
+#include "my_progress.hpp"
+#include "scaling.hpp"
+#include "sign_in.hpp"
+#include "three_houses.hpp"
+#include "trainer.hpp"
+
+namespace sofs::ui {
+
+std::array<std::unique_ptr<Screen>, kScreenCount> make_screens() {
+    std::array<std::unique_ptr<Screen>, kScreenCount> s;
+    s[static_cast<int>(ScreenId::SignIn)] = std::make_unique<SignInScreen>();
+    s[static_cast<int>(ScreenId::Library)] = std::make_unique<LibraryScreen>();
+    s[static_cast<int>(ScreenId::Briefing)] = std::make_unique<BriefingScreen>();
+    s[static_cast<int>(ScreenId::Conversation)] = std::make_unique<ConversationScreen>();
+    s[static_cast<int>(ScreenId::Mapping)] = std::make_unique<MappingScreen>();
+    s[static_cast<int>(ScreenId::Scaling)] = std::make_unique<ScalingScreen>();
+    s[static_cast<int>(ScreenId::ThreeHouses)] = std::make_unique<ThreeHousesScreen>();
+    s[static_cast<int>(ScreenId::Debrief)] = std::make_unique<DebriefScreen>();
+    s[static_cast<int>(ScreenId::MyProgress)] = std::make_unique<MyProgressScreen>();
+    s[static_cast<int>(ScreenId::Trainer)] = std::make_unique<TrainerScreen>();
+    return s;
+}
+
+}  // namespace sofs::ui

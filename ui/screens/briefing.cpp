@@ -1,0 +1,87 @@
+// The case briefing screen.
+#include "briefing.hpp"
+
+#include "app.hpp"
+#include "hints.hpp"
+#include "widgets.hpp"
+
+namespace sofs::ui {
+
+const char* BriefingScreen::help() const {
+    return "Read the referral before you meet the family. The family tree shows who is who: squares are men and boys, "
+           "circles are women and girls, a line joins partners, lines go down to children, numbers are ages, and a ring "
+           "goes round the people who live together. Press Begin the visit when you are ready.";
+}
+
+void BriefingScreen::enter(App& app) {
+    genogram_ = app.scenario ? layout_genogram(app.scenario->people) : Genogram{};
+}
+
+bool BriefingScreen::begin_visit(App& app) {
+    app.go(app.screen_for_view());
+    return app.session.has_value();
+}
+
+std::string BriefingScreen::read_aloud_text(App& app) {
+    if (!app.scenario) return "No case is open.";
+    std::string out = app.scenario->title + ". The referral. " + app.scenario->referral + " The family. ";
+    for (const auto& p : app.scenario->people) {
+        out += p.name;
+        if (p.age) out += ", " + std::to_string(*p.age);
+        if (!p.relationship.empty()) out += ", " + p.relationship;
+        out += ". ";
+    }
+    return out;
+}
+
+void BriefingScreen::draw(App& app) {
+    if (!app.scenario) {
+        wrapped("No case is open. Choose one from the case list.");
+        if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
+        return;
+    }
+    const Scenario& sc = *app.scenario;
+    float s = app.ui_scale();
+    float avail = ImGui::GetContentRegionAvail().x;
+    float h = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.8f;
+    float left = avail * 0.42f;
+
+    begin_card("###referral", "The referral", ImVec2(left, h), app);
+    subheading(app, sc.title.c_str());
+    gap(0.2f);
+    wrapped(reflow(sc.referral));
+    gap();
+    muted_text("About " + std::to_string(sc.minutes) + " minutes.");
+    end_card();
+
+    ImGui::SameLine();
+    begin_card("###family", "Who is in the family", ImVec2(0, h), app);
+    if (genogram_.nodes.empty()) {
+        muted_text("This case lists no family members.");
+    } else {
+        float avail_w = ImGui::GetContentRegionAvail().x;
+        float unit = std::min(170.0f * s, (avail_w - 40 * s) / std::max(1.0f, genogram_.width));
+        float indent = std::max(0.0f, (avail_w - genogram_.width * unit - 40 * s) / 2);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+        draw_genogram(genogram_, unit);
+    }
+    gap(0.4f);
+    muted_text("Square: male.  Circle: female.  Number: age.  Ring: a household (people who live together).");
+    if (!genogram_.others.empty()) {
+        gap(0.4f);
+        subheading(app, "Others involved");
+        for (const auto& o : genogram_.others) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            wrapped(o);
+        }
+    }
+    end_card();
+
+    gap(0.3f);
+    if (big_button("Begin the visit###begin")) begin_visit(app);
+    ImGui::SameLine();
+    if (ImGui::Button("Back to the case list###back")) app.go(ScreenId::Library);
+}
+
+}  // namespace sofs::ui

@@ -1,0 +1,199 @@
+// The conversation screen.
+#include "conversation.hpp"
+
+#include "app.hpp"
+#include "hints.hpp"
+#include "widgets.hpp"
+
+#include <filesystem>
+
+namespace sofs::ui {
+
+const char* ConversationScreen::help() const {
+    return "Read what is said, then choose what you would say next. Each choice is a kind of question or statement; "
+           "after you choose, you will see how the family replies and a short note on what your words did. "
+           "The case notes on the right list everything you have learnt so far. Lines with a speaker symbol can be heard.";
+}
+
+void ConversationScreen::enter(App&) { audio_error_.clear(); }
+
+void ConversationScreen::play_line_audio(App& app, const std::string& audio) {
+    if (!app.scenario) return;
+    std::filesystem::path p = std::filesystem::path(app.scenario->file).parent_path() / audio;
+    audio_error_.clear();
+    if (!app.sound.play_file(p.string(), &audio_error_)) app.request_redraw();
+}
+
+std::string ConversationScreen::read_aloud_text(App& app) {
+#if SOFS_HAVE_SESSION
+    if (!app.session) return "No case is open.";
+    View v = app.session->view();
+    std::string out;
+    if (v.scene) out += v.scene->title + ". ";
+    for (const Line* l : v.lines) {
+        std::string who = app.speaker_name(l->speaker);
+        out += (who.empty() ? "" : who + " says: ") + l->text + " ";
+    }
+    if (v.last_choice) {
+        out += "You said: " + v.last_choice->text + " ";
+        for (const Line* l : v.reply) out += app.speaker_name(l->speaker) + ": " + l->text + " ";
+        out += "Feedback: " + v.last_choice->feedback + " ";
+    }
+    if (!v.choices.empty()) {
+        out += "What will you say? ";
+        int n = 1;
+        for (const Choice* c : v.choices) out += "Option " + std::to_string(n++) + ": " + c->text + " ";
+    }
+    return out;
+#else
+    (void)app;
+    return help();
+#endif
+}
+
+static void line_block(App& app, const std::string& speaker, const std::string& text) {
+    std::string who = app.speaker_name(speaker);
+    if (who.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        wrapped(reflow(text));
+        ImGui::PopStyleColor();
+    } else {
+        subheading(app, who.c_str());
+        ImGui::Indent();
+        wrapped(reflow(text));
+        ImGui::Unindent();
+    }
+    gap(0.25f);
+}
+
+// A choice as a full-width selectable with wrapped text (ImGui buttons do not wrap).
+static bool choice_button(const char* id, const std::string& text, int number, float width) {
+    ImGuiStyle& st = ImGui::GetStyle();
+    std::string label = std::to_string(number) + ".  " + text;
+    float wrap = width - st.FramePadding.x * 4;
+    ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleColor(ImGuiCol_Header, ImGui::GetStyleColorVec4(ImGuiCol_Button));
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImGui::GetStyleColorVec4(ImGuiCol_ButtonHovered));
+    ImGui::PushStyleColor(ImGuiCol_HeaderActive, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    bool pressed = ImGui::Selectable(id, true, 0, ImVec2(width, ts.y + st.FramePadding.y * 3));
+    ImGui::PopStyleColor(3);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                        ImVec2(pos.x + st.FramePadding.x * 2, pos.y + st.FramePadding.y * 1.5f),
+                                        ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr, wrap);
+    ImGui::Dummy(ImVec2(1, st.ItemSpacing.y * 0.3f));
+    return pressed;
+}
+
+void ConversationScreen::draw(App& app) {
+#if SOFS_HAVE_SESSION
+    if (!app.session) {
+        wrapped("No case is open. Choose one from the case list.");
+        if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
+        return;
+    }
+    float s = app.ui_scale();
+    View v = app.session->view();
+    float avail = ImGui::GetContentRegionAvail().x;
+    float h = ImGui::GetContentRegionAvail().y;
+    float left = avail * 0.64f;
+
+    begin_card("###talk", nullptr, ImVec2(left, h), app);
+    if (v.scene) {
+        heading(app, v.scene->title.c_str());
+        if (!v.scene->place.empty()) muted_text(v.scene->place);
+        gap(0.4f);
+    }
+    for (const Line* l : v.lines) {
+        ImGui::PushID(l);
+        if (!l->audio.empty()) {
+            if (ImGui::SmallButton("Play voice###voice")) play_line_audio(app, l->audio);
+            ImGui::SameLine();
+        }
+        line_block(app, l->speaker, l->text);
+        ImGui::PopID();
+    }
+    if (v.last_choice) {
+        ImGui::Separator();
+        gap(0.3f);
+        subheading(app, "You said");
+        ImGui::Indent();
+        wrapped(v.last_choice->text);
+        ImGui::Unindent();
+        gap(0.3f);
+        for (const Line* l : v.reply) {
+            ImGui::PushID(l);
+            if (!l->audio.empty()) {
+                if (ImGui::SmallButton("Play voice###voice")) play_line_audio(app, l->audio);
+                ImGui::SameLine();
+            }
+            line_block(app, l->speaker, l->text);
+            ImGui::PopID();
+        }
+        bool fits = move_fits_practice(v.last_choice->move);
+        ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 6 * s);
+        float fh = ImGui::CalcTextSize(v.last_choice->feedback.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - 40 * s).y +
+                   ImGui::GetTextLineHeightWithSpacing() * 2.6f + 24 * s;
+        ImGui::BeginChild("###feedback", ImVec2(0, fh), true);
+        met_badge(fits, "This fits the practice", "This does not fit the practice");
+        ImGui::SameLine();
+        muted_text(std::string("   (") + to_string(v.last_choice->move) + ")");
+        wrapped(reflow(v.last_choice->feedback));
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+    }
+    if (!audio_error_.empty()) muted_text(audio_error_);
+    gap(0.5f);
+
+    switch (v.kind) {
+        case View::Kind::Narration:
+            if (big_button("Continue###continue")) app.advance();
+            break;
+        case View::Kind::Choices: {
+            subheading(app, "What will you say?");
+            gap(0.2f);
+            int n = 1;
+            float w = ImGui::GetContentRegionAvail().x;
+            if (v.choices.empty()) muted_text("There is nothing more to say here.");
+            for (const Choice* c : v.choices) {
+                std::string id = "###choice-" + c->id;
+                if (choice_button(id.c_str(), c->text, n++, w)) app.choose(c->id);
+            }
+            break;
+        }
+        case View::Kind::Task:
+            wrapped("Time to write down what you have learnt.");
+            if (big_button("Go to the task###to-task")) app.go(app.screen_for_view());
+            break;
+        case View::Kind::Ending:
+            if (big_button("See your feedback###to-debrief")) app.go(ScreenId::Debrief);
+            break;
+    }
+    end_card();
+
+    ImGui::SameLine();
+    begin_card("###notes", "Case notes: what you know so far", ImVec2(0, h), app);
+    const auto& facts = app.session->revealed_facts();
+    if (facts.empty()) muted_text("Nothing yet. What you learn in the conversation will be listed here.");
+    for (const auto& id : facts) {
+        const Fact* f = app.scenario->fact(id);
+        if (!f) continue;
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        wrapped(f->text);
+        if (!f->source.empty()) {
+            std::string who = app.speaker_name(f->source);
+            muted_text("From: " + (who.empty() ? f->source : who));
+        }
+        ImGui::EndGroup();
+        gap(0.2f);
+    }
+    end_card();
+#else
+    (void)app;
+    wrapped("Conversations cannot be played in this build yet: the scenario runner has no code.");
+#endif
+}
+
+}  // namespace sofs::ui

@@ -1,0 +1,28 @@
+// The conversation: who says what, the trainee's possible moves, the
+// family's reply, feedback after each move, and the case notes (facts
+// learnt so far).
+#pragma once
+
+#include "screen.hpp"
+
+#include <string>
+
+namespace sofs::ui {
+
+class ConversationScreen : public Screen {
+public:
+    ScreenId id() const override { return ScreenId::Conversation; }
+    const char* stable_id() const override { return "conversation"; }
+    const char* title() const override { return "Conversation"; }
+    const char* help() const override;
+    void enter(App& app) override;
+    void draw(App& app) override;
+    std::string read_aloud_text(App& app) override;
+
+private:
+    std::string played_scene_;   // the scene whose first voice line was played
+    std::string audio_error_;
+    void play_line_audio(App& app, const std::string& audio);
+};
+
+}  // namespace sofs::ui

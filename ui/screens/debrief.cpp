@@ -1,0 +1,262 @@
+// The feedback and debrief screen.
+#include "debrief.hpp"
+
+#include "app.hpp"
+#include "hints.hpp"
+#include "widgets.hpp"
+
+#include <algorithm>
+
+namespace sofs::ui {
+
+const char* DebriefScreen::help() const {
+    return "This is your feedback. For each piece of writing you see every check, whether it was met, the words that "
+           "decided it (hover over a check to mark them in your text) and what the practice guidance says. Your mapping "
+           "is shown beside the experts'. It is a prompt to reflect, not a score. Press Try again to play the case afresh.";
+}
+
+void DebriefScreen::enter(App&) { focus_.clear(); }
+
+bool DebriefScreen::try_again(App& app) {
+    if (!app.scenario) return false;
+    return app.open_scenario(app.scenario, true);
+}
+
+std::string DebriefScreen::read_aloud_text(App& app) {
+    std::string out = "Feedback. ";
+#if SOFS_HAVE_SESSION
+    if (app.session) {
+        View v = app.session->view();
+        if (v.ending) out += v.ending->title + ". " + v.ending->debrief + " ";
+    }
+#endif
+    if (app.debrief)
+        for (const auto& t : app.debrief->tasks)
+            for (const auto& v : t.verdicts)
+                out += std::string(criterion_title(v.criterion)) + ": " + (v.met ? "met. " : "not yet met. ") + v.explanation + " ";
+    return out;
+}
+
+static const char* place_name(const std::string& id) {
+    if (id == "past-harm") return "Past harm";
+    if (id == "complicating-factor") return "Complicating factor";
+    if (id == "strength") return "Existing strength";
+    if (id == "existing-safety") return "Existing safety";
+    if (id == "distractor") return "Not part of the mapping";
+    return id.c_str();
+}
+
+static const std::string* answer_text(App& app, const std::string& task) {
+#if SOFS_HAVE_SESSION
+    if (!app.session) return nullptr;
+    auto it = app.session->answers().find(task);
+    return it == app.session->answers().end() ? nullptr : &it->second.text;
+#else
+    (void)app; (void)task;
+    return nullptr;
+#endif
+}
+
+void DebriefScreen::draw_text_task(App& app, const void* p) {
+    const auto& ta = *static_cast<const TaskAssessment*>(p);
+    const Task* task = app.scenario->task(ta.task);
+    const std::string* text = answer_text(app, ta.task);
+    std::string kind = to_string(ta.kind);
+    ImGui::PushID(ta.task.c_str());
+    subheading(app, (ta.kind == TaskKind::DangerStatement ? "Your danger statement" : ta.kind == TaskKind::SafetyGoal ? "Your safety goal" : task ? task->prompt.c_str() : kind.c_str()));
+    std::vector<Highlight> marks;
+    for (const auto& v : ta.verdicts) {
+        std::string key = ta.task + "/" + v.criterion;
+        if (!focus_.empty() && focus_ != key) continue;
+        for (auto sp : v.evidence) marks.push_back({sp.begin, sp.end, std::string(criterion_title(v.criterion)) + (v.met ? ": met" : ": not yet"), v.met ? 1 : 0});
+    }
+    float w = ImGui::GetContentRegionAvail().x;
+    bool has_example = ta.kind == TaskKind::DangerStatement ? !app.scenario->expert.danger_statements.empty()
+                     : ta.kind == TaskKind::SafetyGoal ? !app.scenario->expert.safety_goals.empty() : false;
+    float col = has_example ? w * 0.5f - 10 : w;
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + col);
+    if (text && !text->empty()) highlighted_text(*text, marks, col);
+    else muted_text("(no text was handed in)");
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    if (has_example) {
+        ImGui::SameLine(0, 20);
+        ImGui::BeginGroup();
+        muted_text("An example from experienced practitioners:");
+        const std::string& ex = ta.kind == TaskKind::DangerStatement ? app.scenario->expert.danger_statements.front()
+                                                                     : app.scenario->expert.safety_goals.front();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + col);
+        ImGui::TextUnformatted(ex.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+    }
+    gap(0.4f);
+    bool any_hover = false;
+    if (ImGui::BeginTable("###verdicts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("check", ImGuiTableColumnFlags_WidthFixed, w * 0.32f);
+        ImGui::TableSetupColumn("why");
+        for (const auto& v : ta.verdicts) {
+            ImGui::PushID(v.criterion.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::BeginGroup();
+            if (app.bold) ImGui::PushFont(app.bold);
+            wrapped(criterion_title(v.criterion));
+            if (app.bold) ImGui::PopFont();
+            met_badge(v.met);
+            ImGui::EndGroup();
+            bool hovered = ImGui::IsItemHovered();
+            ImGui::TableSetColumnIndex(1);
+            ImGui::BeginGroup();
+            wrapped(v.explanation);
+            if (!v.evidence_words.empty()) muted_text("Deciding words: " + v.evidence_words);
+            if (!v.met && !v.improve.empty()) wrapped("To improve: " + v.improve);
+            if (!v.guidance.empty()) muted_text("The guidance says: \u201C" + v.guidance + "\u201D");
+            ImGui::EndGroup();
+            if (hovered || ImGui::IsItemHovered()) {
+                focus_ = ta.task + "/" + v.criterion;
+                any_hover = true;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (!any_hover && focus_.rfind(ta.task + "/", 0) == 0) focus_.clear();
+    gap();
+    ImGui::PopID();
+}
+
+void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
+#if SOFS_HAVE_SESSION
+    auto it = app.session->answers().find(task_id);
+    if (it == app.session->answers().end()) return;
+    subheading(app, "Your mapping beside the experts'");
+    if (ImGui::BeginTable("###map-compare", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn("Where you put it", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("Where the experts put it", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("Same?", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableHeadersRow();
+        for (const auto& [fact_id, place] : it->second.placements) {
+            const Fact* f = app.scenario->fact(fact_id);
+            if (!f) continue;
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            wrapped(f->text);
+            ImGui::TableSetColumnIndex(1);
+            wrapped(place_name(place));
+            ImGui::TableSetColumnIndex(2);
+            wrapped(place_name(to_string(f->kind)));
+            if (!f->why.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f->why.c_str());
+            ImGui::TableSetColumnIndex(3);
+            met_badge(place == to_string(f->kind), "Same", "Different");
+        }
+        ImGui::EndTable();
+    }
+    gap();
+#else
+    (void)app; (void)task_id;
+#endif
+}
+
+void DebriefScreen::draw_scaling(App& app, const std::string& task_id) {
+#if SOFS_HAVE_SESSION
+    auto it = app.session->answers().find(task_id);
+    if (it == app.session->answers().end()) return;
+    const auto& key = app.scenario->expert.scaling;
+    int n = it->second.number;
+    subheading(app, "Your safety scale beside the experts'");
+    bool in = n >= key.low && n <= key.high;
+    ImGui::Text("You said %d. The experts said %d; from %d to %d is within reason.", n, key.expert, key.low, key.high);
+    met_badge(in, "Within reason", "Outside the range");
+    if (n > key.high && !key.over_optimistic.empty()) wrapped(key.over_optimistic);
+    if (n < key.low && !key.over_pessimistic.empty()) wrapped(key.over_pessimistic);
+    if (!it->second.text.empty()) muted_text("Your reason: " + it->second.text);
+    gap();
+#else
+    (void)app; (void)task_id;
+#endif
+}
+
+void DebriefScreen::draw_moves(App& app) {
+    if (!app.debrief) return;
+    const auto& m = app.debrief->moves;
+    subheading(app, "Your conversation");
+    ImGui::Text("%d of your moves fitted the practice; %d did not.", m.fitting, m.not_fitting);
+    if (!m.aims_served.empty()) {
+        wrapped("Aims your choices served:");
+        for (int a : m.aims_served) { ImGui::Bullet(); ImGui::SameLine(); wrapped(std::to_string(a) + ". " + aim_title(a)); }
+    }
+    if (!m.aims_undermined.empty()) {
+        wrapped("Aims your choices worked against:");
+        for (int a : m.aims_undermined) { ImGui::Bullet(); ImGui::SameLine(); wrapped(std::to_string(a) + ". " + aim_title(a)); }
+    }
+    for (const auto& r : m.reflections) { ImGui::Bullet(); ImGui::SameLine(); wrapped(r); }
+    gap();
+}
+
+void DebriefScreen::draw(App& app) {
+#if SOFS_HAVE_SESSION
+    if (!app.session || !app.scenario) {
+        wrapped("No case is open. Choose one from the case list.");
+        if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
+        return;
+    }
+    View v = app.session->view();
+    if (v.kind != View::Kind::Ending) {
+        wrapped("Feedback comes when the case is finished. Carry on where you were.");
+        if (ImGui::Button("Back to the case###back")) app.go(app.screen_for_view());
+        return;
+    }
+    if (big_button("Try again###try-again")) try_again(app);
+    ImGui::SameLine();
+    if (ImGui::Button("My progress###my-progress")) app.go(ScreenId::MyProgress);
+    ImGui::SameLine();
+    if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
+    gap(0.3f);
+    ImGui::BeginChild("###debrief-body", ImVec2(0, 0), false);
+    if (v.ending) {
+        std::string text = reflow(v.ending->debrief);
+        begin_card("###ending", nullptr, ImVec2(0, ImGui::CalcTextSize(text.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - 60).y +
+                                                      ImGui::GetTextLineHeightWithSpacing() * 3.2f), app);
+        heading(app, v.ending->title.c_str());
+        wrapped(text);
+        end_card();
+        gap(0.4f);
+    }
+    if (!app.debrief) {
+        muted_text(app.guidance_problem.empty() ? "Feedback on writing could not be worked out." : app.guidance_problem);
+    } else {
+        for (const auto& ta : app.debrief->tasks) {
+            if (ta.kind == TaskKind::DangerStatement || ta.kind == TaskKind::SafetyGoal || ta.kind == TaskKind::PastHarm ||
+                ta.kind == TaskKind::NextSteps)
+                draw_text_task(app, &ta);
+        }
+        if (!app.debrief->overall.empty()) {
+            subheading(app, "Across the case");
+            for (const auto& ov : app.debrief->overall) {
+                ImGui::PushID(ov.criterion.c_str());
+                met_badge(ov.met);
+                ImGui::SameLine();
+                wrapped(std::string(criterion_title(ov.criterion)) + ": " + ov.explanation);
+                ImGui::PopID();
+            }
+            gap();
+        }
+    }
+    for (const auto& [task_id, ans] : app.session->answers()) {
+        const Task* t = app.scenario->task(task_id);
+        if (!t) continue;
+        if (t->kind == TaskKind::SortFacts) draw_mapping(app, task_id);
+        if (t->kind == TaskKind::Scaling) draw_scaling(app, task_id);
+    }
+    draw_moves(app);
+    ImGui::EndChild();
+#else
+    (void)app;
+    wrapped("Feedback needs the scenario runner, which has no code in this build yet.");
+#endif
+}
+
+}  // namespace sofs::ui

@@ -1,0 +1,162 @@
+// The case list screen.
+#include "library.hpp"
+
+#include "app.hpp"
+#include "hints.hpp"
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace sofs::ui {
+
+namespace {
+const char* kAudienceNames[] = {"Every course", "Two-day course", "Five-day course", "E-learning", "Practice leads"};
+}
+
+const char* LibraryScreen::help() const {
+    return "These are the cases you can practise. Each card says how long it takes and how far you have got. "
+           "Use the two lists at the top to show only the cases for your course or a topic. "
+           "Press Start to begin a case, or Continue to go back to where you stopped.";
+}
+
+void LibraryScreen::enter(App& app) {
+    std::set<std::string> t;
+    for (const auto& s : app.library.scenarios)
+        for (const auto& topic : s->topics) t.insert(topic);
+    topics_.assign(t.begin(), t.end());
+    if (topic_ > static_cast<int>(topics_.size())) topic_ = 0;
+    progress_.clear();
+    progress_error_.clear();
+    if (app.user && app.records && app.records->ok())
+        for (auto& p : app.records->scenario_progress(*app.user, &progress_error_)) progress_[p.scenario] = p;
+}
+
+bool LibraryScreen::open(App& app, const std::string& scenario_id, bool fresh) {
+    for (const auto& s : app.library.scenarios)
+        if (s->id == scenario_id) return app.open_scenario(s, fresh);
+    app.notify("There is no case called '" + scenario_id + "' in the case list.", true);
+    return false;
+}
+
+std::string LibraryScreen::read_aloud_text(App& app) {
+    std::string out = "Cases to practise. ";
+    for (const auto& s : app.library.scenarios) out += s->title + ". " + s->summary + " About " + std::to_string(s->minutes) + " minutes. ";
+    if (app.library.scenarios.empty()) out += "There are no cases to show.";
+    return out;
+}
+
+void LibraryScreen::draw(App& app) {
+    float s = app.ui_scale();
+    if (!app.loader_built) {
+        wrapped("Cases cannot be read in this build yet: the scenario loader has no code. "
+                "Build the engine's loader and start again.");
+        return;
+    }
+    // Filters.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Course");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(220 * s);
+    ImGui::Combo("###audience", &audience_, kAudienceNames, 5);
+    ImGui::SameLine(0, 30 * s);
+    ImGui::TextUnformatted("Topic");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(260 * s);
+    const char* topic_label = topic_ == 0 ? "Every topic" : topics_[topic_ - 1].c_str();
+    if (ImGui::BeginCombo("###topic", topic_label)) {
+        if (ImGui::Selectable("Every topic###topic-all", topic_ == 0)) topic_ = 0;
+        for (std::size_t i = 0; i < topics_.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(topics_[i].c_str(), topic_ == static_cast<int>(i) + 1)) topic_ = static_cast<int>(i) + 1;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    if (app.user) {
+        ImGui::SameLine(0, 30 * s);
+        if (ImGui::Button("My progress###my-progress")) app.go(ScreenId::MyProgress);
+    }
+    gap(0.4f);
+
+    const auto& diags = app.library.diagnostics;
+    std::size_t problems = diags.error_count();
+    if (problems > 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
+        std::string label = std::to_string(problems) + (problems == 1 ? " case file could not be read" : " problems in the case files") +
+                            " (press to " + (show_problems_ ? "hide" : "see") + " where)###problems";
+        ImGui::PopStyleColor();
+        if (ImGui::Button(label.c_str())) show_problems_ = !show_problems_;
+        if (show_problems_ || app.library.scenarios.empty()) {
+            begin_card("###problems-card", "Problems reading the case files", ImVec2(0, std::min(220 * s, 60 * s + problems * 30 * s)), app);
+            for (const auto& d : diags.items) {
+                if (d.severity != Severity::Error) continue;
+                ImGui::Bullet();
+                ImGui::SameLine();
+                wrapped(d.format());
+            }
+            end_card();
+        }
+        gap(0.3f);
+    }
+    if (!progress_error_.empty()) muted_text("Your progress could not be shown: " + progress_error_);
+
+    if (app.library.scenarios.empty()) {
+        begin_card("###empty", "No cases to show", ImVec2(0, 140 * s), app);
+        wrapped("No case files were found in '" + app.opt.scenarios_dir + "'. "
+                "Start sofs-sim with --scenarios and the folder that holds the .yaml case files.");
+        end_card();
+        return;
+    }
+
+    ImGui::BeginChild("###cards", ImVec2(0, 0), false);
+    int shown = 0;
+    float card_w = ImGui::GetContentRegionAvail().x;
+    for (const auto& sc : app.library.scenarios) {
+        if (audience_ > 0) {
+            auto want = static_cast<Audience>(audience_ - 1);
+            if (std::find(sc->audiences.begin(), sc->audiences.end(), want) == sc->audiences.end()) continue;
+        }
+        if (topic_ > 0 && std::find(sc->topics.begin(), sc->topics.end(), topics_[topic_ - 1]) == sc->topics.end()) continue;
+        ++shown;
+        ImGui::PushID(sc->id.c_str());
+        float h = 0;
+        {
+            float wrap = card_w - 60 * s;
+            h = ImGui::GetTextLineHeightWithSpacing() * 3.6f + ImGui::CalcTextSize(sc->summary.c_str(), nullptr, false, wrap).y +
+                ImGui::GetFrameHeightWithSpacing() + 30 * s;
+        }
+        begin_card("###card", nullptr, ImVec2(card_w, h), app);
+        subheading(app, sc->title.c_str());
+        std::string meta = "About " + std::to_string(sc->minutes) + " minutes";
+        for (std::size_t i = 0; i < sc->topics.size(); ++i) meta += (i == 0 ? "   ·   " : ", ") + sc->topics[i];
+        muted_text(meta);
+        wrapped(reflow(sc->summary));
+        auto it = progress_.find(sc->id);
+        bool unfinished = it != progress_.end() && it->second.open_attempt;
+        int finished = it != progress_.end() ? it->second.finished : 0;
+        std::string state = unfinished ? "In progress" : finished > 0 ? "Finished " + std::to_string(finished) + (finished == 1 ? " time" : " times") : "Not started";
+        if (unfinished) {
+            if (big_button("Continue###continue")) app.open_scenario(sc, false);
+            ImGui::SameLine();
+            if (ImGui::Button("Start again###again")) app.open_scenario(sc, true);
+        } else {
+            if (big_button(finished > 0 ? "Play again###start" : "Start###start")) app.open_scenario(sc, true);
+        }
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        met_shape(finished > 0, ImGui::GetTextLineHeight());
+        ImGui::SameLine();
+        ImGui::TextUnformatted(state.c_str());
+        end_card();
+        ImGui::PopID();
+        gap(0.3f);
+    }
+    if (shown == 0) {
+        wrapped("No case matches these choices.");
+        if (ImGui::Button("Show every case###clear-filters")) { audience_ = 0; topic_ = 0; }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace sofs::ui

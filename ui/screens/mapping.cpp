@@ -1,0 +1,486 @@
+// The mapping board screen.
+#include "mapping.hpp"
+
+#include "app.hpp"
+#include "hints.hpp"
+#include "widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace sofs::ui {
+
+namespace {
+struct SectionName {
+    const char* id;
+    const char* title;
+};
+const SectionName kSections[] = {
+    {"past-harm", "Past harm"},
+    {"complicating-factor", "Complicating factors"},
+    {"strength", "Existing strengths"},
+    {"existing-safety", "Existing safety"},
+    {"distractor", "Not part of the mapping"},
+};
+}  // namespace
+
+std::string editor_key(TaskKind k) {
+    switch (k) {
+        case TaskKind::DangerStatement: return "danger-statement";
+        case TaskKind::SafetyGoal: return "safety-goal";
+        case TaskKind::PastHarm: return "past-harm";
+        case TaskKind::NextSteps: return "next-steps";
+        default: return "";
+    }
+}
+
+const char* MappingScreen::help() const {
+    return "This is your mapping of the case, in three columns: what we are worried about, what is working well, "
+           "and what needs to happen. Drag each fact card to the part of the mapping where it belongs, or press a card "
+           "and choose where it goes. Write danger statements and safety goals in the box at the top: the words under "
+           "the box show your text wrapped, with professional words marked and a plainer way to say them. "
+           "Your writing is kept as you go; press Hand in when you are happy with it.";
+}
+
+void MappingScreen::enter(App&) {
+    hand_in_problem_.clear();
+    moving_fact_.clear();
+}
+
+void MappingScreen::leave(App& app) {
+    if (dirty_) {
+        for (auto& [k, v] : app.board.texts) app.save_draft(k, v);
+        dirty_ = false;
+    }
+}
+
+std::vector<std::string> MappingScreen::facts_on_offer(App& app) const {
+#if SOFS_HAVE_SESSION
+    if (!app.session) return {};
+    View v = app.session->view();
+    if (v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::SortFacts && !v.task->facts.empty())
+        return v.task->facts;
+    return app.session->revealed_facts();
+#else
+    (void)app;
+    return {};
+#endif
+}
+
+void MappingScreen::place(App& app, const std::string& fact_id, const std::string& section) {
+    if (section.empty()) app.board.placements.erase(fact_id);
+    else app.board.placements[fact_id] = section;
+    app.save_board_draft();
+    app.request_redraw();
+}
+
+void MappingScreen::set_text(App& app, const std::string& key, const std::string& text) {
+    app.board.texts[key] = text;
+    app.save_draft(key, text);
+}
+
+const std::vector<Verdict>& MappingScreen::checks(App& app, const std::string& key) {
+    Live& l = live_[key];
+    const std::string& text = app.board.texts[key];
+#if SOFS_HAVE_RUBRIC
+    if (l.text != text || (l.verdicts.empty() && !text.empty())) {
+        l.text = text;
+        l.verdicts.clear();
+        const Guidance* g = app.guidance();
+        if (g && app.scenario && !text.empty()) {
+            try {
+                if (key == "danger-statement") l.verdicts = assess_danger_statement(text, *app.scenario, *g);
+                else if (key == "safety-goal") l.verdicts = assess_safety_goal(text, *app.scenario, *g);
+            } catch (const std::exception&) {
+                l.verdicts.clear();
+            }
+        }
+    }
+#else
+    (void)app;
+    (void)text;
+#endif
+    return l.verdicts;
+}
+
+bool MappingScreen::hand_in(App& app) {
+#if SOFS_HAVE_SESSION
+    hand_in_problem_.clear();
+    if (!app.session) return false;
+    View v = app.session->view();
+    if (v.kind != View::Kind::Task || !v.task) {
+        hand_in_problem_ = "There is nothing to hand in just now: the conversation goes on.";
+        return false;
+    }
+    Answer a;
+    a.task = v.task->id;
+    std::string key = editor_key(v.task->kind);
+    if (!key.empty()) {
+        a.text = app.board.texts[key];
+        if (word_count(a.text) < 3) {
+            hand_in_problem_ = "Please write a little more before handing in.";
+            return false;
+        }
+        app.save_draft(key, a.text);
+    } else if (v.task->kind == TaskKind::SortFacts) {
+        for (const auto& id : facts_on_offer(app)) {
+            auto it = app.board.placements.find(id);
+            if (it != app.board.placements.end()) a.placements[id] = it->second;
+        }
+        if (a.placements.empty()) {
+            hand_in_problem_ = "Place at least one fact card before handing in.";
+            return false;
+        }
+    } else if (v.task->kind == TaskKind::SafetyNetwork) {
+        a.picks = app.board.network;
+        if (a.picks.empty()) {
+            hand_in_problem_ = "Choose at least one person for the safety network.";
+            return false;
+        }
+    } else {
+        hand_in_problem_ = "This task is answered on another screen.";
+        return false;
+    }
+    return app.answer(a);
+#else
+    (void)app;
+    return false;
+#endif
+}
+
+std::string MappingScreen::read_aloud_text(App& app) {
+    std::string out = "Mapping board. ";
+#if SOFS_HAVE_SESSION
+    if (app.session) {
+        View v = app.session->view();
+        if (v.kind == View::Kind::Task && v.task) out += "Your task: " + v.task->prompt + " " + v.task->hint + " ";
+    }
+#endif
+    for (auto& [k, t] : app.board.texts)
+        if (!t.empty()) out += "Your " + k + ": " + t + " ";
+    for (auto& s : kSections) {
+        std::string list;
+        for (auto& [f, sec] : app.board.placements)
+            if (sec == s.id && app.scenario && app.scenario->fact(f)) list += app.scenario->fact(f)->text + " ";
+        if (!list.empty()) out += std::string(s.title) + ": " + list;
+    }
+    return out;
+}
+
+void MappingScreen::draw_card(App& app, const std::string& fact_id) {
+    const Fact* f = app.scenario ? app.scenario->fact(fact_id) : nullptr;
+    if (!f) return;
+    ImGui::PushID(fact_id.c_str());
+    ImGuiStyle& st = ImGui::GetStyle();
+    float w = ImGui::GetContentRegionAvail().x;
+    float wrap = w - st.FramePadding.x * 3;
+    ImVec2 ts = ImGui::CalcTextSize(f->text.c_str(), nullptr, false, wrap);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleColor(ImGuiCol_Header, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+    bool pressed = ImGui::Selectable("###card", true, 0, ImVec2(w, ts.y + st.FramePadding.y * 2.5f));
+    ImGui::PopStyleColor();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRect(pos, ImVec2(pos.x + w, pos.y + ts.y + st.FramePadding.y * 2.5f), ImGui::GetColorU32(ImGuiCol_Border), 4.0f);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + st.FramePadding.x * 1.5f, pos.y + st.FramePadding.y * 1.25f),
+                ImGui::GetColorU32(ImGuiCol_Text), f->text.c_str(), nullptr, wrap);
+    if (ImGui::BeginDragDropSource()) {
+        ImGui::SetDragDropPayload("SOFS_FACT", fact_id.c_str(), fact_id.size() + 1);
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
+        ImGui::TextUnformatted(f->text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndDragDropSource();
+    }
+    if (ImGui::IsItemHovered() && !ImGui::IsMouseDragging(0)) ImGui::SetTooltip("Drag to another part of the mapping, or press to choose where it goes");
+    if (pressed) {
+        moving_fact_ = fact_id;
+        ImGui::OpenPopup("###move-to");
+    }
+    if (ImGui::BeginPopup("###move-to")) {
+        ImGui::TextUnformatted("Move this fact to:");
+        ImGui::Separator();
+        for (auto& s : kSections)
+            if (ImGui::Selectable(s.title)) place(app, moving_fact_, s.id);
+        if (ImGui::Selectable("Back to the facts to place")) place(app, moving_fact_, "");
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+}
+
+static void accept_drop(App& app, MappingScreen& screen, const std::string& section) {
+    if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload("SOFS_FACT")) {
+            std::string id(static_cast<const char*>(p->Data));
+            screen.place(app, id, section);
+        }
+        ImGui::EndDragDropTarget();
+    }
+}
+
+void MappingScreen::draw_section(App& app, const char* section, const char* title, const char* empty_hint) {
+    ImGui::PushID(section);
+    subheading(app, title);
+    ImGui::BeginGroup();
+    int n = 0;
+    for (const auto& id : facts_on_offer(app)) {
+        auto it = app.board.placements.find(id);
+        if (it == app.board.placements.end() || it->second != section) continue;
+        draw_card(app, id);
+        ++n;
+    }
+    // Facts placed earlier but no longer on offer stay visible too.
+    for (const auto& [id, sec] : app.board.placements) {
+        auto offer = facts_on_offer(app);
+        if (sec != section || std::find(offer.begin(), offer.end(), id) != offer.end()) continue;
+        draw_card(app, id);
+        ++n;
+    }
+    if (n == 0) {
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float w = ImGui::GetContentRegionAvail().x;
+        float h = ImGui::GetTextLineHeight() * 2.2f;
+        ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_TextDisabled), 4.0f, 0, 1.0f);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 8, p.y + h * 0.25f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextUnformatted(empty_hint);
+        ImGui::PopStyleColor();
+        ImGui::SetCursorScreenPos(p);
+        ImGui::Dummy(ImVec2(w, h));
+    }
+    ImGui::EndGroup();
+    accept_drop(app, *this, section);
+    gap(0.5f);
+    ImGui::PopID();
+}
+
+void MappingScreen::draw_text_section(App& app, const std::string& key, const char* title, const char* empty_hint) {
+    subheading(app, title);
+    auto it = app.board.texts.find(key);
+    if (it == app.board.texts.end() || it->second.empty()) muted_text(empty_hint);
+    else highlighted_text(it->second, {});
+    gap(0.5f);
+}
+
+void MappingScreen::draw_editor(App& app, const std::string& key, const char* label, float height) {
+    ImGui::PushID(key.c_str());
+    std::string& text = app.board.texts[key];
+    float avail = ImGui::GetContentRegionAvail().x;
+    float left = avail * 0.56f;
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(left);
+    subheading(app, label);
+    if (ImGui::InputTextMultiline("###text", &text, ImVec2(left, ImGui::GetTextLineHeight() * 4.6f))) dirty_ = true;
+    if (ImGui::IsItemDeactivatedAfterEdit() && dirty_) {
+        app.save_draft(key, text);
+        dirty_ = false;
+    }
+    ImGui::PopItemWidth();
+    // The box does not wrap, so the text is shown again, wrapped, with hints marked.
+    std::vector<Highlight> marks;
+    std::vector<Hint> hints = find_hints(text);
+    for (auto& h : long_sentences(text)) hints.push_back(h);
+    for (auto& h : hints) marks.push_back({h.begin, h.end, "Try: " + h.plain, 0});
+    const auto& verdicts = checks(app, key);
+    for (const auto& v : verdicts) {
+        if (v.met) continue;
+        if (v.criterion.find("PLAIN") == std::string::npos && v.criterion != "DS-NON-BLAMING") continue;
+        for (auto sp : v.evidence) {
+            bool known = false;
+            for (auto& m : marks) known |= m.begin < sp.end && m.end > sp.begin;
+            if (!known && sp.end <= text.size()) {
+                std::string words = text.substr(sp.begin, sp.end - sp.begin);
+                std::string alt = plain_alternative(words);
+                marks.push_back({sp.begin, sp.end, alt.empty() ? (v.improve.empty() ? v.explanation : v.improve) : "Try: " + alt, 0});
+                hints.push_back({sp.begin, sp.end, words, alt.empty() ? v.improve : alt, Hint::Kind::Jargon});
+            }
+        }
+    }
+    muted_text("Your words, as the family would read them:");
+    ImGui::BeginChild("###preview", ImVec2(left, std::max(ImGui::GetTextLineHeight() * 3.5f, ImGui::GetContentRegionAvail().y - 2)), true);
+    if (text.empty()) muted_text("(nothing written yet)");
+    else highlighted_text(text, marks);
+    ImGui::EndChild();
+    ImGui::EndGroup();
+
+    ImGui::SameLine(0, 24 * app.ui_scale());
+    ImGui::BeginChild("###hints", ImVec2(0, std::max(height * 0.5f, ImGui::GetContentRegionAvail().y - 2)), false);
+    int words = word_count(text);
+    subheading(app, ("Hints   (" + std::to_string(words) + (words == 1 ? " word)" : " words)")).c_str());
+    if (hints.empty()) muted_text(text.empty() ? "Hints appear here as you write." : "No professional words found.");
+    for (const auto& h : hints) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        if (h.kind == Hint::Kind::LongSentence) wrapped("A long sentence: " + h.plain + ".");
+        else wrapped("\"" + h.words + "\": " + (h.plain.empty() ? std::string("say what happened in plain words") : h.plain));
+    }
+    if (!verdicts.empty()) {
+        gap(0.3f);
+        subheading(app, "Checks so far");
+        for (const auto& v : verdicts) {
+            ImGui::PushID(v.criterion.c_str());
+            met_shape(v.met, ImGui::GetTextLineHeight());
+            ImGui::SameLine();
+            ImGui::TextUnformatted(criterion_title(v.criterion));
+            if (ImGui::IsItemHovered() && !v.explanation.empty()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+                ImGui::TextUnformatted((v.met ? v.explanation : (v.improve.empty() ? v.explanation : v.improve)).c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            ImGui::PopID();
+        }
+    } else if (!app.guidance_problem.empty() && (key == "danger-statement" || key == "safety-goal")) {
+        gap(0.3f);
+        muted_text(app.guidance_problem);
+    }
+    ImGui::EndChild();
+    ImGui::PopID();
+}
+
+void MappingScreen::draw_tray(App& app) {
+    std::vector<std::string> unplaced;
+    for (const auto& id : facts_on_offer(app))
+        if (!app.board.placements.count(id)) unplaced.push_back(id);
+    float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginGroup();
+    subheading(app, ("Facts to place (" + std::to_string(unplaced.size()) + ")").c_str());
+    ImGui::BeginChild("###tray", ImVec2(avail * 0.62f, std::max(ImGui::GetTextLineHeight() * 3, ImGui::GetContentRegionAvail().y - 2)), true);
+    if (unplaced.empty()) muted_text(facts_on_offer(app).empty() ? "No facts learnt yet: they come from the conversation."
+                                                                 : "Every fact has a place. You can still move cards between sections.");
+    for (const auto& id : unplaced) draw_card(app, id);
+    ImGui::EndChild();
+    ImGui::EndGroup();
+    accept_drop(app, *this, "");
+    ImGui::SameLine();
+    ImGui::BeginChild("###not-mapping", ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y - 2)), false);
+    draw_section(app, "distractor", "Not part of the mapping", "Drop facts that do not bear on safety here");
+    ImGui::EndChild();
+}
+
+void MappingScreen::draw_task(App& app, float height) {
+#if SOFS_HAVE_SESSION
+    View v = app.session->view();
+    const Task* t = v.kind == View::Kind::Task ? v.task : nullptr;
+    bool here = t && (editor_key(t->kind) != "" || t->kind == TaskKind::SortFacts || t->kind == TaskKind::SafetyNetwork);
+    begin_card("###task", nullptr, ImVec2(0, height), app);
+    if (here) {
+        subheading(app, "Your task");
+        ImGui::SameLine();
+        wrapped(t->prompt);
+        if (!t->hint.empty()) muted_text(t->hint);
+        gap(0.2f);
+        float inner = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.3f;
+        std::string key = editor_key(t->kind);
+        if (!key.empty()) {
+            const char* label = t->kind == TaskKind::DangerStatement ? "Danger statement"
+                              : t->kind == TaskKind::SafetyGoal ? "Safety goal"
+                              : t->kind == TaskKind::PastHarm ? "Past harm" : "Next steps (one a line)";
+            ImGui::BeginChild("###editor-area", ImVec2(0, inner), false);
+            draw_editor(app, key, label, inner);
+            ImGui::EndChild();
+        } else if (t->kind == TaskKind::SortFacts) {
+            ImGui::BeginChild("###tray-area", ImVec2(0, inner), false);
+            draw_tray(app);
+            ImGui::EndChild();
+        } else {
+            ImGui::BeginChild("###network-area", ImVec2(0, inner), false);
+            wrapped("Who should be part of the safety network? Tick everyone who could help keep the children safe.");
+            std::vector<std::string> offered = t->people;
+            if (offered.empty())
+                for (const auto& p : app.scenario->people)
+                    if (p.role != PersonRole::Professional) offered.push_back(p.id);
+            for (const auto& id : offered) {
+                const Person* p = app.scenario->person(id);
+                if (!p) continue;
+                bool on = std::find(app.board.network.begin(), app.board.network.end(), id) != app.board.network.end();
+                if (ImGui::Checkbox((p->name + " (" + p->relationship + ")###net-" + id).c_str(), &on)) {
+                    if (on) app.board.network.push_back(id);
+                    else app.board.network.erase(std::remove(app.board.network.begin(), app.board.network.end(), id), app.board.network.end());
+                }
+            }
+            ImGui::EndChild();
+        }
+        if (big_button("Hand in###hand-in")) hand_in(app);
+        ImGui::SameLine();
+        if (!key.empty() && ImGui::Button("Save draft###save-draft")) {
+            app.save_draft(key, app.board.texts[key]);
+            dirty_ = false;
+            app.notify("Your draft is saved.");
+        }
+        if (!hand_in_problem_.empty()) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
+            ImGui::TextUnformatted(hand_in_problem_.c_str());
+            ImGui::PopStyleColor();
+        }
+    } else {
+        subheading(app, "Your mapping so far");
+        wrapped("Move the fact cards to where you think they belong. The writing tasks open here when the case asks for them.");
+        if (ImGui::Button("Back to the conversation###back-to-talk")) app.go(app.screen_for_view());
+        gap(0.3f);
+        ImGui::BeginChild("###tray-area", ImVec2(0, 0), false);
+        draw_tray(app);
+        ImGui::EndChild();
+    }
+    end_card();
+#else
+    (void)app; (void)height;
+#endif
+}
+
+void MappingScreen::draw(App& app) {
+#if SOFS_HAVE_SESSION
+    if (!app.session || !app.scenario) {
+        wrapped("No case is open. Choose one from the case list.");
+        if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
+        return;
+    }
+    float s = app.ui_scale();
+    float h = ImGui::GetContentRegionAvail().y;
+    View v = app.session->view();
+    bool writing = v.kind == View::Kind::Task && v.task && !editor_key(v.task->kind).empty();
+    bool sorting = v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::SortFacts;
+    float task_h = std::max(220.0f * s, h * (writing ? 0.6f : sorting ? 0.46f : 0.36f));
+    draw_task(app, task_h);
+    gap(0.2f);
+
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame |
+                            ImGuiTableFlags_PadOuterX;
+    if (ImGui::BeginTable("###board", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("What are we worried about?");
+        ImGui::TableSetupColumn("What's working well?");
+        ImGui::TableSetupColumn("What needs to happen?");
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < 3; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            if (app.bold) ImGui::PushFont(app.bold);
+            ImGui::TableHeader(ImGui::TableGetColumnName(c));
+            if (app.bold) ImGui::PopFont();
+        }
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        draw_section(app, "past-harm", "Past harm", "What has happened: drop facts here");
+        draw_text_section(app, "danger-statement", "Danger statements", "Not written yet.");
+        draw_section(app, "complicating-factor", "Complicating factors", "What makes it harder: drop facts here");
+        ImGui::TableSetColumnIndex(1);
+        draw_section(app, "strength", "Existing strengths", "What is good: drop facts here");
+        draw_section(app, "existing-safety", "Existing safety", "Protection shown over time: drop facts here");
+        ImGui::TableSetColumnIndex(2);
+        draw_text_section(app, "safety-goal", "Safety goals", "Not written yet.");
+        draw_text_section(app, "next-steps", "Next steps", "Not written yet.");
+        if (!app.board.network.empty()) {
+            subheading(app, "Safety network");
+            for (auto& id : app.board.network)
+                if (const Person* p = app.scenario->person(id)) { ImGui::Bullet(); ImGui::SameLine(); wrapped(p->name); }
+        }
+        ImGui::EndTable();
+    }
+#else
+    (void)app;
+    wrapped("The mapping board needs the scenario runner, which has no code in this build yet.");
+#endif
+}
+
+}  // namespace sofs::ui

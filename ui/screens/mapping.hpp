@@ -1,0 +1,57 @@
+// The mapping board: What are we worried about? / What's working well? /
+// What needs to happen? Fact cards are dragged between sections (or moved
+// with the keyboard through a menu); danger statements and safety goals are
+// written with live hints (jargon with a plain alternative, word count, the
+// assessor's checks) and a wrapped preview, since the text box cannot wrap.
+#pragma once
+
+#include "rubric/assess.hpp"
+#include "screen.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sofs::ui {
+
+class MappingScreen : public Screen {
+public:
+    ScreenId id() const override { return ScreenId::Mapping; }
+    const char* stable_id() const override { return "mapping"; }
+    const char* title() const override { return "Mapping board"; }
+    const char* help() const override;
+    void enter(App& app) override;
+    void leave(App& app) override;
+    void draw(App& app) override;
+    std::string read_aloud_text(App& app) override;
+
+    // Actions (buttons, drag and drop, keyboard and the tour).
+    void place(App& app, const std::string& fact_id, const std::string& section);  // "" = back to the tray
+    void set_text(App& app, const std::string& key, const std::string& text);
+    bool hand_in(App& app);
+    // The fact ids on offer now (the task's list, or every fact learnt).
+    std::vector<std::string> facts_on_offer(App& app) const;
+
+private:
+    struct Live {
+        std::string text;            // the text these checks were made for
+        std::vector<Verdict> verdicts;
+    };
+    std::map<std::string, Live> live_;   // editor key -> latest checks
+    std::string moving_fact_;            // the card whose "move to" menu is open
+    std::string hand_in_problem_;
+    bool dirty_ = false;                 // text changed since the last draft save
+
+    void draw_task(App& app, float height);
+    void draw_editor(App& app, const std::string& key, const char* label, float height);
+    void draw_section(App& app, const char* section, const char* title, const char* empty_hint);
+    void draw_text_section(App& app, const std::string& key, const char* title, const char* empty_hint);
+    void draw_card(App& app, const std::string& fact_id);
+    void draw_tray(App& app);
+    const std::vector<Verdict>& checks(App& app, const std::string& key);
+};
+
+// "danger-statement" etc. for a writing task kind; "" for the others.
+std::string editor_key(TaskKind k);
+
+}  // namespace sofs::ui

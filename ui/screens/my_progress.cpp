@@ -1,0 +1,157 @@
+// The "my progress" screen.
+#include "my_progress.hpp"
+
+#include "app.hpp"
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace sofs::ui {
+
+namespace pg = sofs::progress;
+
+const char* MyProgressScreen::help() const {
+    return "How your writing has gone over the cases you finished. Each row is one check; each column one finished case, "
+           "oldest on the left. A filled tick means met, an open ring means not yet. Below, your safety scale numbers sit "
+           "beside the experts', and the last panel suggests what to practise next.";
+}
+
+void MyProgressScreen::enter(App& app) {
+    report_.reset();
+    error_.clear();
+    if (!app.user) { error_ = "Nobody is signed in."; return; }
+    if (!app.records || !app.records->ok()) {
+        error_ = app.records ? app.records->problem() : "no progress file";
+        return;
+    }
+    report_ = app.records->trainee_report(*app.user, app.user->name, &error_);
+}
+
+std::string MyProgressScreen::read_aloud_text(App&) {
+    if (!report_) return "My progress. " + error_;
+    std::string out = "My progress. You have played " + std::to_string(report_->attempts.size()) + " times. ";
+    for (const auto& a : report_->attempts)
+        out += a.attempt.scenario + ": " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met. ";
+    return out;
+}
+
+void draw_scale_compare(float width, int low, int high, int expert, const std::vector<int>& numbers, float s) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float pad = 14 * s, y = p.y + 22 * s;
+    float x0 = p.x + pad, x1 = p.x + width - pad;
+    auto X = [&](float n) { return x0 + (x1 - x0) * n / 10.0f; };
+    ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    dl->AddRectFilled(ImVec2(X(static_cast<float>(low)) - 4 * s, y - 10 * s), ImVec2(X(static_cast<float>(high)) + 4 * s, y + 10 * s), mark_colour(), 4 * s);
+    dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), ink, 1.5f * s);
+    for (int i = 0; i <= 10; ++i) {
+        dl->AddLine(ImVec2(X(static_cast<float>(i)), y - 4 * s), ImVec2(X(static_cast<float>(i)), y + 4 * s), ink, 1.0f);
+        std::string t = std::to_string(i);
+        ImVec2 ts = ImGui::CalcTextSize(t.c_str());
+        dl->AddText(ImVec2(X(static_cast<float>(i)) - ts.x / 2, y + 12 * s), ink, t.c_str());
+    }
+    if (expert >= 0) {
+        float ex = X(static_cast<float>(expert)), r = 9 * s;
+        dl->AddQuadFilled(ImVec2(ex, y - r), ImVec2(ex + r, y), ImVec2(ex, y + r), ImVec2(ex - r, y), worry_colour());
+    }
+    std::map<int, int> stack;
+    for (int n : numbers) {
+        int k = stack[n]++;
+        dl->AddCircleFilled(ImVec2(X(static_cast<float>(n)), y - 14 * s - k * 12 * s), 6 * s, good_colour(), 16);
+    }
+    ImGui::Dummy(ImVec2(width, 22 * s + 12 * s + ImGui::GetTextLineHeight() + 4 * s));
+}
+
+void MyProgressScreen::draw(App& app) {
+    float s = app.ui_scale();
+    if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
+    gap(0.3f);
+    if (!report_) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
+        wrapped("Your progress could not be shown: " + error_);
+        ImGui::PopStyleColor();
+        return;
+    }
+    std::vector<const pg::AttemptLine*> finished;
+    for (const auto& a : report_->attempts)
+        if (a.attempt.status == pg::AttemptStatus::Finished) finished.push_back(&a);
+    if (finished.empty()) {
+        begin_card("###empty", "Nothing finished yet", ImVec2(0, 130 * s), app);
+        wrapped("When you finish a case, your results appear here so you can see how you are getting on.");
+        end_card();
+        return;
+    }
+    ImGui::BeginChild("###progress-body", ImVec2(0, 0), false);
+    subheading(app, "Each check, case by case");
+    // Criterion rows in first-seen order; attempt columns oldest first (last eight).
+    std::vector<std::string> criteria;
+    std::map<std::pair<pg::Id, std::string>, bool> cell;
+    for (const auto& c : report_->criteria_over_time) {
+        if (std::find(criteria.begin(), criteria.end(), c.criterion) == criteria.end()) criteria.push_back(c.criterion);
+        auto key = std::make_pair(c.attempt, c.criterion);
+        auto it = cell.find(key);
+        cell[key] = it == cell.end() ? c.met : (it->second && c.met);
+    }
+    std::size_t first = finished.size() > 8 ? finished.size() - 8 : 0;
+    int cols = static_cast<int>(finished.size() - first) + 1;
+    if (criteria.empty()) muted_text("No checks were recorded for your finished cases.");
+    else if (ImGui::BeginTable("###criteria", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("Check", ImGuiTableColumnFlags_WidthFixed, 420 * s);
+        for (std::size_t i = first; i < finished.size(); ++i)
+            ImGui::TableSetupColumn(("Case " + std::to_string(i + 1)).c_str(), ImGuiTableColumnFlags_WidthFixed, 80 * s);
+        ImGui::TableHeadersRow();
+        for (const auto& c : criteria) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextUnformatted(criterion_title(c));
+            for (std::size_t i = first; i < finished.size(); ++i) {
+                ImGui::TableSetColumnIndex(static_cast<int>(i - first) + 1);
+                auto it = cell.find({finished[i]->attempt.id, c});
+                if (it == cell.end()) muted_text("-");
+                else met_shape(it->second, ImGui::GetTextLineHeight());
+            }
+        }
+        ImGui::EndTable();
+    }
+    muted_text("Filled tick: met.  Open ring with a dash: not yet.  A dash alone: not judged in that case.");
+    gap();
+
+    subheading(app, "Your safety scale numbers beside the experts'");
+    bool any = false;
+    for (const auto* a : finished) {
+        if (!a->scaling) continue;
+        any = true;
+        ImGui::PushID(static_cast<int>(a->attempt.id));
+        std::string line = a->attempt.scenario + ": you said " + std::to_string(*a->scaling);
+        if (a->expert_scaling) line += ", the experts " + std::to_string(*a->expert_scaling);
+        if (a->scaling_low && a->scaling_high)
+            line += " (" + std::to_string(*a->scaling_low) + " to " + std::to_string(*a->scaling_high) + " is within reason)";
+        wrapped(line);
+        draw_scale_compare(std::min(ImGui::GetContentRegionAvail().x, 640 * s), a->scaling_low.value_or(0), a->scaling_high.value_or(10),
+                           a->expert_scaling.value_or(-1), {*a->scaling}, s);
+        ImGui::PopID();
+    }
+    if (!any) muted_text("No safety scale numbers yet.");
+    else muted_text("Disc: your number.  Diamond: the experts' number.  Shaded: the range within reason.");
+    gap();
+
+    subheading(app, "What to practise next");
+    std::map<std::string, int> missed;
+    for (const auto* a : finished)
+        for (const auto& m : a->missed) ++missed[m];
+    std::vector<std::pair<int, std::string>> order;
+    for (auto& [c, n] : missed) order.push_back({-n, c});
+    std::sort(order.begin(), order.end());
+    if (order.empty()) wrapped("You met every check in your finished cases. Try a case you have not played yet.");
+    for (std::size_t i = 0; i < order.size() && i < 3; ++i) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        wrapped(std::string(criterion_title(order[i].second)) + " (not yet met " + std::to_string(-order[i].first) +
+                (order[i].first == -1 ? " time)" : " times)"));
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace sofs::ui

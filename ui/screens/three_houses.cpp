@@ -1,0 +1,193 @@
+// The Three Houses screen.
+#include "three_houses.hpp"
+
+#include "app.hpp"
+#include "widgets.hpp"
+
+#include <algorithm>
+
+namespace sofs::ui {
+
+const char* ThreeHousesScreen::help() const {
+    return "The child has told you, in their own words, what worries them, what is good, and what they dream of. "
+           "Put each thing they said into the right house: drag it, or press it and choose a house. "
+           "Press Hand in when every one has a home.";
+}
+
+void ThreeHousesScreen::enter(App& app) {
+    problem_.clear();
+    items_.clear();
+    child_ = "the child";
+    if (!app.scenario) return;
+    const auto& k = app.scenario->expert.three_houses;
+    for (auto* list : {&k.worries, &k.good_things, &k.dreams})
+        for (const auto& s : *list) items_.push_back(s);
+    std::sort(items_.begin(), items_.end());   // not grouped by house, so the answer is not given away
+    for (auto it = houses_.begin(); it != houses_.end();)
+        it = std::find(items_.begin(), items_.end(), it->first) == items_.end() ? houses_.erase(it) : std::next(it);
+    for (const auto& p : app.scenario->people)
+        if (p.role == PersonRole::Child && p.age && *p.age >= 3) { child_ = p.name; break; }
+}
+
+void ThreeHousesScreen::put(const std::string& item, const std::string& house) {
+    if (house.empty()) houses_.erase(item);
+    else houses_[item] = house;
+}
+
+std::string ThreeHousesScreen::read_aloud_text(App&) {
+    std::string out = "Three Houses. What " + child_ + " said: ";
+    for (const auto& i : items_) out += i + ". ";
+    return out;
+}
+
+bool ThreeHousesScreen::hand_in(App& app) {
+#if SOFS_HAVE_SESSION
+    problem_.clear();
+    if (!app.session) return false;
+    View v = app.session->view();
+    if (v.kind != View::Kind::Task || !v.task || v.task->kind != TaskKind::ThreeHouses) {
+        problem_ = "The case is not asking for the Three Houses just now.";
+        return false;
+    }
+    if (houses_.size() < items_.size()) {
+        problem_ = "Some of what " + child_ + " said has no house yet.";
+        return false;
+    }
+    Answer a;
+    a.task = v.task->id;
+    a.placements = houses_;
+    return app.answer(a);
+#else
+    (void)app;
+    return false;
+#endif
+}
+
+void ThreeHousesScreen::draw_item(const std::string& item) {
+    ImGui::PushID(item.c_str());
+    std::string label = "\"" + item + "\"";
+    if (ImGui::Button((label + "###item").c_str())) {
+        moving_ = item;
+        ImGui::OpenPopup("###put-in");
+    }
+    if (ImGui::BeginDragDropSource()) {
+        ImGui::SetDragDropPayload("SOFS_HOUSE_ITEM", item.c_str(), item.size() + 1);
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::EndDragDropSource();
+    }
+    if (ImGui::BeginPopup("###put-in")) {
+        ImGui::TextUnformatted("Put it in:");
+        ImGui::Separator();
+        if (ImGui::Selectable("The house of worries")) put(moving_, "worries");
+        if (ImGui::Selectable("The house of good things")) put(moving_, "good-things");
+        if (ImGui::Selectable("The house of dreams")) put(moving_, "dreams");
+        if (ImGui::Selectable("Back to what was said")) put(moving_, "");
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+}
+
+void ThreeHousesScreen::draw_house(App& app, const char* house, const char* title, float w, float h) {
+    float s = app.ui_scale();
+    ImGui::PushID(house);
+    ImGui::BeginGroup();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float roof = 70 * s;
+    ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    ImU32 fill = ImGui::GetColorU32(ImGuiCol_FrameBg);
+    float th = 2.5f * s;
+    dl->AddTriangleFilled(ImVec2(p.x, p.y + roof), ImVec2(p.x + w / 2, p.y), ImVec2(p.x + w, p.y + roof), fill);
+    dl->AddTriangle(ImVec2(p.x, p.y + roof), ImVec2(p.x + w / 2, p.y), ImVec2(p.x + w, p.y + roof), ink, th);
+    dl->AddRectFilled(ImVec2(p.x + 10 * s, p.y + roof), ImVec2(p.x + w - 10 * s, p.y + h), fill);
+    dl->AddRect(ImVec2(p.x + 10 * s, p.y + roof), ImVec2(p.x + w - 10 * s, p.y + h), ink, 0, 0, th);
+    ImVec2 ts = ImGui::CalcTextSize(title);
+    if (app.bold) ImGui::PushFont(app.bold);
+    ts = ImGui::CalcTextSize(title);
+    dl->AddText(ImVec2(p.x + (w - ts.x) / 2, p.y + roof - ts.y - 6 * s), ink, title);
+    if (app.bold) ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 24 * s, p.y + roof + 14 * s));
+    ImGui::BeginChild("###inside", ImVec2(w - 48 * s, h - roof - 24 * s), false, ImGuiWindowFlags_NoBackground);
+    int n = 0;
+    for (const auto& i : items_) {
+        auto it = houses_.find(i);
+        if (it == houses_.end() || it->second != house) continue;
+        draw_item(i);
+        ++n;
+    }
+    if (n == 0) muted_text("Drop words here");
+    ImGui::EndChild();
+    ImGui::SetCursorScreenPos(p);
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::EndGroup();
+    if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* pl = ImGui::AcceptDragDropPayload("SOFS_HOUSE_ITEM")) put(static_cast<const char*>(pl->Data), house);
+        ImGui::EndDragDropTarget();
+    }
+    ImGui::PopID();
+}
+
+void ThreeHousesScreen::draw(App& app) {
+#if SOFS_HAVE_SESSION
+    float s = app.ui_scale();
+    bool asked = false;
+    if (app.session) {
+        View v = app.session->view();
+        asked = v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::ThreeHouses;
+        if (asked) {
+            subheading(app, "Your task");
+            wrapped(v.task->prompt);
+            if (!v.task->hint.empty()) muted_text(v.task->hint);
+        }
+    }
+    if (!asked) muted_text("The case is not asking for the Three Houses just now. You can look, but nothing is handed in.");
+    gap(0.3f);
+    if (items_.empty()) {
+        wrapped("This case has no words from a child for the Three Houses.");
+        return;
+    }
+    subheading(app, ("What " + child_ + " said").c_str());
+    ImGui::BeginGroup();
+    int left = 0;
+    for (const auto& i : items_) {
+        if (houses_.count(i)) continue;
+        draw_item(i);
+        ImGui::SameLine();
+        ++left;
+    }
+    if (left == 0) muted_text("Everything " + child_ + " said has a house.");
+    else ImGui::NewLine();
+    ImGui::EndGroup();
+    if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* pl = ImGui::AcceptDragDropPayload("SOFS_HOUSE_ITEM")) put(static_cast<const char*>(pl->Data), "");
+        ImGui::EndDragDropTarget();
+    }
+    gap(0.6f);
+    float w = ImGui::GetContentRegionAvail().x;
+    float gap_x = 30 * s;
+    float hw = (w - 2 * gap_x) / 3;
+    float hh = std::min(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2.2f, 420 * s);
+    draw_house(app, "worries", "House of worries", hw, hh);
+    ImGui::SameLine(0, gap_x);
+    draw_house(app, "good-things", "House of good things", hw, hh);
+    ImGui::SameLine(0, gap_x);
+    draw_house(app, "dreams", "House of dreams", hw, hh);
+    gap(0.4f);
+    if (asked) {
+        if (big_button("Hand in###hand-in")) hand_in(app);
+        if (!problem_.empty()) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
+            ImGui::TextUnformatted(problem_.c_str());
+            ImGui::PopStyleColor();
+        }
+    } else if (app.session) {
+        if (ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
+    }
+#else
+    (void)app;
+    wrapped("The Three Houses needs the scenario runner, which has no code in this build yet.");
+#endif
+}
+
+}  // namespace sofs::ui

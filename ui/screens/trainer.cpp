@@ -1,0 +1,372 @@
+// The trainer dashboard screen.
+#include "trainer.hpp"
+
+#include "app.hpp"
+#include "my_progress.hpp"
+#include "widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <set>
+
+namespace sofs::ui {
+
+namespace pg = sofs::progress;
+
+static std::string day_of(std::int64_t ms) {
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%d %b %Y %H:%M", &tm);
+    return buf;
+}
+
+const char* TrainerScreen::help() const {
+    return "Your groups at a glance. The table lists each trainee and case. The heat map shows which checks were missed "
+           "most, trainee by trainee: a ring with a dash on a warm square is a missed check. The scale chart shows where "
+           "trainees put the case on the safety scale beside the experts' number. Choose a trainee to see an attempt in "
+           "detail; you can overrule the assessor on any check, and you must give a reason. Export writes the table as a "
+           "spreadsheet file (CSV).";
+}
+
+void TrainerScreen::enter(App& app) {
+    error_.clear();
+    cohorts_.clear();
+    if (!app.user) { error_ = "Nobody is signed in."; return; }
+    if (!app.records || !app.records->ok()) { error_ = app.records ? app.records->problem() : "no progress file"; return; }
+    cohorts_ = app.records->cohorts(*app.user, &error_);
+    if (cohort_ < 0 || cohort_ >= static_cast<int>(cohorts_.size())) cohort_ = cohorts_.empty() ? -1 : 0;
+    if (cohort_ >= 0) select_cohort(app, cohort_);
+}
+
+void TrainerScreen::select_cohort(App& app, int index) {
+    cohort_ = index;
+    report_.reset();
+    if (index < 0 || index >= static_cast<int>(cohorts_.size()) || !app.user) return;
+    std::string err;
+    report_ = app.records->cohort_report(*app.user, cohorts_[index].name, &err);
+    if (!report_) error_ = err;
+    if (export_path_.empty() || export_message_.empty()) {
+        const char* home = std::getenv("HOME");
+        std::string dir = !app.opt.tour_dir.empty() ? app.opt.tour_dir : home ? home : ".";
+        std::string name = cohorts_[index].name;
+        for (char& c : name) if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
+        export_path_ = dir + "/cohort-" + name + ".csv";
+    }
+}
+
+void TrainerScreen::select_trainee(App& app, const std::string& name) {
+    trainee_name_ = name;
+    trainee_.reset();
+    attempt_ = 0;
+    verdicts_.clear();
+    transcript_.reset();
+    picked_ = -1;
+    if (!app.user) return;
+    std::string err;
+    trainee_ = app.records->trainee_report(*app.user, name, &err);
+    if (!trainee_) { error_ = err; return; }
+    // The latest finished attempt is the one a trainer usually wants.
+    for (auto it = trainee_->attempts.rbegin(); it != trainee_->attempts.rend(); ++it)
+        if (it->attempt.status == pg::AttemptStatus::Finished) { select_attempt(app, it->attempt.id); break; }
+}
+
+void TrainerScreen::select_attempt(App& app, pg::Id attempt) {
+    attempt_ = attempt;
+    picked_ = -1;
+    override_message_.clear();
+    std::string err;
+    verdicts_ = app.records->verdicts(*app.user, attempt, &err);
+    if (!err.empty()) error_ = err;
+    transcript_ = app.records->transcript(attempt, &err);
+}
+
+bool TrainerScreen::override_verdict(App& app, std::size_t i, bool met, const std::string& reason) {
+    override_ok_ = false;
+    if (i >= verdicts_.size()) { override_message_ = "Choose a check first."; return false; }
+    std::string r = reason;
+    while (!r.empty() && std::isspace(static_cast<unsigned char>(r.back()))) r.pop_back();
+    if (r.empty()) { override_message_ = "Please give a reason: the trainee and other trainers will see it."; return false; }
+    std::string err;
+    const auto& v = verdicts_[i];
+    if (!app.records->override_verdict(*app.user, attempt_, v.criterion, met, r, v.task, &err)) {
+        override_message_ = "The change could not be saved: " + err;
+        return false;
+    }
+    override_ok_ = true;
+    override_message_ = std::string("Saved: \"") + criterion_title(v.criterion) + "\" is now " + (met ? "met" : "not met") + ".";
+    reason_.clear();
+    pg::Id keep = attempt_;
+    select_attempt(app, keep);
+    override_ok_ = true;
+    override_message_ = std::string("Saved: \"") + criterion_title(verdicts_.size() > i ? verdicts_[i].criterion : "") + "\" changed, with your reason.";
+    if (cohort_ >= 0) {
+        std::string e;
+        report_ = app.records->cohort_report(*app.user, cohorts_[cohort_].name, &e);
+    }
+    return true;
+}
+
+bool TrainerScreen::export_csv(App& app, const std::string& path) {
+    if (!report_) { export_message_ = "Choose a group first."; return false; }
+    std::string err;
+    if (!app.records->export_cohort_csv(*report_, path, &err)) { export_message_ = err; return false; }
+    export_message_ = "Written to " + path;
+    return true;
+}
+
+std::string TrainerScreen::read_aloud_text(App&) {
+    std::string out = "Trainer dashboard. ";
+    if (report_) {
+        out += "Group " + report_->cohort.name + ". ";
+        for (const auto& m : report_->most_missed)
+            out += std::string(criterion_title(m.criterion)) + ": missed " + std::to_string(m.missed) + " of " + std::to_string(m.judged) + ". ";
+    } else {
+        out += error_;
+    }
+    return out;
+}
+
+void TrainerScreen::draw_cohort(App& app) {
+    float s = app.ui_scale();
+    if (!report_) { muted_text(error_.empty() ? "Choose a group." : error_); return; }
+    const auto& r = *report_;
+    if (r.lines.empty()) {
+        muted_text("Nobody in this group has started a case yet.");
+        return;
+    }
+    subheading(app, "Trainees and cases");
+    if (ImGui::BeginTable("###cohort", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Trainee", 0, 1.6f);
+        ImGui::TableSetupColumn("Case", 0, 1.6f);
+        ImGui::TableSetupColumn("Finished", 0, 0.8f);
+        ImGui::TableSetupColumn("Checks met", 0, 0.9f);
+        ImGui::TableSetupColumn("Scale (experts)", 0, 1.0f);
+        ImGui::TableSetupColumn("Last finished", 0, 1.4f);
+        ImGui::TableHeadersRow();
+        for (const auto& l : r.lines) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushID((l.trainee.name + l.scenario).c_str());
+            if (ImGui::Selectable((l.trainee.name + "###who").c_str(), trainee_name_ == l.trainee.name, ImGuiSelectableFlags_SpanAllColumns)) {
+                select_trainee(app, l.trainee.name);
+                want_tab_ = 1;
+            }
+            ImGui::PopID();
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(l.scenario.c_str());
+            ImGui::TableSetColumnIndex(2);
+            ImGui::Text("%d of %d", l.finished, l.attempts);
+            ImGui::TableSetColumnIndex(3);
+            if (l.criteria_judged > 0) ImGui::Text("%d of %d", l.criteria_met, l.criteria_judged);
+            else muted_text("-");
+            ImGui::TableSetColumnIndex(4);
+            if (l.scaling) ImGui::Text("%d (%s)", *l.scaling, l.expert_scaling ? std::to_string(*l.expert_scaling).c_str() : "-");
+            else muted_text("-");
+            ImGui::TableSetColumnIndex(5);
+            ImGui::TextUnformatted(l.last_finished_ms ? day_of(*l.last_finished_ms).c_str() : "-");
+        }
+        ImGui::EndTable();
+    }
+    gap();
+
+    subheading(app, "Which checks were missed (latest finished case of each trainee)");
+    std::vector<std::string> criteria;
+    for (const auto& m : r.most_missed) criteria.push_back(m.criterion);
+    if (criteria.empty()) muted_text("No finished cases with checks yet.");
+    else {
+        float cell = 34 * s;
+        float name_w = 200 * s;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        // Column labels: short ids, full wording on hover.
+        for (std::size_t c = 0; c < criteria.size(); ++c) {
+            std::string shortid = criteria[c];
+            auto dash = shortid.find('-');
+            std::string label = shortid.substr(0, dash) + "\n" + (dash == std::string::npos ? "" : shortid.substr(dash + 1, 5));
+            ImGui::SetCursorScreenPos(ImVec2(p.x + name_w + c * cell * 1.9f, p.y));
+            ImGui::PushID(static_cast<int>(c));
+            ImGui::TextUnformatted(label.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", criterion_title(criteria[c]));
+            ImGui::PopID();
+        }
+        float top = p.y + ImGui::GetTextLineHeight() * 2 + 8 * s;
+        int row = 0;
+        std::set<std::string> seen;
+        for (const auto& l : r.lines) {
+            if (l.criteria_judged == 0 || !seen.insert(l.trainee.name + "/" + l.scenario).second) continue;
+            float y = top + row * (cell + 4 * s);
+            dl->AddText(ImVec2(p.x, y + (cell - ImGui::GetTextLineHeight()) / 2), ImGui::GetColorU32(ImGuiCol_Text), l.trainee.name.c_str());
+            for (std::size_t c = 0; c < criteria.size(); ++c) {
+                bool missed = std::find(l.missed.begin(), l.missed.end(), criteria[c]) != l.missed.end();
+                ImVec2 a(p.x + name_w + c * cell * 1.9f, y), b(a.x + cell * 1.6f, y + cell);
+                dl->AddRectFilled(a, b, missed ? mark_colour() : ImGui::GetColorU32(ImGuiCol_FrameBg), 4 * s);
+                ImGui::SetCursorScreenPos(ImVec2(a.x + (cell * 1.6f - cell * 0.8f) / 2, y + cell * 0.1f));
+                met_shape(!missed, cell * 0.8f);
+            }
+            ++row;
+        }
+        // Totals row.
+        float y = top + row * (cell + 4 * s);
+        dl->AddText(ImVec2(p.x, y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), "Missed");
+        for (std::size_t c = 0; c < r.most_missed.size(); ++c) {
+            std::string t = std::to_string(r.most_missed[c].missed) + "/" + std::to_string(r.most_missed[c].judged);
+            dl->AddText(ImVec2(p.x + name_w + c * cell * 1.9f + 4 * s, y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), t.c_str());
+        }
+        ImGui::SetCursorScreenPos(ImVec2(p.x, y + ImGui::GetTextLineHeight() + 14 * s));
+        muted_text("Filled tick: met.  Ring with a dash on a shaded square: missed.  Hover a column for the check's name.");
+    }
+    gap();
+
+    subheading(app, "Where trainees put each case on the safety scale");
+    if (r.scaling.empty()) muted_text("No safety scale numbers yet.");
+    for (const auto& sp : r.scaling) {
+        ImGui::PushID(sp.scenario.c_str());
+        wrapped(sp.scenario + ": " + std::to_string(sp.in_range) + " within reason, " + std::to_string(sp.above) +
+                " higher, " + std::to_string(sp.below) + " lower");
+        draw_scale_compare(std::min(ImGui::GetContentRegionAvail().x, 640 * s), sp.low.value_or(0), sp.high.value_or(10),
+                           sp.expert.value_or(-1), sp.numbers, s);
+        ImGui::PopID();
+    }
+    muted_text("Discs: trainees' numbers.  Diamond: the experts' number.  Shaded: the range within reason.");
+}
+
+void TrainerScreen::draw_detail(App& app) {
+    float s = app.ui_scale();
+    if (!trainee_) {
+        muted_text("Choose a trainee in the group table to see their work.");
+        return;
+    }
+    subheading(app, ("Attempts by " + trainee_name_).c_str());
+    if (trainee_->attempts.empty()) muted_text("No attempts yet.");
+    for (const auto& a : trainee_->attempts) {
+        ImGui::PushID(static_cast<int>(a.attempt.id));
+        std::string label = a.attempt.scenario + "   " + day_of(a.attempt.started_ms) + "   " + to_string(a.attempt.status) +
+                            (a.criteria_judged ? "   " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met" : "");
+        if (ImGui::Selectable((label + "###attempt").c_str(), attempt_ == a.attempt.id)) select_attempt(app, a.attempt.id);
+        ImGui::PopID();
+    }
+    gap(0.5f);
+    if (attempt_ == 0) return;
+    if (transcript_) {
+        for (const auto& e : transcript_->events)
+            if (e.kind == Event::Kind::Answer && !e.answer.text.empty()) {
+                ImGui::PushID(e.step);
+                if (app.bold) ImGui::PushFont(app.bold);
+                ImGui::TextUnformatted(("Answer to " + e.answer.task + (e.answer.number >= 0 ? " (number " + std::to_string(e.answer.number) + ")" : "")).c_str());
+                if (app.bold) ImGui::PopFont();
+                wrapped(e.answer.text);
+                ImGui::PopID();
+            }
+        gap(0.4f);
+    }
+    subheading(app, "Checks");
+    if (verdicts_.empty()) muted_text("No checks were recorded for this attempt.");
+    else if (ImGui::BeginTable("###checks", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Check", 0, 1.8f);
+        ImGui::TableSetupColumn("Result", 0, 1.2f);
+        ImGui::TableSetupColumn("Deciding words", 0, 2.0f);
+        ImGui::TableSetupColumn("", 0, 0.9f);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < verdicts_.size(); ++i) {
+            const auto& v = verdicts_[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            wrapped(std::string(criterion_title(v.criterion)) + (v.task.empty() ? "" : "  (" + v.task + ")"));
+            ImGui::TableSetColumnIndex(1);
+            met_badge(v.met);
+            if (v.overruled()) muted_text("changed by " + v.overrides.back().trainer + ": " + v.overrides.back().reason);
+            ImGui::TableSetColumnIndex(2);
+            wrapped(v.evidence_words.empty() ? "-" : v.evidence_words);
+            ImGui::TableSetColumnIndex(3);
+            if (ImGui::Button("Change###change")) {
+                picked_ = static_cast<int>(i);
+                override_met_ = !v.met;
+                override_message_.clear();
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (picked_ >= 0 && picked_ < static_cast<int>(verdicts_.size())) {
+        gap(0.4f);
+        begin_card("###override", "Overrule the assessor", ImVec2(0, 230 * s), app);
+        wrapped(std::string("Check: ") + criterion_title(verdicts_[picked_].criterion));
+        if (ImGui::RadioButton("Met###ov-met", override_met_)) override_met_ = true;
+        ImGui::SameLine();
+        if (ImGui::RadioButton("Not met###ov-not", !override_met_)) override_met_ = false;
+        ImGui::TextUnformatted("Your reason (required):");
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputText("###reason", &reason_);
+        if (big_button("Save the change###save-override")) override_verdict(app, static_cast<std::size_t>(picked_), override_met_, reason_);
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel###cancel-override")) picked_ = -1;
+        end_card();
+    }
+    if (!override_message_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(override_ok_ ? good_colour() : worry_colour()));
+        wrapped(override_message_);
+        ImGui::PopStyleColor();
+    }
+}
+
+void TrainerScreen::draw(App& app) {
+    float s = app.ui_scale();
+    if (!error_.empty() && cohorts_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
+        wrapped("The dashboard could not be shown: " + error_);
+        ImGui::PopStyleColor();
+        return;
+    }
+    if (cohorts_.empty()) {
+        begin_card("###no-cohorts", "No groups yet", ImVec2(0, 150 * s), app);
+        wrapped("You are not a trainer of any group yet. An administrator adds groups and trainers with the sofs "
+                "command (for example: sofs cohort add ...). Trainees' work appears here once they are in your group.");
+        end_card();
+        return;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Group");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(300 * s);
+    if (ImGui::BeginCombo("###cohort-pick", cohort_ >= 0 ? cohorts_[cohort_].name.c_str() : "Choose")) {
+        for (int i = 0; i < static_cast<int>(cohorts_.size()); ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(cohorts_[i].name.c_str(), i == cohort_)) select_cohort(app, i);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine(0, 30 * s);
+    ImGui::SetNextItemWidth(360 * s);
+    ImGui::InputText("###export-path", &export_path_);
+    ImGui::SameLine();
+    if (ImGui::Button("Export as CSV###export")) export_csv(app, export_path_);
+    if (!export_message_.empty()) muted_text(export_message_);
+    gap(0.3f);
+    if (ImGui::BeginTabBar("###trainer-tabs")) {
+        ImGuiTabItemFlags f0 = want_tab_ == 0 ? ImGuiTabItemFlags_SetSelected : 0;
+        ImGuiTabItemFlags f1 = want_tab_ == 1 ? ImGuiTabItemFlags_SetSelected : 0;
+        want_tab_ = -1;
+        if (ImGui::BeginTabItem("The group###tab-cohort", nullptr, f0)) {
+            ImGui::BeginChild("###cohort-body", ImVec2(0, 0), false);
+            draw_cohort(app);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("One trainee###tab-detail", nullptr, f1)) {
+            ImGui::BeginChild("###detail-body", ImVec2(0, 0), false);
+            draw_detail(app);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+}
+
+}  // namespace sofs::ui

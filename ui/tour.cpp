@@ -1,0 +1,358 @@
+// The tour's script. Each action runs at the start of a frame; five frames
+// later (layout settled) its screenshot is written; then the next action.
+#include "tour.hpp"
+
+#include "app.hpp"
+#include "hints.hpp"
+#include "screens/briefing.hpp"
+#include "screens/library.hpp"
+#include "screens/mapping.hpp"
+#include "screens/scaling.hpp"
+#include "screens/sign_in.hpp"
+#include "screens/three_houses.hpp"
+#include "screens/trainer.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <set>
+
+namespace sofs::ui {
+
+namespace {
+constexpr int kSettleFrames = 5;
+const char* kTrainee = "Alex Morgan";
+const char* kTrainer = "Sam Price";
+const char* kTrainerPassword = "tour-only-password";
+const char* kCohort = "Tour group";
+}  // namespace
+
+Answer sample_answer(const Scenario& s, const Task& t, const std::vector<std::string>& revealed, int variant) {
+    Answer a;
+    a.task = t.id;
+    bool ref = s.id == "reference-case";
+    switch (t.kind) {
+        case TaskKind::DangerStatement:
+            if (variant == 1) a.text = "There are concerns about domestic violence and substance misuse in the home which place the children at risk of significant harm.";
+            else if (variant == 2) a.text = "Ryan pushed Jade on Saturday while she was holding Mia and Kai saw it.";
+            else if (ref) a.text = "Social workers and the police are worried that when Ryan has been drinking he may shout at, push or hit Jade, "
+                                   "as he did on Saturday while she was holding Mia. If nothing changes, Mia could be dropped or hurt, and Kai "
+                                   "could keep seeing domestic violence, which could leave him frightened and unable to sleep.";
+            else a.text = s.expert.danger_statements.empty() ? "We are worried the children could be hurt if nothing changes." : s.expert.danger_statements.front();
+            break;
+        case TaskKind::SafetyGoal:
+            if (variant == 1) a.text = "Ryan will engage with the alcohol service and Jade will attend a parenting course.";
+            else if (variant == 2) a.text = "Ryan will not drink at home.";
+            else a.text = s.expert.safety_goals.empty() ? "The parents will keep the children safe every day." : s.expert.safety_goals.front();
+            break;
+        case TaskKind::PastHarm:
+            a.text = s.expert.past_harm.empty() ? "What happened, as the police and the family told it." : s.expert.past_harm;
+            break;
+        case TaskKind::NextSteps:
+            for (const auto& n : s.expert.next_steps) a.text += n + "\n";
+            if (a.text.empty()) a.text = "A family network meeting with everyone the family choose.";
+            break;
+        case TaskKind::SortFacts: {
+            std::vector<std::string> offer = t.facts.empty() ? revealed : t.facts;
+            int i = 0;
+            for (const auto& id : offer) {
+                const Fact* f = s.fact(id);
+                if (!f) continue;
+                std::string place = to_string(f->kind);
+                // Each trainee gets one or two wrong, as people do.
+                if ((variant == 0 && i == 2) || (variant > 0 && i % (variant + 2) == 1)) place = f->kind == FactKind::Strength ? "existing-safety" : "strength";
+                a.placements[id] = place;
+                ++i;
+            }
+            break;
+        }
+        case TaskKind::Scaling:
+            a.number = variant == 1 ? 7 : variant == 2 ? 1 : 4;
+            a.text = variant == 1 ? "Jade loves the children."
+                   : ref ? "Jade keeps every health appointment and took the children to Linda's on Saturday, but Ryan pushed Jade "
+                           "while she held Mia and his drinking is getting worse."
+                         : "Some things are working well, but the worries are serious.";
+            break;
+        case TaskKind::ThreeHouses:
+            for (const auto& w : s.expert.three_houses.worries) a.placements[w] = "worries";
+            for (const auto& g : s.expert.three_houses.good_things) a.placements[g] = "good-things";
+            for (const auto& d : s.expert.three_houses.dreams) a.placements[d] = "dreams";
+            break;
+        case TaskKind::SafetyNetwork:
+            a.picks = s.expert.network;
+            if (a.picks.empty())
+                for (const auto& p : s.people) if (p.role == PersonRole::Family) a.picks.push_back(p.id);
+            break;
+    }
+    return a;
+}
+
+Tour::Tour(std::string dir) : dir_(std::move(dir)) {}
+
+Tour::~Tour() {
+    std::error_code ec;
+    if (!tmp_.empty()) std::filesystem::remove_all(tmp_, ec);
+}
+
+#if SOFS_HAVE_SESSION && SOFS_HAVE_PROGRESS
+// Plays a whole case without the window for another trainee of the group.
+static bool play_headless(App& app, const std::string& name, const Scenario& s, int variant, std::string* error) {
+    auto who = app.records->ensure_trainee(name, error);
+    if (!who) return false;
+    Session session(s, 1000 + variant, [n = std::int64_t(0)]() mutable { return n += 15000; });
+    Transcript header;
+    header.scenario = s.id;
+    header.content_hash = s.content_hash;
+    header.seed = 1000 + variant;
+    auto attempt = app.records->begin(*who, header, s, error);
+    if (!attempt) return false;
+    std::set<std::string> made;
+    for (int step = 0; step < 400 && !session.ended(); ++step) {
+        View v = session.view();
+        std::optional<ActionError> e;
+        if (v.kind == View::Kind::Narration) e = session.advance();
+        else if (v.kind == View::Kind::Choices) {
+            // Variant trainees choose moves that do not fit, when there are any.
+            const Choice* pick = v.choices.front();
+            for (const Choice* c : v.choices)
+                if (move_fits_practice(c->move) == (variant == 0)) { pick = c; break; }
+            e = session.choose(pick->id);
+        } else if (v.kind == View::Kind::Task) e = session.answer(sample_answer(s, *v.task, session.revealed_facts(), variant));
+        else break;
+        if (e) { *error = e->message; return false; }
+    }
+    for (const auto& ev : session.transcript().events)
+        if (!app.records->record(attempt->id, ev, error)) return false;
+    std::optional<Debrief> d;
+#if SOFS_HAVE_RUBRIC
+    if (const Guidance* g = app.guidance()) d = debrief_for(session.transcript(), session.answers(), s, *g);
+#endif
+    View v = session.view();
+    return app.records->finish(attempt->id, v.ending ? v.ending->id : "", d ? &*d : nullptr, error);
+}
+#endif
+
+bool Tour::prepare(App& app, std::string* error) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_, ec);
+    if (ec) { *error = "could not make the folder '" + dir_ + "': " + ec.message(); return false; }
+    char tmpl[] = "/tmp/sofs-tour-XXXXXX";
+    if (!mkdtemp(tmpl)) { *error = "could not make a temporary folder in /tmp"; return false; }
+    tmp_ = tmpl;
+    app.records = std::make_unique<Records>(tmp_ + "/progress.db", true);
+    if (!app.records->ok()) { *error = "the temporary progress file could not be opened: " + app.records->problem(); return false; }
+    std::string err;
+    if (!app.records->add_person(kTrainer, sofs::progress::Role::Trainer, std::string(kTrainerPassword), &err) ||
+        !app.records->add_person(kTrainee, sofs::progress::Role::Trainee, std::nullopt, &err) ||
+        !app.records->create_cohort(kCohort, sofs::progress::CohortKind::TwoDay, &err) ||
+        !app.records->add_to_cohort(kCohort, kTrainer, &err) || !app.records->add_to_cohort(kCohort, kTrainee, &err)) {
+        *error = "could not set up the tour's group: " + err;
+        return false;
+    }
+    std::shared_ptr<const Scenario> ref;
+    for (const auto& s : app.library.scenarios)
+        if (s->id == "reference-case") ref = s;
+    if (!ref) {
+        *error = "the reference case (reference-case.yaml) was not found or did not load from '" + app.opt.scenarios_dir + "'";
+        for (const auto& d : app.library.diagnostics.items) *error += "\n  " + d.format();
+        return false;
+    }
+#if SOFS_HAVE_SESSION && SOFS_HAVE_PROGRESS
+    // Two more trainees who finished the case, so the dashboard has a group to show.
+    const char* others[] = {"Jordan Ellis", "Robin Hale"};
+    for (int i = 0; i < 2; ++i) {
+        if (!app.records->add_person(others[i], sofs::progress::Role::Trainee, std::nullopt, &err) ||
+            !app.records->add_to_cohort(kCohort, others[i], &err) || !play_headless(app, others[i], *ref, i + 1, &err)) {
+            *error = std::string("could not prepare the group's other trainees: ") + err;
+            return false;
+        }
+    }
+#endif
+
+    // Screens live as long as the app; the actions hold pointers to them.
+    auto* sign_in_p = &static_cast<SignInScreen&>(app.screen(ScreenId::SignIn));
+    auto* library_p = &static_cast<LibraryScreen&>(app.screen(ScreenId::Library));
+    auto* briefing_p = &static_cast<BriefingScreen&>(app.screen(ScreenId::Briefing));
+    auto* trainer_p = &static_cast<TrainerScreen&>(app.screen(ScreenId::Trainer));
+
+    queue_.push_back({"sign-in screen", [sign_in_p](App& a, std::string*) {
+                          auto& sign_in = *sign_in_p;
+                          sign_in.enter(a);
+                          sign_in.type_new_name(kTrainee);
+                          return true;
+                      }, "01-sign-in.png"});
+    queue_.push_back({"sign in as a trainee", [sign_in_p](App& a, std::string* e) {
+                          if (!sign_in_p->choose_trainee(a, kTrainee)) { *e = "sign-in failed"; return false; }
+                          return true;
+                      }, "02-library.png"});
+    queue_.push_back({"open the reference case", [library_p](App& a, std::string* e) {
+                          if (!library_p->open(a, "reference-case", true)) { *e = "could not open the reference case"; return false; }
+                          return true;
+                      }, "03-briefing.png"});
+    queue_.push_back({"begin the visit", [briefing_p, this](App& a, std::string* e) {
+                          if (!briefing_p->begin_visit(a)) { *e = "no session"; return false; }
+                          push_front({"play", [this](App& b, std::string* e2) { return play(b, e2); }, ""});
+                          return true;
+                      }, ""});
+    // After the case: my progress, then the trainer.
+    queue_.push_back({"my progress", [](App& a, std::string*) { a.go(ScreenId::MyProgress); return true; }, "11-my-progress.png"});
+    queue_.push_back({"trainer signs in", [sign_in_p](App& a, std::string* e) {
+                          a.sign_out();
+                          if (!sign_in_p->trainer_sign_in(a, kTrainer, kTrainerPassword)) { *e = "trainer sign-in failed"; return false; }
+                          return true;
+                      }, "12-trainer-dashboard.png"});
+    queue_.push_back({"trainer opens a trainee's attempt", [trainer_p](App& a, std::string* e) {
+                          auto& trainer = *trainer_p;
+                          trainer.select_trainee(a, kTrainee);
+                          trainer.show_detail();
+                          if (!trainer.trainee()) { *e = "the trainee's report could not be read"; return false; }
+                          if (trainer.verdicts().empty()) { *e = "the trainee's attempt has no checks to overrule"; return false; }
+                          return true;
+                      }, ""});
+    queue_.push_back({"trainer overrules a check", [trainer_p](App& a, std::string* e) {
+                          auto& trainer = *trainer_p;
+                          if (trainer.verdicts().empty()) { *e = "there is no check to overrule"; return false; }
+                          if (trainer.override_verdict(a, 0, false, "")) { *e = "an override without a reason was accepted"; return false; }
+                          bool met = !trainer.verdicts()[0].met;
+                          if (!trainer.override_verdict(a, 0, met, "Discussed in supervision: the family's own words were used here.")) {
+                              *e = "the override was not saved";
+                              return false;
+                          }
+                          return true;
+                      }, "13-trainer-override.png"});
+    queue_.push_back({"trainer exports the group", [trainer_p, this](App& a, std::string* e) {
+                          auto& trainer = *trainer_p;
+                          std::string path = dir_ + "/cohort.csv";
+                          if (!trainer.export_csv(a, path)) { *e = "export failed"; return false; }
+                          return true;
+                      }, ""});
+    queue_.push_back({"high contrast, larger text", [](App& a, std::string*) {
+                          a.request_theme(Theme::HighContrast);
+                          a.request_text_size(150);
+                          return true;
+                      }, "14-high-contrast-150.png"});
+    return true;
+}
+
+bool Tour::play(App& app, std::string* error) {
+#if SOFS_HAVE_SESSION
+    if (!app.session) { *error = "no case is open"; return false; }
+    if (++play_steps_ > 400) { *error = "the case did not end after 400 steps"; return false; }
+    auto again = [this] { push_front({"play", [this](App& b, std::string* e2) { return play(b, e2); }, ""}); };
+    View v = app.session->view();
+    const Scenario& s = *app.scenario;
+    switch (v.kind) {
+        case View::Kind::Narration:
+            if (!app.advance()) { *error = "could not go on from scene " + (v.scene ? v.scene->id : std::string("?")); return false; }
+            again();
+            return true;
+        case View::Kind::Choices: {
+            const Choice* pick = v.choices.front();
+            for (const Choice* c : v.choices)
+                if (move_fits_practice(c->move)) { pick = c; break; }
+            if (!app.choose(pick->id)) { *error = "could not choose '" + pick->id + "'"; return false; }
+            if (!talked_) {
+                talked_ = true;
+                shot_ = "04-conversation.png";
+                // Reading aloud is part of the tour: it must synthesise speech.
+                app.read_aloud("The family's reply and the feedback are read aloud.");
+                if (app.sound.readings() == 0) { *error = "reading aloud produced no speech"; again(); return false; }
+                app.sound.stop();
+            }
+            again();
+            return true;
+        }
+        case View::Kind::Task: {
+            const Task& t = *v.task;
+            Answer a = sample_answer(s, t, app.session->revealed_facts(), 0);
+            std::string kind = to_string(t.kind);
+            kinds_seen_.push_back(kind);
+            auto& mapping = static_cast<MappingScreen&>(app.screen(ScreenId::Mapping));
+            std::string key = editor_key(t.kind);
+            if (!key.empty()) {
+                mapping.set_text(app, key, a.text);
+                shot_ = t.kind == TaskKind::DangerStatement ? "05-danger-statement.png"
+                      : t.kind == TaskKind::SafetyGoal ? "06-safety-goal.png" : "07b-" + kind + ".png";
+            } else if (t.kind == TaskKind::SortFacts) {
+                for (auto& [f, place] : a.placements) mapping.place(app, f, place);
+                shot_ = "07-mapping-board.png";
+            } else if (t.kind == TaskKind::SafetyNetwork) {
+                app.board.network = a.picks;
+                shot_ = "07c-safety-network.png";
+            } else if (t.kind == TaskKind::Scaling) {
+                static_cast<ScalingScreen&>(app.screen(ScreenId::Scaling)).set(a.number, a.text);
+                shot_ = "08-safety-scale.png";
+            } else if (t.kind == TaskKind::ThreeHouses) {
+                auto& houses = static_cast<ThreeHousesScreen&>(app.screen(ScreenId::ThreeHouses));
+                for (auto& [item, house] : a.placements) houses.put(item, house);
+                shot_ = "09-three-houses.png";
+            }
+            app.go(app.screen_for_view());
+            push_front({"hand in " + kind, [this, t](App& b, std::string* e2) {
+                            bool ok = false;
+                            if (t.kind == TaskKind::Scaling) ok = static_cast<ScalingScreen&>(b.screen(ScreenId::Scaling)).hand_in(b);
+                            else if (t.kind == TaskKind::ThreeHouses) ok = static_cast<ThreeHousesScreen&>(b.screen(ScreenId::ThreeHouses)).hand_in(b);
+                            else ok = static_cast<MappingScreen&>(b.screen(ScreenId::Mapping)).hand_in(b);
+                            if (!ok) *e2 = "the answer to task '" + t.id + "' was not accepted";
+                            push_front({"play", [this](App& c, std::string* e3) { return play(c, e3); }, ""});
+                            return ok;
+                        }, ""});
+            return true;
+        }
+        case View::Kind::Ending:
+            app.go(ScreenId::Debrief);
+            shot_ = "10-debrief.png";
+            for (const char* k : {"danger-statement", "safety-goal", "sort-facts", "scaling", "three-houses"})
+                if (std::find(kinds_seen_.begin(), kinds_seen_.end(), k) == kinds_seen_.end())
+                    failures_.push_back(std::string("the reference case never asked for a ") + k + " task, so its screen was not shown with work in it");
+            return true;
+    }
+    return true;
+#else
+    (void)app;
+    *error = "the scenario runner has no code in this build";
+    return false;
+#endif
+}
+
+void Tour::before_frame(App& app) {
+    if (done_) return;
+    if (wait_ > 0) {
+        if (--wait_ == 0 && !requested_.empty()) app.request_screenshot(dir_ + "/" + requested_);
+        else if (wait_ == 0) requested_.clear();
+        return;
+    }
+    if (queue_.empty()) {
+        done_ = true;
+        app.quit(failures_.empty() ? 0 : 1);
+        return;
+    }
+    Action a = std::move(queue_.front());
+    queue_.pop_front();
+    shot_.clear();
+    std::string err;
+    if (!a.fn(app, &err)) failures_.push_back(a.what + ": " + (err.empty() ? "did not work" : err));
+    requested_ = !shot_.empty() ? shot_ : a.shot;
+    wait_ = kSettleFrames;
+}
+
+void Tour::after_render(App& app) {
+    if (requested_.empty() || wait_ != 0) return;
+    std::string path = dir_ + "/" + requested_;
+    if (!app.last_screenshot_error.empty()) failures_.push_back("could not write " + path + ": " + app.last_screenshot_error);
+    else written_.push_back(requested_);
+    requested_.clear();
+}
+
+int Tour::finish(App&) {
+    std::printf("tour: %zu pictures written to %s\n", written_.size(), dir_.c_str());
+    for (const auto& w : written_) std::printf("  %s\n", w.c_str());
+    if (written_.size() < 9) failures_.push_back("fewer than nine pictures were written");
+    for (const auto& f : failures_) std::fprintf(stderr, "tour: step failed: %s\n", f.c_str());
+    std::fflush(stdout);
+    return failures_.empty() ? 0 : 1;
+}
+
+}  // namespace sofs::ui

@@ -1,0 +1,62 @@
+// The scripted tour (`sofs-sim --tour DIR`): a trainee plays the reference
+// case through every screen, then a trainer opens the dashboard and
+// overrules one check. One PNG per screen goes into DIR. It drives the app
+// from inside, calling the screens' own actions at a fixed frame cadence,
+// against a temporary progress file (never the user's).
+#pragma once
+
+#include "runtime/transcript.hpp"
+
+#include <deque>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sofs {
+struct Scenario;
+struct Task;
+}
+
+namespace sofs::ui {
+
+class App;
+
+// A believable answer to any task of a scenario, for the tour and for
+// filling the tour's group with other trainees. `variant` 0 is the tour's
+// trainee; 1 and 2 write weaker answers so the dashboard has something to show.
+Answer sample_answer(const Scenario& s, const Task& t, const std::vector<std::string>& revealed, int variant);
+
+class Tour {
+public:
+    explicit Tour(std::string dir);
+    ~Tour();
+    bool prepare(App& app, std::string* error);
+    void before_frame(App& app);
+    void after_render(App& app);
+    int finish(App& app);   // the exit status; prints what was written and what failed
+
+private:
+    using Fn = std::function<bool(App&, std::string*)>;
+    struct Action {
+        std::string what;
+        Fn fn;
+        std::string shot;   // PNG file name to write after the action settles ("" = none)
+    };
+    std::string dir_;
+    std::string tmp_;
+    std::deque<Action> queue_;
+    std::string shot_;          // set by an action to name its screenshot
+    std::string requested_;     // PNG requested for this frame
+    int wait_ = 0;
+    bool done_ = false;
+    int play_steps_ = 0;
+    bool talked_ = false;
+    std::vector<std::string> kinds_seen_;
+    std::vector<std::string> written_;
+    std::vector<std::string> failures_;
+
+    bool play(App& app, std::string* error);
+    void push_front(Action a) { queue_.push_front(std::move(a)); }
+};
+
+}  // namespace sofs::ui

@@ -1,0 +1,180 @@
+// The screens' shared drawing helpers.
+#include "widgets.hpp"
+
+#include "app.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace sofs::ui {
+
+void heading(App& app, const char* text) {
+    if (app.large) ImGui::PushFont(app.large);
+    ImGui::TextUnformatted(text);
+    if (app.large) ImGui::PopFont();
+    ImGui::Spacing();
+}
+
+void subheading(App& app, const char* text) {
+    if (app.bold) ImGui::PushFont(app.bold);
+    ImGui::TextUnformatted(text);
+    if (app.bold) ImGui::PopFont();
+}
+
+void gap(float lines) { ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight() * lines)); }
+
+void wrapped(const std::string& text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+}
+
+void muted_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    wrapped(text);
+    ImGui::PopStyleColor();
+}
+
+ImU32 good_colour() {
+    ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    bool dark = bg.x + bg.y + bg.z < 1.5f;
+    return dark ? IM_COL32(120, 220, 150, 255) : IM_COL32(20, 120, 60, 255);
+}
+ImU32 worry_colour() {
+    ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    bool dark = bg.x + bg.y + bg.z < 1.5f;
+    return dark ? IM_COL32(255, 190, 90, 255) : IM_COL32(170, 80, 0, 255);
+}
+ImU32 mark_colour() {
+    ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    bool dark = bg.x + bg.y + bg.z < 1.5f;
+    return dark ? IM_COL32(200, 150, 30, 110) : IM_COL32(255, 214, 90, 150);
+}
+
+void highlighted_text(const std::string& text, const std::vector<Highlight>& highlights, float width) {
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    float line_h = ImGui::GetTextLineHeightWithSpacing();
+    float space = ImGui::CalcTextSize(" ").x;
+    float x = 0, y = 0;
+    ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    std::size_t i = 0;
+    const std::string* tip = nullptr;
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    bool hovered_window = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    while (i < text.size()) {
+        if (text[i] == '\n') { x = 0; y += line_h; ++i; continue; }
+        if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') { ++i; continue; }
+        std::size_t j = i;
+        while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' && text[j] != '\r') ++j;
+        const char* b = text.c_str() + i;
+        const char* e = text.c_str() + j;
+        float w = ImGui::CalcTextSize(b, e).x;
+        if (x > 0 && x + w > width) { x = 0; y += line_h; }
+        ImVec2 p(start.x + x, start.y + y);
+        const Highlight* h = nullptr;
+        for (const auto& hl : highlights)
+            if (hl.begin < j && hl.end > i) { h = &hl; break; }
+        if (h) {
+            // Join the highlight across the space before a word in the same span.
+            float lead = (x > 0 && h->begin < i) ? space : 0;
+            ImVec2 a(p.x - lead, p.y - 1), z(p.x + w, p.y + ImGui::GetTextLineHeight() + 1);
+            dl->AddRectFilled(a, z, mark_colour(), 3.0f);
+            ImU32 line = h->style == 0 ? worry_colour() : good_colour();
+            float th = std::max(1.5f, ImGui::GetTextLineHeight() / 10.0f);
+            dl->AddLine(ImVec2(a.x, z.y), ImVec2(z.x, z.y), line, th);
+            if (hovered_window && mouse.x >= a.x && mouse.x < z.x && mouse.y >= a.y && mouse.y < z.y && !h->tooltip.empty())
+                tip = &h->tooltip;
+        }
+        dl->AddText(p, ink, b, e);
+        x += w + space;
+        i = j;
+    }
+    float h = text.empty() ? 0 : y + line_h;
+    ImGui::Dummy(ImVec2(width, std::max(h, line_h)));
+    if (tip) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+        ImGui::TextUnformatted(tip->c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void met_shape(bool met, float size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float r = size * 0.42f;
+    ImVec2 c(p.x + size / 2, p.y + size / 2);
+    float th = std::max(1.5f, size / 9.0f);
+    if (met) {
+        dl->AddCircleFilled(c, r, good_colour(), 24);
+        ImU32 paper = ImGui::GetColorU32(ImGuiCol_WindowBg);
+        dl->AddLine(ImVec2(c.x - r * 0.5f, c.y), ImVec2(c.x - r * 0.1f, c.y + r * 0.45f), paper, th * 1.2f);
+        dl->AddLine(ImVec2(c.x - r * 0.1f, c.y + r * 0.45f), ImVec2(c.x + r * 0.55f, c.y - r * 0.45f), paper, th * 1.2f);
+    } else {
+        dl->AddCircle(c, r, worry_colour(), 24, th);
+        dl->AddLine(ImVec2(c.x - r * 0.45f, c.y), ImVec2(c.x + r * 0.45f, c.y), worry_colour(), th);
+    }
+    ImGui::Dummy(ImVec2(size, size));
+}
+
+void met_badge(bool met, const char* met_word, const char* not_word) {
+    float s = ImGui::GetTextLineHeight();
+    met_shape(met, s);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(met ? good_colour() : worry_colour()));
+    ImGui::TextUnformatted(met ? met_word : not_word);
+    ImGui::PopStyleColor();
+}
+
+bool begin_card(const char* id, const char* title, ImVec2 size, App& app) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8.0f * app.ui_scale());
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * app.ui_scale(), 12 * app.ui_scale()));
+    bool open = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar(2);
+    if (title && *title) {
+        subheading(app, title);
+        ImGui::Separator();
+        ImGui::Spacing();
+    }
+    return open;
+}
+
+void end_card() { ImGui::EndChild(); }
+
+bool big_button(const char* label) {
+    ImVec2 pad = ImGui::GetStyle().FramePadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x * 2, pad.y * 1.6f));
+    bool r = ImGui::Button(label);
+    ImGui::PopStyleVar();
+    return r;
+}
+
+const char* criterion_title(const std::string& id) {
+    struct Row { const char* id; const char* title; };
+    static const Row kRows[] = {
+        {"DS-WHO", "Says who is worried"},
+        {"DS-CAREGIVER-BEHAVIOUR", "Names what an adult did or might do"},
+        {"DS-CHILD-IMPACT", "Names what could happen to which child"},
+        {"DS-FUTURE", "Looks ahead: if nothing changes"},
+        {"DS-PLAIN", "Plain words the family understands"},
+        {"DS-NON-BLAMING", "Describes behaviour, not character"},
+        {"SG-CAREGIVER-ACTION", "Says what the carers will be doing"},
+        {"SG-ADDRESSES-DANGER", "Answers the worry in the danger statement"},
+        {"SG-OBSERVABLE", "Can be seen or checked"},
+        {"SG-OVER-TIME", "Says for how long"},
+        {"SG-NOT-SERVICE", "Describes the child's safe life, not services"},
+        {"SG-PLAIN", "Plain words the family understands"},
+        {"SC-IN-RANGE", "Safety scale number within reason"},
+        {"SC-DIRECTION", "Knows which way the number leans"},
+        {"SC-JUSTIFIED", "Reason weighs strengths and worries"},
+        {"MAP-PLACEMENT", "Facts placed in the right part of the mapping"},
+    };
+    for (const auto& r : kRows)
+        if (id == r.id) return r.title;
+    return id.c_str();
+}
+
+}  // namespace sofs::ui

@@ -1,0 +1,51 @@
+// Small drawing helpers shared by the screens: headings, wrapped text with
+// highlighted words, the met / not-yet badge (shape and word, never colour
+// alone), cards, and the plain names of the assessor's criteria.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace sofs::ui {
+
+class App;
+
+void heading(App& app, const char* text);
+void subheading(App& app, const char* text);
+void gap(float lines = 0.5f);
+void wrapped(const std::string& text);
+void muted_text(const std::string& text);
+
+// A stretch of text to highlight, with what hovering over it shows.
+struct Highlight {
+    std::size_t begin = 0, end = 0;
+    std::string tooltip;
+    int style = 0;    // 0 = worry (underlined, warm), 1 = evidence (marked)
+};
+// Draws `text` wrapped to `width` (0 = available width), words overlapping a
+// highlight marked with a background and an underline; hover shows its tooltip.
+void highlighted_text(const std::string& text, const std::vector<Highlight>& highlights, float width = 0);
+
+// "Met" with a filled tick badge, or "Not yet" with an open ring and a dash.
+void met_badge(bool met, const char* met_word = "Met", const char* not_word = "Not yet");
+// A small shape only (for tables and heat maps): tick in a disc, or open ring.
+void met_shape(bool met, float size);
+
+// A framed, padded panel (child window) with a title.
+bool begin_card(const char* id, const char* title, ImVec2 size, App& app);
+void end_card();
+
+// Plain names for criterion ids ("DS-WHO" -> "Says who is worried").
+const char* criterion_title(const std::string& id);
+
+// The colour of a "good" and a "worry" mark in the current theme.
+ImU32 good_colour();
+ImU32 worry_colour();
+ImU32 mark_colour();
+
+// A button the width of its text plus generous padding.
+bool big_button(const char* label);
+
+}  // namespace sofs::ui
