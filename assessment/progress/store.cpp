@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -146,6 +147,78 @@ Person read_person(const sql::Statement& st) {
     p.has_password = st.i64(5) != 0;
     p.created_ms = st.i64(6);
     return p;
+}
+
+// A random (version 4) UUID from libsodium's generator.
+std::string new_uuid() {
+    init_sodium();
+    unsigned char b[16];
+    randombytes_buf(b, sizeof b);
+    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
+    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+        out += hex[b[i] >> 4];
+        out += hex[b[i] & 15];
+    }
+    return out;
+}
+
+std::string iso8601(std::int64_t ms) {
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    char out[48];
+    std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms % 1000));
+    return out;
+}
+
+// The xAPI statement for an event worth telling an LRS about, as (id, JSON).
+// The actor is the person's number in this file, never their name.
+std::optional<std::pair<std::string, std::string>> xapi_statement(Id person, Id attempt, const std::string& scenario,
+                                                                  const std::string& hash, const Event& e,
+                                                                  std::int64_t now) {
+    const std::string base = "urn:sofs-simulator:scenario:" + scenario;
+    json verb, object, result;
+    switch (e.kind) {
+    case Event::Kind::Start:
+        verb = {{"id", "http://adlnet.gov/expapi/verbs/attempted"}, {"display", {{"en-GB", "attempted"}}}};
+        object = {{"objectType", "Activity"}, {"id", base},
+                  {"definition", {{"type", "http://adlnet.gov/expapi/activities/simulation"}}}};
+        break;
+    case Event::Kind::Answer:
+        verb = {{"id", "http://adlnet.gov/expapi/verbs/answered"}, {"display", {{"en-GB", "answered"}}}};
+        object = {{"objectType", "Activity"}, {"id", base + "/task/" + e.answer.task},
+                  {"definition", {{"type", "http://adlnet.gov/expapi/activities/cmi.interaction"}}}};
+        if (e.answer.number >= 0) result = {{"score", {{"raw", e.answer.number}, {"min", 0}, {"max", 10}}}};
+        break;
+    case Event::Kind::End:
+        verb = {{"id", "http://adlnet.gov/expapi/verbs/completed"}, {"display", {{"en-GB", "completed"}}}};
+        object = {{"objectType", "Activity"}, {"id", base},
+                  {"definition", {{"type", "http://adlnet.gov/expapi/activities/simulation"}}}};
+        result = {{"completion", true}};
+        break;
+    default:
+        return std::nullopt;
+    }
+    std::string id = new_uuid();
+    json st = {{"id", id},
+               {"actor", {{"objectType", "Agent"},
+                          {"account", {{"homePage", "urn:sofs-simulator"}, {"name", std::to_string(person)}}}}},
+               {"verb", verb},
+               {"object", object},
+               {"timestamp", iso8601(now)},
+               {"context", {{"extensions", {{"urn:sofs-simulator:attempt", attempt},
+                                            {"urn:sofs-simulator:step", e.step},
+                                            {"urn:sofs-simulator:scene", e.scene},
+                                            {"urn:sofs-simulator:content-hash", hash},
+                                            {"urn:sofs-simulator:ending", e.ending}}}}}};
+    if (!result.is_null()) st["result"] = result;
+    return std::make_pair(id, st.dump());
 }
 
 }  // namespace
@@ -668,13 +741,15 @@ void Store::record_event(Id attempt, const Event& e, const std::string& content_
     // caller shows the next prompt, so a crash loses nothing already given.
     sql::Transaction tx(db);
     std::string scenario, hash, status;
+    Id person = 0;
     {
-        sql::Statement st(db, "SELECT scenario, content_hash, status FROM attempts WHERE id = ?1");
+        sql::Statement st(db, "SELECT scenario, content_hash, status, person FROM attempts WHERE id = ?1");
         st.bind(1, attempt);
         if (!st.step()) throw StoreError(K::NotFound, "there is no attempt " + std::to_string(attempt) + " to save to");
         scenario = st.text(0);
         hash = content_hash.empty() ? st.text(1) : content_hash;
         status = st.text(2);
+        person = st.i64(3);
     }
     if (status != "open")
         throw StoreError(K::Invalid, "attempt " + std::to_string(attempt) + " is " + status + ": nothing more can be added");
@@ -688,7 +763,13 @@ void Store::record_event(Id attempt, const Event& e, const std::string& content_
     st.bind(6, e.scene).bind(7, e.choice).bind(8, e.kind == Event::Kind::Answer ? e.answer.task : std::string());
     st.bind(9, answer).bind(10, e.ending).bind(11, e.at_ms).bind(12, impl_->now());
     st.run();
-    if (sqlite3_changes(db.get()) == 0) {
+    if (sqlite3_changes(db.get()) > 0) {
+        if (auto statement = xapi_statement(person, attempt, scenario, hash, e, impl_->now())) {
+            sql::Statement out(db, "INSERT INTO xapi_outbox(id, attempt, step, statement, created_ms) VALUES (?1,?2,?3,?4,?5)");
+            out.bind(1, statement->first).bind(2, attempt).bind(3, e.step).bind(4, statement->second).bind(5, impl_->now());
+            out.run();
+        }
+    } else {
         // Already recorded (a resumed player re-sending a step): fine if it is the same event.
         sql::Statement old(db, "SELECT kind, scene, choice, COALESCE(answer, ''), ending FROM events "
                                "WHERE attempt = ?1 AND step = ?2");
@@ -785,6 +866,34 @@ std::vector<Attempt> Store::unassessed_attempts() {
                                       "(SELECT 1 FROM verdicts v WHERE v.attempt = a.id) ORDER BY a.id");
     while (st.step()) out.push_back(read_attempt(st));
     return out;
+}
+
+// ---------------------------------------------------------------- xAPI outbox
+
+std::vector<Store::OutboxStatement> Store::unsent_statements(int limit) {
+    std::vector<OutboxStatement> out;
+    sql::Statement st(*impl_->db,
+                      "SELECT id, attempt, step, statement, tries FROM xapi_outbox WHERE sent_ms IS NULL "
+                      "ORDER BY created_ms, attempt, step LIMIT ?1");
+    st.bind(1, limit);
+    while (st.step()) out.push_back({st.text(0), st.i64(1), st.i32(2), st.text(3), st.i32(4)});
+    return out;
+}
+
+void Store::mark_sent(const std::string& statement_id) {
+    sql::Transaction tx(*impl_->db);
+    sql::Statement st(*impl_->db, "UPDATE xapi_outbox SET sent_ms = ?2, tries = tries + 1 WHERE id = ?1");
+    st.bind(1, statement_id).bind(2, impl_->now());
+    st.run();
+    tx.commit();
+}
+
+void Store::mark_send_failed(const std::string& statement_id, const std::string& error) {
+    sql::Transaction tx(*impl_->db);
+    sql::Statement st(*impl_->db, "UPDATE xapi_outbox SET tries = tries + 1, last_error = ?2 WHERE id = ?1");
+    st.bind(1, statement_id).bind(2, error);
+    st.run();
+    tx.commit();
 }
 
 // ---------------------------------------------------------------- reading
@@ -983,6 +1092,16 @@ std::string Store::export_person_json(const Actor& who, const std::string& name)
                              {"reason", st.text(4)}, {"at_ms", st.i64(5)}});
     }
     out["overrides_given"] = given;
+    json statements = json::array();
+    {
+        sql::Statement st(db, "SELECT x.id, x.statement, x.sent_ms FROM xapi_outbox x JOIN attempts a ON a.id = x.attempt "
+                              "WHERE a.person = ?1 ORDER BY x.attempt, x.step");
+        st.bind(1, p.id);
+        while (st.step())
+            statements.push_back({{"id", st.text(0)}, {"statement", json::parse(st.text(1))},
+                                  {"sent_ms", st.is_null(2) ? json(nullptr) : json(st.i64(2))}});
+    }
+    out["xapi_statements"] = statements;
     return out.dump(2) + "\n";
 }
 

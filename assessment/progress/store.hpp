@@ -256,6 +256,22 @@ public:
     // Finished attempts that have no verdicts yet (assessor unavailable then).
     std::vector<Attempt> unassessed_attempts();
 
+    // ---------------------------------------------------------- xAPI outbox
+    // record_event() also writes an xAPI statement for starts ("attempted"),
+    // answers ("answered"; scaling numbers as a score, never free text) and
+    // endings ("completed"), in the same transaction. Sending them is left to
+    // a sender that can reach a Learning Record Store; these keep its place.
+    struct OutboxStatement {
+        std::string id;          // statement UUID, the same on every retry
+        Id attempt = 0;
+        int step = 0;
+        std::string statement;   // the xAPI statement, JSON
+        int tries = 0;
+    };
+    std::vector<OutboxStatement> unsent_statements(int limit = 100);
+    void mark_sent(const std::string& statement_id);
+    void mark_send_failed(const std::string& statement_id, const std::string& error);
+
     // ---------------------------------------------------------- reading (access-checked)
     std::optional<Attempt> attempt(const Actor& who, Id attempt);
     std::vector<Attempt> attempts(const Actor& who, Id person);

@@ -1,0 +1,64 @@
+// The xAPI outbox and schema migrations applied in order from user_version.
+#include "progress_fixture.hpp"
+#include "progress/store_impl.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace progress_test;
+using json = nlohmann::json;
+
+TEST_SUITE("progress outbox") {
+
+TEST_CASE("starts, answers and endings leave an xAPI statement with no free text") {
+    FixedClock clock;
+    auto s = Store::open(":memory:", fast(clock));
+    Actor alex = s->ensure_trainee("Alex Hill");
+    Attempt a = finished_attempt(*s, alex.id, 3, {});
+    auto unsent = s->unsent_statements();
+    REQUIRE(unsent.size() == 3);  // start, the scaling answer, the end
+    auto start = json::parse(unsent[0].statement);
+    auto answer = json::parse(unsent[1].statement);
+    auto end = json::parse(unsent[2].statement);
+    CHECK(start["verb"]["id"] == "http://adlnet.gov/expapi/verbs/attempted");
+    CHECK(answer["verb"]["id"] == "http://adlnet.gov/expapi/verbs/answered");
+    CHECK(answer["object"]["id"] == "urn:sofs-simulator:scenario:reference-case/task/scale-1");
+    CHECK(answer["result"]["score"]["raw"] == 3);
+    CHECK(end["result"]["completion"] == true);
+    CHECK(answer["id"] == unsent[1].id);
+    CHECK(unsent[1].id.size() == 36);
+    CHECK(unsent[1].id[14] == '4');
+    for (const auto& u : unsent) {
+        CHECK(u.attempt == a.id);
+        CHECK(u.statement.find("Linda helps") == std::string::npos);  // the trainee's words stay here
+        CHECK(u.statement.find("Alex") == std::string::npos);
+    }
+    WHEN("one is sent and one fails") {
+        s->mark_sent(unsent[0].id);
+        s->mark_send_failed(unsent[1].id, "no answer from the LRS");
+        auto left = s->unsent_statements();
+        THEN("the failed one is still waiting, with the same id") {
+            REQUIRE(left.size() == 2);
+            CHECK(left[0].id == unsent[1].id);
+            CHECK(left[0].tries == 1);
+        }
+    }
+}
+
+TEST_CASE("an older file is migrated forward, one numbered migration at a time") {
+    TempDir dir;
+    FixedClock clock;
+    const std::string db = dir.file("p.db");
+    {
+        auto s = Store::open(db, fast(clock));
+        s->ensure_trainee("alex");
+        // Make it look like a file written before migration 2 existed.
+        s->impl().db->exec("DROP TABLE xapi_outbox; PRAGMA user_version = 1");
+    }
+    auto s = Store::open(db, fast(clock));
+    CHECK(s->schema_version() == Store::latest_schema_version());
+    CHECK(s->impl().db->scalar_int("SELECT count(*) FROM sqlite_schema WHERE name = 'xapi_outbox'") == 1);
+    CHECK(s->find_person("alex"));
+}
+
+}  // TEST_SUITE
