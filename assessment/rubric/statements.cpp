@@ -276,6 +276,21 @@ struct Reading {
             if (mention_at[k] >= 0) return &people[mention_at[k]];
         return nullptr;
     }
+    // The nearest mention before `tok` that could be a subject: one after a
+    // preposition ("in Jade's arms", "shout at Jade") is passed over.
+    const Mention* subject_before(int tok) const {
+        static const std::unordered_set<std::string> prepositions = {
+            "in", "with", "at", "to", "from", "of", "by", "on", "for", "into", "onto", "towards", "against", "near", "around", "about"};
+        for (int k = tok - 1; k >= 0 && same_sentence(k, tok); --k) {
+            if (mention_at[k] < 0) continue;
+            const Mention& m = people[mention_at[k]];
+            if (m.last == tok - 1) return &m;  // right before: "Ryan's drinking", "about Ryan shouting"
+            k = m.first;
+            if (m.first > 0 && same_sentence(m.first - 1, tok) && prepositions.count(t.tokens[m.first - 1].lower)) continue;
+            return &m;
+        }
+        return before(tok);
+    }
     // The nearest mention starting after `tok`, within `max` tokens, same sentence.
     const Mention* after(int tok, int max) const {
         for (int k = tok + 1; k < n() && k <= tok + max && same_sentence(k, tok); ++k)
@@ -438,6 +453,21 @@ Verdict ds_who(const Reading& r, const Wording& w) {
                     holder = &r.people[r.mention_at[j + 1]];
                     break;
                 }
+        // "What worries us is ...", "what concerns the nursery"
+        if (!holder && m.last + 1 < r.n() && r.same_sentence(m.last, m.last + 1) && r.mention_at[m.last + 1] >= 0) {
+            const Mention& after = r.people[r.mention_at[m.last + 1]];
+            if (after.who == Who::Speaker || after.who == Who::Professional || after.who == Who::Everyone)
+                holder = &after;
+        }
+        // "Everybody at the network meeting is worried", "Social workers in the team are concerned"
+        if (!holder && k >= 0)
+            for (int j = k - 1; j >= 0 && j >= k - 5 && r.same_sentence(j, k); --j) {
+                if (r.word(j) == "that" || r.word(j) == "if" || r.word(j) == "when") break;
+                if (r.mention_at[j] < 0) continue;
+                const Mention& e = r.people[r.mention_at[j]];
+                if (e.who == Who::Speaker || e.who == Who::Professional || e.who == Who::Everyone) holder = &e;
+                break;
+            }
         if (!holder) continue;
         if (holder->who == Who::Nobody || holder->who == Who::ChildGeneral) continue;
         // "Kai was scared" is what happened to a child, not someone holding a worry
@@ -455,7 +485,18 @@ Verdict ds_who(const Reading& r, const Wording& w) {
 }
 
 // The subject of a verb at `tok`: the nearest mention before it in the sentence.
-const Mention* subject_of(const Reading& r, int tok) { return r.before(tok); }
+const Mention* subject_of(const Reading& r, int tok) { return r.subject_before(tok); }
+
+bool past_participle(const std::string& w) {
+    static const std::unordered_set<std::string> irregular = {
+        "been", "done", "seen", "hit", "hurt", "left", "had", "got", "thrown", "broken", "struck", "fallen",
+        "heard", "felt", "taken", "shaken", "beaten", "kept", "put", "caught", "held"};
+    auto ends = [&](const char* suf) {
+        std::size_t n = std::char_traits<char>::length(suf);
+        return w.size() > n + 1 && w.compare(w.size() - n, n, suf) == 0;
+    };
+    return irregular.count(w) || ends("ed") || ends("en");
+}
 
 bool past_participle_like(const std::string& w) {
     return w.size() > 2 && (w.compare(w.size() - 2, 2, "ed") == 0 || w == "hit" || w == "hurt" || w == "left" ||
@@ -511,7 +552,7 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         int prev = r.back_over(m.first, {});
         bool state = prev >= 0 && r.is(prev, r.c.be);
         if (p.section == "witness" || p.section == "development" || state) {
-            target = r.before(m.first);
+            target = r.subject_before(m.first);
         } else {
             target = r.after(m.last, 4);
             if (!target || !(target->who == Who::Child || target->who == Who::ChildGeneral)) {
@@ -549,7 +590,9 @@ Verdict ds_future(const Reading& r, const Wording& w) {
         // "may have pushed" looks back, not forward; "May" mid-sentence is the month
         if (m.last + 1 < r.n() && r.word(m.last + 1) == "have" && r.same_sentence(m.first, m.last + 1)) {
             bool will_have = r.word(m.first) == "will";
-            if (!will_have) continue;
+            // "may have pushed" looks back; "may have nightmares" looks forward
+            bool participle = m.last + 2 < r.n() && past_participle(r.word(m.last + 2));
+            if (!will_have && participle) continue;
         }
         const Token& tk = r.t.tokens[m.first];
         if (tk.lower == "may" && tk.capital && m.first > 0 && r.same_sentence(m.first - 1, m.first)) continue;
@@ -673,7 +716,10 @@ struct GoalReading {
         c.modal_first = m.first;
         c.subject = r.before(m.first);
         int v = m.last + 1;
-        while (v < r.n() && r.same_sentence(v, m.last) && (r.is(v, r.c.skip) || r.is(v, r.c.auxiliary))) ++v;
+        // "will have stopped": passed over; "will have the children", "will do a course": the verb itself
+        while (v < r.n() && r.same_sentence(v, m.last) &&
+               (r.is(v, r.c.skip) || (r.is(v, r.c.auxiliary) && v + 1 < r.n() && past_participle(r.word(v + 1)))))
+            ++v;
         if (v >= r.n() || !r.same_sentence(v, m.last)) return;
         if (starts_at(modals, v)) return;  // "will agree to attend": the next modal reads it
         c.verb = v;

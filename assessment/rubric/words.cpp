@@ -293,19 +293,27 @@ const std::string& WordTable::stem_of(int id) const {
     return id > 0 && id < (int)stems_.size() ? stems_[id] : empty;
 }
 
-int WordTable::id(std::string_view lower_word) const {
+int WordTable::id(std::string_view lower_word, bool* corrected) const {
     std::lock_guard lock(mu_);
     auto it = cache_.find(std::string(lower_word));
-    if (it != cache_.end()) return it->second;
+    if (it != cache_.end()) {
+        if (corrected) *corrected = it->second.second;
+        return it->second.first;
+    }
     std::string w(lower_word);
-    int id = id_uncached(w);
-    cache_.emplace(std::move(w), id);
+    bool fixed = false;
+    int id = id_uncached(w, &fixed);
+    cache_.emplace(std::move(w), std::make_pair(id, fixed));
+    if (corrected) *corrected = fixed;
     return id;
 }
 
-int WordTable::id_uncached(const std::string& word) const {
+int WordTable::id_uncached(const std::string& word, bool* corrected) const {
     std::string w = word;
-    if (auto m = misspellings_.find(w); m != misspellings_.end()) w = m->second;
+    if (auto m = misspellings_.find(w); m != misspellings_.end()) {
+        w = m->second;
+        *corrected = true;
+    }
     if (auto s = stem_ids_.find(stem(w)); s != stem_ids_.end()) return s->second;
     if (w.size() < 4) return kUnknownWord;
     if (!std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha((unsigned char)c); }))
@@ -324,7 +332,9 @@ int WordTable::id_uncached(const std::string& word) const {
             if (d == 1 && limit == 1) break;
         }
     }
-    return best <= limit ? best_id : kUnknownWord;
+    if (best > limit) return kUnknownWord;
+    *corrected = true;
+    return best_id;
 }
 
 // ------------------------------------------------------------------ lexicons
@@ -421,7 +431,7 @@ Text tokenise(std::string_view raw, const WordTable& words) {
         k.end = p.end;
         k.sentence = sentence;
         k.lower = std::move(p.lower);
-        k.word = words.id(k.lower);
+        k.word = words.id(k.lower, &k.corrected);
         k.number = is_number_word(k.lower);
         std::string_view orig = raw.substr(p.begin, p.end - p.begin);
         std::size_t up = 0, alpha = 0;
@@ -467,7 +477,7 @@ bool match_from(const Text& t, const Phrase& p, std::size_t wi, int ti, int sent
     if (ti >= (int)t.tokens.size() || t.tokens[ti].sentence != sentence) return false;
     const Token& k = t.tokens[ti];
     bool ok = w == kNumber ? k.number : (k.word == w && w != kUnknownWord);
-    if (ok && p.exact && wi < p.forms.size() && w != kNumber) ok = k.lower == p.forms[wi];
+    if (ok && p.exact && wi < p.forms.size() && w != kNumber && !k.corrected) ok = k.lower == p.forms[wi];
     return ok && match_from(t, p, wi + 1, ti + 1, sentence, last);
 }
 

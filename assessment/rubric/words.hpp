@@ -56,11 +56,11 @@ public:
     int intern(const std::string& lower_word);  // at load time: a lexicon word's id (its stem)
     void add_misspelling(const std::string& wrong, const std::string& right);
     void freeze();                              // builds the vocabulary for corrections
-    int id(std::string_view lower_word) const;  // at judging time
+    int id(std::string_view lower_word, bool* corrected = nullptr) const;  // at judging time; corrected: a misspelling was mended
     const std::string& stem_of(int id) const;
 
 private:
-    int id_uncached(const std::string& w) const;
+    int id_uncached(const std::string& w, bool* corrected) const;
     std::string stem(const std::string& w) const;
 
     mutable std::mutex mu_;
@@ -70,7 +70,7 @@ private:
     std::vector<std::string> stems_;
     std::unordered_map<std::string, std::string> misspellings_;
     std::vector<std::pair<std::string, int>> vocabulary_;  // surface form -> id
-    mutable std::unordered_map<std::string, int> cache_;
+    mutable std::unordered_map<std::string, std::pair<int, bool>> cache_;
 };
 
 struct CriterionText {
@@ -111,6 +111,7 @@ struct Token {
     bool number = false;
     bool acronym = false;              // all capitals, two to six letters, as written
     bool capital = false;              // first letter a capital
+    bool corrected = false;            // misspelt, read as the nearest lexicon word
     std::string lower;                 // lower-cased, apostrophes normalised
 };
 

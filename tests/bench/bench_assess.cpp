@@ -65,42 +65,48 @@ int main(int argc, char** argv) {
     auto ds = read_set(dir + "danger-statements.jsonl");
     auto sg = read_set(dir + "safety-goals.jsonl");
 
-    std::map<std::string, Tally> tallies;
-    std::vector<std::string> order;
-    auto run = [&](const std::vector<Labelled>& set, bool goals) {
-        for (auto& l : set) {
-            auto vs = goals ? sofs::assess_safety_goal(l.text, *prepared, *g)
-                            : sofs::assess_danger_statement(l.text, *prepared, *g);
-            for (auto& v : vs) {
-                if (!tallies.count(v.criterion)) order.push_back(v.criterion);
-                auto it = l.labels.find(v.criterion);
-                if (it == l.labels.end()) continue;
-                auto& t = tallies[v.criterion];
-                if (it->second && v.met) ++t.both_met;
-                else if (!it->second && !v.met) ++t.both_not;
-                else if (it->second) ++t.only_label;
-                else ++t.only_assessor;
-                if (misses && it->second != v.met)
-                    std::cout << l.id << " " << v.criterion << " label=" << it->second << " assessor=" << v.met
-                              << " [" << v.evidence_words << "]\n    " << l.text << "\n";
+    // One table of per-criterion agreement and kappa for a pair of sets.
+    auto table = [&](const char* title, const std::vector<Labelled>& dset, const std::vector<Labelled>& gset) {
+        std::map<std::string, Tally> tallies;
+        std::vector<std::string> order;
+        auto run = [&](const std::vector<Labelled>& set, bool goals) {
+            for (auto& l : set) {
+                auto vs = goals ? sofs::assess_safety_goal(l.text, *prepared, *g)
+                                : sofs::assess_danger_statement(l.text, *prepared, *g);
+                for (auto& v : vs) {
+                    if (!tallies.count(v.criterion)) order.push_back(v.criterion);
+                    auto it = l.labels.find(v.criterion);
+                    if (it == l.labels.end()) continue;
+                    auto& t = tallies[v.criterion];
+                    if (it->second && v.met) ++t.both_met;
+                    else if (!it->second && !v.met) ++t.both_not;
+                    else if (it->second) ++t.only_label;
+                    else ++t.only_assessor;
+                    if (misses && it->second != v.met)
+                        std::cout << l.id << " " << v.criterion << " label=" << it->second << " assessor=" << v.met
+                                  << " [" << v.evidence_words << "]\n    " << l.text << "\n";
+                }
             }
+        };
+        run(dset, false);
+        run(gset, true);
+        std::printf("%s (%zu danger statements, %zu safety goals)\n", title, dset.size(), gset.size());
+        std::printf("%-24s %6s %10s %7s\n", "criterion", "n", "agreement", "kappa");
+        Tally all;
+        for (auto& id : order) {
+            auto& t = tallies[id];
+            std::printf("%-24s %6d %10.3f %7.3f\n", id.c_str(), t.n(), t.agreement(), t.kappa());
+            all.both_met += t.both_met;
+            all.both_not += t.both_not;
+            all.only_label += t.only_label;
+            all.only_assessor += t.only_assessor;
         }
+        std::printf("%-24s %6d %10.3f %7.3f\n\n", "overall", all.n(), all.agreement(), all.kappa());
     };
-    run(ds, false);
-    run(sg, true);
-
-    std::printf("Accuracy on the labelled sets (%zu danger statements, %zu safety goals)\n", ds.size(), sg.size());
-    std::printf("%-24s %6s %10s %7s\n", "criterion", "n", "agreement", "kappa");
-    Tally all;
-    for (auto& id : order) {
-        auto& t = tallies[id];
-        std::printf("%-24s %6d %10.3f %7.3f\n", id.c_str(), t.n(), t.agreement(), t.kappa());
-        all.both_met += t.both_met;
-        all.both_not += t.both_not;
-        all.only_label += t.only_label;
-        all.only_assessor += t.only_assessor;
-    }
-    std::printf("%-24s %6d %10.3f %7.3f\n", "overall", all.n(), all.agreement(), all.kappa());
+    table("Accuracy on the labelled sets", ds, sg);
+    auto hds = read_set(dir + "heldout-danger-statements.jsonl");
+    auto hsg = read_set(dir + "heldout-safety-goals.jsonl");
+    if (!hds.empty() || !hsg.empty()) table("Accuracy on the held-out sets", hds, hsg);
 
     // Speed: judge every statement again and again for about two seconds.
     std::vector<std::pair<const std::string*, bool>> texts;

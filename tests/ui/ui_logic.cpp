@@ -1,0 +1,231 @@
+// The screens' logic without a window: live hints (jargon spans with plain
+// alternatives), text reflow, genogram layout, settings round trip, the
+// in-memory sound images, and drafts kept beside the progress file.
+#include "genogram.hpp"
+#include "hints.hpp"
+#include "records.hpp"
+#include "settings.hpp"
+#include "sound.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+using namespace sofs;
+using namespace sofs::ui;
+
+TEST_SUITE("ui hints") {
+    TEST_CASE("GIVEN a statement with jargon WHEN hints are found THEN each term's span and a plain alternative are given") {
+        std::string text = "There are concerns about domestic violence and the children are at risk.";
+        auto hints = find_hints(text);
+        REQUIRE(hints.size() == 2);
+        CHECK(text.substr(hints[0].begin, hints[0].end - hints[0].begin) == "domestic violence");
+        CHECK(hints[0].plain.find("pushed") != std::string::npos);
+        CHECK(text.substr(hints[1].begin, hints[1].end - hints[1].begin) == "at risk");
+    }
+    TEST_CASE("GIVEN an acronym inside a longer word WHEN hints are found THEN it is not a hit") {
+        CHECK(find_hints("The CPU was slow and DVDs were on the floor.").empty());
+        CHECK(find_hints("the cp of it").empty());  // acronyms match in capitals only
+        auto h = find_hints("Worries about DV.");
+        REQUIRE(h.size() == 1);
+        CHECK(h[0].words == "DV");
+    }
+    TEST_CASE("GIVEN overlapping terms WHEN hints are found THEN the longest phrase wins") {
+        auto h = find_hints("She is at risk of harm.");
+        REQUIRE(h.size() == 1);
+        CHECK(h[0].words == "at risk of harm");
+    }
+    TEST_CASE("GIVEN a label about a person WHEN hints are found THEN it is marked as a label") {
+        auto h = find_hints("Ryan is an alcoholic.");
+        REQUIRE(h.size() == 1);
+        CHECK(h[0].kind == Hint::Kind::Label);
+    }
+    TEST_CASE("GIVEN plain words WHEN hints are found THEN there are none") {
+        CHECK(find_hints("We are worried that Ryan may push Jade while she holds Mia.").empty());
+    }
+    TEST_CASE("word count and long sentences") {
+        CHECK(word_count("  one two\nthree  ") == 3);
+        CHECK(word_count("") == 0);
+        std::string longs;
+        for (int i = 0; i < 40; ++i) longs += "word ";
+        longs += ". Short one.";
+        auto l = long_sentences(longs);
+        REQUIRE(l.size() == 1);
+        CHECK(l[0].kind == Hint::Kind::LongSentence);
+    }
+    TEST_CASE("spans merge when they overlap or touch") {
+        auto m = merge_spans({{5, 9}, {0, 3}, {8, 12}, {12, 14}, {20, 20}});
+        REQUIRE(m.size() == 2);
+        CHECK(m[0].begin == 0);
+        CHECK(m[0].end == 3);
+        CHECK(m[1].begin == 5);
+        CHECK(m[1].end == 14);
+    }
+    TEST_CASE("GIVEN YAML block text WHEN reflowed THEN single breaks join and blank lines stay paragraphs") {
+        CHECK(reflow("one\ntwo\n\nthree\n") == "one two\n\nthree");
+        CHECK(reflow("a list:\n- first\n- second") == "a list:\n- first\n- second");
+    }
+}
+
+static Person person(const std::string& id, const std::string& gender, PersonRole role, std::vector<std::string> parents,
+                     std::vector<std::string> partners, const std::string& home, std::optional<int> age) {
+    Person p;
+    p.id = id;
+    p.name = id;
+    p.gender = gender;
+    p.role = role;
+    p.parents = std::move(parents);
+    p.partners = std::move(partners);
+    p.household = home;
+    p.age = age;
+    return p;
+}
+
+TEST_SUITE("ui genogram") {
+    TEST_CASE("GIVEN the reference family WHEN laid out THEN generations, shapes, partners and households are right") {
+        std::vector<Person> people = {
+            person("kai", "male", PersonRole::Child, {"jade"}, {}, "home", 3),
+            person("mia", "female", PersonRole::Child, {"jade", "ryan"}, {}, "home", std::nullopt),
+            person("jade", "female", PersonRole::Caregiver, {"linda"}, {"ryan"}, "home", 24),
+            person("ryan", "male", PersonRole::Caregiver, {}, {"jade"}, "home", 27),
+            person("linda", "female", PersonRole::Family, {}, {}, "flat", 52),
+            person("sam", "", PersonRole::Professional, {}, {}, "", std::nullopt),
+        };
+        people[1].age_months = 7;
+        Genogram g = layout_genogram(people);
+        CHECK(g.rows == 3);
+        CHECK(g.nodes.size() == 5);
+        CHECK(g.others.size() == 1);  // the professional is listed, not drawn
+        const auto& linda = g.nodes[g.index_of("linda")];
+        const auto& jade = g.nodes[g.index_of("jade")];
+        const auto& ryan = g.nodes[g.index_of("ryan")];
+        const auto& kai = g.nodes[g.index_of("kai")];
+        const auto& mia = g.nodes[g.index_of("mia")];
+        CHECK(linda.row == 0);
+        CHECK(jade.row == 1);
+        CHECK(ryan.row == 1);
+        CHECK(kai.row == 2);
+        CHECK(mia.row == 2);
+        CHECK(jade.shape == GenogramNode::Shape::Circle);
+        CHECK(ryan.shape == GenogramNode::Shape::Square);
+        CHECK(mia.age == "7 months");
+        CHECK(kai.child);
+        // Partners side by side; Jade (Linda's daughter) under Linda's side.
+        CHECK(std::abs(jade.x - ryan.x) == doctest::Approx(1.0f));
+        CHECK(jade.x < ryan.x);
+        // Kai (Jade's only) before Mia (Jade and Ryan's).
+        CHECK(kai.x < mia.x);
+        int partner_links = 0, child_links = 0;
+        for (const auto& l : g.links) {
+            if (l.kind == GenogramLink::Kind::Partners) ++partner_links;
+            else ++child_links;
+        }
+        CHECK(partner_links == 1);
+        CHECK(child_links == 3);  // kai, mia, jade
+        for (const auto& l : g.links)
+            if (l.kind == GenogramLink::Kind::Child && l.a == g.index_of("mia")) CHECK(l.c >= 0);  // drawn from the couple
+        REQUIRE(g.households.size() == 2);
+        for (const auto& h : g.households)
+            CHECK(h.members.size() == (h.id == "home" ? 4u : 1u));
+    }
+    TEST_CASE("GIVEN parents that name each other in a loop WHEN laid out THEN it still ends") {
+        std::vector<Person> people = {person("a", "male", PersonRole::Family, {"b"}, {}, "", {}),
+                                      person("b", "female", PersonRole::Family, {"a"}, {}, "", {})};
+        Genogram g = layout_genogram(people);
+        CHECK(g.nodes.size() == 2);
+        CHECK(g.rows <= 9);
+    }
+    TEST_CASE("GIVEN nobody WHEN laid out THEN the genogram is empty") {
+        Genogram g = layout_genogram({});
+        CHECK(g.nodes.empty());
+        CHECK(g.rows == 0);
+    }
+}
+
+TEST_SUITE("ui settings") {
+    TEST_CASE("GIVEN changed settings WHEN written and read back THEN they are the same") {
+        Settings s;
+        s.text_percent = 150;
+        s.theme = Theme::HighContrast;
+        s.volume = 35;
+        s.muted = true;
+        s.cues = false;
+        s.speech_rate = 200;
+        s.last_user = "Alex Morgan";
+        CHECK(parse_settings(format_settings(s)) == s);
+    }
+    TEST_CASE("GIVEN a hand-edited file with nonsense WHEN read THEN numbers are clamped and bad lines ignored") {
+        Settings s = parse_settings("text_percent = 900\nvolume = -3\ngarbage\ntheme = purple\nspeech_rate = x\n");
+        CHECK(s.text_percent == 200);
+        CHECK(s.volume == 0);
+        CHECK(s.theme == Theme::Light);
+        CHECK(s.speech_rate == Settings{}.speech_rate);
+    }
+    TEST_CASE("GIVEN XDG_CONFIG_HOME WHEN settings are saved THEN the file is there and loads the same") {
+        auto dir = std::filesystem::temp_directory_path() / "sofs-ui-settings-test";
+        std::filesystem::remove_all(dir);
+        setenv("XDG_CONFIG_HOME", dir.c_str(), 1);
+        CHECK(settings_path() == (dir / "sofs-simulator/settings.ini").string());
+        Settings s;
+        s.text_percent = 120;
+        std::string err;
+        REQUIRE(save_settings(s, settings_path(), &err));
+        CHECK(load_settings(settings_path()) == s);
+        std::filesystem::remove_all(dir);
+    }
+}
+
+TEST_SUITE("ui sound") {
+    TEST_CASE("GIVEN samples WHEN made into a WAV image THEN the header says mono 16-bit at the rate") {
+        auto wav = wav_image({0, 1000, -1000}, 22050);
+        REQUIRE(wav.size() == 44 + 6);
+        CHECK(std::string(wav.begin(), wav.begin() + 4) == "RIFF");
+        CHECK(std::string(wav.begin() + 8, wav.begin() + 12) == "WAVE");
+        CHECK((wav[24] | (wav[25] << 8) | (wav[26] << 16)) == 22050);
+        CHECK(wav[22] == 1);   // channels
+        CHECK(wav[34] == 16);  // bits
+    }
+    TEST_CASE("GIVEN a cue tone WHEN made THEN it starts and ends silent (no click)") {
+        auto t = tone(660, 0.1, 22050);
+        REQUIRE(t.size() == 2205);
+        CHECK(std::abs(t.front()) < 50);
+        CHECK(std::abs(t.back()) < 200);
+        int peak = 0;
+        for (auto s : t) peak = std::max(peak, std::abs(static_cast<int>(s)));
+        CHECK(peak > 3000);
+    }
+}
+
+TEST_SUITE("ui records") {
+    TEST_CASE("GIVEN a progress file WHEN a draft is saved THEN it is read back after reopening, and cleared on request") {
+        auto dir = std::filesystem::temp_directory_path() / "sofs-ui-drafts-test";
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        std::string db = (dir / "progress.db").string();
+        {
+            Records r(db, true);
+            REQUIRE_MESSAGE(r.ok(), r.problem());
+            std::string err;
+            REQUIRE(r.save_draft(7, "reference-case", "text:danger-statement", "We are worried\nthat\tRyan...", &err));
+            REQUIRE(r.save_draft(7, "reference-case", "board", "push-saturday=past-harm\n", &err));
+        }
+        Records again(db, true);
+        auto d = again.drafts(7, "reference-case");
+        CHECK(d["text:danger-statement"] == "We are worried\nthat\tRyan...");
+        CHECK(d["board"] == "push-saturday=past-harm\n");
+        again.clear_drafts(7, "reference-case");
+        CHECK(again.drafts(7, "reference-case").empty());
+        std::filesystem::remove_all(dir);
+    }
+    TEST_CASE("GIVEN a file that is not a database WHEN opened THEN the problem is said in plain words") {
+        auto dir = std::filesystem::temp_directory_path() / "sofs-ui-bad-db-test";
+        std::filesystem::create_directories(dir);
+        std::string db = (dir / "not-a-db.db").string();
+        { FILE* f = std::fopen(db.c_str(), "w"); std::fputs("this is a shopping list, not a database\n", f); std::fclose(f); }
+        Records r(db, true);
+        CHECK_FALSE(r.ok());
+        CHECK(r.problem().find("not-a-db.db") != std::string::npos);
+        std::filesystem::remove_all(dir);
+    }
+}

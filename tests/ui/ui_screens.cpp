@@ -1,0 +1,201 @@
+// Screen tests: run sofs-sim under Xvfb (the scripted tour, and a start with
+// a bad scenario folder) and look at the pixels of the pictures it writes.
+// Without xvfb-run these tests fail and say so; they never pass silently.
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <sys/wait.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kXvfb = "xvfb-run -a -s \"-screen 0 1280x800x24\" ";
+
+int run(const std::string& cmd) {
+    int st = std::system(cmd.c_str());
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+bool have_xvfb() { return run("command -v xvfb-run >/dev/null 2>&1") == 0; }
+
+std::string temp_dir(const char* tag) {
+    std::string t = (fs::temp_directory_path() / (std::string("sofs-ui-") + tag + "-XXXXXX")).string();
+    REQUIRE(mkdtemp(t.data()) != nullptr);
+    return t;
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+struct Picture {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgb;
+    bool ok() const { return w > 0; }
+    const unsigned char* at(int x, int y) const { return &rgb[(static_cast<std::size_t>(y) * w + x) * 3]; }
+
+    // Distinct colours in a rectangle (sampled every other pixel).
+    std::size_t colours(int x0, int y0, int x1, int y1) const {
+        std::unordered_set<unsigned> seen;
+        for (int y = y0; y < y1; y += 2)
+            for (int x = x0; x < x1; x += 2) {
+                const unsigned char* p = at(x, y);
+                seen.insert(p[0] << 16 | p[1] << 8 | p[2]);
+            }
+        return seen.size();
+    }
+    // Pixels within `tol` of a colour, in a rectangle.
+    int near(unsigned char r, unsigned char g, unsigned char b, int tol, int x0 = 0, int y0 = 0, int x1 = -1, int y1 = -1) const {
+        if (x1 < 0) x1 = w;
+        if (y1 < 0) y1 = h;
+        int n = 0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) {
+                const unsigned char* p = at(x, y);
+                if (std::abs(p[0] - r) <= tol && std::abs(p[1] - g) <= tol && std::abs(p[2] - b) <= tol) ++n;
+            }
+        return n;
+    }
+    // Share of pixels that differ from the top-left corner's colour (the background).
+    double not_background() const {
+        const unsigned char* bg = at(w / 2, h - 3);
+        long n = 0;
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const unsigned char* p = at(x, y);
+                if (std::abs(p[0] - bg[0]) + std::abs(p[1] - bg[1]) + std::abs(p[2] - bg[2]) > 30) ++n;
+            }
+        return static_cast<double>(n) / (static_cast<double>(w) * h);
+    }
+};
+
+Picture load(const std::string& path) {
+    Picture p;
+    int n = 0;
+    unsigned char* data = stbi_load(path.c_str(), &p.w, &p.h, &n, 3);
+    if (!data) return Picture{};
+    p.rgb.assign(data, data + static_cast<std::size_t>(p.w) * p.h * 3);
+    stbi_image_free(data);
+    return p;
+}
+
+void check_picture(const Picture& p, const std::string& name) {
+    INFO("picture: " << name);
+    REQUIRE(p.ok());
+    CHECK(p.w == 1280);
+    CHECK(p.h == 800);
+    CHECK(p.colours(0, 0, p.w, p.h) > 40);   // text is anti-aliased: many shades
+    CHECK(p.not_background() > 0.02);         // something is drawn
+}
+
+}  // namespace
+
+TEST_CASE("GIVEN Xvfb WHEN the tour runs THEN every screen is pictured and each picture shows what it should") {
+    REQUIRE_MESSAGE(have_xvfb(), "xvfb-run is missing: install the xvfb and xauth packages to run the screen tests");
+    std::string dir = temp_dir("tour");
+    std::string out = dir + "/tour-output.txt";
+    int status = run(std::string(kXvfb) + SOFS_SIM_BIN + " --scenarios " + SOFS_SOURCE_DIR + "/scenarios --tour " + dir + " >" + out + " 2>&1");
+    INFO("tour output:\n" << slurp(out));
+    REQUIRE(status == 0);
+
+    const char* expected[] = {"01-sign-in.png", "02-library.png", "03-briefing.png", "04-conversation.png",
+                              "05-danger-statement.png", "06-safety-goal.png", "07-mapping-board.png", "08-safety-scale.png",
+                              "09-three-houses.png", "10-debrief.png", "11-my-progress.png", "12-trainer-dashboard.png",
+                              "13-trainer-override.png", "14-high-contrast-150.png"};
+    int pngs = 0;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".png") ++pngs;
+    CHECK(pngs >= 9);
+    for (const char* name : expected) {
+        Picture p = load(dir + "/" + name);
+        check_picture(p, name);
+    }
+
+    SUBCASE("the mapping board's three columns each hold something") {
+        Picture p = load(dir + "/07-mapping-board.png");
+        REQUIRE(p.ok());
+        // The board fills the lower part of the window, in three equal columns.
+        CHECK(p.colours(40, 580, 420, 770) > 8);
+        CHECK(p.colours(440, 580, 820, 770) > 8);
+        CHECK(p.colours(840, 580, 1220, 770) > 8);
+    }
+    SUBCASE("the briefing draws a family tree") {
+        Picture p = load(dir + "/03-briefing.png");
+        REQUIRE(p.ok());
+        int ink = p.near(28, 33, 41, 40, 560, 160, 1240, 700);   // the light theme's text colour
+        CHECK(ink > 800);
+    }
+    SUBCASE("the debrief marks met checks with the tick badge") {
+        Picture p = load(dir + "/10-debrief.png");
+        REQUIRE(p.ok());
+        CHECK(p.near(20, 120, 60, 25) > 40);
+        CHECK(p.near(255, 214, 90, 30) > 200);   // highlighted deciding words
+    }
+    SUBCASE("the trainer's heat map shows met and missed checks") {
+        Picture p = load(dir + "/12-trainer-dashboard.png");
+        REQUIRE(p.ok());
+        CHECK(p.near(20, 120, 60, 25) > 100);    // ticks
+        CHECK(p.near(170, 80, 0, 40) > 50);      // rings with a dash
+    }
+    SUBCASE("high contrast is mostly black with light text") {
+        Picture p = load(dir + "/14-high-contrast-150.png");
+        REQUIRE(p.ok());
+        CHECK(p.near(0, 0, 0, 8) > p.w * p.h / 2);
+        CHECK(p.near(255, 255, 255, 30) > 2000);
+    }
+    SUBCASE("the trainer's export is a CSV with a header and the trainees") {
+        std::string csv = slurp(dir + "/cohort.csv");
+        CHECK(csv.find("Alex Morgan") != std::string::npos);
+        CHECK(csv.find(',') != std::string::npos);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("GIVEN a scenario folder that does not exist WHEN sofs-sim starts THEN it shows the problem and exits 3") {
+    REQUIRE_MESSAGE(have_xvfb(), "xvfb-run is missing: install the xvfb and xauth packages to run the screen tests");
+    std::string dir = temp_dir("bad");
+    std::string shot = dir + "/bad-folder.png";
+    int status = run("XDG_CONFIG_HOME=" + dir + " " + kXvfb + SOFS_SIM_BIN + " --scenarios " + dir +
+                     "/no-such-folder --db " + dir + "/p.db --frames 8 --screenshot " + shot + " >" + dir + "/out.txt 2>&1");
+    INFO("output:\n" << slurp(dir + "/out.txt"));
+    CHECK(status == 3);
+    Picture p = load(shot);
+    check_picture(p, "bad-folder.png");
+    CHECK(p.near(170, 80, 0, 40) > 30);   // the problem notice, in the "worry" colour
+    CHECK_FALSE(fs::exists(dir + "/sofs-simulator/settings.ini"));   // a picture run leaves no settings behind
+    fs::remove_all(dir);
+}
+
+TEST_CASE("GIVEN a broken scenario file WHEN sofs-sim starts THEN it shows the problem and exits 3") {
+    REQUIRE_MESSAGE(have_xvfb(), "xvfb-run is missing: install the xvfb and xauth packages to run the screen tests");
+    std::string dir = temp_dir("broken");
+    fs::create_directories(dir + "/scenarios");
+    std::ofstream(dir + "/scenarios/broken.yaml") << "id: broken\ntitle: [this list is never closed\n";
+    std::string shot = dir + "/broken.png";
+    int status = run("XDG_CONFIG_HOME=" + dir + " " + kXvfb + SOFS_SIM_BIN + " --scenarios " + dir +
+                     "/scenarios --db " + dir + "/p.db --frames 8 --screenshot " + shot + " >" + dir + "/out.txt 2>&1");
+    INFO("output:\n" << slurp(dir + "/out.txt"));
+    CHECK(status == 3);
+    Picture p = load(shot);
+    check_picture(p, "broken.png");
+    CHECK(p.near(170, 80, 0, 40) > 30);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("sofs-sim answers --help and refuses an unknown option with a plain message") {
+    CHECK(run(std::string(SOFS_SIM_BIN) + " --help >/dev/null") == 0);
+    CHECK(run(std::string(SOFS_SIM_BIN) + " --colour purple >/dev/null 2>&1") == 2);
+}
