@@ -182,6 +182,8 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
                 }
             }
             if (!identified) x.who = Who::ChildGeneral;
+            // "Mia, who is seven months old": an age, not another child
+            if (!identified && !p.words.empty() && p.words[0] == kNumber) continue;
         }
         out.push_back(std::move(x));
     }
