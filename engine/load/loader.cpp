@@ -6,6 +6,8 @@
 // in the size of the file. The codes are documented in scenarios/codes/.
 #include "load/loader.hpp"
 
+#include "load/cache.hpp"
+
 #include "runtime/condition.hpp"
 #include "runtime/hash.hpp"
 
@@ -152,6 +154,7 @@ public:
         : file_(std::move(file)), base_dir_(std::move(base_dir)), d_(d) {}
 
     std::shared_ptr<Scenario> load(const std::string& text);
+    std::vector<load_detail::AudioRef> take_audio() { return std::move(audio_); }
 
 private:
     // diagnostics
@@ -206,11 +209,7 @@ private:
     Diagnostics& d_;
     std::shared_ptr<Scenario> s_;
     std::vector<Ref> refs_;
-    struct Audio {
-        std::string path;
-        SourcePos pos;
-    };
-    std::vector<Audio> audio_;
+    std::vector<load_detail::AudioRef> audio_;
     std::vector<std::pair<std::string, SourcePos>> flag_pos_;
     std::unordered_map<std::string, SourcePos> number_pos_;
     std::vector<SourcePos> choice_pos_, task_pos_;  // parallel to the flattened choices/tasks
@@ -966,21 +965,6 @@ void Loader::check_meaning() {
         if (!f.id.empty() && !revealed.count(f.id))
             warning(f.pos, "SCN027", "fact '" + f.id + "' is never revealed by a scene or a choice, so the trainee cannot learn it");
 
-    // Audio files, each path checked once.
-    std::unordered_map<std::string, bool> exists;
-    for (const auto& a : audio_) {
-        auto [it, fresh] = exists.emplace(a.path, false);
-        if (fresh) {
-            std::error_code ec;
-            fs::path full = base_dir_.empty() ? fs::path(a.path) : fs::path(base_dir_) / a.path;
-            it->second = fs::is_regular_file(full, ec);
-        }
-        if (!it->second)
-            warning(a.pos, "SCN020", "audio file '" + a.path + "' is missing" +
-                                         (base_dir_.empty() ? std::string() : " (looked in " + base_dir_ + ")") +
-                                         "; the line will be shown without sound");
-    }
-
     // The file name and the id.
     if (!s.id.empty()) {
         std::string stem = fs::path(file_).stem().string();
@@ -1045,6 +1029,26 @@ void Loader::check_graph() {
     }
 }
 
+// Audio files, each path checked once: outside the file, so checked on every
+// load, cached or not.
+void check_audio(const std::string& file, const std::string& base_dir,
+                 const std::vector<load_detail::AudioRef>& audio, Diagnostics& d) {
+    std::unordered_map<std::string, bool> exists;
+    for (const auto& a : audio) {
+        auto [it, fresh] = exists.emplace(a.path, false);
+        if (fresh) {
+            std::error_code ec;
+            fs::path full = base_dir.empty() ? fs::path(a.path) : fs::path(base_dir) / a.path;
+            it->second = fs::is_regular_file(full, ec);
+        }
+        if (!it->second)
+            d.warning(file, a.pos.line, a.pos.column, "SCN020",
+                      "audio file '" + a.path + "' is missing" +
+                          (base_dir.empty() ? std::string() : " (looked in " + base_dir + ")") +
+                          "; the line will be shown without sound");
+    }
+}
+
 std::string dir_of(const std::string& path) {
     fs::path p(path);
     return p.has_parent_path() ? p.parent_path().string() : std::string(".");
@@ -1061,15 +1065,47 @@ void sort_by_position(Diagnostics& d, std::size_t from) {
 
 // ---------------------------------------------------------------- public API
 
-LoadResult load_scenario_text(const std::string& text, const std::string& display_path, const std::string& base_dir) {
+namespace {
+
+load_detail::Parsed parse(const std::string& text, const std::string& display_path, const std::string& base_dir) {
+    load_detail::Parsed p;
+    Diagnostics d;
+    Loader loader(display_path, base_dir, d);
+    p.scenario = loader.load(text);
+    p.audio = loader.take_audio();
+    p.diagnostics = std::move(d.items);
+    return p;
+}
+
+LoadResult finish(load_detail::Parsed p, const std::string& display_path, const std::string& base_dir) {
     LoadResult r;
-    Loader loader(display_path, base_dir, r.diagnostics);
-    r.scenario = loader.load(text);
+    r.scenario = std::move(p.scenario);
+    r.diagnostics.items = std::move(p.diagnostics);
+    check_audio(display_path, base_dir, p.audio, r.diagnostics);
     sort_by_position(r.diagnostics, 0);
     return r;
 }
 
-LoadResult load_scenario_file(const std::string& path) {
+LoadResult load_text(const std::string& text, const std::string& display_path, const std::string& base_dir,
+                     const LoadOptions& options) {
+    if (options.cache_dir.empty()) return finish(parse(text, display_path, base_dir), display_path, base_dir);
+    const std::string hash = content_hash(text);
+    const std::string file = load_detail::cache_path(options.cache_dir, hash, display_path);
+    if (auto cached = load_detail::read_cache(file, hash)) return finish(std::move(*cached), display_path, base_dir);
+    load_detail::Parsed p = parse(text, display_path, base_dir);
+    load_detail::write_cache(file, p, hash);
+    return finish(std::move(p), display_path, base_dir);
+}
+
+}  // namespace
+
+LoadResult load_scenario_text(const std::string& text, const std::string& display_path, const std::string& base_dir) {
+    return load_text(text, display_path, base_dir, LoadOptions{});
+}
+
+LoadResult load_scenario_file(const std::string& path) { return load_scenario_file(path, LoadOptions{}); }
+
+LoadResult load_scenario_file(const std::string& path, const LoadOptions& options) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         LoadResult r;
@@ -1078,9 +1114,16 @@ LoadResult load_scenario_file(const std::string& path) {
         r.diagnostics.error(path, 0, 0, "SCN009", "could not open '" + path + "': " + why);
         return r;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return load_scenario_text(buf.str(), path, dir_of(path));
+    std::string text;
+    in.seekg(0, std::ios::end);
+    auto size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size > 0) {
+        text.resize(static_cast<std::size_t>(size));
+        in.read(text.data(), size);
+        text.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    return load_text(text, path, dir_of(path), options);
 }
 
 std::vector<std::string> find_scenario_files(const std::vector<std::string>& paths, Diagnostics* missing) {
@@ -1107,12 +1150,14 @@ std::vector<std::string> find_scenario_files(const std::vector<std::string>& pat
     return out;
 }
 
-Library load_library(const std::vector<std::string>& paths) {
+Library load_library(const std::vector<std::string>& paths) { return load_library(paths, LoadOptions{}); }
+
+Library load_library(const std::vector<std::string>& paths, const LoadOptions& options) {
     Library lib;
     auto files = find_scenario_files(paths, &lib.diagnostics);
     std::unordered_map<std::string, std::string> ids;  // scenario id -> file
     for (const auto& f : files) {
-        LoadResult r = load_scenario_file(f);
+        LoadResult r = load_scenario_file(f, options);
         bool ok = r.scenario && !r.diagnostics.has_errors();
         if (r.scenario && !r.scenario->id.empty()) {
             auto [it, fresh] = ids.emplace(r.scenario->id, f);

@@ -14,6 +14,16 @@
 
 namespace sofs {
 
+// How to load. Every field has a default that loads without side effects.
+struct LoadOptions {
+    // A folder for the parse cache: a file whose bytes (and path) have not
+    // changed since it was last parsed is read back from here instead of
+    // being parsed again, with the same diagnostics. Empty: no cache. The
+    // folder is created when needed; a cache that cannot be written or read
+    // is silently not used.
+    std::string cache_dir;
+};
+
 struct LoadResult {
     std::shared_ptr<const Scenario> scenario;  // null when the file could not be read at all
     Diagnostics diagnostics;
@@ -21,6 +31,7 @@ struct LoadResult {
 
 // Load one file. `display_path` is the name used in diagnostics (defaults to path).
 LoadResult load_scenario_file(const std::string& path);
+LoadResult load_scenario_file(const std::string& path, const LoadOptions& options);
 // Load from text already in memory (tests, benchmarks). `base_dir` resolves audio paths.
 LoadResult load_scenario_text(const std::string& text, const std::string& display_path,
                               const std::string& base_dir = "");
@@ -35,6 +46,7 @@ struct Library {
     Diagnostics diagnostics;
 };
 Library load_library(const std::vector<std::string>& paths);
+Library load_library(const std::vector<std::string>& paths, const LoadOptions& options);
 
 // Parse a condition string (also used by tests and tools).
 std::optional<Condition> parse_condition(const std::string& text, std::string* error);

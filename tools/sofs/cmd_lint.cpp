@@ -11,7 +11,7 @@ namespace sofs::cli {
 namespace {
 
 const char* kLintHelp =
-    "Usage: sofs lint [--strict] [--quiet] PATH...\n"
+    "Usage: sofs lint [--strict] [--quiet] [--cache DIR] PATH...\n"
     "\n"
     "Checks scenario files (YAML) and prints every problem found as\n"
     "  file:line:column: error[CODE]: message\n"
@@ -22,6 +22,8 @@ const char* kLintHelp =
     "Options:\n"
     "  --strict   treat warnings as errors\n"
     "  --quiet    print errors only (no warnings, no summary line)\n"
+    "  --cache DIR  keep parsed files in DIR, so unchanged files are not parsed\n"
+    "             again next time (the results are the same)\n"
     "  --help     show this help\n"
     "\n"
     "Exit status: 0 no errors, 1 errors found, 2 bad usage.\n";
@@ -33,7 +35,7 @@ std::string plural(std::size_t n, const char* word) {
 }  // namespace
 
 int cmd_lint(const Args& args) {
-    auto p = parse_args(args, {}, {"strict", "quiet"});
+    auto p = parse_args(args, {"cache"}, {"strict", "quiet"});
     if (p.has("help")) {
         std::fputs(kLintHelp, stdout);
         return 0;
@@ -47,7 +49,9 @@ int cmd_lint(const Args& args) {
     Diagnostics all;
     auto files = find_scenario_files(p.positional, &all);
     // As a library, so that two files with one scenario id are caught too.
-    Library lib = load_library(files);
+    LoadOptions options;
+    options.cache_dir = p.get("cache").value_or("");
+    Library lib = load_library(files, options);
     for (auto& d : lib.diagnostics.items) all.items.push_back(std::move(d));
     std::size_t errors = 0, warnings = 0;
     for (auto& d : all.items) {
