@@ -105,6 +105,25 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
         if (first_name(p.name) != p.name) add_name(c->people, d.words, first_name(p.name), section, p.id);
         for (const auto& a : p.aliases) add_name(c->people, d.words, a, section, p.id);
     }
+    // "Mr Doyle", "Ms Carter": a caregiver before other family with the same surname.
+    std::set<std::string> titled;
+    for (PersonRole role : {PersonRole::Caregiver, PersonRole::Family})
+        for (const auto& p : s.people) {
+            if (p.role != role) continue;
+            auto sp = p.name.rfind(' ');
+            if (sp == std::string::npos) continue;
+            std::string surname = p.name.substr(sp + 1);
+            std::vector<std::string> titles;
+            if (p.gender != "female") titles.push_back("Mr");
+            if (p.gender != "male") titles.insert(titles.end(), {"Mrs", "Ms", "Miss"});
+            std::string section = role == PersonRole::Caregiver ? "caregiver" : "family";
+            if (p.gender == "female") section += "-f";
+            if (p.gender == "male") section += "-m";
+            for (auto& t : titles) {
+                std::string phrase = t + " " + surname;
+                if (titled.insert(lower(phrase)).second) add_name(c->people, d.words, phrase, section, p.id);
+            }
+        }
     c->people.index();
 
     const auto& gr = d.lex("grammar");
