@@ -195,7 +195,7 @@ bool read_line(std::string& out) {
 }
 
 // Asks the trainee for one action; false when they quit (end of input or "q").
-bool ask(Session& s, std::string& scene_shown) {
+bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
     const Scenario& sc = s.scenario();
     View v = s.view();
     if (v.scene && v.scene->id != scene_shown) {
@@ -204,7 +204,11 @@ bool ask(Session& s, std::string& scene_shown) {
         if (!v.scene->place.empty()) std::printf("   %s\n", v.scene->place.c_str());
         show_lines(sc, v.lines);
     }
-    if (!v.reply.empty()) show_lines(sc, v.reply);
+    // Each reply once, not again after a mistyped answer.
+    if (!v.reply.empty() && reply_shown != s.transcript().events.size()) {
+        reply_shown = s.transcript().events.size();
+        show_lines(sc, v.reply);
+    }
     std::string in;
     switch (v.kind) {
         case View::Kind::Narration:
@@ -416,12 +420,13 @@ int cmd_play(const Args& args) {
 
     const std::size_t kMaxSteps = 100000;  // a random walk round a loop must still stop
     std::string scene_shown;
+    std::size_t reply_shown = 0;
     while (!s.ended()) {
         View v = s.view();
         if (v.kind == View::Kind::Ending) break;  // a scenario with errors; cannot happen after lint
         std::optional<ActionError> fail;
         if (interactive) {
-            if (!ask(s, scene_shown)) {
+            if (!ask(s, scene_shown, reply_shown)) {
                 std::printf("\nStopped before the end%s.\n", recorder ? "; your progress is saved" : "");
                 return 1;
             }
