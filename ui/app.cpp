@@ -658,17 +658,30 @@ void App::draw_notices() {
     for (std::size_t i = 0; i < notices.size(); ++i) {
         const auto& n = notices[i];
         ImGui::PushID(static_cast<int>(i));
-        ImVec4 col = ImGui::ColorConvertU32ToFloat4(n.problem ? worry_colour() : good_colour());
-        ImGui::PushStyleColor(ImGuiCol_Text, col);
-        ImGui::Bullet();
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
         float close_w = ImGui::CalcTextSize("Dismiss").x + ImGui::GetStyle().FramePadding.x * 2;
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - close_w - 20);
+        float wrap_w = ImGui::GetContentRegionAvail().x - close_w - ImGui::GetTextLineHeight() * 2.5f;
+        ImVec2 ts = ImGui::CalcTextSize(n.text.c_str(), nullptr, false, wrap_w);
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float line = ImGui::GetTextLineHeight();
+        float h = std::max(ts.y, line) + 8 * scale_;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        // Problems sit on a warm band with a warning sign; other news has a plain disc.
+        if (n.problem) {
+            dl->AddRectFilled(ImVec2(p.x - 4, p.y), ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + h), mark_colour(), 4 * scale_);
+            float cx = p.x + line * 0.6f, cy = p.y + 4 * scale_ + line * 0.5f, r = line * 0.45f;
+            dl->AddTriangleFilled(ImVec2(cx, cy - r), ImVec2(cx + r, cy + r * 0.8f), ImVec2(cx - r, cy + r * 0.8f), worry_colour());
+            dl->AddText(ImVec2(cx - ImGui::CalcTextSize("!").x / 2, cy - line * 0.38f), ImGui::GetColorU32(ImGuiCol_WindowBg), "!");
+        } else {
+            dl->AddCircleFilled(ImVec2(p.x + line * 0.6f, p.y + 4 * scale_ + line * 0.5f), line * 0.22f, good_colour());
+        }
+        ImGui::SetCursorScreenPos(ImVec2(p.x + line * 1.6f, p.y + 4 * scale_));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_w);
         ImGui::TextUnformatted(n.text.c_str());
         ImGui::PopTextWrapPos();
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - close_w);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + ImGui::GetContentRegionAvail().x - close_w, p.y + 2 * scale_));
         bool dismiss = ImGui::SmallButton("Dismiss###dismiss");
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 3 * scale_));
+        ImGui::Dummy(ImVec2(1, 1));
         ImGui::PopID();
         if (dismiss) {
             notices.erase(notices.begin() + static_cast<long>(i));
@@ -786,9 +799,14 @@ int App::run() {
     } catch (const std::exception& e) {
         library.diagnostics.error(opt.scenarios_dir, 0, 0, "APP001", std::string("could not read the scenarios: ") + e.what());
     }
-    if (library.diagnostics.error_count() > 0)
-        notify(std::to_string(library.diagnostics.error_count()) + " problem(s) reading the case files in '" +
-                   opt.scenarios_dir + "'. The case list shows where.", true);
+    if (std::size_t n = library.diagnostics.error_count(); n > 0) {
+        std::string first;
+        for (const auto& d : library.diagnostics.items)
+            if (d.severity == Severity::Error) { first = d.format(); break; }
+        notify((n == 1 ? std::string("A case file could not be read: ") + first
+                       : std::to_string(n) + " problems reading the case files, the first: " + first + " (the case list shows them all)"),
+               true);
+    }
 #endif
 
     if (!opt.tour_dir.empty()) {
