@@ -335,10 +335,16 @@ namespace {
 
 void migrate(sql::Database& db, bool read_only) {
     const std::string& path = db.path();
-    std::int64_t app = db.scalar_int("PRAGMA application_id");
-    std::int64_t version = db.scalar_int("PRAGMA user_version");
+    std::int64_t app = 0, version = 0, objects = 0;
+    {
+        // One snapshot: another program may be creating the same file right now.
+        sql::Transaction read(db, sql::Transaction::Mode::Deferred);
+        app = db.scalar_int("PRAGMA application_id");
+        version = db.scalar_int("PRAGMA user_version");
+        objects = db.scalar_int("SELECT count(*) FROM sqlite_schema");
+        read.commit();
+    }
     if (app != kApplicationId) {
-        std::int64_t objects = db.scalar_int("SELECT count(*) FROM sqlite_schema");
         if (app != 0 || objects > 0)
             throw StoreError(K::NotOurs, "'" + path + "' is a database of another program, not a progress file; "
                                                      "choose another file with --db");
@@ -462,7 +468,7 @@ std::string Store::backup_now() {
     std::error_code ec;
     fs::create_directories(backup_dir(p), ec);
     std::string target = backup_dir(p) + "/" + backup_stem(p) + "-" + utc_stamp(impl_->now(), true) + ".db";
-    std::string tmp = target + ".partial";
+    std::string tmp = target + "." + new_uuid() + ".partial";  // two programs may back up at once
     fs::remove(tmp, ec);
     {
         sql::Database dest(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <thread>
 
@@ -122,6 +123,36 @@ TEST_CASE("a read-only file can be read but not written, and says so") {
     }
 }
 
+TEST_CASE("a file the system will not let anyone write is opened for reading and refuses writes plainly") {
+    // Root ignores permission bits, so where we can, make the file immutable instead.
+    TempDir dir;
+    FixedClock clock;
+    const std::string db = dir.file("p.db");
+    fill(db, clock, 3);
+    const std::string quoted = "'" + db + "'";
+    bool immutable = geteuid() == 0 ? std::system(("chattr +i " + quoted + " 2>/dev/null").c_str()) == 0
+                                    : (fs::permissions(db, fs::perms::owner_read), true);
+    struct Undo {
+        std::string q;
+        ~Undo() { [[maybe_unused]] int rc = std::system(("chattr -i " + q + " 2>/dev/null").c_str()); }
+    } undo{quoted};
+    if (!immutable) {
+        MESSAGE("cannot make a read-only file here (chattr +i failed); skipped");
+        return;
+    }
+    auto s = Store::open(db, fast(clock));
+    CHECK(s->read_only());
+    CHECK(s->people(Actor::system()).size() == 3);
+    try {
+        s->ensure_trainee("new person");
+        FAIL("wrote to a read-only file");
+    } catch (const StoreError& e) {
+        CHECK(e.kind == StoreError::Kind::ReadOnly);
+        CHECK(std::string(e.what()).find("read-only") != std::string::npos);
+    }
+    CHECK(s->people(Actor::system()).size() == 3);
+}
+
 TEST_CASE("a full disk gives a clear error and loses nothing already saved") {
     TempDir dir;
     FixedClock clock;
@@ -209,6 +240,40 @@ TEST_CASE("two connections writing the same file at once both succeed") {
         CHECK(s->impl().db->scalar_int("SELECT count(*) FROM events") == 2 * n);
         CHECK(s->impl().db->scalar_int("SELECT count(*) FROM attempts WHERE status = 'open'") == 2);
     }
+}
+
+TEST_CASE("several processes creating the same new file at once all succeed") {
+    TempDir dir;
+    const std::string db = dir.file("new.db");
+    pid_t kids[4];
+    for (int k = 0; k < 4; ++k) {
+        kids[k] = fork();
+        REQUIRE(kids[k] >= 0);
+        if (kids[k] == 0) {
+            int rc = 0;
+            try {
+                OpenOptions o;
+                o.password_cost = OpenOptions::PasswordCost::Minimal;
+                auto s = Store::open(db, o);
+                Actor t = s->ensure_trainee("trainee " + std::to_string(k));
+                s->begin_attempt(t.id, header(), facts());
+            } catch (const StoreError& e) {
+                std::fprintf(stderr, "child %d: %s\n", k, e.what());
+                rc = 1;
+            }
+            _exit(rc);
+        }
+    }
+    for (pid_t kid : kids) {
+        int status = 0;
+        REQUIRE(waitpid(kid, &status, 0) == kid);
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
+    }
+    FixedClock clock;
+    auto s = Store::open(db, fast(clock));
+    CHECK(s->people(Actor::system()).size() == 4);
+    CHECK(s->schema_version() == Store::latest_schema_version());
 }
 
 }  // TEST_SUITE
