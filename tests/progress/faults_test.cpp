@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -240,6 +241,55 @@ TEST_CASE("two connections writing the same file at once both succeed") {
         CHECK(s->impl().db->scalar_int("SELECT count(*) FROM events") == 2 * n);
         CHECK(s->impl().db->scalar_int("SELECT count(*) FROM attempts WHERE status = 'open'") == 2);
     }
+}
+
+TEST_CASE("a writer killed mid-stream leaves a sound file holding every committed event in order") {
+    TempDir dir;
+    FixedClock clock;
+    const std::string db = dir.file("p.db");
+    Id attempt = 0;
+    {
+        auto s = Store::open(db, fast(clock));
+        attempt = s->begin_attempt(s->ensure_trainee("alex").id, header(), facts()).id;
+    }
+    int pipefd[2];
+    REQUIRE(pipe(pipefd) == 0);
+    pid_t kid = fork();
+    REQUIRE(kid >= 0);
+    if (kid == 0) {
+        close(pipefd[0]);
+        try {
+            OpenOptions o;
+            o.backup = false;
+            auto s = Store::open(db, o);
+            for (int step = 0; step < 100000; ++step) {
+                Event e = event(step, step ? Event::Kind::Answer : Event::Kind::Start, "write");
+                e.answer.task = "danger-1";
+                e.answer.text = std::string(500 + step % 700, 'x');
+                s->record_event(attempt, e);
+                // Tell the parent each step once it is committed.
+                [[maybe_unused]] auto n = write(pipefd[1], &step, sizeof step);
+            }
+        } catch (...) {
+        }
+        _exit(0);
+    }
+    close(pipefd[1]);
+    int last = -1, step = 0;
+    while (last < 150 && read(pipefd[0], &step, sizeof step) == sizeof step) last = step;
+    kill(kid, SIGKILL);
+    while (read(pipefd[0], &step, sizeof step) == sizeof step) last = step;  // committed before the kill
+    close(pipefd[0]);
+    int status = 0;
+    waitpid(kid, &status, 0);
+    REQUIRE(WIFSIGNALED(status));
+
+    auto s = Store::open(db, fast(clock));  // quick_check runs here
+    auto t = s->transcript(attempt);
+    // Every step reported committed is there; at most the one in flight beyond it; no gaps.
+    CHECK(static_cast<int>(t.events.size()) >= last + 1);
+    CHECK(static_cast<int>(t.events.size()) <= last + 2);
+    for (std::size_t i = 0; i < t.events.size(); ++i) CHECK(t.events[i].step == static_cast<int>(i));
 }
 
 TEST_CASE("several processes creating the same new file at once all succeed") {
