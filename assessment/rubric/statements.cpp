@@ -74,6 +74,15 @@ Who who_from_section(const std::string& s, char* gender, bool* pronoun) {
     return Who::Unknown;
 }
 
+// What identifies a scenario's content for the cache (scenarios built in
+// code may have no content hash).
+std::string fingerprint(const Scenario& s) {
+    std::string f = s.id + "|" + s.content_hash + "|" + std::to_string(s.people.size());
+    for (const auto& p : s.people) f += "|" + p.name;
+    for (const auto& d : s.expert.danger_statements) f += "|" + std::to_string(d.size());
+    return f;
+}
+
 }  // namespace
 
 std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidance& g) {
@@ -81,7 +90,7 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     {
         std::lock_guard lock(d.case_mu);
         auto it = d.cases.find(&s);
-        if (it != d.cases.end() && it->second.first == s.content_hash + "|" + s.id) return it->second.second;
+        if (it != d.cases.end() && it->second.first == fingerprint(s)) return it->second.second;
     }
     auto c = std::make_shared<PreparedCase>();
     c->scenario = &s;
@@ -139,9 +148,15 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     // The themes of the case's dangers, from the expert key.
     std::vector<std::string> sources = s.expert.danger_statements;
     if (sources.empty()) sources.push_back(s.expert.past_harm);
+    // the facts the experts say a verdict on this criterion may rest on
+    std::vector<std::string> theme_sources = sources;
+    if (auto ev = s.expert.evidence.find("SG-ADDRESSES-DANGER"); ev != s.expert.evidence.end())
+        for (const auto& id : ev->second)
+            if (const Fact* f = s.fact(id); f && f->kind != FactKind::Strength && f->kind != FactKind::Distractor)
+                theme_sources.push_back(f->text);
     std::set<std::string> themes;
     const auto& th = d.lex("danger-themes");
-    for (const auto& src : sources) {
+    for (const auto& src : theme_sources) {
         auto t = tokenise(src, d.words);
         for (auto& m : find_all(t, th)) themes.insert(th.phrases[m.phrase].section);
     }
@@ -175,7 +190,7 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     }
 
     std::lock_guard lock(d.case_mu);
-    d.cases[&s] = {s.content_hash + "|" + s.id, c};
+    d.cases[&s] = {fingerprint(s), c};
     return c;
 }
 

@@ -1,0 +1,146 @@
+// The debrief for a whole playthrough, built from transcripts made here:
+// sorting facts explained with the expert's reasons, past harm as what
+// happened, scaling with the case's own reasons, bookends and moves.
+#include "fixture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace sofs;
+
+namespace {
+
+Event answer(int step, const std::string& scene, Answer a) {
+    Event e;
+    e.kind = Event::Kind::Answer;
+    e.step = step;
+    e.scene = scene;
+    e.answer = std::move(a);
+    return e;
+}
+
+Event choose(int step, const std::string& scene, const std::string& choice) {
+    Event e;
+    e.kind = Event::Kind::Choose;
+    e.step = step;
+    e.scene = scene;
+    e.choice = choice;
+    return e;
+}
+
+const TaskAssessment* task(const Debrief& d, const std::string& id) {
+    for (auto& t : d.tasks)
+        if (t.task == id) return &t;
+    return nullptr;
+}
+
+Answer text_answer(const std::string& task, const std::string& text) {
+    Answer a;
+    a.task = task;
+    a.text = text;
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("GIVEN a misplaced fact WHEN the sorting is judged THEN the explanation uses the expert's reason") {
+    auto g = sofs::testing::guidance();
+    auto s = sofs::testing::reference_case();
+    REQUIRE(g);
+    REQUIRE(s);
+    const Fact* untidy = s->fact("flat-untidy");
+    REQUIRE(untidy);
+    Answer a;
+    a.task = "sort-facts";
+    a.placements = {{"flat-untidy", "past-harm"}, {"push-saturday", "past-harm"}};
+    Transcript t;
+    t.events = {answer(0, "review-sort", a)};
+    Debrief d = assess(t, *s, *g);
+    auto* ta = task(d, "sort-facts");
+    REQUIRE(ta);
+    REQUIRE(ta->verdicts.size() == 2);
+    int wrong = 0;
+    for (auto& v : ta->verdicts) {
+        CHECK(v.criterion == "MAP-PLACEMENT");
+        if (!v.met) {
+            ++wrong;
+            CHECK(v.explanation.find(untidy->why) != std::string::npos);
+        }
+    }
+    CHECK(wrong == 1);
+}
+
+TEST_CASE("past harm: guesses are not what happened; who did what and when is") {
+    auto g = sofs::testing::guidance();
+    auto s = sofs::testing::reference_case();
+    REQUIRE(s);
+    Transcript guess, fact;
+    guess.events = {answer(0, "review-past-harm", text_answer("past-harm", "Ryan may have pushed Jade."))};
+    fact.events = {answer(0, "review-past-harm",
+                          text_answer("past-harm", "On Saturday night Ryan pushed Jade against a door while she held Mia."))};
+    CHECK_FALSE(task(assess(guess, *s, *g), "past-harm")->verdicts.at(0).met);
+    CHECK(task(assess(fact, *s, *g), "past-harm")->verdicts.at(0).met);
+}
+
+TEST_CASE("scaling: an over-optimistic number is told why, from the case's own reasons") {
+    auto g = sofs::testing::guidance();
+    auto s = sofs::testing::reference_case();
+    REQUIRE(s);
+    Answer a = text_answer("scaling", "Jade loves the children but Ryan's drinking still worries me.");
+    a.number = 8;
+    Transcript t;
+    t.events = {answer(0, "review-scale", a)};
+    Debrief d = assess(t, *s, *g);
+    auto* ta = task(d, "scaling");
+    REQUIRE(ta);
+    REQUIRE(ta->verdicts.size() == 3);
+    CHECK_FALSE(ta->verdicts[0].met);                 // SC-IN-RANGE
+    CHECK(ta->verdicts[1].criterion == "SC-DIRECTION");
+    CHECK(ta->verdicts[1].explanation.find("over-optimistic") != std::string::npos);
+    CHECK(ta->verdicts[1].explanation.find(s->expert.scaling.over_optimistic.substr(0, 20)) != std::string::npos);
+    CHECK(ta->verdicts[2].met);                       // SC-JUSTIFIED: both sides weighed
+    a.number = 3;
+    a.text = "Jade loves the children.";
+    t.events = {answer(0, "review-scale", a)};
+    d = assess(t, *s, *g);
+    ta = task(d, "scaling");
+    REQUIRE(ta);
+    CHECK(ta->verdicts[0].met);
+    CHECK_FALSE(ta->verdicts[2].met);
+}
+
+TEST_CASE("bookends: a goal about the same behaviour and children answers the danger statement") {
+    auto g = sofs::testing::guidance();
+    auto s = sofs::testing::reference_case();
+    REQUIRE(s);
+    Transcript t;
+    t.events = {answer(0, "review-danger", text_answer("danger-statement",
+                                                       "We are worried Ryan may push Jade when drunk and Mia could be dropped.")),
+                answer(1, "review-goal", text_answer("safety-goal",
+                                                     "Jade and Ryan will make sure Mia is always with a sober adult."))};
+    Debrief d = assess(t, *s, *g);
+    REQUIRE(d.overall.size() == 1);
+    CHECK(d.overall[0].criterion == "BOOKENDS");
+    CHECK(d.overall[0].met);
+}
+
+TEST_CASE("moves: counts, fit, aims and a reflective prompt for a move not tried") {
+    auto g = sofs::testing::guidance();
+    auto s = sofs::testing::reference_case();
+    REQUIRE(s);
+    Transcript t;
+    t.events = {choose(0, "first-visit", "fv-blame"), choose(1, "first-visit", "fv-coping")};
+    Debrief d = assess(t, *s, *g);
+    CHECK(d.moves.fitting == 1);
+    CHECK(d.moves.not_fitting == 1);
+    CHECK(d.moves.count_by_move["blaming"] == 1);
+    const Choice* blame = s->choice("fv-blame");
+    REQUIRE(blame);
+    for (int aim : blame->undermines)
+        CHECK(std::find(d.moves.aims_undermined.begin(), d.moves.aims_undermined.end(), aim) != d.moves.aims_undermined.end());
+    bool exception_prompt = false;
+    for (auto& r : d.moves.reflections)
+        if (r.find("exception question") != std::string::npos) exception_prompt = true;
+    CHECK(exception_prompt);
+}
