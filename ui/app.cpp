@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <thread>
 #include <cstdlib>
 
 namespace sofs::ui {
@@ -779,26 +780,47 @@ void App::draw_frame() {
 
 int App::run() {
     std::string err;
+    // --benchmark-startup also says where the time goes, on stderr.
+    auto phase = [this, last = started_](const char* what) mutable {
+        if (!opt.benchmark_startup) return;
+        auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "  %-28s %6.1f ms\n", what, std::chrono::duration<double, std::milli>(now - last).count());
+        last = now;
+    };
+    phase("start to run()");
+    // The case files, the progress file and the sound device are made ready on
+    // a helper thread while the window and OpenGL start (the slowest part);
+    // the helper is joined before the first frame, so nothing is shared while
+    // it runs.
+    if (!opt.tour_dir.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
+    std::unique_ptr<Records> opened;
+    std::thread helper([this, &opened] {
+        sound.open();
+#if SOFS_HAVE_LOADER
+        try {
+            library = load_library({opt.scenarios_dir});
+        } catch (const std::exception& e) {
+            library.diagnostics.error(opt.scenarios_dir, 0, 0, "APP001", std::string("could not read the scenarios: ") + e.what());
+        }
+#endif
+        if (opt.tour_dir.empty())
+            opened = std::make_unique<Records>(opt.db_path.empty() ? Records::default_path() : opt.db_path);
+    });
     if (!init_window(&err)) {
+        helper.join();
         std::fprintf(stderr, "sofs-sim: %s\n", err.c_str());
         return 1;
     }
+    phase("window and OpenGL");
     build_fonts();
     apply_style();
+    phase("fonts");
+    helper.join();
+    phase("waiting for the helper");
 
-    // Scripted runs make no sound and need no sound card.
-    if (!opt.tour_dir.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);
-    sound.open();
     sound.set_volume(settings.volume, settings.muted);
     sound.set_cues(settings.cues);
     if (!sound.has_device()) notify(sound.notice() + " Everything else works; reading aloud needs sound.");
-
-#if SOFS_HAVE_LOADER
-    try {
-        library = load_library({opt.scenarios_dir});
-    } catch (const std::exception& e) {
-        library.diagnostics.error(opt.scenarios_dir, 0, 0, "APP001", std::string("could not read the scenarios: ") + e.what());
-    }
     if (std::size_t n = library.diagnostics.error_count(); n > 0) {
         std::string first;
         for (const auto& d : library.diagnostics.items)
@@ -807,7 +829,6 @@ int App::run() {
                        : std::to_string(n) + " problems reading the case files, the first: " + first + " (the case list shows them all)"),
                true);
     }
-#endif
 
     if (!opt.tour_dir.empty()) {
         tour_ = std::make_unique<Tour>(opt.tour_dir);
@@ -816,10 +837,11 @@ int App::run() {
             return 1;
         }
     } else {
-        records = std::make_unique<Records>(opt.db_path.empty() ? Records::default_path() : opt.db_path);
+        records = std::move(opened);
         if (!records->ok()) notify("Your work will not be saved: " + records->problem(), true);
     }
     screen(current_).enter(*this);
+    phase("progress file and first screen");
 
     unsigned seen = g_events.load();
     bool first = true;
