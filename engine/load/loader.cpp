@@ -7,6 +7,7 @@
 #include "load/loader.hpp"
 
 #include "load/cache.hpp"
+#include "load/yaml_tree.hpp"
 
 #include "runtime/condition.hpp"
 #include "runtime/hash.hpp"
@@ -27,7 +28,7 @@ namespace sofs {
 namespace {
 
 namespace fs = std::filesystem;
-using YAML::Node;
+using Node = load_detail::YamlNode;
 
 // ---------------------------------------------------------------- small helpers
 
@@ -76,8 +77,7 @@ bool valid_id(const std::string& s) {
 }
 
 SourcePos pos_of(const Node& n) {
-    auto m = n.Mark();
-    return {m.line + 1, m.column + 1};
+    return n.pos();
 }
 
 const char* shape(const Node& n) {
@@ -228,13 +228,12 @@ std::optional<Map> Loader::open_map(const Node& n, SourcePos where, const std::s
     m.pos = pos_of(n);
     m.what = what;
     m.entries.reserve(n.size());
-    for (auto it = n.begin(); it != n.end(); ++it) {
-        const Node& k = it->first;
+    for (const auto& [k, v] : n.entries()) {
         if (!k.IsScalar()) {
             error(pos_of(k), "SCN002", "a key in " + what + " should be a word, not " + shape(k));
             continue;
         }
-        m.entries.push_back({k.Scalar(), pos_of(k), it->second});
+        m.entries.push_back({k.Scalar(), pos_of(k), v});
     }
     // Name the item by its id in messages when it has one.
     // "a choice in scene 's1'" becomes "choice 'c1' in scene 's1'".
@@ -275,7 +274,7 @@ std::optional<std::string> Loader::scalar_text(const Node& n, SourcePos p, const
         return std::nullopt;
     }
     const std::string& v = n.Scalar();
-    if (n.Tag() == "?") {
+    if (std::string_view(n.Tag()) == "?") {
         std::string low = v;
         for (auto& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         static const char* const kBools[] = {"yes", "no", "on", "off", "y", "n", "true", "false"};
@@ -369,7 +368,7 @@ std::vector<std::pair<Node, SourcePos>> Loader::list(const Map& m, std::string_v
         return out;
     }
     out.reserve(e->value.size());
-    for (const auto& item : e->value) out.emplace_back(item, item.IsNull() ? e->key_pos : pos_of(item));
+    for (const auto& item : e->value.items()) out.emplace_back(item, item.IsNull() ? e->key_pos : pos_of(item));
     return out;
 }
 
@@ -578,15 +577,15 @@ void Loader::read_choice(const Node& n, SourcePos p, Scene& scene) {
                     error(pos_of(ch->value), "SCN002",
                           "'change' of " + what + " should be a map such as {trust: 1}, not " + shape(ch->value));
                 } else {
-                    for (auto it = ch->value.begin(); it != ch->value.end(); ++it) {
-                        if (!it->first.IsScalar()) continue;
-                        const std::string name = it->first.Scalar();
-                        SourcePos kp = pos_of(it->first);
+                    for (const auto& [key, value] : ch->value.entries()) {
+                        if (!key.IsScalar()) continue;
+                        const std::string name = key.Scalar();
+                        SourcePos kp = pos_of(key);
                         if (c.effects.change.count(name)) {
                             error(kp, "SCN005", "key '" + name + "' appears twice in 'change' of " + what);
                             continue;
                         }
-                        auto delta = integer_node(it->second, pos_of(it->second), "the change to '" + name + "'");
+                        auto delta = integer_node(value, pos_of(value), "the change to '" + name + "'");
                         ref(Ref::Kind::Number, name, kp, "'change' of " + what);
                         if (delta) c.effects.change[name] = *delta;
                     }
@@ -691,21 +690,20 @@ void Loader::read_expert(const Map& top) {
         if (!ev->value.IsMap()) {
             error(pos_of(ev->value), "SCN002", std::string("'evidence' of the expert key should be a map, not ") + shape(ev->value));
         } else {
-            for (auto it = ev->value.begin(); it != ev->value.end(); ++it) {
-                if (!it->first.IsScalar()) continue;
-                const std::string crit = it->first.Scalar();
+            for (const auto& [key, v] : ev->value.entries()) {
+                if (!key.IsScalar()) continue;
+                const std::string crit = key.Scalar();
                 if (x.evidence.count(crit)) {
-                    error(pos_of(it->first), "SCN005", "key '" + crit + "' appears twice in 'evidence' of the expert key");
+                    error(pos_of(key), "SCN005", "key '" + crit + "' appears twice in 'evidence' of the expert key");
                     continue;
                 }
                 auto& facts = x.evidence[crit];
-                const Node& v = it->second;
                 if (v.IsNull()) continue;
                 if (!v.IsSequence()) {
                     error(pos_of(v), "SCN002", "the evidence for '" + crit + "' should be a list of fact ids");
                     continue;
                 }
-                for (const auto& f : v) {
+                for (const auto& f : v.items()) {
                     if (auto id_text = scalar_text(f, pos_of(f), "an item of the evidence for '" + crit + "'")) {
                         ref(Ref::Kind::Fact, *id_text, pos_of(f), "the evidence for '" + crit + "'");
                         facts.push_back(*id_text);
@@ -768,9 +766,9 @@ void Loader::read_expert(const Map& top) {
 // ---------------------------------------------------------------- whole file
 
 std::shared_ptr<Scenario> Loader::load(const std::string& text_in) {
-    Node root;
+    load_detail::YamlDoc doc;
     try {
-        root = YAML::Load(text_in);
+        doc = load_detail::YamlDoc::parse(text_in);
     } catch (const YAML::ParserException& e) {
         d_.error(file_, e.mark.line + 1, e.mark.column + 1, "SCN001", "this is not valid YAML: " + e.msg);
         return nullptr;
@@ -778,6 +776,7 @@ std::shared_ptr<Scenario> Loader::load(const std::string& text_in) {
         d_.error(file_, 0, 0, "SCN001", std::string("this is not valid YAML: ") + e.what());
         return nullptr;
     }
+    const Node root = doc.root();
     if (!root.IsDefined() || root.IsNull()) {
         d_.error(file_, 0, 0, "SCN009", "the file is empty: a scenario needs at least id, title and scenes");
         return nullptr;

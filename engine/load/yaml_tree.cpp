@@ -1,0 +1,118 @@
+// Builds the compact YAML tree from yaml-cpp's events.
+#include "load/yaml_tree.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
+#include <sstream>
+#include <unordered_map>
+
+namespace sofs::load_detail {
+namespace {
+
+const std::string kEmpty;
+
+class Builder : public YAML::EventHandler {
+public:
+    explicit Builder(YamlDoc& doc) : doc_(doc) {}
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override { add(YamlDoc::Kind::Null, m, anchor); }
+    void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+        auto it = anchors_.find(anchor);
+        if (it == anchors_.end()) return;  // yaml-cpp refuses unknown aliases before this
+        attach(it->second);
+    }
+    void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
+        std::uint32_t i = add(YamlDoc::Kind::Scalar, m, anchor);
+        auto& r = doc_.records_[i];
+        r.value = value;
+        r.plain = tag == "?";
+    }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open_.push_back(add(YamlDoc::Kind::Sequence, m, anchor));
+    }
+    void OnSequenceEnd() override { open_.pop_back(); }
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        open_.push_back(add(YamlDoc::Kind::Map, m, anchor));
+    }
+    void OnMapEnd() override { open_.pop_back(); }
+
+private:
+    std::uint32_t add(YamlDoc::Kind kind, const YAML::Mark& m, YAML::anchor_t anchor) {
+        auto i = static_cast<std::uint32_t>(doc_.records_.size());
+        YamlDoc::Record r;
+        r.kind = kind;
+        r.line = m.line + 1;
+        r.column = m.column + 1;
+        doc_.records_.push_back(std::move(r));
+        if (anchor) anchors_[anchor] = i;
+        attach(i);
+        return i;
+    }
+    void attach(std::uint32_t i) {
+        if (!open_.empty()) doc_.records_[open_.back()].children.push_back(i);
+    }
+
+    YamlDoc& doc_;
+    std::vector<std::uint32_t> open_;
+    std::unordered_map<YAML::anchor_t, std::uint32_t> anchors_;
+};
+
+}  // namespace
+
+YamlDoc YamlDoc::parse(const std::string& text) {
+    YamlDoc doc;
+    doc.records_.reserve(text.size() / 12);
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    Builder b(doc);
+    parser.HandleNextDocument(b);
+    return doc;
+}
+
+bool YamlNode::IsNull() const { return !doc_ || doc_->records_[index_].kind == YamlDoc::Kind::Null; }
+bool YamlNode::IsScalar() const { return doc_ && doc_->records_[index_].kind == YamlDoc::Kind::Scalar; }
+bool YamlNode::IsSequence() const { return doc_ && doc_->records_[index_].kind == YamlDoc::Kind::Sequence; }
+bool YamlNode::IsMap() const { return doc_ && doc_->records_[index_].kind == YamlDoc::Kind::Map; }
+const std::string& YamlNode::Scalar() const { return IsScalar() ? doc_->records_[index_].value : kEmpty; }
+const char* YamlNode::Tag() const {
+    if (!IsScalar()) return "";
+    return doc_->records_[index_].plain ? "?" : "!";
+}
+SourcePos YamlNode::pos() const {
+    if (!doc_) return {};
+    const auto& r = doc_->records_[index_];
+    return {r.line, r.column};
+}
+std::size_t YamlNode::size() const {
+    if (!doc_) return 0;
+    const auto& r = doc_->records_[index_];
+    if (r.kind == YamlDoc::Kind::Sequence) return r.children.size();
+    if (r.kind == YamlDoc::Kind::Map) return r.children.size() / 2;
+    return 0;
+}
+YamlNode YamlNode::operator[](std::size_t i) const {
+    if (!IsSequence() || i >= doc_->records_[index_].children.size()) return {};
+    return {doc_, doc_->records_[index_].children[i]};
+}
+std::vector<YamlNode> YamlNode::items() const {
+    std::vector<YamlNode> out;
+    if (!IsSequence()) return out;
+    const auto& c = doc_->records_[index_].children;
+    out.reserve(c.size());
+    for (auto i : c) out.emplace_back(doc_, i);
+    return out;
+}
+std::vector<std::pair<YamlNode, YamlNode>> YamlNode::entries() const {
+    std::vector<std::pair<YamlNode, YamlNode>> out;
+    if (!IsMap()) return out;
+    const auto& c = doc_->records_[index_].children;
+    out.reserve(c.size() / 2);
+    for (std::size_t i = 0; i + 1 < c.size(); i += 2) out.emplace_back(YamlNode(doc_, c[i]), YamlNode(doc_, c[i + 1]));
+    return out;
+}
+
+}  // namespace sofs::load_detail

@@ -1,0 +1,63 @@
+// A compact, read-only YAML document tree built from yaml-cpp's event parser.
+// yaml-cpp's own YAML::Node tree costs about as much to build as the parse
+// itself; this one is a flat array of records, so loading a library spends its
+// time parsing, not allocating. Only what the loader needs: kinds, scalars
+// with their tag ("?" plain, "!" quoted or block), 1-based positions, map
+// entries in file order (duplicates kept, for SCN005), aliases resolved.
+#pragma once
+
+#include "model/scenario.hpp"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sofs::load_detail {
+
+class YamlDoc;
+
+class YamlNode {
+public:
+    YamlNode() = default;
+    YamlNode(const YamlDoc* doc, std::uint32_t index) : doc_(doc), index_(index) {}
+
+    bool IsDefined() const { return doc_ != nullptr; }
+    bool IsNull() const;
+    bool IsScalar() const;
+    bool IsSequence() const;
+    bool IsMap() const;
+    const std::string& Scalar() const;
+    const char* Tag() const;     // "?" for a plain scalar, "!" for a quoted or block one, "" otherwise
+    SourcePos pos() const;       // 1-based
+    std::size_t size() const;    // items of a sequence, entries of a map
+    YamlNode operator[](std::size_t i) const;  // a sequence's item
+    std::vector<YamlNode> items() const;                           // a sequence's items
+    std::vector<std::pair<YamlNode, YamlNode>> entries() const;    // a map's keys and values, in order
+
+private:
+    const YamlDoc* doc_ = nullptr;
+    std::uint32_t index_ = 0;
+    friend class YamlDoc;
+};
+
+class YamlDoc {
+public:
+    enum class Kind : std::uint8_t { Null, Scalar, Sequence, Map };
+    struct Record {
+        Kind kind = Kind::Null;
+        bool plain = false;
+        int line = 0, column = 0;
+        std::string value;
+        std::vector<std::uint32_t> children;  // sequence: items; map: key, value, key, value...
+    };
+
+    // Parses the first document of `text`; throws YAML::ParserException (with
+    // its mark) on a syntax error. An empty text gives a Null root.
+    static YamlDoc parse(const std::string& text);
+    YamlNode root() const { return records_.empty() ? YamlNode() : YamlNode(this, 0); }
+
+    std::vector<Record> records_;
+};
+
+}  // namespace sofs::load_detail
