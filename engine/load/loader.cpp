@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -1097,6 +1098,13 @@ LoadResult load_text(const std::string& text, const std::string& display_path, c
 }
 
 }  // namespace
+
+std::string default_cache_dir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return (fs::path(xdg) / "sofs" / "scenarios").string();
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return (fs::path(home) / ".cache" / "sofs" / "scenarios").string();
+    return "";
+}
 
 LoadResult load_scenario_text(const std::string& text, const std::string& display_path, const std::string& base_dir) {
     return load_text(text, display_path, base_dir, LoadOptions{});

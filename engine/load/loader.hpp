@@ -24,6 +24,10 @@ struct LoadOptions {
     std::string cache_dir;
 };
 
+// The usual place for the parse cache: $XDG_CACHE_HOME/sofs/scenarios, or
+// ~/.cache/sofs/scenarios; "" when neither variable is set.
+std::string default_cache_dir();
+
 struct LoadResult {
     std::shared_ptr<const Scenario> scenario;  // null when the file could not be read at all
     Diagnostics diagnostics;
