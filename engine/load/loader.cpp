@@ -961,6 +961,13 @@ void Loader::check_meaning() {
                                        " to judge the trainee's answer");
     }
 
+    std::unordered_set<std::string> used_endings;
+    for (const auto& sc : s.scenes)
+        if (!sc.ending.empty()) used_endings.insert(sc.ending);
+    for (const auto& e : s.endings)
+        if (!e.id.empty() && !used_endings.count(e.id))
+            warning(e.pos, "SCN030", "ending '" + e.id + "' is not used by any scene, so no trainee can reach it");
+
     for (const auto& f : s.facts)
         if (!f.id.empty() && !revealed.count(f.id))
             warning(f.pos, "SCN027", "fact '" + f.id + "' is never revealed by a scene or a choice, so the trainee cannot learn it");
