@@ -216,6 +216,10 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
                 }
             }
             if (!identified) x.who = Who::ChildGeneral;
+            // "Mia, who is a baby": a description of someone already named
+            if (!identified && m.first >= 2 && (t.tokens[m.first - 1].lower == "a" || t.tokens[m.first - 1].lower == "an") &&
+                c.be.count(t.tokens[m.first - 2].lower))
+                continue;
             // "Mia, who is seven months old": an age, not another child
             if (!identified && !p.words.empty() && p.words[0] == kNumber) continue;
         }
@@ -314,15 +318,20 @@ struct Reading {
     }
     // The nearest mention before `tok` that could be a subject: one after a
     // preposition ("in Jade's arms", "shout at Jade") is passed over.
-    const Mention* subject_before(int tok) const {
+    const Mention* subject_before(int tok, bool chains = false) const {
         static const std::unordered_set<std::string> prepositions = {
             "in", "with", "at", "to", "from", "of", "by", "on", "for", "into", "onto", "towards", "against", "near", "around", "about"};
         for (int k = tok - 1; k >= 0 && same_sentence(k, tok); --k) {
             if (mention_at[k] < 0) continue;
             const Mention& m = people[mention_at[k]];
             if (m.last == tok - 1) return &m;  // right before: "Ryan's drinking", "about Ryan shouting"
-            k = m.first;
-            if (m.first > 0 && same_sentence(m.first - 1, tok) && prepositions.count(t.tokens[m.first - 1].lower)) continue;
+            // the head of "Kai and Mia": what comes before it decides
+            int head = m.first;
+            while (chains && head >= 2 && same_sentence(head - 2, tok) && (t.tokens[head - 1].lower == "and" || t.tokens[head - 1].lower == "or") &&
+                   mention_at[head - 2] >= 0)
+                head = people[mention_at[head - 2]].first;
+            k = head;
+            if (head > 0 && same_sentence(head - 1, tok) && prepositions.count(t.tokens[head - 1].lower)) continue;
             return &m;
         }
         return before(tok);
@@ -728,6 +737,9 @@ struct GoalReading {
         }
         if (starts_at(nonactions, v)) return Clause::NonAction;
         if (watching(v)) return Clause::Watch;
+        // "will drink less", "will only drink at weekends": the danger itself, rationed
+        for (auto& b : behaviours)
+            if (b.first == v) return Clause::Prohibition;
         if (r.is(v, r.c.be) && !starts_at(positives, v)) {
             if (v + 1 < r.n() && (starts_at(safe, v + 1) || (r.is(v + 1, r.c.skip) && starts_at(safe, v + 2)))) {
                 *concrete = true;
@@ -750,7 +762,13 @@ struct GoalReading {
     void read_clause(const Match& m) {
         Clause c;
         c.modal_first = m.first;
-        c.subject = r.before(m.first);
+        // the person right before "will" is its subject; otherwise the nearest
+        // one not inside a phrase such as "in Kai and Mia's lives"
+        int k = r.back_over(m.first, {});
+        c.subject = k >= 0 && r.mention_at[k] >= 0 ? &r.people[r.mention_at[k]] : r.subject_before(m.first, true);
+        // "Ryan will see his GP and will stay at Dean's": the same subject again
+        if (k >= 0 && r.is(k, r.c.conjunction) && !clauses.empty() && r.same_sentence(clauses.back().modal_first, m.first))
+            c.subject = clauses.back().subject;
         int v = m.last + 1;
         // "will have stopped": passed over; "will have the children", "will do a course": the verb itself
         while (v < r.n() && r.same_sentence(v, m.last) &&
@@ -848,7 +866,7 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         int k = r.back_over(p.first, r.c.be);
         if (k < 0 || r.mention_at[k] < 0) continue;
         const Mention& who = r.people[r.mention_at[k]];
-        if (!is_adult(who.who)) continue;
+        if (!is_adult(who.who) || g.watching(p.first)) continue;
         // "when he is looking after them" sets a condition; it asks for nothing
         static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until"};
         if (who.first > 0 && conditions.count(r.word(who.first - 1))) continue;
