@@ -226,6 +226,15 @@ bool App::open_scenario(std::shared_ptr<const Scenario> s, bool fresh) {
                 committed = session->transcript().events.size();
                 auto drafts = records->drafts(user->id, s->id);
                 board_from_text(board, drafts["board"]);
+                // Answers already handed in fill the board; drafts (newer, unsent) win.
+                for (const auto& [task_id, ans] : session->answers()) {
+                    const Task* t = s->task(task_id);
+                    if (!t) continue;
+                    if (t->kind == TaskKind::SortFacts && drafts["board"].empty()) board.placements.insert(ans.placements.begin(), ans.placements.end());
+                    else if (t->kind == TaskKind::SafetyNetwork) board.network = ans.picks;
+                    else if (t->kind == TaskKind::Scaling) board.texts["scaling-reason"] = ans.text;
+                    else if (std::string key = to_string(t->kind); !ans.text.empty()) board.texts[key] = ans.text;
+                }
                 for (auto& [k, v] : drafts)
                     if (k.rfind("text:", 0) == 0) board.texts[k.substr(5)] = v;
                 notify("Welcome back. You are where you left off in \"" + s->title + "\".");
@@ -526,6 +535,13 @@ void App::apply_style() {
             c[ImGuiCol_TableBorderStrong] = c[ImGuiCol_TableBorderLight] = ImVec4(0.8f, 0.8f, 0.8f, 1);
             c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.7f);
             c[ImGuiCol_DragDropTarget] = yellow;
+            c[ImGuiCol_Tab] = ImVec4(0.2f, 0.2f, 0.2f, 1);
+            c[ImGuiCol_TabHovered] = blue;
+            c[ImGuiCol_TabActive] = ImVec4(0.1f, 0.3f, 0.8f, 1);
+            c[ImGuiCol_TabUnfocusedActive] = ImVec4(0.1f, 0.3f, 0.8f, 1);
+            c[ImGuiCol_TableHeaderBg] = ImVec4(0.2f, 0.2f, 0.2f, 1);
+            c[ImGuiCol_TableRowBgAlt] = ImVec4(0.1f, 0.1f, 0.1f, 1);
+            s.TabBorderSize = 2;
             s.FrameBorderSize = 2;
             s.ChildBorderSize = 2;
             s.WindowBorderSize = 2;

@@ -290,7 +290,7 @@ bool Tour::play(App& app, std::string* error) {
                 shot_ = "09-three-houses.png";
             }
             app.go(app.screen_for_view());
-            push_front({"hand in " + kind, [this, t](App& b, std::string* e2) {
+            Action hand_in{"hand in " + kind, [this, t](App& b, std::string* e2) {
                             bool ok = false;
                             if (t.kind == TaskKind::Scaling) ok = static_cast<ScalingScreen&>(b.screen(ScreenId::Scaling)).hand_in(b);
                             else if (t.kind == TaskKind::ThreeHouses) ok = static_cast<ThreeHousesScreen&>(b.screen(ScreenId::ThreeHouses)).hand_in(b);
@@ -298,7 +298,28 @@ bool Tour::play(App& app, std::string* error) {
                             if (!ok) *e2 = "the answer to task '" + t.id + "' was not accepted";
                             push_front({"play", [this](App& c, std::string* e3) { return play(c, e3); }, ""});
                             return ok;
-                        }, ""});
+                        }, ""};
+            push_front(std::move(hand_in));
+            if (t.kind == TaskKind::DangerStatement) {
+                // Close the case mid-task and open it again: the same task and the
+                // same unsent words must come back from the progress file.
+                push_front({"close and reopen the case mid-task", [task = t.id](App& b, std::string* e2) {
+                                auto scenario = b.scenario;
+                                std::string words = b.board.texts["danger-statement"];
+                                auto attempt = b.attempt ? b.attempt->id : 0;
+                                b.session.reset();
+                                b.board = MappingBoard{};
+                                if (!b.open_scenario(scenario, false)) { *e2 = "the case could not be opened again"; return false; }
+                                View again = b.session->view();
+                                if (again.kind != View::Kind::Task || !again.task || again.task->id != task) {
+                                    *e2 = "reopening did not return to the danger statement task";
+                                    return false;
+                                }
+                                if (b.board.texts["danger-statement"] != words) { *e2 = "the words written so far did not come back"; return false; }
+                                if (!b.attempt || b.attempt->id != attempt) { *e2 = "reopening started a new attempt instead of resuming"; return false; }
+                                return true;
+                            }, "05b-reopened-mid-case.png"});
+            }
             return true;
         }
         case View::Kind::Ending:

@@ -171,6 +171,10 @@ const char* criterion_title(const std::string& id) {
         {"SC-DIRECTION", "Knows which way the number leans"},
         {"SC-JUSTIFIED", "Reason weighs strengths and worries"},
         {"MAP-PLACEMENT", "Facts placed in the right part of the mapping"},
+        {"PH-WHAT-HAPPENED", "Past harm says what actually happened"},
+        {"TH-HEARD", "The child's words in the houses they chose"},
+        {"NET-PEOPLE", "The safety network has the people who can help"},
+        {"BOOKENDS", "The safety goal answers the danger statement"},
     };
     for (const auto& r : kRows)
         if (id == r.id) return r.title;

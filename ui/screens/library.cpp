@@ -11,6 +11,27 @@
 namespace sofs::ui {
 
 namespace {
+// Not started: an empty ring; in progress: half filled; finished: a tick.
+void progress_shape(int state, float size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    p.y += (ImGui::GetFrameHeight() - size) / 2;
+    ImVec2 c(p.x + size / 2, p.y + size / 2);
+    float r = size * 0.42f;
+    ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    if (state == 2) {
+        ImGui::SetCursorScreenPos(p);
+        met_shape(true, size);
+        return;
+    }
+    dl->AddCircle(c, r, ink, 24, std::max(1.5f, size / 10));
+    if (state == 1) {
+        dl->PathArcTo(c, r, 3.14159265f * 0.5f, 3.14159265f * 1.5f, 16);
+        dl->PathFillConvex(ink);
+    }
+    ImGui::Dummy(ImVec2(size, ImGui::GetFrameHeight()));
+}
+
 const char* kAudienceNames[] = {"Every course", "Two-day course", "Five-day course", "E-learning", "Practice leads"};
 }
 
@@ -120,18 +141,20 @@ void LibraryScreen::draw(App& app) {
         if (topic_ > 0 && std::find(sc->topics.begin(), sc->topics.end(), topics_[topic_ - 1]) == sc->topics.end()) continue;
         ++shown;
         ImGui::PushID(sc->id.c_str());
+        std::string summary = reflow(sc->summary);
         float h = 0;
         {
-            float wrap = card_w - 60 * s;
-            h = ImGui::GetTextLineHeightWithSpacing() * 3.6f + ImGui::CalcTextSize(sc->summary.c_str(), nullptr, false, wrap).y +
-                ImGui::GetFrameHeightWithSpacing() + 30 * s;
+            const ImGuiStyle& st = ImGui::GetStyle();
+            float wrap = card_w - 2 * 14 * s - st.ScrollbarSize;
+            h = 2 * 12 * s + ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::CalcTextSize(summary.c_str(), nullptr, false, wrap).y +
+                st.ItemSpacing.y * 2 + ImGui::GetFrameHeight() + st.FramePadding.y * 1.2f + 6 * s;
         }
         begin_card("###card", nullptr, ImVec2(card_w, h), app);
         subheading(app, sc->title.c_str());
         std::string meta = "About " + std::to_string(sc->minutes) + " minutes";
         for (std::size_t i = 0; i < sc->topics.size(); ++i) meta += (i == 0 ? "   ·   " : ", ") + sc->topics[i];
         muted_text(meta);
-        wrapped(reflow(sc->summary));
+        wrapped(summary);
         auto it = progress_.find(sc->id);
         bool unfinished = it != progress_.end() && it->second.open_attempt;
         int finished = it != progress_.end() ? it->second.finished : 0;
@@ -143,9 +166,9 @@ void LibraryScreen::draw(App& app) {
         } else {
             if (big_button(finished > 0 ? "Play again###start" : "Start###start")) app.open_scenario(sc, true);
         }
-        ImGui::SameLine();
+        ImGui::SameLine(0, 20 * s);
         ImGui::AlignTextToFramePadding();
-        met_shape(finished > 0, ImGui::GetTextLineHeight());
+        progress_shape(unfinished ? 1 : finished > 0 ? 2 : 0, ImGui::GetTextLineHeight());
         ImGui::SameLine();
         ImGui::TextUnformatted(state.c_str());
         end_card();

@@ -462,6 +462,7 @@ void MappingScreen::draw(App& app) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         draw_section(app, "past-harm", "Past harm", "What has happened: drop facts here");
+        if (!app.board.texts["past-harm"].empty()) draw_text_section(app, "past-harm", "Past harm, in your words", "");
         draw_text_section(app, "danger-statement", "Danger statements", "Not written yet.");
         draw_section(app, "complicating-factor", "Complicating factors", "What makes it harder: drop facts here");
         ImGui::TableSetColumnIndex(1);

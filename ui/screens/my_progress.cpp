@@ -5,6 +5,7 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <set>
 
@@ -35,6 +36,15 @@ std::string MyProgressScreen::read_aloud_text(App&) {
     for (const auto& a : report_->attempts)
         out += a.attempt.scenario + ": " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met. ";
     return out;
+}
+
+static std::string day_text(std::int64_t ms) {
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%d %b %Y", &tm);
+    return buf;
 }
 
 void draw_scale_compare(float width, int low, int high, int expert, const std::vector<int>& numbers, float s) {
@@ -83,7 +93,8 @@ void MyProgressScreen::draw(App& app) {
         end_card();
         return;
     }
-    ImGui::BeginChild("###progress-body", ImVec2(0, 0), false);
+    float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginChild("###progress-checks", ImVec2(avail * 0.56f, 0), false);
     subheading(app, "Each check, case by case");
     // Criterion rows in first-seen order; attempt columns oldest first (last eight).
     std::vector<std::string> criteria;
@@ -98,9 +109,11 @@ void MyProgressScreen::draw(App& app) {
     int cols = static_cast<int>(finished.size() - first) + 1;
     if (criteria.empty()) muted_text("No checks were recorded for your finished cases.");
     else if (ImGui::BeginTable("###criteria", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("Check", ImGuiTableColumnFlags_WidthFixed, 420 * s);
+        float case_w = 64 * s;
+        ImGui::TableSetupColumn("Check", ImGuiTableColumnFlags_WidthFixed,
+                                std::max(200 * s, avail * 0.56f - case_w * (cols - 1) - 30 * s));
         for (std::size_t i = first; i < finished.size(); ++i)
-            ImGui::TableSetupColumn(("Case " + std::to_string(i + 1)).c_str(), ImGuiTableColumnFlags_WidthFixed, 80 * s);
+            ImGui::TableSetupColumn(("Case " + std::to_string(i + 1)).c_str(), ImGuiTableColumnFlags_WidthFixed, case_w);
         ImGui::TableHeadersRow();
         for (const auto& c : criteria) {
             ImGui::TableNextRow();
@@ -116,26 +129,12 @@ void MyProgressScreen::draw(App& app) {
         ImGui::EndTable();
     }
     muted_text("Filled tick: met.  Open ring with a dash: not yet.  A dash alone: not judged in that case.");
-    gap();
-
-    subheading(app, "Your safety scale numbers beside the experts'");
-    bool any = false;
-    for (const auto* a : finished) {
-        if (!a->scaling) continue;
-        any = true;
-        ImGui::PushID(static_cast<int>(a->attempt.id));
-        std::string line = a->attempt.scenario + ": you said " + std::to_string(*a->scaling);
-        if (a->expert_scaling) line += ", the experts " + std::to_string(*a->expert_scaling);
-        if (a->scaling_low && a->scaling_high)
-            line += " (" + std::to_string(*a->scaling_low) + " to " + std::to_string(*a->scaling_high) + " is within reason)";
-        wrapped(line);
-        draw_scale_compare(std::min(ImGui::GetContentRegionAvail().x, 640 * s), a->scaling_low.value_or(0), a->scaling_high.value_or(10),
-                           a->expert_scaling.value_or(-1), {*a->scaling}, s);
-        ImGui::PopID();
-    }
-    if (!any) muted_text("No safety scale numbers yet.");
-    else muted_text("Disc: your number.  Diamond: the experts' number.  Shaded: the range within reason.");
-    gap();
+    for (std::size_t i = first; i < finished.size(); ++i)
+        muted_text("Case " + std::to_string(i + 1) + ": " + finished[i]->attempt.scenario +
+                   (finished[i]->attempt.finished_ms ? ", finished " + day_text(*finished[i]->attempt.finished_ms) : std::string()));
+    ImGui::EndChild();
+    ImGui::SameLine(0, 24 * s);
+    ImGui::BeginChild("###progress-side", ImVec2(0, 0), false);
 
     subheading(app, "What to practise next");
     std::map<std::string, int> missed;
@@ -151,6 +150,26 @@ void MyProgressScreen::draw(App& app) {
         wrapped(std::string(criterion_title(order[i].second)) + " (not yet met " + std::to_string(-order[i].first) +
                 (order[i].first == -1 ? " time)" : " times)"));
     }
+    gap();
+    subheading(app, "Your safety scale numbers beside the experts'");
+    bool any = false;
+    for (const auto* a : finished) {
+        if (!a->scaling) continue;
+        any = true;
+        ImGui::PushID(static_cast<int>(a->attempt.id));
+        std::string line = a->attempt.scenario + ": you said " + std::to_string(*a->scaling);
+        if (a->expert_scaling) line += ", the experts " + std::to_string(*a->expert_scaling);
+        if (a->scaling_low && a->scaling_high)
+            line += " (" + std::to_string(*a->scaling_low) + " to " + std::to_string(*a->scaling_high) + " is within reason)";
+        wrapped(line);
+        draw_scale_compare(ImGui::GetContentRegionAvail().x, a->scaling_low.value_or(0), a->scaling_high.value_or(10),
+                           a->expert_scaling.value_or(-1), {*a->scaling}, s);
+        ImGui::PopID();
+    }
+    if (!any) muted_text("No safety scale numbers yet.");
+    else muted_text("Disc: your number.  Diamond: the experts' number.  Shaded: the range within reason.");
+    gap();
+
     ImGui::EndChild();
 }
 

@@ -252,17 +252,10 @@ void TrainerScreen::draw_detail(App& app) {
     }
     gap(0.5f);
     if (attempt_ == 0) return;
-    if (transcript_) {
-        for (const auto& e : transcript_->events)
-            if (e.kind == Event::Kind::Answer && !e.answer.text.empty()) {
-                ImGui::PushID(e.step);
-                if (app.bold) ImGui::PushFont(app.bold);
-                ImGui::TextUnformatted(("Answer to " + e.answer.task + (e.answer.number >= 0 ? " (number " + std::to_string(e.answer.number) + ")" : "")).c_str());
-                if (app.bold) ImGui::PopFont();
-                wrapped(e.answer.text);
-                ImGui::PopID();
-            }
-        gap(0.4f);
+    if (!override_message_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(override_ok_ ? good_colour() : worry_colour()));
+        wrapped(override_message_);
+        ImGui::PopStyleColor();
     }
     subheading(app, "Checks");
     if (verdicts_.empty()) muted_text("No checks were recorded for this attempt.");
@@ -308,10 +301,18 @@ void TrainerScreen::draw_detail(App& app) {
         if (ImGui::Button("Cancel###cancel-override")) picked_ = -1;
         end_card();
     }
-    if (!override_message_.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(override_ok_ ? good_colour() : worry_colour()));
-        wrapped(override_message_);
-        ImGui::PopStyleColor();
+    gap(0.4f);
+    if (transcript_ && ImGui::CollapsingHeader("Their answers###answers")) {
+        for (const auto& e : transcript_->events)
+            if (e.kind == Event::Kind::Answer && !e.answer.text.empty()) {
+                ImGui::PushID(e.step);
+                if (app.bold) ImGui::PushFont(app.bold);
+                ImGui::TextUnformatted(("Answer to " + e.answer.task + (e.answer.number >= 0 ? " (number " + std::to_string(e.answer.number) + ")" : "")).c_str());
+                if (app.bold) ImGui::PopFont();
+                wrapped(e.answer.text);
+                ImGui::PopID();
+            }
+        gap(0.4f);
     }
 }
 
@@ -342,7 +343,8 @@ void TrainerScreen::draw(App& app) {
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine(0, 30 * s);
+    float export_w = ImGui::CalcTextSize("Export as CSV").x + 420 * s;
+    if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x > export_w + 120 * s) ImGui::SameLine(0, 30 * s);
     ImGui::SetNextItemWidth(360 * s);
     ImGui::InputText("###export-path", &export_path_);
     ImGui::SameLine();
