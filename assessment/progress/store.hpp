@@ -11,6 +11,9 @@
 //   it never deletes one. Only erase_trainee() deletes a trainee's rows.
 // - Every failure throws StoreError with a message in plain words that names
 //   the file ("could not save to '/x/progress.db': the disk is full").
+// - A Store is one SQLite connection: use it from one thread at a time, and
+//   open another Store for another thread or program (WAL and busy_timeout
+//   let several share the file; writers queue rather than fail).
 // - Functions taking an Actor check access: a trainee sees only their own
 //   work, a trainer the people in their cohorts, an administrator everything.
 #pragma once
