@@ -136,7 +136,7 @@ void App::go(ScreenId s) { next_ = s; request_redraw(); }
 void App::notify(const std::string& text, bool problem) {
     for (auto& n : notices)
         if (n.text == text) return;
-    notices.push_back({text, problem});
+    notices.push_back({text, problem, 0});
     while (notices.size() > 4) notices.pop_front();
     request_redraw();
 }
@@ -590,6 +590,10 @@ void App::between_frames() {
             screen(current_).leave(*this);
             current_ = to;
             sound.stop();
+            for (auto& n : notices) ++n.screens_seen;
+            notices.erase(std::remove_if(notices.begin(), notices.end(),
+                                         [](const Notice& n) { return !n.problem && n.screens_seen >= 2; }),
+                          notices.end());
         }
         screen(current_).enter(*this);
         request_redraw();
@@ -878,6 +882,7 @@ int App::run() {
         if (tour_) tour_->before_frame(*this);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        if (tour_) tour_->inject(*this);
         ImGui::NewFrame();
         draw_frame();
         ImGui::Render();

@@ -50,6 +50,7 @@ struct MappingBoard {
 struct Notice {
     std::string text;
     bool problem = false;
+    int screens_seen = 0;   // news (not problems) goes after the next screen but one
 };
 
 class Tour;

@@ -3,6 +3,8 @@
 #include "tour.hpp"
 
 #include "app.hpp"
+
+#include <imgui.h>
 #include "hints.hpp"
 #include "screens/briefing.hpp"
 #include "screens/library.hpp"
@@ -276,8 +278,29 @@ bool Tour::play(App& app, std::string* error) {
                 shot_ = t.kind == TaskKind::DangerStatement ? "05-danger-statement.png"
                       : t.kind == TaskKind::SafetyGoal ? "06-safety-goal.png" : "07b-" + kind + ".png";
             } else if (t.kind == TaskKind::SortFacts) {
-                for (auto& [f, place] : a.placements) mapping.place(app, f, place);
-                shot_ = "07-mapping-board.png";
+                // One card is dragged with the (scripted) mouse; the rest are placed directly.
+                app.go(ScreenId::Mapping);
+                Action place_rest{"place the other cards", [this, a](App& b, std::string* e2) {
+                                      auto& m = static_cast<MappingScreen&>(b.screen(ScreenId::Mapping));
+                                      if (!dragged_.empty() && b.board.placements[dragged_] != dragged_to_) {
+                                          *e2 = "dragging the card '" + dragged_ + "' to " + dragged_to_ + " did not move it";
+                                          return false;
+                                      }
+                                      for (auto& [f, place] : a.placements)
+                                          if (f != dragged_) m.place(b, f, place);
+                                      shot_ = "07-mapping-board.png";
+                                      return true;
+                                  }, ""};
+                Action hand_in_sort{"hand in sort-facts", [this, tid = t.id](App& b, std::string* e2) {
+                                        bool ok = static_cast<MappingScreen&>(b.screen(ScreenId::Mapping)).hand_in(b);
+                                        if (!ok) *e2 = "the answer to task '" + tid + "' was not accepted";
+                                        push_front({"play", [this](App& c, std::string* e3) { return play(c, e3); }, ""});
+                                        return ok;
+                                    }, ""};
+                push_front(std::move(hand_in_sort));
+                push_front(std::move(place_rest));
+                push_front({"drag a fact card with the mouse", [this](App& b, std::string* e2) { return drag_a_card(b, e2); }, ""});
+                return true;
             } else if (t.kind == TaskKind::SafetyNetwork) {
                 app.board.network = a.picks;
                 shot_ = "07c-safety-network.png";
@@ -338,8 +361,50 @@ bool Tour::play(App& app, std::string* error) {
 #endif
 }
 
+bool Tour::drag_a_card(App& app, std::string* error) {
+#if SOFS_HAVE_SESSION
+    auto& m = static_cast<MappingScreen&>(app.screen(ScreenId::Mapping));
+    const Scenario& s = *app.scenario;
+    // A card whose right place is at the top of a column, so it is in view.
+    for (const auto& id : m.facts_on_offer(app)) {
+        const Fact* f = s.fact(id);
+        if (!f || app.board.placements.count(id)) continue;
+        if (f->kind != FactKind::PastHarm && f->kind != FactKind::Strength) continue;
+        MappingScreen::Rect card, target;
+        std::string section = to_string(f->kind);
+        if (!m.last_rect("card:" + id, &card) || !m.last_rect("section:" + section, &target)) continue;
+        float cx = (card.x0 + card.x1) / 2, cy = (card.y0 + card.y1) / 2;
+        float tx = (target.x0 + target.x1) / 2, ty = (target.y0 + target.y1) / 2;
+        for (int i = 0; i < 3; ++i) mouse_.push_back({cx, cy, false});
+        for (int i = 0; i < 3; ++i) mouse_.push_back({cx, cy, true});
+        for (int i = 1; i <= 12; ++i) mouse_.push_back({cx + (tx - cx) * i / 12, cy + (ty - cy) * i / 12, true});
+        for (int i = 0; i < 3; ++i) mouse_.push_back({tx, ty, true});
+        for (int i = 0; i < 3; ++i) mouse_.push_back({tx, ty, false});
+        dragged_ = id;
+        dragged_to_ = section;
+        return true;
+    }
+    *error = "no fact card was on screen to drag";
+    return false;
+#else
+    (void)app;
+    *error = "the scenario runner has no code in this build";
+    return false;
+#endif
+}
+
+void Tour::inject(App&) {
+    if (mouse_.empty()) return;
+    Mouse m = mouse_.front();
+    mouse_.pop_front();
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(m.x, m.y);
+    io.MouseDown[0] = m.down;
+}
+
 void Tour::before_frame(App& app) {
     if (done_) return;
+    if (!mouse_.empty()) return;   // the scripted mouse is still moving
     if (wait_ > 0) {
         if (--wait_ == 0 && !requested_.empty()) app.request_screenshot(dir_ + "/" + requested_);
         else if (wait_ == 0) requested_.clear();

@@ -33,7 +33,9 @@ public:
     bool prepare(App& app, std::string* error);
     void before_frame(App& app);
     void after_render(App& app);
-    int finish(App& app);   // the exit status; prints what was written and what failed
+    int finish(App& app);
+    // Called between the backend's new frame and ImGui's: plays the scripted mouse.
+    void inject(App& app);   // the exit status; prints what was written and what failed
 
 private:
     using Fn = std::function<bool(App&, std::string*)>;
@@ -51,11 +53,18 @@ private:
     bool done_ = false;
     int play_steps_ = 0;
     bool talked_ = false;
+    std::string dragged_, dragged_to_;   // the card moved with the mouse, and where to
     std::vector<std::string> kinds_seen_;
     std::vector<std::string> written_;
     std::vector<std::string> failures_;
 
+    struct Mouse {
+        float x = 0, y = 0;
+        bool down = false;
+    };
+    std::deque<Mouse> mouse_;   // one entry a frame
     bool play(App& app, std::string* error);
+    bool drag_a_card(App& app, std::string* error);
     void push_front(Action a) { queue_.push_front(std::move(a)); }
 };
 

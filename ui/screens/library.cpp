@@ -147,7 +147,7 @@ void LibraryScreen::draw(App& app) {
             const ImGuiStyle& st = ImGui::GetStyle();
             float wrap = card_w - 2 * 14 * s - st.ScrollbarSize;
             h = 2 * 12 * s + ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::CalcTextSize(summary.c_str(), nullptr, false, wrap).y +
-                st.ItemSpacing.y * 2 + ImGui::GetFrameHeight() + st.FramePadding.y * 1.2f + 6 * s;
+                st.ItemSpacing.y + ImGui::GetFrameHeight() + st.FramePadding.y * 1.2f;
         }
         begin_card("###card", nullptr, ImVec2(card_w, h), app);
         subheading(app, sc->title.c_str());

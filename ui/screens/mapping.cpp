@@ -68,6 +68,13 @@ std::vector<std::string> MappingScreen::facts_on_offer(App& app) const {
 #endif
 }
 
+bool MappingScreen::last_rect(const std::string& key, Rect* out) const {
+    auto it = rects_.find(key);
+    if (it == rects_.end()) return false;
+    *out = it->second;
+    return true;
+}
+
 void MappingScreen::place(App& app, const std::string& fact_id, const std::string& section) {
     if (section.empty()) app.board.placements.erase(fact_id);
     else app.board.placements[fact_id] = section;
@@ -184,6 +191,7 @@ void MappingScreen::draw_card(App& app, const std::string& fact_id) {
     dl->AddRect(pos, ImVec2(pos.x + w, pos.y + ts.y + st.FramePadding.y * 2.5f), ImGui::GetColorU32(ImGuiCol_Border), 4.0f);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + st.FramePadding.x * 1.5f, pos.y + st.FramePadding.y * 1.25f),
                 ImGui::GetColorU32(ImGuiCol_Text), f->text.c_str(), nullptr, wrap);
+    rects_["card:" + fact_id] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload("SOFS_FACT", fact_id.c_str(), fact_id.size() + 1);
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
@@ -248,6 +256,7 @@ void MappingScreen::draw_section(App& app, const char* section, const char* titl
         ImGui::Dummy(ImVec2(w, h));
     }
     ImGui::EndGroup();
+    rects_[std::string("section:") + section] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
     accept_drop(app, *this, section);
     gap(0.5f);
     ImGui::PopID();
@@ -430,6 +439,7 @@ void MappingScreen::draw_task(App& app, float height) {
 }
 
 void MappingScreen::draw(App& app) {
+    rects_.clear();
 #if SOFS_HAVE_SESSION
     if (!app.session || !app.scenario) {
         wrapped("No case is open. Choose one from the case list.");

@@ -29,6 +29,12 @@ public:
     void place(App& app, const std::string& fact_id, const std::string& section);  // "" = back to the tray
     void set_text(App& app, const std::string& key, const std::string& text);
     bool hand_in(App& app);
+    // Where a card ("card:<fact id>") or a section ("section:<id>", "section:" =
+    // the tray) was drawn in the last frame, for the tour's mouse.
+    struct Rect {
+        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    };
+    bool last_rect(const std::string& key, Rect* out) const;
     // The fact ids on offer now (the task's list, or every fact learnt).
     std::vector<std::string> facts_on_offer(App& app) const;
 
@@ -37,7 +43,8 @@ private:
         std::string text;            // the text these checks were made for
         std::vector<Verdict> verdicts;
     };
-    std::map<std::string, Live> live_;   // editor key -> latest checks
+    std::map<std::string, Live> live_;
+    std::map<std::string, Rect> rects_;   // editor key -> latest checks
     std::string moving_fact_;            // the card whose "move to" menu is open
     std::string hand_in_problem_;
     bool dirty_ = false;                 // text changed since the last draft save
