@@ -7,6 +7,9 @@
 #include "progress/store.hpp"
 #include "progress/store_impl.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -142,6 +145,22 @@ int main(int argc, char** argv) {
     }
     std::printf("record one answer (synchronous=FULL, WAL, own transaction, %d answers): median %.3f ms, p99 %.3f ms, max %.3f ms (aim < 2 ms median)\n",
                 answers, percentile(record_ms, 0.5), percentile(record_ms, 0.99), percentile(record_ms, 1.0));
+
+    // The floor under any durable commit on this disk: one small write and fdatasync.
+    {
+        std::vector<double> sync_ms;
+        int fd = ::open((dir / "fsync-probe").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        std::string page(4096, 'x');
+        for (int i = 0; i < 200 && fd >= 0; ++i) {
+            auto s = Clock::now();
+            if (::write(fd, page.data(), page.size()) < 0 || ::fdatasync(fd) != 0) break;
+            sync_ms.push_back(ms_since(s));
+        }
+        if (fd >= 0) ::close(fd);
+        if (!sync_ms.empty())
+            std::printf("for comparison, one 4 KiB write + fdatasync on the same disk: median %.3f ms, p99 %.3f ms\n",
+                        percentile(sync_ms, 0.5), percentile(sync_ms, 0.99));
+    }
 
     // ---- a cohort report of 30 trainees
     Actor trainer = store->sign_in("Trainer", "trainer-password");
