@@ -411,12 +411,16 @@ struct Wording {
 // Collects evidence: spans and quoted words.
 struct Evidence {
     std::vector<Span> spans;
-    std::string words;
+    std::vector<std::string> quotes;
+    std::string words;  // "'DV', 'substance misuse' and 'significant harm'"
     void add(const Reading& r, int first, int last) {
         spans.push_back(r.span(first, last));
-        std::string q = r.quote(first, last);
-        if (words.find("'" + q + "'") != std::string::npos) return;
-        words += (words.empty() ? "'" : ", '") + q + "'";
+        std::string q = "'" + r.quote(first, last) + "'";
+        if (std::find(quotes.begin(), quotes.end(), q) != quotes.end()) return;
+        quotes.push_back(q);
+        words.clear();
+        for (std::size_t i = 0; i < quotes.size(); ++i)
+            words += (i == 0 ? "" : i + 1 == quotes.size() ? " and " : ", ") + quotes[i];
     }
 };
 
@@ -900,7 +904,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
         ev.add(r, theme->first, theme->last);
         return w.make("SG-ADDRESSES-DANGER", true, "", ev.spans, ev.words);
     }
-    std::string reason = theme ? "no-child" : child ? "other" : "general";
+    std::string reason = theme ? "no-child" : child ? "other" : !g.services.empty() ? "service" : "general";
     Evidence ev;
     if (theme) ev.add(r, theme->first, theme->last);
     return w.make("SG-ADDRESSES-DANGER", false, reason, ev.spans, ev.words);
@@ -969,7 +973,13 @@ Verdict sg_not_service(const GoalReading& g, const Wording& w) {
         if (!g.professional(c)) professional_only = false;
         if (c.kind == Clause::Service && !g.professional(c)) {
             service_asked = true;
-            svc.add(r, c.verb, std::min(c.verb + 3, c.end));
+            int last = c.verb;
+            for (auto& m : g.services)
+                if (m.first >= c.verb && m.first <= c.verb + 6 && m.last <= c.end) {
+                    last = std::max(last, m.last);
+                    break;
+                }
+            svc.add(r, c.verb, last);
         }
         if (g.caregiver(c) && c.kind == Clause::Positive && c.concrete) safety_described = true;
     }
