@@ -497,9 +497,14 @@ Verdict ds_who(const Reading& r, const Wording& w) {
         // "worries raised by the nursery", "concerns from the police"
         if (!holder)
             for (int j = m.last + 1; j < r.n() && j <= m.last + 3 && r.same_sentence(j, m.last); ++j)
-                if ((r.word(j) == "by" || r.word(j) == "from") && r.mention_at[std::min(j + 1, r.n() - 1)] >= 0 &&
-                    j + 1 < r.n()) {
-                    holder = &r.people[r.mention_at[j + 1]];
+                if ((r.word(j) == "by" || r.word(j) == "from" || r.word(j) == "for" || r.word(j) == "of" ||
+                     r.word(j) == "among" || r.word(j) == "to") &&
+                    j + 1 < r.n() && r.mention_at[j + 1] >= 0) {
+                    const Mention& e = r.people[r.mention_at[j + 1]];
+                    // "worries raised by the nursery", "the worry for social workers"; not "concern for Kai"
+                    bool by_from = r.word(j) == "by" || r.word(j) == "from";
+                    if (by_from || e.who == Who::Speaker || e.who == Who::Professional || e.who == Who::Everyone)
+                        holder = &e;
                     break;
                 }
         // "What worries us is ...", "what concerns the nursery"
