@@ -48,11 +48,11 @@ std::optional<std::string> ask_hidden(const std::string& prompt) {
     if (restore) {
         termios quiet = old;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
     }
     std::string line;
     bool ok = static_cast<bool>(std::getline(std::cin, line));
-    if (restore) tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    if (restore) tcsetattr(STDIN_FILENO, TCSANOW, &old);
     std::fprintf(stderr, "\n");
     if (!ok) return std::nullopt;
     return line;
