@@ -735,7 +735,7 @@ struct GoalReading {
         return false;
     }
 
-    Clause::Kind kind_at(int v, bool* concrete) const {
+    Clause::Kind kind_at(int v, bool* concrete, const Mention* subject = nullptr) const {
         const Match* hit = nullptr;
         *concrete = false;
         if (v < 0 || v >= r.n()) return Clause::None;
@@ -745,7 +745,9 @@ struct GoalReading {
             return Clause::Service;
         }
         if (starts_at(nonactions, v)) return Clause::NonAction;
-        if (watching(v)) return Clause::Watch;
+        // "Linda will check", "the nursery will see" watch; "Ryan will only see the children when sober",
+        // "Jade will check on them every hour" is care
+        if (watching(v) && !(subject && subject->who == Who::Caregiver)) return Clause::Watch;
         // "will drink less", "will only drink at weekends": the danger itself, rationed
         for (auto& b : behaviours)
             if (b.first == v) return Clause::Prohibition;
@@ -788,7 +790,7 @@ struct GoalReading {
         c.verb = v;
         c.end = v;
         while (c.end + 1 < r.n() && r.same_sentence(c.end + 1, v)) ++c.end;
-        c.kind = kind_at(v, &c.concrete);
+        c.kind = kind_at(v, &c.concrete, c.subject);
         // coordinated actions: "will stop drinking and stay at his brother's"
         for (int k = v + 1; k <= c.end; ++k) {
             if (!r.is(k, r.c.conjunction)) continue;
@@ -799,7 +801,7 @@ struct GoalReading {
                 r.is(u, r.c.negation)) {
                 Clause extra = c;
                 extra.verb = u;
-                extra.kind = kind_at(u, &extra.concrete);
+                extra.kind = kind_at(u, &extra.concrete, extra.subject);
                 clauses.push_back(extra);
             }
         }
