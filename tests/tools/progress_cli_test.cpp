@@ -88,6 +88,8 @@ TEST_CASE("from adding people to an override, a report, export and erase") {
     auto tj = json::parse(trainee.out);
     CHECK(tj["attempts"][0]["status"] == "finished");
     CHECK(tj["attempts"][0]["scaling"]["expert"] == 3);
+    // Finishing ran the assessor: its verdicts were stored with the attempt.
+    CHECK(tj["attempts"][0]["criteria_judged"].get<int>() > 1);
 
     Result cohort = run({"report", "--db", db, "--cohort", "March", "--format", "csv"});
     REQUIRE(cohort.rc == 0);
