@@ -478,6 +478,7 @@ int cmd_play(const Args& args) {
     }
     if (interactive) {
         View v = s.view();
+        if (v.scene && v.scene->id != scene_shown) std::printf("\n== %s ==\n", v.scene->title.c_str());
         show_lines(sc, v.lines);
         if (v.ending) std::printf("\n== The end: %s ==\n%s\n", v.ending->title.c_str(), v.ending->debrief.c_str());
     }
