@@ -353,7 +353,17 @@ void migrate(sql::Database& db, bool read_only) {
         throw StoreError(K::TooNew, "'" + path + "' was written by a newer version of the simulator (schema " +
                                         std::to_string(version) + ", this one knows up to " +
                                         std::to_string(Store::latest_schema_version()) + "); update the simulator");
-    for (const auto& m : generated::kMigrations) {
+    std::vector<MigrationStep> steps;
+    for (const auto& m : generated::kMigrations) steps.push_back({m.version, std::string(m.name), std::string(m.sql)});
+    apply_migrations(db, steps, read_only);
+}
+
+}  // namespace
+
+void apply_migrations(sql::Database& db, const std::vector<MigrationStep>& steps, bool read_only) {
+    const std::string& path = db.path();
+    const std::int64_t version = db.scalar_int("PRAGMA user_version");
+    for (const auto& m : steps) {
         if (m.version <= version) continue;
         if (read_only)
             throw StoreError(K::ReadOnly, "'" + path + "' needs updating to this version of the simulator, "
@@ -362,14 +372,18 @@ void migrate(sql::Database& db, bool read_only) {
         sql::Transaction tx(db);
         // Another program may have migrated between our read and our lock.
         if (db.scalar_int("PRAGMA user_version") >= m.version) continue;
-        db.exec(std::string(m.sql));
+        try {
+            db.exec(m.sql);
+        } catch (const StoreError& e) {
+            if (e.kind != K::Invalid && e.kind != K::Io) throw;
+            throw StoreError(e.kind, "could not update '" + path + "' with " + m.name + ": " + e.what());
+        }
         db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
         db.exec("PRAGMA user_version = " + std::to_string(m.version));
         tx.commit();
     }
 }
 
-}  // namespace
 
 std::unique_ptr<Store> Store::open(const std::string& path, const OpenOptions& options) {
     auto impl = std::make_unique<Impl>();

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace sofs::progress {
 
@@ -25,5 +26,16 @@ struct Store::Impl {
     }
     std::string hash_password(const std::string& pw) const;
 };
+
+// One numbered migration (migrations/NNNN_name.sql, compiled in).
+struct MigrationStep {
+    int version = 0;
+    std::string name;
+    std::string sql;
+};
+
+// Applies each step above the file's PRAGMA user_version in order, each in
+// one transaction with its version bump: a failing step leaves the file as it was.
+void apply_migrations(sql::Database& db, const std::vector<MigrationStep>& steps, bool read_only);
 
 }  // namespace sofs::progress

@@ -61,4 +61,23 @@ TEST_CASE("an older file is migrated forward, one numbered migration at a time")
     CHECK(s->find_person("alex"));
 }
 
+TEST_CASE("a migration that fails part-way leaves the file as it was") {
+    FixedClock clock;
+    auto s = Store::open(":memory:", fast(clock));
+    sql::Database& db = *s->impl().db;
+    const int before = s->schema_version();
+    std::vector<MigrationStep> broken{{before + 1, "9998_broken.sql", "CREATE TABLE half_done(x); CREATE TABLE oops("}};
+    CHECK_THROWS_WITH_AS(apply_migrations(db, broken, false), doctest::Contains("9998_broken.sql"), StoreError);
+    CHECK(s->schema_version() == before);
+    CHECK(db.scalar_int("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'") == 0);
+    WHEN("a good one follows") {
+        std::vector<MigrationStep> good{{before + 1, "9998_good.sql", "CREATE TABLE done_well(x);"}};
+        apply_migrations(db, good, false);
+        THEN("it and its version bump are both there") {
+            CHECK(s->schema_version() == before + 1);
+            CHECK(db.scalar_int("SELECT count(*) FROM sqlite_schema WHERE name = 'done_well'") == 1);
+        }
+    }
+}
+
 }  // TEST_SUITE
