@@ -320,7 +320,8 @@ struct Reading {
     // preposition ("in Jade's arms", "shout at Jade") is passed over.
     const Mention* subject_before(int tok, bool chains = false) const {
         static const std::unordered_set<std::string> prepositions = {
-            "in", "with", "at", "to", "from", "of", "by", "on", "for", "into", "onto", "towards", "against", "near", "around", "about"};
+            "in", "with", "at", "to", "from", "of", "by", "on", "for", "into", "onto", "towards", "against", "near", "around", "about",
+            "between", "behind", "under", "over", "beside", "among"};
         for (int k = tok - 1; k >= 0 && same_sentence(k, tok); --k) {
             if (mention_at[k] < 0) continue;
             const Mention& m = people[mention_at[k]];
@@ -550,6 +551,12 @@ bool past_participle(const std::string& w) {
         return w.size() > n + 1 && w.compare(w.size() - n, n, suf) == 0;
     };
     return irregular.count(w) || ends("ed") || ends("en");
+}
+
+// "fully", "gradually": an adverb between "will" and its verb.
+bool adverb(const std::string& w) {
+    static const std::unordered_set<std::string> verbs = {"apply", "supply", "reply", "rely", "comply", "multiply", "bully"};
+    return w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && !verbs.count(w);
 }
 
 bool past_participle_like(const std::string& w) {
@@ -783,7 +790,8 @@ struct GoalReading {
         int v = m.last + 1;
         // "will have stopped": passed over; "will have the children", "will do a course": the verb itself
         while (v < r.n() && r.same_sentence(v, m.last) &&
-               (r.is(v, r.c.skip) || (r.is(v, r.c.auxiliary) && v + 1 < r.n() && past_participle(r.word(v + 1)))))
+               (r.is(v, r.c.skip) || adverb(r.word(v)) ||
+                (r.is(v, r.c.auxiliary) && v + 1 < r.n() && past_participle(r.word(v + 1)))))
             ++v;
         if (v >= r.n() || !r.same_sentence(v, m.last)) return;
         if (starts_at(modals, v)) return;  // "will agree to attend": the next modal reads it
@@ -873,10 +881,15 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     // "Jade and Ryan keeping Kai and Mia with a sober adult", "are keeping ...": no modal, still an action
     for (auto& p : g.positives) {
         const std::string& first = r.word(p.first);
-        if (first.size() < 5 || first.compare(first.size() - 3, 3, "ing") != 0) continue;
+        bool ing = first.size() >= 5 && first.compare(first.size() - 3, 3, "ing") == 0;
         int k = r.back_over(p.first, r.c.be);
         if (k < 0 || r.mention_at[k] < 0) continue;
         const Mention& who = r.people[r.mention_at[k]];
+        // "will see that Jade and Ryan talk calmly": a present-tense action in what others will see
+        int head = who.first;
+        while (head >= 2 && r.word(head - 1) == "and" && r.mention_at[head - 2] >= 0) head = r.people[r.mention_at[head - 2]].first;
+        bool seen_that = head > 0 && r.word(head - 1) == "that";
+        if (!ing && !seen_that) continue;
         if (!is_adult(who.who) || g.watching(p.first)) continue;
         // "when he is looking after them" sets a condition; it asks for nothing
         static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until"};

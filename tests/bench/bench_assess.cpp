@@ -107,6 +107,9 @@ int main(int argc, char** argv) {
     auto hds = read_set(dir + "heldout-danger-statements.jsonl");
     auto hsg = read_set(dir + "heldout-safety-goals.jsonl");
     if (!hds.empty() || !hsg.empty()) table("Accuracy on the held-out sets", hds, hsg);
+    auto h2ds = read_set(dir + "heldout2-danger-statements.jsonl");
+    auto h2sg = read_set(dir + "heldout2-safety-goals.jsonl");
+    if (!h2ds.empty() || !h2sg.empty()) table("Accuracy on the second held-out sets", h2ds, h2sg);
 
     // Speed: judge every statement again and again for about two seconds.
     std::vector<std::pair<const std::string*, bool>> texts;
