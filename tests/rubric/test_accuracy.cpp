@@ -12,7 +12,7 @@
 
 namespace {
 
-void check_floor(const std::string& file, bool goals) {
+void check_floor(const std::string& file, bool goals, int at_least = 150) {
     auto g = sofs::testing::guidance();
     auto s = sofs::testing::reference_case();
     REQUIRE(g);
@@ -34,7 +34,7 @@ void check_floor(const std::string& file, bool goals) {
             if (j["labels"][v.criterion].get<bool>() == v.met) a.first++;
         }
     }
-    CHECK(n >= 150);
+    CHECK(n >= at_least);
     for (auto& [id, a] : agree) {
         double rate = double(a.first) / a.second;
         INFO(id << " agreement " << rate);
@@ -50,4 +50,11 @@ TEST_CASE("danger statements: agreement with the labelled set is at least 0.90 o
 
 TEST_CASE("safety goals: agreement with the labelled set is at least 0.90 on every criterion") {
     check_floor("safety-goals.jsonl", true);
+}
+
+TEST_CASE("held-out sets (written after the rules): agreement is at least 0.90 on every criterion") {
+    check_floor("heldout-danger-statements.jsonl", false, 50);
+    check_floor("heldout-safety-goals.jsonl", true, 50);
+    check_floor("heldout2-danger-statements.jsonl", false, 30);
+    check_floor("heldout2-safety-goals.jsonl", true, 30);
 }
