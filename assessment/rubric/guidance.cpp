@@ -100,7 +100,6 @@ bool load_criteria(const std::string& path, Guidance::Data& d, std::vector<std::
         for (auto& [k, v] : fields) {
             auto dot = k.find('.');
             if (dot == std::string::npos) continue;
-            rubric::CriterionText r = c;
             std::string field = k.substr(0, dot), reason = k.substr(dot + 1);
             auto& slot = d.criteria[id + "#" + reason];
             if (slot.id.empty()) slot = c;
