@@ -36,7 +36,14 @@ std::atomic<bool> g_scale_changed{false};
 void on_cursor(GLFWwindow*, double, double) { ++g_events; }
 void on_refresh(GLFWwindow*) { ++g_events; }
 void on_size(GLFWwindow*, int, int) { ++g_events; }
-void on_key(GLFWwindow*, int, int, int, int) { ++g_events; }
+// ImGui 1.86 samples keys once a frame: a press and release between two frames
+// (a quick tap, or a tool like xdotool) would be lost. Presses are latched here
+// and shown to ImGui for one frame.
+std::vector<int> g_pressed_keys;
+void on_key(GLFWwindow*, int key, int, int action, int) {
+    ++g_events;
+    if (action == GLFW_PRESS && key >= 0 && key < 512) g_pressed_keys.push_back(key);
+}
 void on_char(GLFWwindow*, unsigned) { ++g_events; }
 void on_button(GLFWwindow*, int, int, int) { ++g_events; }
 void on_scroll(GLFWwindow*, double, double) { ++g_events; }
@@ -864,6 +871,7 @@ int App::run() {
     phase("progress file and first screen");
 
     unsigned seen = g_events.load();
+    std::vector<int> forced_keys;   // keys latched as down for this frame
     bool first = true;
     bool continuous = tour_ || opt.frames > 0 || opt.benchmark_startup;
     while (!glfwWindowShouldClose(window_) && !quit_) {
@@ -882,6 +890,13 @@ int App::run() {
         if (tour_) tour_->before_frame(*this);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        {
+            ImGuiIO& io = ImGui::GetIO();
+            for (int k : forced_keys) io.KeysDown[k] = glfwGetKey(window_, k) == GLFW_PRESS;
+            forced_keys.swap(g_pressed_keys);
+            g_pressed_keys.clear();
+            for (int k : forced_keys) io.KeysDown[k] = true;
+        }
         if (tour_) tour_->inject(*this);
         ImGui::NewFrame();
         draw_frame();
@@ -924,6 +939,8 @@ int App::run() {
             }
         }
     }
+    // Closing the window mid-task keeps what was typed: the screen saves its drafts.
+    screen(current_).leave(*this);
     if (tour_) exit_status_ = tour_->finish(*this);
     store_settings();
     sound.stop();

@@ -7,6 +7,7 @@
 #include <espeak-ng/speak_lib.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace sofs::ui {
@@ -61,11 +62,13 @@ void Sound::open() {
     // SDL would otherwise take over SIGINT/SIGTERM and the window could not be stopped.
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        notice_ = std::string("Sound is off: no sound system was found (") + SDL_GetError() + ").";
+        std::fprintf(stderr, "sofs-sim: sound: %s\n", SDL_GetError());
+        notice_ = "Sound is off: no sound system was found.";
         return;
     }
     if (Mix_OpenAudio(44100, AUDIO_S16SYS, 2, 1024) != 0) {
-        notice_ = std::string("Sound is off: no audio device was found (") + Mix_GetError() + ").";
+        std::fprintf(stderr, "sofs-sim: sound: %s\n", Mix_GetError());
+        notice_ = "Sound is off: no audio device was found.";
         return;
     }
     Mix_AllocateChannels(4);

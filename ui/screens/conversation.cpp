@@ -5,12 +5,14 @@
 #include "hints.hpp"
 #include "widgets.hpp"
 
+#include <GLFW/glfw3.h>
+
 #include <filesystem>
 
 namespace sofs::ui {
 
 const char* ConversationScreen::help() const {
-    return "Read what is said, then choose what you would say next. Each choice is a kind of question or statement; "
+    return "Read what is said, then choose what you would say next (press it, or its number on the keyboard). Each choice is a kind of question or statement; "
            "after you choose, you will see how the family replies and a short note on what your words did. "
            "The case notes on the right list everything you have learnt so far. Lines with a speaker symbol can be heard.";
 }
@@ -94,6 +96,19 @@ void ConversationScreen::draw(App& app) {
     }
     float s = app.ui_scale();
     View v = app.session->view();
+    // Voice-over: the first recorded line of a new scene or reply plays by itself (unless muted).
+    {
+        std::string key = (v.scene ? v.scene->id : "") + "/" + (v.last_choice ? v.last_choice->id : "");
+        if (key != played_) {
+            played_ = key;
+            const auto& lines = v.last_choice ? v.reply : v.lines;
+            for (const Line* l : lines)
+                if (!l->audio.empty()) {
+                    if (app.sound.has_device() && !app.settings.muted) play_line_audio(app, l->audio);
+                    break;
+                }
+        }
+    }
     float avail = ImGui::GetContentRegionAvail().x;
     float h = ImGui::GetContentRegionAvail().y;
     float left = avail * 0.64f;
@@ -155,10 +170,16 @@ void ConversationScreen::draw(App& app) {
             int n = 1;
             float w = ImGui::GetContentRegionAvail().x;
             if (v.choices.empty()) muted_text("There is nothing more to say here.");
+            // Keys 1 to 9 choose too, when no text box has the keyboard.
+            bool keys = !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+            std::string chosen;
             for (const Choice* c : v.choices) {
                 std::string id = "###choice-" + c->id;
-                if (choice_button(id.c_str(), c->text, n++, w)) app.choose(c->id);
+                bool key = keys && n <= 9 && (ImGui::IsKeyPressed(GLFW_KEY_1 + n - 1, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_1 + n - 1, false));
+                if (choice_button(id.c_str(), c->text, n++, w) || key) chosen = c->id;
             }
+            if (!chosen.empty()) app.choose(chosen);
+            muted_text("Press a choice, or its number on the keyboard.");
             break;
         }
         case View::Kind::Task:

@@ -20,7 +20,7 @@ public:
     std::string read_aloud_text(App& app) override;
 
 private:
-    std::string played_scene_;   // the scene whose first voice line was played
+    std::string played_;         // the scene and move whose first voice line was played
     std::string audio_error_;
     void play_line_audio(App& app, const std::string& audio);
 };

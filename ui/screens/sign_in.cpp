@@ -101,7 +101,7 @@ void SignInScreen::draw(App& app) {
     gap();
     wrapped("New here? Type your name:");
     ImGui::SetNextItemWidth(320 * s);
-    bool enter = ImGui::InputText("###new-name", &new_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter = ImGui::InputText("###new-name", &new_name_, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     ImGui::SameLine();
     if (big_button("Start###start-trainee") || enter) choose_trainee(app, new_name_);
     if (!trainee_error_.empty()) {
