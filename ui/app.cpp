@@ -393,7 +393,6 @@ void App::save_board_draft() {
 
 void App::read_aloud(const std::string& text) {
     std::string err;
-    if (sound.playing()) { sound.stop(); return; }
     if (!sound.read_aloud(text, settings.speech_rate, &err)) notify(err, !sound.has_device() ? false : true);
     request_redraw();
 }
@@ -645,7 +644,10 @@ void App::draw_top_bar() {
     float w = ImGui::CalcTextSize("Stop reading").x + ImGui::CalcTextSize("Help").x + ImGui::CalcTextSize("Settings").x +
               (user ? ImGui::CalcTextSize("Sign out").x : 0) + st.FramePadding.x * 8 + st.ItemSpacing.x * 4;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
-    if (ImGui::Button(read_label)) read_aloud(screen(current_).read_aloud_text(*this));
+    if (ImGui::Button(read_label)) {
+        if (sound.playing()) sound.stop();
+        else read_aloud(screen(current_).read_aloud_text(*this));
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Read this screen aloud (English, UK voice)");
     ImGui::SameLine();
     if (ImGui::Button("Help###help") || ImGui::IsKeyPressed(GLFW_KEY_F1)) show_help_ = true;
