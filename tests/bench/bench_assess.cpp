@@ -110,6 +110,9 @@ int main(int argc, char** argv) {
     auto h2ds = read_set(dir + "heldout2-danger-statements.jsonl");
     auto h2sg = read_set(dir + "heldout2-safety-goals.jsonl");
     if (!h2ds.empty() || !h2sg.empty()) table("Accuracy on the second held-out sets", h2ds, h2sg);
+    auto h3ds = read_set(dir + "heldout3-danger.jsonl");
+    auto h3sg = read_set(dir + "heldout3-goals.jsonl");
+    if (!h3ds.empty() || !h3sg.empty()) table("Accuracy on the third held-out sets (second labeller)", h3ds, h3sg);
 
     // Speed: judge every statement again and again for about two seconds.
     std::vector<std::pair<const std::string*, bool>> texts;
