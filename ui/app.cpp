@@ -554,6 +554,10 @@ void App::apply_style() {
             break;
         }
     }
+    // Pop-ups are opaque: text underneath must never show through.
+    s.Colors[ImGuiCol_PopupBg].w = 1.0f;
+    if (settings.theme == Theme::Light) s.Colors[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 1);
+    s.Colors[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.45f);
     s.WindowPadding = ImVec2(18, 14);
     s.FramePadding = ImVec2(10, 6);
     s.ItemSpacing = ImVec2(10, 9);

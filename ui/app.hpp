@@ -121,6 +121,7 @@ public:
     ImFont* large = nullptr;
 
     void read_aloud(const std::string& text);
+    void open_settings() { show_settings_ = true; request_redraw(); }
     void request_redraw(int frames = 3) { redraw_ = std::max(redraw_, frames); }
     void keep_animating() { animating_ = true; }
     GLFWwindow* window() { return window_; }

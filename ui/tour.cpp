@@ -230,11 +230,15 @@ bool Tour::prepare(App& app, std::string* error) {
                           if (!trainer.export_csv(a, path)) { *e = "export failed"; return false; }
                           return true;
                       }, ""});
+    queue_.push_back({"settings", [](App& a, std::string*) {
+                          a.open_settings();
+                          return true;
+                      }, "14-settings.png"});
     queue_.push_back({"high contrast, larger text", [](App& a, std::string*) {
                           a.request_theme(Theme::HighContrast);
                           a.request_text_size(150);
                           return true;
-                      }, "14-high-contrast-150.png"});
+                      }, "15-high-contrast-150.png"});
     return true;
 }
 

@@ -114,7 +114,7 @@ TEST_CASE("GIVEN Xvfb WHEN the tour runs THEN every screen is pictured and each 
     const char* expected[] = {"01-sign-in.png", "02-library.png", "03-briefing.png", "04-conversation.png",
                               "05-danger-statement.png", "06-safety-goal.png", "07-mapping-board.png", "08-safety-scale.png",
                               "09-three-houses.png", "10-debrief.png", "11-my-progress.png", "12-trainer-dashboard.png",
-                              "13-trainer-override.png", "14-high-contrast-150.png"};
+                              "13-trainer-override.png", "14-settings.png", "15-high-contrast-150.png", "05b-reopened-mid-case.png"};
     int pngs = 0;
     for (const auto& e : fs::directory_iterator(dir))
         if (e.path().extension() == ".png") ++pngs;
@@ -151,7 +151,7 @@ TEST_CASE("GIVEN Xvfb WHEN the tour runs THEN every screen is pictured and each 
         CHECK(p.near(170, 80, 0, 40) > 50);      // rings with a dash
     }
     {  // high contrast is mostly black with light text
-        Picture p = load(dir + "/14-high-contrast-150.png");
+        Picture p = load(dir + "/15-high-contrast-150.png");
         REQUIRE(p.ok());
         CHECK(p.near(0, 0, 0, 8) > p.w * p.h / 2);
         CHECK(p.near(255, 255, 255, 30) > 2000);

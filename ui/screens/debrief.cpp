@@ -233,6 +233,33 @@ void DebriefScreen::draw(App& app) {
                 ta.kind == TaskKind::NextSteps)
                 draw_text_task(app, &ta);
         }
+        // The other tasks' checks (sorting, scale, houses, network): a badge and the reason each.
+        for (const auto& ta : app.debrief->tasks) {
+            if (ta.kind == TaskKind::DangerStatement || ta.kind == TaskKind::SafetyGoal || ta.kind == TaskKind::PastHarm ||
+                ta.kind == TaskKind::NextSteps || ta.verdicts.empty())
+                continue;
+            const Task* t = app.scenario->task(ta.task);
+            ImGui::PushID(ta.task.c_str());
+            subheading(app, t ? reflow(t->prompt).c_str() : ta.task.c_str());
+            for (const auto& v : ta.verdicts) {
+                ImGui::PushID(v.criterion.c_str());
+                ImGui::BeginGroup();
+                met_badge(v.met);
+                ImGui::SameLine();
+                if (app.bold) ImGui::PushFont(app.bold);
+                ImGui::TextUnformatted(criterion_title(v.criterion));
+                if (app.bold) ImGui::PopFont();
+                ImGui::Indent(ImGui::GetTextLineHeight() * 1.5f);
+                wrapped(v.explanation);
+                if (!v.met && !v.improve.empty()) wrapped("To improve: " + v.improve);
+                if (!v.guidance.empty()) muted_text("The guidance says: \u201C" + v.guidance + "\u201D");
+                ImGui::Unindent(ImGui::GetTextLineHeight() * 1.5f);
+                ImGui::EndGroup();
+                ImGui::PopID();
+            }
+            gap();
+            ImGui::PopID();
+        }
         if (!app.debrief->overall.empty()) {
             subheading(app, "Across the case");
             for (const auto& ov : app.debrief->overall) {
