@@ -64,6 +64,11 @@ private:
 }  // namespace
 
 YamlDoc YamlDoc::parse(const std::string& text) {
+    if (auto fast = parse_fast(text)) return std::move(*fast);
+    return parse_with_yaml_cpp(text);
+}
+
+YamlDoc YamlDoc::parse_with_yaml_cpp(const std::string& text) {
     YamlDoc doc;
     doc.records_.reserve(text.size() / 12);
     std::istringstream in(text);

@@ -9,6 +9,7 @@
 #include "model/scenario.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,8 +54,19 @@ public:
     };
 
     // Parses the first document of `text`; throws YAML::ParserException (with
-    // its mark) on a syntax error. An empty text gives a Null root.
+    // its mark) on a syntax error. An empty text gives a Null root. Tries the
+    // fast parser first and falls back to yaml-cpp whenever it gives up.
     static YamlDoc parse(const std::string& text);
+
+    // The hand-written parser (yaml_fast.cpp) for the subset scenario files
+    // use: block maps and sequences, plain, quoted and block scalars, one-line
+    // flow collections, comments. It returns nothing -- never a wrong tree --
+    // for anything outside that subset and for every syntax error, so that
+    // yaml-cpp can parse the file and report errors with its own marks.
+    static std::optional<YamlDoc> parse_fast(const std::string& text);
+
+    // yaml-cpp's event parser, always (the reference the fast one must match).
+    static YamlDoc parse_with_yaml_cpp(const std::string& text);
     YamlNode root() const { return records_.empty() ? YamlNode() : YamlNode(this, 0); }
 
     std::vector<Record> records_;
