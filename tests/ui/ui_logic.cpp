@@ -229,3 +229,37 @@ TEST_SUITE("ui records") {
         std::filesystem::remove_all(dir);
     }
 }
+
+TEST_SUITE("ui sound device") {
+    TEST_CASE("GIVEN the disk audio driver WHEN a sentence is read aloud THEN speech is made and plays") {
+        auto file = std::filesystem::temp_directory_path() / "sofs-ui-disk-audio.raw";
+        setenv("SDL_AUDIODRIVER", "disk", 1);
+        setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
+        {
+            Sound s;
+            s.open();
+            REQUIRE_MESSAGE(s.has_device(), s.notice());
+            std::string err;
+            CHECK_MESSAGE(s.read_aloud("Kai drew shouting in his house of worries.", 160, &err), err);
+            CHECK(s.readings() == 1);
+            CHECK(s.playing());
+            s.stop();
+            CHECK_FALSE(s.playing());
+        }
+        std::filesystem::remove(file);
+        unsetenv("SDL_DISKAUDIOFILE");
+    }
+    TEST_CASE("GIVEN no usable audio device WHEN sound opens THEN it runs muted and says so in plain words") {
+        setenv("SDL_AUDIODRIVER", "no-such-driver", 1);
+        Sound s;
+        s.open();
+        CHECK_FALSE(s.has_device());
+        CHECK(s.notice().rfind("Sound is off", 0) == 0);
+        std::string err;
+        CHECK_FALSE(s.play_file("/nowhere/voice.ogg", &err));
+        CHECK(err == s.notice());
+        s.cue(Cue::Step);   // harmless when muted
+        CHECK_FALSE(s.playing());
+        unsetenv("SDL_AUDIODRIVER");
+    }
+}
