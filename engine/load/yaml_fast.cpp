@@ -129,15 +129,36 @@ private:
         give_up();
     }
 
+    // Children are gathered on one stack while their collection is open and
+    // copied out when it closes, so each collection allocates exactly once.
+    std::vector<std::uint32_t> stack_;
+
     std::uint32_t add(Kind kind, int line, int column, std::uint32_t parent) {
         auto i = static_cast<std::uint32_t>(doc_.records_.size());
         auto& r = doc_.records_.emplace_back();
         r.kind = kind;
         r.line = line + 1;
         r.column = column + 1;
-        if (parent != kNoParent) doc_.records_[parent].children.push_back(i);
+        if (parent != kNoParent) stack_.push_back(i);
         return i;
     }
+    // Opens a collection: returns where its children start on the stack.
+    std::size_t open() const { return stack_.size(); }
+    void close(std::uint32_t collection, std::size_t from) {
+        doc_.records_[collection].children.assign(stack_.begin() + static_cast<std::ptrdiff_t>(from), stack_.end());
+        stack_.resize(from);
+    }
+    // Closes a collection on every way out of its parsing function.
+    struct Closer {
+        FastParser& parser;
+        std::uint32_t collection;
+        std::size_t from;
+        Closer(FastParser& p, std::uint32_t c) : parser(p), collection(c), from(p.open()) {}
+        ~Closer() { parser.close(collection, from); }
+        Closer(const Closer&) = delete;
+        Closer& operator=(const Closer&) = delete;
+    };
+
     void add_null_here(std::uint32_t parent) {
         // At the end of a text with no final line break yaml-cpp's mark is not
         // the end's position; leave such texts to it.
@@ -153,6 +174,9 @@ private:
         doc_.records_[i].value = std::move(value);
         doc_.records_[i].plain = plain;
     }
+
+    // Where line_is_key found the ':' of a plain key starting at key_from_.
+    mutable std::size_t key_from_ = static_cast<std::size_t>(-1), key_colon_ = 0;
 
     // Does the token here start a "key: value" entry on this line?
     bool line_is_key() const {
@@ -180,13 +204,25 @@ private:
         for (std::size_t q = p_; q < n_; ++q) {
             char d = s_[q];
             if (d == '\n') return false;
-            if (d == ':' && blank_or_end(at(q + 1))) return true;
+            if (d == ':' && blank_or_end(at(q + 1))) {
+                key_from_ = p_;
+                key_colon_ = q;
+                return true;
+            }
             if (d == '#' && q > p_ && s_[q - 1] == ' ') return false;
         }
         return false;
     }
 
-    static bool bad_plain_start(char c) { return std::strchr(",[]{}#&*!|>'\"%@`?:", c) != nullptr; }
+    static bool bad_plain_start(char c) {
+        switch (c) {
+            case ',': case '[': case ']': case '{': case '}': case '#': case '&': case '*': case '!': case '|':
+            case '>': case '\'': case '"': case '%': case '@': case '`': case '?': case ':': case '\0':
+                return true;
+            default:
+                return false;
+        }
+    }
 
     // A key and its ':' (line_is_key has said there is one).
     void parse_key(std::uint32_t map) {
@@ -200,7 +236,10 @@ private:
         } else {
             if (bad_plain_start(c) || (c == '-' && blank_or_end(at(p_ + 1)))) give_up();
             std::size_t q = p_;
-            while (!(s_[q] == ':' && blank_or_end(at(q + 1)))) ++q;
+            if (key_from_ == p_)
+                q = key_colon_;
+            else
+                while (!(s_[q] == ':' && blank_or_end(at(q + 1)))) ++q;
             std::size_t end = q;
             while (end > p_ && s_[end - 1] == ' ') --end;
             if (end - p_ > 1000) give_up();  // yaml-cpp limits simple keys
@@ -213,6 +252,7 @@ private:
     // A block mapping whose keys stand in column `c`.
     void block_map(int c, std::uint32_t parent) {
         std::uint32_t m = add(Kind::Map, line_, col(), parent);
+        Closer closer(*this, m);
         for (;;) {
             parse_key(m);
             skip_spaces();
@@ -244,6 +284,7 @@ private:
     // hangs under a key in the same column.
     void block_seq(int c, std::uint32_t parent, bool indentless) {
         std::uint32_t sq = add(Kind::Sequence, line_, col(), parent);
+        Closer closer(*this, sq);
         for (;;) {
             ++p_;  // the '-'
             skip_spaces();
@@ -458,6 +499,7 @@ private:
     // Flow collections, which must close on the line they open.
     void flow_seq(std::uint32_t parent) {
         std::uint32_t sq = add(Kind::Sequence, line_, col(), parent);
+        Closer closer(*this, sq);
         ++p_;
         skip_spaces();
         if (cur() == ']') {
@@ -483,6 +525,7 @@ private:
     }
     void flow_map(std::uint32_t parent) {
         std::uint32_t m = add(Kind::Map, line_, col(), parent);
+        Closer closer(*this, m);
         ++p_;
         skip_spaces();
         if (cur() == '}') {
@@ -658,6 +701,11 @@ bool outside_subset(const std::string& text, bool& has_cr) {
     has_cr = false;
     const auto* b = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
+    // The common case first, in a loop the compiler vectorises: printable
+    // ASCII and line feeds only.
+    unsigned char odd = 0;
+    for (std::size_t i = 0; i < n; ++i) odd |= static_cast<unsigned char>((b[i] < 0x20 && b[i] != '\n') | (b[i] >= 0x7F));
+    if (!odd) return false;
     if (n >= 1 && (b[0] == 0xEF || b[0] == 0xFE || b[0] == 0xFF)) return true;
     for (std::size_t i = 0; i < n; ++i) {
         unsigned char c = b[i];
