@@ -7,9 +7,11 @@
 #include <doctest/doctest.h>
 #include <yaml-cpp/exceptions.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -102,54 +104,8 @@ std::vector<std::string> yaml_examples(const std::string& md) {
     return out;
 }
 
-}  // namespace
-
-TEST_CASE("GIVEN the repository's scenario files WHEN parsed fast and by yaml-cpp THEN the trees are identical") {
-    const fs::path root = SOFS_SOURCE_DIR;
-    int files = 0;
-    for (const auto& p : yaml_files_under(root / "scenarios")) {
-        // Real scenarios must take the fast path: that is what makes loading quick.
-        same_both_ways(p.string(), read_file(p), Expect::Fast);
-        ++files;
-    }
-    for (const char* dir : {"tests/golden", "tests/broken"})
-        for (const auto& p : yaml_files_under(root / dir)) {
-            // Broken files may hold syntax errors, which yaml-cpp must report.
-            same_both_ways(p.string(), read_file(p), Expect::Either);
-            ++files;
-        }
-    CHECK(files >= 30);
-}
-
-TEST_CASE("GIVEN the broken files other than the YAML syntax one THEN the fast path takes them") {
-    const fs::path root = SOFS_SOURCE_DIR;
-    for (const auto& p : yaml_files_under(root / "tests/broken")) {
-        if (p.string().find("yaml-syntax") != std::string::npos) continue;
-        CAPTURE(p.string());
-        CHECK(YamlDoc::parse_fast(read_file(p)).has_value());
-    }
-    CHECK_FALSE(YamlDoc::parse_fast(read_file(root / "tests/broken/yaml-syntax/scenario.yaml")).has_value());
-}
-
-TEST_CASE("GIVEN the examples in the diagnostic code pages WHEN parsed both ways THEN they agree") {
-    const fs::path root = SOFS_SOURCE_DIR;
-    int examples = 0;
-    for (const auto& e : fs::directory_iterator(root / "scenarios/codes")) {
-        if (e.path().extension() != ".md") continue;
-        for (const auto& y : yaml_examples(read_file(e.path()))) {
-            same_both_ways(e.path().string(), y, Expect::Either);
-            ++examples;
-        }
-    }
-    for (const auto& y : yaml_examples(read_file(root / "scenarios/FORMAT.md"))) {
-        same_both_ways("FORMAT.md", y, Expect::Either);
-        ++examples;
-    }
-    CHECK(examples >= 5);
-}
-
-TEST_CASE("GIVEN small snippets of each feature WHEN parsed both ways THEN the trees are identical") {
-    const std::vector<std::pair<std::string, std::string>> fast_cases = {
+std::vector<std::pair<std::string, std::string>> feature_snippets() {
+    return {
         {"one pair", "id: kai\n"},
         {"no final line break", "id: kai"},
         {"several pairs", "id: kai\ntitle: Kai and Mia\nminutes: 45\n"},
@@ -243,7 +199,56 @@ TEST_CASE("GIVEN small snippets of each feature WHEN parsed both ways THEN the t
         {"long text", "summary: \"" + std::string(5000, 'x') + "\"\n"},
         {"key with spaces before colon", "a  : 1\nb : 2\n"},
     };
-    for (const auto& [name, text] : fast_cases) same_both_ways(name, text, Expect::Fast);
+}
+
+}  // namespace
+
+TEST_CASE("GIVEN the repository's scenario files WHEN parsed fast and by yaml-cpp THEN the trees are identical") {
+    const fs::path root = SOFS_SOURCE_DIR;
+    int files = 0;
+    for (const auto& p : yaml_files_under(root / "scenarios")) {
+        // Real scenarios must take the fast path: that is what makes loading quick.
+        same_both_ways(p.string(), read_file(p), Expect::Fast);
+        ++files;
+    }
+    for (const char* dir : {"tests/golden", "tests/broken"})
+        for (const auto& p : yaml_files_under(root / dir)) {
+            // Broken files may hold syntax errors, which yaml-cpp must report.
+            same_both_ways(p.string(), read_file(p), Expect::Either);
+            ++files;
+        }
+    CHECK(files >= 30);
+}
+
+TEST_CASE("GIVEN the broken files other than the YAML syntax one THEN the fast path takes them") {
+    const fs::path root = SOFS_SOURCE_DIR;
+    for (const auto& p : yaml_files_under(root / "tests/broken")) {
+        if (p.string().find("yaml-syntax") != std::string::npos) continue;
+        CAPTURE(p.string());
+        CHECK(YamlDoc::parse_fast(read_file(p)).has_value());
+    }
+    CHECK_FALSE(YamlDoc::parse_fast(read_file(root / "tests/broken/yaml-syntax/scenario.yaml")).has_value());
+}
+
+TEST_CASE("GIVEN the examples in the diagnostic code pages WHEN parsed both ways THEN they agree") {
+    const fs::path root = SOFS_SOURCE_DIR;
+    int examples = 0;
+    for (const auto& e : fs::directory_iterator(root / "scenarios/codes")) {
+        if (e.path().extension() != ".md") continue;
+        for (const auto& y : yaml_examples(read_file(e.path()))) {
+            same_both_ways(e.path().string(), y, Expect::Either);
+            ++examples;
+        }
+    }
+    for (const auto& y : yaml_examples(read_file(root / "scenarios/FORMAT.md"))) {
+        same_both_ways("FORMAT.md", y, Expect::Either);
+        ++examples;
+    }
+    CHECK(examples >= 5);
+}
+
+TEST_CASE("GIVEN small snippets of each feature WHEN parsed both ways THEN the trees are identical") {
+    for (const auto& [name, text] : feature_snippets()) same_both_ways(name, text, Expect::Fast);
 
     const std::vector<std::pair<std::string, std::string>> fallback_cases = {
         {"anchor and alias", "a: &x 1\nb: *x\n"},
@@ -303,6 +308,73 @@ TEST_CASE("GIVEN small snippets of each feature WHEN parsed both ways THEN the t
         {"colon start", ":x: 1\n"},
     };
     for (const auto& [name, text] : other_cases) same_both_ways(name, text, Expect::Either);
+}
+
+TEST_CASE("GIVEN the real scenarios rewritten with CRLF, a document start or trailing spaces THEN the fast path takes them unchanged") {
+    const fs::path root = SOFS_SOURCE_DIR;
+    for (const auto& p : yaml_files_under(root / "scenarios")) {
+        const std::string text = read_file(p);
+        std::string crlf, spaces;
+        for (char c : text) {
+            if (c == '\n') {
+                crlf += "\r\n";
+                spaces += "  \n";
+            } else {
+                crlf += c;
+                spaces += c;
+            }
+        }
+        same_both_ways(p.string() + " (CRLF)", crlf, Expect::Fast);
+        same_both_ways(p.string() + " (document start)", "---\n" + text, Expect::Fast);
+        // Trailing spaces after a block scalar's lines are kept, which is fine:
+        // both parsers must still agree.
+        same_both_ways(p.string() + " (trailing spaces)", spaces, Expect::Either);
+    }
+}
+
+// Small random edits (fixed seed) of valid texts: whatever comes out, valid or
+// not, the fast parser must agree with yaml-cpp or give up.
+TEST_CASE("GIVEN randomly edited snippets WHEN parsed both ways THEN the fast parser agrees or gives up") {
+    const fs::path root = SOFS_SOURCE_DIR;
+    std::vector<std::string> seeds = {
+        "a: 1\nb:\n  - x\n  - y: 'q'\n    z: \"r s\"\nc: |\n  one\n\n  two\nd: >-\n  three\n  four\ne: [1, {f: g}]\n",
+        "people:\n- id: kai\n  age: 3\n  aliases: [\"Kai\", k]\n- id: mia\nnext: one\n  two\n\n  three\n",
+        "- - a\n  - b\n-\n- c: d\n  e:\n  f: 'it''s'\n# end\n",
+    };
+    for (const auto& [name, text] : feature_snippets())
+        if (text.size() < 400) seeds.push_back(text);
+    const std::string ref = read_file(root / "scenarios/reference-case.yaml");
+    for (std::size_t at = 0; at + 1500 < ref.size() && seeds.size() < 130; at += 1500) {
+        std::size_t from = ref.rfind("\n", at);
+        from = from == std::string::npos ? 0 : from + 1;
+        // keep whole top-level entries so the piece starts in column 1
+        while (from < ref.size() && ref[from] == ' ') from = ref.find('\n', from) + 1;
+        seeds.push_back(ref.substr(from, 1500));
+    }
+    const std::string alphabet = " \n-:#'\"[]{},|>&*!?\\x0+~.%@\t\ru";
+    std::mt19937 rng(20261123);
+    const char* rounds_env = std::getenv("SOFS_YAML_FUZZ_ROUNDS");  // more, by hand, when hunting
+    const int fuzz_rounds = rounds_env ? std::atoi(rounds_env) : 60;
+    int edits = 0, fast_taken = 0;
+    for (const auto& seed : seeds) {
+        for (int k = 0; k < fuzz_rounds; ++k) {
+            std::string t = seed;
+            int changes = 1 + static_cast<int>(rng() % 3);
+            for (int c = 0; c < changes && !t.empty(); ++c) {
+                std::size_t at = rng() % t.size();
+                switch (rng() % 3) {
+                    case 0: t.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
+                    case 1: t.erase(at, 1); break;
+                    default: t[at] = alphabet[rng() % alphabet.size()]; break;
+                }
+            }
+            same_both_ways("edit " + std::to_string(edits), t, Expect::Either);
+            if (YamlDoc::parse_fast(t)) ++fast_taken;
+            ++edits;
+        }
+    }
+    CHECK(edits >= 1000);
+    CHECK(fast_taken > edits / 8);  // the test exercises the fast path, not only its giving up
 }
 
 TEST_CASE("GIVEN a file the fast parser cannot take WHEN YamlDoc::parse runs THEN yaml-cpp reports the syntax error") {
