@@ -63,6 +63,7 @@ Who who_from_section(const std::string& s, char* gender, bool* pronoun) {
     if (kind == "child") return Who::Child;
     if (kind == "caregiver") return Who::Caregiver;
     if (kind == "family") return Who::Family;
+    if (kind == "other") return Who::OtherAdult;
     if (kind == "professional") return Who::Professional;
     if (kind == "speaker") return Who::Speaker;
     if (kind == "everyone") return Who::Everyone;
@@ -107,6 +108,7 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
         if (child) section = "child";
         else if (p.role == PersonRole::Caregiver) section = "caregiver";
         else if (p.role == PersonRole::Family) section = "family";
+        else if (p.role == PersonRole::Other) section = "other";  // a neighbour, a stranger: not a professional
         else section = "professional";
         char gender = p.gender == "female" ? 'f' : p.gender == "male" ? 'm' : '?';
         if (gender != '?') section += std::string("-") + gender;
@@ -205,6 +207,16 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
         x.last = m.last;
         x.who = who_from_section(p.section, &x.gender, &x.pronoun);
         x.person = p.note;
+        // A name that is also a little word ("May" for Maya, "Will"): a name only when
+        // written with a capital and not straight after someone ("Jay may threaten")
+        if (!p.note.empty() && m.first == m.last) {
+            static const std::unordered_set<std::string> little = {"may", "will", "can", "might", "must", "should", "would",
+                                                                   "could", "did", "does", "am", "is", "are", "was"};
+            const Token& tk = t.tokens[m.first];
+            if (little.count(tk.lower) &&
+                (!tk.capital || (!out.empty() && out.back().last == m.first - 1) || (m.first > 0 && t.tokens[m.first - 1].lower == "i")))
+                continue;
+        }
         // "children", "a child": this family's only with a determiner or a name before
         if (x.who == Who::Child && p.note.empty()) {
             bool identified = false;
@@ -268,7 +280,7 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
                 t.tokens[e.first - 1].lower == "and")
                 fits = true;
             if (!fits) continue;
-            if (subject_pronoun && object_position(j) && !is_adult(e.who)) {
+            if (subject_pronoun && object_position(j) && !is_any_adult(e.who)) {
                 if (fallback == kept.size()) fallback = j;
                 continue;
             }
@@ -500,8 +512,12 @@ Verdict ds_who(const Reading& r, const Wording& w) {
             for (int j = m.last + 1; j < r.n() && j <= m.last + 3 && r.same_sentence(j, m.last); ++j)
                 if ((r.word(j) == "by" || r.word(j) == "from" || r.word(j) == "for" || r.word(j) == "of" ||
                      r.word(j) == "among" || r.word(j) == "to") &&
-                    j + 1 < r.n() && r.mention_at[j + 1] >= 0) {
-                    const Mention& e = r.people[r.mention_at[j + 1]];
+                    j + 1 < r.n() && (r.mention_at[j + 1] >= 0 || (j + 2 < r.n() && r.word(j + 1) == "the" && r.mention_at[j + 2] >= 0))) {
+                    const Mention* head = &r.people[r.mention_at[j + 1] >= 0 ? r.mention_at[j + 1] : r.mention_at[j + 2]];
+                    // "the children's social worker": the possessive names whose, the next mention who
+                    while (head->last + 1 < r.n() && r.same_sentence(head->last + 1, j) && r.mention_at[head->last + 1] >= 0)
+                        head = &r.people[r.mention_at[head->last + 1]];
+                    const Mention& e = *head;
                     // "worries raised by the nursery", "the worry for social workers"; not "concern for Kai"
                     bool by_from = r.word(j) == "by" || r.word(j) == "from";
                     if (by_from || e.who == Who::Speaker || e.who == Who::Professional || e.who == Who::Everyone)
@@ -584,7 +600,7 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
         } else {
             agent = subject_of(r, m.first);
         }
-        if (!agent || !is_adult(agent->who)) continue;
+        if (!agent || !is_any_adult(agent->who)) continue;
         Evidence ev;
         ev.add(r, agent->first, agent->last);
         ev.add(r, m.first, m.last);
@@ -604,6 +620,24 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
     return w.make("DS-CAREGIVER-BEHAVIOUR", false, reason, ev.spans, ev.words);
 }
 
+// The subject of a verb joined by "and"/"or" to an earlier verb of the same
+// clause ("Kai might try to protect his mum and get hurt"): the nearest
+// person before it who is followed by a modal or auxiliary ("Kai might").
+// Null when the verb is not coordinated.
+const Mention* coordinated_subject(const Reading& r, int tok) {
+    static const std::unordered_set<std::string> between = {"get", "gets", "got", "getting", "be", "end", "up", "then", "also", "even"};
+    static const std::unordered_set<std::string> modals = {"may", "might", "could", "will", "would", "can", "should", "must", "is", "are", "was", "were", "has", "have", "had", "keeps", "keep"};
+    int k = r.back_over(tok, between);
+    if (k < 0 || !(r.word(k) == "and" || r.word(k) == "or")) return nullptr;
+    for (int j = k - 1; j >= 0 && r.same_sentence(j, k); --j) {
+        if (r.mention_at[j] < 0) continue;
+        const Mention& m = r.people[r.mention_at[j]];
+        j = m.first;
+        if (m.last + 1 < k && modals.count(r.word(m.last + 1))) return &m;
+    }
+    return nullptr;
+}
+
 Verdict ds_child_impact(const Reading& r, const Wording& w) {
     bool general_child = false;
     for (auto& m : r.longest("impacts")) {
@@ -621,6 +655,10 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
                 if (!target || (left && (left->who == Who::Child || left->who == Who::ChildGeneral))) target = left;
             }
         }
+        // "Kai might try to protect his mum and get hurt": a second verb shares
+        // the first verb's subject, the first person named in the clause
+        if ((!target || target->who != Who::Child) && p.section != "witness")
+            if (const Mention* s = coordinated_subject(r, m.first)) target = s;
         if (!target) continue;
         if (target->who == Who::ChildGeneral) general_child = true;
         if (target->who != Who::Child) continue;
@@ -677,6 +715,8 @@ Verdict ds_non_blaming(const Reading& r, const Wording& w) {
     Evidence ev;
     for (auto& m : r.longest("labels")) {
         if (r.negated_before(m.first, 3)) continue;
+        // "could be violent towards Jade" describes what someone might do, not who they are
+        if (m.last + 1 < r.n() && (r.word(m.last + 1) == "towards" || r.word(m.last + 1) == "toward")) continue;
         ev.add(r, m.first, m.last);
     }
     if (ev.spans.empty()) return w.make("DS-NON-BLAMING", true, "", {}, "");
@@ -751,13 +791,27 @@ struct GoalReading {
             *concrete = true;
             return Clause::Service;
         }
-        if (starts_at(nonactions, v)) return Clause::NonAction;
+        if (starts_at(nonactions, v)) {
+            // "will manage his drinking by staying at Dean's": the means is what will be done
+            for (int k = v + 1; k < r.n() && k <= v + 8 && r.same_sentence(k, v); ++k)
+                if (r.word(k) == "by" && k + 1 < r.n() && r.same_sentence(k + 1, v) && starts_at(positives, k + 1))
+                    return kind_at(k + 1, concrete, subject);
+            return Clause::NonAction;
+        }
         // "Linda will check", "the nursery will see" watch; "Ryan will only see the children when sober",
         // "Jade will check on them every hour" is care
         if (watching(v) && !(subject && subject->who == Who::Caregiver)) return Clause::Watch;
+        // "will tell the social worker", "will let the school know": keeping professionals informed, not care
+        static const std::unordered_set<std::string> informing = {"tell", "inform", "update", "let"};
+        if (informing.count(r.word(v)) && v + 1 < r.n() && r.mention_at[v + 1] >= 0 &&
+            r.people[r.mention_at[v + 1]].who == Who::Professional)
+            return Clause::Watch;
         // "will drink less", "will only drink at weekends": the danger itself, rationed
+        // ("will go for a walk" is not "go for" someone: the longer phrase decides)
+        const Match* pos = nullptr;
+        starts_at(positives, v, &pos);
         for (auto& b : behaviours)
-            if (b.first == v) return Clause::Prohibition;
+            if (b.first == v && !(pos && pos->last > b.last)) return Clause::Prohibition;
         if (r.is(v, r.c.be) && !starts_at(positives, v)) {
             if (v + 1 < r.n() && (starts_at(safe, v + 1) || (r.is(v + 1, r.c.skip) && starts_at(safe, v + 2)))) {
                 *concrete = true;
@@ -878,6 +932,18 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
                 ev.add(r, p.first, j + 1);
                 return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
             }
+    // "We want Jade and Ryan to keep ...", "we expect Ryan to stay ...": what is asked of the caregivers
+    for (auto& p : g.positives) {
+        if (p.first < 2 || r.word(p.first - 1) != "to" || r.mention_at[p.first - 2] < 0) continue;
+        const Mention& who = r.people[r.mention_at[p.first - 2]];
+        int head = who.first;
+        while (head >= 2 && r.word(head - 1) == "and" && r.mention_at[head - 2] >= 0) head = r.people[r.mention_at[head - 2]].first;
+        static const std::unordered_set<std::string> asking = {"want", "wants", "expect", "expects", "like", "need", "needs", "ask", "asks", "asked"};
+        if (head == 0 || !asking.count(r.word(head - 1)) || !is_adult(who.who) || g.watching(p.first)) continue;
+        Evidence ev;
+        ev.add(r, who.first, p.last);
+        return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+    }
     // "Jade and Ryan keeping Kai and Mia with a sober adult", "are keeping ...": no modal, still an action
     for (auto& p : g.positives) {
         const std::string& first = r.word(p.first);
@@ -888,7 +954,8 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         // "will see that Jade and Ryan talk calmly": a present-tense action in what others will see
         int head = who.first;
         while (head >= 2 && r.word(head - 1) == "and" && r.mention_at[head - 2] >= 0) head = r.people[r.mention_at[head - 2]].first;
-        bool seen_that = head > 0 && r.word(head - 1) == "that";
+        // "a home where Jade and Ryan sort out ...": the same, describing the children's life
+        bool seen_that = head > 0 && (r.word(head - 1) == "that" || r.word(head - 1) == "where");
         if (!ing && !seen_that) continue;
         if (!is_adult(who.who) || g.watching(p.first)) continue;
         // "when he is looking after them" sets a condition; it asks for nothing
@@ -951,6 +1018,13 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
             return w.make("SG-OBSERVABLE", true, "", ev.spans, ev.words);
         }
     if (g.behaviour_ruled_out()) return w.make("SG-OBSERVABLE", true, "", {}, "");
+    // "will shout less", "will drink less": the behaviour itself, which others can see
+    for (auto& c : g.clauses)
+        if (c.kind == Clause::Prohibition && starts_at(g.behaviours, c.verb)) {
+            Evidence ev;
+            ev.add(r, c.modal_first, c.verb);
+            return w.make("SG-OBSERVABLE", true, "", ev.spans, ev.words);
+        }
     // attendance can be checked, even when it is not a description of safety
     for (auto& m : g.services) {
         Evidence ev;

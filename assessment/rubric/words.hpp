@@ -144,7 +144,10 @@ std::vector<std::string> phrase_words(std::string_view phrase);
 namespace sofs::rubric {
 
 // Who a mention in the text is.
-enum class Who { Child, ChildGeneral, Caregiver, Family, Professional, Speaker, Everyone, Nobody, Unknown };
+// OtherAdult: an adult who is neither family nor a professional (a neighbour,
+// a stranger met online, "older men"): their behaviour counts in a danger
+// statement, but a goal's caregiver is family.
+enum class Who { Child, ChildGeneral, Caregiver, Family, Professional, Speaker, Everyone, Nobody, OtherAdult, Unknown };
 
 struct Mention {
     int first = 0, last = 0;   // tokens, inclusive
@@ -155,6 +158,8 @@ struct Mention {
 };
 
 inline bool is_adult(Who w) { return w == Who::Caregiver || w == Who::Family; }
+// Any adult whose behaviour a danger statement can be about.
+inline bool is_any_adult(Who w) { return is_adult(w) || w == Who::OtherAdult; }
 
 }  // namespace sofs::rubric
 

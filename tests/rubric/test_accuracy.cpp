@@ -58,3 +58,8 @@ TEST_CASE("held-out sets (written after the rules): agreement is at least 0.90 o
     check_floor("heldout2-danger-statements.jsonl", false, 30);
     check_floor("heldout2-safety-goals.jsonl", true, 30);
 }
+
+TEST_CASE("third held-out sets (a second labeller, other voices): agreement is at least 0.90 on every criterion") {
+    check_floor("heldout3-danger.jsonl", false, 60);
+    check_floor("heldout3-goals.jsonl", true, 60);
+}

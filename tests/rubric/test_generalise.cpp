@@ -1,0 +1,124 @@
+// Beyond the reference case: every bundled scenario's own expert examples
+// meet every criterion, adults who are neither family nor professionals
+// (a stranger met online, a neighbour) are people whose behaviour counts,
+// and a few grammar cases that the labelled sets showed.
+#include "fixture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace sofs;
+using sofs::testing::find;
+
+namespace {
+
+std::shared_ptr<const Scenario> scenario(const std::string& id) {
+    auto r = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/" + id + ".yaml");
+    return r.scenario;
+}
+
+bool met(const std::vector<Verdict>& vs, const char* id) {
+    auto* v = find(vs, id);
+    REQUIRE(v);
+    return v->met;
+}
+
+}  // namespace
+
+TEST_CASE("every bundled scenario's expert danger statements and safety goals meet every criterion") {
+    auto g = sofs::testing::guidance();
+    REQUIRE(g);
+    for (const char* id : {"reference-case", "neglect-early-years", "teen-online-exploitation", "practice-lead-mapping"}) {
+        {
+            INFO("scenario " << id);
+            auto s = scenario(id);
+            REQUIRE(s);
+            REQUIRE(!s->expert.danger_statements.empty());
+            for (const auto& text : s->expert.danger_statements)
+                for (const auto& v : assess_danger_statement(text, *s, *g)) {
+                    INFO(id << " " << v.criterion << ": " << text);
+                    CHECK(v.met);
+                }
+            for (const auto& text : s->expert.safety_goals)
+                for (const auto& v : assess_safety_goal(text, *s, *g)) {
+                    INFO(id << " " << v.criterion << ": " << text);
+                    CHECK(v.met);
+                }
+        }
+    }
+}
+
+TEST_CASE("an adult who is neither family nor a professional: their behaviour counts, but they are not a caregiver") {
+    auto g = sofs::testing::guidance();
+    auto s = scenario("teen-online-exploitation");
+    REQUIRE(g);
+    REQUIRE(s);
+    WHEN("Jay, a man met online, may threaten Maya") {
+        auto vs = assess_danger_statement("We are worried that Jay may threaten to send Maya's picture to her friends.", *s, *g);
+        THEN("that is something an identified adult might do") { CHECK(met(vs, "DS-CAREGIVER-BEHAVIOUR")); }
+    }
+    WHEN("only Jay is said to do something in a goal") {
+        auto vs = assess_safety_goal("Jay will stay away from Maya every day for the next six months.", *s, *g);
+        THEN("no caregiver acts") { CHECK_FALSE(met(vs, "SG-CAREGIVER-ACTION")); }
+    }
+    WHEN("a goal speaks of pictures and messages and names Maya") {
+        auto vs = assess_safety_goal(
+            "Karen will check who Maya is messaging every evening, and Maya will show her any picture a stranger asks for.",
+            *s, *g);
+        THEN("it addresses the case's danger") { CHECK(met(vs, "SG-ADDRESSES-DANGER")); }
+    }
+}
+
+TEST_CASE("neglect: daily care left undone is a behaviour, being cold or sore is a harm") {
+    auto g = sofs::testing::guidance();
+    auto s = scenario("neglect-early-years");
+    REQUIRE(g);
+    REQUIRE(s);
+    auto vs = assess_danger_statement("Nadia is worried that Marcus may stay in bed and Lily could be cold and sore.", *s, *g);
+    CHECK(met(vs, "DS-CAREGIVER-BEHAVIOUR"));
+    CHECK(met(vs, "DS-CHILD-IMPACT"));
+    auto goal = assess_safety_goal("Marcus will keep the flat warm and change Lily's nappy every morning, as Irene will see.", *s, *g);
+    CHECK(met(goal, "SG-ADDRESSES-DANGER"));
+}
+
+TEST_CASE("grammar the held-out sets showed") {
+    auto g = sofs::testing::guidance();
+    auto s = sofs::testing::reference_case();
+    REQUIRE(g);
+    REQUIRE(s);
+    SUBCASE("a second verb shares the child's subject: 'Kai may try to protect her and get hurt'") {
+        auto vs = assess_danger_statement("We are worried that Ryan might hit Jade and Kai may try to protect her and get hurt.", *s, *g);
+        CHECK(met(vs, "DS-CHILD-IMPACT"));
+    }
+    SUBCASE("'Kai's dad' names whose dad, not a child who is harmed") {
+        auto vs = assess_danger_statement("We are worried that Kai's dad might shout at Jade and break things.", *s, *g);
+        CHECK_FALSE(met(vs, "DS-CHILD-IMPACT"));
+    }
+    SUBCASE("'the worry for the children's social worker' names who holds the worry") {
+        auto vs = assess_danger_statement("The worry for the children's social worker is that Ryan may push Jade and Mia could fall.", *s, *g);
+        CHECK(met(vs, "DS-WHO"));
+    }
+    SUBCASE("'could be violent towards Jade' describes behaviour; 'Ryan is violent' is a label") {
+        CHECK(met(assess_danger_statement("We are worried that Ryan could be violent towards Jade.", *s, *g), "DS-NON-BLAMING"));
+        CHECK_FALSE(met(assess_danger_statement("We are worried because Ryan is violent.", *s, *g), "DS-NON-BLAMING"));
+    }
+    SUBCASE("'go for a walk' is a positive action, not 'go for' someone") {
+        CHECK(met(assess_safety_goal("Ryan will go for a walk when he and Jade disagree.", *s, *g), "SG-CAREGIVER-ACTION"));
+    }
+    SUBCASE("a home where the caregivers act; 'we want Jade and Ryan to ...'") {
+        CHECK(met(assess_safety_goal("Kai and Mia will live in a home where Jade and Ryan sort out rows calmly.", *s, *g),
+                  "SG-CAREGIVER-ACTION"));
+        CHECK_FALSE(met(assess_safety_goal("Kai and Mia will live in a home where there is no shouting.", *s, *g),
+                        "SG-CAREGIVER-ACTION"));
+        CHECK(met(assess_safety_goal("We want Jade and Ryan to keep the children away from rows.", *s, *g), "SG-CAREGIVER-ACTION"));
+    }
+    SUBCASE("telling the social worker is keeping professionals informed, not care") {
+        CHECK_FALSE(met(assess_safety_goal("Jade will tell the social worker if there are any more rows.", *s, *g),
+                        "SG-CAREGIVER-ACTION"));
+    }
+    SUBCASE("'manage his drinking by staying at Dean's': the means is the action") {
+        CHECK(met(assess_safety_goal("Ryan will manage his drinking by staying at Dean's.", *s, *g), "SG-CAREGIVER-ACTION"));
+        CHECK_FALSE(met(assess_safety_goal("Ryan will manage his drinking.", *s, *g), "SG-CAREGIVER-ACTION"));
+    }
+}
