@@ -148,6 +148,19 @@ private:
         doc_.records_[collection].children.assign(stack_.begin() + static_cast<std::ptrdiff_t>(from), stack_.end());
         stack_.resize(from);
     }
+    // Counts nesting so that a file of thousands of '[' cannot exhaust the
+    // stack; far past anything a scenario needs, yaml-cpp takes over.
+    int depth_ = 0;
+    struct Deeper {
+        FastParser& parser;
+        explicit Deeper(FastParser& p) : parser(p) {
+            if (++parser.depth_ > 200) give_up();
+        }
+        ~Deeper() { --parser.depth_; }
+        Deeper(const Deeper&) = delete;
+        Deeper& operator=(const Deeper&) = delete;
+    };
+
     // Closes a collection on every way out of its parsing function.
     struct Closer {
         FastParser& parser;
@@ -314,6 +327,7 @@ private:
 
     // Any node starting here, inside a collection indented to `parent_indent`.
     void block_node(int parent_indent, std::uint32_t parent) {
+        Deeper deeper(*this);
         if (is_seq_entry())
             block_seq(col(), parent, false);
         else if (line_is_key())
@@ -562,6 +576,7 @@ private:
         }
     }
     void flow_value(std::uint32_t parent) {
+        Deeper deeper(*this);
         char c = cur();
         if (c == '[') {
             flow_seq(parent);

@@ -10,7 +10,6 @@
 namespace sofs::load_detail {
 namespace {
 
-const std::string kEmpty;
 
 class Builder : public YAML::EventHandler {
 public:
@@ -78,20 +77,6 @@ YamlDoc YamlDoc::parse_with_yaml_cpp(const std::string& text) {
     return doc;
 }
 
-bool YamlNode::IsNull() const { return !doc_ || doc_->records_[index_].kind == YamlDoc::Kind::Null; }
-bool YamlNode::IsScalar() const { return doc_ && doc_->records_[index_].kind == YamlDoc::Kind::Scalar; }
-bool YamlNode::IsSequence() const { return doc_ && doc_->records_[index_].kind == YamlDoc::Kind::Sequence; }
-bool YamlNode::IsMap() const { return doc_ && doc_->records_[index_].kind == YamlDoc::Kind::Map; }
-const std::string& YamlNode::Scalar() const { return IsScalar() ? doc_->records_[index_].value : kEmpty; }
-const char* YamlNode::Tag() const {
-    if (!IsScalar()) return "";
-    return doc_->records_[index_].plain ? "?" : "!";
-}
-SourcePos YamlNode::pos() const {
-    if (!doc_) return {};
-    const auto& r = doc_->records_[index_];
-    return {r.line, r.column};
-}
 std::size_t YamlNode::size() const {
     if (!doc_) return 0;
     const auto& r = doc_->records_[index_];

@@ -72,4 +72,23 @@ public:
     std::vector<Record> records_;
 };
 
+// The small accessors are inline: the loader calls them for every node.
+inline bool YamlNode::IsNull() const { return !doc_ || doc_->records_[index_].kind == YamlDoc::Kind::Null; }
+inline bool YamlNode::IsScalar() const { return doc_ && doc_->records_[index_].kind == YamlDoc::Kind::Scalar; }
+inline bool YamlNode::IsSequence() const { return doc_ && doc_->records_[index_].kind == YamlDoc::Kind::Sequence; }
+inline bool YamlNode::IsMap() const { return doc_ && doc_->records_[index_].kind == YamlDoc::Kind::Map; }
+inline const std::string& YamlNode::Scalar() const {
+    static const std::string empty;
+    return IsScalar() ? doc_->records_[index_].value : empty;
+}
+inline const char* YamlNode::Tag() const {
+    if (!IsScalar()) return "";
+    return doc_->records_[index_].plain ? "?" : "!";
+}
+inline SourcePos YamlNode::pos() const {
+    if (!doc_) return {};
+    const auto& r = doc_->records_[index_];
+    return {r.line, r.column};
+}
+
 }  // namespace sofs::load_detail

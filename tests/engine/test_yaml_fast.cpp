@@ -179,6 +179,9 @@ std::vector<std::pair<std::string, std::string>> feature_snippets() {
         {"literal block indicator order", "a: |2-\n  x\n"},
         {"literal block header comment", "a: | # the referral\n  x\n"},
         {"literal block in sequence", "- |\n  one\n  two\n- b\n"},
+        {"literal block explicit indent in sequence", "- |1\n  x\n- >2\n  y\n"},
+        {"literal block explicit indent in compact map", "- a: |2\n      x\n  b: 1\n"},
+        {"literal block explicit indent in indentless sequence", "k:\n- |2\n   x\n"},
         {"literal block in compact map", "- a: |\n    one\n  b: 1\n"},
         {"literal block deep", "a:\n  b:\n    c: |\n        deep\n        text\n  d: 1\n"},
         {"literal block ends at comment", "a: |\n  one\n\n# comment\nb: 1\n"},
@@ -306,6 +309,13 @@ TEST_CASE("GIVEN small snippets of each feature WHEN parsed both ways THEN the t
         {"flow key then colon", "[a]: 1\n"},
         {"quoted key with space before colon", "\"a\" : 1\n"},
         {"colon start", ":x: 1\n"},
+        {"deep flow nesting", "a: " + std::string(5000, '[') + std::string(5000, ']') + "\n"},
+        {"deep block nesting", [] {
+             std::string t;
+             for (int i = 0; i < 3000; ++i) t += "- ";
+             return t + "x\n";
+         }()},
+        {"nesting the fast parser takes", "a: " + std::string(150, '[') + std::string(150, ']') + "\n"},
     };
     for (const auto& [name, text] : other_cases) same_both_ways(name, text, Expect::Either);
 }
