@@ -54,9 +54,17 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
 std::vector<Verdict> assess_danger_statement(const std::string& text, const PreparedCase& c, const Guidance& g);
 std::vector<Verdict> assess_safety_goal(const std::string& text, const PreparedCase& c, const Guidance& g);
 
+// Next steps, one step a line: NS-WHO-DOES-WHAT (every step says who does
+// what) and NS-FAMILY-NETWORK (at least one step involves the family or
+// their network). A simple check of names and actions, not a judgement of
+// whether the steps are wise.
+std::vector<Verdict> assess_next_steps(const std::string& text, const Scenario& s, const Guidance& g);
+std::vector<Verdict> assess_next_steps(const std::string& text, const PreparedCase& c, const Guidance& g);
+
 // The criteria ids of each kind, in the fixed order of assessment-criteria.md.
 const std::vector<std::string>& danger_statement_criteria();
 const std::vector<std::string>& safety_goal_criteria();
+const std::vector<std::string>& next_steps_criteria();  // NS-WHO-DOES-WHAT, NS-FAMILY-NETWORK
 
 // Everything judged about one task's answer.
 struct TaskAssessment {

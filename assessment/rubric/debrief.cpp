@@ -27,6 +27,12 @@ std::string fill(std::string s, const PreparedCase& c, const std::string& words)
     rep("{child}", c.child);
     rep("{baby}", c.baby);
     rep("{children}", c.children);
+    rep("{caregivers}", c.caregivers);
+    rep("{danger_example}", c.danger_example);
+    rep("{impact_example}", c.impact_example);
+    rep("{goal_example}", c.goal_example);
+    rep("{goal_action_example}", c.goal_action_example);
+    rep("{goal_seen_example}", c.goal_seen_example);
     return s;
 }
 
@@ -247,7 +253,7 @@ Debrief assess(const Transcript& t, const Scenario& s, const Guidance& g) {
             case TaskKind::Scaling: ta.verdicts = judge_scaling(a, s, g, c); break;
             case TaskKind::ThreeHouses: ta.verdicts.push_back(judge_three_houses(a, s, d, c)); break;
             case TaskKind::SafetyNetwork: ta.verdicts.push_back(judge_network(a, s, d, c)); break;
-            case TaskKind::NextSteps: break;  // read by the trainer; no criterion yet
+            case TaskKind::NextSteps: ta.verdicts = assess_next_steps(a.text, c, g); break;
         }
         out.tasks.push_back(std::move(ta));
     }

@@ -190,6 +190,36 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     } else {
         c->children = c->child;
     }
+    for (std::size_t i = 0; i < carers.size(); ++i)
+        c->caregivers += (i ? (i + 1 == carers.size() ? " and " : ", ") : "") + first_name(carers[i]->name);
+    if (c->caregivers.empty()) c->caregivers = "the parents";
+    // Worked examples from the experts' own words, so a rewrite always fits the case.
+    auto sentences = [](const std::string& text) {
+        std::vector<std::string> out;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && (i + 1 == text.size() || text[i + 1] == ' ')) {
+                std::size_t a = text.find_first_not_of(' ', start);
+                if (a != std::string::npos && a <= i) out.push_back(text.substr(a, i - a));  // without the full stop
+                start = i + 1;
+            }
+        if (start < text.size() && text.find_first_not_of(' ', start) != std::string::npos)
+            out.push_back(text.substr(text.find_first_not_of(' ', start)));
+        return out;
+    };
+    if (!s.expert.danger_statements.empty()) {
+        auto ss = sentences(s.expert.danger_statements.front());
+        if (!ss.empty()) c->danger_example = ss.front();
+        for (auto& x : ss)
+            if (lower(x).rfind("if nothing changes", 0) == 0) c->impact_example = x;
+        if (c->impact_example.empty()) c->impact_example = ss.size() > 1 ? ss[1] : c->danger_example;
+    }
+    if (!s.expert.safety_goals.empty()) {
+        auto ss = sentences(s.expert.safety_goals.front());
+        if (!ss.empty()) c->goal_example = ss.front();
+        c->goal_action_example = ss.size() > 1 ? ss[1] : c->goal_example;
+        c->goal_seen_example = ss.empty() ? "" : ss.back();
+    }
 
     std::lock_guard lock(d.case_mu);
     d.cases[&s] = {fingerprint(s), c};
@@ -402,6 +432,12 @@ struct Wording {
         rep("{child}", c.child);
         rep("{baby}", c.baby);
         rep("{children}", c.children);
+        rep("{caregivers}", c.caregivers);
+        rep("{danger_example}", c.danger_example);
+        rep("{impact_example}", c.impact_example);
+        rep("{goal_example}", c.goal_example);
+        rep("{goal_action_example}", c.goal_action_example);
+        rep("{goal_seen_example}", c.goal_seen_example);
         return s;
     }
 

@@ -172,6 +172,11 @@ struct PreparedCase {
     std::vector<std::string> danger_themes;  // sections of danger-themes active in this case
     // Names for worked examples in feedback ("such as 'Ryan pushed Jade'").
     std::string adult, partner, child, baby, children;
+    std::string caregivers;  // every caregiver's first name: "Jade and Ryan", "Marcus"
+    // Sentences from the scenario's own expert examples, for rewrites in feedback
+    // ({danger_example}, {impact_example}, {goal_example}, {goal_action_example},
+    // {goal_seen_example}: the last sentence, usually who will see it and for how long).
+    std::string danger_example, impact_example, goal_example, goal_action_example, goal_seen_example;
     // Single words of the grammar lexicon, for quick checks.
     // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
     std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner;

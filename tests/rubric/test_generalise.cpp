@@ -122,3 +122,58 @@ TEST_CASE("grammar the held-out sets showed") {
         CHECK_FALSE(met(assess_safety_goal("Ryan will manage his drinking.", *s, *g), "SG-CAREGIVER-ACTION"));
     }
 }
+
+TEST_CASE("next steps: every step says who does what; at least one brings in the family") {
+    auto g = sofs::testing::guidance();
+    auto s = sofs::testing::reference_case();
+    REQUIRE(g);
+    REQUIRE(s);
+    GIVEN("the experts' next steps, one a line") {
+        std::string steps;
+        for (auto& st : s->expert.next_steps) steps += st + "\n";
+        auto vs = assess_next_steps(steps, *s, *g);
+        THEN("both criteria are met") {
+            CHECK(met(vs, "NS-WHO-DOES-WHAT"));
+            CHECK(met(vs, "NS-FAMILY-NETWORK"));
+        }
+    }
+    GIVEN("steps for professionals only, one with no one named") {
+        auto vs = assess_next_steps("The social worker to visit every week\nPolice to check the address\nReview in six weeks", *s, *g);
+        THEN("neither is met, and the feedback quotes the unclear step and offers a rewrite with the family's names") {
+            CHECK_FALSE(met(vs, "NS-WHO-DOES-WHAT"));
+            CHECK_FALSE(met(vs, "NS-FAMILY-NETWORK"));
+            CHECK(find(vs, "NS-WHO-DOES-WHAT")->explanation.find("'Review in six weeks'") != std::string::npos);
+            for (auto* id : {"NS-WHO-DOES-WHAT", "NS-FAMILY-NETWORK"}) {
+                CHECK(find(vs, id)->improve.find("Jade") != std::string::npos);
+                CHECK(find(vs, id)->improve.find("Ryan") != std::string::npos);
+            }
+        }
+    }
+    GIVEN("nothing written") {
+        auto vs = assess_next_steps("  \n ", *s, *g);
+        THEN("neither is met") {
+            CHECK_FALSE(met(vs, "NS-WHO-DOES-WHAT"));
+            CHECK_FALSE(met(vs, "NS-FAMILY-NETWORK"));
+        }
+    }
+}
+
+TEST_CASE("rewrites in feedback come from the scenario's own people and expert examples") {
+    auto g = sofs::testing::guidance();
+    auto s = scenario("neglect-early-years");
+    REQUIRE(g);
+    REQUIRE(s);
+    auto vs = assess_danger_statement("We are worried about neglect.", *s, *g);
+    auto* behaviour = find(vs, "DS-CAREGIVER-BEHAVIOUR");
+    REQUIRE(behaviour);
+    CHECK_FALSE(behaviour->met);
+    CHECK(behaviour->improve.find("Marcus") != std::string::npos);
+    CHECK(behaviour->improve.find("drinking") == std::string::npos);  // no other case's danger
+    auto goal = assess_safety_goal("Marcus will attend a parenting course.", *s, *g);
+    for (auto& v : goal) {
+        INFO(v.criterion << ": " << v.improve);
+        CHECK(v.improve.find("the other parent") == std::string::npos);
+        CHECK(v.improve.find("sober") == std::string::npos);
+        CHECK(v.improve.find('{') == std::string::npos);
+    }
+}
