@@ -207,8 +207,37 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
             out.push_back(text.substr(text.find_first_not_of(' ', start)));
         return out;
     };
+    // A long example is cut at its first natural break (", as", ", which", ", and"),
+    // keeping at least eight words and never cutting inside "Jay, and men he knows,".
+    auto shorten = [](std::string x) {
+        auto words_in = [](const std::string& t) {
+            std::size_t n = 0;
+            bool in = false;
+            for (char ch : t) {
+                bool sp = ch == ' ';
+                if (!sp && !in) ++n;
+                in = !sp;
+            }
+            return n;
+        };
+        if (words_in(x) <= 25) return x;
+        std::size_t best = std::string::npos;
+        for (const char* cut : {", as ", ", which ", ", and "}) {
+            for (std::size_t at = x.find(cut); at != std::string::npos; at = x.find(cut, at + 1)) {
+                if (words_in(x.substr(0, at)) < 8) continue;
+                std::size_t next_comma = x.find(',', at + 2);
+                if (std::string(cut) == ", and " && next_comma != std::string::npos &&
+                    words_in(x.substr(at + 2, next_comma - at - 2)) <= 5)
+                    continue;
+                best = std::min(best, at);
+                break;
+            }
+        }
+        return best == std::string::npos ? x : x.substr(0, best);
+    };
     if (!s.expert.danger_statements.empty()) {
         auto ss = sentences(s.expert.danger_statements.front());
+        for (auto& x : ss) x = shorten(x);
         if (!ss.empty()) c->danger_example = ss.front();
         for (auto& x : ss)
             if (lower(x).rfind("if nothing changes", 0) == 0) c->impact_example = x;
@@ -216,6 +245,7 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     }
     if (!s.expert.safety_goals.empty()) {
         auto ss = sentences(s.expert.safety_goals.front());
+        for (auto& x : ss) x = shorten(x);
         if (!ss.empty()) c->goal_example = ss.front();
         c->goal_action_example = ss.size() > 1 ? ss[1] : c->goal_example;
         c->goal_seen_example = ss.empty() ? "" : ss.back();
