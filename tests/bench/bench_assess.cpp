@@ -113,6 +113,9 @@ int main(int argc, char** argv) {
     auto h3ds = read_set(dir + "heldout3-danger.jsonl");
     auto h3sg = read_set(dir + "heldout3-goals.jsonl");
     if (!h3ds.empty() || !h3sg.empty()) table("Accuracy on the third held-out sets (second labeller)", h3ds, h3sg);
+    auto h4ds = read_set(dir + "heldout4-danger.jsonl");
+    auto h4sg = read_set(dir + "heldout4-goals.jsonl");
+    if (!h4ds.empty() || !h4sg.empty()) table("Accuracy on the fourth held-out sets (written after the second labeller's changes; not tuned on)", h4ds, h4sg);
 
     // Speed: judge every statement again and again for about two seconds.
     std::vector<std::pair<const std::string*, bool>> texts;
