@@ -666,6 +666,15 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
         } else {
             agent = subject_of(r, m.first);
         }
+        // "the shouting and pushing between Ryan and Jade", "shouting from Ryan": a named adult after the deed
+        if ((!agent || !is_any_adult(agent->who)) && r.word(m.last).size() > 4 &&
+            r.word(m.last).compare(r.word(m.last).size() - 3, 3, "ing") == 0)
+            for (int j = m.last + 1; j < r.n() && j <= m.last + 6 && r.same_sentence(j, m.last); ++j)
+                if ((r.word(j) == "between" || r.word(j) == "from" || r.word(j) == "by") && j + 1 < r.n() &&
+                    r.mention_at[j + 1] >= 0) {
+                    agent = &r.people[r.mention_at[j + 1]];
+                    break;
+                }
         if (!agent || !is_any_adult(agent->who)) continue;
         Evidence ev;
         ev.add(r, agent->first, agent->last);
@@ -725,6 +734,13 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         // the first verb's subject, the first person named in the clause
         if ((!target || target->who != Who::Child) && p.section != "witness")
             if (const Mention* s = coordinated_subject(r, m.first)) target = s;
+        // "Kai, who could be left terrified": the person the relative clause is about
+        if (!target || target->who != Who::Child)
+            for (int k = m.first - 1; k >= 1 && k >= m.first - 6 && r.same_sentence(k, m.first); --k)
+                if (r.word(k) == "who") {
+                    if (r.mention_at[k - 1] >= 0 && r.people[r.mention_at[k - 1]].who == Who::Child) target = &r.people[r.mention_at[k - 1]];
+                    break;
+                }
         if (!target) continue;
         if (target->who == Who::ChildGeneral) general_child = true;
         if (target->who != Who::Child) continue;
@@ -867,6 +883,10 @@ struct GoalReading {
         // "Linda will check", "the nursery will see" watch; "Ryan will only see the children when sober",
         // "Jade will check on them every hour" is care
         if (watching(v) && !(subject && subject->who == Who::Caregiver)) return Clause::Watch;
+        // "Jade will check this": watching what another does, not caring for the children
+        if (watching(v) && v + 1 < r.n() &&
+            (r.word(v + 1) == "this" || r.word(v + 1) == "that" || r.word(v + 1) == "it" || r.word(v + 1) == "these"))
+            return Clause::Watch;
         // "will tell the social worker", "will let the school know": keeping professionals informed, not care
         static const std::unordered_set<std::string> informing = {"tell", "inform", "update", "let"};
         if (informing.count(r.word(v)) && v + 1 < r.n() && r.mention_at[v + 1] >= 0 &&
