@@ -146,7 +146,7 @@ private:
     }
 
     // Children are gathered on one stack while their collection is open and
-    // copied out when it closes, so each collection allocates exactly once.
+    // copied to the document's shared array when it closes.
     std::vector<std::uint32_t> stack_;
 
     std::uint32_t add(Kind kind, int line, int column, std::uint32_t parent) {
@@ -161,7 +161,10 @@ private:
     // Opens a collection: returns where its children start on the stack.
     std::size_t open() const { return stack_.size(); }
     void close(std::uint32_t collection, std::size_t from) {
-        doc_.records_[collection].children.assign(stack_.begin() + static_cast<std::ptrdiff_t>(from), stack_.end());
+        auto& r = doc_.records_[collection];
+        r.first_child = static_cast<std::uint32_t>(doc_.children_.size());
+        r.child_count = static_cast<std::uint32_t>(stack_.size() - from);
+        doc_.children_.insert(doc_.children_.end(), stack_.begin() + static_cast<std::ptrdiff_t>(from), stack_.end());
         stack_.resize(from);
     }
     // Counts nesting so that a file of thousands of '[' cannot exhaust the
@@ -772,6 +775,7 @@ std::optional<YamlDoc> YamlDoc::parse_fast(const std::string& text) {
     }
     YamlDoc doc;
     doc.records_.reserve(view.size() / 12);
+    doc.children_.reserve(view.size() / 12);
     try {
         FastParser(view, doc).parse_document();
     } catch (const GiveUp&) {

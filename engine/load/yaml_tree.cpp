@@ -31,13 +31,13 @@ public:
     }
     void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
-        open_.push_back(add(YamlDoc::Kind::Sequence, m, anchor));
+        open(add(YamlDoc::Kind::Sequence, m, anchor));
     }
-    void OnSequenceEnd() override { open_.pop_back(); }
+    void OnSequenceEnd() override { close(); }
     void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
-        open_.push_back(add(YamlDoc::Kind::Map, m, anchor));
+        open(add(YamlDoc::Kind::Map, m, anchor));
     }
-    void OnMapEnd() override { open_.pop_back(); }
+    void OnMapEnd() override { close(); }
 
 private:
     std::uint32_t add(YamlDoc::Kind kind, const YAML::Mark& m, YAML::anchor_t anchor) {
@@ -51,12 +51,25 @@ private:
         attach(i);
         return i;
     }
+    // Children wait on one stack while their collection is open and are copied
+    // to the document's shared array when it closes.
     void attach(std::uint32_t i) {
-        if (!open_.empty()) doc_.records_[open_.back()].children.push_back(i);
+        if (!open_.empty()) waiting_.push_back(i);
+    }
+    void open(std::uint32_t collection) { open_.push_back({collection, waiting_.size()}); }
+    void close() {
+        auto [collection, from] = open_.back();
+        open_.pop_back();
+        auto& r = doc_.records_[collection];
+        r.first_child = static_cast<std::uint32_t>(doc_.children_.size());
+        r.child_count = static_cast<std::uint32_t>(waiting_.size() - from);
+        doc_.children_.insert(doc_.children_.end(), waiting_.begin() + static_cast<std::ptrdiff_t>(from), waiting_.end());
+        waiting_.resize(from);
     }
 
     YamlDoc& doc_;
-    std::vector<std::uint32_t> open_;
+    std::vector<std::pair<std::uint32_t, std::size_t>> open_;  // open collections, where their children start
+    std::vector<std::uint32_t> waiting_;
     std::unordered_map<YAML::anchor_t, std::uint32_t> anchors_;
 };
 
@@ -80,18 +93,18 @@ YamlDoc YamlDoc::parse_with_yaml_cpp(const std::string& text) {
 std::size_t YamlNode::size() const {
     if (!doc_) return 0;
     const auto& r = doc_->records_[index_];
-    if (r.kind == YamlDoc::Kind::Sequence) return r.children.size();
-    if (r.kind == YamlDoc::Kind::Map) return r.children.size() / 2;
+    if (r.kind == YamlDoc::Kind::Sequence) return r.child_count;
+    if (r.kind == YamlDoc::Kind::Map) return r.child_count / 2;
     return 0;
 }
 YamlNode YamlNode::operator[](std::size_t i) const {
-    if (!IsSequence() || i >= doc_->records_[index_].children.size()) return {};
-    return {doc_, doc_->records_[index_].children[i]};
+    if (!IsSequence() || i >= doc_->records_[index_].child_count) return {};
+    return {doc_, doc_->children(index_)[i]};
 }
 std::vector<YamlNode> YamlNode::items() const {
     std::vector<YamlNode> out;
     if (!IsSequence()) return out;
-    const auto& c = doc_->records_[index_].children;
+    const auto c = doc_->children(index_);
     out.reserve(c.size());
     for (auto i : c) out.emplace_back(doc_, i);
     return out;
@@ -99,7 +112,7 @@ std::vector<YamlNode> YamlNode::items() const {
 std::vector<std::pair<YamlNode, YamlNode>> YamlNode::entries() const {
     std::vector<std::pair<YamlNode, YamlNode>> out;
     if (!IsMap()) return out;
-    const auto& c = doc_->records_[index_].children;
+    const auto c = doc_->children(index_);
     out.reserve(c.size() / 2);
     for (std::size_t i = 0; i + 1 < c.size(); i += 2) out.emplace_back(YamlNode(doc_, c[i]), YamlNode(doc_, c[i + 1]));
     return out;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,8 +50,11 @@ public:
         Kind kind = Kind::Null;
         bool plain = false;
         int line = 0, column = 0;
+        // This record's children are children_[first_child, first_child + child_count):
+        // a sequence's items; a map's key, value, key, value... One shared array
+        // rather than a vector per collection saves an allocation per map.
+        std::uint32_t first_child = 0, child_count = 0;
         std::string value;
-        std::vector<std::uint32_t> children;  // sequence: items; map: key, value, key, value...
     };
 
     // Parses the first document of `text`; throws YAML::ParserException (with
@@ -69,7 +73,13 @@ public:
     static YamlDoc parse_with_yaml_cpp(const std::string& text);
     YamlNode root() const { return records_.empty() ? YamlNode() : YamlNode(this, 0); }
 
+    std::span<const std::uint32_t> children(std::uint32_t record) const {
+        const Record& r = records_[record];
+        return {children_.data() + r.first_child, r.child_count};
+    }
+
     std::vector<Record> records_;
+    std::vector<std::uint32_t> children_;
 };
 
 // The small accessors are inline: the loader calls them for every node.

@@ -49,7 +49,7 @@ void dump(const YamlDoc& doc, std::uint32_t i, int depth, std::string& out) {
         out += "]";
     }
     out += "\n";
-    for (auto c : r.children) dump(doc, c, depth + 1, out);
+    for (auto c : doc.children(i)) dump(doc, c, depth + 1, out);
 }
 std::string dump(const YamlDoc& doc) {
     if (doc.records_.empty()) return "(no node)\n";
