@@ -62,4 +62,8 @@ TEST_CASE("held-out sets (written after the rules): agreement is at least 0.90 o
 TEST_CASE("third held-out sets (a second labeller, other voices): agreement is at least 0.90 on every criterion") {
     check_floor("heldout3-danger.jsonl", false, 60);
     check_floor("heldout3-goals.jsonl", true, 60);
+    check_floor("heldout4-danger.jsonl", false, 25);
+    check_floor("heldout4-goals.jsonl", true, 25);
+    check_floor("heldout5-danger.jsonl", false, 30);
+    check_floor("heldout5-goals.jsonl", true, 30);
 }
