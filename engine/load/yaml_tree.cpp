@@ -1,4 +1,5 @@
-// Builds the compact YAML tree from yaml-cpp's events.
+// Builds the compact YAML tree from yaml-cpp's events (the fallback and the
+// reference for the fast parser), and the tree's accessors.
 #include "load/yaml_tree.hpp"
 
 #include <yaml-cpp/eventhandler.h>

@@ -1,9 +1,11 @@
-// A compact, read-only YAML document tree built from yaml-cpp's event parser.
-// yaml-cpp's own YAML::Node tree costs about as much to build as the parse
-// itself; this one is a flat array of records, so loading a library spends its
-// time parsing, not allocating. Only what the loader needs: kinds, scalars
-// with their tag ("?" plain, "!" quoted or block), 1-based positions, map
-// entries in file order (duplicates kept, for SCN005), aliases resolved.
+// A compact, read-only YAML document tree: a flat array of records, so
+// loading a library spends its time parsing, not allocating. Built by a fast
+// hand-written parser for the subset scenario files use (yaml_fast.cpp), or by
+// yaml-cpp's event parser whenever the fast one gives up (anything outside the
+// subset, and every syntax error, so error marks stay yaml-cpp's). Both build
+// the same records: kinds, scalars with their tag ("?" plain, "!" quoted or
+// block), 1-based positions (columns in bytes, as yaml-cpp counts), map entries
+// in file order (duplicates kept, for SCN005), aliases resolved.
 #pragma once
 
 #include "model/scenario.hpp"
