@@ -666,6 +666,10 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
         } else {
             agent = subject_of(r, m.first);
         }
+        // "older men Maya has met online may ask her ...": the adult right before the child is the subject
+        if (agent && agent->who == Who::Child && agent->first > 0 && r.mention_at[agent->first - 1] >= 0 &&
+            is_any_adult(r.people[r.mention_at[agent->first - 1]].who))
+            agent = &r.people[r.mention_at[agent->first - 1]];
         // "the shouting and pushing between Ryan and Jade", "shouting from Ryan": a named adult after the deed
         if ((!agent || !is_any_adult(agent->who)) && r.word(m.last).size() > 4 &&
             r.word(m.last).compare(r.word(m.last).size() - 3, 3, "ing") == 0)

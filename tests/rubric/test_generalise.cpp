@@ -58,6 +58,11 @@ TEST_CASE("an adult who is neither family nor a professional: their behaviour co
         auto vs = assess_danger_statement("We are worried that Jay may threaten to send Maya's picture to her friends.", *s, *g);
         THEN("that is something an identified adult might do") { CHECK(met(vs, "DS-CAREGIVER-BEHAVIOUR")); }
     }
+    WHEN("older men the child has met may do something ('older men Maya has met online may ask her ...')") {
+        auto vs = assess_danger_statement(
+            "We are worried that older men Maya has met online may ask her for more pictures, and Maya could be hurt.", *s, *g);
+        THEN("the men, not Maya, are the ones acting") { CHECK(met(vs, "DS-CAREGIVER-BEHAVIOUR")); }
+    }
     WHEN("only Jay is said to do something in a goal") {
         auto vs = assess_safety_goal("Jay will stay away from Maya every day for the next six months.", *s, *g);
         THEN("no caregiver acts") { CHECK_FALSE(met(vs, "SG-CAREGIVER-ACTION")); }
@@ -78,6 +83,8 @@ TEST_CASE("neglect: daily care left undone is a behaviour, being cold or sore is
     auto vs = assess_danger_statement("Nadia is worried that Marcus may stay in bed and Lily could be cold and sore.", *s, *g);
     CHECK(met(vs, "DS-CAREGIVER-BEHAVIOUR"));
     CHECK(met(vs, "DS-CHILD-IMPACT"));
+    auto up = assess_danger_statement("We are worried that Marcus may not get up to feed Lily and she could go hungry.", *s, *g);
+    CHECK(met(up, "DS-CAREGIVER-BEHAVIOUR"));
     auto goal = assess_safety_goal("Marcus will keep the flat warm and change Lily's nappy every morning, as Irene will see.", *s, *g);
     CHECK(met(goal, "SG-ADDRESSES-DANGER"));
 }
