@@ -108,7 +108,9 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
         if (child) section = "child";
         else if (p.role == PersonRole::Caregiver) section = "caregiver";
         else if (p.role == PersonRole::Family) section = "family";
-        else if (p.role == PersonRole::Other) section = "other";  // a neighbour, a stranger: not a professional
+        // a neighbour the experts count in the safety network cares like family; a stranger does not
+        else if (p.role == PersonRole::Other)
+            section = std::find(s.expert.network.begin(), s.expert.network.end(), p.id) != s.expert.network.end() ? "family" : "other";
         else section = "professional";
         char gender = p.gender == "female" ? 'f' : p.gender == "male" ? 'm' : '?';
         if (gender != '?') section += std::string("-") + gender;

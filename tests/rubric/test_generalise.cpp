@@ -85,6 +85,9 @@ TEST_CASE("neglect: daily care left undone is a behaviour, being cold or sore is
     CHECK(met(vs, "DS-CHILD-IMPACT"));
     auto up = assess_danger_statement("We are worried that Marcus may not get up to feed Lily and she could go hungry.", *s, *g);
     CHECK(met(up, "DS-CAREGIVER-BEHAVIOUR"));
+    // Irene, a neighbour in the experts' safety network, cares like family
+    CHECK(met(assess_safety_goal("Irene will come up every morning to feed Lily and keep her warm, for three months.", *s, *g),
+              "SG-CAREGIVER-ACTION"));
     auto goal = assess_safety_goal("Marcus will keep the flat warm and change Lily's nappy every morning, as Irene will see.", *s, *g);
     CHECK(met(goal, "SG-ADDRESSES-DANGER"));
 }
