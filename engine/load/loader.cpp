@@ -22,6 +22,7 @@
 #include <initializer_list>
 #include <sstream>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -70,7 +71,7 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-bool valid_id(const std::string& s) {
+bool valid_id(std::string_view s) {
     if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9'))) return false;
     for (char c : s)
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
@@ -90,10 +91,35 @@ const char* shape(const Node& n) {
 
 enum class Need { Optional, Required };
 
+// What a value is, for messages: either the words themselves or a function
+// that builds them. The loader reads every field of every file but reports
+// few problems, so the words are built only when a problem is reported.
+template <typename What>
+std::string words(const What& what) {
+    if constexpr (std::is_invocable_v<const What&>)
+        return what();
+    else
+        return std::string(what);
+}
+
+// Whether a plain scalar is one of the words YAML 1.1 reads as true or false
+// (any case). None is longer than five letters, so longer text is never one.
+bool yaml11_bool_word(std::string_view v) {
+    if (v.size() > 5) return false;
+    char low[5];
+    for (std::size_t i = 0; i < v.size(); ++i)
+        low[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(v[i])));
+    const std::string_view l(low, v.size());
+    static constexpr std::string_view kBools[] = {"yes", "no", "on", "off", "y", "n", "true", "false"};
+    for (std::string_view b : kBools)
+        if (l == b) return true;
+    return false;
+}
+
 // One YAML map, with its keys checked once: duplicates, unknown keys.
 struct Map {
     struct Entry {
-        std::string key;
+        std::string_view key;  // into the YAML document, which outlives every Map
         SourcePos key_pos;
         Node value;
     };
@@ -171,10 +197,12 @@ private:
                                 std::initializer_list<std::string_view> known);
     bool present(const Map& m, std::string_view key, Need need);
     std::optional<std::string> text(const Map& m, std::string_view key, Need need);
-    std::optional<std::string> scalar_text(const Node& n, SourcePos p, const std::string& what);
+    template <typename What>
+    std::optional<std::string> scalar_text(const Node& n, SourcePos p, const What& what);
     std::optional<std::string> id(const Map& m, std::string_view key, Need need);
     std::optional<int> integer(const Map& m, std::string_view key, Need need);
-    std::optional<int> integer_node(const Node& n, SourcePos p, const std::string& what);
+    template <typename What>
+    std::optional<int> integer_node(const Node& n, SourcePos p, const What& what);
     std::optional<bool> boolean(const Map& m, std::string_view key);
     // The items of a list (each with its position); empty when missing or wrong.
     std::vector<std::pair<Node, SourcePos>> list(const Map& m, std::string_view key, Need need);
@@ -234,7 +262,7 @@ std::optional<Map> Loader::open_map(const Node& n, SourcePos where, const std::s
             error(pos_of(k), "SCN002", "a key in " + what + " should be a word, not " + shape(k));
             continue;
         }
-        m.entries.push_back({k.Scalar(), pos_of(k), v});
+        m.entries.push_back({std::string_view(k.Scalar()), pos_of(k), v});
     }
     // Name the item by its id in messages when it has one.
     // "a choice in scene 's1'" becomes "choice 'c1' in scene 's1'".
@@ -252,13 +280,13 @@ std::optional<Map> Loader::open_map(const Node& n, SourcePos where, const std::s
         for (std::size_t j = 0; j < i; ++j) {
             if (m.entries[j].key == e.key) {
                 error(e.key_pos, "SCN005",
-                      "key '" + e.key + "' appears twice in " + m.what + " (first at line " +
+                      "key '" + std::string(e.key) + "' appears twice in " + m.what + " (first at line " +
                           std::to_string(m.entries[j].key_pos.line) + "); YAML keeps only the first");
                 break;
             }
         }
-        if (std::find(known.begin(), known.end(), std::string_view(e.key)) == known.end())
-            error(e.key_pos, "SCN004", "unknown key '" + e.key + "' in " + m.what + did_you_mean(e.key, known));
+        if (std::find(known.begin(), known.end(), e.key) == known.end())
+            error(e.key_pos, "SCN004", "unknown key '" + std::string(e.key) + "' in " + m.what + did_you_mean(e.key, known));
     }
     return m;
 }
@@ -269,23 +297,16 @@ bool Loader::present(const Map& m, std::string_view key, Need need) {
     return false;
 }
 
-std::optional<std::string> Loader::scalar_text(const Node& n, SourcePos p, const std::string& what) {
+template <typename What>
+std::optional<std::string> Loader::scalar_text(const Node& n, SourcePos p, const What& what) {
     if (!n.IsScalar()) {
-        error(p, "SCN002", what + " should be text, not " + shape(n));
+        error(p, "SCN002", words(what) + " should be text, not " + shape(n));
         return std::nullopt;
     }
     const std::string& v = n.Scalar();
-    if (std::string_view(n.Tag()) == "?") {
-        std::string low = v;
-        for (auto& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        static const char* const kBools[] = {"yes", "no", "on", "off", "y", "n", "true", "false"};
-        for (const char* b : kBools)
-            if (low == b) {
-                warning(p, "SCN024", what + " is the bare word '" + v +
-                                         "', which YAML 1.1 tools read as true or false; write it in quotes");
-                break;
-            }
-    }
+    if (n.Tag()[0] == '?' && yaml11_bool_word(v))
+        warning(p, "SCN024", words(what) + " is the bare word '" + v +
+                                 "', which YAML 1.1 tools read as true or false; write it in quotes");
     return v;
 }
 
@@ -295,9 +316,9 @@ std::optional<std::string> Loader::text(const Map& m, std::string_view key, Need
         present(m, key, need);
         return std::nullopt;
     }
-    const std::string what = "'" + std::string(key) + "' of " + m.what;
+    auto what = [&] { return "'" + std::string(key) + "' of " + m.what; };
     if (e->value.IsNull()) {
-        if (need == Need::Required) error(e->key_pos, "SCN002", what + " has no value");
+        if (need == Need::Required) error(e->key_pos, "SCN002", what() + " has no value");
         return std::nullopt;
     }
     return scalar_text(e->value, pos_of(e->value), what);
@@ -312,16 +333,17 @@ std::optional<std::string> Loader::id(const Map& m, std::string_view key, Need n
     return v;
 }
 
-std::optional<int> Loader::integer_node(const Node& n, SourcePos p, const std::string& what) {
+template <typename What>
+std::optional<int> Loader::integer_node(const Node& n, SourcePos p, const What& what) {
     if (!n.IsScalar()) {
-        error(p, "SCN002", what + " should be a whole number, not " + shape(n));
+        error(p, "SCN002", words(what) + " should be a whole number, not " + shape(n));
         return std::nullopt;
     }
     const std::string& v = n.Scalar();
     int out = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
     if (ec != std::errc() || ptr != v.data() + v.size()) {
-        error(p, "SCN002", what + " should be a whole number, not '" + v + "'");
+        error(p, "SCN002", words(what) + " should be a whole number, not '" + v + "'");
         return std::nullopt;
     }
     return out;
@@ -333,9 +355,9 @@ std::optional<int> Loader::integer(const Map& m, std::string_view key, Need need
         present(m, key, need);
         return std::nullopt;
     }
-    const std::string what = "'" + std::string(key) + "' of " + m.what;
+    auto what = [&] { return "'" + std::string(key) + "' of " + m.what; };
     if (e->value.IsNull()) {
-        error(e->key_pos, "SCN002", what + " has no value");
+        error(e->key_pos, "SCN002", what() + " has no value");
         return std::nullopt;
     }
     return integer_node(e->value, pos_of(e->value), what);
@@ -344,14 +366,14 @@ std::optional<int> Loader::integer(const Map& m, std::string_view key, Need need
 std::optional<bool> Loader::boolean(const Map& m, std::string_view key) {
     const auto* e = m.find(key);
     if (!e) return std::nullopt;
-    const std::string what = "'" + std::string(key) + "' of " + m.what;
+    auto what = [&] { return "'" + std::string(key) + "' of " + m.what; };
     if (e->value.IsScalar()) {
         std::string v = e->value.Scalar();
         for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (v == "true" || v == "yes" || v == "on") return true;
         if (v == "false" || v == "no" || v == "off") return false;
     }
-    error(e->value.IsNull() ? e->key_pos : pos_of(e->value), "SCN002", what + " should be true or false");
+    error(e->value.IsNull() ? e->key_pos : pos_of(e->value), "SCN002", what() + " should be true or false");
     return std::nullopt;
 }
 
@@ -376,17 +398,18 @@ std::vector<std::pair<Node, SourcePos>> Loader::list(const Map& m, std::string_v
 std::vector<std::string> Loader::text_list(const Map& m, std::string_view key, Need need) {
     std::vector<std::string> out;
     for (const auto& [n, p] : list(m, key, need))
-        if (auto v = scalar_text(n, p, "an item of '" + std::string(key) + "' in " + m.what)) out.push_back(*v);
+        if (auto v = scalar_text(n, p, [&] { return "an item of '" + std::string(key) + "' in " + m.what; }))
+            out.push_back(std::move(*v));
     return out;
 }
 
 std::vector<std::string> Loader::id_list(const Map& m, std::string_view key, Need need, Ref::Kind refs) {
     std::vector<std::string> out;
     for (const auto& [n, p] : list(m, key, need)) {
-        auto v = scalar_text(n, p, "an item of '" + std::string(key) + "' in " + m.what);
+        auto v = scalar_text(n, p, [&] { return "an item of '" + std::string(key) + "' in " + m.what; });
         if (!v) continue;
         ref(refs, *v, p, "'" + std::string(key) + "' of " + m.what);
-        out.push_back(*v);
+        out.push_back(std::move(*v));
     }
     return out;
 }
@@ -394,7 +417,7 @@ std::vector<std::string> Loader::id_list(const Map& m, std::string_view key, Nee
 std::vector<int> Loader::aim_list(const Map& m, std::string_view key, Need need) {
     std::vector<int> out;
     for (const auto& [n, p] : list(m, key, need)) {
-        auto v = integer_node(n, p, "an aim in '" + std::string(key) + "' of " + m.what);
+        auto v = integer_node(n, p, [&] { return "an aim in '" + std::string(key) + "' of " + m.what; });
         if (!v) continue;
         if (*v < 1 || *v > 12) {
             error(p, "SCN022", "aim " + std::to_string(*v) + " in '" + std::string(key) + "' of " + m.what +
@@ -504,13 +527,13 @@ void Loader::read_numbers(const Map& top) {
                    d_.items.end());
     std::unordered_set<std::string> seen;
     for (const auto& entry : m->entries) {
-        if (!seen.insert(entry.key).second) continue;  // reported as SCN005
+        if (!seen.insert(std::string(entry.key)).second) continue;  // reported as SCN005
         if (!valid_id(entry.key))
             error(entry.key_pos, "SCN006",
-                  "'" + entry.key + "' is not a valid number name: use lower-case letters, digits and hyphens");
+                  "'" + std::string(entry.key) + "' is not a valid number name: use lower-case letters, digits and hyphens");
         Variable v;
         v.name = entry.key;
-        const std::string what = "number '" + entry.key + "'";
+        const std::string what = "number '" + std::string(entry.key) + "'";
         if (entry.value.IsScalar()) {  // shorthand: `trust: 4` is {initial: 4, min: 0, max: 10}
             if (auto i = integer_node(entry.value, pos_of(entry.value), what)) v.initial = *i;
         } else {
