@@ -267,13 +267,15 @@ std::optional<Map> Loader::open_map(const Node& n, SourcePos where, const std::s
     // Name the item by its id in messages when it has one.
     // "a choice in scene 's1'" becomes "choice 'c1' in scene 's1'".
     if (const auto* e = m.find("id"); e && e->value.IsScalar()) {
-        std::string w = what;
-        if (w.rfind("a ", 0) == 0) w = w.substr(2);
-        else if (w.rfind("an ", 0) == 0) w = w.substr(3);
-        auto space = w.find(' ');
-        std::string head = space == std::string::npos ? w : w.substr(0, space);
-        std::string rest = space == std::string::npos ? "" : w.substr(space);
-        m.what = head + " '" + e->value.Scalar() + "'" + rest;
+        std::string_view w = what;
+        if (w.starts_with("a ")) w.remove_prefix(2);
+        else if (w.starts_with("an ")) w.remove_prefix(3);
+        const auto space = std::min(w.find(' '), w.size());
+        const std::string& id_text = e->value.Scalar();
+        std::string named;
+        named.reserve(w.size() + id_text.size() + 3);
+        named.append(w.substr(0, space)).append(" '").append(id_text).append("'").append(w.substr(space));
+        m.what = std::move(named);
     }
     for (std::size_t i = 0; i < m.entries.size(); ++i) {
         const auto& e = m.entries[i];
@@ -390,14 +392,20 @@ std::vector<std::pair<Node, SourcePos>> Loader::list(const Map& m, std::string_v
               "'" + std::string(key) + "' of " + m.what + " should be a list, not " + shape(e->value));
         return out;
     }
-    out.reserve(e->value.size());
-    for (const auto& item : e->value.items()) out.emplace_back(item, item.IsNull() ? e->key_pos : pos_of(item));
+    const std::size_t count = e->value.size();
+    out.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const Node item = e->value[i];
+        out.emplace_back(item, item.IsNull() ? e->key_pos : pos_of(item));
+    }
     return out;
 }
 
 std::vector<std::string> Loader::text_list(const Map& m, std::string_view key, Need need) {
     std::vector<std::string> out;
-    for (const auto& [n, p] : list(m, key, need))
+    const auto items = list(m, key, need);
+    out.reserve(items.size());
+    for (const auto& [n, p] : items)
         if (auto v = scalar_text(n, p, [&] { return "an item of '" + std::string(key) + "' in " + m.what; }))
             out.push_back(std::move(*v));
     return out;
@@ -405,7 +413,9 @@ std::vector<std::string> Loader::text_list(const Map& m, std::string_view key, N
 
 std::vector<std::string> Loader::id_list(const Map& m, std::string_view key, Need need, Ref::Kind refs) {
     std::vector<std::string> out;
-    for (const auto& [n, p] : list(m, key, need)) {
+    const auto items = list(m, key, need);
+    out.reserve(items.size());
+    for (const auto& [n, p] : items) {
         auto v = scalar_text(n, p, [&] { return "an item of '" + std::string(key) + "' in " + m.what; });
         if (!v) continue;
         ref(refs, *v, p, "'" + std::string(key) + "' of " + m.what);
