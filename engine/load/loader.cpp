@@ -134,12 +134,18 @@ struct Map {
     }
 };
 
+// Where a description sits in the loader's shared buffer of descriptions.
+// References keep their words there, so recording one allocates nothing.
+struct Described {
+    std::uint32_t at = 0, size = 0;
+};
+
 // A reference to an id, checked in pass two.
 struct Ref {
     enum class Kind { Scene, Fact, Person, Ending, Flag, Number } kind;
     std::string id;
     SourcePos pos;
-    std::string what;  // "'next' of choice 'x'"
+    Described what;  // "'next' of choice 'x'"
 };
 
 const char* kind_word(Ref::Kind k) {
@@ -193,7 +199,7 @@ private:
     }
 
     // structure
-    std::optional<Map> open_map(const Node& n, SourcePos where, const std::string& what,
+    std::optional<Map> open_map(const Node& n, SourcePos where, std::string what,
                                 std::initializer_list<std::string_view> known);
     bool present(const Map& m, std::string_view key, Need need);
     std::optional<std::string> text(const Map& m, std::string_view key, Need need);
@@ -215,8 +221,17 @@ private:
                                  std::optional<E> (*from)(const std::string&),
                                  const std::vector<std::string>& names);
 
-    void ref(Ref::Kind k, const std::string& id, SourcePos p, std::string what) {
-        refs_.push_back({k, id, p, std::move(what)});
+    // Words for a reference, kept in descriptions_ (one buffer for the file).
+    Described describe(std::initializer_list<std::string_view> parts) {
+        Described d{static_cast<std::uint32_t>(descriptions_.size()), 0};
+        for (std::string_view part : parts) descriptions_.append(part);
+        d.size = static_cast<std::uint32_t>(descriptions_.size()) - d.at;
+        return d;
+    }
+    std::string description(Described d) const { return descriptions_.substr(d.at, d.size); }
+    void ref(Ref::Kind k, const std::string& id, SourcePos p, Described what) { refs_.push_back({k, id, p, what}); }
+    void ref(Ref::Kind k, const std::string& id, SourcePos p, std::initializer_list<std::string_view> what) {
+        ref(k, id, p, describe(what));
     }
 
     // the parts of a scenario
@@ -238,6 +253,7 @@ private:
     Diagnostics& d_;
     std::shared_ptr<Scenario> s_;
     std::vector<Ref> refs_;
+    std::string descriptions_;  // the words of every Ref, back to back
     std::vector<load_detail::AudioRef> audio_;
     std::vector<std::pair<std::string, SourcePos>> flag_pos_;
     std::unordered_map<std::string, SourcePos> number_pos_;
@@ -247,7 +263,7 @@ private:
     SourcePos expert_pos_;
 };
 
-std::optional<Map> Loader::open_map(const Node& n, SourcePos where, const std::string& what,
+std::optional<Map> Loader::open_map(const Node& n, SourcePos where, std::string what,
                                     std::initializer_list<std::string_view> known) {
     if (!n.IsMap()) {
         error(n.IsNull() ? where : pos_of(n), "SCN002", what + " should be a map of keys, not " + shape(n));
@@ -255,7 +271,6 @@ std::optional<Map> Loader::open_map(const Node& n, SourcePos where, const std::s
     }
     Map m;
     m.pos = pos_of(n);
-    m.what = what;
     m.entries.reserve(n.size());
     for (const auto& [k, v] : n.entries()) {
         if (!k.IsScalar()) {
@@ -264,10 +279,11 @@ std::optional<Map> Loader::open_map(const Node& n, SourcePos where, const std::s
         }
         m.entries.push_back({std::string_view(k.Scalar()), pos_of(k), v});
     }
+    m.what = std::move(what);
     // Name the item by its id in messages when it has one.
     // "a choice in scene 's1'" becomes "choice 'c1' in scene 's1'".
     if (const auto* e = m.find("id"); e && e->value.IsScalar()) {
-        std::string_view w = what;
+        std::string_view w = m.what;
         if (w.starts_with("a ")) w.remove_prefix(2);
         else if (w.starts_with("an ")) w.remove_prefix(3);
         const auto space = std::min(w.find(' '), w.size());
@@ -418,7 +434,7 @@ std::vector<std::string> Loader::id_list(const Map& m, std::string_view key, Nee
     for (const auto& [n, p] : items) {
         auto v = scalar_text(n, p, [&] { return "an item of '" + std::string(key) + "' in " + m.what; });
         if (!v) continue;
-        ref(refs, *v, p, "'" + std::string(key) + "' of " + m.what);
+        ref(refs, *v, p, {"'", key, "' of ", m.what});
         out.push_back(std::move(*v));
     }
     return out;
@@ -451,7 +467,7 @@ std::optional<Condition> Loader::condition(const Map& m, std::string_view key) {
         error(p, "SCN016", "the condition '" + *src + "' in " + m.what + " cannot be read: " + why);
         return std::nullopt;
     }
-    const std::string what = "the condition '" + *src + "' of " + m.what;
+    const Described what = describe({"the condition '", *src, "' of ", m.what});
     for_each_leaf(*c, [&](const Condition& leaf) {
         switch (leaf.op) {
             case Condition::Op::Flag: ref(Ref::Kind::Flag, leaf.name, p, what); break;
@@ -573,7 +589,7 @@ std::vector<Line> Loader::read_lines(const Map& owner, std::string_view key, con
         l.pos = m->pos;
         l.speaker = text(*m, "speaker", Need::Required).value_or("");
         if (!l.speaker.empty() && l.speaker != "narrator")
-            ref(Ref::Kind::Person, l.speaker, pos_of(m->find("speaker")->value), "'speaker' of " + m->what);
+            ref(Ref::Kind::Person, l.speaker, pos_of(m->find("speaker")->value), {"'speaker' of ", m->what});
         l.text = text(*m, "text", Need::Required).value_or("");
         l.audio = text(*m, "audio", Need::Optional).value_or("");
         if (!l.audio.empty()) audio_.push_back({l.audio, pos_of(m->find("audio")->value)});
@@ -620,7 +636,7 @@ void Loader::read_choice(const Node& n, SourcePos p, Scene& scene) {
                             continue;
                         }
                         auto delta = integer_node(value, pos_of(value), "the change to '" + name + "'");
-                        ref(Ref::Kind::Number, name, kp, "'change' of " + what);
+                        ref(Ref::Kind::Number, name, kp, {"'change' of ", what});
                         if (delta) c.effects.change[name] = *delta;
                     }
                 }
@@ -632,7 +648,7 @@ void Loader::read_choice(const Node& n, SourcePos p, Scene& scene) {
     c.serves = aim_list(*m, "serves", Need::Optional);
     c.undermines = aim_list(*m, "undermines", Need::Optional);
     c.next = id(*m, "next", Need::Optional).value_or("");
-    if (!c.next.empty()) ref(Ref::Kind::Scene, c.next, pos_of(m->find("next")->value), "'next' of " + what);
+    if (!c.next.empty()) ref(Ref::Kind::Scene, c.next, pos_of(m->find("next")->value), {"'next' of ", what});
     choice_pos_.push_back(c.pos);
     scene.choices.push_back(std::move(c));
 }
@@ -657,7 +673,7 @@ void Loader::read_task(const Map& scene_map, Scene& scene) {
     t.people = id_list(*m, "people", Need::Optional, Ref::Kind::Person);
     t.next = id(*m, "next", Need::Optional).value_or("");
     if (!t.next.empty())
-        ref(Ref::Kind::Scene, t.next, pos_of(m->find("next")->value), "'next' of task '" + t.id + "'");
+        ref(Ref::Kind::Scene, t.next, pos_of(m->find("next")->value), {"'next' of task '", t.id, "'"});
     task_pos_.push_back(t.pos);
     scene.task = std::move(t);
 }
@@ -685,10 +701,10 @@ void Loader::read_scene(const Node& n, SourcePos p) {
     for (const auto& [cn, cp] : choices) read_choice(cn, cp, scene);
     read_task(*m, scene);
     scene.next = id(*m, "next", Need::Optional).value_or("");
-    if (!scene.next.empty()) ref(Ref::Kind::Scene, scene.next, pos_of(m->find("next")->value), "'next' of " + what);
+    if (!scene.next.empty()) ref(Ref::Kind::Scene, scene.next, pos_of(m->find("next")->value), {"'next' of ", what});
     scene.ending = id(*m, "ending", Need::Optional).value_or("");
     if (!scene.ending.empty())
-        ref(Ref::Kind::Ending, scene.ending, pos_of(m->find("ending")->value), "'ending' of " + what);
+        ref(Ref::Kind::Ending, scene.ending, pos_of(m->find("ending")->value), {"'ending' of ", what});
     s_->scenes.push_back(std::move(scene));
 }
 
@@ -739,7 +755,7 @@ void Loader::read_expert(const Map& top) {
                 }
                 for (const auto& f : v.items()) {
                     if (auto id_text = scalar_text(f, pos_of(f), "an item of the evidence for '" + crit + "'")) {
-                        ref(Ref::Kind::Fact, *id_text, pos_of(f), "the evidence for '" + crit + "'");
+                        ref(Ref::Kind::Fact, *id_text, pos_of(f), {"the evidence for '", crit, "'"});
                         facts.push_back(*id_text);
                     }
                 }
@@ -859,7 +875,7 @@ std::shared_ptr<Scenario> Loader::load(const std::string& text_in) {
     s.start = id(*top, "start", Need::Required).value_or("");
     if (!s.start.empty()) {
         start_pos_ = pos_of(top->find("start")->value);
-        ref(Ref::Kind::Scene, s.start, start_pos_, "'start'");
+        ref(Ref::Kind::Scene, s.start, start_pos_, {"'start'"});
     }
     auto scenes = list(*top, "scenes", Need::Required);
     s.scenes.reserve(scenes.size());
@@ -936,7 +952,7 @@ void Loader::check_meaning() {
             case Ref::Kind::Number: ok = number_pos_.count(r.id) > 0; break;
         }
         if (ok) continue;
-        std::string msg = r.what + " names unknown " + kind_word(r.kind) + " '" + r.id + "'";
+        std::string msg = description(r.what) + " names unknown " + kind_word(r.kind) + " '" + r.id + "'";
         if (r.kind == Ref::Kind::Flag && number_pos_.count(r.id)) {
             msg += ", which is a number: compare it, as in '" + r.id + " > 0'";
         } else if (r.kind == Ref::Kind::Scene && endings.count(r.id)) {
