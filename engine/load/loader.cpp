@@ -581,9 +581,11 @@ void Loader::read_numbers(const Map& top) {
 std::vector<Line> Loader::read_lines(const Map& owner, std::string_view key, const std::string& owner_what) {
     std::vector<Line> out;
     auto items = list(owner, key, Need::Optional);
+    if (items.empty()) return out;
     out.reserve(items.size());
+    const std::string line_what = "a line of " + owner_what;
     for (const auto& [n, p] : items) {
-        auto m = open_map(n, p, "a line of " + owner_what, {"speaker", "text", "audio", "when"});
+        auto m = open_map(n, p, line_what, {"speaker", "text", "audio", "when"});
         if (!m) continue;
         Line l;
         l.pos = m->pos;
@@ -635,9 +637,9 @@ void Loader::read_choice(const Node& n, SourcePos p, Scene& scene) {
                             error(kp, "SCN005", "key '" + name + "' appears twice in 'change' of " + what);
                             continue;
                         }
-                        auto delta = integer_node(value, pos_of(value), "the change to '" + name + "'");
+                        auto delta = integer_node(value, pos_of(value), [&] { return "the change to '" + name + "'"; });
                         ref(Ref::Kind::Number, name, kp, {"'change' of ", what});
-                        if (delta) c.effects.change[name] = *delta;
+                        if (delta) c.effects.change.emplace(name, *delta);
                     }
                 }
             }
