@@ -5,6 +5,7 @@
 
 #include "args.hpp"
 #include "screens/all.hpp"
+#include "screens/mapping.hpp"
 #include "tour.hpp"
 #include "widgets.hpp"
 
@@ -119,7 +120,6 @@ App::~App() = default;
 
 // ------------------------------------------------------------------ state actions
 
-#if SOFS_HAVE_RUBRIC
 Debrief debrief_for(const Transcript& t, const std::map<std::string, Answer>& answers, const Scenario& s, const Guidance& g) {
     Debrief d = assess(t, s, g);
     // Until the assessor judges whole transcripts, judge the writing here with
@@ -136,7 +136,6 @@ Debrief debrief_for(const Transcript& t, const std::map<std::string, Answer>& an
     }
     return d;
 }
-#endif
 
 void App::go(ScreenId s) { next_ = s; request_redraw(); }
 
@@ -149,7 +148,6 @@ void App::notify(const std::string& text, bool problem) {
 }
 
 const Guidance* App::guidance() {
-#if SOFS_HAVE_RUBRIC
     if (!guidance_tried_) {
         guidance_tried_ = true;
         std::string err;
@@ -163,10 +161,6 @@ const Guidance* App::guidance() {
                                (err.empty() ? std::string("the practice guidance could not be loaded") : err);
     }
     return guidance_.get();
-#else
-    guidance_problem = "Feedback on writing is not available in this build yet (the assessor has no code).";
-    return nullptr;
-#endif
 }
 
 void App::sign_in(const pg::Actor& who) {
@@ -193,26 +187,22 @@ std::string App::speaker_name(const std::string& id) const {
     return id;
 }
 
-static std::string board_to_text(const MappingBoard& b) {
-    std::string out;
-    for (auto& [f, s] : b.placements) out += f + "=" + s + "\n";
-    return out;
+// Where a task's words live on the board: "danger-statement", "scaling-reason", ...;
+// "" for tasks answered with cards or people.
+static std::string board_key(TaskKind k) {
+    return k == TaskKind::Scaling ? std::string("scaling-reason") : editor_key(k);
 }
 
-static void board_from_text(MappingBoard& b, const std::string& text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto nl = text.find('\n', i);
-        std::string line = text.substr(i, nl == std::string::npos ? std::string::npos : nl - i);
-        auto eq = line.find('=');
-        if (eq != std::string::npos) b.placements[line.substr(0, eq)] = line.substr(eq + 1);
-        if (nl == std::string::npos) break;
-        i = nl + 1;
-    }
+std::string App::draft_task(TaskKind kind) const {
+    if (!session || !scenario) return "";
+    View v = session->view();
+    if (v.kind == View::Kind::Task && v.task && v.task->kind == kind) return v.task->id;
+    for (const auto& scene : scenario->scenes)
+        if (scene.task && scene.task->kind == kind && !session->answers().count(scene.task->id)) return scene.task->id;
+    return "";
 }
 
 bool App::open_scenario(std::shared_ptr<const Scenario> s, bool fresh) {
-#if SOFS_HAVE_SESSION
     scenario = s;
     session.reset();
     attempt.reset();
@@ -231,19 +221,27 @@ bool App::open_scenario(std::shared_ptr<const Scenario> s, bool fresh) {
                 session.emplace(std::move(*restored));
                 attempt = plan->attempt;
                 committed = session->transcript().events.size();
-                auto drafts = records->drafts(user->id, s->id);
-                board_from_text(board, drafts["board"]);
                 // Answers already handed in fill the board; drafts (newer, unsent) win.
                 for (const auto& [task_id, ans] : session->answers()) {
                     const Task* t = s->task(task_id);
                     if (!t) continue;
-                    if (t->kind == TaskKind::SortFacts && drafts["board"].empty()) board.placements.insert(ans.placements.begin(), ans.placements.end());
+                    if (t->kind == TaskKind::SortFacts) board.placements.insert(ans.placements.begin(), ans.placements.end());
                     else if (t->kind == TaskKind::SafetyNetwork) board.network = ans.picks;
-                    else if (t->kind == TaskKind::Scaling) board.texts["scaling-reason"] = ans.text;
-                    else if (std::string key = to_string(t->kind); !ans.text.empty()) board.texts[key] = ans.text;
+                    else if (std::string key = board_key(t->kind); !key.empty() && !ans.text.empty()) board.texts[key] = ans.text;
                 }
-                for (auto& [k, v] : drafts)
-                    if (k.rfind("text:", 0) == 0) board.texts[k.substr(5)] = v;
+                std::string derr;
+                for (const auto& d : records->drafts(attempt->id, &derr)) {
+                    const Task* t = s->task(d.task);
+                    if (!t) continue;
+                    if (t->kind == TaskKind::SortFacts) {
+                        for (const auto& [fact, place] : d.placements) board.placements[fact] = place;
+                    } else if (t->kind == TaskKind::ThreeHouses) {
+                        board.houses = d.placements;
+                    } else if (std::string key = board_key(t->kind); !key.empty()) {
+                        board.texts[key] = d.text;
+                    }
+                }
+                if (!derr.empty()) notify("Your unsent writing could not be brought back: " + derr, true);
                 notify("Welcome back. You are where you left off in \"" + s->title + "\".");
                 go(screen_for_view());
                 return true;
@@ -265,23 +263,16 @@ bool App::open_scenario(std::shared_ptr<const Scenario> s, bool fresh) {
         header.seed = seed;
         attempt = records->begin(*user, header, *s, &err);
         if (!attempt) notify("Your work on this case cannot be saved: " + err, true);
-        records->clear_drafts(user->id, s->id);
     } else if (records && !records->ok()) {
         notify("Your work is not being saved: " + records->problem(), true);
     }
     after_action();
     go(ScreenId::Briefing);
     return true;
-#else
-    (void)s; (void)fresh;
-    notify("Playing a case is not available in this build yet (the scenario runner has no code).", true);
-    return false;
-#endif
 }
 
 ScreenId App::screen_for_view() const {
     if (!session) return ScreenId::Library;
-#if SOFS_HAVE_SESSION
     View v = session->view();
     switch (v.kind) {
         case View::Kind::Narration:
@@ -295,12 +286,10 @@ ScreenId App::screen_for_view() const {
                 default: return ScreenId::Mapping;
             }
     }
-#endif
     return ScreenId::Conversation;
 }
 
 bool App::after_action() {
-#if SOFS_HAVE_SESSION
     if (!session) return false;
     bool ok = true;
     const auto& events = session->transcript().events;
@@ -318,77 +307,67 @@ bool App::after_action() {
     if (v.kind == View::Kind::Ending && !finished_saved) {
         finished_saved = true;
         if (const Guidance* g = guidance()) {
-#if SOFS_HAVE_RUBRIC
             try {
                 debrief = debrief_for(session->transcript(), session->answers(), *scenario, *g);
             } catch (const std::exception& e) {
                 notify(std::string("Feedback could not be worked out: ") + e.what(), true);
             }
-#endif
         }
         if (attempt && records) {
             std::string err;
             if (!records->finish(attempt->id, v.ending ? v.ending->id : "", debrief ? &*debrief : nullptr, &err))
                 notify("Your finished case could not be saved: " + err, true);
-            records->clear_drafts(user->id, scenario->id);
         }
     }
     return ok;
-#else
-    return false;
-#endif
 }
 
 bool App::advance() {
-#if SOFS_HAVE_SESSION
     if (!session) return false;
     if (auto e = session->advance()) { notify(e->message, true); return false; }
     bool ok = after_action();
     go(screen_for_view());
     return ok;
-#else
-    return false;
-#endif
 }
 
 bool App::choose(const std::string& choice_id) {
-#if SOFS_HAVE_SESSION
     if (!session) return false;
     if (auto e = session->choose(choice_id)) { notify(e->message, true); return false; }
     sound.cue(Cue::Step);
     bool ok = after_action();
     go(screen_for_view());
     return ok;
-#else
-    (void)choice_id;
-    return false;
-#endif
 }
 
 bool App::answer(const Answer& a) {
-#if SOFS_HAVE_SESSION
     if (!session) return false;
     if (auto e = session->answer(a)) { notify(e->message, true); return false; }
     sound.cue(Cue::Saved);
     bool ok = after_action();
     go(screen_for_view());
     return ok;
-#else
-    (void)a;
-    return false;
-#endif
 }
 
 void App::save_draft(const std::string& key, const std::string& text) {
-    if (!records || !records->ok() || !user || !scenario) return;
-    std::string err;
-    if (!records->save_draft(user->id, scenario->id, "text:" + key, text, &err)) notify(err, true);
+    if (!records || !records->ok() || !attempt) return;
+    for (TaskKind k : {TaskKind::DangerStatement, TaskKind::SafetyGoal, TaskKind::PastHarm, TaskKind::NextSteps,
+                       TaskKind::Scaling}) {
+        if (board_key(k) != key) continue;
+        std::string task = draft_task(k);
+        if (task.empty()) return;   // every task of this kind is handed in: the answer holds the words
+        std::string err;
+        if (!records->save_draft(attempt->id, task, text, {}, &err)) notify("Your draft could not be saved: " + err, true);
+        return;
+    }
 }
 
-void App::save_board_draft() {
-    if (!records || !records->ok() || !user || !scenario) return;
+void App::save_placements_draft(TaskKind kind, const std::map<std::string, std::string>& placements) {
+    if (!records || !records->ok() || !attempt) return;
+    std::string task = draft_task(kind);
+    if (task.empty()) return;
     std::string err;
-    if (!records->save_draft(user->id, scenario->id, "board", board_to_text(board), &err)) notify(err, true);
+    if (!records->save_draft(attempt->id, task, "", placements, &err))
+        notify("Your draft could not be saved: " + err, true);
 }
 
 void App::read_aloud(const std::string& text) {
@@ -644,12 +623,13 @@ void App::draw_top_bar() {
     }
 
     // Right-hand buttons.
-    const char* read_label = sound.playing() ? "Stop reading###read" : "Read aloud###read";
+    bool reading = sound.playing() || sound.reading_pending();
+    const char* read_label = reading ? "Stop reading###read" : "Read aloud###read";
     float w = ImGui::CalcTextSize("Stop reading").x + ImGui::CalcTextSize("Help").x + ImGui::CalcTextSize("Settings").x +
               (user ? ImGui::CalcTextSize("Sign out").x : 0) + st.FramePadding.x * 8 + st.ItemSpacing.x * 4;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
     if (ImGui::Button(read_label)) {
-        if (sound.playing()) sound.stop();
+        if (reading) sound.stop();
         else read_aloud(screen(current_).read_aloud_text(*this));
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Read this screen aloud (English, UK voice)");
@@ -829,13 +809,11 @@ int App::run() {
     std::unique_ptr<Records> opened;
     std::thread helper([this, &opened] {
         sound.open();
-#if SOFS_HAVE_LOADER
         try {
             library = load_library({opt.scenarios_dir});
         } catch (const std::exception& e) {
             library.diagnostics.error(opt.scenarios_dir, 0, 0, "APP001", std::string("could not read the scenarios: ") + e.what());
         }
-#endif
         if (opt.tour_dir.empty())
             opened = std::make_unique<Records>(opt.db_path.empty() ? Records::default_path() : opt.db_path);
     });
@@ -876,6 +854,8 @@ int App::run() {
     screen(current_).enter(*this);
     phase("progress file and first screen");
 
+    // Speech is made on the sound's worker thread; it wakes this loop when ready.
+    sound.set_wake([] { glfwPostEmptyEvent(); });
     unsigned seen = g_events.load();
     std::vector<int> forced_keys;   // keys latched as down for this frame
     bool first = true;
@@ -887,6 +867,7 @@ int App::run() {
         unsigned now = g_events.load();
         bool woke_for_input = now != seen;
         if (woke_for_input) { seen = now; redraw_ = std::max(redraw_, 3); }
+        if (std::string e = sound.poll(); !e.empty()) notify(e, true);
         // The text cursor blinks while someone is typing; nothing else moves by itself.
         bool blink = ImGui::GetIO().WantTextInput;
         if (!(continuous || sound.playing() || animating_ || redraw_ > 0 || blink)) continue;
@@ -949,6 +930,7 @@ int App::run() {
     screen(current_).leave(*this);
     if (tour_) exit_status_ = tour_->finish(*this);
     store_settings();
+    sound.set_wake(nullptr);
     sound.stop();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

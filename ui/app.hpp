@@ -45,6 +45,7 @@ struct MappingBoard {
     std::map<std::string, std::string> placements;  // fact id -> section ("past-harm", ...)
     std::map<std::string, std::string> texts;       // task kind name -> text
     std::vector<std::string> network;               // person ids chosen for the safety network
+    std::map<std::string, std::string> houses;      // Three Houses: what the child said -> house, until handed in
 };
 
 struct Notice {
@@ -68,7 +69,6 @@ public:
     Sound sound;
 
     Library library;
-    bool loader_built = SOFS_HAVE_LOADER;
     std::unique_ptr<Records> records;
 
     // Who is signed in.
@@ -107,8 +107,14 @@ public:
     bool advance();
     bool choose(const std::string& choice_id);
     bool answer(const Answer& a);
-    void save_draft(const std::string& key, const std::string& text);
-    void save_board_draft();
+    // Drafts go to the store under the task they belong to (draft_task), so
+    // closing the window mid-task brings the same words and cards back.
+    void save_draft(const std::string& key, const std::string& text);   // board text key
+    void save_board_draft() { save_placements_draft(TaskKind::SortFacts, board.placements); }
+    void save_placements_draft(TaskKind kind, const std::map<std::string, std::string>& placements);
+    // The task on screen when it is of this kind, else the first of this kind
+    // not yet handed in; "" when there is none.
+    std::string draft_task(TaskKind kind) const;
     ScreenId screen_for_view() const;
     std::string speaker_name(const std::string& id) const;
 

@@ -2,8 +2,8 @@
 // sign-in, autosave of every event, resume, reports and overrides. Every call
 // catches the store's errors and returns them as plain words, so a screen can
 // show "could not save to '/x/progress.db': the disk is full" and go on.
-// Drafts (text typed but not yet handed in) are kept beside the database in
-// <db>.drafts/, because the store records answers, not drafts.
+// Drafts (words typed or cards placed but not yet handed in) are kept in the
+// store by (attempt, task); the store clears one when its answer is recorded.
 #pragma once
 
 #include "model/scenario.hpp"
@@ -63,17 +63,15 @@ public:
     // Writes the cohort report as CSV to `file`.
     bool export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error);
 
-    // Drafts: text typed into a task not yet handed in, by task id.
-    bool save_draft(pg::Id person, const std::string& scenario, const std::string& key, const std::string& text,
-                    std::string* error);
-    std::map<std::string, std::string> drafts(pg::Id person, const std::string& scenario);
-    void clear_drafts(pg::Id person, const std::string& scenario);
+    // Drafts: unsent work on one task of an open attempt, by task id.
+    bool save_draft(pg::Id attempt, const std::string& task, const std::string& text,
+                    const std::map<std::string, std::string>& placements, std::string* error);
+    std::vector<pg::Draft> drafts(pg::Id attempt, std::string* error);
 
 private:
     std::string path_;
     std::string problem_;
     std::unique_ptr<pg::Store> store_;
-    std::string drafts_file(pg::Id person, const std::string& scenario) const;
 };
 
 // Debrief flattened to rows for the store.

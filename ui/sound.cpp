@@ -6,9 +6,14 @@
 #include <SDL_mixer.h>
 #include <espeak-ng/speak_lib.h>
 
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 namespace sofs::ui {
 
@@ -47,14 +52,143 @@ static Mix_Chunk* chunk_from(const std::vector<std::int16_t>& samples, int rate)
     return rw ? Mix_LoadWAV_RW(rw, 1) : nullptr;  // converts to the device's format
 }
 
+// The speech worker. A request carries a generation number; stop() and every
+// new request raise the current generation, and the worker drops (or aborts
+// mid-way, through espeak's callback) any work of an older one.
+struct Sound::Speech {
+    struct Request {
+        std::string text;
+        int rate_wpm = 160;
+        std::uint64_t generation = 0;
+    };
+    struct Made {
+        std::uint64_t generation = 0;
+        std::vector<std::int16_t> samples;
+        int rate_hz = 22050;
+        std::string error;
+    };
+
+    std::mutex m;
+    std::condition_variable work, done;
+    std::optional<Request> request;     // waiting for the worker
+    std::optional<Made> made;           // waiting for the window's thread
+    bool busy = false;                  // the worker is making speech
+    bool quit = false;
+    std::atomic<std::uint64_t> generation{0};
+    std::atomic<int> readings{0};
+    std::function<void()> wake;
+    std::thread thread;
+
+    ~Speech() {
+        {
+            std::lock_guard<std::mutex> lk(m);
+            quit = true;
+            ++generation;
+        }
+        work.notify_all();
+        if (thread.joinable()) thread.join();
+    }
+    void run();
+};
+
+namespace {
+// What espeak's callback needs: where the samples go, and whether to go on.
+struct Collecting {
+    std::vector<std::int16_t>* samples;
+    const std::atomic<std::uint64_t>* current;
+    std::uint64_t mine;
+};
+
+// espeak calls this with each block of samples; returning 1 aborts synthesis
+// (a newer request, or stop(), has made this one useless).
+int collect(short* wav, int n, espeak_EVENT* events) {
+    auto* c = events ? static_cast<Collecting*>(events->user_data) : nullptr;
+    if (!c) return 0;
+    if (c->current->load() != c->mine) return 1;
+    if (wav && n > 0) c->samples->insert(c->samples->end(), wav, wav + n);
+    return 0;
+}
+
+// espeak-ng keeps one state for the whole process, and espeak_Terminate
+// followed by a second espeak_Initialize hangs in Debian's 1.51. So it is
+// started once per process, never terminated, and used by one worker at a
+// time under this lock.
+std::mutex g_espeak;
+
+// Starts espeak-ng (once); returns its sample rate, or 0 with a plain reason.
+// Call with g_espeak held.
+int start_espeak(std::string* error) {
+    static int rate = 0;
+    static std::string problem;
+    static bool tried = false;
+    if (!tried) {
+        tried = true;
+        rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0);
+        if (rate <= 0) {
+            rate = 0;
+            problem = "reading aloud is not available: espeak-ng could not start (is its data installed?)";
+        } else {
+            espeak_SetSynthCallback(collect);
+            if (espeak_SetVoiceByName("en-gb") != EE_OK && espeak_SetVoiceByName("en") != EE_OK) {
+                rate = 0;
+                problem = "reading aloud is not available: no English voice was found for espeak-ng";
+            }
+        }
+    }
+    *error = problem;
+    return rate;
+}
+}  // namespace
+
+void Sound::Speech::run() {
+    std::unique_lock<std::mutex> lk(m);
+    for (;;) {
+        work.wait(lk, [&] { return quit || request; });
+        if (quit) break;
+        Request r = std::move(*request);
+        request.reset();
+        busy = true;
+        lk.unlock();
+
+        Made out;
+        out.generation = r.generation;
+        {
+            std::lock_guard<std::mutex> speaking(g_espeak);
+            int rate_hz = start_espeak(&out.error);
+            if (rate_hz > 0) {
+                out.rate_hz = rate_hz;
+                espeak_SetParameter(espeakRATE, r.rate_wpm, 0);
+                Collecting c{&out.samples, &generation, r.generation};
+                if (espeak_Synth(r.text.c_str(), r.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
+                                 &c) != EE_OK)
+                    out.error = "reading aloud failed: espeak-ng could not read this text";
+            }
+        }
+
+        lk.lock();
+        busy = false;
+        bool wanted = r.generation == generation.load() && !quit;
+        if (wanted) {
+            if (out.error.empty()) ++readings;
+            made = std::move(out);
+            // Under the lock, so the wake is sent before anyone waiting on
+            // `done` can see the reading (wake must not call back into Sound).
+            if (wake) wake();
+        }
+        done.notify_all();
+    }
+}
+
+Sound::Sound() = default;
+
 Sound::~Sound() {
+    speech_.reset();   // joins the worker before the mixer goes
     if (open_) {
         Mix_HaltChannel(-1);
         free_voice();
         for (auto*& c : cue_chunks_) if (c) { Mix_FreeChunk(c); c = nullptr; }
         Mix_CloseAudio();
     }
-    if (speech_ready_) espeak_Terminate();
     SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
@@ -97,6 +231,7 @@ void Sound::free_voice() {
 
 bool Sound::play_file(const std::string& path, std::string* error) {
     if (!open_) { if (error) *error = notice_; return false; }
+    stop();   // a reading still being made would otherwise cut into the line
     free_voice();
     voice_ = Mix_LoadWAV(path.c_str());
     if (!voice_) {
@@ -113,57 +248,71 @@ void Sound::cue(Cue c) {
     if (ch && !Mix_Playing(0)) Mix_PlayChannel(1, ch, 0);
 }
 
-namespace {
-// espeak calls this with each block of samples; user_data is our buffer.
-int collect(short* wav, int n, espeak_EVENT* events) {
-    if (wav && n > 0 && events) {
-        auto* buf = static_cast<std::vector<std::int16_t>*>(events->user_data);
-        if (buf) buf->insert(buf->end(), wav, wav + n);
-    }
-    return 0;
-}
-}  // namespace
-
-bool Sound::init_speech(std::string* error) {
-    if (speech_ready_) return true;
-    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0);
-    if (rate <= 0) {
-        if (error) *error = "reading aloud is not available: espeak-ng could not start (is its data installed?)";
-        return false;
-    }
-    speech_rate_hz_ = rate;
-    espeak_SetSynthCallback(collect);
-    if (espeak_SetVoiceByName("en-gb") != EE_OK && espeak_SetVoiceByName("en") != EE_OK) {
-        if (error) *error = "reading aloud is not available: no English voice was found for espeak-ng";
-        return false;
-    }
-    speech_ready_ = true;
-    return true;
+void Sound::set_wake(std::function<void()> wake) {
+    if (!speech_) speech_ = std::make_unique<Speech>();
+    std::lock_guard<std::mutex> lk(speech_->m);
+    speech_->wake = std::move(wake);
 }
 
 bool Sound::read_aloud(const std::string& text, int rate_wpm, std::string* error) {
-    if (!init_speech(error)) return false;
-    espeak_SetParameter(espeakRATE, rate_wpm, 0);
-    std::vector<std::int16_t> samples;
-    espeak_ERROR r = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
-                                  espeakCHARS_UTF8, nullptr, &samples);
-    if (r != EE_OK) {
-        if (error) *error = "reading aloud failed: espeak-ng could not read this text";
-        return false;
+    if (!speech_) speech_ = std::make_unique<Speech>();
+    Speech& sp = *speech_;
+    {
+        std::lock_guard<std::mutex> lk(sp.m);
+        if (!sp.thread.joinable()) sp.thread = std::thread([&sp] { sp.run(); });
+        std::uint64_t g = ++sp.generation;   // cancels the reading being made, if any
+        sp.request = Speech::Request{text, rate_wpm, g};
+        sp.made.reset();
     }
-    ++readings_;
+    sp.work.notify_one();
+    free_voice();   // what was reading stops now, not when the new speech is ready
     if (!open_) { if (error) *error = notice_; return false; }
-    free_voice();
-    voice_ = chunk_from(samples, speech_rate_hz_);
-    if (!voice_) {
-        if (error) *error = std::string("reading aloud failed: ") + Mix_GetError();
-        return false;
-    }
-    Mix_PlayChannel(0, voice_, 0);
     return true;
 }
 
+std::string Sound::play_ready() {
+    Speech::Made m;
+    {
+        std::lock_guard<std::mutex> lk(speech_->m);
+        if (!speech_->made) return "";
+        m = std::move(*speech_->made);
+        speech_->made.reset();
+    }
+    if (!m.error.empty()) return m.error;
+    if (!open_) return "";   // made (and counted), but there is nothing to play it on
+    free_voice();
+    voice_ = chunk_from(m.samples, m.rate_hz);
+    if (!voice_) return std::string("reading aloud failed: ") + Mix_GetError();
+    Mix_PlayChannel(0, voice_, 0);
+    return "";
+}
+
+std::string Sound::poll() { return speech_ ? play_ready() : ""; }
+
+std::string Sound::finish_reading() {
+    if (!speech_) return "";
+    {
+        std::unique_lock<std::mutex> lk(speech_->m);
+        speech_->done.wait(lk, [&] { return !speech_->request && !speech_->busy; });
+    }
+    return play_ready();
+}
+
+bool Sound::reading_pending() const {
+    if (!speech_) return false;
+    std::lock_guard<std::mutex> lk(speech_->m);
+    return speech_->request || speech_->busy || speech_->made;
+}
+
+int Sound::readings() const { return speech_ ? speech_->readings.load() : 0; }
+
 void Sound::stop() {
+    if (speech_) {
+        std::lock_guard<std::mutex> lk(speech_->m);
+        ++speech_->generation;
+        speech_->request.reset();
+        speech_->made.reset();
+    }
     if (open_) Mix_HaltChannel(0);
 }
 

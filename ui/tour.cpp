@@ -98,7 +98,6 @@ Tour::~Tour() {
     if (!tmp_.empty()) std::filesystem::remove_all(tmp_, ec);
 }
 
-#if SOFS_HAVE_SESSION && SOFS_HAVE_PROGRESS
 // Plays a whole case without the window for another trainee of the group.
 static bool play_headless(App& app, const std::string& name, const Scenario& s, int variant, std::string* error) {
     auto who = app.records->ensure_trainee(name, error);
@@ -128,13 +127,10 @@ static bool play_headless(App& app, const std::string& name, const Scenario& s, 
     for (const auto& ev : session.transcript().events)
         if (!app.records->record(attempt->id, ev, error)) return false;
     std::optional<Debrief> d;
-#if SOFS_HAVE_RUBRIC
     if (const Guidance* g = app.guidance()) d = debrief_for(session.transcript(), session.answers(), s, *g);
-#endif
     View v = session.view();
     return app.records->finish(attempt->id, v.ending ? v.ending->id : "", d ? &*d : nullptr, error);
 }
-#endif
 
 bool Tour::prepare(App& app, std::string* error) {
     std::error_code ec;
@@ -161,7 +157,6 @@ bool Tour::prepare(App& app, std::string* error) {
         for (const auto& d : app.library.diagnostics.items) *error += "\n  " + d.format();
         return false;
     }
-#if SOFS_HAVE_SESSION && SOFS_HAVE_PROGRESS
     // Two more trainees who finished the case, so the dashboard has a group to show.
     const char* others[] = {"Jordan Ellis", "Robin Hale"};
     for (int i = 0; i < 2; ++i) {
@@ -171,7 +166,6 @@ bool Tour::prepare(App& app, std::string* error) {
             return false;
         }
     }
-#endif
 
     // Screens live as long as the app; the actions hold pointers to them.
     auto* sign_in_p = &static_cast<SignInScreen&>(app.screen(ScreenId::SignIn));
@@ -243,7 +237,6 @@ bool Tour::prepare(App& app, std::string* error) {
 }
 
 bool Tour::play(App& app, std::string* error) {
-#if SOFS_HAVE_SESSION
     if (!app.session) { *error = "no case is open"; return false; }
     if (++play_steps_ > 400) { *error = "the case did not end after 400 steps"; return false; }
     auto again = [this] { push_front({"play", [this](App& b, std::string* e2) { return play(b, e2); }, ""}); };
@@ -264,6 +257,8 @@ bool Tour::play(App& app, std::string* error) {
                 shot_ = "04-conversation.png";
                 // Reading aloud is part of the tour: it must synthesise speech.
                 app.read_aloud("The family's reply and the feedback are read aloud.");
+                // Speech is made on the worker thread: wait for it (a condition wait).
+                if (std::string e = app.sound.finish_reading(); !e.empty()) { *error = e; again(); return false; }
                 if (app.sound.readings() == 0) { *error = "reading aloud produced no speech"; again(); return false; }
                 app.sound.stop();
             }
@@ -358,15 +353,9 @@ bool Tour::play(App& app, std::string* error) {
             return true;
     }
     return true;
-#else
-    (void)app;
-    *error = "the scenario runner has no code in this build";
-    return false;
-#endif
 }
 
 bool Tour::drag_a_card(App& app, std::string* error) {
-#if SOFS_HAVE_SESSION
     auto& m = static_cast<MappingScreen&>(app.screen(ScreenId::Mapping));
     const Scenario& s = *app.scenario;
     // A card whose right place is at the top of a column, so it is in view.
@@ -390,11 +379,6 @@ bool Tour::drag_a_card(App& app, std::string* error) {
     }
     *error = "no fact card was on screen to drag";
     return false;
-#else
-    (void)app;
-    *error = "the scenario runner has no code in this build";
-    return false;
-#endif
 }
 
 void Tour::inject(App&) {

@@ -739,6 +739,14 @@ Attempt Store::begin_attempt(Id person, const Transcript& header, const Scenario
         st.run();
     }
     {
+        // The superseded attempt takes no more answers: its drafts go with it.
+        sql::Statement st(db,
+                          "DELETE FROM drafts WHERE attempt IN (SELECT id FROM attempts "
+                          "WHERE person = ?1 AND scenario = ?2 AND status = 'open')");
+        st.bind(1, person).bind(2, header.scenario);
+        st.run();
+    }
+    {
         sql::Statement st(db,
                           "UPDATE attempts SET status = 'superseded', superseded_because = ?3 "
                           "WHERE person = ?1 AND scenario = ?2 AND status = 'open'");
@@ -784,6 +792,12 @@ void Store::record_event(Id attempt, const Event& e, const std::string& content_
     st.bind(9, answer).bind(10, e.ending).bind(11, e.at_ms).bind(12, impl_->now());
     st.run();
     if (sqlite3_changes(db.get()) > 0) {
+        if (e.kind == Event::Kind::Answer) {
+            // The answer replaces the draft, in the same transaction.
+            sql::Statement gone(db, "DELETE FROM drafts WHERE attempt = ?1 AND task = ?2");
+            gone.bind(1, attempt).bind(2, e.answer.task);
+            gone.run();
+        }
         if (auto statement = xapi_statement(person, attempt, scenario, hash, e, impl_->now())) {
             sql::Statement out(db, "INSERT INTO xapi_outbox(id, attempt, step, statement, created_ms) VALUES (?1,?2,?3,?4,?5)");
             out.bind(1, statement->first).bind(2, attempt).bind(3, e.step).bind(4, statement->second).bind(5, impl_->now());
@@ -834,6 +848,12 @@ void Store::finish_attempt(Id attempt, const std::string& ending, const std::vec
         up.run();
     }
     insert_verdicts(db, attempt, verdicts, impl_->now());
+    {
+        // A finished attempt takes no more answers, so its drafts are of no use.
+        sql::Statement gone(db, "DELETE FROM drafts WHERE attempt = ?1");
+        gone.bind(1, attempt);
+        gone.run();
+    }
     tx.commit();
 }
 
@@ -852,6 +872,77 @@ void Store::supersede(Id attempt, const std::string& because) {
     st.run();
     if (sqlite3_changes(impl_->db->get()) == 0)
         throw StoreError(K::Invalid, "attempt " + std::to_string(attempt) + " is not open, so it cannot be superseded");
+    sql::Statement gone(*impl_->db, "DELETE FROM drafts WHERE attempt = ?1");
+    gone.bind(1, attempt);
+    gone.run();
+    tx.commit();
+}
+
+// ---------------------------------------------------------------- drafts
+
+namespace {
+std::string placements_json(const std::map<std::string, std::string>& placements) {
+    return json(placements).dump();
+}
+std::map<std::string, std::string> placements_from(const std::string& s) {
+    std::map<std::string, std::string> out;
+    json j = json::parse(s, nullptr, false);
+    if (j.is_object())
+        for (auto& [k, v] : j.items())
+            if (v.is_string()) out[k] = v.get<std::string>();
+    return out;
+}
+Draft draft_from(const sql::Statement& st) {
+    Draft d;
+    d.attempt = st.i64(0);
+    d.task = st.text(1);
+    d.text = st.text(2);
+    d.placements = placements_from(st.text(3));
+    d.saved_ms = st.i64(4);
+    return d;
+}
+}  // namespace
+
+void Store::save_draft(Id attempt, const std::string& task, const std::string& text,
+                       const std::map<std::string, std::string>& placements) {
+    if (task.empty()) throw StoreError(K::Invalid, "a draft needs the id of the task it belongs to");
+    sql::Database& db = *impl_->db;
+    sql::Transaction tx(db);
+    Attempt a = impl_->attempt_by_id(attempt);
+    if (a.status != AttemptStatus::Open)
+        throw StoreError(K::Invalid, "attempt " + std::to_string(attempt) + " is " + to_string(a.status) +
+                                         ": a draft can only be kept for work still going on");
+    sql::Statement st(db,
+                      "INSERT INTO drafts(attempt, task, text, placements, saved_ms) VALUES (?1,?2,?3,?4,?5) "
+                      "ON CONFLICT(attempt, task) DO UPDATE SET text = excluded.text, "
+                      "placements = excluded.placements, saved_ms = excluded.saved_ms");
+    st.bind(1, attempt).bind(2, task).bind(3, text).bind(4, placements_json(placements)).bind(5, impl_->now());
+    st.run();
+    tx.commit();
+}
+
+std::optional<Draft> Store::draft(Id attempt, const std::string& task) {
+    sql::Statement st(*impl_->db,
+                      "SELECT attempt, task, text, placements, saved_ms FROM drafts WHERE attempt = ?1 AND task = ?2");
+    st.bind(1, attempt).bind(2, task);
+    if (!st.step()) return std::nullopt;
+    return draft_from(st);
+}
+
+std::vector<Draft> Store::drafts(Id attempt) {
+    sql::Statement st(*impl_->db,
+                      "SELECT attempt, task, text, placements, saved_ms FROM drafts WHERE attempt = ?1 ORDER BY task");
+    st.bind(1, attempt);
+    std::vector<Draft> out;
+    while (st.step()) out.push_back(draft_from(st));
+    return out;
+}
+
+void Store::clear_draft(Id attempt, const std::string& task) {
+    sql::Transaction tx(*impl_->db);
+    sql::Statement st(*impl_->db, "DELETE FROM drafts WHERE attempt = ?1 AND task = ?2");
+    st.bind(1, attempt).bind(2, task);
+    st.run();
     tx.commit();
 }
 
@@ -1099,6 +1190,11 @@ std::string Store::export_person_json(const Actor& who, const std::string& name)
             verdicts.push_back(jv);
         }
         ja["verdicts"] = verdicts;
+        json drafts = json::array();
+        for (const auto& d : this->drafts(a.id))
+            drafts.push_back({{"task", d.task}, {"text", d.text}, {"placements", d.placements},
+                              {"saved_ms", d.saved_ms}});
+        ja["drafts"] = drafts;
         attempts.push_back(ja);
     }
     out["attempts"] = attempts;
@@ -1147,6 +1243,8 @@ void Store::erase_person(const Actor& who, const std::string& name) {
             "WHERE a.person = ?1)",
             "DELETE FROM verdicts WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
             "DELETE FROM events WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
+            "DELETE FROM drafts WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
+            "DELETE FROM xapi_outbox WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
             "DELETE FROM attempts WHERE person = ?1",
             "DELETE FROM cohort_members WHERE person = ?1",
             "DELETE FROM people WHERE id = ?1",

@@ -8,7 +8,8 @@
 // - Every write is its own committed transaction (synchronous=FULL, WAL):
 //   when record_event() returns, the answer survives a crash or power cut.
 // - Events are never updated; a changed scenario supersedes an attempt,
-//   it never deletes one. Only erase_trainee() deletes a trainee's rows.
+//   it never deletes one. Only erase_person() deletes a trainee's rows
+//   (drafts, replaced on each save, are the one thing kept only until used).
 // - Every failure throws StoreError with a message in plain words that names
 //   the file ("could not save to '/x/progress.db': the disk is full").
 // - A Store is one SQLite connection: use it from one thread at a time, and
@@ -22,6 +23,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -117,6 +119,16 @@ struct ScenarioFacts {
     std::string content_hash;
     std::string title;
     std::optional<int> expert_scaling, scaling_low, scaling_high;
+};
+
+// Unsent work on one task of an open attempt: the words typed so far, or how
+// the cards are placed (sort-facts, three-houses), and when it was last saved.
+struct Draft {
+    Id attempt = 0;
+    std::string task;                               // task id from the scenario
+    std::string text;
+    std::map<std::string, std::string> placements;  // item id -> place
+    std::int64_t saved_ms = 0;                      // wall clock
 };
 
 // A verdict to store (from the assessor's Debrief, flattened).
@@ -258,6 +270,18 @@ public:
     Transcript transcript(Id attempt);
     // Finished attempts that have no verdicts yet (assessor unavailable then).
     std::vector<Attempt> unassessed_attempts();
+
+    // ---------------------------------------------------------- drafts
+    // Keeps (replaces) the draft of `task` in an open attempt, committed before
+    // returning, so closing the window mid-sentence loses nothing. Throws
+    // NotFound for no such attempt, Invalid when it is finished or superseded.
+    // record_event() of the task's answer clears its draft in the same
+    // transaction; finishing or superseding the attempt clears its other drafts.
+    void save_draft(Id attempt, const std::string& task, const std::string& text,
+                    const std::map<std::string, std::string>& placements = {});
+    std::optional<Draft> draft(Id attempt, const std::string& task);
+    std::vector<Draft> drafts(Id attempt);          // by task id
+    void clear_draft(Id attempt, const std::string& task);
 
     // ---------------------------------------------------------- xAPI outbox
     // record_event() also writes an xAPI statement for starts ("attempted"),

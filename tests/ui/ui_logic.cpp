@@ -1,6 +1,6 @@
 // The screens' logic without a window: live hints (jargon spans with plain
 // alternatives), text reflow, genogram layout, settings round trip, the
-// in-memory sound images, and drafts kept beside the progress file.
+// in-memory sound images, and drafts kept in the progress store.
 #include "genogram.hpp"
 #include "hints.hpp"
 #include "records.hpp"
@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 
@@ -198,24 +199,44 @@ TEST_SUITE("ui sound") {
 }
 
 TEST_SUITE("ui records") {
-    TEST_CASE("GIVEN a progress file WHEN a draft is saved THEN it is read back after reopening, and cleared on request") {
+    TEST_CASE("GIVEN an attempt in a progress file WHEN a draft is saved THEN it is read back after reopening, and no folder is made beside the file") {
         auto dir = std::filesystem::temp_directory_path() / "sofs-ui-drafts-test";
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
         std::string db = (dir / "progress.db").string();
+        pg::Id attempt = 0;
         {
             Records r(db, true);
             REQUIRE_MESSAGE(r.ok(), r.problem());
             std::string err;
-            REQUIRE(r.save_draft(7, "reference-case", "text:danger-statement", "We are worried\nthat\tRyan...", &err));
-            REQUIRE(r.save_draft(7, "reference-case", "board", "push-saturday=past-harm\n", &err));
+            auto who = r.ensure_trainee("Alex Hill", &err);
+            REQUIRE_MESSAGE(who, err);
+            Scenario s;
+            s.id = "reference-case";
+            s.content_hash = "h1";
+            Transcript header;
+            header.scenario = s.id;
+            header.content_hash = s.content_hash;
+            auto a = r.begin(*who, header, s, &err);
+            REQUIRE_MESSAGE(a, err);
+            attempt = a->id;
+            REQUIRE_MESSAGE(r.save_draft(attempt, "danger-1", "We are worried\nthat\tRyan...", {}, &err), err);
+            REQUIRE_MESSAGE(r.save_draft(attempt, "sort-1", "", {{"push-saturday", "past-harm"}}, &err), err);
         }
         Records again(db, true);
-        auto d = again.drafts(7, "reference-case");
-        CHECK(d["text:danger-statement"] == "We are worried\nthat\tRyan...");
-        CHECK(d["board"] == "push-saturday=past-harm\n");
-        again.clear_drafts(7, "reference-case");
-        CHECK(again.drafts(7, "reference-case").empty());
+        std::string err;
+        auto d = again.drafts(attempt, &err);
+        REQUIRE(d.size() == 2);
+        CHECK(d[0].task == "danger-1");
+        CHECK(d[0].text == "We are worried\nthat\tRyan...");
+        CHECK(d[1].placements.at("push-saturday") == "past-harm");
+        CHECK_FALSE(std::filesystem::exists(db + ".drafts"));
+        WHEN("the attempt is not there") {
+            THEN("saving a draft fails with words, not an exception") {
+                CHECK_FALSE(again.save_draft(attempt + 100, "danger-1", "x", {}, &err));
+                CHECK(err.find("no attempt") != std::string::npos);
+            }
+        }
         std::filesystem::remove_all(dir);
     }
     TEST_CASE("GIVEN a file that is not a database WHEN opened THEN the problem is said in plain words") {
@@ -241,10 +262,44 @@ TEST_SUITE("ui sound device") {
             REQUIRE_MESSAGE(s.has_device(), s.notice());
             std::string err;
             CHECK_MESSAGE(s.read_aloud("Kai drew shouting in his house of worries.", 160, &err), err);
+            CHECK(s.finish_reading() == "");   // made on the worker thread
             CHECK(s.readings() == 1);
             CHECK(s.playing());
             s.stop();
             CHECK_FALSE(s.playing());
+        }
+        std::filesystem::remove(file);
+        unsetenv("SDL_DISKAUDIOFILE");
+    }
+    TEST_CASE("GIVEN a long reading being made WHEN a new one is asked for THEN the old is dropped and the window is woken for the new") {
+        auto file = std::filesystem::temp_directory_path() / "sofs-ui-disk-audio-2.raw";
+        setenv("SDL_AUDIODRIVER", "disk", 1);
+        setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
+        {
+            Sound s;
+            s.open();
+            REQUIRE_MESSAGE(s.has_device(), s.notice());
+            std::atomic<int> wakes{0};
+            s.set_wake([&] { ++wakes; });
+            std::string err, long_text;
+            for (int i = 0; i < 200; ++i) long_text += "Nan collects Kai from school every Tuesday and Thursday. ";
+            CHECK(s.read_aloud(long_text, 160, &err));
+            CHECK(s.read_aloud("Mia is safe with Nan.", 160, &err));
+            CHECK(s.finish_reading() == "");
+            // Only the newest request is made in full: the long one was cancelled.
+            CHECK(s.readings() == 1);
+            CHECK(wakes.load() == 1);
+            CHECK(s.playing());
+            CHECK_FALSE(s.reading_pending());
+            WHEN("reading is stopped while speech is being made") {
+                CHECK(s.read_aloud(long_text, 160, &err));
+                s.stop();
+                THEN("nothing plays when the worker is done") {
+                    CHECK(s.finish_reading() == "");
+                    CHECK_FALSE(s.playing());
+                    CHECK_FALSE(s.reading_pending());
+                }
+            }
         }
         std::filesystem::remove(file);
         unsetenv("SDL_DISKAUDIOFILE");

@@ -27,7 +27,6 @@ void ConversationScreen::play_line_audio(App& app, const std::string& audio) {
 }
 
 std::string ConversationScreen::read_aloud_text(App& app) {
-#if SOFS_HAVE_SESSION
     if (!app.session) return "No case is open.";
     View v = app.session->view();
     std::string out;
@@ -47,10 +46,6 @@ std::string ConversationScreen::read_aloud_text(App& app) {
         for (const Choice* c : v.choices) out += "Option " + std::to_string(n++) + ": " + c->text + " ";
     }
     return out;
-#else
-    (void)app;
-    return help();
-#endif
 }
 
 static void line_block(App& app, const std::string& speaker, const std::string& text) {
@@ -88,7 +83,6 @@ static bool choice_button(const char* id, const std::string& text, int number, f
 }
 
 void ConversationScreen::draw(App& app) {
-#if SOFS_HAVE_SESSION
     if (!app.session) {
         wrapped("No case is open. Choose one from the case list.");
         if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
@@ -211,10 +205,6 @@ void ConversationScreen::draw(App& app) {
         gap(0.2f);
     }
     end_card();
-#else
-    (void)app;
-    wrapped("Conversations cannot be played in this build yet: the scenario runner has no code.");
-#endif
 }
 
 }  // namespace sofs::ui

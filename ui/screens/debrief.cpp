@@ -24,12 +24,10 @@ bool DebriefScreen::try_again(App& app) {
 
 std::string DebriefScreen::read_aloud_text(App& app) {
     std::string out = "Feedback. ";
-#if SOFS_HAVE_SESSION
     if (app.session) {
         View v = app.session->view();
         if (v.ending) out += v.ending->title + ". " + v.ending->debrief + " ";
     }
-#endif
     if (app.debrief)
         for (const auto& t : app.debrief->tasks)
             for (const auto& v : t.verdicts)
@@ -47,14 +45,9 @@ static const char* place_name(const std::string& id) {
 }
 
 static const std::string* answer_text(App& app, const std::string& task) {
-#if SOFS_HAVE_SESSION
     if (!app.session) return nullptr;
     auto it = app.session->answers().find(task);
     return it == app.session->answers().end() ? nullptr : &it->second.text;
-#else
-    (void)app; (void)task;
-    return nullptr;
-#endif
 }
 
 void DebriefScreen::draw_text_task(App& app, const void* p) {
@@ -128,7 +121,6 @@ void DebriefScreen::draw_text_task(App& app, const void* p) {
 }
 
 void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
-#if SOFS_HAVE_SESSION
     auto it = app.session->answers().find(task_id);
     if (it == app.session->answers().end()) return;
     subheading(app, "Your mapping beside the experts'");
@@ -155,13 +147,9 @@ void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
         ImGui::EndTable();
     }
     gap();
-#else
-    (void)app; (void)task_id;
-#endif
 }
 
 void DebriefScreen::draw_scaling(App& app, const std::string& task_id) {
-#if SOFS_HAVE_SESSION
     auto it = app.session->answers().find(task_id);
     if (it == app.session->answers().end()) return;
     const auto& key = app.scenario->expert.scaling;
@@ -174,9 +162,6 @@ void DebriefScreen::draw_scaling(App& app, const std::string& task_id) {
     if (n < key.low && !key.over_pessimistic.empty()) wrapped(key.over_pessimistic);
     if (!it->second.text.empty()) muted_text("Your reason: " + it->second.text);
     gap();
-#else
-    (void)app; (void)task_id;
-#endif
 }
 
 void DebriefScreen::draw_moves(App& app) {
@@ -197,7 +182,6 @@ void DebriefScreen::draw_moves(App& app) {
 }
 
 void DebriefScreen::draw(App& app) {
-#if SOFS_HAVE_SESSION
     if (!app.session || !app.scenario) {
         wrapped("No case is open. Choose one from the case list.");
         if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
@@ -280,10 +264,6 @@ void DebriefScreen::draw(App& app) {
     }
     draw_moves(app);
     ImGui::EndChild();
-#else
-    (void)app;
-    wrapped("Feedback needs the scenario runner, which has no code in this build yet.");
-#endif
 }
 
 }  // namespace sofs::ui

@@ -69,11 +69,6 @@ std::string LibraryScreen::read_aloud_text(App& app) {
 
 void LibraryScreen::draw(App& app) {
     float s = app.ui_scale();
-    if (!app.loader_built) {
-        wrapped("Cases cannot be read in this build yet: the scenario loader has no code. "
-                "Build the engine's loader and start again.");
-        return;
-    }
     // Filters.
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Course");

@@ -56,16 +56,11 @@ void MappingScreen::leave(App& app) {
 }
 
 std::vector<std::string> MappingScreen::facts_on_offer(App& app) const {
-#if SOFS_HAVE_SESSION
     if (!app.session) return {};
     View v = app.session->view();
     if (v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::SortFacts && !v.task->facts.empty())
         return v.task->facts;
     return app.session->revealed_facts();
-#else
-    (void)app;
-    return {};
-#endif
 }
 
 bool MappingScreen::last_rect(const std::string& key, Rect* out) const {
@@ -90,7 +85,6 @@ void MappingScreen::set_text(App& app, const std::string& key, const std::string
 const std::vector<Verdict>& MappingScreen::checks(App& app, const std::string& key) {
     Live& l = live_[key];
     const std::string& text = app.board.texts[key];
-#if SOFS_HAVE_RUBRIC
     if (l.text != text || (l.verdicts.empty() && !text.empty())) {
         l.text = text;
         l.verdicts.clear();
@@ -104,15 +98,10 @@ const std::vector<Verdict>& MappingScreen::checks(App& app, const std::string& k
             }
         }
     }
-#else
-    (void)app;
-    (void)text;
-#endif
     return l.verdicts;
 }
 
 bool MappingScreen::hand_in(App& app) {
-#if SOFS_HAVE_SESSION
     hand_in_problem_.clear();
     if (!app.session) return false;
     View v = app.session->view();
@@ -150,20 +139,14 @@ bool MappingScreen::hand_in(App& app) {
         return false;
     }
     return app.answer(a);
-#else
-    (void)app;
-    return false;
-#endif
 }
 
 std::string MappingScreen::read_aloud_text(App& app) {
     std::string out = "Mapping board. ";
-#if SOFS_HAVE_SESSION
     if (app.session) {
         View v = app.session->view();
         if (v.kind == View::Kind::Task && v.task) out += "Your task: " + v.task->prompt + " " + v.task->hint + " ";
     }
-#endif
     for (auto& [k, t] : app.board.texts)
         if (!t.empty()) out += "Your " + k + ": " + t + " ";
     for (auto& s : kSections) {
@@ -368,7 +351,6 @@ void MappingScreen::draw_tray(App& app) {
 }
 
 void MappingScreen::draw_task(App& app, float height) {
-#if SOFS_HAVE_SESSION
     View v = app.session->view();
     const Task* t = v.kind == View::Kind::Task ? v.task : nullptr;
     bool here = t && (editor_key(t->kind) != "" || t->kind == TaskKind::SortFacts || t->kind == TaskKind::SafetyNetwork);
@@ -433,14 +415,10 @@ void MappingScreen::draw_task(App& app, float height) {
         ImGui::EndChild();
     }
     end_card();
-#else
-    (void)app; (void)height;
-#endif
 }
 
 void MappingScreen::draw(App& app) {
     rects_.clear();
-#if SOFS_HAVE_SESSION
     if (!app.session || !app.scenario) {
         wrapped("No case is open. Choose one from the case list.");
         if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
@@ -488,10 +466,6 @@ void MappingScreen::draw(App& app) {
         }
         ImGui::EndTable();
     }
-#else
-    (void)app;
-    wrapped("The mapping board needs the scenario runner, which has no code in this build yet.");
-#endif
 }
 
 }  // namespace sofs::ui

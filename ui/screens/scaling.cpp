@@ -31,7 +31,6 @@ std::string ScalingScreen::read_aloud_text(App&) {
 }
 
 bool ScalingScreen::hand_in(App& app) {
-#if SOFS_HAVE_SESSION
     problem_.clear();
     if (!app.session) return false;
     View v = app.session->view();
@@ -49,10 +48,6 @@ bool ScalingScreen::hand_in(App& app) {
     a.text = reason_;
     app.board.texts["scaling-reason"] = reason_;
     return app.answer(a);
-#else
-    (void)app;
-    return false;
-#endif
 }
 
 static void draw_scale(int number, float width, float s) {
@@ -81,7 +76,6 @@ static void draw_scale(int number, float width, float s) {
 }
 
 void ScalingScreen::draw(App& app) {
-#if SOFS_HAVE_SESSION
     float s = app.ui_scale();
     bool asked = false;
     if (app.session) {
@@ -148,10 +142,6 @@ void ScalingScreen::draw(App& app) {
     } else if (app.session) {
         if (ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
     }
-#else
-    (void)app;
-    wrapped("The safety scale needs the scenario runner, which has no code in this build yet.");
-#endif
 }
 
 }  // namespace sofs::ui

@@ -19,6 +19,9 @@ void ThreeHousesScreen::enter(App& app) {
     items_.clear();
     child_ = "the child";
     if (!app.scenario) return;
+    // The board holds this attempt's placements (kept as a draft, so they
+    // also come back after the window was closed).
+    houses_ = app.board.houses;
     const auto& k = app.scenario->expert.three_houses;
     for (auto* list : {&k.worries, &k.good_things, &k.dreams})
         for (const auto& s : *list) items_.push_back(s);
@@ -32,6 +35,7 @@ void ThreeHousesScreen::enter(App& app) {
 void ThreeHousesScreen::put(const std::string& item, const std::string& house) {
     if (house.empty()) houses_.erase(item);
     else houses_[item] = house;
+    moved_ = true;
 }
 
 std::string ThreeHousesScreen::read_aloud_text(App&) {
@@ -41,7 +45,6 @@ std::string ThreeHousesScreen::read_aloud_text(App&) {
 }
 
 bool ThreeHousesScreen::hand_in(App& app) {
-#if SOFS_HAVE_SESSION
     problem_.clear();
     if (!app.session) return false;
     View v = app.session->view();
@@ -57,10 +60,6 @@ bool ThreeHousesScreen::hand_in(App& app) {
     a.task = v.task->id;
     a.placements = houses_;
     return app.answer(a);
-#else
-    (void)app;
-    return false;
-#endif
 }
 
 void ThreeHousesScreen::draw_item(const std::string& item) {
@@ -127,8 +126,18 @@ void ThreeHousesScreen::draw_house(App& app, const char* house, const char* titl
     ImGui::PopID();
 }
 
+// Each move is kept at once, so closing the window loses no placement.
+void ThreeHousesScreen::keep_draft(App& app) {
+    if (!moved_) return;
+    moved_ = false;
+    app.board.houses = houses_;
+    app.save_placements_draft(TaskKind::ThreeHouses, houses_);
+}
+
+void ThreeHousesScreen::leave(App& app) { keep_draft(app); }
+
 void ThreeHousesScreen::draw(App& app) {
-#if SOFS_HAVE_SESSION
+    keep_draft(app);
     float s = app.ui_scale();
     bool asked = false;
     if (app.session) {
@@ -184,10 +193,6 @@ void ThreeHousesScreen::draw(App& app) {
     } else if (app.session) {
         if (ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
     }
-#else
-    (void)app;
-    wrapped("The Three Houses needs the scenario runner, which has no code in this build yet.");
-#endif
 }
 
 }  // namespace sofs::ui

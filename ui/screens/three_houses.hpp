@@ -17,6 +17,7 @@ public:
     const char* title() const override { return "Three Houses"; }
     const char* help() const override;
     void enter(App& app) override;
+    void leave(App& app) override;
     void draw(App& app) override;
     std::string read_aloud_text(App& app) override;
 
@@ -28,10 +29,12 @@ private:
     std::vector<std::string> items_;                 // what the child said, in a fixed order
     std::map<std::string, std::string> houses_;      // item -> "worries" | "good-things" | "dreams"
     std::string moving_;
+    bool moved_ = false;                             // houses_ changed since the draft was last saved
     std::string problem_;
     std::string child_;
     void draw_house(App& app, const char* house, const char* title, float w, float h);
     void draw_item(const std::string& item);
+    void keep_draft(App& app);
 };
 
 }  // namespace sofs::ui
