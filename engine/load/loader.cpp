@@ -91,6 +91,12 @@ const char* shape(const Node& n) {
 
 enum class Need { Optional, Required };
 
+// Key equality, looking at the length and first letter before the rest:
+// the loader compares keys many times per map, and most pairs differ early.
+inline bool same_key(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(b) == 0));
+}
+
 // What a value is, for messages: either the words themselves or a function
 // that builds them. The loader reads every field of every file but reports
 // few problems, so the words are built only when a problem is reported.
@@ -129,7 +135,7 @@ struct Map {
 
     const Entry* find(std::string_view key) const {
         for (const auto& e : entries)
-            if (e.key == key) return &e;
+            if (same_key(e.key, key)) return &e;
         return nullptr;
     }
 };
@@ -296,14 +302,14 @@ std::optional<Map> Loader::open_map(const Node& n, SourcePos where, std::string 
     for (std::size_t i = 0; i < m.entries.size(); ++i) {
         const auto& e = m.entries[i];
         for (std::size_t j = 0; j < i; ++j) {
-            if (m.entries[j].key == e.key) {
+            if (same_key(m.entries[j].key, e.key)) {
                 error(e.key_pos, "SCN005",
                       "key '" + std::string(e.key) + "' appears twice in " + m.what + " (first at line " +
                           std::to_string(m.entries[j].key_pos.line) + "); YAML keeps only the first");
                 break;
             }
         }
-        if (std::find(known.begin(), known.end(), e.key) == known.end())
+        if (std::none_of(known.begin(), known.end(), [&](std::string_view k) { return same_key(k, e.key); }))
             error(e.key_pos, "SCN004", "unknown key '" + std::string(e.key) + "' in " + m.what + did_you_mean(e.key, known));
     }
     return m;
