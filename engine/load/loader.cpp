@@ -218,6 +218,8 @@ private:
     std::optional<bool> boolean(const Map& m, std::string_view key);
     // The items of a list (each with its position); empty when missing or wrong.
     std::vector<std::pair<Node, SourcePos>> list(const Map& m, std::string_view key, Need need);
+    // The map entry holding the list under `key`, after checking it is one; null when missing or wrong.
+    const Map::Entry* sequence(const Map& m, std::string_view key, Need need);
     std::vector<std::string> text_list(const Map& m, std::string_view key, Need need);
     std::vector<std::string> id_list(const Map& m, std::string_view key, Need need, Ref::Kind refs);
     std::vector<int> aim_list(const Map& m, std::string_view key, Need need);
@@ -401,43 +403,62 @@ std::optional<bool> Loader::boolean(const Map& m, std::string_view key) {
     return std::nullopt;
 }
 
-std::vector<std::pair<Node, SourcePos>> Loader::list(const Map& m, std::string_view key, Need need) {
-    std::vector<std::pair<Node, SourcePos>> out;
+const Map::Entry* Loader::sequence(const Map& m, std::string_view key, Need need) {
     const auto* e = m.find(key);
     if (!e) {
         present(m, key, need);
-        return out;
+        return nullptr;
     }
-    if (e->value.IsNull()) return out;
+    if (e->value.IsNull()) return nullptr;
     if (!e->value.IsSequence()) {
         error(pos_of(e->value), "SCN002",
               "'" + std::string(key) + "' of " + m.what + " should be a list, not " + shape(e->value));
-        return out;
+        return nullptr;
     }
+    return e;
+}
+
+// An item's position for messages; an empty item has none, so its key's.
+SourcePos item_pos(const Map::Entry& list_entry, const Node& item) {
+    return item.IsNull() ? list_entry.key_pos : pos_of(item);
+}
+
+std::vector<std::pair<Node, SourcePos>> Loader::list(const Map& m, std::string_view key, Need need) {
+    std::vector<std::pair<Node, SourcePos>> out;
+    const auto* e = sequence(m, key, need);
+    if (!e) return out;
     const std::size_t count = e->value.size();
     out.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
         const Node item = e->value[i];
-        out.emplace_back(item, item.IsNull() ? e->key_pos : pos_of(item));
+        out.emplace_back(item, item_pos(*e, item));
     }
     return out;
 }
 
 std::vector<std::string> Loader::text_list(const Map& m, std::string_view key, Need need) {
     std::vector<std::string> out;
-    const auto items = list(m, key, need);
-    out.reserve(items.size());
-    for (const auto& [n, p] : items)
-        if (auto v = scalar_text(n, p, [&] { return "an item of '" + std::string(key) + "' in " + m.what; }))
+    const auto* e = sequence(m, key, need);
+    if (!e) return out;
+    const std::size_t count = e->value.size();
+    out.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const Node n = e->value[i];
+        if (auto v = scalar_text(n, item_pos(*e, n), [&] { return "an item of '" + std::string(key) + "' in " + m.what; }))
             out.push_back(std::move(*v));
+    }
     return out;
 }
 
 std::vector<std::string> Loader::id_list(const Map& m, std::string_view key, Need need, Ref::Kind refs) {
     std::vector<std::string> out;
-    const auto items = list(m, key, need);
-    out.reserve(items.size());
-    for (const auto& [n, p] : items) {
+    const auto* e = sequence(m, key, need);
+    if (!e) return out;
+    const std::size_t count = e->value.size();
+    out.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const Node n = e->value[i];
+        const SourcePos p = item_pos(*e, n);
         auto v = scalar_text(n, p, [&] { return "an item of '" + std::string(key) + "' in " + m.what; });
         if (!v) continue;
         ref(refs, *v, p, {"'", key, "' of ", m.what});
@@ -448,7 +469,13 @@ std::vector<std::string> Loader::id_list(const Map& m, std::string_view key, Nee
 
 std::vector<int> Loader::aim_list(const Map& m, std::string_view key, Need need) {
     std::vector<int> out;
-    for (const auto& [n, p] : list(m, key, need)) {
+    const auto* e = sequence(m, key, need);
+    if (!e) return out;
+    const std::size_t count = e->value.size();
+    out.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const Node n = e->value[i];
+        const SourcePos p = item_pos(*e, n);
         auto v = integer_node(n, p, [&] { return "an aim in '" + std::string(key) + "' of " + m.what; });
         if (!v) continue;
         if (*v < 1 || *v > 12) {
