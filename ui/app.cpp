@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <thread>
 #include <cstdlib>
 
@@ -832,12 +833,19 @@ int App::run() {
     sound.set_volume(settings.volume, settings.muted);
     sound.set_cues(settings.cues);
     if (!sound.has_device()) notify(sound.notice() + " Everything else works; reading aloud needs sound.");
-    if (std::size_t n = library.diagnostics.error_count(); n > 0) {
-        std::string first;
+    if (library.diagnostics.error_count() > 0) {
+        // Name the files, not the parser's findings: a trainee needs to know
+        // which case is missing and that the rest work; the case list shows
+        // every line and column for whoever looks after the files.
+        std::set<std::string> files;
         for (const auto& d : library.diagnostics.items)
-            if (d.severity == Severity::Error) { first = d.format(); break; }
-        notify((n == 1 ? std::string("A case file could not be read: ") + first
-                       : std::to_string(n) + " problems reading the case files, the first: " + first + " (the case list shows them all)"),
+            if (d.severity == Severity::Error) files.insert(std::filesystem::path(d.file).filename().string());
+        std::string names;
+        for (const auto& f : files) names += (names.empty() ? "'" : ", '") + f + "'";
+        notify((files.size() == 1 ? "One case file could not be read (" + names + "), so that case is not in the list."
+                                  : std::to_string(files.size()) + " case files could not be read (" + names +
+                                        "), so those cases are not in the list.") +
+                   " Every other case works. The case list shows where each file went wrong, for whoever looks after them.",
                true);
     }
 

@@ -99,8 +99,11 @@ void LibraryScreen::draw(App& app) {
     std::size_t problems = diags.error_count();
     if (problems > 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
-        std::string label = std::to_string(problems) + (problems == 1 ? " case file could not be read" : " problems in the case files") +
-                            " (press to " + (show_problems_ ? "hide" : "see") + " where)###problems";
+        std::set<std::string> files;
+        for (const auto& d : diags.items)
+            if (d.severity == Severity::Error) files.insert(d.file);
+        std::string label = (files.size() == 1 ? std::string("1 case file") : std::to_string(files.size()) + " case files") +
+                            " could not be read (press to " + (show_problems_ ? "hide" : "see") + " where)###problems";
         ImGui::PopStyleColor();
         if (ImGui::Button(label.c_str())) show_problems_ = !show_problems_;
         if (show_problems_ || app.library.scenarios.empty()) {

@@ -25,6 +25,7 @@ void SignInScreen::enter(App& app) {
     else if (app.records)
         list_error_ = app.records->problem();
     if (new_name_.empty() && !app.settings.last_user.empty()) new_name_ = app.settings.last_user;
+    focus_name_ = true;   // a new trainee can type their name at once
 }
 
 bool SignInScreen::choose_trainee(App& app, const std::string& name) {
@@ -101,6 +102,10 @@ void SignInScreen::draw(App& app) {
     gap();
     wrapped("New here? Type your name:");
     ImGui::SetNextItemWidth(320 * s);
+    if (focus_name_) {
+        ImGui::SetKeyboardFocusHere();
+        focus_name_ = false;
+    }
     bool enter = ImGui::InputText("###new-name", &new_name_, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     ImGui::SameLine();
     if (big_button("Start###start-trainee") || enter) choose_trainee(app, new_name_);

@@ -30,6 +30,7 @@ private:
     std::vector<sofs::progress::Person> trainees_;
     std::string list_error_;
     std::string new_name_;
+    bool focus_name_ = false;   // put the cursor in the name box when the screen opens
     std::string trainer_;
     std::string password_;
     std::string trainee_error_;

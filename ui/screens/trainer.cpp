@@ -183,18 +183,19 @@ void TrainerScreen::draw_cohort(App& app) {
         float name_w = 200 * s;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImVec2 p = ImGui::GetCursorScreenPos();
-        // Column labels: short ids, full wording on hover.
+        // Columns are numbered; the key under the grid names each check in
+        // full (the criterion ids are the assessor's, not the trainer's, words).
+        const float step = cell * 1.3f, box = cell * 1.1f;
         for (std::size_t c = 0; c < criteria.size(); ++c) {
-            std::string shortid = criteria[c];
-            auto dash = shortid.find('-');
-            std::string label = shortid.substr(0, dash) + "\n" + (dash == std::string::npos ? "" : shortid.substr(dash + 1, 5));
-            ImGui::SetCursorScreenPos(ImVec2(p.x + name_w + c * cell * 1.9f, p.y));
+            std::string label = std::to_string(c + 1);
+            float tw = ImGui::CalcTextSize(label.c_str()).x;
+            ImGui::SetCursorScreenPos(ImVec2(p.x + name_w + c * step + (box - tw) / 2, p.y));
             ImGui::PushID(static_cast<int>(c));
             ImGui::TextUnformatted(label.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", criterion_title(criteria[c]));
             ImGui::PopID();
         }
-        float top = p.y + ImGui::GetTextLineHeight() * 2 + 8 * s;
+        float top = p.y + ImGui::GetTextLineHeight() + 8 * s;
         int row = 0;
         std::set<std::string> seen;
         for (const auto& l : r.lines) {
@@ -203,9 +204,9 @@ void TrainerScreen::draw_cohort(App& app) {
             dl->AddText(ImVec2(p.x, y + (cell - ImGui::GetTextLineHeight()) / 2), ImGui::GetColorU32(ImGuiCol_Text), l.trainee.name.c_str());
             for (std::size_t c = 0; c < criteria.size(); ++c) {
                 bool missed = std::find(l.missed.begin(), l.missed.end(), criteria[c]) != l.missed.end();
-                ImVec2 a(p.x + name_w + c * cell * 1.9f, y), b(a.x + cell * 1.6f, y + cell);
+                ImVec2 a(p.x + name_w + c * step, y), b(a.x + box, y + cell);
                 dl->AddRectFilled(a, b, missed ? mark_colour() : ImGui::GetColorU32(ImGuiCol_FrameBg), 4 * s);
-                ImGui::SetCursorScreenPos(ImVec2(a.x + (cell * 1.6f - cell * 0.8f) / 2, y + cell * 0.1f));
+                ImGui::SetCursorScreenPos(ImVec2(a.x + (box - cell * 0.8f) / 2, y + cell * 0.1f));
                 met_shape(!missed, cell * 0.8f);
             }
             ++row;
@@ -215,10 +216,26 @@ void TrainerScreen::draw_cohort(App& app) {
         dl->AddText(ImVec2(p.x, y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), "Missed");
         for (std::size_t c = 0; c < r.most_missed.size(); ++c) {
             std::string t = std::to_string(r.most_missed[c].missed) + "/" + std::to_string(r.most_missed[c].judged);
-            dl->AddText(ImVec2(p.x + name_w + c * cell * 1.9f + 4 * s, y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), t.c_str());
+            float tw = ImGui::CalcTextSize(t.c_str()).x;
+            dl->AddText(ImVec2(p.x + name_w + c * step + (box - tw) / 2, y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), t.c_str());
         }
         ImGui::SetCursorScreenPos(ImVec2(p.x, y + ImGui::GetTextLineHeight() + 14 * s));
-        muted_text("Filled tick: met.  Ring with a dash on a shaded square: missed.  Hover a column for the check's name.");
+        muted_text("Filled tick: met.  Ring with a dash on a shaded square: missed.  The checks, by number:");
+        if (ImGui::BeginTable("###check-key", 2, ImGuiTableFlags_SizingStretchSame)) {
+            for (std::size_t c = 0; c < criteria.size(); ++c) {
+                ImGui::TableNextColumn();
+                // Some checks share a title across tasks: say which task each is on.
+                const std::string& id = criteria[c];
+                const char* task = id.rfind("DS-", 0) == 0 ? "Danger statement: "
+                                   : id.rfind("SG-", 0) == 0 ? "Safety goal: "
+                                   : id.rfind("SC-", 0) == 0 ? "Safety scale: "
+                                   : id.rfind("PH-", 0) == 0 ? "Past harm: "
+                                   : id.rfind("MAP-", 0) == 0 ? "Mapping: " : "";
+                std::string line = std::to_string(c + 1) + ".  " + task + criterion_title(id);
+                ImGui::TextUnformatted(line.c_str());
+            }
+            ImGui::EndTable();
+        }
     }
     gap();
 
