@@ -436,6 +436,9 @@ bool App::init_window(std::string* error) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;   // one full-window layout: nothing to remember, no imgui.ini litter
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // A steady text cursor: easier to find for some readers, and an idle
+    // window with a name box ready for typing need not redraw to blink.
+    io.ConfigInputTextCursorBlink = false;
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     return true;
@@ -871,14 +874,13 @@ int App::run() {
     while (!glfwWindowShouldClose(window_) && !quit_) {
         bool busy = continuous || sound.playing() || animating_ || redraw_ > 0;
         if (busy) glfwPollEvents();
-        else glfwWaitEventsTimeout(ImGui::GetIO().WantTextInput ? 0.53 : 10.0);
+        else glfwWaitEventsTimeout(10.0);
         unsigned now = g_events.load();
         bool woke_for_input = now != seen;
         if (woke_for_input) { seen = now; redraw_ = std::max(redraw_, 3); }
         if (std::string e = sound.poll(); !e.empty()) notify(e, true);
-        // The text cursor blinks while someone is typing; nothing else moves by itself.
-        bool blink = ImGui::GetIO().WantTextInput;
-        if (!(continuous || sound.playing() || animating_ || redraw_ > 0 || blink)) continue;
+        // Nothing moves by itself (the text cursor does not blink).
+        if (!(continuous || sound.playing() || animating_ || redraw_ > 0)) continue;
         animating_ = false;
 
         between_frames();
