@@ -175,6 +175,8 @@ const char* criterion_title(const std::string& id) {
         {"TH-HEARD", "The child's words in the houses they chose"},
         {"NET-PEOPLE", "The safety network has the people who can help"},
         {"BOOKENDS", "The safety goal answers the danger statement"},
+        {"NS-WHO-DOES-WHAT", "Each next step says who will do what"},
+        {"NS-FAMILY-NETWORK", "Next steps bring in the family's own people"},
     };
     for (const auto& r : kRows)
         if (id == r.id) return r.title;

@@ -157,7 +157,11 @@ void MyProgressScreen::draw(App& app) {
         if (!a->scaling) continue;
         any = true;
         ImGui::PushID(static_cast<int>(a->attempt.id));
-        std::string line = a->attempt.scenario + ": you said " + std::to_string(*a->scaling);
+        // The case's title as the case list shows it; its id only if it is no longer there.
+        std::string name = a->attempt.scenario;
+        for (const auto& sc : app.library.scenarios)
+            if (sc->id == name) { name = sc->title; break; }
+        std::string line = name + ": you said " + std::to_string(*a->scaling);
         if (a->expert_scaling) line += ", the experts " + std::to_string(*a->expert_scaling);
         if (a->scaling_low && a->scaling_high)
             line += " (" + std::to_string(*a->scaling_low) + " to " + std::to_string(*a->scaling_high) + " is within reason)";

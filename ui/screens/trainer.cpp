@@ -14,6 +14,13 @@
 
 namespace sofs::ui {
 
+// The case's title as the case list shows it; its id only if it is no longer there.
+static std::string case_title(const App& app, const std::string& id) {
+    for (const auto& sc : app.library.scenarios)
+        if (sc->id == id) return sc->title;
+    return id;
+}
+
 namespace pg = sofs::progress;
 
 static std::string day_of(std::int64_t ms) {
@@ -141,12 +148,12 @@ void TrainerScreen::draw_cohort(App& app) {
     }
     subheading(app, "Trainees and cases");
     if (ImGui::BeginTable("###cohort", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Trainee", 0, 1.6f);
-        ImGui::TableSetupColumn("Case", 0, 1.6f);
-        ImGui::TableSetupColumn("Finished", 0, 0.8f);
+        ImGui::TableSetupColumn("Trainee", 0, 1.2f);
+        ImGui::TableSetupColumn("Case", 0, 2.6f);
+        ImGui::TableSetupColumn("Finished", 0, 0.7f);
         ImGui::TableSetupColumn("Checks met", 0, 0.9f);
         ImGui::TableSetupColumn("Scale (experts)", 0, 1.0f);
-        ImGui::TableSetupColumn("Last finished", 0, 1.4f);
+        ImGui::TableSetupColumn("Last finished", 0, 1.3f);
         ImGui::TableHeadersRow();
         for (const auto& l : r.lines) {
             ImGui::TableNextRow();
@@ -158,7 +165,7 @@ void TrainerScreen::draw_cohort(App& app) {
             }
             ImGui::PopID();
             ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(l.scenario.c_str());
+            ImGui::TextUnformatted(case_title(app, l.scenario).c_str());
             ImGui::TableSetColumnIndex(2);
             ImGui::Text("%d of %d", l.finished, l.attempts);
             ImGui::TableSetColumnIndex(3);
@@ -230,6 +237,7 @@ void TrainerScreen::draw_cohort(App& app) {
                                    : id.rfind("SG-", 0) == 0 ? "Safety goal: "
                                    : id.rfind("SC-", 0) == 0 ? "Safety scale: "
                                    : id.rfind("PH-", 0) == 0 ? "Past harm: "
+                                   : id.rfind("NS-", 0) == 0 ? "Next steps: "
                                    : id.rfind("MAP-", 0) == 0 ? "Mapping: " : "";
                 std::string line = std::to_string(c + 1) + ".  " + task + criterion_title(id);
                 ImGui::TextUnformatted(line.c_str());
@@ -243,7 +251,7 @@ void TrainerScreen::draw_cohort(App& app) {
     if (r.scaling.empty()) muted_text("No safety scale numbers yet.");
     for (const auto& sp : r.scaling) {
         ImGui::PushID(sp.scenario.c_str());
-        wrapped(sp.scenario + ": " + std::to_string(sp.in_range) + " within reason, " + std::to_string(sp.above) +
+        wrapped(case_title(app, sp.scenario) + ": " + std::to_string(sp.in_range) + " within reason, " + std::to_string(sp.above) +
                 " higher, " + std::to_string(sp.below) + " lower");
         draw_scale_compare(std::min(ImGui::GetContentRegionAvail().x, 640 * s), sp.low.value_or(0), sp.high.value_or(10),
                            sp.expert.value_or(-1), sp.numbers, s);
