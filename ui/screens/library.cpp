@@ -122,8 +122,9 @@ void LibraryScreen::draw(App& app) {
 
     if (app.library.scenarios.empty()) {
         begin_card("###empty", "No cases to show", ImVec2(0, 140 * s), app);
-        wrapped("No case files were found in '" + app.opt.scenarios_dir + "'. "
-                "Start sofs-sim with --scenarios and the folder that holds the .yaml case files.");
+        wrapped("There are no cases to practise yet: none were found in the folder '" + app.opt.scenarios_dir + "'. "
+                "Please ask whoever set up the simulator to add the case files. "
+                "(For them: start sofs-sim with --scenarios and the folder that holds the .yaml files.)");
         end_card();
         return;
     }

@@ -11,6 +11,13 @@
 
 namespace sofs::ui {
 
+// The case's title as the case list shows it; its id only if it is no longer there.
+static std::string case_title(const App& app, const std::string& id) {
+    for (const auto& sc : app.library.scenarios)
+        if (sc->id == id) return sc->title;
+    return id;
+}
+
 namespace pg = sofs::progress;
 
 const char* MyProgressScreen::help() const {
@@ -130,7 +137,7 @@ void MyProgressScreen::draw(App& app) {
     }
     muted_text("Filled tick: met.  Open ring with a dash: not yet.  A dash alone: not judged in that case.");
     for (std::size_t i = first; i < finished.size(); ++i)
-        muted_text("Case " + std::to_string(i + 1) + ": " + finished[i]->attempt.scenario +
+        muted_text("Case " + std::to_string(i + 1) + ": " + case_title(app, finished[i]->attempt.scenario) +
                    (finished[i]->attempt.finished_ms ? ", finished " + day_text(*finished[i]->attempt.finished_ms) : std::string()));
     ImGui::EndChild();
     ImGui::SameLine(0, 24 * s);
@@ -157,11 +164,7 @@ void MyProgressScreen::draw(App& app) {
         if (!a->scaling) continue;
         any = true;
         ImGui::PushID(static_cast<int>(a->attempt.id));
-        // The case's title as the case list shows it; its id only if it is no longer there.
-        std::string name = a->attempt.scenario;
-        for (const auto& sc : app.library.scenarios)
-            if (sc->id == name) { name = sc->title; break; }
-        std::string line = name + ": you said " + std::to_string(*a->scaling);
+        std::string line = case_title(app, a->attempt.scenario) + ": you said " + std::to_string(*a->scaling);
         if (a->expert_scaling) line += ", the experts " + std::to_string(*a->expert_scaling);
         if (a->scaling_low && a->scaling_high)
             line += " (" + std::to_string(*a->scaling_low) + " to " + std::to_string(*a->scaling_high) + " is within reason)";
