@@ -6,17 +6,6 @@
 
 namespace sofs::progress {
 
-namespace {
-std::string day_of(std::int64_t ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%d %b %Y", &tm);
-    return buf;
-}
-}  // namespace
-
 ScenarioFacts facts_of(const Scenario& s) {
     ScenarioFacts f;
     f.id = s.id;
@@ -42,7 +31,7 @@ ResumePlan plan_resume(Store& store, Id person, const Scenario& scenario) {
     }
     plan.kind = ResumePlan::Kind::Changed;
     plan.why = "'" + (scenario.title.empty() ? scenario.id : scenario.title) + "' has changed since you started it on " +
-               day_of(open->started_ms) + ", and your saved work no longer fits it: " +
+               format_time(open->started_ms, "%d %b %Y") + ", and your saved work no longer fits it: " +
                (why.empty() ? std::string("a step you took is no longer there") : why) +
                ". Your earlier attempt is kept; you can start afresh.";
     return plan;

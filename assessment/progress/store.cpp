@@ -25,6 +25,16 @@ using json = nlohmann::json;
 
 namespace sofs::progress {
 
+std::string format_time(std::int64_t ms, const char* pattern, bool local) {
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    if (local) localtime_r(&t, &tm);
+    else gmtime_r(&t, &tm);
+    char buf[96];
+    std::size_t n = std::strftime(buf, sizeof buf, pattern, &tm);
+    return std::string(buf, n);
+}
+
 namespace {
 
 constexpr std::int64_t kApplicationId = 0x536F4653;  // "SoFS"
@@ -32,12 +42,7 @@ constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 using K = StoreError::Kind;
 
 std::string utc_stamp(std::int64_t ms, bool for_file) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, for_file ? "%Y%m%d-%H%M%S" : "%Y-%m-%d %H:%M UTC", &tm);
-    return buf;
+    return format_time(ms, for_file ? "%Y%m%d-%H%M%S" : "%Y-%m-%d %H:%M UTC");
 }
 
 // Parses the stamp in a backup's file name back into milliseconds.
@@ -50,17 +55,6 @@ std::optional<std::int64_t> stamp_ms(const std::string& stamp) {
 std::string backup_dir(const std::string& db_path) { return db_path + ".backups"; }
 
 std::string backup_stem(const std::string& db_path) { return fs::path(db_path).stem().string(); }
-
-const char* kind_name(Event::Kind k) {
-    switch (k) {
-    case Event::Kind::Start: return "start";
-    case Event::Kind::Advance: return "advance";
-    case Event::Kind::Choose: return "choose";
-    case Event::Kind::Answer: return "answer";
-    case Event::Kind::End: return "end";
-    }
-    return "advance";
-}
 
 Event::Kind kind_from(const std::string& s) {
     if (s == "start") return Event::Kind::Start;
@@ -167,14 +161,9 @@ std::string new_uuid() {
 }
 
 std::string iso8601(std::int64_t ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    char out[48];
-    std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms % 1000));
-    return out;
+    char milli[8];
+    std::snprintf(milli, sizeof milli, ".%03dZ", static_cast<int>(ms % 1000));
+    return format_time(ms, "%Y-%m-%dT%H:%M:%S") + milli;
 }
 
 // The xAPI statement for an event worth telling an LRS about, as (id, JSON).
@@ -787,7 +776,7 @@ void Store::record_event(Id attempt, const Event& e, const std::string& content_
                       "INSERT INTO events(attempt, step, kind, scenario, content_hash, scene, choice, task, answer, "
                       "ending, at_ms, recorded_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) "
                       "ON CONFLICT(attempt, step) DO NOTHING");
-    st.bind(1, attempt).bind(2, e.step).bind(3, kind_name(e.kind)).bind(4, scenario).bind(5, hash);
+    st.bind(1, attempt).bind(2, e.step).bind(3, to_string(e.kind)).bind(4, scenario).bind(5, hash);
     st.bind(6, e.scene).bind(7, e.choice).bind(8, e.kind == Event::Kind::Answer ? e.answer.task : std::string());
     st.bind(9, answer).bind(10, e.ending).bind(11, e.at_ms).bind(12, impl_->now());
     st.run();
@@ -809,7 +798,7 @@ void Store::record_event(Id attempt, const Event& e, const std::string& content_
                                "WHERE attempt = ?1 AND step = ?2");
         old.bind(1, attempt).bind(2, e.step);
         old.step();
-        bool same = old.text(0) == kind_name(e.kind) && old.text(1) == e.scene && old.text(2) == e.choice &&
+        bool same = old.text(0) == to_string(e.kind) && old.text(1) == e.scene && old.text(2) == e.choice &&
                     old.text(4) == e.ending &&
                     (e.kind != Event::Kind::Answer || answer_from(old.text(3)) == e.answer);
         if (!same)

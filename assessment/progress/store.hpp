@@ -330,4 +330,8 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// A time from the store's clock (milliseconds since 1970) as text, with a
+// strftime pattern: in UTC for files and reports, in local time for screens.
+std::string format_time(std::int64_t ms, const char* pattern, bool local = false);
+
 }  // namespace sofs::progress

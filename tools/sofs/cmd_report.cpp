@@ -43,15 +43,6 @@ const char* kHelp =
     "Restoring keeps the damaged file beside the original as <file>.damaged-<time>.\n"
     "Work saved after the backup was taken is not in the backup.\n";
 
-std::string when(std::int64_t ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-    return buf;
-}
-
 }  // namespace
 
 int cmd_report(const Args& args) {
@@ -70,7 +61,7 @@ int cmd_report(const Args& args) {
     if (action == "backups") {
         auto list = pg::Store::backups(db_path(p));
         if (list.empty()) std::printf("no backups of '%s' yet\n", db_path(p).c_str());
-        for (const auto& b : list) std::printf("%s  %s\n", when(b.taken_ms).c_str(), b.path.c_str());
+        for (const auto& b : list) std::printf("%s  %s\n", sofs::progress::format_time(b.taken_ms, "%Y-%m-%d %H:%M UTC").c_str(), b.path.c_str());
         return 0;
     }
     if (action == "restore") {

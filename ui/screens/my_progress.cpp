@@ -45,14 +45,7 @@ std::string MyProgressScreen::read_aloud_text(App&) {
     return out;
 }
 
-static std::string day_text(std::int64_t ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%d %b %Y", &tm);
-    return buf;
-}
+static std::string day_text(std::int64_t ms) { return sofs::progress::format_time(ms, "%d %b %Y", true); }
 
 void draw_scale_compare(float width, int low, int high, int expert, const std::vector<int>& numbers, float s) {
     ImDrawList* dl = ImGui::GetWindowDrawList();

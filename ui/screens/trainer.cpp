@@ -23,14 +23,7 @@ static std::string case_title(const App& app, const std::string& id) {
 
 namespace pg = sofs::progress;
 
-static std::string day_of(std::int64_t ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%d %b %Y %H:%M", &tm);
-    return buf;
-}
+static std::string day_of(std::int64_t ms) { return pg::format_time(ms, "%d %b %Y %H:%M", true); }
 
 const char* TrainerScreen::help() const {
     return "Your groups at a glance. The table lists each trainee and case. The heat map shows which checks were missed "
