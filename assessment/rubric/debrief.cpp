@@ -13,27 +13,8 @@ using namespace rubric;
 
 namespace {
 
-std::string fill(std::string s, const PreparedCase& c, const std::string& words) {
-    auto rep = [&](const std::string& key, const std::string& val) {
-        std::size_t pos = 0;
-        while ((pos = s.find(key, pos)) != std::string::npos) {
-            s.replace(pos, key.size(), val);
-            pos += val.size();
-        }
-    };
-    rep("{words}", words);
-    rep("{adult}", c.adult);
-    rep("{partner}", c.partner);
-    rep("{child}", c.child);
-    rep("{baby}", c.baby);
-    rep("{children}", c.children);
-    rep("{caregivers}", c.caregivers);
-    rep("{danger_example}", c.danger_example);
-    rep("{impact_example}", c.impact_example);
-    rep("{goal_example}", c.goal_example);
-    rep("{goal_action_example}", c.goal_action_example);
-    rep("{goal_seen_example}", c.goal_seen_example);
-    return s;
+std::string fill(const std::string& s, const PreparedCase& c, const std::string& words) {
+    return rubric::fill_wording(s, c, words);
 }
 
 Verdict verdict(const Guidance::Data& d, const PreparedCase& c, const std::string& id, bool met,

@@ -96,24 +96,7 @@ std::vector<Verdict> assess_next_steps(const std::string& text, const PreparedCa
         if (!who || !has_action(t, d)) unclear.push_back(step);
     }
 
-    auto fill = [&](std::string s, const std::string& words) {
-        auto rep = [&](const std::string& key, const std::string& val) {
-            for (std::size_t pos = 0; (pos = s.find(key, pos)) != std::string::npos; pos += val.size()) s.replace(pos, key.size(), val);
-        };
-        rep("{words}", words);
-        rep("{adult}", c.adult);
-        rep("{partner}", c.partner);
-        rep("{child}", c.child);
-        rep("{baby}", c.baby);
-        rep("{children}", c.children);
-        rep("{caregivers}", c.caregivers);
-        rep("{danger_example}", c.danger_example);
-        rep("{impact_example}", c.impact_example);
-        rep("{goal_example}", c.goal_example);
-        rep("{goal_action_example}", c.goal_action_example);
-        rep("{goal_seen_example}", c.goal_seen_example);
-        return s;
-    };
+    auto fill = [&](const std::string& s, const std::string& words) { return rubric::fill_wording(s, c, words); };
     auto make = [&](const std::string& id, bool met, const std::string& reason, const std::string& words) {
         Verdict v;
         v.criterion = id;

@@ -449,28 +449,8 @@ struct Wording {
     const Guidance::Data& d;
     const PreparedCase& c;
 
-    std::string fill(std::string s, const std::string& words, const std::string& plain = "") const {
-        auto rep = [&](const std::string& key, const std::string& val) {
-            std::size_t pos = 0;
-            while ((pos = s.find(key, pos)) != std::string::npos) {
-                s.replace(pos, key.size(), val);
-                pos += val.size();
-            }
-        };
-        rep("{plain}", plain);  // first: the plain alternative may hold names
-        rep("{words}", words);
-        rep("{adult}", c.adult);
-        rep("{partner}", c.partner);
-        rep("{child}", c.child);
-        rep("{baby}", c.baby);
-        rep("{children}", c.children);
-        rep("{caregivers}", c.caregivers);
-        rep("{danger_example}", c.danger_example);
-        rep("{impact_example}", c.impact_example);
-        rep("{goal_example}", c.goal_example);
-        rep("{goal_action_example}", c.goal_action_example);
-        rep("{goal_seen_example}", c.goal_seen_example);
-        return s;
+    std::string fill(const std::string& s, const std::string& words, const std::string& plain = "") const {
+        return rubric::fill_wording(s, c, words, plain);
     }
 
     // `reason` picks "ID#reason" texts when the criteria file has them.

@@ -189,4 +189,10 @@ namespace sofs::rubric {
 // The people named in a text, pronouns resolved to the nearest fitting mention.
 std::vector<Mention> find_people(const Text& t, const PreparedCase& c);
 
+// A feedback text from content/guidance with the case's own names and examples
+// filled in ({adult}, {child}, {danger_example}, ...), `words` for {words} and
+// `plain` for {plain} (filled first: a plain alternative may hold names).
+std::string fill_wording(std::string text, const PreparedCase& c, const std::string& words,
+                         const std::string& plain = "");
+
 }  // namespace sofs::rubric
