@@ -237,24 +237,6 @@ std::optional<Role> role_from(const std::string& s) {
     return std::nullopt;
 }
 
-const char* to_string(CohortKind k) {
-    switch (k) {
-    case CohortKind::TwoDay: return "two-day";
-    case CohortKind::FiveDay: return "five-day";
-    case CohortKind::ELearning: return "e-learning";
-    case CohortKind::PracticeLead: return "practice-lead";
-    }
-    return "two-day";
-}
-
-std::optional<CohortKind> cohort_kind_from(const std::string& s) {
-    if (s == "two-day") return CohortKind::TwoDay;
-    if (s == "five-day") return CohortKind::FiveDay;
-    if (s == "e-learning") return CohortKind::ELearning;
-    if (s == "practice-lead") return CohortKind::PracticeLead;
-    return std::nullopt;
-}
-
 const char* to_string(AttemptStatus s) {
     switch (s) {
     case AttemptStatus::Open: return "open";
@@ -660,7 +642,7 @@ std::vector<Cohort> Store::cohorts(const Actor& who) {
         Cohort c;
         c.id = st.i64(0);
         c.name = st.text(1);
-        c.kind = cohort_kind_from(st.text(2)).value_or(CohortKind::TwoDay);
+        c.kind = audience_from(st.text(2)).value_or(CohortKind::TwoDay);
         out.push_back(c);
     }
     sql::Statement sc(*impl_->db, "SELECT scenario FROM cohort_scenarios WHERE cohort = ?1 ORDER BY scenario");

@@ -19,6 +19,7 @@
 //   work, a trainer the people in their cohorts, an administrator everything.
 #pragma once
 
+#include "model/scenario.hpp"
 #include "runtime/transcript.hpp"
 
 #include <cstdint>
@@ -61,9 +62,9 @@ enum class Role { Trainee, Trainer, Admin };
 const char* to_string(Role r);                      // "trainee" | "trainer" | "admin"
 std::optional<Role> role_from(const std::string& s);
 
-enum class CohortKind { TwoDay, FiveDay, ELearning, PracticeLead };
-const char* to_string(CohortKind k);                // "two-day" | "five-day" | "e-learning" | "practice-lead"
-std::optional<CohortKind> cohort_kind_from(const std::string& s);
+// A cohort is a group on one kind of course: the scenarios' own audiences
+// (sofs::to_string and sofs::audience_from name them).
+using CohortKind = Audience;
 
 struct Person {
     Id id = 0;

@@ -63,14 +63,14 @@ int cmd_cohort(const Args& args) {
             if (format == "json") {
                 nlohmann::json out = nlohmann::json::array();
                 for (const auto& c : all)
-                    out.push_back({{"name", c.name}, {"kind", pg::to_string(c.kind)}, {"trainers", c.trainers},
+                    out.push_back({{"name", c.name}, {"kind", sofs::to_string(c.kind)}, {"trainers", c.trainers},
                                    {"trainees", c.trainees}, {"scenarios", c.scenarios}});
                 std::printf("%s\n", out.dump(2).c_str());
             } else {
                 if (all.empty()) std::printf("no cohorts yet in '%s'\n", store->path().c_str());
                 for (const auto& c : all)
                     std::printf("%s (%s)\n  trainers:  %s\n  trainees:  %s\n  scenarios: %s\n", c.name.c_str(),
-                                pg::to_string(c.kind), join(c.trainers).c_str(), join(c.trainees).c_str(),
+                                sofs::to_string(c.kind), join(c.trainers).c_str(), join(c.trainees).c_str(),
                                 join(c.scenarios).c_str());
             }
             return 0;
@@ -86,14 +86,14 @@ int cmd_cohort(const Args& args) {
         if (!rest.empty()) return usage_error(cmd, "unexpected '" + rest.front() + "' (quote a name with spaces)");
         auto kind_text = p.get("kind");
         if (!kind_text) return usage_error(cmd, "--kind is needed: two-day, five-day, e-learning or practice-lead");
-        auto kind = pg::cohort_kind_from(*kind_text);
+        auto kind = sofs::audience_from(*kind_text);
         if (!kind)
             return usage_error(cmd, "--kind is two-day, five-day, e-learning or practice-lead, not '" + *kind_text + "'");
         auto store = open_store(cmd, p);
         if (!store) return 1;
         try {
             store->create_cohort(admin, cohort, *kind);
-            std::printf("created the %s cohort '%s'\n", pg::to_string(*kind), cohort.c_str());
+            std::printf("created the %s cohort '%s'\n", sofs::to_string(*kind), cohort.c_str());
             return 0;
         } catch (const pg::StoreError& e) {
             return fail(cmd, e.what());
