@@ -19,6 +19,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -381,30 +382,44 @@ std::unique_ptr<Store> Store::open(const std::string& path, const OpenOptions& o
     db.exec("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms));
     db.exec("PRAGMA foreign_keys = ON");
     bool read_only = options.read_only || sqlite3_db_readonly(db.get(), "main") == 1;
-    try {
-        // The first read of the file: garbage shows up here as SQLITE_NOTADB.
-        db.scalar_int("PRAGMA application_id");
-        if (existed && options.quick_check) {
-            sql::Statement st(db, "PRAGMA quick_check(3)");
-            std::string problems;
-            while (st.step()) {
-                std::string row = st.text(0);
-                if (row == "ok") break;
-                problems += (problems.empty() ? "" : "; ") + row;
+    // Programs that open a new file at the same moment race to create and
+    // convert it, and SQLite then answers "busy" at once instead of waiting:
+    // the opening steps are safe to repeat, so try them again for a while.
+    auto open_steps = [&] {
+        try {
+            // The first read of the file: garbage shows up here as SQLITE_NOTADB.
+            db.scalar_int("PRAGMA application_id");
+            if (existed && options.quick_check) {
+                sql::Statement st(db, "PRAGMA quick_check(3)");
+                std::string problems;
+                while (st.step()) {
+                    std::string row = st.text(0);
+                    if (row == "ok") break;
+                    problems += (problems.empty() ? "" : "; ") + row;
+                }
+                if (!problems.empty()) throw_damaged(p, "quick_check found: " + problems);
             }
-            if (!problems.empty()) throw_damaged(p, "quick_check found: " + problems);
+        } catch (const StoreError& e) {
+            if (e.kind == K::Damaged && std::string(e.what()).find("backup") == std::string::npos)
+                throw_damaged(p, "SQLite says: " + std::string(sqlite3_errmsg(db.get())));
+            throw;
         }
-    } catch (const StoreError& e) {
-        if (e.kind == K::Damaged && std::string(e.what()).find("backup") == std::string::npos)
-            throw_damaged(p, "SQLite says: " + std::string(sqlite3_errmsg(db.get())));
-        throw;
+        if (!impl->memory && !read_only) {
+            // WAL persists in the file; FULL makes each commit durable on power loss.
+            db.exec("PRAGMA journal_mode = WAL");
+        }
+        db.exec("PRAGMA synchronous = FULL");
+        migrate(db, read_only);
+    };
+    for (int attempt = 0;; ++attempt) {
+        try {
+            open_steps();
+            break;
+        } catch (const StoreError& e) {
+            if (e.kind != K::Busy || attempt >= 40) throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5 + 10 * attempt));
+        }
     }
-    if (!impl->memory && !read_only) {
-        // WAL persists in the file; FULL makes each commit durable on power loss.
-        db.exec("PRAGMA journal_mode = WAL");
-    }
-    db.exec("PRAGMA synchronous = FULL");
-    migrate(db, read_only);
     auto store = std::unique_ptr<Store>(new Store(std::move(impl)));
     if (!store->impl_->memory && !read_only && options.backup) {
         auto b = backups(p);

@@ -533,6 +533,23 @@ private:
     }
 
     // Flow collections, which must close on the line they open.
+    // After an item of a flow collection: true when `close` ends it, false after a
+    // separating ',' (which must be followed by another item); anything else gives up.
+    bool flow_item_end(char close) {
+        skip_spaces();
+        char d = cur();
+        if (d == ',') {
+            ++p_;
+            skip_spaces();
+            if (cur() == close) give_up();
+            return false;
+        }
+        if (d == close) {
+            ++p_;
+            return true;
+        }
+        give_up();
+    }
     void flow_seq(std::uint32_t parent) {
         std::uint32_t sq = add(Kind::Sequence, line_, col(), parent);
         Closer closer(*this, sq);
@@ -544,19 +561,7 @@ private:
         }
         for (;;) {
             flow_value(sq);
-            skip_spaces();
-            char d = cur();
-            if (d == ',') {
-                ++p_;
-                skip_spaces();
-                if (cur() == ']') give_up();
-                continue;
-            }
-            if (d == ']') {
-                ++p_;
-                return;
-            }
-            give_up();
+            if (flow_item_end(']')) return;
         }
     }
     void flow_map(std::uint32_t parent) {
@@ -582,19 +587,7 @@ private:
             ++p_;
             skip_spaces();
             flow_value(m);
-            skip_spaces();
-            char d = cur();
-            if (d == ',') {
-                ++p_;
-                skip_spaces();
-                if (cur() == '}') give_up();
-                continue;
-            }
-            if (d == '}') {
-                ++p_;
-                return;
-            }
-            give_up();
+            if (flow_item_end('}')) return;
         }
     }
     void flow_value(std::uint32_t parent) {
