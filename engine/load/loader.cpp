@@ -220,6 +220,9 @@ private:
     std::vector<std::pair<Node, SourcePos>> list(const Map& m, std::string_view key, Need need);
     // The map entry holding the list under `key`, after checking it is one; null when missing or wrong.
     const Map::Entry* sequence(const Map& m, std::string_view key, Need need);
+    // Walks the list under `key` (see sequence), calling add(out, item, its position) for each item.
+    template <typename T, typename Add>
+    std::vector<T> each_item(const Map& m, std::string_view key, Need need, Add&& add);
     std::vector<std::string> text_list(const Map& m, std::string_view key, Need need);
     std::vector<std::string> id_list(const Map& m, std::string_view key, Need need, Ref::Kind refs);
     std::vector<int> aim_list(const Map& m, std::string_view key, Need need);
@@ -423,69 +426,52 @@ SourcePos item_pos(const Map::Entry& list_entry, const Node& item) {
     return item.IsNull() ? list_entry.key_pos : pos_of(item);
 }
 
-std::vector<std::pair<Node, SourcePos>> Loader::list(const Map& m, std::string_view key, Need need) {
-    std::vector<std::pair<Node, SourcePos>> out;
+template <typename T, typename Add>
+std::vector<T> Loader::each_item(const Map& m, std::string_view key, Need need, Add&& add) {
+    std::vector<T> out;
     const auto* e = sequence(m, key, need);
     if (!e) return out;
     const std::size_t count = e->value.size();
     out.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-        const Node item = e->value[i];
-        out.emplace_back(item, item_pos(*e, item));
+        const Node n = e->value[i];
+        add(out, n, item_pos(*e, n));
     }
     return out;
+}
+
+std::vector<std::pair<Node, SourcePos>> Loader::list(const Map& m, std::string_view key, Need need) {
+    return each_item<std::pair<Node, SourcePos>>(
+        m, key, need, [](auto& out, const Node& n, const SourcePos& p) { out.emplace_back(n, p); });
 }
 
 std::vector<std::string> Loader::text_list(const Map& m, std::string_view key, Need need) {
-    std::vector<std::string> out;
-    const auto* e = sequence(m, key, need);
-    if (!e) return out;
-    const std::size_t count = e->value.size();
-    out.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        const Node n = e->value[i];
-        if (auto v = scalar_text(n, item_pos(*e, n), [&] { return "an item of '" + std::string(key) + "' in " + m.what; }))
+    return each_item<std::string>(m, key, need, [&](auto& out, const Node& n, const SourcePos& p) {
+        if (auto v = scalar_text(n, p, [&] { return "an item of '" + std::string(key) + "' in " + m.what; }))
             out.push_back(std::move(*v));
-    }
-    return out;
+    });
 }
 
 std::vector<std::string> Loader::id_list(const Map& m, std::string_view key, Need need, Ref::Kind refs) {
-    std::vector<std::string> out;
-    const auto* e = sequence(m, key, need);
-    if (!e) return out;
-    const std::size_t count = e->value.size();
-    out.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        const Node n = e->value[i];
-        const SourcePos p = item_pos(*e, n);
+    return each_item<std::string>(m, key, need, [&](auto& out, const Node& n, const SourcePos& p) {
         auto v = scalar_text(n, p, [&] { return "an item of '" + std::string(key) + "' in " + m.what; });
-        if (!v) continue;
+        if (!v) return;
         ref(refs, *v, p, {"'", key, "' of ", m.what});
         out.push_back(std::move(*v));
-    }
-    return out;
+    });
 }
 
 std::vector<int> Loader::aim_list(const Map& m, std::string_view key, Need need) {
-    std::vector<int> out;
-    const auto* e = sequence(m, key, need);
-    if (!e) return out;
-    const std::size_t count = e->value.size();
-    out.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        const Node n = e->value[i];
-        const SourcePos p = item_pos(*e, n);
+    return each_item<int>(m, key, need, [&](auto& out, const Node& n, const SourcePos& p) {
         auto v = integer_node(n, p, [&] { return "an aim in '" + std::string(key) + "' of " + m.what; });
-        if (!v) continue;
+        if (!v) return;
         if (*v < 1 || *v > 12) {
             error(p, "SCN022", "aim " + std::to_string(*v) + " in '" + std::string(key) + "' of " + m.what +
                                    " does not exist: the aims are numbered 1 to 12");
-            continue;
+            return;
         }
         out.push_back(*v);
-    }
-    return out;
+    });
 }
 
 std::optional<Condition> Loader::condition(const Map& m, std::string_view key) {
