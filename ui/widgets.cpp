@@ -50,6 +50,11 @@ ImU32 mark_colour() {
     bool dark = bg.x + bg.y + bg.z < 1.5f;
     return dark ? IM_COL32(200, 150, 30, 110) : IM_COL32(255, 214, 90, 150);
 }
+void worry_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+}
 
 void highlighted_text(const std::string& text, const std::vector<Highlight>& highlights, float width) {
     if (width <= 0) width = ImGui::GetContentRegionAvail().x;

@@ -44,6 +44,8 @@ const char* criterion_title(const std::string& id);
 ImU32 good_colour();
 ImU32 worry_colour();
 ImU32 mark_colour();
+// One line of unwrapped text in the worry colour (e.g. why a hand-in was refused).
+void worry_text(const std::string& text);
 
 // A button the width of its text plus generous padding.
 bool big_button(const char* label);

@@ -401,9 +401,7 @@ void MappingScreen::draw_task(App& app, float height) {
         }
         if (!hand_in_problem_.empty()) {
             ImGui::SameLine();
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
-            ImGui::TextUnformatted(hand_in_problem_.c_str());
-            ImGui::PopStyleColor();
+            worry_text(hand_in_problem_);
         }
     } else {
         subheading(app, "Your mapping so far");

@@ -135,9 +135,7 @@ void ScalingScreen::draw(App& app) {
         if (big_button("Hand in###hand-in")) hand_in(app);
         if (!problem_.empty()) {
             ImGui::SameLine();
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
-            ImGui::TextUnformatted(problem_.c_str());
-            ImGui::PopStyleColor();
+            worry_text(problem_);
         }
     } else if (app.session) {
         if (ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
