@@ -113,24 +113,9 @@ void ConversationScreen::draw(App& app) {
         if (!v.scene->place.empty()) muted_text(v.scene->place);
         gap(0.4f);
     }
-    for (const Line* l : v.lines) {
-        ImGui::PushID(l);
-        if (!l->audio.empty()) {
-            if (ImGui::SmallButton("Play voice###voice")) play_line_audio(app, l->audio);
-            ImGui::SameLine();
-        }
-        line_block(app, l->speaker, l->text);
-        ImGui::PopID();
-    }
-    if (v.last_choice) {
-        ImGui::Separator();
-        gap(0.3f);
-        subheading(app, "You said");
-        ImGui::Indent();
-        wrapped(v.last_choice->text);
-        ImGui::Unindent();
-        gap(0.3f);
-        for (const Line* l : v.reply) {
+    // Each line, with a "Play voice" button before it when it has audio.
+    auto draw_lines = [&](const std::vector<const Line*>& lines) {
+        for (const Line* l : lines) {
             ImGui::PushID(l);
             if (!l->audio.empty()) {
                 if (ImGui::SmallButton("Play voice###voice")) play_line_audio(app, l->audio);
@@ -139,6 +124,17 @@ void ConversationScreen::draw(App& app) {
             line_block(app, l->speaker, l->text);
             ImGui::PopID();
         }
+    };
+    draw_lines(v.lines);
+    if (v.last_choice) {
+        ImGui::Separator();
+        gap(0.3f);
+        subheading(app, "You said");
+        ImGui::Indent();
+        wrapped(v.last_choice->text);
+        ImGui::Unindent();
+        gap(0.3f);
+        draw_lines(v.reply);
         bool fits = move_fits_practice(v.last_choice->move);
         ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 6 * s);
         float fh = ImGui::CalcTextSize(v.last_choice->feedback.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - 40 * s).y +
