@@ -46,6 +46,9 @@ ImU32 worry_colour();
 ImU32 mark_colour();
 // One line of unwrapped text in the worry colour (e.g. why a hand-in was refused).
 void worry_text(const std::string& text);
+// The foot of a task screen: "Hand in" with the last problem beside it while
+// the task is asked (true when pressed), otherwise a way back to the conversation.
+bool hand_in_row(App& app, bool asked, const std::string& problem);
 
 // A button the width of its text plus generous padding.
 bool big_button(const char* label);

@@ -57,14 +57,6 @@ std::string backup_dir(const std::string& db_path) { return db_path + ".backups"
 
 std::string backup_stem(const std::string& db_path) { return fs::path(db_path).stem().string(); }
 
-Event::Kind kind_from(const std::string& s) {
-    if (s == "start") return Event::Kind::Start;
-    if (s == "choose") return Event::Kind::Choose;
-    if (s == "answer") return Event::Kind::Answer;
-    if (s == "end") return Event::Kind::End;
-    return Event::Kind::Advance;
-}
-
 std::string answer_json(const Answer& a) {
     json j;
     j["task"] = a.task;
@@ -945,7 +937,7 @@ Transcript Store::transcript(Id attempt) {
     while (st.step()) {
         Event e;
         e.step = st.i32(0);
-        e.kind = kind_from(st.text(1));
+        e.kind = event_kind_from(st.text(1)).value_or(Event::Kind::Advance);
         e.scene = st.text(2);
         e.choice = st.text(3);
         if (e.kind == Event::Kind::Answer) e.answer = answer_from(st.text(4));

@@ -41,6 +41,13 @@ const char* to_string(Event::Kind k) {
     return "";
 }
 
+std::optional<Event::Kind> event_kind_from(const std::string& s) {
+    for (auto k : {Event::Kind::Start, Event::Kind::Advance, Event::Kind::Choose, Event::Kind::Answer,
+                   Event::Kind::End})
+        if (s == to_string(k)) return k;
+    return std::nullopt;
+}
+
 Session::Session(const Scenario& scenario, std::uint64_t seed, Clock clock)
     : scenario_(&scenario), seed_(seed), rng_(seed), clock_(std::move(clock)) {
     if (!clock_) clock_ = system_clock();

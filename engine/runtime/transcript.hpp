@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,7 @@ struct Transcript {
 };
 
 const char* to_string(Event::Kind k);
+// The reverse of to_string: "start" | "advance" | "choose" | "answer" | "end".
+std::optional<Event::Kind> event_kind_from(const std::string& s);
 
 }  // namespace sofs

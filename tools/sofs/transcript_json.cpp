@@ -5,13 +5,6 @@ namespace sofs {
 
 using nlohmann::json;
 
-std::optional<Event::Kind> event_kind_from(const std::string& s) {
-    for (auto k : {Event::Kind::Start, Event::Kind::Advance, Event::Kind::Choose, Event::Kind::Answer,
-                   Event::Kind::End})
-        if (s == to_string(k)) return k;
-    return std::nullopt;
-}
-
 void to_json(json& j, const Answer& a) {
     j = json::object();
     j["task"] = a.task;

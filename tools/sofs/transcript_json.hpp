@@ -27,9 +27,6 @@ void from_json(const nlohmann::json& j, Event& e);
 void to_json(nlohmann::json& j, const Transcript& t);
 void from_json(const nlohmann::json& j, Transcript& t);
 
-// "start" | "advance" | "choose" | "answer" | "end"
-std::optional<Event::Kind> event_kind_from(const std::string& s);
-
 // Compact one-line text, and its safe reverse: nullopt with `error` (never a
 // throw) when the text is not JSON or a field has the wrong type.
 std::string answer_to_json(const Answer& a);

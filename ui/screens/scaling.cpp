@@ -131,15 +131,7 @@ void ScalingScreen::draw(App& app) {
     else highlighted_text(reason_, {});
     ImGui::EndChild();
     gap(0.4f);
-    if (asked) {
-        if (big_button("Hand in###hand-in")) hand_in(app);
-        if (!problem_.empty()) {
-            ImGui::SameLine();
-            worry_text(problem_);
-        }
-    } else if (app.session) {
-        if (ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
-    }
+    if (hand_in_row(app, asked, problem_)) hand_in(app);
 }
 
 }  // namespace sofs::ui

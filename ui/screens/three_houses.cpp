@@ -182,15 +182,7 @@ void ThreeHousesScreen::draw(App& app) {
     ImGui::SameLine(0, gap_x);
     draw_house(app, "dreams", "House of dreams", hw, hh);
     gap(0.4f);
-    if (asked) {
-        if (big_button("Hand in###hand-in")) hand_in(app);
-        if (!problem_.empty()) {
-            ImGui::SameLine();
-            worry_text(problem_);
-        }
-    } else if (app.session) {
-        if (ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
-    }
+    if (hand_in_row(app, asked, problem_)) hand_in(app);
 }
 
 }  // namespace sofs::ui
