@@ -745,7 +745,7 @@ void Loader::read_expert(const Map& top) {
     if (!e) return;  // reported as missing by the caller
     auto m = open_map(e->value, e->key_pos, "the expert key",
                       {"past_harm", "danger_statements", "safety_goals", "next_steps", "family_goals", "evidence",
-                       "scaling", "network", "three_houses"});
+                       "scaling", "network", "three_houses", "dangers"});
     if (!m) return;
     has_expert_ = true;
     expert_pos_ = m->pos;
@@ -823,6 +823,19 @@ void Loader::read_expert(const Map& top) {
             k.over_optimistic = text(*sm, "over_optimistic", Need::Optional).value_or("");
             k.over_pessimistic = text(*sm, "over_pessimistic", Need::Optional).value_or("");
         }
+    }
+    // The case's own danger: whose behaviour, towards which children, and what safety looks like.
+    for (auto& [item, pos] : list(*m, "dangers", Need::Optional)) {
+        auto dm = open_map(item, pos, "a danger of the expert key", {"adults", "children", "does", "harm", "safe"});
+        if (!dm) continue;
+        CaseDanger dg;
+        dg.pos = dm->pos;
+        dg.adults = id_list(*dm, "adults", Need::Required, Ref::Kind::Person);
+        dg.children = id_list(*dm, "children", Need::Required, Ref::Kind::Person);
+        dg.does = text_list(*dm, "does", Need::Required);
+        dg.harm = text_list(*dm, "harm", Need::Optional);
+        dg.safe = text_list(*dm, "safe", Need::Optional);
+        x.dangers.push_back(std::move(dg));
     }
     if (const auto* th = m->find("three_houses"); th && !th->value.IsNull()) {
         if (auto hm = open_map(th->value, th->key_pos, "the expert three houses", {"worries", "good_things", "dreams"})) {
