@@ -1,10 +1,10 @@
-// The assessor's view of words: lexicons loaded from content/, a tokeniser
-// that keeps byte offsets for evidence, and phrase matching on stems so that
-// "shouted", "shouting" and a misspelt "shoutin" all count as "shout".
-// Internal to assessment/rubric; other layers use assess.hpp.
+// text/: the assessor's view of words: lexicons loaded from content/, a
+// tokeniser that keeps byte offsets for evidence, and phrase matching on
+// stems so that "shouted", "shouting" and a misspelt "shoutin" all count as
+// "shout". Internal to assessment/rubric; other layers use assess.hpp.
 #pragma once
 
-#include "assess.hpp"
+#include "rubric/assess.hpp"
 
 #include <cstdint>
 #include <map>
@@ -141,58 +141,3 @@ std::vector<std::string> phrase_words(std::string_view phrase);
 
 }  // namespace sofs::rubric
 
-namespace sofs::rubric {
-
-// Who a mention in the text is.
-// OtherAdult: an adult who is neither family nor a professional (a neighbour,
-// a stranger met online, "older men"): their behaviour counts in a danger
-// statement, but a goal's caregiver is family.
-enum class Who { Child, ChildGeneral, Caregiver, Family, Professional, Speaker, Everyone, Nobody, OtherAdult, Unknown };
-
-struct Mention {
-    int first = 0, last = 0;   // tokens, inclusive
-    Who who = Who::Unknown;
-    char gender = '?';         // 'f', 'm', 'p' (plural), '?'
-    bool pronoun = false;
-    std::string person;        // person id when a named person of the case
-};
-
-inline bool is_adult(Who w) { return w == Who::Caregiver || w == Who::Family; }
-// Any adult whose behaviour a danger statement can be about.
-inline bool is_any_adult(Who w) { return is_adult(w) || w == Who::OtherAdult; }
-
-}  // namespace sofs::rubric
-
-namespace sofs {
-
-struct PreparedCase {
-    const Scenario* scenario = nullptr;
-    std::string content_hash;
-    rubric::Lexicon people;                  // generic people words plus the case's names
-    std::vector<std::string> danger_themes;  // sections of danger-themes active in this case
-    // Names for worked examples in feedback ("such as 'Ryan pushed Jade'").
-    std::string adult, partner, child, baby, children;
-    std::string caregivers;  // every caregiver's first name: "Jade and Ryan", "Marcus"
-    // Sentences from the scenario's own expert examples, for rewrites in feedback
-    // ({danger_example}, {impact_example}, {goal_example}, {goal_action_example},
-    // {goal_seen_example}: the last sentence, usually who will see it and for how long).
-    std::string danger_example, impact_example, goal_example, goal_action_example, goal_seen_example;
-    // Single words of the grammar lexicon, for quick checks.
-    // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
-    std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner;
-};
-
-}  // namespace sofs
-
-namespace sofs::rubric {
-
-// The people named in a text, pronouns resolved to the nearest fitting mention.
-std::vector<Mention> find_people(const Text& t, const PreparedCase& c);
-
-// A feedback text from content/guidance with the case's own names and examples
-// filled in ({adult}, {child}, {danger_example}, ...), `words` for {words} and
-// `plain` for {plain} (filled first: a plain alternative may hold names).
-std::string fill_wording(std::string text, const PreparedCase& c, const std::string& words,
-                         const std::string& plain = "");
-
-}  // namespace sofs::rubric

@@ -2,7 +2,7 @@
 // contractions and apostrophes, Snowball stems, misspelling correction by
 // Damerau-Levenshtein distance against the lexicons' own vocabulary, lexicon
 // files, and phrase matching.
-#include "words.hpp"
+#include "rubric/text/words.hpp"
 
 #include <hunspell/hunspell.hxx>
 #include <libstemmer.h>
@@ -519,28 +519,6 @@ std::vector<Match> find_longest(const Text& t, const Lexicon& lex) {
     }
     std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
     return out;
-}
-
-std::string fill_wording(std::string s, const PreparedCase& c, const std::string& words,
-                         const std::string& plain) {
-    auto rep = [&](const std::string& key, const std::string& val) {
-        for (std::size_t pos = 0; (pos = s.find(key, pos)) != std::string::npos; pos += val.size())
-            s.replace(pos, key.size(), val);
-    };
-    rep("{plain}", plain);
-    rep("{words}", words);
-    rep("{adult}", c.adult);
-    rep("{partner}", c.partner);
-    rep("{child}", c.child);
-    rep("{baby}", c.baby);
-    rep("{children}", c.children);
-    rep("{caregivers}", c.caregivers);
-    rep("{danger_example}", c.danger_example);
-    rep("{impact_example}", c.impact_example);
-    rep("{goal_example}", c.goal_example);
-    rep("{goal_action_example}", c.goal_action_example);
-    rep("{goal_seen_example}", c.goal_seen_example);
-    return s;
 }
 
 }  // namespace sofs::rubric

@@ -1,7 +1,7 @@
 // Loading the practice guidance data from content/: the lexicons (plain text,
 // one entry a line) and the criteria texts (YAML). Every problem is reported
 // with file:line so a practice lead can fix the data without touching code.
-#include "words.hpp"
+#include "rubric/text/words.hpp"
 
 #include <yaml-cpp/yaml.h>
 
