@@ -31,6 +31,27 @@ std::unordered_set<std::string> single_words(const Lexicon& lex, const std::stri
     return out;
 }
 
+// "Gwŷn" is also written "Gwyn": Welsh and other accented letters folded to plain ones.
+std::string folded(const std::string& s) {
+    static const std::pair<const char*, const char*> letters[] = {
+        {"ŵ", "w"}, {"ŷ", "y"}, {"â", "a"}, {"ê", "e"}, {"î", "i"}, {"ô", "o"}, {"û", "u"}, {"é", "e"}, {"è", "e"},
+        {"á", "a"}, {"í", "i"}, {"ó", "o"}, {"ú", "u"}, {"ï", "i"}, {"ë", "e"}, {"ä", "a"}, {"ö", "o"}, {"ü", "u"}};
+    std::string out = s;
+    for (auto& [from, to] : letters)
+        for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at))
+            out.replace(at, std::char_traits<char>::length(from), to);
+    return out;
+}
+
+void add_name(Lexicon& lex, WordTable& words, const std::string& text, const std::string& section,
+              const std::string& person);
+
+void add_name_forms(Lexicon& lex, WordTable& words, const std::string& text, const std::string& section,
+                    const std::string& person) {
+    add_name(lex, words, text, section, person);
+    if (folded(text) != text) add_name(lex, words, folded(text), section, person);
+}
+
 void add_name(Lexicon& lex, WordTable& words, const std::string& text, const std::string& section,
               const std::string& person) {
     auto ws = phrase_words(text);
@@ -83,9 +104,9 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
         else section = "professional";
         char gender = p.gender == "female" ? 'f' : p.gender == "male" ? 'm' : '?';
         if (gender != '?') section += std::string("-") + gender;
-        add_name(c->people, d.words, p.name, section, p.id);
-        if (first_name(p.name) != p.name) add_name(c->people, d.words, first_name(p.name), section, p.id);
-        for (const auto& a : p.aliases) add_name(c->people, d.words, a, section, p.id);
+        add_name_forms(c->people, d.words, p.name, section, p.id);
+        if (first_name(p.name) != p.name) add_name_forms(c->people, d.words, first_name(p.name), section, p.id);
+        for (const auto& a : p.aliases) add_name_forms(c->people, d.words, a, section, p.id);
     }
     // "Mr Doyle", "Ms Carter": a caregiver before other family with the same surname.
     std::set<std::string> titled;
@@ -117,6 +138,7 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     c->be_or_auxiliary.insert(c->auxiliary.begin(), c->auxiliary.end());
     c->conjunction = single_words(gr, "conjunction");
     c->child_determiner = single_words(gr, "child-determiner");
+    c->modal = single_words(gr, "modal");
 
     // The case's own danger, in the family's words. "not feed" also reads
     // "never feed" and "fail to feed": an omission however it is put.

@@ -40,6 +40,18 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         ev.add(r, m.first, m.last);
         return w.make("DS-CHILD-IMPACT", true, "", ev.spans, ev.words);
     }
+    // what the case's own danger says could happen to its children, said of a child of the case
+    for (auto& m : find_longest(r.t, r.c.case_words)) {
+        if (r.c.case_words.phrases[m.phrase].section != "harm") continue;
+        if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
+        const Mention* target = r.subject_before(m.first);
+        if (!target || target->who != Who::Child) target = r.after(m.last, 4);
+        if (!target || target->who != Who::Child) continue;
+        Evidence ev;
+        ev.add(r, target->first, target->last);
+        ev.add(r, m.first, m.last);
+        return w.make("DS-CHILD-IMPACT", true, "", ev.spans, ev.words);
+    }
     Evidence ev;
     std::string reason;
     for (auto& m : r.longest("vague-harm")) {

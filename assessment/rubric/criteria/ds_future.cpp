@@ -6,6 +6,8 @@ namespace sofs::rubric {
 
 Verdict ds_future(const Reading& r, const Wording& w) {
     auto hyp = r.all("hypotheses");
+    auto impacts = r.longest("impacts");
+    auto behaviours = r.longest("behaviours");
     for (auto& m : r.longest("future")) {
         // "may have pushed" looks back, not forward; "May" mid-sentence is the month
         if (m.last + 1 < r.n() && r.word(m.last + 1) == "have" && r.same_sentence(m.first, m.last + 1)) {
@@ -14,6 +16,17 @@ Verdict ds_future(const Reading& r, const Wording& w) {
             bool participle = m.last + 2 < r.n() && past_participle(r.word(m.last + 2));
             if (!will_have && participle) continue;
         }
+        // "will keep putting herself at risk", "may be at further risk of harm": a risk
+        // status names no future event (only what follows up to the next comma or full stop)
+        bool risk_only = false;
+        for (int k = m.last + 1; k < r.n() && r.same_sentence(k, m.last) && r.word(k) != "," && k <= m.last + 8; ++k) {
+            if (r.word(k) == "risk" || r.word(k) == "risks") risk_only = true;
+            if (starts_at(impacts, k) || starts_at(behaviours, k)) {
+                risk_only = false;
+                break;
+            }
+        }
+        if (risk_only) continue;
         const Token& tk = r.t.tokens[m.first];
         if (tk.lower == "may" && tk.capital && m.first > 0 && r.same_sentence(m.first - 1, m.first)) continue;
         Evidence ev;

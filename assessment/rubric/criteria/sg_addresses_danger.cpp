@@ -15,6 +15,16 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
         theme = &m;
         break;
     }
+    // the case's own danger in the family's words: what the adults do, or what safety looks like
+    std::vector<Match> own;
+    if (!theme)
+        for (auto& m : find_longest(r.t, r.c.case_words)) {
+            const std::string& sec = r.c.case_words.phrases[m.phrase].section;
+            if (sec == "harm" || g.in_service(m)) continue;
+            own.push_back(m);
+            theme = &own.back();
+            break;
+        }
     const Mention* child = nullptr;
     for (auto& p : r.people)
         if (p.who == Who::Child) {

@@ -19,7 +19,7 @@ struct Clause {
 struct GoalReading {
     const Reading& r;
     std::vector<Clause> clauses;
-    std::vector<Match> modals, services, prohibitions, nonactions, positives, safe, behaviours, themes, observe, times;
+    std::vector<Match> modals, services, prohibitions, nonactions, positives, safe, behaviours, themes, observe, times, vague;
 
     explicit GoalReading(const Reading& rd) : r(rd) {
         services = r.longest("services");
@@ -31,6 +31,7 @@ struct GoalReading {
         themes = r.all("danger-themes");
         observe = r.longest("observability");
         times = r.all("time-frames");
+        vague = r.longest("vague-verbs");
         modals = r.longest("goal-modals");
         for (auto& m : modals) read_clause(m);
     }
@@ -64,7 +65,21 @@ struct GoalReading {
             *concrete = true;
             return Clause::Service;
         }
-        if (starts_at(nonactions, v)) {
+        const Match* nonaction = nullptr;
+        const Match* positive = nullptr;
+        starts_at(nonactions, v, &nonaction);
+        starts_at(positives, v, &positive);
+        // "will change Lily's nappy" is a deed; "will change" alone an inner change
+        if (nonaction && positive && positive->last > nonaction->last) nonaction = nullptr;
+        // "will keep coaching the rugby": the deed kept up is the verb
+        if (positive && positive->first == positive->last && r.word(v) == "keep" && v + 1 < r.n() &&
+            r.same_sentence(v, v + 1) && r.word(v + 1).size() > 4 &&
+            r.word(v + 1).compare(r.word(v + 1).size() - 3, 3, "ing") == 0 && !starts_at(services, v + 1) &&
+            !starts_at(behaviours, v + 1)) {
+            *concrete = true;
+            return Clause::Positive;
+        }
+        if (nonaction) {
             // "will manage his drinking by staying at Dean's": the means is what will be done
             for (int k = v + 1; k < r.n() && k <= v + 8 && r.same_sentence(k, v); ++k)
                 if (r.word(k) == "by" && k + 1 < r.n() && r.same_sentence(k + 1, v) && starts_at(positives, k + 1))
@@ -90,6 +105,17 @@ struct GoalReading {
         for (auto& b : behaviours)
             if (b.first == v && !(pos && pos->last > b.last)) return Clause::Prohibition;
         if (r.is(v, r.c.be) && !starts_at(positives, v)) {
+            // "will be cared for by a sober adult", "will be held only by ...": care, in the passive
+            int u = v + 1;
+            while (u < r.n() && r.same_sentence(u, v) && (r.is(u, r.c.skip) || adverb(r.word(u)))) ++u;
+            if (u < r.n() && r.same_sentence(u, v) && !r.is(u, r.c.negation) &&
+                (starts_at(positives, u) || past_participle(r.word(u))))
+                for (int k = u; k < r.n() && k <= u + 4 && r.same_sentence(k, v); ++k)
+                    if (r.word(k) == "by" || starts_at(positives, u)) {
+                        const Match* pm = nullptr;
+                        *concrete = !starts_at(positives, u, &pm) || r.phrase("positive-actions", *pm).section == "concrete";
+                        return Clause::Positive;
+                    }
             if (v + 1 < r.n() && (starts_at(safe, v + 1) || (r.is(v + 1, r.c.skip) && starts_at(safe, v + 2)))) {
                 *concrete = true;
                 return Clause::Positive;
