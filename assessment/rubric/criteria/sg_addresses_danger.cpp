@@ -17,20 +17,38 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     }
     // the case's own danger in the family's words: what the adults do, or what safety looks like
     std::vector<Match> own;
+    own.reserve(2);
     if (!theme)
         for (auto& m : find_longest(r.t, r.c.case_words)) {
             const std::string& sec = r.c.case_words.phrases[m.phrase].section;
-            if (sec == "harm" || g.in_service(m)) continue;
+            (void)sec;
+            if (g.in_service(m)) continue;
+            own.reserve(1);
             own.push_back(m);
             theme = &own.back();
             break;
         }
+    // the adult outside the family whose behaviour is the worry ("keep Maya safe from Jay")
+    const Mention* danger_adult = nullptr;
+    for (auto& p : r.people) {
+        if (p.person.empty()) continue;
+        for (auto& adults : r.c.danger_adults)
+            if (std::find(adults.begin(), adults.end(), p.person) != adults.end()) {
+                if (p.who == Who::OtherAdult && !danger_adult) danger_adult = &p;
+            }
+    }
+    if (!theme && danger_adult) {
+        own.push_back(Match{0, danger_adult->first, danger_adult->last});
+        theme = &own.back();
+    }
+    // one of this family's children ("Lily", "the kids")
     const Mention* child = nullptr;
     for (auto& p : r.people)
-        if (p.who == Who::Child) {
+        if (p.who == Who::Child || p.who == Who::ChildGeneral) {
             child = &p;
             break;
         }
+
     if (theme && child) {
         Evidence ev;
         ev.add(r, child->first, child->last);

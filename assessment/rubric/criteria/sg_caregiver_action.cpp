@@ -13,6 +13,11 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             if (g.professional(c) && reason == "none") reason = "professional";
             continue;
         }
+        // "will show they can keep the children safe", "will demonstrate": a promise, not a deed
+        if (c.kind == Clause::Positive && g.vague_at(c.verb, true) && !c.concrete) {
+            if (reason == "none") reason = "vague";
+            continue;
+        }
         if (c.kind == Clause::Positive) {
             Evidence ev;
             ev.add(r, c.subject->first, c.subject->last);

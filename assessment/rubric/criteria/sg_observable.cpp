@@ -20,11 +20,7 @@ const Clause* governing(const GoalReading& g, int tok) {
     return best;
 }
 
-bool vague_at(const GoalReading& g, int v) {
-    for (auto& m : g.vague)
-        if (m.first == v) return true;
-    return false;
-}
+bool vague_at(const GoalReading& g, int v) { return g.vague_at(v); }
 
 }  // namespace
 

@@ -5,6 +5,8 @@
 
 #include "rubric/reading/reading.hpp"
 
+#include <algorithm>
+
 namespace sofs::rubric {
 
 // What one "X will ..." clause of a goal asks for.
@@ -33,7 +35,42 @@ struct GoalReading {
         times = r.all("time-frames");
         vague = r.longest("vague-verbs");
         modals = r.longest("goal-modals");
+        // "Dad to keep the flat warm", "Mum + dad to sort a rota": a person and "to"
+        // opening a sentence or following "and" asks the same as "will"
+        for (std::size_t i = 0; i < r.people.size(); ++i) {
+            const Mention& m = r.people[i];
+            int to = m.last + 1;
+            if (to + 1 >= r.n() || r.word(to) != "to" || !r.same_sentence(m.last, to + 1)) continue;
+            int head = m.first;
+            for (;;) {  // back over "Mum and Dad", "Mum + dad"
+                if (head >= 1 && r.mention_at[head - 1] >= 0 && r.same_sentence(head - 1, head))
+                    head = r.people[r.mention_at[head - 1]].first;
+                else if (head >= 2 && r.word(head - 1) == "and" && r.mention_at[head - 2] >= 0)
+                    head = r.people[r.mention_at[head - 2]].first;
+                else
+                    break;
+            }
+            if (head > 0 && r.same_sentence(head - 1, head)) continue;
+            modals.push_back(Match{0, to, to});
+        }
+        std::sort(modals.begin(), modals.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
         for (auto& m : modals) read_clause(m);
+    }
+    // A vague verb at `v` ("show", "keep ... safe"); `promise_only`: only the
+    // [promise] kind, and only when nothing concrete follows it in the sentence.
+    bool vague_at(int v, bool promise_only = false) const {
+        for (auto& m : vague) {
+            if (m.first != v) continue;
+            if (!promise_only) return true;
+            if (r.phrase("vague-verbs", m).section != "promise") return false;
+            for (auto& p : positives)
+                if (p.first > m.last && r.same_sentence(p.first, v) && r.phrase("positive-actions", p).section == "concrete")
+                    return false;
+            for (auto& s : safe)
+                if (s.first > m.last && r.same_sentence(s.first, v)) return false;
+            return true;
+        }
+        return false;
     }
 
     // "Linda will check", "the nursery will see": watching, not caring.
@@ -104,6 +141,11 @@ struct GoalReading {
         starts_at(positives, v, &pos);
         for (auto& b : behaviours)
             if (b.first == v && !(pos && pos->last > b.last)) return Clause::Prohibition;
+        // "will get Lily up and dressed": getting someone else up is a deed
+        if (r.word(v) == "get" && v + 1 < r.n() && r.mention_at[v + 1] >= 0) {
+            *concrete = true;
+            return Clause::Positive;
+        }
         if (r.is(v, r.c.be) && !starts_at(positives, v)) {
             // "will be cared for by a sober adult", "will be held only by ...": care, in the passive
             int u = v + 1;
