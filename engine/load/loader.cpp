@@ -13,6 +13,7 @@
 #include "runtime/condition.hpp"
 #include "runtime/hash.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -554,8 +555,13 @@ std::optional<Condition> Loader::condition(const Map& m, std::string_view key) {
     const auto* e = m.find(key);
     if (!e) return std::nullopt;
     SourcePos p = e->value.IsNull() ? e->key_pos : pos_of(e->value);
-    auto src = text(m, key, Need::Required);
-    if (!src) return std::nullopt;
+    // Read as it stands, without the length limit on texts: a condition's
+    // own limit is its depth (SCN032), and a long flat one is harmless.
+    if (!e->value.IsScalar()) {
+        text(m, key, Need::Required);  // reports what is wrong
+        return std::nullopt;
+    }
+    const std::optional<std::string> src = e->value.Scalar();
     ConditionError why;
     auto c = parse_condition(*src, &why);
     if (!c) {
