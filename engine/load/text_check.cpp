@@ -138,7 +138,7 @@ std::size_t closing_quote(std::string_view s, std::size_t from) {
 }
 
 // After a key's ':' (or a dash), what the value is.
-enum class Value { Empty, Inline, BlockScalar, OpenQuote, OpenFlow };
+enum class Value { Empty, Inline, Plain, BlockScalar, OpenQuote, OpenFlow };
 
 // How deep brackets stand at the end of `s` (quotes skipped); the running
 // depth goes in and out.
@@ -182,8 +182,9 @@ Value value_kind(std::string_view rest, int& flow, char& quote) {
             quote = q;
             return Value::OpenFlow;
         }
+        return Value::Inline;
     }
-    return Value::Inline;
+    return Value::Plain;  // plain text, which may go on over the next lines
 }
 
 // Where the ':' of a "key: value" line is (relative to `s`), or npos.
@@ -225,6 +226,9 @@ IndentationMistake find_indentation_mistake(std::string_view text, int parser_li
     int last_line = 0;         // the last structural line, for messages
     // Lines that belong to a value rather than to the structure.
     int block_parent = -1;     // inside a block scalar whose parent stands here
+    int block_indent = -1;     // ... whose first line is indented this far
+    int block_line = 0;        // ... which starts on this line
+    bool plain_value = false;  // the last structural line ends in a plain value that may go on
     char quote = 0;            // inside a quoted text running over lines
     int flow = 0;              // inside brackets running over lines
 
@@ -249,7 +253,16 @@ IndentationMistake find_indentation_mistake(std::string_view text, int parser_li
         const bool blank = ws == s.size();
 
         if (block_parent >= 0) {
-            if (blank || spaces > block_parent) continue;
+            if (blank) continue;
+            if (spaces > block_parent && ws == static_cast<std::size_t>(spaces)) {
+                if (block_indent < 0) block_indent = spaces;
+                if (spaces >= block_indent) continue;
+                mistake(line_no, spaces + 1,
+                        "this line is part of the text block that starts on line " + std::to_string(block_line) +
+                            " but is indented " + std::to_string(spaces) + " spaces, less than the block's first line (" +
+                            std::to_string(block_indent) + "): every line of the block needs at least as many");
+                return result;
+            }
             block_parent = -1;
         }
         if (quote && !flow) {
@@ -285,8 +298,17 @@ IndentationMistake find_indentation_mistake(std::string_view text, int parser_li
         const bool dash = content[0] == '-' && (content.size() == 1 || content[1] == ' ');
         const std::size_t colon = dash ? std::string_view::npos : key_colon(content);
         if (!dash && colon == std::string_view::npos) {
-            // Text continuing a value from the line above (or a mistake the
-            // parser names better than we can).
+            // Text continuing a plain value from the line above, which must be
+            // indented more than that value's key; anything else is a mistake
+            // the parser names better than we can.
+            const int holder = open.empty() ? -1 : open.back();
+            if (plain_value && spaces <= holder) {
+                mistake(line_no, spaces + 1,
+                        "this line seems to continue the text on line " + std::to_string(last_line) + ", but is indented " +
+                            std::to_string(spaces) + " spaces: a text that goes on over lines must be indented more "
+                            "than its key (column " + std::to_string(holder + 1) + "), or be written in quotes");
+                return result;
+            }
             continue;
         }
 
@@ -296,8 +318,9 @@ IndentationMistake find_indentation_mistake(std::string_view text, int parser_li
             if (!expect_child && top >= 0) {
                 mistake(line_no, n + 1,
                         "this line is indented " + std::to_string(n) + " spaces, more than line " +
-                            std::to_string(last_line) + " above it, which already has its value; a key of the same "
-                            "map stands in column " + std::to_string(top + 1));
+                            std::to_string(last_line) + " above it, which already has its value: keys of one map "
+                            "stand in one column, and line " + std::to_string(last_line) + "'s is column " +
+                            std::to_string(top + 1));
                 return result;
             }
             open.push_back(n);
@@ -343,7 +366,12 @@ IndentationMistake find_indentation_mistake(std::string_view text, int parser_li
             v = value_kind(content.substr(colon + 1), f, q);
         }
         expect_child = v == Value::Empty;
-        if (v == Value::BlockScalar) block_parent = open.empty() ? n : open.back();
+        plain_value = v == Value::Plain;
+        if (v == Value::BlockScalar) {
+            block_parent = open.empty() ? n : open.back();
+            block_indent = -1;
+            block_line = line_no;
+        }
         if (v == Value::OpenQuote) quote = q;
         if (v == Value::OpenFlow) { flow = f; quote = q; }
     }

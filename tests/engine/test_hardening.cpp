@@ -299,6 +299,20 @@ TEST_CASE("a key a space short or a space too far is SCN036 at its own line") {
     }
 }
 
+TEST_CASE("a text going on over lines, or a block, indented too little is SCN036 at its own line") {
+    const std::pair<std::string, std::string> cases[] = {
+        {"relationship: \"Noah's class teacher\"", "relationship: Noah's class\n    teacher"},
+        {"  and tired on most days", " and tired on most days"},
+    };
+    for (const auto& [from, to] : cases) {
+        const std::string text = example_with(from, to);
+        auto r = load_scenario_text(text, "example.yaml");
+        const Diagnostic* d = find_code(r.diagnostics, "SCN036");
+        REQUIRE_MESSAGE(d, test::all_messages(r.diagnostics));
+        CHECK(d->line == line_of(text, to.substr(to.rfind('\n') + 1)));
+    }
+}
+
 TEST_CASE("the indentation check finds nothing in the scenarios we ship") {
     auto files = find_scenario_files({test::source_dir() + "/scenarios", test::tests_dir() + "/golden"});
     REQUIRE(files.size() >= 3);

@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -143,10 +144,20 @@ private:
 
 // Loads a text and, when it loads cleanly, plays it to an end (or 300 steps)
 // with seeded choices and stock answers, as `sofs play --random` would.
-void loader_case(const std::string& text, const fs::path& folder, std::uint64_t seed) {
+// What the cases of a batch reached, written by the child for the parent.
+struct Reached {
+    long played = 0;              // scenario cases that loaded cleanly and were played
+    std::set<std::string> codes;  // diagnostic codes produced
+};
+
+void loader_case(const std::string& text, const fs::path& folder, std::uint64_t seed, Reached& reached) {
     LoadResult r = load_scenario_text(text, "fuzz.yaml", folder.string());
-    for (const auto& d : r.diagnostics.items) (void)d.format();
+    for (const auto& d : r.diagnostics.items) {
+        (void)d.format();
+        reached.codes.insert(d.code);
+    }
     if (!r.scenario || r.diagnostics.has_errors()) return;
+    ++reached.played;
     Session s(*r.scenario, seed, [] { return std::int64_t{0}; });
     std::mt19937_64 rng(seed);
     for (int step = 0; step < 300 && !s.ended(); ++step) {
@@ -328,6 +339,8 @@ int main(int argc, char** argv) {
     const auto started = std::chrono::steady_clock::now();
 
     Totals loader, conditions, assess;
+    long played = 0;
+    std::set<std::string> codes;
     Mutator plan(o.seed);
     // Loader and condition cases, in batches; each batch's cases are made from
     // the seed alone, so a failing batch can be written out and rerun.
@@ -344,11 +357,23 @@ int main(int argc, char** argv) {
         std::vector<std::string> scenarios, conds;
         make_cases(scenarios, conds);
         std::string log;
+        const fs::path counts = work / "batch.counts";
+        fs::remove(counts);
         const bool failed = run_child(work / "batch.log", [&] {
             std::uint64_t k = batch_seed;
-            for (const auto& s : scenarios) loader_case(s, work / "scenario", ++k);
+            Reached reached;
+            for (const auto& s : scenarios) loader_case(s, work / "scenario", ++k, reached);
             for (const auto& c : conds) condition_case(c);
+            std::string out = std::to_string(reached.played);
+            for (const auto& code : reached.codes) out += " " + code;
+            write_file(counts, out);
         }, log);
+        {
+            std::istringstream in(read_file(counts));
+            long n = 0;
+            if (in >> n) played += n;
+            for (std::string code; in >> code;) codes.insert(code);
+        }
         loader.cases += static_cast<long>(scenarios.size());
         conditions.cases += static_cast<long>(conds.size());
         const int reports = count_reports(log);
@@ -440,6 +465,9 @@ int main(int argc, char** argv) {
     const long reports = loader.reports + conditions.reports + assess.reports;
     std::printf("fuzz: seed %llu: %ld cases run (%ld scenario files, %ld conditions, %ld sofs assess runs) in %.0f s\n",
                 static_cast<unsigned long long>(o.seed), cases, loader.cases, conditions.cases, assess.cases, seconds);
+    std::string code_list;
+    for (const auto& c : codes) code_list += " " + c;
+    std::printf("fuzz: %ld mutated files loaded cleanly and were played; codes produced:%s\n", played, code_list.c_str());
     std::printf("fuzz: %ld crashes, %ld sanitizer reports\n", crashes, reports);
     if (crashes == 0 && reports == 0) fs::remove_all(work);
     return crashes || reports ? 1 : 0;
