@@ -656,7 +656,10 @@ void Loader::read_numbers(const Map& top) {
     std::unordered_set<std::string> seen;
     for (const auto& entry : m->entries) {
         if (!seen.insert(std::string(entry.key)).second) continue;  // reported as SCN005
-        if (!valid_id(entry.key))
+        if (entry.key.size() > kMaxIdChars)
+            error(entry.key_pos, "SCN035", "the number name '" + shown(entry.key) + "' is longer than an id may be (" +
+                                               std::to_string(kMaxIdChars) + " characters)");
+        else if (!valid_id(entry.key))
             error(entry.key_pos, "SCN006",
                   "'" + shown(entry.key) + "' is not a valid number name: use lower-case letters, digits and hyphens");
         Variable v;
@@ -1009,7 +1012,11 @@ std::shared_ptr<Scenario> Loader::load(const std::string& text_in) {
     for (const auto& [n, p] : list(*top, "flags", Need::Optional)) {
         auto v = scalar_text(n, p, "a flag");
         if (!v) continue;
-        if (!valid_id(*v)) error(p, "SCN006", "'" + shown(*v) + "' is not a valid flag name: use lower-case letters, digits and hyphens");
+        if (v->size() > kMaxIdChars)
+            error(p, "SCN035", "the flag name '" + shown(*v) + "' is longer than an id may be (" + std::to_string(kMaxIdChars) +
+                                   " characters)");
+        else if (!valid_id(*v))
+            error(p, "SCN006", "'" + shown(*v) + "' is not a valid flag name: use lower-case letters, digits and hyphens");
         flag_pos_.emplace_back(*v, p);
         s.flags.push_back(*v);
     }
