@@ -98,7 +98,7 @@ std::vector<TextProblem> check_encoding(std::string_view text, std::size_t limit
             add(line, col, "an invisible byte-order mark (U+FEFF) in the middle of the file: delete it");
         i += len;
     }
-    if (more)
+    if (more && !out.empty())
         out.push_back({out.back().line, out.back().column, "SCN034",
                        "and " + std::to_string(more) + " more bytes that are not text after this one"});
     return out;
