@@ -1644,7 +1644,8 @@ EraseReport Store::erase_person(const Actor& who, const std::string& name) {
     }
     for (const auto& b : old) {
         if (b.path == fresh) continue;
-        if (fs::remove(b.path, ec)) report.removed.push_back("the backup '" + b.path + "'");
+        // The new backup's rotation may have removed it already.
+        if (!fs::exists(b.path, ec) || fs::remove(b.path, ec)) report.removed.push_back("the backup '" + b.path + "'");
         else report.could_not.push_back("the backup '" + b.path + "': " + (ec ? ec.message() : "could not be deleted"));
     }
     if (!fresh.empty()) report.removed.push_back("(a new backup without them was taken: '" + fresh + "')");
