@@ -427,7 +427,29 @@ std::unique_ptr<Store> Store::open(const std::string& path, const OpenOptions& o
             if (auto t = tighten(parent.string())) impl->notices.push_back(*t);
     }
     int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    impl->db = std::make_unique<sql::Database>(p, flags);
+    std::string uri;
+    if (existed && ::access(p.c_str(), W_OK) != 0) {
+        // A file we cannot write: SQLite would need to make its shared-memory
+        // file beside it to read it. With no log waiting to be copied back, the
+        // file is all there is, so it is read as it stands (immutable).
+        std::error_code ec;
+        auto wal = fs::file_size(p + "-wal", ec);
+        if (ec || wal == 0) {
+            flags = SQLITE_OPEN_READONLY;
+            uri = "file:";
+            for (unsigned char c : fs::absolute(p).string()) {
+                if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_') {
+                    uri += static_cast<char>(c);
+                } else {
+                    char hex[4];
+                    std::snprintf(hex, sizeof hex, "%%%02X", c);
+                    uri += hex;
+                }
+            }
+            uri += "?immutable=1";
+        }
+    }
+    impl->db = std::make_unique<sql::Database>(p, flags, uri);
     sql::Database& db = *impl->db;
     db.exec("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms));
     db.exec("PRAGMA foreign_keys = ON");

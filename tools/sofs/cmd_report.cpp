@@ -22,7 +22,8 @@ const char* kHelp =
     "  sofs report [--db PATH] --user NAME      [--format json|csv] [--output FILE]\n"
     "  sofs report [--db PATH] --cohort NAME    [--format json|csv] [--output FILE]\n"
     "  sofs report [--db PATH] --disagreements  [--format json|csv] [--output FILE]\n"
-    "  sofs report check   [--db PATH]          check the whole progress file (PRAGMA quick_check)\n"
+    "  sofs report check   [--db PATH]          check the whole progress file (PRAGMA quick_check),\n"
+    "                                           and take the day's backup if none was taken yet\n"
     "  sofs report backups [--db PATH]          list the rolling backups, newest first\n"
     "  sofs report restore [--db PATH] [--backup FILE] [--force]\n"
     "                                           replace a damaged file with a backup\n"
@@ -102,9 +103,12 @@ int cmd_report(const Args& args) {
         auto store = open_store(cmd, p, false, false);
         if (!store) return 1;
         try {
-            store->check();
-            for (const auto& f : pg::Store::clean_partial_backups(store->path()))
+            // The daily upkeep when it is due (check, then back up), else the check alone.
+            auto m = store->maintain(false);
+            if (!m.checked) store->check();
+            for (const auto& f : m.cleaned)
                 std::printf("removed the unfinished backup '%s' (its program had stopped)\n", f.c_str());
+            if (!m.backup.empty()) std::printf("took today's backup: '%s'\n", m.backup.c_str());
             std::printf("'%s' is healthy (schema %d, %zu people)%s\n", store->path().c_str(), store->schema_version(),
                         store->people(pg::Actor::system()).size(), store->read_only() ? " (read-only)" : "");
             return 0;
