@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -57,6 +58,20 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 
 std::string num(const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); }
 std::string num(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
+std::string when(const std::optional<std::int64_t>& ms) { return ms ? iso_local(*ms) : std::string(); }
+std::string name_of(const CriterionNames& names, const std::string& id) {
+    auto it = names.find(id);
+    return it == names.end() ? std::string() : it->second;
+}
+// "DS-WHO (Says who is worried); SG-OVER-TIME (...)"
+std::string named_list(const std::vector<std::string>& ids, const CriterionNames& names) {
+    std::string out;
+    for (const auto& id : ids) {
+        std::string n = name_of(names, id);
+        out += (out.empty() ? "" : "; ") + id + (n.empty() ? "" : " (" + n + ")");
+    }
+    return out;
+}
 
 std::string row(std::initializer_list<std::string> fields) {
     std::string out;
@@ -71,8 +86,30 @@ std::string row(std::initializer_list<std::string> fields) {
 
 }  // namespace
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+namespace {
+bool plain_number(const std::string& s) {
+    std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+    if (i >= s.size()) return false;
+    bool digits = false, dot = false;
+    for (; i < s.size(); ++i) {
+        if (std::isdigit(static_cast<unsigned char>(s[i]))) digits = true;
+        else if (s[i] == '.' && !dot) dot = true;
+        else return false;
+    }
+    return digits;
+}
+}  // namespace
+
+std::string iso_local(std::int64_t ms) {
+    std::string t = format_time(ms, "%Y-%m-%dT%H:%M:%S%z", true);  // ...+0100
+    if (t.size() >= 5) t.insert(t.size() - 2, ":");                 // ...+01:00
+    return t;
+}
+
+std::string csv_field(const std::string& raw) {
+    std::string s = raw;
+    if (!s.empty() && std::string("=+-@\t\r").find(s[0]) != std::string::npos && !plain_number(s)) s = "'" + s;
+    if (s.find_first_of(",\"\r\n\t") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
@@ -158,10 +195,10 @@ std::string to_json(const TraineeReport& r) {
     return out.dump(2) + "\n";
 }
 
-std::string to_csv(const TraineeReport& r) {
-    std::string out = row({"trainee", "team", "agency_staff", "attempt", "scenario", "status", "started_ms",
-                           "finished_ms", "ending", "time_spent_s", "task", "criterion", "met", "overruled",
-                           "scaling", "expert_scaling"});
+std::string to_csv(const TraineeReport& r, const CriterionNames& names) {
+    std::string out = row({"trainee", "team", "agency_staff", "attempt", "scenario", "status", "started",
+                           "finished", "ending", "time_spent_s", "task", "criterion", "criterion_name", "met",
+                           "overruled", "scaling", "expert_scaling"});
     std::map<Id, std::vector<const CriterionPoint*>> points;
     for (const auto& p : r.criteria_over_time) points[p.attempt].push_back(&p);
     for (const auto& l : r.attempts) {
@@ -169,9 +206,9 @@ std::string to_csv(const TraineeReport& r) {
         auto base = [&](const std::string& task, const std::string& crit, const std::string& met,
                         const std::string& over) {
             return row({r.trainee.name, r.trainee.team, r.trainee.agency ? "yes" : "no", std::to_string(a.id),
-                        a.scenario, to_string(a.status), std::to_string(a.started_ms), num(a.finished_ms), a.ending,
-                        std::to_string(a.time_spent_ms / 1000), task, crit, met, over, num(l.scaling),
-                        num(l.expert_scaling)});
+                        a.scenario, to_string(a.status), iso_local(a.started_ms), when(a.finished_ms), a.ending,
+                        std::to_string(a.time_spent_ms / 1000), task, crit, name_of(names, crit), met, over,
+                        num(l.scaling), num(l.expert_scaling)});
         };
         auto it = points.find(a.id);
         if (it == points.end()) {
@@ -337,15 +374,15 @@ std::string to_json(const CohortReport& r) {
     return out.dump(2) + "\n";
 }
 
-std::string to_csv(const CohortReport& r) {
+std::string to_csv(const CohortReport& r, const CriterionNames& names) {
     std::string out = row({"cohort", "trainee", "team", "agency_staff", "scenario", "assigned", "attempts",
-                           "finished", "last_finished_ms", "criteria_met", "criteria_judged", "missed", "scaling",
+                           "finished", "last_finished", "criteria_met", "criteria_judged", "missed", "scaling",
                            "expert_scaling"});
     for (const auto& l : r.lines)
         out += row({r.cohort.name, l.trainee.name, l.trainee.team, l.trainee.agency ? "yes" : "no", l.scenario,
                     l.assigned ? "yes" : "no", std::to_string(l.attempts), std::to_string(l.finished),
-                    num(l.last_finished_ms), std::to_string(l.criteria_met), std::to_string(l.criteria_judged),
-                    join(l.missed, "; "), num(l.scaling), num(l.expert_scaling)});
+                    when(l.last_finished_ms), std::to_string(l.criteria_met), std::to_string(l.criteria_judged),
+                    named_list(l.missed, names), num(l.scaling), num(l.expert_scaling)});
     return out;
 }
 
@@ -402,14 +439,14 @@ std::string to_json(const DisagreementReport& r) {
     return json{{"disagreements", out}}.dump(2) + "\n";
 }
 
-std::string to_csv(const DisagreementReport& r) {
-    std::string out = row({"criterion", "attempt", "trainee", "trainer", "scenario", "task", "assessor_met",
-                           "trainer_met", "reason", "at_ms"});
+std::string to_csv(const DisagreementReport& r, const CriterionNames& names) {
+    std::string out = row({"criterion", "criterion_name", "attempt", "trainee", "trainer", "scenario", "task",
+                           "assessor_met", "trainer_met", "reason", "at"});
     for (const auto& c : r.by_criterion)
         for (const auto& d : c.cases)
-            out += row({c.criterion, std::to_string(d.attempt), d.trainee, d.trainer, d.scenario, d.task,
-                        d.assessor_met ? "yes" : "no", d.trainer_met ? "yes" : "no", d.reason,
-                        std::to_string(d.at_ms)});
+            out += row({c.criterion, name_of(names, c.criterion), std::to_string(d.attempt), d.trainee, d.trainer,
+                        d.scenario, d.task, d.assessor_met ? "yes" : "no", d.trainer_met ? "yes" : "no", d.reason,
+                        iso_local(d.at_ms)});
     return out;
 }
 

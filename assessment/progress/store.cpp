@@ -21,6 +21,14 @@
 #include <set>
 #include <thread>
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+
+#include "private_files.hpp"
+
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
@@ -349,31 +357,106 @@ void apply_migrations(sql::Database& db, const std::vector<MigrationStep>& steps
 }
 
 
+namespace {
+
+// A --db value such as postgresql://host/db or sqlite:x is a database
+// address, not a file: refuse it rather than create a file of that name.
+void refuse_urls(const std::string& path) {
+    auto colon = path.find(':');
+    if (colon == std::string::npos || colon == 0 || path == ":memory:") return;
+    std::string scheme = path.substr(0, colon);
+    for (char c : scheme)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return;
+    if (!std::isalpha(static_cast<unsigned char>(scheme[0]))) return;
+    if (path.find('/') != std::string::npos && path.find('/') < colon) return;  // ./a:b is a file
+    throw StoreError(K::Unsupported, "'" + path + "' is a database address, not a file; this version keeps progress "
+                                     "in a file only (PostgreSQL and other servers are not supported yet): give "
+                                     "--db a file path such as ~/progress.db");
+}
+
+// The names every schema this program knows has; a cheap check on open
+// that finds a truncated or foreign schema without reading the whole file.
+const char* kTables[] = {"people", "cohorts", "cohort_members", "cohort_scenarios", "scenario_versions",
+                         "attempts", "events", "verdicts", "overrides"};
+
+bool is_pid_alive(std::int64_t pid) {
+    if (pid <= 0) return false;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+// This machine's name, letters and digits only (it is part of file names).
+std::string host_name() {
+    char buf[256] = {0};
+    if (::gethostname(buf, sizeof buf - 1) != 0) return "host";
+    std::string out;
+    for (char* c = buf; *c; ++c) out += std::isalnum(static_cast<unsigned char>(*c)) ? *c : '_';
+    return out.empty() ? "host" : out;
+}
+
+}  // namespace
+
 std::unique_ptr<Store> Store::open(const std::string& path, const OpenOptions& options) {
+    refuse_urls(path);
     auto impl = std::make_unique<Impl>();
     impl->options = options;
     impl->clock = options.clock ? options.clock : wall_clock();
     impl->memory = path == ":memory:" || path.empty();
+    impl->holder = new_uuid();
     const std::string p = impl->memory ? ":memory:" : path;
     bool existed = !impl->memory && fs::exists(p);
     if (!impl->memory && !existed) {
         if (!options.create || options.read_only)
             throw StoreError(K::NotFound, "there is no progress file at '" + p + "'");
-        std::error_code ec;
         auto parent = fs::path(p).parent_path();
-        if (!parent.empty()) fs::create_directories(parent, ec);
-        if (ec)
-            throw StoreError(K::Io, "could not create the folder '" + parent.string() + "' for the progress file: " +
-                                        ec.message());
+        if (!parent.empty()) make_private_dirs(parent.string());
     }
     if (existed && fs::is_directory(p))
         throw StoreError(K::Io, "'" + p + "' is a folder, not a progress file");
+    if (!impl->memory) {
+        // Made private before SQLite opens it: SQLite gives the log (-wal) and
+        // shared-memory (-shm) files the main file's mode.
+        std::optional<std::string> n;
+        if (options.read_only || (existed && ::access(p.c_str(), W_OK) != 0)) n = tighten(p);
+        else n = ensure_private_file(p);
+        if (n) impl->notices.push_back(*n);
+        for (const std::string& extra : {p + "-wal", p + "-shm", backup_dir(p)})
+            if (auto t = tighten(extra)) impl->notices.push_back(*t);
+        // The program's own data folder is private too (a folder the person chose is theirs to set).
+        auto parent = fs::path(p).parent_path();
+        if (!parent.empty() && parent == fs::path(default_path()).parent_path())
+            if (auto t = tighten(parent.string())) impl->notices.push_back(*t);
+    }
     int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    impl->db = std::make_unique<sql::Database>(p, flags);
+    std::string uri;
+    if (existed && ::access(p.c_str(), W_OK) != 0) {
+        // A file we cannot write: SQLite would need to make its shared-memory
+        // file beside it to read it. With no log waiting to be copied back, the
+        // file is all there is, so it is read as it stands (immutable).
+        std::error_code ec;
+        auto wal = fs::file_size(p + "-wal", ec);
+        if (ec || wal == 0) {
+            flags = SQLITE_OPEN_READONLY;
+            uri = "file:";
+            for (unsigned char c : fs::absolute(p).string()) {
+                if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_') {
+                    uri += static_cast<char>(c);
+                } else {
+                    char hex[4];
+                    std::snprintf(hex, sizeof hex, "%%%02X", c);
+                    uri += hex;
+                }
+            }
+            uri += "?immutable=1";
+        }
+    }
+    impl->db = std::make_unique<sql::Database>(p, flags, uri);
     sql::Database& db = *impl->db;
     db.exec("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms));
     db.exec("PRAGMA foreign_keys = ON");
     bool read_only = options.read_only || sqlite3_db_readonly(db.get(), "main") == 1;
+    impl->read_only = read_only;
+    if (read_only && !options.read_only)
+        impl->notices.push_back("'" + p + "' is read-only: it can be read and reported on, but nothing can be saved to it");
     // Programs that open a new file at the same moment race to create and
     // convert it, and SQLite then answers "busy" at once instead of waiting:
     // the opening steps are safe to repeat, so try them again for a while.
@@ -381,19 +464,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, const OpenOptions& o
         try {
             // The first read of the file: garbage shows up here as SQLITE_NOTADB.
             db.scalar_int("PRAGMA application_id");
-            if (existed && options.quick_check) {
-                sql::Statement st(db, "PRAGMA quick_check(3)");
-                std::string problems;
-                while (st.step()) {
-                    std::string row = st.text(0);
-                    if (row == "ok") break;
-                    problems += (problems.empty() ? "" : "; ") + row;
-                }
-                if (!problems.empty()) throw_damaged(p, "quick_check found: " + problems);
-            }
         } catch (const StoreError& e) {
-            if (e.kind == K::Damaged && std::string(e.what()).find("backup") == std::string::npos)
-                throw_damaged(p, "SQLite says: " + std::string(sqlite3_errmsg(db.get())));
+            if (e.kind == K::Damaged) throw_damaged(p, "SQLite says: " + std::string(sqlite3_errmsg(db.get())));
             throw;
         }
         if (!impl->memory && !read_only) {
@@ -402,6 +474,16 @@ std::unique_ptr<Store> Store::open(const std::string& path, const OpenOptions& o
         }
         db.exec("PRAGMA synchronous = FULL");
         migrate(db, read_only);
+        // The cheap check: the header was read above; every table must be there.
+        if (db.scalar_int("PRAGMA user_version") > 0) {
+            std::string missing;
+            for (const char* t : kTables) {
+                sql::Statement st(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+                st.bind(1, t);
+                if (!st.step()) missing += (missing.empty() ? "" : ", ") + std::string(t);
+            }
+            if (!missing.empty()) throw_damaged(p, "its tables " + missing + " are missing");
+        }
     };
     for (int attempt = 0;; ++attempt) {
         try {
@@ -413,29 +495,114 @@ std::unique_ptr<Store> Store::open(const std::string& path, const OpenOptions& o
         }
     }
     auto store = std::unique_ptr<Store>(new Store(std::move(impl)));
-    if (!store->impl_->memory && !read_only && options.backup) {
-        auto b = backups(p);
-        std::int64_t now = store->impl_->now();
-        if (b.empty() || now - b.front().taken_ms >= kDayMs) {
-            try {
-                store->backup_now();
-            } catch (const StoreError&) {
-                // A failed backup (disk full) must not stop the trainee's work; the next open tries again.
-            }
-        }
-    }
+    if (options.quick_check) store->check();
+    if (!store->impl_->memory && !read_only && options.backup) store->maintain(false);
     return store;
 }
 
+void Store::check() {
+    sql::Database& db = *impl_->db;
+    std::string problems;
+    try {
+        sql::Statement st(db, "PRAGMA quick_check(3)");
+        while (st.step()) {
+            std::string row = st.text(0);
+            if (row == "ok") break;
+            problems += (problems.empty() ? "" : "; ") + row;
+        }
+    } catch (const StoreError& e) {
+        if (e.kind != K::Damaged) throw;
+        problems = e.what();
+    }
+    if (!problems.empty()) throw_damaged(path(), "quick_check found: " + problems);
+}
+
+Maintenance Store::maintain(bool force) {
+    Maintenance m;
+    if (impl_->memory || read_only()) return m;
+    const std::string& p = path();
+    m.cleaned = clean_partial_backups(p);
+    auto b = backups(p);
+    if (!force && !b.empty() && impl_->now() - b.front().taken_ms < kDayMs) return m;
+    check();  // a damaged file is never backed up over the good backups
+    m.checked = true;
+    try {
+        m.backup = backup_now();
+    } catch (const StoreError&) {
+        // A failed backup (disk full) must not stop the trainee's work; the next open tries again.
+    }
+    return m;
+}
+
+Maintenance Store::maintain_file(const std::string& db_path, const OpenOptions& options) {
+    OpenOptions o = options;
+    o.backup = false;
+    o.create = false;
+    auto s = open(db_path, o);
+    return s->maintain(false);
+}
+
+std::optional<std::string> Store::problem_with(const std::string& db_path) {
+    try {
+        OpenOptions o;
+        o.create = false;
+        o.backup = false;
+        o.read_only = true;
+        auto s = open(db_path, o);
+        s->check();
+        return std::nullopt;
+    } catch (const StoreError& e) {
+        return std::string(e.what());
+    }
+}
+
+std::vector<std::string> Store::clean_partial_backups(const std::string& db_path) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    const auto now = fs::file_time_type::clock::now();
+    const std::string host = host_name();
+    for (const auto& entry : fs::directory_iterator(backup_dir(db_path), ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.size() < 8 || name.compare(name.size() - 8, 8, ".partial") != 0) continue;
+        // <backup>.db.<host>.<pid>.<uuid>.partial: gone when its program is.
+        bool orphan = false;
+        auto t = fs::last_write_time(entry.path(), ec);
+        if (!ec && now - t > std::chrono::hours(1)) orphan = true;
+        std::string mid = name.substr(0, name.size() - 8);
+        auto dot_uuid = mid.rfind('.');
+        auto dot_pid = dot_uuid == std::string::npos ? std::string::npos : mid.rfind('.', dot_uuid - 1);
+        auto dot_host = dot_pid == std::string::npos ? std::string::npos : mid.rfind('.', dot_pid - 1);
+        if (dot_host != std::string::npos && dot_host > 0) {
+            std::string h = mid.substr(dot_host + 1, dot_pid - dot_host - 1);
+            std::string pid = mid.substr(dot_pid + 1, dot_uuid - dot_pid - 1);
+            char* endp = nullptr;
+            long long n = std::strtoll(pid.c_str(), &endp, 10);
+            if (endp && *endp == '\0' && h == host && !is_pid_alive(n)) orphan = true;
+        } else {
+            orphan = true;  // an older program's name: no owner to wait for
+        }
+        if (orphan && fs::remove(entry.path(), ec)) out.push_back(entry.path().string());
+    }
+    return out;
+}
+
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Store::~Store() = default;
+Store::~Store() {
+    // Lets another window take the attempts this one was saving to.
+    if (!impl_ || !impl_->db || impl_->read_only) return;
+    try {
+        sql::Statement st(*impl_->db, "DELETE FROM attempt_holders WHERE holder = ?1");
+        st.bind(1, impl_->holder);
+        st.run();
+    } catch (const StoreError&) {
+        // The holder's process is gone once this one ends; the next opener takes over.
+    }
+}
 
 const std::string& Store::path() const { return impl_->db->path(); }
 int Store::schema_version() const { return static_cast<int>(impl_->db->scalar_int("PRAGMA user_version")); }
-bool Store::read_only() const {
-    return impl_->options.read_only || sqlite3_db_readonly(impl_->db->get(), "main") == 1;
-}
-sqlite3* Store::handle() { return impl_->db->get(); }
+bool Store::read_only() const { return impl_->read_only; }
+const std::vector<std::string>& Store::notices() const { return impl_->notices; }
 WallClock Store::clock() const { return impl_->clock; }
 
 // ---------------------------------------------------------------- backups
@@ -458,10 +625,13 @@ std::string Store::backup_now() {
     if (impl_->memory) throw StoreError(K::Invalid, "an in-memory store has no file to back up");
     const std::string& p = path();
     std::error_code ec;
-    fs::create_directories(backup_dir(p), ec);
+    make_private_dirs(backup_dir(p));
     std::string target = backup_dir(p) + "/" + backup_stem(p) + "-" + utc_stamp(impl_->now(), true) + ".db";
-    std::string tmp = target + "." + new_uuid() + ".partial";  // two programs may back up at once
+    // Two programs may back up at once; the host and process name the owner,
+    // so a partial file left by a killed program can be recognised and removed.
+    std::string tmp = target + "." + host_name() + "." + std::to_string(::getpid()) + "." + new_uuid() + ".partial";
     fs::remove(tmp, ec);
+    ensure_private_file(tmp);
     {
         sql::Database dest(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         sqlite3_backup* b = sqlite3_backup_init(dest.get(), "main", impl_->db->get(), "main");
@@ -501,15 +671,30 @@ std::string Store::restore(const std::string& db_path, const std::string& backup
     }
     fs::copy_file(from, db_path, fs::copy_options::overwrite_existing, ec);
     if (ec) throw StoreError(K::Io, "could not copy the backup '" + from + "' to '" + db_path + "': " + ec.message());
+    tighten(db_path);
+    for (const char* suffix : {"", "-wal", "-shm"}) tighten(db_path + ".damaged-" + stamp + suffix);
     return from;
 }
 
 // ---------------------------------------------------------------- people
 
+namespace {
+constexpr std::size_t kMaxName = 120;  // bytes; a person's or a cohort's name
+}  // namespace
+
+void check_name(const std::string& name) {
+    if (name.size() > kMaxName)
+        throw StoreError(K::Invalid, "a name can be at most " + std::to_string(kMaxName) + " characters (this one has " +
+                                         std::to_string(name.size()) + ")");
+    for (unsigned char c : name)
+        if (c < 0x20 || c == 0x7f) throw StoreError(K::Invalid, "a name cannot hold control characters or line breaks");
+}
+
 Person Store::add_person(const Actor& who, const std::string& name, Role role, const std::string& team, bool agency,
                          const std::optional<std::string>& password) {
     impl_->require_admin(who, "add people");
     if (name.find_first_not_of(" \t") == std::string::npos) throw StoreError(K::Invalid, "a person needs a name");
+    check_name(name);
     if (role != Role::Trainee && !password)
         throw StoreError(K::Invalid, std::string("a ") + to_string(role) + " needs a password");
     std::optional<std::string> hash;
@@ -559,25 +744,133 @@ std::optional<Person> Store::find_person(const std::string& name) {
     return read_person(st);
 }
 
+namespace {
+
+// Hashes of a password nobody has, one per cost: an unknown name is checked
+// against one of these so that it takes as long as a known name does.
+const char* kDummyInteractive =
+    "$argon2id$v=19$m=65536,t=2,p=1$8cCjSRrzKPkPZXBfXBMdqQ$XIDGhlYIdrvKlcUMjO4DPObw6NXsf/ZkbUbopV8SoF0";
+const char* kDummyMinimal = "$argon2id$v=19$m=8,t=1,p=1$TIiuoATL2aTNt2Th8zBm9Q$yHOjeoFmm4yDBJjjZKj+z7aMqc0gTeLPLxEiEBvuRIA";
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string plural_seconds(std::int64_t ms) {
+    std::int64_t s = (ms + 999) / 1000;
+    if (s >= 120) return std::to_string((s + 59) / 60) + " minutes";
+    return std::to_string(s) + (s == 1 ? " second" : " seconds");
+}
+
+}  // namespace
+
+std::string name_hash(const std::string& name) {
+    init_sodium();
+    std::string key = lower(name);
+    unsigned char out[32];
+    crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr, 0);
+    static const char* hex = "0123456789abcdef";
+    std::string h;
+    for (unsigned char c : out) {
+        h += hex[c >> 4];
+        h += hex[c & 15];
+    }
+    return h;
+}
+
+std::int64_t sign_in_wait_ms(int failures) {
+    if (failures < kFreeSignInTries) return 0;
+    int doublings = std::min(failures - kFreeSignInTries, 20);
+    return std::min<std::int64_t>(2000LL << doublings, 15LL * 60 * 1000);
+}
+
+int Store::Impl::failures(const std::string& key, std::int64_t* last_ms) {
+    sql::Statement st(*db, "SELECT failures, last_failure_ms FROM sign_in_failures WHERE name_hash = ?1");
+    st.bind(1, key);
+    if (!st.step()) return 0;
+    if (last_ms) *last_ms = st.i64(1);
+    return st.i32(0);
+}
+
+void Store::Impl::note_failure(const std::string& key) {
+    if (read_only) return;  // nothing can be kept in a read-only file
+    try {
+        sql::Transaction tx(*db);
+        sql::Statement st(*db,
+                          "INSERT INTO sign_in_failures(name_hash, failures, last_failure_ms) VALUES (?1, 1, ?2) "
+                          "ON CONFLICT(name_hash) DO UPDATE SET failures = failures + 1, last_failure_ms = ?2");
+        st.bind(1, key).bind(2, now());
+        st.run();
+        tx.commit();
+    } catch (const StoreError&) {
+        // A full disk must not turn a wrong password into a different answer.
+    }
+}
+
+void Store::Impl::clear_failures(const std::string& key) {
+    if (read_only) return;
+    sql::Transaction tx(*db);
+    sql::Statement st(*db, "DELETE FROM sign_in_failures WHERE name_hash = ?1");
+    st.bind(1, key);
+    st.run();
+    tx.commit();
+}
+
 Actor Store::sign_in(const std::string& name, const std::string& password) {
+    const StoreError wrong(K::Denied, "wrong name or password");
+    const std::string key = name_hash(name);
+    // Refused while the wait after wrong tries lasts, for known and unknown names alike.
+    std::int64_t last = 0;
+    int failed = impl_->failures(key, &last);
+    std::int64_t wait = sign_in_wait_ms(failed);
+    if (wait > 0 && impl_->now() < last + wait)
+        throw StoreError(K::Denied, "too many wrong passwords for this name: try again in " +
+                                        plural_seconds(last + wait - impl_->now()));
     sql::Statement st(*impl_->db, "SELECT id, name, role, password_hash FROM people WHERE name = ?1");
     st.bind(1, name);
-    const StoreError wrong(K::Denied, "wrong name or password");
-    if (!st.step()) throw wrong;
-    Actor a{st.i64(0), st.text(1), role_from(st.text(2)).value_or(Role::Trainee)};
-    if (st.is_null(3)) {
-        if (a.role == Role::Trainee) return a;  // trainees may sign in by name alone
-        throw wrong;
+    std::optional<Actor> a;
+    std::string hash;
+    if (st.step()) {
+        a = Actor{st.i64(0), st.text(1), role_from(st.text(2)).value_or(Role::Trainee)};
+        if (!st.is_null(3)) hash = st.text(3);
+    }
+    if (a && hash.empty() && a->role == Role::Trainee) {
+        if (trainee_passwords_required())
+            throw StoreError(K::NeedsPassword, "this progress file asks every trainee for a password, and '" + a->name +
+                                                   "' has none yet: ask a trainer or administrator to set one "
+                                                   "(sofs user passwd)");
+        return *a;  // trainees without a password sign in by name
     }
     init_sodium();
-    std::string hash = st.text(3);
-    if (crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) != 0) throw wrong;
-    return a;
+    bool minimal = impl_->options.password_cost == OpenOptions::PasswordCost::Minimal;
+    // Unknown names (and trainers without a hash, which add_person never makes)
+    // are checked against a dummy hash so they cost the same time.
+    const std::string& against = hash.empty() ? std::string(minimal ? kDummyMinimal : kDummyInteractive) : hash;
+    bool ok = crypto_pwhash_str_verify(against.c_str(), password.data(), password.size()) == 0;
+    if (!a || hash.empty() || !ok) {
+        impl_->note_failure(key);
+        throw wrong;
+    }
+    if (failed > 0) impl_->clear_failures(key);
+    return *a;
 }
 
 Actor Store::ensure_trainee(const std::string& name) {
     if (name.find_first_not_of(" \t") == std::string::npos) throw StoreError(K::Invalid, "a trainee needs a name");
-    if (auto p = find_person(name)) return Actor{p->id, p->name, p->role};
+    if (auto p = find_person(name)) {
+        if (p->role != Role::Trainee || p->has_password)
+            throw StoreError(K::NeedsPassword, "'" + p->name + "' signs in with a password");
+        if (trainee_passwords_required())
+            throw StoreError(K::NeedsPassword, "this progress file asks every trainee for a password, and '" + p->name +
+                                                   "' has none yet: ask a trainer or administrator to set one "
+                                                   "(sofs user passwd)");
+        return Actor{p->id, p->name, p->role};
+    }
+    if (trainee_passwords_required())
+        throw StoreError(K::NeedsPassword, "this progress file asks every trainee for a password: choose one "
+                                           "(at least 8 characters) to make the profile '" + name + "'");
+    check_name(name);
     sql::Transaction tx(*impl_->db);
     sql::Statement st(*impl_->db,
                       "INSERT INTO people(name, role, created_ms) VALUES (?1, 'trainee', ?2) "
@@ -586,7 +879,44 @@ Actor Store::ensure_trainee(const std::string& name) {
     st.run();
     tx.commit();
     Person p = impl_->person_by_name(name);
+    if (p.role != Role::Trainee || p.has_password)  // made by another program meanwhile
+        throw StoreError(K::NeedsPassword, "'" + p.name + "' signs in with a password");
     return Actor{p.id, p.name, p.role};
+}
+
+Actor Store::ensure_trainee(const std::string& name, const std::string& password) {
+    if (name.find_first_not_of(" \t") == std::string::npos) throw StoreError(K::Invalid, "a trainee needs a name");
+    if (find_person(name)) {
+        Actor a = sign_in(name, password);
+        if (a.role != Role::Trainee) throw StoreError(K::Denied, "wrong name or password");
+        return a;
+    }
+    check_name(name);
+    std::string hash = impl_->hash_password(password);
+    sql::Transaction tx(*impl_->db);
+    sql::Statement st(*impl_->db,
+                      "INSERT INTO people(name, role, password_hash, created_ms) VALUES (?1, 'trainee', ?2, ?3)");
+    st.bind(1, name).bind(2, hash).bind(3, impl_->now());
+    st.run();
+    tx.commit();
+    Person p = impl_->person_by_name(name);
+    return Actor{p.id, p.name, p.role};
+}
+
+void Store::require_trainee_passwords(const Actor& who, bool required) {
+    impl_->require_admin(who, "require passwords for trainees");
+    sql::Transaction tx(*impl_->db);
+    sql::Statement st(*impl_->db,
+                      "INSERT INTO file_settings(key, value) VALUES ('trainee_passwords', ?1) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, required ? "required" : "optional");
+    st.run();
+    tx.commit();
+}
+
+bool Store::trainee_passwords_required() {
+    sql::Statement st(*impl_->db, "SELECT value FROM file_settings WHERE key = 'trainee_passwords'");
+    return st.step() && st.text(0) == "required";
 }
 
 // ---------------------------------------------------------------- cohorts
@@ -594,6 +924,7 @@ Actor Store::ensure_trainee(const std::string& name) {
 Cohort Store::create_cohort(const Actor& who, const std::string& name, CohortKind kind) {
     impl_->require_admin(who, "create cohorts");
     if (name.find_first_not_of(" \t") == std::string::npos) throw StoreError(K::Invalid, "a cohort needs a name");
+    check_name(name);
     sql::Transaction tx(*impl_->db);
     {
         sql::Statement check(*impl_->db, "SELECT 1 FROM cohorts WHERE name = ?1");
@@ -617,13 +948,28 @@ Id cohort_id(sql::Database& db, const std::string& name) {
 }  // namespace
 
 void Store::add_to_cohort(const Actor& who, const std::string& cohort, const std::string& person) {
+    add_to_cohort(who, cohort, std::vector<std::string>{person});
+}
+
+void Store::add_to_cohort(const Actor& who, const std::string& cohort, const std::vector<std::string>& people) {
     impl_->require_admin(who, "change cohorts");
-    Id c = cohort_id(*impl_->db, cohort);
-    Person p = impl_->person_by_name(person);
     sql::Transaction tx(*impl_->db);
+    Id c = cohort_id(*impl_->db, cohort);
+    std::vector<Id> ids;
+    std::string unknown;
+    for (const auto& name : people) {
+        if (auto p = find_person(name)) ids.push_back(p->id);
+        else unknown += (unknown.empty() ? "'" : ", '") + name + "'";
+    }
+    if (!unknown.empty())
+        throw StoreError(K::NotFound, "there is no one called " + unknown + " in '" + impl_->db->path() +
+                                          "' (add them first with sofs user add); no one was added to '" + cohort + "'");
     sql::Statement st(*impl_->db, "INSERT OR IGNORE INTO cohort_members(cohort, person) VALUES (?1, ?2)");
-    st.bind(1, c).bind(2, p.id);
-    st.run();
+    for (Id id : ids) {
+        st.reset();
+        st.bind(1, c).bind(2, id);
+        st.run();
+    }
     tx.commit();
 }
 
@@ -693,6 +1039,30 @@ std::optional<Attempt> Store::open_attempt(Id person, const std::string& scenari
     return read_attempt(st);
 }
 
+void Store::Impl::hold(Id attempt, const std::string& person_name) {
+    // Called inside the caller's write transaction.
+    sql::Statement st(*db, "SELECT holder, host, pid, since_ms FROM attempt_holders WHERE attempt = ?1");
+    st.bind(1, attempt);
+    if (st.step()) {
+        if (st.text(0) == holder) return;
+        bool here = st.text(1) == host_name();
+        bool gone = here && !is_pid_alive(st.i64(2));
+        // Another machine's program cannot be asked; a day without a word from it is taken as gone.
+        if (!here && now() - st.i64(3) > kDayMs) gone = true;
+        if (!gone)
+            throw StoreError(K::Busy, "'" + person_name + "' has this case open in another window or program as well "
+                                      "(since " + format_time(st.i64(3), "%H:%M", true) + "), and both cannot save to the "
+                                      "same attempt: carry on there, or close it and open the case here again. "
+                                      "Everything saved so far is kept.");
+    }
+    sql::Statement up(*db,
+                      "INSERT INTO attempt_holders(attempt, holder, host, pid, since_ms) VALUES (?1,?2,?3,?4,?5) "
+                      "ON CONFLICT(attempt) DO UPDATE SET holder = excluded.holder, host = excluded.host, "
+                      "pid = excluded.pid, since_ms = excluded.since_ms");
+    up.bind(1, attempt).bind(2, holder).bind(3, host_name()).bind(4, static_cast<std::int64_t>(::getpid())).bind(5, now());
+    up.run();
+}
+
 void Store::remember_scenario(const ScenarioFacts& f) {
     sql::Transaction tx(*impl_->db);
     sql::Statement st(*impl_->db,
@@ -737,6 +1107,7 @@ Attempt Store::begin_attempt(Id person, const Transcript& header, const Scenario
     st.bind(4, static_cast<std::int64_t>(header.seed)).bind(5, impl_->now());
     st.run();
     Id id = sqlite3_last_insert_rowid(db.get());
+    impl_->hold(id, "");
     tx.commit();
     return impl_->attempt_by_id(id);
 }
@@ -757,8 +1128,19 @@ void Store::record_event(Id attempt, const Event& e, const std::string& content_
         status = st.text(2);
         person = st.i64(3);
     }
-    if (status != "open")
-        throw StoreError(K::Invalid, "attempt " + std::to_string(attempt) + " is " + status + ": nothing more can be added");
+    if (status != "open") {
+        std::string why;
+        sql::Statement w(db, "SELECT COALESCE(superseded_because, '') FROM attempts WHERE id = ?1");
+        w.bind(1, attempt);
+        if (w.step()) why = w.text(0);
+        throw StoreError(K::Invalid, "attempt " + std::to_string(attempt) + " is " + status +
+                                         (why.empty() ? std::string() : " (" + why + ")") + ": nothing more can be added");
+    }
+    {
+        sql::Statement who(db, "SELECT name FROM people WHERE id = ?1");
+        who.bind(1, person);
+        impl_->hold(attempt, who.step() ? who.text(0) : std::string());
+    }
     std::optional<std::string> answer;
     if (e.kind == Event::Kind::Answer) answer = answer_json(e.answer);
     sql::Statement st(db,
@@ -1199,10 +1581,12 @@ std::string Store::export_person_json(const Actor& who, const std::string& name)
     return out.dump(2) + "\n";
 }
 
-void Store::erase_person(const Actor& who, const std::string& name) {
+EraseReport Store::erase_person(const Actor& who, const std::string& name) {
     impl_->require_admin(who, "erase a person's records");
     Person p = impl_->person_by_name(name);
     sql::Database& db = *impl_->db;
+    EraseReport report;
+    report.person = p.name;
     {
         sql::Statement st(db, "SELECT count(*) FROM overrides WHERE trainer = ?1");
         st.bind(1, p.id);
@@ -1211,6 +1595,12 @@ void Store::erase_person(const Actor& who, const std::string& name) {
             throw StoreError(K::Invalid, "'" + name + "' has overruled " + std::to_string(st.i64(0)) +
                                              " verdicts as a trainer; those stay with the trainees' records, so '" +
                                              name + "' cannot be erased here");
+    }
+    {
+        sql::Statement st(db, "SELECT count(*) FROM attempts WHERE person = ?1");
+        st.bind(1, p.id);
+        st.step();
+        report.attempts = st.i32(0);
     }
     // Overwrite deleted content rather than leaving it in free pages.
     db.exec("PRAGMA secure_delete = ON");
@@ -1223,6 +1613,7 @@ void Store::erase_person(const Actor& who, const std::string& name) {
             "DELETE FROM events WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
             "DELETE FROM drafts WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
             "DELETE FROM xapi_outbox WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
+            "DELETE FROM attempt_holders WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
             "DELETE FROM attempts WHERE person = ?1",
             "DELETE FROM cohort_members WHERE person = ?1",
             "DELETE FROM people WHERE id = ?1",
@@ -1232,18 +1623,64 @@ void Store::erase_person(const Actor& who, const std::string& name) {
             st.bind(1, p.id);
             st.run();
         }
+        sql::Statement f(db, "DELETE FROM sign_in_failures WHERE name_hash = ?1");
+        f.bind(1, name_hash(p.name));
+        f.run();
         tx.commit();
     }
-    if (!impl_->memory) {
-        // The log would still hold the erased pages until the next checkpoint.
-        sqlite3_wal_checkpoint_v2(db.get(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
-        // Older backups still hold the erased person: replace them with one taken now.
-        auto old = backups(path());
-        std::string fresh = backup_now();
-        std::error_code ec;
-        for (const auto& b : old)
-            if (b.path != fresh) fs::remove(b.path, ec);
+    report.removed.push_back("'" + p.name + "' and " + std::to_string(report.attempts) +
+                             " attempt(s) with every answer, draft, verdict and override, from '" + path() + "'");
+    if (impl_->memory) return report;
+    // The log still holds the erased pages until it is copied back and emptied;
+    // a program reading the file at the same time keeps it from being emptied.
+    int log = -1, copied = -1;
+    int rc = sqlite3_wal_checkpoint_v2(db.get(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &copied);
+    std::error_code ec;
+    auto wal_size = fs::file_size(path() + "-wal", ec);
+    if (rc == SQLITE_OK && (ec || wal_size == 0))
+        report.removed.push_back("the old copies in the file's log ('" + path() + "-wal')");
+    else
+        report.could_not.push_back("the file's log ('" + path() + "-wal') still holds the erased records: another "
+                                   "program (the simulator or a sofs command) has the file open. Close it and run "
+                                   "the erase again");
+    // Older backups still hold the erased person: replace them with one taken now.
+    const std::string dir = backup_dir(path());
+    for (const auto& f : clean_partial_backups(path())) report.removed.push_back("the unfinished backup '" + f + "'");
+    // Partial backups still being written by another program hold the person too.
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        std::string n = entry.path().filename().string();
+        if (n.size() > 8 && n.compare(n.size() - 8, 8, ".partial") == 0) {
+            if (fs::remove(entry.path(), ec)) report.removed.push_back("the unfinished backup '" + entry.path().string() + "'");
+            else report.could_not.push_back("the unfinished backup '" + entry.path().string() + "': " + ec.message());
+        }
     }
+    auto old = backups(path());
+    std::string fresh;
+    if (report.complete()) {
+        try {
+            fresh = backup_now();
+        } catch (const StoreError& e) {
+            report.could_not.push_back(std::string("a new backup could not be taken (") + e.what() +
+                                       "), so the old ones were deleted without one to replace them");
+        }
+    }
+    for (const auto& b : old) {
+        if (b.path == fresh) continue;
+        // The new backup's rotation may have removed it already.
+        if (!fs::exists(b.path, ec) || fs::remove(b.path, ec)) report.removed.push_back("the backup '" + b.path + "'");
+        else report.could_not.push_back("the backup '" + b.path + "': " + (ec ? ec.message() : "could not be deleted"));
+    }
+    if (!fresh.empty()) report.removed.push_back("(a new backup without them was taken: '" + fresh + "')");
+    // Damaged files kept aside by `report restore` are copies too.
+    const std::string base = fs::path(path()).filename().string() + ".damaged-";
+    auto folder = fs::path(path()).parent_path();
+    for (const auto& entry : fs::directory_iterator(folder.empty() ? fs::path(".") : folder, ec)) {
+        std::string n = entry.path().filename().string();
+        if (n.rfind(base, 0) != 0) continue;
+        if (fs::remove(entry.path(), ec)) report.removed.push_back("the damaged copy '" + entry.path().string() + "'");
+        else report.could_not.push_back("the damaged copy '" + entry.path().string() + "': " + ec.message());
+    }
+    return report;
 }
 
 }  // namespace sofs::progress

@@ -53,6 +53,8 @@ public:
         Denied,     // the actor may not see or change this
         Invalid,    // a bad argument (unknown role, empty reason, ...)
         Io,         // anything else SQLite or the file system reported
+        NeedsPassword,  // this person signs in with a password (ask for it, then sign_in)
+        Unsupported,    // a --db value that is not a file (a database URL, before that is supported)
     };
     StoreError(Kind k, const std::string& message) : std::runtime_error(message), kind(k) {}
     Kind kind;
@@ -183,8 +185,15 @@ struct ScenarioProgress {
 struct OpenOptions {
     bool create = true;              // create the file (and its folder) if missing
     bool read_only = false;
-    bool quick_check = true;         // PRAGMA quick_check on open
-    bool backup = true;              // rolling backup on open, at most once a day
+    // Opening reads the header and the schema only (constant time). The full
+    // PRAGMA quick_check runs with the daily backup, with check(), or on open
+    // when this is set.
+    bool quick_check = false;
+    // Daily upkeep on open: when the newest backup is a day old, a full check
+    // and then a backup (a damaged file is never backed up). Read-only
+    // commands and the application (which runs maintain() off the window's
+    // thread) turn it off.
+    bool backup = true;
     int keep_backups = 3;
     int busy_timeout_ms = 10000;
     // Argon2id cost: interactive for people, minimal for tests.
@@ -196,6 +205,28 @@ struct Backup {
     std::string path;
     std::int64_t taken_ms = 0;
 };
+
+// What an erase removed, and what it could not (never "done" while a copy remains).
+struct EraseReport {
+    std::string person;
+    int attempts = 0;
+    std::vector<std::string> removed;      // plain words, one thing each
+    std::vector<std::string> could_not;    // plain words: what still holds a copy and why
+    bool complete() const { return could_not.empty(); }
+};
+
+// What the daily upkeep did.
+struct Maintenance {
+    bool checked = false;                  // the full check ran (and passed)
+    std::string backup;                    // the backup taken, when one was
+    std::vector<std::string> cleaned;      // orphaned partial backups removed
+};
+
+// After this many wrong passwords in a row, each further try for the same
+// name waits: 2 s, 4 s, 8 s ... up to 15 minutes, counted in the file so a
+// restart does not reset it.
+constexpr int kFreeSignInTries = 3;
+std::int64_t sign_in_wait_ms(int failures);
 
 class Store {
 public:
@@ -214,6 +245,17 @@ public:
     int schema_version() const;                       // PRAGMA user_version
     static int latest_schema_version();
     bool read_only() const;
+    // Things the person should be told about the file (a file found readable
+    // by others and made private, a read-only file opened for reading only).
+    const std::vector<std::string>& notices() const;
+
+    // The full check (PRAGMA quick_check): throws Damaged with the restore hint.
+    void check();
+    // The daily upkeep (see OpenOptions::backup): check, back up, clean
+    // orphaned partial backups. `force` runs it even when a backup is recent.
+    Maintenance maintain(bool force = false);
+    // Runs maintain() on its own connection to `db_path` (for a thread of its own).
+    static Maintenance maintain_file(const std::string& db_path, const OpenOptions& options = {});
 
     // ---------------------------------------------------------- backups
     // The rolling backups of `db_path`, newest first (folder <db>.backups/).
@@ -223,6 +265,12 @@ public:
     // Replace the (damaged) file at db_path with `backup` (newest when empty);
     // the damaged file is kept beside it as <db>.damaged-<time>. Returns the backup used.
     static std::string restore(const std::string& db_path, const std::string& backup = "");
+    // Why the file at db_path fails the full check, or nothing when it passes
+    // (for `report restore`, which asks before replacing a healthy file).
+    static std::optional<std::string> problem_with(const std::string& db_path);
+    // Removes partial backups left by a program killed while backing up
+    // (their program is gone, or they are over an hour old). Returns their paths.
+    static std::vector<std::string> clean_partial_backups(const std::string& db_path);
 
     // ---------------------------------------------------------- people
     // Adds a person. Trainers and administrators need a password (Argon2id);
@@ -233,14 +281,29 @@ public:
     std::vector<Person> people(const Actor& who, std::optional<Role> role = std::nullopt);
     std::optional<Person> find_person(const std::string& name);
     // Checks the password (Argon2id verify). A trainee without a password
-    // signs in by name. Throws Denied ("wrong name or password") otherwise.
+    // signs in by name unless the file requires trainee passwords. Throws
+    // Denied ("wrong name or password") otherwise; an unknown name costs the
+    // same time as a known one (it is checked against a dummy hash). Wrong
+    // passwords are counted per name in the file: after kFreeSignInTries,
+    // tries are refused (Denied, saying how long to wait) until the wait is over.
     Actor sign_in(const std::string& name, const std::string& password);
     // The trainee of this name, created if unknown (used by play and the app).
+    // Never a trainer or administrator: those names throw NeedsPassword, as
+    // does a trainee with a password, and an unknown name when the file
+    // requires trainee passwords (create them with ensure_trainee(name, pw)).
     Actor ensure_trainee(const std::string& name);
+    // The same with a password: a known trainee must give theirs (sign_in);
+    // an unknown name becomes a trainee protected by `password` (8+ characters).
+    Actor ensure_trainee(const std::string& name, const std::string& password);
+    // Administrators: every trainee must sign in with a password (shared rooms).
+    void require_trainee_passwords(const Actor& who, bool required);
+    bool trainee_passwords_required();
 
     // ---------------------------------------------------------- cohorts (administrators)
     Cohort create_cohort(const Actor& who, const std::string& name, CohortKind kind);
     void add_to_cohort(const Actor& who, const std::string& cohort, const std::string& person);
+    // All or none: every name is checked before any is added, in one transaction.
+    void add_to_cohort(const Actor& who, const std::string& cohort, const std::vector<std::string>& people);
     void assign_scenario(const Actor& who, const std::string& cohort, const std::string& scenario_id);
     // Trainers: their cohorts; trainees: theirs; administrators: all.
     std::vector<Cohort> cohorts(const Actor& who);
@@ -316,8 +379,12 @@ public:
     // ---------------------------------------------------------- data protection
     // Everything held about one trainee, as a JSON document.
     std::string export_person_json(const Actor& who, const std::string& name);
-    // Deletes the person and all their rows in one transaction (administrators).
-    void erase_person(const Actor& who, const std::string& name);
+    // Deletes the person and all their rows in one transaction (administrators),
+    // then every copy the program made: the log is checkpointed and emptied,
+    // backups are replaced by one taken after the erasure, kept damaged files
+    // and partial backups are deleted. The report says what was removed and
+    // what could not be (another program holding the file open).
+    EraseReport erase_person(const Actor& who, const std::string& name);
 
     // For reports and tests: the raw connection (owned by the store).
     sqlite3* handle();

@@ -15,6 +15,9 @@ struct Store::Impl {
     OpenOptions options;
     WallClock clock;
     bool memory = false;
+    bool read_only = false;
+    std::vector<std::string> notices;   // told to the person (see Store::notices)
+    std::string holder;                 // this store's token in attempt_holders
 
     std::int64_t now() const { return clock(); }
     Person person_by_name(const std::string& name);
@@ -25,7 +28,19 @@ struct Store::Impl {
                                             " (signed in as " + who.name + ", a " + to_string(who.role) + ")");
     }
     std::string hash_password(const std::string& pw) const;
+    // Sign-in bookkeeping (accounts): wrong tries per name, kept in the file.
+    int failures(const std::string& name_hash, std::int64_t* last_ms);
+    void note_failure(const std::string& name_hash);
+    void clear_failures(const std::string& name_hash);
+    // Refuses a second program saving to the same open attempt; takes it over
+    // when the holder's process is gone.
+    void hold(Id attempt, const std::string& person_name);
 };
+
+// BLAKE2b of the name in lower case, as hex: how sign-in failures are keyed.
+std::string name_hash(const std::string& name);
+// Throws Invalid for a name over 120 bytes or holding control characters.
+void check_name(const std::string& name);
 
 // One numbered migration (migrations/NNNN_name.sql, compiled in).
 struct MigrationStep {

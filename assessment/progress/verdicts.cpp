@@ -2,8 +2,16 @@
 #include "verdicts.hpp"
 
 #include "runtime/session.hpp"
+#include "rubric/words.hpp"
 
 namespace sofs::progress {
+
+std::map<std::string, std::string> criterion_names(const Guidance& guidance) {
+    std::map<std::string, std::string> out;
+    if (guidance.data)
+        for (const auto& [id, text] : guidance.data->criteria) out[id] = text.name;
+    return out;
+}
 
 std::vector<NewVerdict> verdict_rows(const Debrief& d) {
     std::vector<NewVerdict> out;

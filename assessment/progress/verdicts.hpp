@@ -7,11 +7,15 @@
 #include "rubric/assess.hpp"
 #include "store.hpp"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace sofs::progress {
+
+// Criterion ids to their names in words, from the guidance (for exports).
+std::map<std::string, std::string> criterion_names(const Guidance& guidance);
 
 // Each task's verdicts under its task id; verdicts across the attempt under "".
 std::vector<NewVerdict> verdict_rows(const Debrief& d);

@@ -52,8 +52,9 @@ TEST_CASE("an older file is migrated forward, one numbered migration at a time")
     {
         auto s = Store::open(db, fast(clock));
         s->ensure_trainee("alex");
-        // Make it look like a file written before migrations 2 and 3 existed.
-        s->impl().db->exec("DROP TABLE drafts; DROP TABLE xapi_outbox; PRAGMA user_version = 1");
+        // Make it look like a file written before migrations 2 to 4 existed.
+        s->impl().db->exec("DROP TABLE drafts; DROP TABLE xapi_outbox; DROP TABLE file_settings; "
+                           "DROP TABLE sign_in_failures; DROP TABLE attempt_holders; PRAGMA user_version = 1");
     }
     auto s = Store::open(db, fast(clock));
     CHECK(s->schema_version() == Store::latest_schema_version());

@@ -8,6 +8,7 @@
 #include "progress/verdicts.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace sofs::cli {
 
@@ -91,7 +92,10 @@ std::unique_ptr<PlayRecorder> open_recorder(const std::string& db_path, const st
                                             const Scenario& scenario, std::string* error) {
     try {
         auto store = progress::Store::open(db_path.empty() ? progress::Store::default_path() : db_path);
-        auto trainee = store->ensure_trainee(user_name);
+        // A trainee whose profile has a password (or a file that asks every
+        // trainee for one) gives it in $SOFS_PASSWORD; trainers never play here.
+        const char* pw = std::getenv("SOFS_PASSWORD");
+        auto trainee = pw && *pw ? store->ensure_trainee(user_name, pw) : store->ensure_trainee(user_name);
         return std::make_unique<StoreRecorder>(std::move(store), trainee, scenario);
     } catch (const StoreError& e) {
         if (error) *error = e.what();
