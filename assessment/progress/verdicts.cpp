@@ -2,7 +2,7 @@
 #include "verdicts.hpp"
 
 #include "runtime/session.hpp"
-#include "rubric/words.hpp"
+#include "rubric/text/words.hpp"
 
 namespace sofs::progress {
 
