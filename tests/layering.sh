@@ -18,5 +18,8 @@ check engine/load 'imgui|GLFW|SDL|sqlite3|GL/' "UI or SQL headers"
 check assessment/rubric 'imgui|GLFW|SDL|sqlite3|GL/' "UI or SQL headers"
 check assessment/progress 'imgui|GLFW|SDL|GL/' "UI headers"
 check tools 'imgui|GLFW|SDL|GL/|backends/' "UI headers"
+# The store's callers see its interfaces only: no SQLite, no SQLite implementation.
+check tools 'sqlite3|progress/sqlite' "SQLite or the store's SQLite implementation (use progress/store.hpp)"
+check ui 'sqlite3|progress/sqlite' "SQLite or the store's SQLite implementation (use progress/store.hpp)"
 if (( fail == 0 )); then echo "layering: 1 passed, 0 failed"; fi
 exit $fail

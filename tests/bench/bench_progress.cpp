@@ -9,7 +9,7 @@
 // report < 50 ms; open + one-trainee report within 1.2x of the small file's.
 #include "progress/report.hpp"
 #include "progress/store.hpp"
-#include "progress/store_impl.hpp"
+#include "progress/sqlite_store.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
     o.password_cost = OpenOptions::PasswordCost::Minimal;
     o.backup = false;
     auto store = Store::open(path, o);
-    sql::Database& db = *store->impl().db;
+    sql::Database& db = sqlite_database(*store);
 
     auto t0 = Clock::now();
     build(*store, db, trainees, attempts, events);
@@ -228,7 +228,7 @@ int main(int argc, char** argv) {
     const std::string small = (dir / "small.db").string();
     {
         auto st = Store::open(small, o);
-        build(*st, *st->impl().db, 1, attempts, events);
+        build(*st, sqlite_database(*st), 1, attempts, events);
     }
     const std::string empty = (dir / "empty.db").string();
     { Store::open(empty, o); }

@@ -5,7 +5,7 @@
 #include "progress_fixture.hpp"
 #include "progress/private_files.hpp"
 #include "progress/report.hpp"
-#include "progress/store_impl.hpp"
+#include "progress/sqlite_store.hpp"
 
 #include <sqlite3.h>
 
@@ -60,7 +60,7 @@ TEST_SUITE("progress records safety") {
 
 TEST_CASE("a trainer's or administrator's name alone never signs them in") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     s->add_person(Actor::system(), "Priya Shah", Role::Trainer, "", false, std::string("correct horse"));
     s->add_person(Actor::system(), "Ada Admin", Role::Admin, "", false, std::string("admin password"));
     WHEN("their names are typed as a new trainee") {
@@ -84,7 +84,7 @@ TEST_CASE("a trainer's or administrator's name alone never signs them in") {
 
 TEST_CASE("a trainee profile with a password asks for it") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     s->add_person(Actor::system(), "Bea Secret", Role::Trainee, "", false, std::string("bea's password"));
     THEN("her name alone does not open her work") {
         CHECK(kind_of([&] { s->ensure_trainee("Bea Secret"); }) == StoreError::Kind::NeedsPassword);
@@ -109,7 +109,7 @@ TEST_CASE("a trainee profile with a password asks for it") {
 
 TEST_CASE("an administrator can require a password of every trainee in a file") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     Actor old = s->ensure_trainee("Old Hand");
     CHECK_FALSE(s->trainee_passwords_required());
     CHECK(kind_of([&] { s->require_trainee_passwords(old, true); }) == StoreError::Kind::Denied);
@@ -136,7 +136,7 @@ TEST_CASE("wrong passwords make the next try wait longer, and the wait survives 
     FixedClock clock;
     const std::string db = dir.file("p.db");
     {
-        auto s = Store::open(db, fast(clock));
+        auto s = open_store(db, fast(clock));
         s->add_person(Actor::system(), "Priya", Role::Trainer, "", false, std::string("the right one"));
         // Each try reads the test clock, which moves a second a reading: a few more tries make the wait long.
         for (int i = 0; i < kFreeSignInTries + 5; ++i) {
@@ -148,7 +148,7 @@ TEST_CASE("wrong passwords make the next try wait longer, and the wait survives 
     CHECK(sign_in_wait_ms(kFreeSignInTries) == 2000);
     CHECK(sign_in_wait_ms(kFreeSignInTries + 1) == 4000);
     CHECK(sign_in_wait_ms(100) == 15 * 60 * 1000);
-    auto s = Store::open(db, fast(clock));  // a restart
+    auto s = open_store(db, fast(clock));  // a restart
     WHEN("the right password is tried at once after the free tries") {
         THEN("it is refused, saying how long to wait") {
             try {
@@ -189,7 +189,7 @@ TEST_CASE("an unknown name costs about the same time as a known one") {
     FixedClock clock;
     OpenOptions o = fast(clock);
     o.password_cost = OpenOptions::PasswordCost::Interactive;
-    auto s = Store::open(":memory:", o);
+    auto s = open_store(":memory:", o);
     s->add_person(Actor::system(), "Priya", Role::Trainer, "", false, std::string("the right one"));
     auto time_of = [&](const std::string& name) {
         auto t0 = std::chrono::steady_clock::now();
@@ -211,7 +211,7 @@ TEST_CASE("files and folders the store makes are private whatever the umask") {
     FixedClock clock;
     const std::string db = dir.file("data/progress.db");
     {
-        auto s = Store::open(db, fast(clock));
+        auto s = open_store(db, fast(clock));
         Actor a = s->ensure_trainee("Alex");
         auto at = s->begin_attempt(a.id, header(), facts());
         s->record_event(at.id, event(0, Event::Kind::Start, "referral"));
@@ -228,7 +228,7 @@ TEST_CASE("files and folders the store makes are private whatever the umask") {
     WHEN("an existing file is found readable by others") {
         ::chmod(db.c_str(), 0644);
         ::chmod((db + ".backups").c_str(), 0755);
-        auto s = Store::open(db, fast(clock));
+        auto s = open_store(db, fast(clock));
         THEN("it is tightened on open and the person is told") {
             CHECK(mode_of(db) == 0600);
             CHECK(mode_of(db + ".backups") == 0700);
@@ -252,7 +252,7 @@ TEST_CASE("an erase leaves no copy of the trainee's words in any file under the 
     const std::string db = dir.file("progress.db");
     const std::string marker = "MARKER-" + std::to_string(::getpid()) + "-kestrel-umbrella";
     {
-        auto s = Store::open(db, fast(clock));
+        auto s = open_store(db, fast(clock));
         Actor keep = s->ensure_trainee("Keep Me");
         finished_attempt(*s, keep.id, 4, {});
         Actor alex = s->ensure_trainee("Alex Hill");
@@ -270,7 +270,7 @@ TEST_CASE("an erase leaves no copy of the trainee's words in any file under the 
     fs::copy_file(db, db + ".damaged-20261101-000000");
     fs::copy_file(Store::backups(db).front().path,
                   db + ".backups/progress-20261101-000000.db.otherhost.1.x.partial");
-    auto s = Store::open(db, fast(clock));
+    auto s = open_store(db, fast(clock));
     EraseReport r = s->erase_person(Actor::system(), "Alex Hill");
     THEN("the report says what was removed, and nothing remains") {
         for (const auto& x : r.could_not) MESSAGE(x);
@@ -296,12 +296,12 @@ TEST_CASE("an erase says so when another program holds the file") {
     TempDir dir;
     FixedClock clock;
     const std::string db = dir.file("progress.db");
-    auto s = Store::open(db, fast(clock));
+    auto s = open_store(db, fast(clock));
     Actor alex = s->ensure_trainee("Alex Hill");
     finished_attempt(*s, alex.id, 4, {});
     OpenOptions o = fast(clock);
     o.busy_timeout_ms = 50;
-    auto reader = Store::open(db, o);
+    auto reader = open_store(db, o);
     sqlite3* rh = nullptr;
     // A read held open in another connection keeps the log from being emptied.
     sqlite3_open_v2(db.c_str(), &rh, SQLITE_OPEN_READONLY, nullptr);
@@ -309,7 +309,7 @@ TEST_CASE("an erase says so when another program holds the file") {
     s->ensure_trainee("someone else");  // a write after the read began
     OpenOptions quick = fast(clock);
     quick.busy_timeout_ms = 50;
-    auto eraser = Store::open(db, quick);
+    auto eraser = open_store(db, quick);
     EraseReport r = eraser->erase_person(Actor::system(), "Alex Hill");
     sqlite3_exec(rh, "COMMIT", nullptr, nullptr, nullptr);
     sqlite3_close(rh);
@@ -322,7 +322,7 @@ TEST_CASE("an erase says so when another program holds the file") {
 
 TEST_CASE("CSV cells cannot run as formulas; times and criteria are in words") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     Actor evil = s->ensure_trainee("=HYPERLINK(\"http://x\",\"y\")");
     Actor plus = s->ensure_trainee("+1+2");
     (void)plus;
@@ -349,24 +349,24 @@ TEST_CASE("opening takes the same time whatever the file's size; the full check 
     FixedClock clock;
     const std::string db = dir.file("p.db");
     {
-        auto s = Store::open(db, fast(clock));
+        auto s = open_store(db, fast(clock));
         s->ensure_trainee("Alex");
     }
     WHEN("a read-only command opens it (no upkeep)") {
         OpenOptions o = fast(clock);
         o.backup = false;
         fs::remove_all(db + ".backups");
-        auto s = Store::open(db, o);
+        auto s = open_store(db, o);
         THEN("no backup is taken") { CHECK(Store::backups(db).empty()); }
         THEN("the full check can be asked for") { CHECK_NOTHROW(s->check()); }
     }
     WHEN("its tables are missing") {
         {
-            auto s = Store::open(db, fast(clock));
-            s->impl().db->exec("DROP TABLE overrides");
+            auto s = open_store(db, fast(clock));
+            sqlite_database(*s).exec("DROP TABLE overrides");
         }
         THEN("the cheap check on open finds it") {
-            CHECK(kind_of([&] { Store::open(db, fast(clock)); }) == StoreError::Kind::Damaged);
+            CHECK(kind_of([&] { open_store(db, fast(clock)); }) == StoreError::Kind::Damaged);
         }
     }
     WHEN("a backup was killed half-way (its program gone)") {
@@ -390,7 +390,7 @@ TEST_CASE("a read-only progress file can still be reported on and checked") {
     FixedClock clock;
     const std::string db = dir.file("p.db");
     {
-        auto s = Store::open(db, fast(clock));
+        auto s = open_store(db, fast(clock));
         Actor a = s->ensure_trainee("Alex");
         finished_attempt(*s, a.id, 4, {});
     }
@@ -398,7 +398,7 @@ TEST_CASE("a read-only progress file can still be reported on and checked") {
     OpenOptions o = fast(clock);
     o.read_only = true;
     o.backup = false;
-    auto s = Store::open(db, o);
+    auto s = open_store(db, o);
     CHECK_NOTHROW(s->check());
     auto r = trainee_report(*s, Actor::system(), "Alex");
     CHECK(r.attempts.size() == 1);
@@ -407,7 +407,7 @@ TEST_CASE("a read-only progress file can still be reported on and checked") {
 
 TEST_CASE("cohort add is all or none") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     s->create_cohort(Actor::system(), "March", sofs::Audience::TwoDay);
     s->ensure_trainee("Alex");
     try {
@@ -424,11 +424,11 @@ TEST_CASE("a second program saving to the same attempt is told exactly that") {
     TempDir dir;
     FixedClock clock;
     const std::string db = dir.file("p.db");
-    auto first = Store::open(db, fast(clock));
+    auto first = open_store(db, fast(clock));
     Actor alex = first->ensure_trainee("Alex");
     Attempt a = first->begin_attempt(alex.id, header(), facts());
     first->record_event(a.id, event(0, Event::Kind::Start, "referral"));
-    auto second = Store::open(db, fast(clock));
+    auto second = open_store(db, fast(clock));
     try {
         second->record_event(a.id, event(1, Event::Kind::Advance, "visit"));
         FAIL("two programs saved to one attempt");
@@ -452,7 +452,7 @@ TEST_CASE("a database address is refused instead of becoming a file") {
 
 TEST_CASE("names have a length limit") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     CHECK(kind_of([&] { s->ensure_trainee(std::string(120 * 1024, 'a')); }) == StoreError::Kind::Invalid);
     CHECK(kind_of([&] { s->ensure_trainee("two\nlines"); }) == StoreError::Kind::Invalid);
     CHECK_NOTHROW(s->ensure_trainee(std::string(120, 'a')));
