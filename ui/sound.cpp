@@ -6,7 +6,11 @@
 #include <SDL_mixer.h>
 #include <espeak-ng/speak_lib.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
@@ -59,6 +63,8 @@ struct Sound::Speech {
     struct Request {
         std::string text;
         int rate_wpm = 160;
+        std::string voice;   // "" = the reading voice (en-GB)
+        int pitch = 50;
         std::uint64_t generation = 0;
     };
     struct Made {
@@ -157,7 +163,12 @@ void Sound::Speech::run() {
             int rate_hz = start_espeak(&out.error);
             if (rate_hz > 0) {
                 out.rate_hz = rate_hz;
+                // A line's own voice, or the reading voice; a voice espeak-ng
+                // lacks falls back to the reading voice rather than silence.
+                if (r.voice.empty() || espeak_SetVoiceByName(r.voice.c_str()) != EE_OK)
+                    if (espeak_SetVoiceByName("en-gb") != EE_OK) espeak_SetVoiceByName("en");
                 espeak_SetParameter(espeakRATE, r.rate_wpm, 0);
+                espeak_SetParameter(espeakPITCH, r.voice.empty() ? 50 : r.pitch, 0);
                 Collecting c{&out.samples, &generation, r.generation};
                 if (espeak_Synth(r.text.c_str(), r.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
                                  &c) != EE_OK)
@@ -254,14 +265,19 @@ void Sound::set_wake(std::function<void()> wake) {
     speech_->wake = std::move(wake);
 }
 
-bool Sound::read_aloud(const std::string& text, int rate_wpm, std::string* error) {
+bool Sound::read_aloud(const std::string& text, int rate_wpm, std::string* error, const SpeakerVoice* voice) {
     if (!speech_) speech_ = std::make_unique<Speech>();
     Speech& sp = *speech_;
     {
         std::lock_guard<std::mutex> lk(sp.m);
         if (!sp.thread.joinable()) sp.thread = std::thread([&sp] { sp.run(); });
         std::uint64_t g = ++sp.generation;   // cancels the reading being made, if any
-        sp.request = Speech::Request{text, rate_wpm, g};
+        sp.request = Speech::Request{text, rate_wpm, "", 50, g};
+        if (voice) {
+            sp.request->voice = voice->voice;
+            sp.request->pitch = voice->pitch;
+            sp.request->rate_wpm = std::max(80, rate_wpm * voice->speed / 160);
+        }
         sp.made.reset();
     }
     sp.work.notify_one();
@@ -314,6 +330,60 @@ void Sound::stop() {
         speech_->made.reset();
     }
     if (open_) Mix_HaltChannel(0);
+}
+
+LineVoice pick_line_voice(const Scenario& s, const Line& line, const std::string& voices_dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    LineVoice out;
+    if (!line.audio.empty()) {
+        fs::path p = fs::path(s.file).parent_path() / line.audio;
+        if (fs::is_regular_file(p, ec)) {
+            out.source = LineVoice::Source::Authored;
+            out.path = p.string();
+            return out;
+        }
+    }
+    if (!voices_dir.empty()) {
+        std::string key = line_key(s, &line);
+        if (!key.empty()) {
+            fs::path p = fs::path(voices_dir) / s.id / voice_file_name(key, line.text);
+            if (fs::is_regular_file(p, ec)) {
+                out.source = LineVoice::Source::Generated;
+                out.path = p.string();
+                return out;
+            }
+        }
+    }
+    if (s.person(line.speaker)) {
+        auto voices = assign_voices(s);
+        out.source = LineVoice::Source::Live;
+        out.voice = voices[line.speaker];
+    }
+    return out;
+}
+
+std::string find_voices_dir(const std::string& scenarios_dir) {
+    namespace fs = std::filesystem;
+    if (const char* env = std::getenv("SOFS_VOICES_DIR"); env && *env) return env;
+    std::error_code ec;
+    std::vector<fs::path> candidates;
+    if (!scenarios_dir.empty()) {
+        fs::path sc = fs::path(scenarios_dir);
+        if (!sc.has_filename()) sc = sc.parent_path();   // "scenarios/" names the same folder
+        candidates.push_back(sc.parent_path() / "voices");
+    }
+    char buf[4096];
+    ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n > 0) {
+        fs::path exe_dir = fs::path(std::string(buf, static_cast<std::size_t>(n))).parent_path();
+        candidates.push_back(exe_dir / "voices");
+        candidates.push_back(exe_dir.parent_path() / "voices");
+        candidates.push_back(exe_dir.parent_path() / "share" / "sofs-simulator" / "voices");
+    }
+    for (const auto& c : candidates)
+        if (fs::is_directory(c, ec)) return c.string();
+    return "";
 }
 
 bool Sound::playing() const { return open_ && Mix_Playing(0) != 0; }

@@ -19,11 +19,31 @@ const char* ConversationScreen::help() const {
 
 void ConversationScreen::enter(App&) { audio_error_.clear(); }
 
-void ConversationScreen::play_line_audio(App& app, const std::string& audio) {
+// A line's voice: its recording, else its generated file, else the speaker's
+// voice made live (pick_line_voice in sound.hpp decides).
+bool ConversationScreen::has_voice(App& app, const Line& line) {
+    return app.scenario && pick_line_voice(*app.scenario, line, voices_dir(app)).source != LineVoice::Source::None;
+}
+
+const std::string& ConversationScreen::voices_dir(App& app) {
+    if (voices_for_ != app.opt.scenarios_dir || !voices_looked_) {
+        voices_for_ = app.opt.scenarios_dir;
+        voices_dir_ = find_voices_dir(voices_for_);
+        voices_looked_ = true;
+    }
+    return voices_dir_;
+}
+
+void ConversationScreen::play_line_audio(App& app, const Line& line) {
     if (!app.scenario) return;
-    std::filesystem::path p = std::filesystem::path(app.scenario->file).parent_path() / audio;
+    LineVoice v = pick_line_voice(*app.scenario, line, voices_dir(app));
     audio_error_.clear();
-    if (!app.sound.play_file(p.string(), &audio_error_)) app.request_redraw();
+    bool ok = true;
+    if (v.source == LineVoice::Source::Authored || v.source == LineVoice::Source::Generated)
+        ok = app.sound.play_file(v.path, &audio_error_);
+    else if (v.source == LineVoice::Source::Live)
+        ok = app.sound.read_aloud(line.text, app.settings.speech_rate, &audio_error_, &v.voice);
+    if (!ok) app.request_redraw();
 }
 
 std::string ConversationScreen::read_aloud_text(App& app) {
@@ -90,15 +110,15 @@ void ConversationScreen::draw(App& app) {
     }
     float s = app.ui_scale();
     View v = app.session->view();
-    // Voice-over: the first recorded line of a new scene or reply plays by itself (unless muted).
+    // Voice-over: the first spoken line of a new scene or reply plays by itself (unless muted).
     {
         std::string key = (v.scene ? v.scene->id : "") + "/" + (v.last_choice ? v.last_choice->id : "");
         if (key != played_) {
             played_ = key;
             const auto& lines = v.last_choice ? v.reply : v.lines;
             for (const Line* l : lines)
-                if (!l->audio.empty()) {
-                    if (app.sound.has_device() && !app.settings.muted) play_line_audio(app, l->audio);
+                if (has_voice(app, *l)) {
+                    if (app.sound.has_device() && !app.settings.muted) play_line_audio(app, *l);
                     break;
                 }
         }
@@ -113,12 +133,12 @@ void ConversationScreen::draw(App& app) {
         if (!v.scene->place.empty()) muted_text(v.scene->place);
         gap(0.4f);
     }
-    // Each line, with a "Play voice" button before it when it has audio.
+    // Each line, with a "Play voice" button before it when it has a voice.
     auto draw_lines = [&](const std::vector<const Line*>& lines) {
         for (const Line* l : lines) {
             ImGui::PushID(l);
-            if (!l->audio.empty()) {
-                if (ImGui::SmallButton("Play voice###voice")) play_line_audio(app, l->audio);
+            if (has_voice(app, *l)) {
+                if (ImGui::SmallButton("Play voice###voice")) play_line_audio(app, *l);
                 ImGui::SameLine();
             }
             line_block(app, l->speaker, l->text);

@@ -3,6 +3,7 @@
 // learnt so far).
 #pragma once
 
+#include "model/scenario.hpp"
 #include "screen.hpp"
 
 #include <string>
@@ -22,7 +23,12 @@ public:
 private:
     std::string played_;         // the scene and move whose first voice line was played
     std::string audio_error_;
-    void play_line_audio(App& app, const std::string& audio);
+    std::string voices_for_;     // the scenarios folder voices_dir_ was found for
+    std::string voices_dir_;     // generated voices (tools/make-voices), "" if none
+    bool voices_looked_ = false;
+    const std::string& voices_dir(App& app);
+    bool has_voice(App& app, const Line& line);
+    void play_line_audio(App& app, const Line& line);
 };
 
 }  // namespace sofs::ui
