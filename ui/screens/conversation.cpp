@@ -21,8 +21,17 @@ void ConversationScreen::enter(App&) { audio_error_.clear(); }
 
 // A line's voice: its recording, else its generated file, else the speaker's
 // voice made live (pick_line_voice in sound.hpp decides).
+// Asked for every line every frame, so the answer (which may look for a
+// file) is kept until another scenario is open.
 bool ConversationScreen::has_voice(App& app, const Line& line) {
-    return app.scenario && pick_line_voice(*app.scenario, line, voices_dir(app)).source != LineVoice::Source::None;
+    if (!app.scenario) return false;
+    if (voiced_for_ != app.scenario) {
+        voiced_.clear();
+        voiced_for_ = app.scenario;
+    }
+    auto [it, fresh] = voiced_.try_emplace(&line, false);
+    if (fresh) it->second = pick_line_voice(*app.scenario, line, voices_dir(app)).source != LineVoice::Source::None;
+    return it->second;
 }
 
 const std::string& ConversationScreen::voices_dir(App& app) {

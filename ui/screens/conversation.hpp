@@ -6,6 +6,8 @@
 #include "model/scenario.hpp"
 #include "screen.hpp"
 
+#include <map>
+#include <memory>
 #include <string>
 
 namespace sofs::ui {
@@ -26,6 +28,9 @@ private:
     std::string voices_for_;     // the scenarios folder voices_dir_ was found for
     std::string voices_dir_;     // generated voices (tools/make-voices), "" if none
     bool voices_looked_ = false;
+    std::shared_ptr<const Scenario> voiced_for_;  // the scenario voiced_ is about (held, so its address is not reused)
+    std::map<const Line*, bool> voiced_;         // whether each line has a voice
+
     const std::string& voices_dir(App& app);
     bool has_voice(App& app, const Line& line);
     void play_line_audio(App& app, const Line& line);
