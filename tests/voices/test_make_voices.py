@@ -170,6 +170,12 @@ class MakeVoices(unittest.TestCase):
         self.assertNotEqual(r.returncode, 0)
         self.assertIn("error[SCN045]", r.stderr)
 
+    def test_check_makes_nothing_and_says_the_voices_are_there(self):
+        r = run("--check", "--out", self.out, SMALL)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("small-voices: 6 people, 6 spoken lines, voices available", r.stdout)
+        self.assertFalse(os.path.exists(os.path.join(self.out, "small-voices")))
+
     def test_help(self):
         r = subprocess.run([sys.executable, SCRIPT, "--help"], capture_output=True, text=True)
         self.assertEqual(r.returncode, 0)
