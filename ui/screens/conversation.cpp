@@ -14,7 +14,7 @@ namespace sofs::ui {
 const char* ConversationScreen::help() const {
     return "Read what is said, then choose what you would say next (press it, or its number on the keyboard). Each choice is a kind of question or statement; "
            "after you choose, you will see how the family replies and a short note on what your words did. "
-           "The case notes on the right list everything you have learnt so far. Lines with a speaker symbol can be heard.";
+           "The case notes on the right list everything you have learnt so far. Press Play voice beside a line to hear it in that person's own voice.";
 }
 
 void ConversationScreen::enter(App&) { audio_error_.clear(); }
