@@ -35,8 +35,14 @@ struct LineVoice {
     Source source = Source::None;
     std::string path;    // Authored and Generated: the file to play
     SpeakerVoice voice;  // Live: the speaker's espeak-ng voice
+    std::vector<LanguageRun> runs;  // Live: the text in Welsh and English runs
 };
-LineVoice pick_line_voice(const Scenario& s, const Line& line, const std::string& voices_dir);
+// `welsh_words`: the list beside the scenario (welsh_words_for), which tells
+// the live voice which sentences to read in Welsh.
+LineVoice pick_line_voice(const Scenario& s, const Line& line, const std::string& voices_dir,
+                          const std::set<std::string>& welsh_words = {});
+// The Welsh word list beside the scenario's file (welsh-words.txt); empty if none.
+std::set<std::string> welsh_words_for(const Scenario& s);
 
 // The folder of generated voices (one folder per scenario id inside), with
 // no path fixed at build time: $SOFS_VOICES_DIR when set; else "voices"
@@ -70,8 +76,10 @@ public:
     // plain reason when there is no device to play it on.
     // With `voice`, the text is spoken in that espeak-ng voice and pitch (a
     // line's live voice), at `rate_wpm` scaled by the voice's own speed.
+    // With `runs` too, each run is spoken in turn, Welsh ones in the voice's
+    // Welsh voice.
     bool read_aloud(const std::string& text, int rate_wpm, std::string* error,
-                    const SpeakerVoice* voice = nullptr);
+                    const SpeakerVoice* voice = nullptr, const std::vector<LanguageRun>* runs = nullptr);
     // Called on the worker thread when a reading is ready to play; the app
     // wakes its main loop with it (glfwPostEmptyEvent). It must not call Sound.
     void set_wake(std::function<void()> wake);

@@ -139,4 +139,96 @@ std::string voice_file_name(const std::string& key, const std::string& text) {
     return key + "." + content_hash(text) + ".ogg";
 }
 
+std::set<std::string> read_word_list(const std::string& text) {
+    std::set<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        start = end + 1;
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+        std::size_t b = line.find_first_not_of(" \t");
+        if (b == std::string::npos || line[b] == '#') continue;
+        line = line.substr(b);
+        for (char& c : line)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        out.insert(line);
+    }
+    return out;
+}
+
+namespace {
+// The right single quotation mark, U+2019, as UTF-8.
+const std::string kCurly = "\xE2\x80\x99";
+
+bool is_letter_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+
+// The words of a sentence, lower-cased (ASCII), curly apostrophes made straight.
+std::vector<std::string> words_of(const std::string& sentence) {
+    std::vector<std::string> out;
+    std::string w;
+    auto flush = [&] {
+        while (!w.empty() && w.back() == '\'') w.pop_back();
+        if (!w.empty()) out.push_back(w);
+        w.clear();
+    };
+    for (std::size_t i = 0; i < sentence.size();) {
+        if (sentence.compare(i, kCurly.size(), kCurly) == 0) {
+            if (!w.empty()) w += '\'';
+            i += kCurly.size();
+            continue;
+        }
+        unsigned char c = static_cast<unsigned char>(sentence[i]);
+        if (c == '\'') {
+            if (!w.empty()) w += '\'';
+        } else if (is_letter_byte(c)) {
+            w += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        } else {
+            flush();
+        }
+        ++i;
+    }
+    flush();
+    return out;
+}
+
+bool sentence_is_welsh(const std::string& sentence, const std::set<std::string>& welsh_words) {
+    auto words = words_of(sentence);
+    std::size_t welsh = 0;
+    for (const auto& w : words)
+        if (welsh_words.count(w) || w.find("\xC5\xB5") != std::string::npos || w.find("\xC5\xB7") != std::string::npos)
+            ++welsh;   // U+0175 ŵ, U+0177 ŷ
+    return welsh > 0 && 2 * welsh >= words.size();
+}
+}  // namespace
+
+std::vector<LanguageRun> language_runs(const std::string& text, const std::set<std::string>& welsh_words) {
+    std::vector<LanguageRun> runs;
+    auto add = [&](const std::string& sentence) {
+        std::size_t b = sentence.find_first_not_of(" \t\n");
+        if (b == std::string::npos) return;
+        std::string s = sentence.substr(b);
+        bool welsh = !welsh_words.empty() && sentence_is_welsh(s, welsh_words);
+        if (!runs.empty() && runs.back().welsh == welsh) runs.back().text += " " + s;
+        else runs.push_back({welsh, s});
+    };
+    std::string cur;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        bool space = c == ' ' || c == '\n' || c == '\t';
+        bool after_end = !cur.empty() && (cur.back() == '.' || cur.back() == '!' || cur.back() == '?' ||
+                                          (cur.size() >= 3 && cur.compare(cur.size() - 3, 3, "\xE2\x80\xA6") == 0));
+        if (space && after_end) {
+            add(cur);
+            cur.clear();
+            continue;
+        }
+        cur += c;
+    }
+    add(cur);
+    if (runs.empty()) runs.push_back({false, text});
+    return runs;
+}
+
 }  // namespace sofs

@@ -9,6 +9,7 @@
 #include "model/scenario.hpp"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,5 +59,22 @@ std::string line_key(const Scenario& s, const Line* line);
 // The text's hash is in the name, so a file made before the line was edited
 // is never played for the new words.
 std::string voice_file_name(const std::string& key, const std::string& text);
+
+// A run of sentences in one language, for reading a line that mixes Welsh
+// and English ("Dw i'n deall. I understand.") in the right voice for each.
+struct LanguageRun {
+    bool welsh = false;
+    std::string text;
+};
+
+// The Welsh words list: one word a line, lower case, '#' starts a comment.
+std::set<std::string> read_word_list(const std::string& text);
+
+// The line cut into sentences (after . ! ? or an ellipsis, before a space)
+// and joined into runs of the same language. A sentence is Welsh when at
+// least half of its words are in `welsh_words` or are written with ŵ or ŷ
+// (words compared in lower case, with ’ read as '). With no words listed
+// every sentence is English.
+std::vector<LanguageRun> language_runs(const std::string& text, const std::set<std::string>& welsh_words);
 
 }  // namespace sofs

@@ -79,4 +79,32 @@ TEST_SUITE("voices") {
         CHECK(voice_file_name("s.visit.1", "Come in.") == "s.visit.1." + content_hash("Come in.") + ".ogg");
         CHECK(voice_file_name("s.visit.1", "Come in.") != voice_file_name("s.visit.1", "Come in!"));
     }
+
+    TEST_CASE("GIVEN the bundled Welsh word list WHEN lines are cut into runs THEN Welsh sentences are Welsh and English stays English") {
+        auto words = read_word_list(test::read_file(test::source_dir() + "/scenarios/welsh-words.txt"));
+        REQUIRE(words.count("diolch"));
+        CHECK_FALSE(words.count("#"));
+        auto runs = language_runs("Dw i isio dweud rhywbeth. I want to say something. I don't want Mam and Dad in trouble.", words);
+        REQUIRE(runs.size() == 2);
+        CHECK(runs[0].welsh);
+        CHECK(runs[0].text == "Dw i isio dweud rhywbeth.");
+        CHECK_FALSE(runs[1].welsh);
+        CHECK(runs[1].text == "I want to say something. I don't want Mam and Dad in trouble.");
+        runs = language_runs("...Ie. Yes. Diolch.", words);
+        REQUIRE(runs.size() == 3);
+        CHECK(runs[0].welsh);
+        CHECK_FALSE(runs[1].welsh);
+        CHECK(runs[2].welsh);
+        // A curly apostrophe reads as a straight one; Welsh letters count by themselves.
+        CHECK(language_runs("Mae\u2019n well gen i siarad Cymraeg.", words).at(0).welsh);
+        CHECK(language_runs("Tŷ pryderon.", words).at(0).welsh);
+        // Welsh names in an English sentence do not make it Welsh.
+        CHECK_FALSE(language_runs("Good things: Nain on Tuesdays. Mam reading Dewin y Dŵr at bedtime.", words).at(0).welsh);
+        CHECK(language_runs("Good things: Nain on Tuesdays.", words).size() == 1);
+        // Without a list everything is English, and the text comes back whole.
+        runs = language_runs("Bore da. Diolch.", {});
+        REQUIRE(runs.size() == 1);
+        CHECK_FALSE(runs[0].welsh);
+        CHECK(runs[0].text == "Bore da. Diolch.");
+    }
 }

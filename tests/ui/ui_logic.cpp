@@ -294,6 +294,13 @@ TEST_SUITE("ui line voices") {
         CHECK(v.voice.voice != assign_voices(*sc).at("ava").voice);
 
         CHECK(pick_line_voice(*sc, narrator, voices.string()).source == LineVoice::Source::None);
+        // Nain's "Bore da. Good morning to you." is spoken live in Welsh, then English.
+        const Line& nain = visit.lines.at(3);
+        v = pick_line_voice(*sc, nain, voices.string(), welsh_words_for(*sc));
+        REQUIRE(v.runs.size() == 2);
+        CHECK(v.runs[0].welsh);
+        CHECK(v.runs[0].text == "Bore da.");
+        CHECK_FALSE(v.runs[1].welsh);
         // Without a voices folder every person's line is still heard, live.
         CHECK(pick_line_voice(*sc, ava, "").source == LineVoice::Source::Live);
         fs::remove_all(voices);
@@ -341,6 +348,10 @@ TEST_SUITE("ui sound device") {
             CHECK_MESSAGE(s.read_aloud("Come in. Sam's watching telly.", 160, &err, &v), err);
             CHECK(s.finish_reading() == "");
             CHECK(s.readings() == 1);
+            std::vector<LanguageRun> runs = {{true, "Bore da."}, {false, "Good morning."}};
+            CHECK_MESSAGE(s.read_aloud("Bore da. Good morning.", 160, &err, &v, &runs), err);
+            CHECK(s.finish_reading() == "");
+            CHECK(s.readings() == 2);
             CHECK(s.playing());
             s.stop();
         }

@@ -28,9 +28,11 @@ bool ConversationScreen::has_voice(App& app, const Line& line) {
     if (voiced_for_ != app.scenario) {
         voiced_.clear();
         voiced_for_ = app.scenario;
+        welsh_words_ = welsh_words_for(*app.scenario);
     }
     auto [it, fresh] = voiced_.try_emplace(&line, false);
-    if (fresh) it->second = pick_line_voice(*app.scenario, line, voices_dir(app)).source != LineVoice::Source::None;
+    if (fresh)
+        it->second = pick_line_voice(*app.scenario, line, voices_dir(app), welsh_words_).source != LineVoice::Source::None;
     return it->second;
 }
 
@@ -45,13 +47,14 @@ const std::string& ConversationScreen::voices_dir(App& app) {
 
 void ConversationScreen::play_line_audio(App& app, const Line& line) {
     if (!app.scenario) return;
-    LineVoice v = pick_line_voice(*app.scenario, line, voices_dir(app));
+    has_voice(app, line);   // brings the Welsh words up to date for this scenario
+    LineVoice v = pick_line_voice(*app.scenario, line, voices_dir(app), welsh_words_);
     audio_error_.clear();
     bool ok = true;
     if (v.source == LineVoice::Source::Authored || v.source == LineVoice::Source::Generated)
         ok = app.sound.play_file(v.path, &audio_error_);
     else if (v.source == LineVoice::Source::Live)
-        ok = app.sound.read_aloud(line.text, app.settings.speech_rate, &audio_error_, &v.voice);
+        ok = app.sound.read_aloud(line.text, app.settings.speech_rate, &audio_error_, &v.voice, &v.runs);
     if (!ok) app.request_redraw();
 }
 

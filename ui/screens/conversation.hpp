@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace sofs::ui {
@@ -30,6 +31,7 @@ private:
     bool voices_looked_ = false;
     std::shared_ptr<const Scenario> voiced_for_;  // the scenario voiced_ is about (held, so its address is not reused)
     std::map<const Line*, bool> voiced_;         // whether each line has a voice
+    std::set<std::string> welsh_words_;          // beside voiced_for_'s file
 
     const std::string& voices_dir(App& app);
     bool has_voice(App& app, const Line& line);
