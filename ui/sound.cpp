@@ -6,7 +6,13 @@
 #include <SDL_mixer.h>
 #include <espeak-ng/speak_lib.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
@@ -59,6 +65,10 @@ struct Sound::Speech {
     struct Request {
         std::string text;
         int rate_wpm = 160;
+        std::string voice;   // "" = the reading voice (en-GB)
+        std::string welsh_voice;
+        int pitch = 50;
+        std::vector<LanguageRun> runs;   // empty: `text` in `voice`
         std::uint64_t generation = 0;
     };
     struct Made {
@@ -157,11 +167,22 @@ void Sound::Speech::run() {
             int rate_hz = start_espeak(&out.error);
             if (rate_hz > 0) {
                 out.rate_hz = rate_hz;
-                espeak_SetParameter(espeakRATE, r.rate_wpm, 0);
+                if (r.runs.empty()) r.runs.push_back({false, r.text});
                 Collecting c{&out.samples, &generation, r.generation};
-                if (espeak_Synth(r.text.c_str(), r.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
-                                 &c) != EE_OK)
-                    out.error = "reading aloud failed: espeak-ng could not read this text";
+                for (const auto& run : r.runs) {
+                    // A line's own voice, or the reading voice; a voice espeak-ng
+                    // lacks falls back to the reading voice rather than silence.
+                    const std::string& v = run.welsh ? r.welsh_voice : r.voice;
+                    if (v.empty() || espeak_SetVoiceByName(v.c_str()) != EE_OK)
+                        if (espeak_SetVoiceByName("en-gb") != EE_OK) espeak_SetVoiceByName("en");
+                    espeak_SetParameter(espeakRATE, r.rate_wpm, 0);
+                    espeak_SetParameter(espeakPITCH, r.voice.empty() ? 50 : r.pitch, 0);
+                    if (espeak_Synth(run.text.c_str(), run.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
+                                     nullptr, &c) != EE_OK) {
+                        out.error = "reading aloud failed: espeak-ng could not read this text";
+                        break;
+                    }
+                }
             }
         }
 
@@ -254,14 +275,25 @@ void Sound::set_wake(std::function<void()> wake) {
     speech_->wake = std::move(wake);
 }
 
-bool Sound::read_aloud(const std::string& text, int rate_wpm, std::string* error) {
+bool Sound::read_aloud(const std::string& text, int rate_wpm, std::string* error, const SpeakerVoice* voice,
+                       const std::vector<LanguageRun>* runs) {
     if (!speech_) speech_ = std::make_unique<Speech>();
     Speech& sp = *speech_;
     {
         std::lock_guard<std::mutex> lk(sp.m);
         if (!sp.thread.joinable()) sp.thread = std::thread([&sp] { sp.run(); });
         std::uint64_t g = ++sp.generation;   // cancels the reading being made, if any
-        sp.request = Speech::Request{text, rate_wpm, g};
+        sp.request = Speech::Request{};
+        sp.request->text = text;
+        sp.request->rate_wpm = rate_wpm;
+        sp.request->generation = g;
+        if (voice) {
+            sp.request->voice = voice->voice;
+            sp.request->welsh_voice = voice->welsh_voice;
+            if (runs) sp.request->runs = *runs;
+            sp.request->pitch = voice->pitch;
+            sp.request->rate_wpm = std::max(80, rate_wpm * voice->speed / 160);
+        }
         sp.made.reset();
     }
     sp.work.notify_one();
@@ -314,6 +346,70 @@ void Sound::stop() {
         speech_->made.reset();
     }
     if (open_) Mix_HaltChannel(0);
+}
+
+std::set<std::string> welsh_words_for(const Scenario& s) {
+    std::ifstream in(std::filesystem::path(s.file).parent_path() / "welsh-words.txt", std::ios::binary);
+    if (!in) return {};
+    std::stringstream text;
+    text << in.rdbuf();
+    return read_word_list(text.str());
+}
+
+LineVoice pick_line_voice(const Scenario& s, const Line& line, const std::string& voices_dir,
+                          const std::set<std::string>& welsh_words) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    LineVoice out;
+    if (!line.audio.empty()) {
+        fs::path p = fs::path(s.file).parent_path() / line.audio;
+        if (fs::is_regular_file(p, ec)) {
+            out.source = LineVoice::Source::Authored;
+            out.path = p.string();
+            return out;
+        }
+    }
+    if (!voices_dir.empty()) {
+        std::string key = line_key(s, &line);
+        if (!key.empty()) {
+            fs::path p = fs::path(voices_dir) / s.id / voice_file_name(key, line.text);
+            if (fs::is_regular_file(p, ec)) {
+                out.source = LineVoice::Source::Generated;
+                out.path = p.string();
+                return out;
+            }
+        }
+    }
+    if (s.person(line.speaker)) {
+        auto voices = assign_voices(s);
+        out.source = LineVoice::Source::Live;
+        out.voice = voices[line.speaker];
+        out.runs = language_runs(line.text, welsh_words);
+    }
+    return out;
+}
+
+std::string find_voices_dir(const std::string& scenarios_dir) {
+    namespace fs = std::filesystem;
+    if (const char* env = std::getenv("SOFS_VOICES_DIR"); env && *env) return env;
+    std::error_code ec;
+    std::vector<fs::path> candidates;
+    if (!scenarios_dir.empty()) {
+        fs::path sc = fs::path(scenarios_dir);
+        if (!sc.has_filename()) sc = sc.parent_path();   // "scenarios/" names the same folder
+        candidates.push_back(sc.parent_path() / "voices");
+    }
+    char buf[4096];
+    ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n > 0) {
+        fs::path exe_dir = fs::path(std::string(buf, static_cast<std::size_t>(n))).parent_path();
+        candidates.push_back(exe_dir / "voices");
+        candidates.push_back(exe_dir.parent_path() / "voices");
+        candidates.push_back(exe_dir.parent_path() / "share" / "sofs-simulator" / "voices");
+    }
+    for (const auto& c : candidates)
+        if (fs::is_directory(c, ec)) return c.string();
+    return "";
 }
 
 bool Sound::playing() const { return open_ && Mix_Playing(0) != 0; }

@@ -6,6 +6,9 @@
 // the window's thread.
 #pragma once
 
+#include "model/scenario.hpp"
+#include "runtime/voices.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -22,6 +25,31 @@ enum class Cue { Step, Saved, Gentle };
 std::vector<std::uint8_t> wav_image(const std::vector<std::int16_t>& samples, int rate);
 // A short soft tone with a smooth start and end (no clicks).
 std::vector<std::int16_t> tone(double hz, double seconds, int rate, double loudness = 0.25);
+
+// Where a line's voice comes from, best first: the scenario's own recording
+// (`audio:`), then the file tools/make-voices generated for it, then live
+// synthesis in the speaker's voice (the same plan the script uses). The
+// narrator has no live voice. Pure apart from looking for files (tested).
+struct LineVoice {
+    enum class Source { None, Authored, Generated, Live };
+    Source source = Source::None;
+    std::string path;    // Authored and Generated: the file to play
+    SpeakerVoice voice;  // Live: the speaker's espeak-ng voice
+    std::vector<LanguageRun> runs;  // Live: the text in Welsh and English runs
+};
+// `welsh_words`: the list beside the scenario (welsh_words_for), which tells
+// the live voice which sentences to read in Welsh.
+LineVoice pick_line_voice(const Scenario& s, const Line& line, const std::string& voices_dir,
+                          const std::set<std::string>& welsh_words = {});
+// The Welsh word list beside the scenario's file (welsh-words.txt); empty if none.
+std::set<std::string> welsh_words_for(const Scenario& s);
+
+// The folder of generated voices (one folder per scenario id inside), with
+// no path fixed at build time: $SOFS_VOICES_DIR when set; else "voices"
+// beside the scenarios folder (an installed data folder); else "voices"
+// beside or above the program's folder (a build tree: build/voices). ""
+// when there is none, and lines then fall back to live synthesis.
+std::string find_voices_dir(const std::string& scenarios_dir);
 
 class Sound {
 public:
@@ -46,7 +74,12 @@ public:
     // once: the speech is made on the worker thread, one reading at a time,
     // and a new request cancels one not yet played. Returns false with a
     // plain reason when there is no device to play it on.
-    bool read_aloud(const std::string& text, int rate_wpm, std::string* error);
+    // With `voice`, the text is spoken in that espeak-ng voice and pitch (a
+    // line's live voice), at `rate_wpm` scaled by the voice's own speed.
+    // With `runs` too, each run is spoken in turn, Welsh ones in the voice's
+    // Welsh voice.
+    bool read_aloud(const std::string& text, int rate_wpm, std::string* error,
+                    const SpeakerVoice* voice = nullptr, const std::vector<LanguageRun>* runs = nullptr);
     // Called on the worker thread when a reading is ready to play; the app
     // wakes its main loop with it (glfwPostEmptyEvent). It must not call Sound.
     void set_wake(std::function<void()> wake);

@@ -12,6 +12,7 @@
 
 #include "runtime/condition.hpp"
 #include "runtime/hash.hpp"
+#include "runtime/voices.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
@@ -600,7 +601,7 @@ std::optional<E> Loader::enumeration(const Map& m, std::string_view key, Need ne
 void Loader::read_person(const Node& n, SourcePos p) {
     auto m = open_map(n, p, "a person",
                       {"id", "name", "age", "age_months", "role", "gender", "relationship", "household",
-                       "parents", "partners", "aliases"});
+                       "parents", "partners", "aliases", "voice"});
     if (!m) return;
     static const auto kRoles = names_of({PersonRole::Child, PersonRole::Caregiver, PersonRole::Family,
                                          PersonRole::Professional, PersonRole::Other},
@@ -621,6 +622,12 @@ void Loader::read_person(const Node& n, SourcePos p) {
     person.parents = id_list(*m, "parents", Need::Optional, Ref::Kind::Person);
     person.partners = id_list(*m, "partners", Need::Optional, Ref::Kind::Person);
     person.aliases = text_list(*m, "aliases", Need::Optional);
+    auto voice = text(*m, "voice", Need::Optional);
+    person.voice = voice.value_or("");
+    if (std::string why; voice && !valid_voice_name(person.voice, &why))
+        error(pos_of(m->find("voice")->value), "SCN045",
+              "'" + person.voice + "' is not an espeak-ng voice name: " + why +
+                  "; write a language and a variant such as en-gb+f3 or cy+m2, or leave it out");
     s_->people.push_back(std::move(person));
 }
 

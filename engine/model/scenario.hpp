@@ -39,6 +39,7 @@ struct Person {
     std::vector<std::string> partners;  // person ids
     std::vector<std::string> aliases;   // other names the family uses: "Mummy", "Daddy Ryan"
     std::string gender;        // "female" | "male" | "" (for pronouns in feedback)
+    std::string voice;         // espeak-ng voice for their lines ("en-gb+f3", "cy+m2"); "" = chosen for them
     SourcePos pos;
 };
 

@@ -7,11 +7,15 @@
 #include "settings.hpp"
 #include "sound.hpp"
 
+#include "load/loader.hpp"
+#include "runtime/voices.hpp"
+
 #include <doctest/doctest.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 using namespace sofs;
 using namespace sofs::ui;
@@ -251,7 +255,109 @@ TEST_SUITE("ui records") {
     }
 }
 
+TEST_SUITE("ui line voices") {
+    // The small voice-test scenario: Sam's line has a recording; Ava's and
+    // Owen's (a reply) do not; the first line is the narrator's.
+    std::shared_ptr<const Scenario> small_voices() {
+        auto r = load_scenario_file(std::string(SOFS_TESTS_DIR) + "/voices/small/small-voices.yaml");
+        REQUIRE_MESSAGE(!r.diagnostics.has_errors(), r.diagnostics.items.front().format());
+        return r.scenario;
+    }
+
+    TEST_CASE("GIVEN generated files for a scenario WHEN a line's voice is picked THEN recording, then generated file, then live voice") {
+        namespace fs = std::filesystem;
+        auto sc = small_voices();
+        const Scene& visit = sc->scenes.at(0);
+        const Line& narrator = visit.lines.at(0);
+        const Line& ava = visit.lines.at(1);
+        const Line& sam = visit.lines.at(2);
+        const Line& owen = visit.choices.at(0).reply.at(0);
+        fs::path voices = fs::temp_directory_path() / "sofs-ui-voices-test";
+        fs::remove_all(voices);
+        fs::create_directories(voices / sc->id);
+        // A generated file for Ava's line, named as tools/make-voices names it.
+        std::string ava_file = voice_file_name(line_key(*sc, &ava), ava.text);
+        CHECK(ava_file.rfind("s.visit.1.", 0) == 0);
+        { std::ofstream(voices / sc->id / ava_file) << "OggS"; }
+
+        LineVoice v = pick_line_voice(*sc, ava, voices.string());
+        CHECK(v.source == LineVoice::Source::Generated);
+        CHECK(v.path == (voices / sc->id / ava_file).string());
+
+        v = pick_line_voice(*sc, sam, voices.string());
+        CHECK(v.source == LineVoice::Source::Authored);   // the recording comes first
+        CHECK(fs::path(v.path).filename() == "sam-hello.ogg");
+
+        v = pick_line_voice(*sc, owen, voices.string());   // no file: spoken live in Owen's voice
+        CHECK(v.source == LineVoice::Source::Live);
+        CHECK(v.voice.voice == assign_voices(*sc).at("owen").voice);
+        CHECK(v.voice.voice != assign_voices(*sc).at("ava").voice);
+
+        CHECK(pick_line_voice(*sc, narrator, voices.string()).source == LineVoice::Source::None);
+        // Nain's "Bore da. Good morning to you." is spoken live in Welsh, then English.
+        const Line& nain = visit.lines.at(3);
+        v = pick_line_voice(*sc, nain, voices.string(), welsh_words_for(*sc));
+        REQUIRE(v.runs.size() == 2);
+        CHECK(v.runs[0].welsh);
+        CHECK(v.runs[0].text == "Bore da.");
+        CHECK_FALSE(v.runs[1].welsh);
+        // Without a voices folder every person's line is still heard, live.
+        CHECK(pick_line_voice(*sc, ava, "").source == LineVoice::Source::Live);
+        fs::remove_all(voices);
+    }
+
+    TEST_CASE("GIVEN a file made before a line was edited WHEN the voice is picked THEN the old file is not played") {
+        namespace fs = std::filesystem;
+        auto sc = small_voices();
+        const Line& ava = sc->scenes.at(0).lines.at(1);
+        fs::path voices = fs::temp_directory_path() / "sofs-ui-voices-stale";
+        fs::remove_all(voices);
+        fs::create_directories(voices / sc->id);
+        { std::ofstream(voices / sc->id / voice_file_name(line_key(*sc, &ava), "Come in, Sam is upstairs.")) << "OggS"; }
+        CHECK(pick_line_voice(*sc, ava, voices.string()).source == LineVoice::Source::Live);
+        fs::remove_all(voices);
+    }
+
+    TEST_CASE("GIVEN a data folder with scenarios and voices side by side WHEN the voices folder is looked for THEN it is found from the scenarios folder") {
+        namespace fs = std::filesystem;
+        fs::path root = fs::temp_directory_path() / "sofs-ui-data-root";
+        fs::remove_all(root);
+        fs::create_directories(root / "scenarios");
+        fs::create_directories(root / "voices");
+        unsetenv("SOFS_VOICES_DIR");
+        CHECK(find_voices_dir((root / "scenarios").string()) == (root / "voices").string());
+        CHECK(find_voices_dir((root / "scenarios").string() + "/") == (root / "voices").string());
+        setenv("SOFS_VOICES_DIR", "/somewhere/else", 1);
+        CHECK(find_voices_dir((root / "scenarios").string()) == "/somewhere/else");
+        unsetenv("SOFS_VOICES_DIR");
+        fs::remove_all(root);
+    }
+}
+
 TEST_SUITE("ui sound device") {
+    TEST_CASE("GIVEN the disk audio driver WHEN a line is spoken live in a person's voice THEN speech is made and plays") {
+        auto file = std::filesystem::temp_directory_path() / "sofs-ui-disk-audio-voice.raw";
+        setenv("SDL_AUDIODRIVER", "disk", 1);
+        setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
+        {
+            Sound s;
+            s.open();
+            REQUIRE_MESSAGE(s.has_device(), s.notice());
+            std::string err;
+            SpeakerVoice v{"en-gb+f3", "cy+f3", 70, 150};
+            CHECK_MESSAGE(s.read_aloud("Come in. Sam's watching telly.", 160, &err, &v), err);
+            CHECK(s.finish_reading() == "");
+            CHECK(s.readings() == 1);
+            std::vector<LanguageRun> runs = {{true, "Bore da."}, {false, "Good morning."}};
+            CHECK_MESSAGE(s.read_aloud("Bore da. Good morning.", 160, &err, &v, &runs), err);
+            CHECK(s.finish_reading() == "");
+            CHECK(s.readings() == 2);
+            CHECK(s.playing());
+            s.stop();
+        }
+        std::filesystem::remove(file);
+        unsetenv("SDL_DISKAUDIOFILE");
+    }
     TEST_CASE("GIVEN the disk audio driver WHEN a sentence is read aloud THEN speech is made and plays") {
         auto file = std::filesystem::temp_directory_path() / "sofs-ui-disk-audio.raw";
         setenv("SDL_AUDIODRIVER", "disk", 1);

@@ -19,5 +19,6 @@ int cmd_cohort(const Args& args);
 int cmd_trainee(const Args& args);
 int cmd_override(const Args& args);
 int cmd_criteria(const Args& args);
+int cmd_voices(const Args& args);
 
 }  // namespace sofs::cli

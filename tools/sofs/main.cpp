@@ -25,6 +25,7 @@ const Command kCommands[] = {
     {"trainee", sofs::cli::cmd_trainee, "export or erase everything held about one trainee"},
     {"override", sofs::cli::cmd_override, "a trainer overrules one of the assessor's verdicts"},
     {"criteria", sofs::cli::cmd_criteria, "list every criterion the assessor judges, with its name"},
+    {"voices", sofs::cli::cmd_voices, "the voice plan: who speaks in which voice, every spoken line's key"},
 };
 
 void usage(std::FILE* to) {

@@ -14,16 +14,48 @@ namespace sofs::ui {
 const char* ConversationScreen::help() const {
     return "Read what is said, then choose what you would say next (press it, or its number on the keyboard). Each choice is a kind of question or statement; "
            "after you choose, you will see how the family replies and a short note on what your words did. "
-           "The case notes on the right list everything you have learnt so far. Lines with a speaker symbol can be heard.";
+           "The case notes on the right list everything you have learnt so far. Press Play voice beside a line to hear it in that person's own voice.";
 }
 
 void ConversationScreen::enter(App&) { audio_error_.clear(); }
 
-void ConversationScreen::play_line_audio(App& app, const std::string& audio) {
+// A line's voice: its recording, else its generated file, else the speaker's
+// voice made live (pick_line_voice in sound.hpp decides).
+// Asked for every line every frame, so the answer (which may look for a
+// file) is kept until another scenario is open.
+bool ConversationScreen::has_voice(App& app, const Line& line) {
+    if (!app.scenario) return false;
+    if (voiced_for_ != app.scenario) {
+        voiced_.clear();
+        voiced_for_ = app.scenario;
+        welsh_words_ = welsh_words_for(*app.scenario);
+    }
+    auto [it, fresh] = voiced_.try_emplace(&line, false);
+    if (fresh)
+        it->second = pick_line_voice(*app.scenario, line, voices_dir(app), welsh_words_).source != LineVoice::Source::None;
+    return it->second;
+}
+
+const std::string& ConversationScreen::voices_dir(App& app) {
+    if (voices_for_ != app.opt.scenarios_dir || !voices_looked_) {
+        voices_for_ = app.opt.scenarios_dir;
+        voices_dir_ = find_voices_dir(voices_for_);
+        voices_looked_ = true;
+    }
+    return voices_dir_;
+}
+
+void ConversationScreen::play_line_audio(App& app, const Line& line) {
     if (!app.scenario) return;
-    std::filesystem::path p = std::filesystem::path(app.scenario->file).parent_path() / audio;
+    has_voice(app, line);   // brings the Welsh words up to date for this scenario
+    LineVoice v = pick_line_voice(*app.scenario, line, voices_dir(app), welsh_words_);
     audio_error_.clear();
-    if (!app.sound.play_file(p.string(), &audio_error_)) app.request_redraw();
+    bool ok = true;
+    if (v.source == LineVoice::Source::Authored || v.source == LineVoice::Source::Generated)
+        ok = app.sound.play_file(v.path, &audio_error_);
+    else if (v.source == LineVoice::Source::Live)
+        ok = app.sound.read_aloud(line.text, app.settings.speech_rate, &audio_error_, &v.voice, &v.runs);
+    if (!ok) app.request_redraw();
 }
 
 std::string ConversationScreen::read_aloud_text(App& app) {
@@ -90,15 +122,15 @@ void ConversationScreen::draw(App& app) {
     }
     float s = app.ui_scale();
     View v = app.session->view();
-    // Voice-over: the first recorded line of a new scene or reply plays by itself (unless muted).
+    // Voice-over: the first spoken line of a new scene or reply plays by itself (unless muted).
     {
         std::string key = (v.scene ? v.scene->id : "") + "/" + (v.last_choice ? v.last_choice->id : "");
         if (key != played_) {
             played_ = key;
             const auto& lines = v.last_choice ? v.reply : v.lines;
             for (const Line* l : lines)
-                if (!l->audio.empty()) {
-                    if (app.sound.has_device() && !app.settings.muted) play_line_audio(app, l->audio);
+                if (has_voice(app, *l)) {
+                    if (app.sound.has_device() && !app.settings.muted) play_line_audio(app, *l);
                     break;
                 }
         }
@@ -113,12 +145,12 @@ void ConversationScreen::draw(App& app) {
         if (!v.scene->place.empty()) muted_text(v.scene->place);
         gap(0.4f);
     }
-    // Each line, with a "Play voice" button before it when it has audio.
+    // Each line, with a "Play voice" button before it when it has a voice.
     auto draw_lines = [&](const std::vector<const Line*>& lines) {
         for (const Line* l : lines) {
             ImGui::PushID(l);
-            if (!l->audio.empty()) {
-                if (ImGui::SmallButton("Play voice###voice")) play_line_audio(app, l->audio);
+            if (has_voice(app, *l)) {
+                if (ImGui::SmallButton("Play voice###voice")) play_line_audio(app, *l);
                 ImGui::SameLine();
             }
             line_block(app, l->speaker, l->text);

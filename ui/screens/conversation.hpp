@@ -3,8 +3,12 @@
 // learnt so far).
 #pragma once
 
+#include "model/scenario.hpp"
 #include "screen.hpp"
 
+#include <map>
+#include <memory>
+#include <set>
 #include <string>
 
 namespace sofs::ui {
@@ -22,7 +26,16 @@ public:
 private:
     std::string played_;         // the scene and move whose first voice line was played
     std::string audio_error_;
-    void play_line_audio(App& app, const std::string& audio);
+    std::string voices_for_;     // the scenarios folder voices_dir_ was found for
+    std::string voices_dir_;     // generated voices (tools/make-voices), "" if none
+    bool voices_looked_ = false;
+    std::shared_ptr<const Scenario> voiced_for_;  // the scenario voiced_ is about (held, so its address is not reused)
+    std::map<const Line*, bool> voiced_;         // whether each line has a voice
+    std::set<std::string> welsh_words_;          // beside voiced_for_'s file
+
+    const std::string& voices_dir(App& app);
+    bool has_voice(App& app, const Line& line);
+    void play_line_audio(App& app, const Line& line);
 };
 
 }  // namespace sofs::ui
