@@ -18,7 +18,7 @@ packages=(cmake ninja-build g++ pkg-config
   nlohmann-json3-dev libsodium-dev libstemmer-dev libhunspell-dev hunspell-en-gb
   libespeak-ng-dev espeak-ng sox xvfb xauth xdotool imagemagick
   libgl1-mesa-dri libglx-mesa0
-  postgresql-15 postgresql-client-15 libpq-dev libcurl4-openssl-dev)
+  postgresql-15 postgresql-client-15 libpq-dev libcurl4-openssl-dev libcpp-httplib-dev)
 # npm fetches the xAPI statement validator the learning-record tests use;
 # Debian's npm is installed only when no npm is on the PATH already.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

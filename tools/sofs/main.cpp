@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"cohort", sofs::cli::cmd_cohort, "create cohorts, add members, assign scenarios"},
     {"trainee", sofs::cli::cmd_trainee, "export or erase everything held about one trainee"},
     {"override", sofs::cli::cmd_override, "a trainer overrules one of the assessor's verdicts"},
+    {"lrs", sofs::cli::cmd_lrs, "send learning records (xAPI) to the organisation's LRS"},
 };
 
 void usage(std::FILE* to) {
