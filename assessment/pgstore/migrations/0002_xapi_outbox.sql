@@ -6,7 +6,7 @@ CREATE TABLE xapi_outbox (
   id         text PRIMARY KEY,            -- the statement's UUID
   attempt    bigint NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
   step       integer NOT NULL,
-  statement  jsonb NOT NULL,
+  statement  text NOT NULL CHECK (jsonb_typeof(statement::jsonb) = 'object'),  -- kept byte for byte: a resend is identical
   created_ms bigint NOT NULL,
   sent_ms    bigint,
   tries      integer NOT NULL DEFAULT 0,

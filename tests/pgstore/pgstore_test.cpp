@@ -1,0 +1,390 @@
+// The store's shared suite (people, attempts and events, the xAPI outbox) run
+// against both engines, SQLite and PostgreSQL; then PostgreSQL's row-level
+// security, seen from `psql` connected as a trainee.
+//
+// PostgreSQL tests need SOFS_TEST_POSTGRES (a libpq URI for a role that may
+// create databases and roles, its password in PGPASSFILE), which
+// tools/pg-test-cluster.sh exports; tools/quickstart.sh test starts that
+// cluster. Without it they are skipped with a message, except under CI=true,
+// where they fail. Each test case gets a fresh database, dropped afterwards.
+#include "postgres.hpp"
+#include "records.hpp"
+
+#include <doctest/doctest.h>
+#include <libpq-fe.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <random>
+
+using namespace sofs::progress;
+using json = nlohmann::json;
+
+namespace {
+
+bool under_ci() {
+    const char* ci = std::getenv("CI");
+    return ci && std::string(ci) == "true";
+}
+
+const char* test_server() {
+    const char* uri = std::getenv("SOFS_TEST_POSTGRES");
+    return uri && *uri ? uri : nullptr;
+}
+
+// True when the PostgreSQL tests can run; otherwise says why (fails under CI).
+bool postgres_available() {
+    if (test_server()) return true;
+    if (under_ci()) {
+        FAIL("SOFS_TEST_POSTGRES is not set under CI: tools/quickstart.sh test starts the test cluster");
+        return false;
+    }
+    MESSAGE("SKIPPED (PostgreSQL): SOFS_TEST_POSTGRES is not set; run "
+            "`eval \"$(tools/pg-test-cluster.sh start)\"` first, or tools/quickstart.sh test");
+    return false;
+}
+
+// The test server's URI with another role, password and database.
+struct ServerUri {
+    std::string base, host_port, db;
+    explicit ServerUri(const std::string& uri) : base(uri) {
+        auto at = uri.find('@');
+        auto slash = uri.rfind('/');
+        host_port = uri.substr(at + 1, slash - at - 1);
+        db = uri.substr(slash + 1);
+    }
+    std::string with_db(const std::string& name) const { return base.substr(0, base.rfind('/') + 1) + name; }
+    std::string as(const std::string& role, const std::string& password, const std::string& name) const {
+        return "postgresql://" + role + ":" + password + "@" + host_port + "/" + name;
+    }
+};
+
+void admin_exec(const std::string& uri, const std::string& sql) {
+    PGconn* c = PQconnectdb(uri.c_str());
+    REQUIRE_MESSAGE(PQstatus(c) == CONNECTION_OK, PQerrorMessage(c));
+    PGresult* r = PQexec(c, sql.c_str());
+    bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+    std::string err = PQerrorMessage(c);
+    PQclear(r);
+    PQfinish(c);
+    REQUIRE_MESSAGE(ok, sql << ": " << err);
+}
+
+// A fresh database on the test server, with the roles made in it dropped after.
+struct FreshDatabase {
+    ServerUri server;
+    std::string name;
+    FreshDatabase() : server(test_server()) {
+        std::random_device rd;
+        name = "sofs_t_" + std::to_string(rd() % 100000000);
+        admin_exec(server.base, "CREATE DATABASE " + name);
+    }
+    ~FreshDatabase() {
+        PGconn* c = PQconnectdb(server.base.c_str());
+        PQclear(PQexec(c, ("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").c_str()));
+        PGresult* r = PQexec(c, ("SELECT rolname FROM pg_roles WHERE rolname LIKE '" + name + "\\_%'").c_str());
+        for (int i = 0; i < PQntuples(r); ++i)
+            PQclear(PQexec(c, ("DROP ROLE IF EXISTS \"" + std::string(PQgetvalue(r, i, 0)) + "\"").c_str()));
+        PQclear(r);
+        PQfinish(c);
+    }
+    std::string uri() const { return server.with_db(name); }
+};
+
+// One engine's store for a test case, seen through the three interfaces.
+struct Engine {
+    virtual ~Engine() = default;
+    virtual Accounts& accounts() = 0;
+    virtual AttemptRecords& attempts() = 0;
+    virtual OutboxRecords& outbox() = 0;
+    Actor admin = Actor::system();
+};
+
+WallClock counting_clock() {
+    auto ms = std::make_shared<std::int64_t>(1795428000000LL);
+    return [ms] { return *ms += 1000; };
+}
+
+struct SqliteEngine : Engine {
+    std::unique_ptr<Store> store;
+    std::unique_ptr<SqliteRecords> records;
+    static constexpr const char* kName = "SQLite";
+    static std::unique_ptr<Engine> make() {
+        auto e = std::make_unique<SqliteEngine>();
+        OpenOptions o;
+        o.password_cost = OpenOptions::PasswordCost::Minimal;
+        o.clock = counting_clock();
+        e->store = Store::open(":memory:", o);
+        e->records = std::make_unique<SqliteRecords>(*e->store);
+        return e;
+    }
+    Accounts& accounts() override { return *records; }
+    AttemptRecords& attempts() override { return *records; }
+    OutboxRecords& outbox() override { return *records; }
+};
+
+struct PostgresEngine : Engine {
+    std::unique_ptr<FreshDatabase> db;
+    std::unique_ptr<PgStore> store;
+    static constexpr const char* kName = "PostgreSQL";
+    static std::unique_ptr<Engine> make() {
+        if (!postgres_available()) return nullptr;
+        auto e = std::make_unique<PostgresEngine>();
+        e->db = std::make_unique<FreshDatabase>();
+        e->store = PgStore::open(e->db->uri(), counting_clock());
+        return e;
+    }
+    ~PostgresEngine() override { store.reset(); }
+    Accounts& accounts() override { return *store; }
+    AttemptRecords& attempts() override { return *store; }
+    OutboxRecords& outbox() override { return *store; }
+};
+
+sofs::Transcript header(const std::string& hash = "h1") {
+    sofs::Transcript t;
+    t.scenario = "reference-case";
+    t.content_hash = hash;
+    t.seed = 0xfedcba9876543210ULL;  // all 64 bits survive
+    return t;
+}
+
+ScenarioFacts facts() { return {"reference-case", "h1", "Kai and Mia", 3, 2, 5}; }
+
+sofs::Event event(int step, sofs::Event::Kind kind, const std::string& scene) {
+    sofs::Event e;
+    e.step = step;
+    e.kind = kind;
+    e.scene = scene;
+    e.at_ms = 5000LL * step;
+    return e;
+}
+
+std::vector<sofs::Event> a_short_playthrough() {
+    using K = sofs::Event::Kind;
+    auto choose = event(1, K::Choose, "home-visit");
+    choose.choice = "ask-about-school";
+    auto danger = event(2, K::Answer, "write-up");
+    danger.answer.task = "danger-1";
+    danger.answer.text = "Worried that Kai's dad will hit his mum again while Kai is in the room";
+    auto scale = event(3, K::Answer, "scale");
+    scale.answer.task = "scale-1";
+    scale.answer.number = 4;
+    scale.answer.text = "Nan is there most days";
+    auto sort = event(4, K::Answer, "sort");
+    sort.answer.task = "sort-1";
+    sort.answer.placements = {{"fact-bruise", "past-harm"}, {"fact-nan", "existing-safety"}};
+    sort.answer.picks = {"nan"};
+    return {event(0, K::Start, "referral"), choose, danger, scale, sort};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- the shared suite
+
+TEST_CASE_TEMPLATE("the store keeps every event and gives the transcript back", E, SqliteEngine, PostgresEngine) {
+    auto engine = E::make();
+    if (!engine) return;
+    INFO(E::kName);
+    Person sam = engine->accounts().add_person(engine->admin, "Sam Ellery", Role::Trainee, "North", false,
+                                               std::string("sam-password-1"));
+    CHECK(engine->accounts().find_person("sam ellery").value().id == sam.id);
+    Attempt a = engine->attempts().begin_attempt(sam.id, header(), facts());
+    CHECK(a.status == AttemptStatus::Open);
+    for (const auto& e : a_short_playthrough()) engine->attempts().record_event(a.id, e);
+    auto t = engine->attempts().transcript(a.id);
+    CHECK(t.seed == 0xfedcba9876543210ULL);
+    CHECK(t.events == a_short_playthrough());
+    CHECK(engine->attempts().open_attempt(sam.id, "reference-case").value().events == 5);
+}
+
+TEST_CASE_TEMPLATE("an event saved twice is kept once; a different one at the same step is refused", E, SqliteEngine,
+                   PostgresEngine) {
+    auto engine = E::make();
+    if (!engine) return;
+    INFO(E::kName);
+    Person sam = engine->accounts().add_person(engine->admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
+    Attempt a = engine->attempts().begin_attempt(sam.id, header(), facts());
+    auto events = a_short_playthrough();
+    for (const auto& e : events) engine->attempts().record_event(a.id, e);
+    const auto queued = engine->outbox().unsent_statements().size();
+    engine->attempts().record_event(a.id, events[3]);  // a resumed player re-sends it
+    CHECK(engine->attempts().transcript(a.id).events.size() == events.size());
+    auto changed = events[3];
+    changed.answer.number = 9;
+    try {
+        engine->attempts().record_event(a.id, changed);
+        FAIL("a changed answer was accepted");
+    } catch (const StoreError& e) {
+        CHECK(e.kind == StoreError::Kind::Invalid);
+        CHECK(std::string(e.what()).find("never changed") != std::string::npos);
+    }
+    CHECK(engine->outbox().unsent_statements().size() == queued);  // no second statement for the repeat
+}
+
+TEST_CASE_TEMPLATE("the outbox holds one statement per counted event until it is marked sent", E, SqliteEngine,
+                   PostgresEngine) {
+    auto engine = E::make();
+    if (!engine) return;
+    INFO(E::kName);
+    Person sam = engine->accounts().add_person(engine->admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
+    Attempt a = engine->attempts().begin_attempt(sam.id, header(), facts());
+    for (const auto& e : a_short_playthrough()) engine->attempts().record_event(a.id, e);
+    auto unsent = engine->outbox().unsent_statements();
+    std::vector<std::string> verbs;
+    for (const auto& u : unsent) {
+        json j = json::parse(u.statement);
+        CHECK(j["id"] == u.id);
+        CHECK(u.attempt == a.id);
+        CHECK(u.statement.find("Kai's dad") == std::string::npos);
+        verbs.push_back(j["verb"]["id"].get<std::string>().substr(31));
+    }
+    // The SQLite store does not (yet) tell the LRS about choices; PostgreSQL's uses the shared builder.
+    if (std::string(E::kName) == "SQLite") CHECK(verbs == std::vector<std::string>{"attempted", "answered", "answered", "answered"});
+    else CHECK(verbs == std::vector<std::string>{"attempted", "responded", "answered", "answered", "answered"});
+    engine->outbox().mark_sent(unsent[0].id);
+    engine->outbox().mark_send_failed(unsent[1].id, "no answer from the LRS");
+    auto left = engine->outbox().unsent_statements();
+    REQUIRE(left.size() == unsent.size() - 1);
+    CHECK(left[0].id == unsent[1].id);
+    CHECK(left[0].tries == 1);
+    CHECK(left[0].statement == unsent[1].statement);  // byte for byte: a resend is the same statement
+}
+
+TEST_CASE_TEMPLATE("a finished attempt takes no more answers; a fresh start supersedes the open one", E, SqliteEngine,
+                   PostgresEngine) {
+    auto engine = E::make();
+    if (!engine) return;
+    INFO(E::kName);
+    Person sam = engine->accounts().add_person(engine->admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
+    Attempt first = engine->attempts().begin_attempt(sam.id, header(), facts());
+    engine->attempts().record_event(first.id, a_short_playthrough()[0]);
+    Attempt second = engine->attempts().begin_attempt(sam.id, header("h2"), facts(), "the case was rewritten");
+    CHECK(engine->attempts().open_attempt(sam.id, "reference-case").value().id == second.id);
+    CHECK_THROWS_AS(engine->attempts().record_event(first.id, a_short_playthrough()[1]), StoreError);
+    engine->attempts().record_event(second.id, a_short_playthrough()[0]);
+    engine->attempts().finish_attempt(second.id, "plan-agreed", {{"danger-1", "DS-WHO", true, "", "", ""}});
+    CHECK_FALSE(engine->attempts().open_attempt(sam.id, "reference-case").has_value());
+    try {
+        engine->attempts().record_event(second.id, a_short_playthrough()[1]);
+        FAIL("a finished attempt took an answer");
+    } catch (const StoreError& e) {
+        CHECK(e.kind == StoreError::Kind::Invalid);
+    }
+}
+
+// ---------------------------------------------------------------- PostgreSQL only
+
+namespace {
+
+struct Psql {
+    int rc = -1;
+    std::string out;
+};
+
+// Runs psql as `role` (password in PGPASSWORD, no password file) and returns its output.
+Psql psql_as(const std::string& uri, const std::string& password, const std::string& sql) {
+    std::string cmd = "env -u PGPASSFILE PGPASSWORD='" + password + "' psql '" + uri +
+                      "' -X -A -t -v ON_ERROR_STOP=1 -c \"" + sql + "\" 2>&1";
+    Psql r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int status = pclose(p);
+    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("row-level security: a trainee connected with psql sees their own answers and no one else's") {
+    if (!postgres_available()) return;
+    FreshDatabase db;
+    auto admin = PgStore::open(db.uri(), counting_clock());
+    CHECK(admin->schema_version() == PgStore::latest_schema_version());
+    Actor root = admin->me();
+    admin->add_person(root, "Ana Lowe", Role::Trainee, "", false, std::string("ana-pw-7"));
+    admin->add_person(root, "Ben Okafor", Role::Trainee, "", false, std::string("ben-pw-7"));
+    admin->add_person(root, "Tess Marsh", Role::Trainer, "", false, std::string("tess-pw-7"));
+    admin->create_cohort("Tuesday group", sofs::Audience::TwoDay);
+    admin->add_to_cohort("Tuesday group", "Tess Marsh");
+    admin->add_to_cohort("Tuesday group", "Ben Okafor");
+    const std::string ana_role = admin->login_role("Ana Lowe").value();
+    const std::string ben_role = admin->login_role("Ben Okafor").value();
+    const std::string tess_role = admin->login_role("Tess Marsh").value();
+    CHECK(ana_role == db.name + "_ana_lowe");
+
+    // Each trainee plays on their own connection, as their own role.
+    auto answer = [](const std::string& words) {
+        auto e = event(1, sofs::Event::Kind::Answer, "write-up");
+        e.answer.task = "danger-1";
+        e.answer.text = words;
+        return e;
+    };
+    auto ana = PgStore::open(db.server.as(ana_role, "ana-pw-7", db.name), counting_clock());
+    Actor ana_me = ana->me();
+    CHECK(ana_me.name == "Ana Lowe");
+    Attempt ana_attempt = ana->begin_attempt(ana_me.id, header(), facts());
+    ana->record_event(ana_attempt.id, event(0, sofs::Event::Kind::Start, "referral"));
+    ana->record_event(ana_attempt.id, answer("ANA-WORDS: worried Kai will be hurt"));
+    auto ben = PgStore::open(db.server.as(ben_role, "ben-pw-7", db.name), counting_clock());
+    Actor ben_me = ben->me();
+    Attempt ben_attempt = ben->begin_attempt(ben_me.id, header(), facts());
+    ben->record_event(ben_attempt.id, answer("BEN-WORDS: worried Mia will be left alone"));
+
+    SUBCASE("psql as Ana: her answer, not Ben's") {
+        auto mine = psql_as(db.server.as(ana_role, "", db.name), "ana-pw-7",
+                            "SELECT answer->>'text' FROM events WHERE answer IS NOT NULL");
+        INFO(mine.out);
+        CHECK(mine.rc == 0);
+        CHECK(mine.out.find("ANA-WORDS") != std::string::npos);
+        CHECK(mine.out.find("BEN-WORDS") == std::string::npos);
+        auto asked_by_id = psql_as(db.server.as(ana_role, "", db.name), "ana-pw-7",
+                                   "SELECT count(*) FROM events WHERE attempt = " + std::to_string(ben_attempt.id));
+        CHECK(asked_by_id.out == "0\n");
+        auto people = psql_as(db.server.as(ana_role, "", db.name), "ana-pw-7", "SELECT name FROM people ORDER BY name");
+        CHECK(people.out == "Ana Lowe\n");
+        auto outbox = psql_as(db.server.as(ana_role, "", db.name), "ana-pw-7", "SELECT count(*) FROM xapi_outbox");
+        CHECK(outbox.out == "2\n");
+    }
+    SUBCASE("psql as Ana cannot write into Ben's attempt") {
+        auto forged = psql_as(db.server.as(ana_role, "", db.name), "ana-pw-7",
+                              "INSERT INTO events(attempt, step, kind, scenario, content_hash, scene, at_ms, recorded_ms) "
+                              "VALUES (" + std::to_string(ben_attempt.id) + ", 9, 'advance', 'reference-case', 'h1', 'x', 0, 0)");
+        INFO(forged.out);
+        CHECK(forged.rc != 0);
+        CHECK(forged.out.find("row-level security") != std::string::npos);
+        CHECK_THROWS_AS(ana->begin_attempt(ben_me.id, header(), facts()), StoreError);
+    }
+    SUBCASE("psql as Tess, Ben's trainer: Ben's answer, not Ana's (not in her cohort)") {
+        auto seen = psql_as(db.server.as(tess_role, "", db.name), "tess-pw-7",
+                            "SELECT answer->>'text' FROM events WHERE answer IS NOT NULL");
+        INFO(seen.out);
+        CHECK(seen.out.find("BEN-WORDS") != std::string::npos);
+        CHECK(seen.out.find("ANA-WORDS") == std::string::npos);
+    }
+    SUBCASE("a wrong password is refused") {
+        auto refused = psql_as(db.server.as(ana_role, "", db.name), "not-her-password", "SELECT 1");
+        CHECK(refused.rc != 0);
+        CHECK(refused.out.find("password authentication failed") != std::string::npos);
+    }
+}
+
+TEST_CASE("a trainee's connection cannot bring an old schema up to date") {
+    if (!postgres_available()) return;
+    FreshDatabase db;
+    auto admin = PgStore::open(db.uri(), counting_clock());
+    admin->add_person(admin->me(), "Ana Lowe", Role::Trainee, "", false, std::string("ana-pw-7"));
+    const std::string ana_role = admin->login_role("Ana Lowe").value();
+    admin_exec(db.uri(), "DELETE FROM sofs_schema WHERE version = 3");
+    try {
+        PgStore::open(db.server.as(ana_role, "ana-pw-7", db.name));
+        FAIL("a trainee's connection opened an old schema");
+    } catch (const StoreError& e) {
+        CHECK(e.kind == StoreError::Kind::Denied);
+        CHECK(std::string(e.what()).find("an administrator must open it first") != std::string::npos);
+    }
+}
