@@ -9,12 +9,17 @@
 // where they fail. Each test case gets a fresh database, dropped afterwards.
 #include "postgres.hpp"
 #include "records.hpp"
+#include "xapi/lrs.hpp"
+
+#include "../lrs/loopback_lrs.hpp"
+#include "../tools/run_support.hpp"
 
 #include <doctest/doctest.h>
 #include <libpq-fe.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <cstdlib>
 #include <memory>
 #include <random>
@@ -387,4 +392,34 @@ TEST_CASE("a trainee's connection cannot bring an old schema up to date") {
         CHECK(e.kind == StoreError::Kind::Denied);
         CHECK(std::string(e.what()).find("an administrator must open it first") != std::string::npos);
     }
+}
+
+TEST_CASE("`sofs user add` on a PostgreSQL store makes a login role; `sofs lrs send` empties its outbox") {
+    if (!postgres_available()) return;
+    FreshDatabase db;
+    tools_test::TempDir dir;
+    std::ofstream(dir.file("pw")) << "cara-password-9\n";
+    auto added = tools_test::run({"user", "add", "Cara Penn", "--role", "trainee", "--password-file", dir.file("pw"),
+                                  "--db", db.uri()});
+    INFO(added.out, added.err);
+    REQUIRE(added.rc == 0);
+    CHECK(added.out.find("sign in to PostgreSQL as '" + db.name + "_cara_penn'") != std::string::npos);
+    auto hello = psql_as(db.server.as(db.name + "_cara_penn", "", db.name), "cara-password-9", "SELECT current_user");
+    CHECK(hello.out == db.name + "_cara_penn\n");
+
+    // Cara plays on her own connection; the administrator's sender sends her records.
+    auto cara = PgStore::open(db.server.as(db.name + "_cara_penn", "cara-password-9", db.name), counting_clock());
+    Attempt a = cara->begin_attempt(cara->me().id, header(), facts());
+    for (const auto& e : a_short_playthrough()) cara->record_event(a.id, e);
+    auto queued = cara->unsent_statements();
+    REQUIRE(queued.size() == 5);
+    lrs_test::LoopbackLrs lrs("sofs-test-key", "sofs-test-secret");
+    sofs::xapi::save_settings(dir.file("lrs.conf"), {lrs.endpoint(), "sofs-test-key", "sofs-test-secret"});
+    auto sent = tools_test::run({"lrs", "send", "--db", db.uri(), "--settings", dir.file("lrs.conf")});
+    INFO(sent.out, sent.err);
+    CHECK(sent.rc == 0);
+    auto arrived = lrs.stored();
+    REQUIRE(arrived.size() == queued.size());
+    for (std::size_t i = 0; i < queued.size(); ++i) CHECK(arrived[i].body == queued[i].statement);
+    CHECK(cara->unsent_statements().empty());
 }

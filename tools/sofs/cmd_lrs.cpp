@@ -3,6 +3,7 @@
 // through the store's outbox of xAPI statements, and can be run again at any
 // time (from cron, after a course): what was sent is never sent twice.
 #include "commands.hpp"
+#include "postgres.hpp"
 #include "progress_cli.hpp"
 #include "xapi/lrs.hpp"
 
@@ -38,15 +39,17 @@ const char* kHelp =
     "                    (default urn:sofs-simulator; statements name a person by\n"
     "                    their number in the progress store, never by name)\n"
     "  --settings PATH   the settings file (default ~/.config/sofs-simulator/lrs.conf)\n"
-    "  --db PATH         the progress file (default: the user's data folder)\n"
+    "  --db PATH         the progress file (default: the user's data folder), or a\n"
+    "                    PostgreSQL store (postgresql://USER@HOST/DB; send as its owner\n"
+    "                    or an administrator, who may mark every statement sent)\n"
     "\n"
     "Statements carry ids, verbs and scores only, never a trainee's written answers:\n"
     "an LRS cannot delete what it was sent.\n";
 
-// The progress store's outbox, seen by the sender.
+// The progress store's outbox (SQLite file or PostgreSQL), seen by the sender.
 class StoreOutbox : public xapi::Outbox {
 public:
-    explicit StoreOutbox(progress::Store& s) : store_(s) {}
+    explicit StoreOutbox(progress::OutboxRecords& s) : store_(s) {}
     std::vector<Item> unsent(int limit) override {
         std::vector<Item> out;
         for (auto& s : store_.unsent_statements(limit)) out.push_back({s.id, s.statement, s.tries});
@@ -56,7 +59,7 @@ public:
     void mark_failed(const std::string& id, const std::string& error) override { store_.mark_send_failed(id, error); }
 
 private:
-    progress::Store& store_;
+    progress::OutboxRecords& store_;
 };
 
 int configure(const Parsed& p) {
@@ -101,9 +104,20 @@ int send(const Parsed& p) {
     std::string path = p.get("settings").value_or(xapi::default_settings_path());
     try {
         xapi::LrsSettings settings = xapi::load_settings(path);
-        auto store = open_store(cmd, p, false);
-        if (!store) return 1;
-        StoreOutbox outbox(*store);
+        std::unique_ptr<progress::Store> file;
+        std::unique_ptr<progress::PgStore> shared;
+        std::unique_ptr<progress::SqliteRecords> records;
+        progress::OutboxRecords* records_ptr = nullptr;
+        if (progress::is_postgres_location(db_path(p))) {
+            shared = progress::PgStore::open(db_path(p));
+            records_ptr = shared.get();
+        } else {
+            file = open_store(cmd, p, false);
+            if (!file) return 1;
+            records = std::make_unique<progress::SqliteRecords>(*file);
+            records_ptr = records.get();
+        }
+        StoreOutbox outbox(*records_ptr);
         xapi::CurlTransport transport(settings);
         auto r = xapi::send_outbox(outbox, transport, policy);
         std::printf("sent %d statement(s) to %s", r.sent, settings.endpoint.c_str());
