@@ -9,7 +9,10 @@
 #include <libpq-fe.h>
 #include <nlohmann/json.hpp>
 
+#include <poll.h>
+
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 
 namespace sofs::progress {
@@ -502,6 +505,93 @@ void PgStore::mark_sent(const std::string& id) {
 void PgStore::mark_send_failed(const std::string& id, const std::string& error) {
     impl_->exec("UPDATE xapi_outbox SET tries = tries + 1, last_error = $2 WHERE id = $1", {id, error},
                 "note a failed send");
+}
+
+// ---------------------------------------------------------------- live sessions
+
+PgStore::LiveSession PgStore::open_live_session(const std::string& cohort, const std::string& scenario) {
+    Result r = impl_->exec("SELECT id, join_code FROM sofs_open_session($1, $2)", {cohort, scenario},
+                           "open a live session");
+    return {r.i64(0, 0), r.text(0, 1)};
+}
+
+Id PgStore::join_live_session(const std::string& code) {
+    return impl_->exec("SELECT sofs_join_session($1)", {code}, "join the live session").i64(0, 0);
+}
+
+void PgStore::listen(Id session) { impl_->script("LISTEN sofs_live_" + s(session), "listen to the live session"); }
+
+std::vector<std::string> PgStore::wait_for_changes(int timeout_ms) {
+    std::vector<std::string> out;
+    auto collect = [&] {
+        if (!PQconsumeInput(impl_->conn)) raise(impl_->conn, nullptr, "hear from the live session");
+        while (PGnotify* n = PQnotifies(impl_->conn)) {
+            json j = json::parse(n->extra, nullptr, false);
+            out.push_back(j.is_object() ? j.value("changed", "") : "");
+            PQfreemem(n);
+        }
+    };
+    collect();
+    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (out.empty()) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
+        if (left <= 0) break;
+        pollfd fd{PQsocket(impl_->conn), POLLIN, 0};
+        if (::poll(&fd, 1, static_cast<int>(left)) < 0) break;
+        collect();
+    }
+    return out;
+}
+
+std::vector<PgStore::Whereabouts> PgStore::room(Id session) {
+    Result r = impl_->exec(
+        "SELECT p.name, COALESCE(e.scene, ''), COALESCE(e.step, -1), COALESCE(e.kind, ''), COALESCE(e.task, ''), "
+        "COALESCE(a.status, '') FROM live_members m JOIN live_sessions ls ON ls.id = m.session "
+        "JOIN people p ON p.id = m.person "
+        "LEFT JOIN LATERAL (SELECT id, status FROM attempts WHERE person = m.person AND scenario = ls.scenario "
+        "                   ORDER BY id DESC LIMIT 1) a ON true "
+        "LEFT JOIN LATERAL (SELECT scene, step, kind, task FROM events WHERE attempt = a.id "
+        "                   ORDER BY step DESC LIMIT 1) e ON true "
+        "WHERE m.session = $1 ORDER BY p.name",
+        {s(session)}, "see the room");
+    std::vector<Whereabouts> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.text(i, 0), r.text(i, 1), static_cast<int>(r.i64(i, 2)), r.text(i, 3), r.text(i, 4), r.text(i, 5)});
+    return out;
+}
+
+int PgStore::open_vote(Id session, const std::string& task) {
+    return static_cast<int>(impl_->exec("SELECT sofs_open_vote($1, $2)", {s(session), task}, "open a vote").i64(0, 0));
+}
+
+int PgStore::cast_vote(Id session, const std::string& task, int number) {
+    if (number < 0 || number > 10) throw StoreError(K::Invalid, "a vote is a number from 0 to 10, not " + std::to_string(number));
+    return static_cast<int>(
+        impl_->exec("SELECT sofs_cast_vote($1, $2, $3)", {s(session), task, std::to_string(number)}, "vote").i64(0, 0));
+}
+
+int PgStore::votes_cast(Id session, const std::string& task) {
+    return static_cast<int>(impl_->exec("SELECT COALESCE(sofs_votes_cast($1, $2), 0)", {s(session), task}).i64(0, 0));
+}
+
+int PgStore::reveal_vote(Id session, const std::string& task) {
+    Result r = impl_->exec("SELECT sofs_reveal_vote($1, $2)", {s(session), task}, "reveal the vote");
+    if (r.null(0, 0)) throw StoreError(K::Invalid, "there is no unrevealed vote on " + task + " to reveal");
+    return static_cast<int>(r.i64(0, 0));
+}
+
+std::vector<int> PgStore::revealed_votes(Id session, const std::string& task, int round) {
+    Result r = impl_->exec("SELECT n FROM sofs_revealed_votes($1, $2, $3) AS n", {s(session), task, std::to_string(round)});
+    std::vector<int> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(static_cast<int>(r.i64(i, 0)));
+    return out;
+}
+
+std::array<int, 11> histogram(const std::vector<int>& numbers) {
+    std::array<int, 11> h{};
+    for (int n : numbers)
+        if (n >= 0 && n <= 10) ++h[static_cast<std::size_t>(n)];
+    return h;
 }
 
 }  // namespace sofs::progress

@@ -16,6 +16,7 @@
 
 #include "records.hpp"
 
+#include <array>
 #include <memory>
 
 namespace sofs::progress {
@@ -64,11 +65,46 @@ public:
     void mark_sent(const std::string& statement_id) override;
     void mark_send_failed(const std::string& statement_id, const std::string& error) override;
 
+    // ------------------------------------------------------ live sessions
+    // (migration 0004). A trainer opens a session for one of their cohorts
+    // and a case; trainees of that cohort join it with its six-character code.
+    struct LiveSession {
+        Id id = 0;
+        std::string join_code;
+    };
+    // Where one member of a session is: their latest event in the session's case.
+    struct Whereabouts {
+        std::string name;
+        std::string scene;      // "" before they start
+        int step = -1;
+        std::string kind;       // start, advance, choose, answer, end
+        std::string task;       // the task of their latest answer
+        std::string status;     // their attempt: open, finished, or "" before they start
+    };
+    LiveSession open_live_session(const std::string& cohort, const std::string& scenario);
+    Id join_live_session(const std::string& code);
+    // The trainer's screen: LISTEN on the session, then wait_for_changes()
+    // returns as soon as something moved (what kind: "progress", "members",
+    // "votes", "vote-opened", "revealed"), or empty after timeout_ms.
+    void listen(Id session);
+    std::vector<std::string> wait_for_changes(int timeout_ms);
+    std::vector<Whereabouts> room(Id session);
+    // Vote, then reveal. Rounds count from 1; a member may change their vote until the reveal.
+    int open_vote(Id session, const std::string& task);
+    int cast_vote(Id session, const std::string& task, int number);
+    int votes_cast(Id session, const std::string& task);       // in the latest round
+    int reveal_vote(Id session, const std::string& task);      // returns the round revealed
+    // A revealed round's numbers, lowest first, without names; empty before the reveal.
+    std::vector<int> revealed_votes(Id session, const std::string& task, int round);
+
     struct Impl;
 
 private:
     explicit PgStore(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+// How many chose each point of the 0-10 scale.
+std::array<int, 11> histogram(const std::vector<int>& numbers);
 
 }  // namespace sofs::progress
