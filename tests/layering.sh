@@ -18,6 +18,7 @@ check engine/load 'imgui|GLFW|SDL|sqlite3|GL/' "UI or SQL headers"
 check assessment/rubric 'imgui|GLFW|SDL|sqlite3|GL/' "UI or SQL headers"
 check assessment/progress 'imgui|GLFW|SDL|GL/' "UI headers"
 check assessment/xapi 'imgui|GLFW|SDL|sqlite3|libpq|GL/' "UI or SQL headers"
+check assessment/pgstore 'imgui|GLFW|SDL|sqlite3|GL/' "UI or SQLite headers"
 check tools 'imgui|GLFW|SDL|GL/|backends/' "UI headers"
 if (( fail == 0 )); then echo "layering: 1 passed, 0 failed"; fi
 exit $fail

@@ -43,7 +43,8 @@ if [[ $mode == test ]]; then
   # The PostgreSQL store's tests run against a throw-away cluster on loopback,
   # started here and removed however the tests end.
   echo "== starting a throw-away PostgreSQL cluster for the tests"
-  eval "$(tools/pg-test-cluster.sh start)"
+  pg_env=$(tools/pg-test-cluster.sh start)  # a failed start stops here (set -e)
+  eval "$pg_env"
   trap 'tools/pg-test-cluster.sh stop "$SOFS_PG_DIR"' EXIT
   echo "== running every test"
   ctest --test-dir "$build" --output-on-failure -j "$(nproc)" --timeout 900
