@@ -241,4 +241,6 @@ TEST_CASE("`sofs user add` on a PostgreSQL store makes a login role; `sofs lrs s
     REQUIRE(arrived.size() == queued.size());
     for (std::size_t i = 0; i < queued.size(); ++i) CHECK(arrived[i].body == queued[i].statement);
     CHECK(cara->unsent_statements().empty());
+    auto status = tools_test::run({"lrs", "status", "--db", db.uri()});
+    CHECK(status.out == "0 statement(s) waiting to be sent\n");
 }

@@ -62,6 +62,29 @@ private:
     progress::OutboxRecords& store_;
 };
 
+// Either engine's outbox, from --db.
+struct OpenedOutbox {
+    std::unique_ptr<progress::Store> file;
+    std::unique_ptr<progress::SqliteRecords> file_records;
+    std::unique_ptr<progress::PgStore> shared;
+    progress::OutboxRecords* records = nullptr;
+};
+
+// Throws StoreError; null `records` when the file could not be opened (already reported).
+OpenedOutbox open_outbox(const char* cmd, const Parsed& p) {
+    OpenedOutbox o;
+    if (progress::is_postgres_location(progress_cli::db_path(p))) {
+        o.shared = progress::PgStore::open(progress_cli::db_path(p));
+        o.records = o.shared.get();
+    } else {
+        o.file = progress_cli::open_store(cmd, p, false);
+        if (!o.file) return o;
+        o.file_records = std::make_unique<progress::SqliteRecords>(*o.file);
+        o.records = o.file_records.get();
+    }
+    return o;
+}
+
 int configure(const Parsed& p) {
     using namespace progress_cli;
     const char* cmd = "lrs configure";
@@ -104,20 +127,9 @@ int send(const Parsed& p) {
     std::string path = p.get("settings").value_or(xapi::default_settings_path());
     try {
         xapi::LrsSettings settings = xapi::load_settings(path);
-        std::unique_ptr<progress::Store> file;
-        std::unique_ptr<progress::PgStore> shared;
-        std::unique_ptr<progress::SqliteRecords> records;
-        progress::OutboxRecords* records_ptr = nullptr;
-        if (progress::is_postgres_location(db_path(p))) {
-            shared = progress::PgStore::open(db_path(p));
-            records_ptr = shared.get();
-        } else {
-            file = open_store(cmd, p, false);
-            if (!file) return 1;
-            records = std::make_unique<progress::SqliteRecords>(*file);
-            records_ptr = records.get();
-        }
-        StoreOutbox outbox(*records_ptr);
+        auto opened = open_outbox(cmd, p);
+        if (!opened.records) return 1;
+        StoreOutbox outbox(*opened.records);
         xapi::CurlTransport transport(settings);
         auto r = xapi::send_outbox(outbox, transport, policy);
         std::printf("sent %d statement(s) to %s", r.sent, settings.endpoint.c_str());
@@ -134,10 +146,10 @@ int send(const Parsed& p) {
 
 int status(const Parsed& p) {
     using namespace progress_cli;
-    auto store = open_store("lrs status", p, false);
-    if (!store) return 1;
     try {
-        auto waiting = store->unsent_statements(1000000);
+        auto opened = open_outbox("lrs status", p);
+        if (!opened.records) return 1;
+        auto waiting = opened.records->unsent_statements(1000000);
         std::printf("%zu statement(s) waiting to be sent\n", waiting.size());
         return 0;
     } catch (const progress::StoreError& e) {
