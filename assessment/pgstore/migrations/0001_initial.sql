@@ -143,6 +143,15 @@ CREATE FUNCTION sofs_may_see(p bigint) RETURNS boolean LANGUAGE sql STABLE SECUR
             SELECT 1 FROM cohort_members mine JOIN cohort_members theirs ON theirs.cohort = mine.cohort
             WHERE mine.person = sofs_me() AND theirs.person = p))
 $$;
+-- The people the asker may see, as one set: the policies below ask
+-- `person IN (SELECT sofs_visible_people())`, which PostgreSQL computes once
+-- per query rather than once per row (a trainer's room of forty stays fast).
+CREATE FUNCTION sofs_visible_people() RETURNS SETOF bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT id FROM people WHERE sofs_my_role() = 'admin'
+  UNION SELECT sofs_me() WHERE sofs_me() IS NOT NULL
+  UNION SELECT theirs.person FROM cohort_members mine JOIN cohort_members theirs ON theirs.cohort = mine.cohort
+         WHERE mine.person = sofs_me() AND sofs_my_role() = 'trainer'
+$$;
 CREATE FUNCTION sofs_attempt_owner(a bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
   $$ SELECT person FROM attempts WHERE id = a $$;
 
@@ -155,27 +164,27 @@ ALTER TABLE events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE verdicts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE overrides ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY people_seen ON people FOR SELECT USING (sofs_may_see(id));
+CREATE POLICY people_seen ON people FOR SELECT USING (id IN (SELECT sofs_visible_people()));
 CREATE POLICY people_admin ON people FOR ALL USING (sofs_my_role() = 'admin') WITH CHECK (sofs_my_role() = 'admin');
 CREATE POLICY cohorts_seen ON cohorts FOR SELECT USING (
   sofs_my_role() = 'admin' OR EXISTS (SELECT 1 FROM cohort_members m WHERE m.cohort = id AND m.person = sofs_me()));
 CREATE POLICY cohorts_admin ON cohorts FOR ALL USING (sofs_my_role() = 'admin') WITH CHECK (sofs_my_role() = 'admin');
-CREATE POLICY members_seen ON cohort_members FOR SELECT USING (sofs_may_see(person));
+CREATE POLICY members_seen ON cohort_members FOR SELECT USING (person IN (SELECT sofs_visible_people()));
 CREATE POLICY members_admin ON cohort_members FOR ALL USING (sofs_my_role() = 'admin') WITH CHECK (sofs_my_role() = 'admin');
 CREATE POLICY cohort_scenarios_seen ON cohort_scenarios FOR SELECT USING (true);
 CREATE POLICY cohort_scenarios_admin ON cohort_scenarios FOR ALL USING (sofs_my_role() = 'admin') WITH CHECK (sofs_my_role() = 'admin');
--- A trainee writes only their own attempts and events; reading follows sofs_may_see.
-CREATE POLICY attempts_seen ON attempts FOR SELECT USING (sofs_may_see(person));
+-- A trainee writes only their own attempts and events; reading follows
+-- sofs_visible_people, and rows hanging off an attempt follow the attempt.
+CREATE POLICY attempts_seen ON attempts FOR SELECT USING (person IN (SELECT sofs_visible_people()));
 CREATE POLICY attempts_own ON attempts FOR INSERT WITH CHECK (person = sofs_me() OR sofs_my_role() = 'admin');
 CREATE POLICY attempts_own_update ON attempts FOR UPDATE USING (person = sofs_me() OR sofs_my_role() = 'admin');
-CREATE POLICY events_seen ON events FOR SELECT USING (sofs_may_see(sofs_attempt_owner(attempt)));
+CREATE POLICY events_seen ON events FOR SELECT USING (attempt IN (SELECT id FROM attempts));
 CREATE POLICY events_own ON events FOR INSERT
   WITH CHECK (sofs_attempt_owner(attempt) = sofs_me() OR sofs_my_role() = 'admin');
-CREATE POLICY verdicts_seen ON verdicts FOR SELECT USING (sofs_may_see(sofs_attempt_owner(attempt)));
+CREATE POLICY verdicts_seen ON verdicts FOR SELECT USING (attempt IN (SELECT id FROM attempts));
 CREATE POLICY verdicts_own ON verdicts FOR INSERT
   WITH CHECK (sofs_attempt_owner(attempt) = sofs_me() OR sofs_my_role() = 'admin');
-CREATE POLICY overrides_seen ON overrides FOR SELECT USING (
-  sofs_may_see(sofs_attempt_owner((SELECT attempt FROM verdicts v WHERE v.id = verdict))));
+CREATE POLICY overrides_seen ON overrides FOR SELECT USING (verdict IN (SELECT id FROM verdicts));
 CREATE POLICY overrides_by_trainers ON overrides FOR INSERT WITH CHECK (
   trainer = sofs_me() AND sofs_my_role() IN ('trainer', 'admin')
   AND sofs_may_see(sofs_attempt_owner((SELECT attempt FROM verdicts v WHERE v.id = verdict))));

@@ -14,7 +14,7 @@ CREATE TABLE xapi_outbox (
 );
 CREATE INDEX xapi_outbox_unsent ON xapi_outbox(created_ms) WHERE sent_ms IS NULL;
 ALTER TABLE xapi_outbox ENABLE ROW LEVEL SECURITY;
-CREATE POLICY outbox_seen ON xapi_outbox FOR SELECT USING (sofs_may_see(sofs_attempt_owner(attempt)));
+CREATE POLICY outbox_seen ON xapi_outbox FOR SELECT USING (attempt IN (SELECT id FROM attempts));
 CREATE POLICY outbox_own ON xapi_outbox FOR INSERT
   WITH CHECK (sofs_attempt_owner(attempt) = sofs_me() OR sofs_my_role() = 'admin');
 CREATE POLICY outbox_sender ON xapi_outbox FOR UPDATE USING (sofs_my_role() = 'admin');

@@ -66,7 +66,7 @@ CREATE POLICY live_sessions_seen ON live_sessions FOR SELECT USING (
   trainer = sofs_me() OR sofs_my_role() = 'admin'
   OR EXISTS (SELECT 1 FROM cohort_members m WHERE m.cohort = live_sessions.cohort AND m.person = sofs_me()));
 CREATE POLICY live_members_seen ON live_members FOR SELECT USING (
-  person = sofs_me() OR sofs_session_trainer(session) = sofs_me() OR sofs_my_role() = 'admin');
+  person = sofs_me() OR session IN (SELECT id FROM live_sessions WHERE trainer = sofs_me()) OR sofs_my_role() = 'admin');
 CREATE POLICY vote_rounds_seen ON vote_rounds FOR SELECT USING (sofs_in_session(session) OR sofs_my_role() = 'admin');
 -- A vote is its voter's alone; the room sees numbers only through sofs_revealed_votes.
 CREATE POLICY votes_own ON votes FOR SELECT USING (person = sofs_me());
