@@ -445,19 +445,29 @@ void PgStore::record_event(Id attempt, const Event& e, const std::string& conten
 void PgStore::finish_attempt(Id attempt, const std::string& ending, const std::vector<NewVerdict>& verdicts) {
     Impl& db = *impl_;
     Tx tx(db);
-    Result a = db.exec("SELECT status FROM attempts WHERE id = $1", {s(attempt)});
+    Result a = db.exec("SELECT status, person, scenario, content_hash FROM attempts WHERE id = $1", {s(attempt)});
     if (a.rows() == 0) throw StoreError(K::NotFound, "there is no attempt " + s(attempt));
     if (a.text(0, 0) == "superseded")
         throw StoreError(K::Invalid, "attempt " + s(attempt) + " was superseded and cannot be finished");
     if (a.text(0, 0) == "open")
         db.exec("UPDATE attempts SET status = 'finished', finished_ms = $2, ending = $3 WHERE id = $1",
                 {s(attempt), s(db.now()), ending}, "finish the attempt");
-    for (const auto& v : verdicts)
-        db.exec("INSERT INTO verdicts(attempt, task, criterion, met, evidence_words, explanation, guidance, created_ms) "
-                "VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING",
-                {s(attempt), v.task, v.criterion, v.met ? "true" : "false", v.evidence_words, v.explanation, v.guidance,
-                 s(db.now())},
-                "store the verdicts");
+    const xapi::Learner who{"urn:sofs-simulator", a.text(0, 1)};
+    const xapi::Place where{a.text(0, 2), a.text(0, 3), attempt};
+    for (const auto& v : verdicts) {
+        Result added = db.exec(
+            "INSERT INTO verdicts(attempt, task, criterion, met, evidence_words, explanation, guidance, created_ms) "
+            "VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING",
+            {s(attempt), v.task, v.criterion, v.met ? "true" : "false", v.evidence_words, v.explanation, v.guidance,
+             s(db.now())},
+            "store the verdicts");
+        if (added.changed() == 0) continue;
+        // Each new verdict is a learning record too (step -1: it belongs to no one step).
+        std::int64_t now = db.now();
+        auto st = xapi::for_verdict(who, where, {v.task, v.criterion, v.met}, now, xapi::new_statement_id());
+        db.exec("INSERT INTO xapi_outbox(id, attempt, step, statement, created_ms) VALUES ($1,$2,-1,$3,$4)",
+                {st.id, s(attempt), st.json, s(now)}, "queue the learning record");
+    }
     db.exec("DELETE FROM drafts WHERE attempt = $1", {s(attempt)}, "clear the drafts");
     tx.commit();
 }

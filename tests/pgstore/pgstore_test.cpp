@@ -113,6 +113,14 @@ TEST_CASE_TEMPLATE("a finished attempt takes no more answers; a fresh start supe
     engine->attempts().record_event(second.id, a_short_playthrough()[0]);
     engine->attempts().finish_attempt(second.id, "plan-agreed", {{"danger-1", "DS-WHO", true, "", "", ""}});
     CHECK_FALSE(engine->attempts().open_attempt(sam.id, "reference-case").has_value());
+    if (std::string(E::kName) == "PostgreSQL") {
+        // The verdict is a learning record too (scored, success = met); the SQLite store does not send verdicts yet.
+        auto last = engine->outbox().unsent_statements().back();
+        json j = json::parse(last.statement);
+        CHECK(j["verb"]["id"] == "http://adlnet.gov/expapi/verbs/scored");
+        CHECK(j["result"]["success"] == true);
+        CHECK(j["object"]["id"] == "urn:sofs-simulator:scenario:reference-case/task/danger-1/criterion/DS-WHO");
+    }
     try {
         engine->attempts().record_event(second.id, a_short_playthrough()[1]);
         FAIL("a finished attempt took an answer");
