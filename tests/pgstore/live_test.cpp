@@ -4,6 +4,8 @@
 // then shows every number without names, round after round.
 #include "pg_fixture.hpp"
 
+#include "../tools/run_support.hpp"
+
 #include <algorithm>
 #include <chrono>
 
@@ -120,4 +122,53 @@ TEST_CASE("vote, then reveal: private until the trainer reveals, then every numb
     CHECK(first[6] == 1);
     CHECK(second[4] == 2);
     CHECK_THROWS_AS(room.ana->cast_vote(session.id, "scale-1", 11), StoreError);
+}
+
+TEST_CASE("`sofs live` from separate processes: the trainer's watch is woken by a trainee's answer; a vote is revealed") {
+    if (!postgres_available()) return;
+    Room room;
+    auto uri_of = [&](const std::string& name, const std::string& pw) {
+        return room.db.server.as(room.admin->login_role(name).value(), pw, room.db.name);
+    };
+    const std::string tess = uri_of("Tess Marsh", "tess-pw-77"), ana = uri_of("Ana Lowe", "ana-pw-77"),
+                      ben = uri_of("Ben Okafor", "ben-pw-77");
+    auto opened = tools_test::run({"live", "open", "--cohort", "Tuesday group", "--scenario", "reference-case", "--db", tess});
+    INFO(opened.out, opened.err);
+    REQUIRE(opened.rc == 0);
+    const std::string code = opened.out.substr(opened.out.find("join code ") + 10, 6);
+    const std::string session = opened.out.substr(8, opened.out.find(' ', 8) - 8);
+    CHECK(tools_test::run({"live", "join", code, "--db", ana}).rc == 0);
+    CHECK(tools_test::run({"live", "join", code, "--db", ben}).rc == 0);
+
+    // The trainer watches from another process while Ana plays in this one.
+    auto watch = tools_test::start({"live", "watch", session, "--for-ms", "4000", "--db", tess});
+    auto ana_store = room.as("Ana Lowe", "ana-pw-77");
+    Attempt a = ana_store->begin_attempt(ana_store->me().id, header(), facts());
+    // The watcher may still be connecting: the start is recorded once it listens (its first room is printed).
+    std::string seen;
+    char buf[4096];
+    while (seen.find("the room (session") == std::string::npos) {
+        ssize_t n = read(watch.out, buf, sizeof buf);
+        if (n <= 0) break;
+        seen.append(buf, static_cast<std::size_t>(n));
+    }
+    ana_store->record_event(a.id, a_short_playthrough()[0]);
+    seen += tools_test::drain(watch.out);
+    tools_test::drain(watch.err);
+    CHECK(tools_test::wait_exit(watch.pid) == 0);
+    INFO(seen);
+    CHECK(seen.find("changed: progress") != std::string::npos);
+    CHECK(seen.find("Ana Lowe                 playing   scene referral, step 0") != std::string::npos);
+
+    CHECK(tools_test::run({"live", "open-vote", session, "--task", "scale-1", "--db", tess}).rc == 0);
+    CHECK(tools_test::run({"live", "vote", session, "--task", "scale-1", "--number", "3", "--db", ana}).rc == 0);
+    CHECK(tools_test::run({"live", "vote", session, "--task", "scale-1", "--number", "6", "--db", ben}).rc == 0);
+    auto revealed = tools_test::run({"live", "reveal", session, "--task", "scale-1", "--db", tess});
+    INFO(revealed.out, revealed.err);
+    CHECK(revealed.rc == 0);
+    CHECK(revealed.out.find("round 1 on scale-1 revealed; 2 vote(s): 3 6") != std::string::npos);
+    CHECK(revealed.out.find("   3 | #\n") != std::string::npos);
+    CHECK(revealed.out.find("Ana") == std::string::npos);
+    auto not_trainer = tools_test::run({"live", "reveal", session, "--task", "scale-1", "--db", ana});
+    CHECK(not_trainer.rc == 1);
 }

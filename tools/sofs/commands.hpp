@@ -19,5 +19,6 @@ int cmd_cohort(const Args& args);
 int cmd_trainee(const Args& args);
 int cmd_override(const Args& args);
 int cmd_lrs(const Args& args);
+int cmd_live(const Args& args);
 
 }  // namespace sofs::cli

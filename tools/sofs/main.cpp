@@ -25,6 +25,7 @@ const Command kCommands[] = {
     {"trainee", sofs::cli::cmd_trainee, "export or erase everything held about one trainee"},
     {"override", sofs::cli::cmd_override, "a trainer overrules one of the assessor's verdicts"},
     {"lrs", sofs::cli::cmd_lrs, "send learning records (xAPI) to the organisation's LRS"},
+    {"live", sofs::cli::cmd_live, "live sessions on a PostgreSQL store: open, join, watch, vote, reveal"},
 };
 
 void usage(std::FILE* to) {
