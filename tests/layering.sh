@@ -17,6 +17,8 @@ check engine/runtime 'imgui|GLFW|SDL|sqlite3|yaml-cpp|GL/' "UI, SQL or YAML head
 check engine/load 'imgui|GLFW|SDL|sqlite3|GL/' "UI or SQL headers"
 check assessment/rubric 'imgui|GLFW|SDL|sqlite3|GL/' "UI or SQL headers"
 check assessment/progress 'imgui|GLFW|SDL|GL/' "UI headers"
+check assessment/xapi 'imgui|GLFW|SDL|sqlite3|libpq|GL/' "UI or SQL headers"
+check assessment/pgstore 'imgui|GLFW|SDL|sqlite3|GL/' "UI or SQLite headers"
 check tools 'imgui|GLFW|SDL|GL/|backends/' "UI headers"
 # The store's callers see its interfaces only: no SQLite, no SQLite implementation.
 check tools 'sqlite3|progress/sqlite' "SQLite or the store's SQLite implementation (use progress/store.hpp)"

@@ -18,7 +18,11 @@ packages=(cmake ninja-build g++ pkg-config
   libsdl2-dev libsdl2-mixer-dev libyaml-cpp-dev libsqlite3-dev doctest-dev
   nlohmann-json3-dev libsodium-dev libstemmer-dev libhunspell-dev hunspell-en-gb
   libespeak-ng-dev espeak-ng sox python3 xvfb xauth xdotool imagemagick
-  libgl1-mesa-dri libglx-mesa0)
+  libgl1-mesa-dri libglx-mesa0
+  postgresql-15 postgresql-client-15 libpq-dev libcurl4-openssl-dev libcpp-httplib-dev)
+# npm fetches the xAPI statement validator the learning-record tests use;
+# Debian's npm is installed only when no npm is on the PATH already.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -37,6 +41,12 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j "$(nproc)"
 
 if [[ $mode == test ]]; then
+  # The PostgreSQL store's tests run against a throw-away cluster on loopback,
+  # started here and removed however the tests end.
+  echo "== starting a throw-away PostgreSQL cluster for the tests"
+  pg_env=$(tools/pg-test-cluster.sh start)  # a failed start stops here (set -e)
+  eval "$pg_env"
+  trap 'tools/pg-test-cluster.sh stop "$SOFS_PG_DIR"' EXIT
   echo "== running every test"
   ctest --test-dir "$build" --output-on-failure -j "$(nproc)" --timeout 900
   # Then the same libraries, `sofs`, the unit tests and a seeded fuzz of the

@@ -1,6 +1,7 @@
 // `sofs user`: add and list trainees, trainers and administrators, and set
 // passwords (kept as Argon2id hashes, never as typed).
 #include "commands.hpp"
+#include "postgres.hpp"
 #include "progress_cli.hpp"
 
 #include <nlohmann/json.hpp>
@@ -27,7 +28,10 @@ const char* kHelp =
     "  --password-file F   read the password from the first line of F; otherwise\n"
     "                      $SOFS_PASSWORD, otherwise it is asked for on the terminal.\n"
     "                      Trainers and administrators need one; trainees may have one.\n"
-    "  --db PATH           the progress file (default: the user's data folder)\n"
+    "  --db PATH           the progress file (default: the user's data folder), or a\n"
+    "                      PostgreSQL store (postgresql://USER@HOST/DB): there `add`\n"
+    "                      also makes the person's login role, and everyone needs a\n"
+    "                      password; `list` and `passwd` are for files only so far\n"
     "\n"
     "trainee-passwords required: every trainee must sign in with a password (for\n"
     "shared training-room computers). Trainees without one are asked to get one\n"
@@ -58,10 +62,24 @@ int cmd_user(const Args& args) {
         auto role = pg::role_from(p.get("role").value_or("trainee"));
         if (!role) return usage_error(cmd, "--role is trainee, trainer or admin, not '" + *p.get("role") + "'");
         std::optional<std::string> password;
-        if (*role != pg::Role::Trainee || p.has("password-file")) {
+        const bool shared = pg::is_postgres_location(db_path(p));
+        if (*role != pg::Role::Trainee || p.has("password-file") || shared) {
             std::string err;
             password = read_password(p, "Password for " + name + ": ", true, &err);
             if (!password) return fail(cmd, err);
+        }
+        if (shared) {
+            // A PostgreSQL store: the person is also a login role, made by whoever connects here.
+            try {
+                auto store = pg::PgStore::open(db_path(p));
+                auto person = store->add_person(store->me(), name, *role, p.get("team").value_or(""), p.has("agency"),
+                                                password);
+                std::printf("added %s '%s'; they sign in to PostgreSQL as '%s'\n", pg::to_string(person.role),
+                            person.name.c_str(), store->login_role(person.name).value_or("?").c_str());
+                return 0;
+            } catch (const pg::StoreError& e) {
+                return fail(cmd, e.what());
+            }
         }
         auto store = open_store(cmd, p);
         if (!store) return 1;

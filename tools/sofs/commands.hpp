@@ -20,5 +20,7 @@ int cmd_trainee(const Args& args);
 int cmd_override(const Args& args);
 int cmd_criteria(const Args& args);
 int cmd_voices(const Args& args);
+int cmd_lrs(const Args& args);
+int cmd_live(const Args& args);
 
 }  // namespace sofs::cli

@@ -26,6 +26,8 @@ const Command kCommands[] = {
     {"override", sofs::cli::cmd_override, "a trainer overrules one of the assessor's verdicts"},
     {"criteria", sofs::cli::cmd_criteria, "list every criterion the assessor judges, with its name"},
     {"voices", sofs::cli::cmd_voices, "the voice plan: who speaks in which voice, every spoken line's key"},
+    {"lrs", sofs::cli::cmd_lrs, "send learning records (xAPI) to the organisation's LRS"},
+    {"live", sofs::cli::cmd_live, "live sessions on a PostgreSQL store: open, join, watch, vote, reveal"},
 };
 
 void usage(std::FILE* to) {

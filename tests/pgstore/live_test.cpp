@@ -1,0 +1,174 @@
+// Live sessions on PostgreSQL: a trainer opens one, trainees join with its
+// code, the trainer's connection is woken by NOTIFY when a trainee's play
+// moves on (no polling), and a scaling vote stays private until revealed,
+// then shows every number without names, round after round.
+#include "pg_fixture.hpp"
+
+#include "../tools/run_support.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+using namespace pg_test;
+
+namespace {
+
+struct Room {
+    FreshDatabase db;
+    std::unique_ptr<PgStore> admin, tess, ana, ben;
+    Room() {
+        admin = PgStore::open(db.uri(), counting_clock());
+        Actor root = admin->me();
+        admin->add_person(root, "Ana Lowe", Role::Trainee, "", false, std::string("ana-pw-77"));
+        admin->add_person(root, "Ben Okafor", Role::Trainee, "", false, std::string("ben-pw-77"));
+        admin->add_person(root, "Cal Reyes", Role::Trainee, "", false, std::string("cal-pw-77"));
+        admin->add_person(root, "Tess Marsh", Role::Trainer, "", false, std::string("tess-pw-77"));
+        admin->create_cohort("Tuesday group", sofs::Audience::TwoDay);
+        for (const char* who : {"Tess Marsh", "Ana Lowe", "Ben Okafor"}) admin->add_to_cohort("Tuesday group", who);
+        admin->create_cohort("Thursday group", sofs::Audience::TwoDay);
+        admin->add_to_cohort("Thursday group", "Cal Reyes");
+        tess = as("Tess Marsh", "tess-pw-77");
+        ana = as("Ana Lowe", "ana-pw-77");
+        ben = as("Ben Okafor", "ben-pw-77");
+    }
+    std::unique_ptr<PgStore> as(const std::string& name, const std::string& password) {
+        return PgStore::open(db.server.as(admin->login_role(name).value(), password, db.name), counting_clock());
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a trainee's answer wakes the trainer's screen through NOTIFY, and the room shows where each person is") {
+    if (!postgres_available()) return;
+    Room room;
+    auto session = room.tess->open_live_session("Tuesday group", "reference-case");
+    CHECK(session.join_code.size() == 6);
+    room.tess->listen(session.id);
+    CHECK(room.ana->join_live_session(session.join_code) == session.id);
+    CHECK(room.tess->wait_for_changes(2000) == std::vector<std::string>{"members"});
+    room.ben->join_live_session(session.join_code);
+    room.tess->wait_for_changes(2000);
+    auto cal = room.as("Cal Reyes", "cal-pw-77");
+    CHECK_THROWS_WITH_AS(cal->join_live_session(session.join_code), doctest::Contains("another cohort"), StoreError);
+
+    CHECK(room.tess->wait_for_changes(0).empty());  // nothing moved: nothing to redraw
+    Attempt a = room.ana->begin_attempt(room.ana->me().id, header(), facts());
+    std::vector<double> delays_ms;
+    std::vector<double> refresh_ms;
+    int step = 0;
+    for (const auto& e : a_short_playthrough()) {
+        auto t0 = std::chrono::steady_clock::now();
+        room.ana->record_event(a.id, e);
+        auto woke = room.tess->wait_for_changes(2000);
+        auto t1 = std::chrono::steady_clock::now();
+        REQUIRE(woke == std::vector<std::string>{"progress"});
+        delays_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+        auto everyone = room.tess->room(session.id);
+        refresh_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count());
+        REQUIRE(everyone.size() == 2);
+        CHECK(everyone[0].name == "Ana Lowe");
+        CHECK(everyone[0].step == step);
+        CHECK(everyone[0].scene == e.scene);
+        CHECK(everyone[1].name == "Ben Okafor");
+        CHECK(everyone[1].step == -1);  // not started
+        ++step;
+    }
+    std::sort(delays_ms.begin(), delays_ms.end());
+    std::sort(refresh_ms.begin(), refresh_ms.end());
+    MESSAGE("answer committed -> trainer woken: median " << delays_ms[delays_ms.size() / 2] << " ms, worst "
+                                                          << delays_ms.back() << " ms; room refresh: worst "
+                                                          << refresh_ms.back() << " ms (2 members, loopback)");
+    CHECK(delays_ms.back() < 1000);
+    // A trainee sees only themself in the room.
+    auto seen_by_ana = room.ana->room(session.id);
+    REQUIRE(seen_by_ana.size() == 1);
+    CHECK(seen_by_ana[0].name == "Ana Lowe");
+}
+
+TEST_CASE("vote, then reveal: private until the trainer reveals, then every number without names, round by round") {
+    if (!postgres_available()) return;
+    Room room;
+    auto session = room.tess->open_live_session("Tuesday group", "reference-case");
+    room.ana->join_live_session(session.join_code);
+    room.ben->join_live_session(session.join_code);
+    CHECK_THROWS_AS(room.ana->cast_vote(session.id, "scale-1", 3), StoreError);  // no vote open yet
+    CHECK_THROWS_AS(room.ana->open_vote(session.id, "scale-1"), StoreError);     // only the trainer opens one
+    CHECK(room.tess->open_vote(session.id, "scale-1") == 1);
+    room.ana->cast_vote(session.id, "scale-1", 2);
+    room.ana->cast_vote(session.id, "scale-1", 3);  // changed her mind before the reveal
+    room.ben->cast_vote(session.id, "scale-1", 6);
+    CHECK(room.tess->votes_cast(session.id, "scale-1") == 2);
+    CHECK(room.tess->revealed_votes(session.id, "scale-1", 1).empty());  // hidden until revealed
+    CHECK(room.ana->revealed_votes(session.id, "scale-1", 1).empty());
+    auto bens_vote = psql_as(room.db.server.as(room.admin->login_role("Ana Lowe").value(), "", room.db.name), "ana-pw-77",
+                             "SELECT count(*) FROM votes WHERE number = 6");
+    CHECK(bens_vote.out == "0\n");  // Ana cannot read Ben's vote from the table either
+    CHECK_THROWS_AS(room.ana->reveal_vote(session.id, "scale-1"), StoreError);
+
+    CHECK(room.tess->reveal_vote(session.id, "scale-1") == 1);
+    CHECK(room.tess->revealed_votes(session.id, "scale-1", 1) == std::vector<int>{3, 6});
+    CHECK(room.ben->revealed_votes(session.id, "scale-1", 1) == std::vector<int>{3, 6});
+    CHECK_THROWS_AS(room.ben->cast_vote(session.id, "scale-1", 9), StoreError);  // revealed: closed
+
+    // After discussion, a second round; the first stays for side-by-side.
+    CHECK(room.tess->open_vote(session.id, "scale-1") == 2);
+    CHECK(room.tess->votes_cast(session.id, "scale-1") == 0);
+    room.ana->cast_vote(session.id, "scale-1", 4);
+    room.ben->cast_vote(session.id, "scale-1", 4);
+    room.tess->reveal_vote(session.id, "scale-1");
+    auto first = histogram(room.tess->revealed_votes(session.id, "scale-1", 1));
+    auto second = histogram(room.tess->revealed_votes(session.id, "scale-1", 2));
+    CHECK(first[3] == 1);
+    CHECK(first[6] == 1);
+    CHECK(second[4] == 2);
+    CHECK_THROWS_AS(room.ana->cast_vote(session.id, "scale-1", 11), StoreError);
+}
+
+TEST_CASE("`sofs live` from separate processes: the trainer's watch is woken by a trainee's answer; a vote is revealed") {
+    if (!postgres_available()) return;
+    Room room;
+    auto uri_of = [&](const std::string& name, const std::string& pw) {
+        return room.db.server.as(room.admin->login_role(name).value(), pw, room.db.name);
+    };
+    const std::string tess = uri_of("Tess Marsh", "tess-pw-77"), ana = uri_of("Ana Lowe", "ana-pw-77"),
+                      ben = uri_of("Ben Okafor", "ben-pw-77");
+    auto opened = tools_test::run({"live", "open", "--cohort", "Tuesday group", "--scenario", "reference-case", "--db", tess});
+    INFO(opened.out, opened.err);
+    REQUIRE(opened.rc == 0);
+    const std::string code = opened.out.substr(opened.out.find("join code ") + 10, 6);
+    const std::string session = opened.out.substr(8, opened.out.find(' ', 8) - 8);
+    CHECK(tools_test::run({"live", "join", code, "--db", ana}).rc == 0);
+    CHECK(tools_test::run({"live", "join", code, "--db", ben}).rc == 0);
+
+    // The trainer watches from another process while Ana plays in this one.
+    auto watch = tools_test::start({"live", "watch", session, "--for-ms", "4000", "--db", tess});
+    auto ana_store = room.as("Ana Lowe", "ana-pw-77");
+    Attempt a = ana_store->begin_attempt(ana_store->me().id, header(), facts());
+    // The watcher may still be connecting: the start is recorded once it listens (its first room is printed).
+    std::string seen;
+    char buf[4096];
+    while (seen.find("the room (session") == std::string::npos) {
+        ssize_t n = read(watch.out, buf, sizeof buf);
+        if (n <= 0) break;
+        seen.append(buf, static_cast<std::size_t>(n));
+    }
+    ana_store->record_event(a.id, a_short_playthrough()[0]);
+    seen += tools_test::drain(watch.out);
+    tools_test::drain(watch.err);
+    CHECK(tools_test::wait_exit(watch.pid) == 0);
+    INFO(seen);
+    CHECK(seen.find("changed: progress") != std::string::npos);
+    CHECK(seen.find("Ana Lowe                 playing   scene referral, step 0") != std::string::npos);
+
+    CHECK(tools_test::run({"live", "open-vote", session, "--task", "scale-1", "--db", tess}).rc == 0);
+    CHECK(tools_test::run({"live", "vote", session, "--task", "scale-1", "--number", "3", "--db", ana}).rc == 0);
+    CHECK(tools_test::run({"live", "vote", session, "--task", "scale-1", "--number", "6", "--db", ben}).rc == 0);
+    auto revealed = tools_test::run({"live", "reveal", session, "--task", "scale-1", "--db", tess});
+    INFO(revealed.out, revealed.err);
+    CHECK(revealed.rc == 0);
+    CHECK(revealed.out.find("round 1 on scale-1 revealed; 2 vote(s): 3 6") != std::string::npos);
+    CHECK(revealed.out.find("   3 | #\n") != std::string::npos);
+    CHECK(revealed.out.find("Ana") == std::string::npos);
+    auto not_trainer = tools_test::run({"live", "reveal", session, "--task", "scale-1", "--db", ana});
+    CHECK(not_trainer.rc == 1);
+}

@@ -1,0 +1,203 @@
+// Shared by the PostgreSQL store's tests: the test server (SOFS_TEST_POSTGRES,
+// skipped with a message when absent except under CI=true), a fresh database
+// per test case, both engines behind the store's interfaces, a short
+// playthrough, and psql run as a given role.
+#pragma once
+
+#include "postgres.hpp"
+#include "records.hpp"
+
+#include <doctest/doctest.h>
+#include <libpq-fe.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace pg_test {
+
+using namespace sofs::progress;
+
+
+inline bool under_ci() {
+    const char* ci = std::getenv("CI");
+    return ci && std::string(ci) == "true";
+}
+
+inline const char* test_server() {
+    const char* uri = std::getenv("SOFS_TEST_POSTGRES");
+    return uri && *uri ? uri : nullptr;
+}
+
+// True when the PostgreSQL tests can run; otherwise says why (fails under CI).
+inline bool postgres_available() {
+    if (test_server()) return true;
+    if (under_ci()) {
+        FAIL("SOFS_TEST_POSTGRES is not set under CI: tools/quickstart.sh test starts the test cluster");
+        return false;
+    }
+    MESSAGE("SKIPPED (PostgreSQL): SOFS_TEST_POSTGRES is not set; run "
+            "`eval \"$(tools/pg-test-cluster.sh start)\"` first, or tools/quickstart.sh test");
+    return false;
+}
+
+// The test server's URI with another role, password and database.
+struct ServerUri {
+    std::string base, host_port, db;
+    explicit ServerUri(const std::string& uri) : base(uri) {
+        auto at = uri.find('@');
+        auto slash = uri.rfind('/');
+        host_port = uri.substr(at + 1, slash - at - 1);
+        db = uri.substr(slash + 1);
+    }
+    std::string with_db(const std::string& name) const { return base.substr(0, base.rfind('/') + 1) + name; }
+    std::string as(const std::string& role, const std::string& password, const std::string& name) const {
+        return "postgresql://" + role + ":" + password + "@" + host_port + "/" + name;
+    }
+};
+
+inline void admin_exec(const std::string& uri, const std::string& sql) {
+    PGconn* c = PQconnectdb(uri.c_str());
+    REQUIRE_MESSAGE(PQstatus(c) == CONNECTION_OK, PQerrorMessage(c));
+    PGresult* r = PQexec(c, sql.c_str());
+    bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+    std::string err = PQerrorMessage(c);
+    PQclear(r);
+    PQfinish(c);
+    REQUIRE_MESSAGE(ok, sql << ": " << err);
+}
+
+// A fresh database on the test server, with the roles made in it dropped after.
+struct FreshDatabase {
+    ServerUri server;
+    std::string name;
+    FreshDatabase() : server(test_server()) {
+        std::random_device rd;
+        name = "sofs_t_" + std::to_string(rd() % 100000000);
+        admin_exec(server.base, "CREATE DATABASE " + name);
+    }
+    ~FreshDatabase() {
+        PGconn* c = PQconnectdb(server.base.c_str());
+        PQclear(PQexec(c, ("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").c_str()));
+        PGresult* r = PQexec(c, ("SELECT rolname FROM pg_roles WHERE rolname LIKE '" + name + "\\_%'").c_str());
+        for (int i = 0; i < PQntuples(r); ++i)
+            PQclear(PQexec(c, ("DROP ROLE IF EXISTS \"" + std::string(PQgetvalue(r, i, 0)) + "\"").c_str()));
+        PQclear(r);
+        PQfinish(c);
+    }
+    std::string uri() const { return server.with_db(name); }
+};
+
+// One engine's store for a test case, seen through the three interfaces.
+struct Engine {
+    virtual ~Engine() = default;
+    virtual Accounts& accounts() = 0;
+    virtual AttemptRecords& attempts() = 0;
+    virtual OutboxRecords& outbox() = 0;
+    Actor admin = Actor::system();
+};
+
+inline WallClock counting_clock() {
+    auto ms = std::make_shared<std::int64_t>(1795428000000LL);
+    return [ms] { return *ms += 1000; };
+}
+
+struct SqliteEngine : Engine {
+    std::unique_ptr<Store> store;
+    std::unique_ptr<SqliteRecords> records;
+    static constexpr const char* kName = "SQLite";
+    static std::unique_ptr<Engine> make() {
+        auto e = std::make_unique<SqliteEngine>();
+        OpenOptions o;
+        o.password_cost = OpenOptions::PasswordCost::Minimal;
+        o.clock = counting_clock();
+        e->store = Store::open(":memory:", o);
+        e->records = std::make_unique<SqliteRecords>(*e->store);
+        return e;
+    }
+    Accounts& accounts() override { return *records; }
+    AttemptRecords& attempts() override { return *records; }
+    OutboxRecords& outbox() override { return *records; }
+};
+
+struct PostgresEngine : Engine {
+    std::unique_ptr<FreshDatabase> db;
+    std::unique_ptr<PgStore> store;
+    static constexpr const char* kName = "PostgreSQL";
+    static std::unique_ptr<Engine> make() {
+        if (!postgres_available()) return nullptr;
+        auto e = std::make_unique<PostgresEngine>();
+        e->db = std::make_unique<FreshDatabase>();
+        e->store = PgStore::open(e->db->uri(), counting_clock());
+        return e;
+    }
+    ~PostgresEngine() override { store.reset(); }
+    Accounts& accounts() override { return *store; }
+    AttemptRecords& attempts() override { return *store; }
+    OutboxRecords& outbox() override { return *store; }
+};
+
+inline sofs::Transcript header(const std::string& hash = "h1") {
+    sofs::Transcript t;
+    t.scenario = "reference-case";
+    t.content_hash = hash;
+    t.seed = 0xfedcba9876543210ULL;  // all 64 bits survive
+    return t;
+}
+
+inline ScenarioFacts facts() { return {"reference-case", "h1", "Kai and Mia", 3, 2, 5}; }
+
+inline sofs::Event event(int step, sofs::Event::Kind kind, const std::string& scene) {
+    sofs::Event e;
+    e.step = step;
+    e.kind = kind;
+    e.scene = scene;
+    e.at_ms = 5000LL * step;
+    return e;
+}
+
+inline std::vector<sofs::Event> a_short_playthrough() {
+    using K = sofs::Event::Kind;
+    auto choose = event(1, K::Choose, "home-visit");
+    choose.choice = "ask-about-school";
+    auto danger = event(2, K::Answer, "write-up");
+    danger.answer.task = "danger-1";
+    danger.answer.text = "Worried that Kai's dad will hit his mum again while Kai is in the room";
+    auto scale = event(3, K::Answer, "scale");
+    scale.answer.task = "scale-1";
+    scale.answer.number = 4;
+    scale.answer.text = "Nan is there most days";
+    auto sort = event(4, K::Answer, "sort");
+    sort.answer.task = "sort-1";
+    sort.answer.placements = {{"fact-bruise", "past-harm"}, {"fact-nan", "existing-safety"}};
+    sort.answer.picks = {"nan"};
+    return {event(0, K::Start, "referral"), choose, danger, scale, sort};
+}
+
+
+struct Psql {
+    int rc = -1;
+    std::string out;
+};
+
+// Runs psql as `role` (password in PGPASSWORD, no password file) and returns its output.
+inline Psql psql_as(const std::string& uri, const std::string& password, const std::string& sql) {
+    std::string cmd = "env -u PGPASSFILE PGPASSWORD='" + password + "' psql '" + uri +
+                      "' -X -A -t -v ON_ERROR_STOP=1 -c \"" + sql + "\" 2>&1";
+    Psql r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int status = pclose(p);
+    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+
+}  // namespace pg_test

@@ -1,0 +1,141 @@
+// `sofs live`: live sessions on a PostgreSQL store, from the terminal, until
+// the application's screens arrive. A trainer opens a session for a cohort
+// and a case and watches the room (woken by NOTIFY, not polling); trainees
+// join with the code; at a scaling task the trainer opens a vote and reveals
+// it, and everyone sees the numbers without names.
+#include "commands.hpp"
+#include "postgres.hpp"
+#include "progress_cli.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace sofs::cli {
+
+namespace {
+
+const char* kHelp =
+    "sofs live: live sessions on a PostgreSQL store\n"
+    "\n"
+    "Usage (--db postgresql://YOU@HOST/DB on each; you are who you connect as):\n"
+    "  sofs live open --cohort NAME --scenario ID      a trainer opens a session: prints its code\n"
+    "  sofs live join CODE                             a trainee joins it\n"
+    "  sofs live watch SESSION [--for-ms MS]           the room: printed again each time someone moves\n"
+    "  sofs live open-vote SESSION --task TASK         a trainer opens a vote at a scaling task\n"
+    "  sofs live vote SESSION --task TASK --number N   a trainee votes 0-10 (changeable until the reveal)\n"
+    "  sofs live reveal SESSION --task TASK            a trainer reveals: every number, no names\n"
+    "\n"
+    "Passwords come from the connection string, PGPASSWORD or ~/.pgpass (0600).\n";
+
+void print_room(progress::PgStore& store, progress::Id session) {
+    for (const auto& w : store.room(session)) {
+        if (w.step < 0) std::printf("  %-24s not started\n", w.name.c_str());
+        else
+            std::printf("  %-24s %-9s scene %s, step %d%s%s\n", w.name.c_str(),
+                        w.status == "finished" ? "finished" : "playing", w.scene.c_str(), w.step,
+                        w.task.empty() ? "" : ", last answer ", w.task.c_str());
+    }
+    std::fflush(stdout);
+}
+
+void print_histogram(const std::vector<int>& numbers) {
+    auto h = progress::histogram(numbers);
+    std::printf("%zu vote(s):", numbers.size());
+    for (int n : numbers) std::printf(" %d", n);
+    std::printf("\n");
+    for (int i = 0; i <= 10; ++i) std::printf("  %2d | %s\n", i, std::string(static_cast<std::size_t>(h[i]), '#').c_str());
+}
+
+}  // namespace
+
+int cmd_live(const Args& args) {
+    using namespace progress_cli;
+    const char* cmd = "live";
+    auto p = parse_args(args, {"db", "cohort", "scenario", "task", "number", "for-ms"}, {});
+    if (p.has("help")) {
+        std::fputs(kHelp, stdout);
+        return 0;
+    }
+    if (!p.error.empty()) return usage_error(cmd, p.error);
+    if (p.positional.empty()) return usage_error(cmd, "say what to do: open, join, watch, open-vote, vote or reveal");
+    if (!p.get("db") || !progress::is_postgres_location(*p.get("db")))
+        return usage_error(cmd, "live sessions need a PostgreSQL store: --db postgresql://YOU@HOST/DB");
+    const std::string what = p.positional[0];
+    std::string err;
+    auto session_arg = [&]() -> std::optional<progress::Id> {
+        if (p.positional.size() < 2) return std::nullopt;
+        try {
+            return std::stoll(p.positional[1]);
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    };
+    try {
+        auto store = progress::PgStore::open(*p.get("db"));
+        if (what == "open") {
+            if (!p.get("cohort") || !p.get("scenario")) return usage_error(cmd, "open needs --cohort and --scenario");
+            auto s = store->open_live_session(*p.get("cohort"), *p.get("scenario"));
+            std::printf("session %lld is open; join code %s\n", static_cast<long long>(s.id), s.join_code.c_str());
+            return 0;
+        }
+        if (what == "join") {
+            if (p.positional.size() < 2) return usage_error(cmd, "join needs the session's code");
+            auto id = store->join_live_session(p.positional[1]);
+            std::printf("joined session %lld\n", static_cast<long long>(id));
+            return 0;
+        }
+        auto session = session_arg();
+        if (!session) return usage_error(cmd, what + " needs the session's number");
+        if (what == "watch") {
+            long long for_ms = 0;
+            if (p.get("for-ms")) {
+                auto n = p.get_int("for-ms", &err);
+                if (!n) return usage_error(cmd, err);
+                for_ms = *n;
+            }
+            store->listen(*session);
+            std::printf("the room (session %lld):\n", static_cast<long long>(*session));
+            print_room(*store, *session);
+            auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(for_ms);
+            for (;;) {
+                auto left = for_ms ? std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         until - std::chrono::steady_clock::now())
+                                         .count()
+                                   : 60000;
+                if (left <= 0) return 0;
+                auto changed = store->wait_for_changes(static_cast<int>(left));
+                if (changed.empty()) continue;
+                std::printf("the room (changed: %s):\n", changed.front().c_str());
+                print_room(*store, *session);
+            }
+        }
+        if (!p.get("task")) return usage_error(cmd, what + " needs --task");
+        const std::string task = *p.get("task");
+        if (what == "open-vote") {
+            int round = store->open_vote(*session, task);
+            std::printf("vote round %d on %s is open\n", round, task.c_str());
+            return 0;
+        }
+        if (what == "vote") {
+            auto n = p.get_int("number", &err);
+            if (!n) return usage_error(cmd, err.empty() ? "vote needs --number 0-10" : err);
+            int round = store->cast_vote(*session, task, static_cast<int>(*n));
+            std::printf("your vote in round %d is in; it stays private until the trainer reveals\n", round);
+            return 0;
+        }
+        if (what == "reveal") {
+            int counted = store->votes_cast(*session, task);
+            int round = store->reveal_vote(*session, task);
+            std::printf("round %d on %s revealed; ", round, task.c_str());
+            auto numbers = store->revealed_votes(*session, task, round);
+            if (static_cast<int>(numbers.size()) != counted) std::printf("(counted %d) ", counted);
+            print_histogram(numbers);
+            return 0;
+        }
+        return usage_error(cmd, "'" + what + "' is not something live does (see --help)");
+    } catch (const progress::StoreError& e) {
+        return fail(cmd, e.what());
+    }
+}
+
+}  // namespace sofs::cli
