@@ -12,6 +12,7 @@
 //   bench_assess --record-before ID   write ID's figures as its before.json
 //                                     (run before changing any rule for that case)
 #include "../rubric/labelled.hpp"
+#include "rubric/writing_hints.hpp"
 
 #include <chrono>
 #include <cstring>
@@ -193,5 +194,18 @@ int main(int argc, char** argv) {
     } while (secs < 2.0);
     std::printf("Speed: %.0f statements/s on one core (%zu judged in %.2f s; %zu verdicts)\n", judged / secs, judged,
                 secs, sink);
+    // Live hints while typing: the hints and the checks of one text, as the mapping screen asks for them.
+    double worst = 0, total = 0;
+    for (auto& [t, how] : texts) {
+        auto a = std::chrono::steady_clock::now();
+        auto hs = sofs::writing_hints(*t, *how.second, *g);
+        auto vs = how.first ? sofs::assess_safety_goal(*t, *how.second, *g) : sofs::assess_danger_statement(*t, *how.second, *g);
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count();
+        sink += hs.size() + vs.size();
+        total += ms;
+        worst = std::max(worst, ms);
+    }
+    std::printf("Live hints and checks: %.3f ms per statement on average, %.3f ms at most (%zu statements)\n",
+                total / texts.size(), worst, texts.size());
     return 0;
 }
