@@ -35,6 +35,14 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
     // Lily every morning", "Ryan will stay at Dean's"); a child only when concrete.
     for (auto& c : g.clauses) {
         if (c.kind != Clause::Positive || g.professional(c) || vague_at(g, c.verb)) continue;
+        // "will demonstrate that he can safely parent": what is to be shown is not seen
+        bool shown = false;
+        if (r.word(c.modal_first) == "can" || r.word(c.modal_first) == "could")
+            for (auto& m : g.vague)
+                if (m.last < c.modal_first && r.same_sentence(m.first, c.modal_first) &&
+                    r.phrase("vague-verbs", m).section == "promise")
+                    shown = true;
+        if (shown) continue;
         bool child = c.subject && (c.subject->who == Who::Child || c.subject->who == Who::ChildGeneral);
         bool everyday = !starts_at(g.positives, c.verb);  // a verb no list has: an ordinary deed
         if (c.concrete || (!child && everyday)) return met(c.modal_first, c.verb);
