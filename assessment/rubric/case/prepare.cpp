@@ -139,6 +139,8 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     c->conjunction = single_words(gr, "conjunction");
     c->child_determiner = single_words(gr, "child-determiner");
     c->modal = single_words(gr, "modal");
+    for (auto& p : gr.phrases) c->grammar[p.section];
+    for (auto& [section, set] : c->grammar) set = single_words(gr, section);
 
     // The case's own danger, in the family's words. "not feed" also reads
     // "never feed" and "fail to feed": an omission however it is put.

@@ -5,6 +5,7 @@
 
 #include "rubric/text/words.hpp"
 
+#include <map>
 #include <unordered_set>
 
 namespace sofs {
@@ -28,6 +29,13 @@ struct PreparedCase {
     // Single words of the grammar lexicon, for quick checks.
     // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
     std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner, modal;
+    // Every section of the grammar lexicon by name ("preposition", "join", ...).
+    std::map<std::string, std::unordered_set<std::string>> grammar;
+    const std::unordered_set<std::string>& words(const std::string& section) const {
+        static const std::unordered_set<std::string> none;
+        auto it = grammar.find(section);
+        return it == grammar.end() ? none : it->second;
+    }
 };
 
 }  // namespace sofs

@@ -14,7 +14,25 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             continue;
         }
         // "will show they can keep the children safe", "will demonstrate": a promise, not a deed
-        if (c.kind == Clause::Positive && g.vague_at(c.verb, true) && !c.concrete) {
+        // "will show he can keep Lily safe": what is to be shown is not a deed either
+        bool shown = false;
+        if (r.word(c.modal_first) == "can" || r.word(c.modal_first) == "could")
+            for (auto& m : g.vague)
+                if (m.last < c.modal_first && r.same_sentence(m.first, c.modal_first) &&
+                    r.phrase("vague-verbs", m).section == "promise")
+                    shown = true;
+        if (shown) continue;
+        // care said only in general ("keep Lily safe", "look after them properly") names no deed
+        // either: the practice leads' convention (assessment/CRITERIA.md)
+        bool general = false;
+        for (auto& m : g.vague)
+            if (m.first == c.verb && r.phrase("vague-verbs", m).section == "general") {
+                general = true;
+                // "... safe by having a sober adult look after them": the deed follows "by"
+                for (int j = m.last + 1; j < r.n() && r.same_sentence(j, m.first); ++j)
+                    if (r.word(j) == "by") general = false;
+            }
+        if (c.kind == Clause::Positive && (general || g.vague_at(c.verb, true)) && !c.concrete) {
             if (reason == "none") reason = "vague";
             continue;
         }
@@ -43,7 +61,7 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         const Mention& who = r.people[r.mention_at[p.first - 2]];
         int head = who.first;
         while (head >= 2 && r.word(head - 1) == "and" && r.mention_at[head - 2] >= 0) head = r.people[r.mention_at[head - 2]].first;
-        static const std::unordered_set<std::string> asking = {"want", "wants", "expect", "expects", "like", "need", "needs", "ask", "asks", "asked"};
+        const auto& asking = r.c.words("asking");
         if (head == 0 || !asking.count(r.word(head - 1)) || !is_adult(who.who) || g.watching(p.first)) continue;
         Evidence ev;
         ev.add(r, who.first, p.last);
@@ -64,7 +82,7 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         if (!ing && !seen_that) continue;
         if (!is_adult(who.who) || g.watching(p.first)) continue;
         // "when he is looking after them" sets a condition; it asks for nothing
-        static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until"};
+        const auto& conditions = r.c.words("condition");
         if (who.first > 0 && conditions.count(r.word(who.first - 1))) continue;
         Evidence ev;
         ev.add(r, who.first, p.last);

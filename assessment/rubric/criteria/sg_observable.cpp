@@ -35,9 +35,31 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
     // Lily every morning", "Ryan will stay at Dean's"); a child only when concrete.
     for (auto& c : g.clauses) {
         if (c.kind != Clause::Positive || g.professional(c) || vague_at(g, c.verb)) continue;
+        // "will demonstrate that he can safely parent": what is to be shown is not seen
+        bool shown = false;
+        if (r.word(c.modal_first) == "can" || r.word(c.modal_first) == "could")
+            for (auto& m : g.vague)
+                if (m.last < c.modal_first && r.same_sentence(m.first, c.modal_first) &&
+                    r.phrase("vague-verbs", m).section == "promise")
+                    shown = true;
+        if (shown) continue;
         bool child = c.subject && (c.subject->who == Who::Child || c.subject->who == Who::ChildGeneral);
         bool everyday = !starts_at(g.positives, c.verb);  // a verb no list has: an ordinary deed
         if (c.concrete || (!child && everyday)) return met(c.modal_first, c.verb);
+    }
+    // Someone seeing a person of the family doing something ("we would like to see Marcus
+    // bringing Lily to clinic", "see Elis coming in happy"): a presence others will see
+    for (auto& o : g.observe) {
+        if (r.phrase("observability", o).section != "watch" || r.negated_before(o.first, 3)) continue;
+        int k = o.last + 1;
+        if (k >= r.n() || r.mention_at[k] < 0 || !r.same_sentence(o.first, k)) continue;
+        const Mention& who = r.people[r.mention_at[k]];
+        if (who.who == Who::Professional) continue;
+        int v = who.last + 1;
+        if (v >= r.n() || !r.same_sentence(o.first, v)) continue;
+        const std::string& verb = r.word(v);
+        bool ing = verb.size() >= 5 && verb.compare(verb.size() - 3, 3, "ing") == 0;
+        if (ing && !starts_at(g.behaviours, v) && !starts_at(g.services, v)) return met(o.first, v);
     }
     // A concrete deed or safe state with no "will" before it ("a home where Jade
     // and Ryan talk calmly", "Kai and Mia are looked after by a sober adult"),
@@ -57,6 +79,13 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (r.phrase("positive-actions", p).section == "concrete" && allowed(p)) return met(p.first, p.last);
     for (auto& s : g.safe)
         if (allowed(s)) return met(s.first, s.last);
+    // Going to a service or an appointment can be checked, when the goal does not
+    // also ask for engagement or compliance ("attend a course and engage": vague)
+    bool promise = false;
+    for (auto& m : g.vague) promise = promise || r.phrase("vague-verbs", m).section == "promise";
+    if (!promise)
+        for (auto& c : g.clauses)
+            if (c.kind == Clause::Service && !g.professional(c)) return met(c.modal_first, c.verb);
     std::string reason = !g.prohibitions.empty() || g.behaviour_ruled_out() ? "absence"
                          : !g.vague.empty()                                 ? "vague"
                          : !g.services.empty()                              ? "service"

@@ -63,11 +63,13 @@ struct GoalReading {
             if (m.first != v) continue;
             if (!promise_only) return true;
             if (r.phrase("vague-verbs", m).section != "promise") return false;
+            // up to the next "X will" of the sentence
+            int end = m.last;
+            while (end + 1 < r.n() && r.same_sentence(end + 1, v) && !starts_at(modals, end + 1)) ++end;
             for (auto& p : positives)
-                if (p.first > m.last && r.same_sentence(p.first, v) && r.phrase("positive-actions", p).section == "concrete")
-                    return false;
+                if (p.first > m.last && p.first <= end && r.phrase("positive-actions", p).section == "concrete") return false;
             for (auto& s : safe)
-                if (s.first > m.last && r.same_sentence(s.first, v)) return false;
+                if (s.first > m.last && s.first <= end) return false;
             return true;
         }
         return false;
@@ -81,11 +83,7 @@ struct GoalReading {
 
     // "go to AA", "keep every appointment": a plain verb carrying a service.
     bool carries_service(int v) const {
-        static const char* const kCarriers[] = {"go", "goes", "get", "keep", "see", "talk", "speak", "meet", "start",
-                                                "begin", "join", "use", "finish", "take", "do", "make", "book"};
-        for (const char* c : kCarriers)
-            if (r.word(v) == c) return true;
-        return false;
+        return r.is(v, r.c.words("service-carrier"));
     }
     bool service_within(int from, int to) const {
         for (auto& m : services)
@@ -131,8 +129,7 @@ struct GoalReading {
             (r.word(v + 1) == "this" || r.word(v + 1) == "that" || r.word(v + 1) == "it" || r.word(v + 1) == "these"))
             return Clause::Watch;
         // "will tell the social worker", "will let the school know": keeping professionals informed, not care
-        static const std::unordered_set<std::string> informing = {"tell", "inform", "update", "let"};
-        if (informing.count(r.word(v)) && v + 1 < r.n() && r.mention_at[v + 1] >= 0 &&
+        if (r.is(v, r.c.words("informing")) && v + 1 < r.n() && r.mention_at[v + 1] >= 0 &&
             r.people[r.mention_at[v + 1]].who == Who::Professional)
             return Clause::Watch;
         // "will drink less", "will only drink at weekends": the danger itself, rationed
@@ -142,7 +139,8 @@ struct GoalReading {
         for (auto& b : behaviours)
             if (b.first == v && !(pos && pos->last > b.last)) return Clause::Prohibition;
         // "will get Lily up and dressed": getting someone else up is a deed
-        if (r.word(v) == "get" && v + 1 < r.n() && r.mention_at[v + 1] >= 0) {
+        if (r.word(v) == "get" && v + 1 < r.n() && r.mention_at[v + 1] >= 0 &&
+            !(r.people[r.mention_at[v + 1]].last + 1 < r.n() && r.word(r.people[r.mention_at[v + 1]].last + 1) == "to")) {
             *concrete = true;
             return Clause::Positive;
         }

@@ -44,8 +44,7 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
         // A name that is also a little word ("May" for Maya, "Will"): a name only when
         // written with a capital and not straight after someone ("Jay may threaten")
         if (!p.note.empty() && m.first == m.last) {
-            static const std::unordered_set<std::string> little = {"may", "will", "can", "might", "must", "should", "would",
-                                                                   "could", "did", "does", "am", "is", "are", "was"};
+            const auto& little = c.words("name-like-word");
             const Token& tk = t.tokens[m.first];
             if (little.count(tk.lower) &&
                 (!tk.capital || (!out.empty() && out.back().last == m.first - 1) || (m.first > 0 && t.tokens[m.first - 1].lower == "i")))
@@ -80,8 +79,7 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
     // A mention in object position ("looking after Kai"): the word before it
     // is neither a joining word nor the start of the sentence.
     auto object_position = [&](std::size_t j) {
-        static const std::unordered_set<std::string> joins = {
-            "and", "or", "that", "when", "if", "while", "because", "so", "but", "then", "as", "until", "unless", "where", "whenever"};
+        const auto& joins = c.words("join");
         int at = kept[j].first;
         for (;;) {
             if (at == 0 || !(t.tokens[at - 1].sentence == t.tokens[at].sentence)) return false;
@@ -114,6 +112,9 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
                 t.tokens[e.first - 1].lower == "and")
                 fits = true;
             if (!fits) continue;
+            // "Nadia and I are worried ... for Lily. She could get cold": the child named
+            // since is meant, not the professional who holds the worry
+            if (e.who == Who::Professional && fallback != kept.size()) break;
             if (subject_pronoun && object_position(j) && !is_any_adult(e.who)) {
                 if (fallback == kept.size()) fallback = j;
                 continue;
