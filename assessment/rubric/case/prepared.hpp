@@ -21,6 +21,10 @@ struct PreparedCase {
     // Names for worked examples in feedback ("such as 'Ryan pushed Jade'").
     std::string adult, partner, child, baby, children;
     std::string caregivers;  // every caregiver's first name: "Jade and Ryan", "Marcus"
+    // Words and Pictures: the child it is written to (first name) and the age in
+    // years its words must fit; from the expert key, else the youngest child.
+    std::string wp_child;
+    int wp_age = 10;
     // Sentences from the scenario's own expert examples, for rewrites in feedback
     // ({danger_example}, {impact_example}, {goal_example}, {goal_action_example},
     // {goal_seen_example}: the last sentence, usually who will see it and for how long).
