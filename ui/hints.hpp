@@ -1,13 +1,19 @@
-// Live hints while a trainee writes a danger statement or a safety goal:
-// professional jargon and labels found in the text, each with a plain
-// alternative the family would understand, and the word count. Pure logic
-// (no ImGui) so it is tested on its own; the assessor's DS-PLAIN / SG-PLAIN
-// evidence spans are merged in by the mapping screen when the rubric is built.
+// Live hints while a trainee writes a danger statement or a safety goal. They
+// come from the assessor itself (rubric/writing_hints.hpp): the same word
+// lists, the same thresholds and this case's own names as the checks and the
+// feedback, so a hint never says one thing while a check says another. Pure
+// logic (no ImGui) so it is tested on its own.
 #pragma once
+
+#include "model/scenario.hpp"
 
 #include <cstddef>
 #include <string>
 #include <vector>
+
+namespace sofs {
+class Guidance;
+}
 
 namespace sofs::ui {
 
@@ -18,22 +24,15 @@ struct Hint {
     enum class Kind { Jargon, Label, LongSentence } kind = Kind::Jargon;
 };
 
-// Every jargon term or label in `text`, in order, not overlapping. Matching
-// ignores case and only takes whole words ("CP" in "CPU" is not a hit).
-std::vector<Hint> find_hints(const std::string& text);
-
-// Sentences longer than `max_words` words (hard for a family to follow).
-std::vector<Hint> long_sentences(const std::string& text, int max_words = 35);
+// Every jargon term, unexplained acronym, label and over-long sentence in
+// `text`, in order, as the assessor finds them for this scenario.
+std::vector<Hint> find_hints(const std::string& text, const Scenario& s, const Guidance& g);
 
 int word_count(const std::string& text);
 
 // Text written in a YAML block keeps its line breaks; for wrapped display a
 // single line break becomes a space, and a blank line stays a paragraph break.
 std::string reflow(const std::string& text);
-
-// A hint for a span the assessor marked, with our plain alternative when we
-// know the words (empty `plain` otherwise).
-std::string plain_alternative(const std::string& words);
 
 // Merge spans (sorted, overlaps joined), for highlighting.
 struct ByteSpan {

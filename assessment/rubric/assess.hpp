@@ -40,7 +40,7 @@ public:
     std::shared_ptr<const Data> data;
 };
 
-// Free text, judged on every criterion of its kind (assessment-criteria.md).
+// Free text, judged on every criterion of its kind (assessment/CRITERIA.md).
 // These prepare the case once per scenario (cached in the Guidance by the
 // scenario's address and content hash) and are safe to call from many threads.
 std::vector<Verdict> assess_danger_statement(const std::string& text, const Scenario& s, const Guidance& g);
@@ -67,7 +67,7 @@ std::vector<Verdict> assess_next_steps(const std::string& text, const PreparedCa
 std::vector<Verdict> assess_words_and_pictures(const std::string& text, const Scenario& s, const Guidance& g);
 std::vector<Verdict> assess_words_and_pictures(const std::string& text, const PreparedCase& c, const Guidance& g);
 
-// The criteria ids of each kind, in the fixed order of assessment-criteria.md.
+// The criteria ids of each kind, in the fixed order of assessment/CRITERIA.md.
 const std::vector<std::string>& danger_statement_criteria();
 const std::vector<std::string>& safety_goal_criteria();
 const std::vector<std::string>& next_steps_criteria();  // NS-WHO-DOES-WHAT, NS-FAMILY-NETWORK

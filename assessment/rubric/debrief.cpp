@@ -2,7 +2,7 @@
 // (free text, the sorting of facts, past harm, scaling, Three Houses, the
 // safety network), bookends across tasks (every danger statement answered by
 // a safety goal), and what the conversation moves did for the twelve aims.
-#include "rubric/verdict.hpp"
+#include "rubric/criteria/criteria.hpp"
 
 #include <algorithm>
 #include <set>
@@ -70,6 +70,27 @@ std::vector<Verdict> judge_sort(const Answer& a, const Scenario& s, const Guidan
         }
         out.push_back(std::move(v));
     }
+    // The mapping as a whole: met only when every fact of the task is where the experts put it.
+    std::vector<std::string> facts;
+    if (const Task* task = s.task(a.task)) facts = task->facts;
+    for (const auto& [fact_id, placed] : a.placements)
+        if (std::find(facts.begin(), facts.end(), fact_id) == facts.end()) facts.push_back(fact_id);
+    int right = 0, total = 0;
+    std::vector<std::string> wrong;
+    for (const auto& id : facts) {
+        const Fact* f = s.fact(id);
+        if (!f) continue;
+        ++total;
+        auto it = a.placements.find(id);
+        if (it != a.placements.end() && it->second == placement_name(f->kind)) ++right;
+        else wrong.push_back(f->text);
+    }
+    if (total > 0) {
+        std::string count = std::to_string(right) + " of " + std::to_string(total);
+        Verdict whole = verdict(d, c, "MAP-WHOLE", wrong.empty(), "", count);
+        if (!wrong.empty()) whole.explanation += " Not yet where they belong: " + quoted(wrong) + ".";
+        out.push_back(std::move(whole));
+    }
     return out;
 }
 
@@ -92,6 +113,17 @@ Verdict judge_past_harm(const Answer& a, const Scenario& s, const Guidance& g, c
             (k.lower.size() > 4 && k.lower.compare(k.lower.size() - 2, 2, "ed") == 0))
             past_tense = true;
     (void)s;
+    // "Ryan is an alcoholic and there is domestic violence": labels and jargon say what
+    // someone is, or name a category, not what happened (the same checks as a danger statement)
+    Reading r(t, d, c);
+    std::vector<std::string> labels, jargon;
+    for (auto& m : blaming_labels(r)) labels.push_back(r.quote(m.first, m.last));
+    for (auto& m : find_longest(t, d.lex("categories"))) jargon.push_back(r.quote(m.first, m.last));
+    auto plain = judge_plain(r);
+    for (auto& item : plain.items)
+        if (item.kind != "long") jargon.push_back(a.text.substr(item.span.begin, item.span.end - item.span.begin));
+    if (!labels.empty()) return verdict(d, c, "PH-WHAT-HAPPENED", false, "label", quoted(labels));
+    if (!jargon.empty()) return verdict(d, c, "PH-WHAT-HAPPENED", false, "jargon", quoted(jargon));
     if (!guesses.empty()) {
         Verdict v = verdict(d, c, "PH-WHAT-HAPPENED", false, "hypothesis", quoted(guesses));
         return v;

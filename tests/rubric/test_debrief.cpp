@@ -59,9 +59,15 @@ TEST_CASE("GIVEN a misplaced fact WHEN the sorting is judged THEN the explanatio
     Debrief d = assess(t, *s, *g);
     auto* ta = task(d, "sort-facts");
     REQUIRE(ta);
-    REQUIRE(ta->verdicts.size() == 2);
+    REQUIRE(ta->verdicts.size() == 3);  // two facts, then the mapping as a whole
+    const Verdict& whole = ta->verdicts.back();
+    CHECK(whole.criterion == "MAP-WHOLE");
+    CHECK_FALSE(whole.met);  // one misplaced fact: the mapping is not met anywhere
+    CHECK(whole.explanation.find(untidy->text) != std::string::npos);
+    CHECK(whole.evidence_words.find(" of ") != std::string::npos);
     int wrong = 0;
     for (auto& v : ta->verdicts) {
+        if (v.criterion == "MAP-WHOLE") continue;
         CHECK(v.criterion == "MAP-PLACEMENT");
         if (!v.met) {
             ++wrong;
@@ -143,4 +149,25 @@ TEST_CASE("moves: counts, fit, aims and a reflective prompt for a move not tried
     for (auto& r : d.moves.reflections)
         if (r.find("exception question") != std::string::npos) exception_prompt = true;
     CHECK(exception_prompt);
+}
+
+TEST_CASE("past harm with labels or jargon is not met, however well it says when") {
+    auto g = sofs::testing::guidance();
+    auto s = sofs::testing::reference_case();
+    REQUIRE(g);
+    REQUIRE(s);
+    auto judge = [&](const std::string& text) {
+        Transcript t;
+        t.events = {answer(0, "review-past-harm", text_answer("past-harm", text))};
+        Debrief d = assess(t, *s, *g);
+        auto* ta = task(d, "past-harm");
+        REQUIRE(ta);
+        REQUIRE(ta->verdicts.size() == 1);
+        return ta->verdicts[0];
+    };
+    auto v = judge("Ryan is an alcoholic and there is domestic violence in the home. On Saturday he pushed Jade.");
+    CHECK_FALSE(v.met);
+    CHECK(v.evidence_words.find("alcoholic") != std::string::npos);
+    CHECK_FALSE(judge("On Saturday there was DV and Ryan pushed Jade against a door.").met);
+    CHECK(judge("On Saturday night Ryan pushed Jade against a door while she held Mia.").met);
 }

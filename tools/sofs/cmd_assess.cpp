@@ -1,6 +1,6 @@
 // `sofs assess`: the assessor in batch, with no window. Danger statements or
 // safety goals as JSON lines on stdin, verdicts as JSON lines on stdout in the
-// same order (the interface in assessment-criteria.md); or a whole debrief
+// same order (the interface in assessment/CRITERIA.md); or a whole debrief
 // for one transcript file.
 #include "args.hpp"
 #include "commands.hpp"
@@ -24,7 +24,7 @@ const char* kAssessHelp =
     "       sofs assess --scenario FILE --transcript FILE [--content DIR]\n"
     "\n"
     "Judges a trainee's writing against the criteria of the Signs of Safety\n"
-    "practice guidance (see assessment-criteria.md).\n"
+    "practice guidance (see assessment/CRITERIA.md).\n"
     "\n"
     "Batch mode reads one JSON object a line on standard input,\n"
     "  {\"id\": \"a1\", \"text\": \"We are worried that...\"}\n"

@@ -279,8 +279,8 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
     ImGui::PopItemWidth();
     // The box does not wrap, so the text is shown again, wrapped, with hints marked.
     std::vector<Highlight> marks;
-    std::vector<Hint> hints = find_hints(text);
-    for (auto& h : long_sentences(text)) hints.push_back(h);
+    std::vector<Hint> hints;
+    if (const Guidance* g = app.guidance(); g && app.scenario && !text.empty()) hints = find_hints(text, *app.scenario, *g);
     for (auto& h : hints) marks.push_back({h.begin, h.end, "Try: " + h.plain, 0});
     const auto& verdicts = checks(app, key);
     for (const auto& v : verdicts) {
@@ -291,9 +291,8 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
             for (auto& m : marks) known |= m.begin < sp.end && m.end > sp.begin;
             if (!known && sp.end <= text.size()) {
                 std::string words = text.substr(sp.begin, sp.end - sp.begin);
-                std::string alt = plain_alternative(words);
-                marks.push_back({sp.begin, sp.end, alt.empty() ? (v.improve.empty() ? v.explanation : v.improve) : "Try: " + alt, 0});
-                hints.push_back({sp.begin, sp.end, words, alt.empty() ? v.improve : alt, Hint::Kind::Jargon});
+                marks.push_back({sp.begin, sp.end, v.improve.empty() ? v.explanation : v.improve, 0});
+                hints.push_back({sp.begin, sp.end, words, v.improve, Hint::Kind::Jargon});
             }
         }
     }

@@ -128,6 +128,19 @@ void MyProgressScreen::draw(App& app) {
         }
         ImGui::EndTable();
     }
+    // The mapping fact by fact, in the latest finished case that had one: "placed right N of M".
+    for (auto it = finished.rbegin(); it != finished.rend(); ++it) {
+        int right = 0, total = 0;
+        for (const auto& c : report_->criteria_over_time)
+            if (c.attempt == (*it)->attempt.id && c.criterion == "MAP-PLACEMENT") {
+                ++total;
+                right += c.met ? 1 : 0;
+            }
+        if (total == 0) continue;
+        wrapped("Mapping in your latest case: " + std::to_string(right) + " of " + std::to_string(total) +
+                " facts placed right" + (right == total ? "." : "; the debrief of that case says which were not."));
+        break;
+    }
     muted_text("Filled tick: met.  Open ring with a dash: not yet.  A dash alone: not judged in that case.");
     for (std::size_t i = first; i < finished.size(); ++i)
         muted_text("Case " + std::to_string(i + 1) + ": " + case_title(app, finished[i]->attempt.scenario) +

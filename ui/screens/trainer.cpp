@@ -276,6 +276,19 @@ void TrainerScreen::draw_detail(App& app) {
         ImGui::PopStyleColor();
     }
     subheading(app, "Checks");
+    {  // the mapping fact by fact: "placed right N of M", and which were not (from the deciding words)
+        int right = 0, total = 0;
+        std::string wrong;
+        for (const auto& v : verdicts_)
+            if (v.criterion == "MAP-PLACEMENT") {
+                ++total;
+                if (v.met) ++right;
+                else wrong += (wrong.empty() ? "" : ", ") + v.evidence_words;
+            }
+        if (total > 0)
+            wrapped("Mapping: " + std::to_string(right) + " of " + std::to_string(total) + " facts placed right" +
+                    (wrong.empty() ? "." : "; not yet: " + wrong + "."));
+    }
     if (verdicts_.empty()) muted_text("No checks were recorded for this attempt.");
     else if (ImGui::BeginTable("###checks", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Check", 0, 1.8f);

@@ -33,12 +33,22 @@ Verdict wp_non_blaming(const Reading& r, const Wording& w);
 Verdict wp_what_is_done(const Reading& r, const Wording& w);
 Verdict wp_child_words(const Reading& r, const Wording& w);
 
+// A sentence longer than this is too long for a family to follow (DS-PLAIN,
+// SG-PLAIN and the live hints alike).
+constexpr int kLongSentence = 40;
+
 // What the plain-words check found: also what the live hints show.
 struct PlainResult {
+    struct Item {
+        Span span;
+        std::string note;  // jargon: its plain alternative (unfilled); long: the word count
+        std::string kind;  // "jargon", "acronym", "long"
+    };
     bool met = true;
     std::string reason;  // "jargon", "acronym", "long"
     Evidence ev;
     std::string plain;   // the first jargon term's plain alternative
+    std::vector<Item> items;
 };
 PlainResult judge_plain(const Reading& r);
 

@@ -11,6 +11,7 @@ PlainResult judge_plain(const Reading& r) {
     for (auto& m : r.longest("jargon")) {
         const Phrase& p = r.phrase("jargon", m);
         out.ev.add(r, m.first, m.last);
+        out.items.push_back({r.span(m.first, m.last), p.note, "jargon"});
         if (out.met) {
             out.plain = p.note;
             out.reason = "jargon";
@@ -32,6 +33,7 @@ PlainResult judge_plain(const Reading& r) {
                 if (s.begin <= tk.begin && tk.end <= s.end) already = true;
             if (already) continue;
             out.ev.add(r, k, k);
+            out.items.push_back({r.span(k, k), "", "acronym"});
             if (out.met) out.reason = "acronym";
             out.met = false;
         }
@@ -40,7 +42,8 @@ PlainResult judge_plain(const Reading& r) {
         int last = first;
         while (last + 1 < r.n() && r.same_sentence(last + 1, first)) ++last;
         int words = r.t.sentence_words[r.t.tokens[first].sentence];
-        if (words > 40) {
+        if (words > kLongSentence) {
+            out.items.push_back({r.span(first, last), std::to_string(words), "long"});
             if (out.met) out.reason = "long";
             out.met = false;
             out.ev.spans.push_back(r.span(first, last));

@@ -14,6 +14,14 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             continue;
         }
         // "will show they can keep the children safe", "will demonstrate": a promise, not a deed
+        // "will show he can keep Lily safe": what is to be shown is not a deed either
+        bool shown = false;
+        if (r.word(c.modal_first) == "can" || r.word(c.modal_first) == "could")
+            for (auto& m : g.vague)
+                if (m.last < c.modal_first && r.same_sentence(m.first, c.modal_first) &&
+                    r.phrase("vague-verbs", m).section == "promise")
+                    shown = true;
+        if (shown) continue;
         if (c.kind == Clause::Positive && g.vague_at(c.verb, true) && !c.concrete) {
             if (reason == "none") reason = "vague";
             continue;

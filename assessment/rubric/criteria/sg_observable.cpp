@@ -57,6 +57,13 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (r.phrase("positive-actions", p).section == "concrete" && allowed(p)) return met(p.first, p.last);
     for (auto& s : g.safe)
         if (allowed(s)) return met(s.first, s.last);
+    // Going to a service or an appointment can be checked, when the goal does not
+    // also ask for engagement or compliance ("attend a course and engage": vague)
+    bool promise = false;
+    for (auto& m : g.vague) promise = promise || r.phrase("vague-verbs", m).section == "promise";
+    if (!promise)
+        for (auto& c : g.clauses)
+            if (c.kind == Clause::Service && !g.professional(c)) return met(c.modal_first, c.verb);
     std::string reason = !g.prohibitions.empty() || g.behaviour_ruled_out() ? "absence"
                          : !g.vague.empty()                                 ? "vague"
                          : !g.services.empty()                              ? "service"

@@ -63,11 +63,13 @@ struct GoalReading {
             if (m.first != v) continue;
             if (!promise_only) return true;
             if (r.phrase("vague-verbs", m).section != "promise") return false;
+            // up to the next "X will" of the sentence
+            int end = m.last;
+            while (end + 1 < r.n() && r.same_sentence(end + 1, v) && !starts_at(modals, end + 1)) ++end;
             for (auto& p : positives)
-                if (p.first > m.last && r.same_sentence(p.first, v) && r.phrase("positive-actions", p).section == "concrete")
-                    return false;
+                if (p.first > m.last && p.first <= end && r.phrase("positive-actions", p).section == "concrete") return false;
             for (auto& s : safe)
-                if (s.first > m.last && r.same_sentence(s.first, v)) return false;
+                if (s.first > m.last && s.first <= end) return false;
             return true;
         }
         return false;
@@ -142,7 +144,8 @@ struct GoalReading {
         for (auto& b : behaviours)
             if (b.first == v && !(pos && pos->last > b.last)) return Clause::Prohibition;
         // "will get Lily up and dressed": getting someone else up is a deed
-        if (r.word(v) == "get" && v + 1 < r.n() && r.mention_at[v + 1] >= 0) {
+        if (r.word(v) == "get" && v + 1 < r.n() && r.mention_at[v + 1] >= 0 &&
+            !(r.people[r.mention_at[v + 1]].last + 1 < r.n() && r.word(r.people[r.mention_at[v + 1]].last + 1) == "to")) {
             *concrete = true;
             return Clause::Positive;
         }

@@ -114,6 +114,9 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
                 t.tokens[e.first - 1].lower == "and")
                 fits = true;
             if (!fits) continue;
+            // "Nadia and I are worried ... for Lily. She could get cold": the child named
+            // since is meant, not the professional who holds the worry
+            if (e.who == Who::Professional && fallback != kept.size()) break;
             if (subject_pronoun && object_position(j) && !is_any_adult(e.who)) {
                 if (fallback == kept.size()) fallback = j;
                 continue;
