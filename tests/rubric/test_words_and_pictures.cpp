@@ -3,6 +3,7 @@
 // here), every bundled expert example meeting all five, and the blind
 // labelled sets (tests/labelled/<id>/*words-pictures*.jsonl) scored.
 #include "labelled.hpp"
+#include "rubric/catalogue.hpp"
 
 #include <doctest/doctest.h>
 
@@ -46,7 +47,7 @@ Scenario older_child() {
     s.expert.danger_statements = {"The school is worried that Beth may leave Zara alone at night and Zara could be scared."};
     WordsAndPicturesKey k;
     k.child = "zara";
-    k.example = "Your teacher was worried because you were alone at night. Now Mum is home every night.";
+    k.example = "Your teacher was worried because you were alone at night. Now Mum stays with you every night.";
     s.expert.words_and_pictures = k;
     s.build_index();
     return s;
@@ -185,4 +186,19 @@ TEST_CASE("the blind Words and Pictures sets are well formed and scored") {
         std::printf("words and pictures, %s: agreement %.3f, kappa %.3f (n=%d)\n", crit.c_str(), t.agreement(), t.kappa(), t.n());
     if (sets) std::printf("words and pictures, all sets: agreement %.3f, kappa %.3f (n=%d)\n", all.agreement(), all.kappa(), all.n());
     MESSAGE(sets << " Words and Pictures sets scored");
+}
+
+TEST_CASE("the expert-key check reports an expert Words and Pictures that fails a WP criterion (SCN040)") {
+    auto g = testing::guidance();
+    Scenario s = older_child();
+    for (auto& d : check_expert_key(s, *g)) CHECK_MESSAGE(d.message.find("words and pictures") == std::string::npos, d.message);
+    s.expert.words_and_pictures->example = "Zara was left on her own. There were problems at home.";
+    s.content_hash = "wp-test-bad-example";
+    auto ds = check_expert_key(s, *g);
+    bool who = false;
+    for (auto& d : ds) {
+        CHECK(d.code == "SCN040");
+        who = who || d.message.find("words and pictures does not meet WP-WHO-WORRIED") != std::string::npos;
+    }
+    CHECK(who);
 }
