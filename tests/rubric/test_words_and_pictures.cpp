@@ -98,6 +98,7 @@ TEST_CASE_FIXTURE(Fixture, "WP-NON-BLAMING: no blame on the child and no labels;
 TEST_CASE_FIXTURE(Fixture, "WP-WHAT-IS-DONE: a concrete thing a named person does now; vague promises, services and the past are not") {
     CHECK(met("Now Daddy Ryan sleeps at Uncle Dean's house when he has had beer.", "WP-WHAT-IS-DONE"));
     CHECK(met("Nanny Linda comes to see you every week.", "WP-WHAT-IS-DONE"));
+    CHECK(met("Now Mummy is home with you every night.", "WP-WHAT-IS-DONE"));
     CHECK(met("If Mummy feels scared, she takes you and Mia to Nanny Linda's.", "WP-WHAT-IS-DONE"));
     CHECK_FALSE(met("All the grown-ups are working together to keep you safe.", "WP-WHAT-IS-DONE"));
     CHECK_FALSE(met("Daddy Ryan is going to a course about his drinking.", "WP-WHAT-IS-DONE"));
