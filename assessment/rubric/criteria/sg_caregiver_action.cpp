@@ -22,7 +22,17 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
                     r.phrase("vague-verbs", m).section == "promise")
                     shown = true;
         if (shown) continue;
-        if (c.kind == Clause::Positive && g.vague_at(c.verb, true) && !c.concrete) {
+        // care said only in general ("keep Lily safe", "look after them properly") names no deed
+        // either: the practice leads' convention (assessment/CRITERIA.md)
+        bool general = false;
+        for (auto& m : g.vague)
+            if (m.first == c.verb && r.phrase("vague-verbs", m).section == "general") {
+                general = true;
+                // "... safe by having a sober adult look after them": the deed follows "by"
+                for (int j = m.last + 1; j < r.n() && r.same_sentence(j, m.first); ++j)
+                    if (r.word(j) == "by") general = false;
+            }
+        if (c.kind == Clause::Positive && (general || g.vague_at(c.verb, true)) && !c.concrete) {
             if (reason == "none") reason = "vague";
             continue;
         }

@@ -39,6 +39,20 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         bool everyday = !starts_at(g.positives, c.verb);  // a verb no list has: an ordinary deed
         if (c.concrete || (!child && everyday)) return met(c.modal_first, c.verb);
     }
+    // Someone seeing a person of the family doing something ("we would like to see Marcus
+    // bringing Lily to clinic", "see Elis coming in happy"): a presence others will see
+    for (auto& o : g.observe) {
+        if (r.phrase("observability", o).section != "watch" || r.negated_before(o.first, 3)) continue;
+        int k = o.last + 1;
+        if (k >= r.n() || r.mention_at[k] < 0 || !r.same_sentence(o.first, k)) continue;
+        const Mention& who = r.people[r.mention_at[k]];
+        if (who.who == Who::Professional) continue;
+        int v = who.last + 1;
+        if (v >= r.n() || !r.same_sentence(o.first, v)) continue;
+        const std::string& verb = r.word(v);
+        bool ing = verb.size() >= 5 && verb.compare(verb.size() - 3, 3, "ing") == 0;
+        if (ing && !starts_at(g.behaviours, v) && !starts_at(g.services, v)) return met(o.first, v);
+    }
     // A concrete deed or safe state with no "will" before it ("a home where Jade
     // and Ryan talk calmly", "Kai and Mia are looked after by a sober adult"),
     // unless it is ruled out, asked of professionals, or governed by an inner state.
