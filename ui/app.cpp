@@ -133,6 +133,8 @@ Debrief debrief_for(const Transcript& t, const std::map<std::string, Answer>& an
                 d.tasks.push_back({task_id, task->kind, assess_danger_statement(ans.text, s, g)});
             else if (task->kind == TaskKind::SafetyGoal)
                 d.tasks.push_back({task_id, task->kind, assess_safety_goal(ans.text, s, g)});
+            else if (task->kind == TaskKind::WordsAndPictures)
+                d.tasks.push_back({task_id, task->kind, assess_words_and_pictures(ans.text, s, g)});
         }
     }
     return d;
@@ -351,7 +353,7 @@ bool App::answer(const Answer& a) {
 void App::save_draft(const std::string& key, const std::string& text) {
     if (!records || !records->ok() || !attempt) return;
     for (TaskKind k : {TaskKind::DangerStatement, TaskKind::SafetyGoal, TaskKind::PastHarm, TaskKind::NextSteps,
-                       TaskKind::Scaling}) {
+                       TaskKind::Scaling, TaskKind::WordsAndPictures}) {
         if (board_key(k) != key) continue;
         std::string task = draft_task(k);
         if (task.empty()) return;   // every task of this kind is handed in: the answer holds the words

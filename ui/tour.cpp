@@ -49,6 +49,10 @@ Answer sample_answer(const Scenario& s, const Task& t, const std::vector<std::st
             else if (variant == 2) a.text = "Ryan will not drink at home.";
             else a.text = s.expert.safety_goals.empty() ? "The parents will keep the children safe every day." : s.expert.safety_goals.front();
             break;
+        case TaskKind::WordsAndPictures:
+            a.text = s.expert.words_and_pictures ? s.expert.words_and_pictures->example
+                                                 : "Your teacher was worried because you were hurt. Now a grown-up you know stays with you every day.";
+            break;
         case TaskKind::PastHarm:
             a.text = s.expert.past_harm.empty() ? "What happened, as the police and the family told it." : s.expert.past_harm;
             break;

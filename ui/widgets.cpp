@@ -183,6 +183,11 @@ const char* criterion_title(const std::string& id) {
         {"BOOKENDS", "The safety goal answers the danger statement"},
         {"NS-WHO-DOES-WHAT", "Each next step says who will do what"},
         {"NS-FAMILY-NETWORK", "Next steps bring in the family's own people"},
+        {"WP-WHO-WORRIED", "Says who was worried, and why"},
+        {"WP-WHAT-HAPPENED", "Says what happened, in words a child can picture"},
+        {"WP-NON-BLAMING", "Blames no one"},
+        {"WP-WHAT-IS-DONE", "Says what the grown-ups are doing to keep the child safe"},
+        {"WP-CHILD-WORDS", "Words fit for the child's age"},
     };
     for (const auto& r : kRows)
         if (id == r.id) return r.title;

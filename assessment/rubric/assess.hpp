@@ -61,10 +61,17 @@ std::vector<Verdict> assess_safety_goal(const std::string& text, const PreparedC
 std::vector<Verdict> assess_next_steps(const std::string& text, const Scenario& s, const Guidance& g);
 std::vector<Verdict> assess_next_steps(const std::string& text, const PreparedCase& c, const Guidance& g);
 
+// Words and Pictures: an explanation written to the case's child (expert key
+// `words_and_pictures`: which child, at what age), judged on WP-WHO-WORRIED,
+// WP-WHAT-HAPPENED, WP-NON-BLAMING, WP-WHAT-IS-DONE and WP-CHILD-WORDS.
+std::vector<Verdict> assess_words_and_pictures(const std::string& text, const Scenario& s, const Guidance& g);
+std::vector<Verdict> assess_words_and_pictures(const std::string& text, const PreparedCase& c, const Guidance& g);
+
 // The criteria ids of each kind, in the fixed order of assessment/CRITERIA.md.
 const std::vector<std::string>& danger_statement_criteria();
 const std::vector<std::string>& safety_goal_criteria();
 const std::vector<std::string>& next_steps_criteria();  // NS-WHO-DOES-WHAT, NS-FAMILY-NETWORK
+const std::vector<std::string>& words_and_pictures_criteria();  // WP-*
 
 // Everything judged about one task's answer.
 struct TaskAssessment {

@@ -13,7 +13,7 @@ std::string kind_of(const std::string& id) {
     static const std::pair<const char*, const char*> kinds[] = {
         {"DS-", "danger-statement"}, {"SG-", "safety-goal"},   {"NS-", "next-steps"},   {"SC-", "scaling"},
         {"MAP-", "mapping"},         {"PH-", "past-harm"},     {"TH-", "three-houses"}, {"NET-", "safety-network"},
-        {"BOOKENDS", "across-tasks"}};
+        {"BOOKENDS", "across-tasks"}, {"WP-", "words-and-pictures"}};
     for (auto& [prefix, kind] : kinds)
         if (id.rfind(prefix, 0) == 0) return kind;
     return "other";
@@ -62,6 +62,20 @@ std::vector<Diagnostic> check_expert_key(const Scenario& s, const Guidance& g) {
     };
     check(s.expert.danger_statements, false);
     check(s.expert.safety_goals, true);
+    // The experts' Words and Pictures must meet every WP criterion it teaches.
+    if (const auto& wp = s.expert.words_and_pictures) {
+        for (auto& v : assess_words_and_pictures(wp->example, *c, g)) {
+            if (v.met) continue;
+            Diagnostic d;
+            d.file = s.file;
+            d.line = wp->pos.line;
+            d.column = wp->pos.column;
+            d.severity = Severity::Warning;
+            d.code = "SCN040";
+            d.message = "the expert words and pictures does not meet " + v.criterion + ": " + v.explanation;
+            out.push_back(std::move(d));
+        }
+    }
     return out;
 }
 

@@ -260,6 +260,7 @@ Debrief assess(const Transcript& t, const Scenario& s, const Guidance& g) {
             case TaskKind::ThreeHouses: ta.verdicts.push_back(judge_three_houses(a, s, d, c)); break;
             case TaskKind::SafetyNetwork: ta.verdicts.push_back(judge_network(a, s, d, c)); break;
             case TaskKind::NextSteps: ta.verdicts = assess_next_steps(a.text, c, g); break;
+            case TaskKind::WordsAndPictures: ta.verdicts = assess_words_and_pictures(a.text, c, g); break;
         }
         out.tasks.push_back(std::move(ta));
     }

@@ -52,9 +52,11 @@ std::vector<std::string> steps_of(const std::string& text) {
 // An action word: a verb after "to", "will", "should", "must", "needs to",
 // a step that starts with a verb ("Meet Linda"), or an event noun
 // ("a family network meeting") that says what will happen.
-bool has_action(const Text& t, const Guidance::Data& d, const PreparedCase& c) {
-    const auto& leads = c.words("next-step-lead");
-    const auto& events = c.words("next-step-event");
+bool has_action(const Text& t, const Guidance::Data& d) {
+    static const std::unordered_set<std::string> leads = {"to", "will", "should", "must", "shall", "can", "would", "could"};
+    static const std::unordered_set<std::string> events = {
+        "meeting", "meetings", "visit", "visits", "plan", "appointment", "session", "sessions", "conference", "review",
+        "referral", "check", "call", "talk", "chat", "assessment", "explanation", "rota", "group", "course", "home"};
     for (std::size_t k = 0; k + 1 < t.tokens.size(); ++k)
         if (leads.count(t.tokens[k].lower) && t.tokens[k + 1].lower.size() > 1) return true;
     for (auto& tk : t.tokens)
@@ -91,7 +93,7 @@ std::vector<Verdict> assess_next_steps(const std::string& text, const PreparedCa
                 family = true;
                 who = true;
             }
-        if (!who || !has_action(t, d, c)) unclear.push_back(step);
+        if (!who || !has_action(t, d)) unclear.push_back(step);
     }
 
     auto make = [&](const std::string& id, bool met, const std::string& reason, const std::string& words) {

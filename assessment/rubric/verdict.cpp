@@ -18,6 +18,8 @@ std::string fill_wording(std::string s, const PreparedCase& c, const std::string
     rep("{baby}", c.baby);
     rep("{children}", c.children);
     rep("{caregivers}", c.caregivers);
+    rep("{wp_child}", c.wp_child);
+    rep("{wp_age}", std::to_string(c.wp_age));
     rep("{danger_example}", c.danger_example);
     rep("{impact_example}", c.impact_example);
     rep("{goal_example}", c.goal_example);

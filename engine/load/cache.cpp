@@ -16,7 +16,7 @@ namespace sofs::load_detail {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'O', 'F', 'S', 'C', 'A', 'C', '1'};
-constexpr std::uint32_t kFormat = 2;  // raise whenever the model or the loader's checks change
+constexpr std::uint32_t kFormat = 3;  // raise whenever the model or the loader's checks change
 
 class Writer {
 public:
@@ -146,6 +146,8 @@ void write_scenario(Writer& w, const Scenario& s) {
     w.strs(x.three_houses.worries); w.strs(x.three_houses.good_things); w.strs(x.three_houses.dreams); w.pos(x.pos);
     w.u32(static_cast<std::uint32_t>(x.dangers.size()));
     for (const auto& dg : x.dangers) { w.strs(dg.adults); w.strs(dg.children); w.strs(dg.does); w.strs(dg.harm); w.strs(dg.safe); w.pos(dg.pos); }
+    w.u32(x.words_and_pictures ? 1 : 0);
+    if (const auto& wp = x.words_and_pictures) { w.str(wp->child); w.i32(wp->age); w.str(wp->example); w.pos(wp->pos); }
     w.str(s.file); w.str(s.content_hash); w.pos(s.pos);
 }
 
@@ -183,7 +185,7 @@ void read_scenario(Reader& r, Scenario& s) {
         sc.shuffle = r.u32() != 0;
         if (r.u32()) {
             Task t;
-            t.id = r.str(); t.kind = r.en<TaskKind>(7); t.prompt = r.str(); t.hint = r.str(); t.facts = r.strs();
+            t.id = r.str(); t.kind = r.en<TaskKind>(8); t.prompt = r.str(); t.hint = r.str(); t.facts = r.strs();
             t.people = r.strs(); t.next = r.str(); t.pos = r.pos();
             sc.task = std::move(t);
         }
@@ -201,6 +203,11 @@ void read_scenario(Reader& r, Scenario& s) {
     x.three_houses.worries = r.strs(); x.three_houses.good_things = r.strs(); x.three_houses.dreams = r.strs(); x.pos = r.pos();
     x.dangers.resize(r.count(28));
     for (auto& dg : x.dangers) { dg.adults = r.strs(); dg.children = r.strs(); dg.does = r.strs(); dg.harm = r.strs(); dg.safe = r.strs(); dg.pos = r.pos(); }
+    if (r.u32()) {
+        WordsAndPicturesKey wp;
+        wp.child = r.str(); wp.age = r.i32(); wp.example = r.str(); wp.pos = r.pos();
+        x.words_and_pictures = std::move(wp);
+    }
     s.file = r.str(); s.content_hash = r.str(); s.pos = r.pos();
 }
 

@@ -786,7 +786,8 @@ void Loader::read_task(const Map& scene_map, Scene& scene) {
     if (!m) return;
     static const auto kKinds = names_of(
         {TaskKind::DangerStatement, TaskKind::SafetyGoal, TaskKind::PastHarm, TaskKind::SortFacts,
-         TaskKind::Scaling, TaskKind::ThreeHouses, TaskKind::SafetyNetwork, TaskKind::NextSteps},
+         TaskKind::Scaling, TaskKind::ThreeHouses, TaskKind::SafetyNetwork, TaskKind::NextSteps,
+         TaskKind::WordsAndPictures},
         [](TaskKind k) { return to_string(k); });
     Task t;
     t.pos = m->pos;
@@ -849,7 +850,7 @@ void Loader::read_expert(const Map& top) {
     if (!e) return;  // reported as missing by the caller
     auto m = open_map(e->value, e->key_pos, "the expert key",
                       {"past_harm", "danger_statements", "safety_goals", "next_steps", "family_goals", "evidence",
-                       "scaling", "network", "three_houses", "dangers"});
+                       "scaling", "network", "three_houses", "dangers", "words_and_pictures"});
     if (!m) return;
     has_expert_ = true;
     expert_pos_ = m->pos;
@@ -947,6 +948,24 @@ void Loader::read_expert(const Map& top) {
             x.three_houses.worries = text_list(*hm, "worries", Need::Optional);
             x.three_houses.good_things = text_list(*hm, "good_things", Need::Optional);
             x.three_houses.dreams = text_list(*hm, "dreams", Need::Optional);
+        }
+    }
+    // Words and Pictures: the experts' explanation for one child, and the age it is written for.
+    if (const auto* wp = m->find("words_and_pictures"); wp && !wp->value.IsNull()) {
+        if (auto wm = open_map(wp->value, wp->key_pos, "the expert words and pictures", {"child", "age", "example"})) {
+            WordsAndPicturesKey k;
+            k.pos = wm->pos;
+            k.child = id(*wm, "child", Need::Required).value_or("");
+            if (!k.child.empty()) ref(Ref::Kind::Person, k.child, pos_of(wm->find("child")->value), {"'child' of the expert words and pictures"});
+            if (auto age = integer(*wm, "age", Need::Optional)) {
+                if (*age < 0 || *age > 17)
+                    error(pos_of(wm->find("age")->value), "SCN041",
+                          "the words and pictures 'age' " + std::to_string(*age) + " must be a child's age in years, 0 to 17");
+                else
+                    k.age = *age;
+            }
+            k.example = text(*wm, "example", Need::Required).value_or("");
+            x.words_and_pictures = std::move(k);
         }
     }
 }
@@ -1171,12 +1190,24 @@ void Loader::check_meaning() {
             case TaskKind::ThreeHouses: if (!has_three_houses_) missing = "three_houses"; break;
             case TaskKind::SafetyNetwork: if (s.expert.network.empty()) missing = "network"; break;
             case TaskKind::NextSteps: if (s.expert.next_steps.empty()) missing = "next_steps"; break;
+            case TaskKind::WordsAndPictures: if (!s.expert.words_and_pictures) missing = "words_and_pictures"; break;
             case TaskKind::SortFacts: if (s.facts.empty()) missing = "facts"; break;
         }
         if (missing)
             error(t.pos, "SCN021", "task '" + t.id + "' (" + to_string(t.kind) + ") needs '" + missing +
                                        (std::string(missing) == "facts" ? "' in the scenario" : "' in the expert key") +
                                        " to judge the trainee's answer");
+    }
+
+    // Words and Pictures is written to one child of the case, at an age its words must fit.
+    if (const auto& wp = s.expert.words_and_pictures) {
+        const Person* child = wp->child.empty() ? nullptr : s.person(wp->child);
+        if (child && child->role != PersonRole::Child)
+            error(wp->pos, "SCN041", "words and pictures is written for '" + wp->child + "', who is a " +
+                                         to_string(child->role) + ", not a child: name a child of the case");
+        else if (child && wp->age < 0 && !child->age && !child->age_months)
+            error(wp->pos, "SCN041", "words and pictures needs the age of '" + wp->child +
+                                         "': give 'age' here or 'age' or 'age_months' for the person");
     }
 
     std::unordered_set<std::string> used_endings;

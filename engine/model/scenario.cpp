@@ -41,11 +41,11 @@ constexpr std::array<std::pair<MoveType, const char*>, 14> kMoves{{
     {MoveType::BottomLine, "bottom-line"}, {MoveType::Blaming, "blaming"}, {MoveType::Jargon, "jargon"},
     {MoveType::LeadingClosed, "leading-closed"}, {MoveType::FalseReassurance, "false-reassurance"},
     {MoveType::Threat, "threat"}, {MoveType::TakingOver, "taking-over"}}};
-constexpr std::array<std::pair<TaskKind, const char*>, 8> kTasks{{
+constexpr std::array<std::pair<TaskKind, const char*>, 9> kTasks{{
     {TaskKind::DangerStatement, "danger-statement"}, {TaskKind::SafetyGoal, "safety-goal"},
     {TaskKind::PastHarm, "past-harm"}, {TaskKind::SortFacts, "sort-facts"}, {TaskKind::Scaling, "scaling"},
     {TaskKind::ThreeHouses, "three-houses"}, {TaskKind::SafetyNetwork, "safety-network"},
-    {TaskKind::NextSteps, "next-steps"}}};
+    {TaskKind::NextSteps, "next-steps"}, {TaskKind::WordsAndPictures, "words-and-pictures"}}};
 
 template <typename T>
 const T* find_by_id(const std::vector<T>& items, const std::map<std::string, std::size_t>& index,
@@ -60,6 +60,17 @@ const T* find_by_id(const std::vector<T>& items, const std::map<std::string, std
 }
 
 }  // namespace
+
+const Person* words_and_pictures_child(const Scenario& s) {
+    return s.expert.words_and_pictures ? s.person(s.expert.words_and_pictures->child) : nullptr;
+}
+
+int words_and_pictures_age(const Scenario& s) {
+    if (s.expert.words_and_pictures && s.expert.words_and_pictures->age >= 0) return s.expert.words_and_pictures->age;
+    const Person* p = words_and_pictures_child(s);
+    if (!p) return -1;
+    return p->age ? *p->age : p->age_months ? *p->age_months / 12 : -1;
+}
 
 bool move_fits_practice(MoveType m) {
     switch (m) {

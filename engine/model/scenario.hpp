@@ -120,6 +120,7 @@ enum class TaskKind {
     ThreeHouses,     // the child's worries, good things and dreams
     SafetyNetwork,   // choose people for the safety network
     NextSteps,       // free text, one step a line
+    WordsAndPictures,  // free text: an explanation written to the child (expert key `words_and_pictures`)
 };
 
 struct Task {
@@ -170,6 +171,15 @@ struct ThreeHousesKey {
     std::vector<std::string> worries, good_things, dreams;  // what the child says
 };
 
+// Words and Pictures: the experts' own explanation for one child of what
+// happened and what the grown-ups are doing, and the age its words must fit.
+struct WordsAndPicturesKey {
+    std::string child;      // person id of the child it is written for
+    int age = -1;           // the child's age in years the words must fit (-1: not given, the child's own age)
+    std::string example;    // the experts' explanation, which meets every WP criterion
+    SourcePos pos;
+};
+
 // What the worry is in this case, as the experts would tell the family
 // (expert key `dangers`; scenarios/FORMAT.md). The assessor reads a case's
 // own danger from here: whose behaviour, towards which children, and what
@@ -195,6 +205,7 @@ struct ExpertKey {
     std::vector<std::string> network;              // person ids a good safety network includes
     ThreeHousesKey three_houses;
     std::vector<CaseDanger> dangers;               // the case's own danger, one entry per worry
+    std::optional<WordsAndPicturesKey> words_and_pictures;
     SourcePos pos;
 };
 
@@ -242,6 +253,11 @@ struct Scenario {
     std::map<std::string, std::size_t> scene_index, fact_index, person_index;
     void build_index();
 };
+
+// Words and Pictures: the child the expert key names and the age in years its
+// words must fit (the key's `age`, else the child's own); null and -1 when not known.
+const Person* words_and_pictures_child(const Scenario& s);
+int words_and_pictures_age(const Scenario& s);
 
 // Names as written in the YAML files, both ways.
 const char* to_string(Audience a);

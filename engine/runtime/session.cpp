@@ -254,7 +254,7 @@ std::optional<ActionError> Session::check_answer(const Scenario& scenario, const
     auto has_text = [&] { return a.text.find_first_not_of(" \t\r\n") != std::string::npos; };
     switch (task.kind) {
         case TaskKind::DangerStatement: case TaskKind::SafetyGoal: case TaskKind::PastHarm:
-        case TaskKind::NextSteps:
+        case TaskKind::NextSteps: case TaskKind::WordsAndPictures:
             if (!has_text()) return ActionError{"the answer to task '" + task.id + "' is empty"};
             break;
         case TaskKind::Scaling:

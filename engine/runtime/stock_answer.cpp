@@ -40,6 +40,11 @@ Answer stock_answer(const Session& s, const Task& t) {
             for (const auto& step : x.next_steps) a.text += (a.text.empty() ? "" : "\n") + step;
             if (a.text.empty()) a.text = "Meet the family and their network this week.";
             break;
+        case TaskKind::WordsAndPictures:
+            a.text = x.words_and_pictures && !x.words_and_pictures->example.empty()
+                         ? x.words_and_pictures->example
+                         : "Your teacher was worried about you because you were hurt. Now a grown-up you know stays with you every day.";
+            break;
         case TaskKind::Scaling:
             a.number = x.scaling.expert;
             a.text = "There is real danger and some existing safety, so it sits at " + std::to_string(a.number) + ".";

@@ -12,7 +12,7 @@
 namespace sofs {
 
 // A trainee's answer to a task. Which fields are used depends on the task kind:
-//   danger-statement, safety-goal, past-harm, next-steps: text
+//   danger-statement, safety-goal, past-harm, next-steps, words-and-pictures: text
 //   sort-facts:      placements (fact id -> "past-harm" | "complicating-factor" |
 //                    "strength" | "existing-safety" | "distractor")
 //   scaling:         number (0..10) and text (the reason)

@@ -36,6 +36,9 @@ struct LabelledCase {
     std::string id;      // scenario id = folder name
     std::shared_ptr<const Scenario> scenario;
     std::vector<LabelledSet> sets;
+    // Words and Pictures sets ("*words-pictures*.jsonl"), kept apart: their
+    // labels are WP-* and they are scored by test_words_and_pictures.cpp only.
+    std::vector<LabelledSet> wp_sets;
 };
 
 inline std::vector<Labelled> read_labelled(const std::string& path) {
@@ -95,7 +98,8 @@ inline std::vector<LabelledCase> labelled_cases() {
             s.goals = s.name.find("goal") != std::string::npos;
             s.unseen = s.name.rfind("unseen", 0) == 0;
             s.items = read_labelled(f.string());
-            c.sets.push_back(std::move(s));
+            if (s.name.find("words-pictures") != std::string::npos) c.wp_sets.push_back(std::move(s));
+            else c.sets.push_back(std::move(s));
         }
         out.push_back(std::move(c));
     }
@@ -136,6 +140,17 @@ struct Miss {
     std::string set, id, criterion, text, evidence;
     bool label = false;
 };
+
+// Scores one Words and Pictures set against the case's child and age.
+inline std::map<std::string, Tally> score_wp_set(const LabelledSet& set, const PreparedCase& c, const Guidance& g) {
+    std::map<std::string, Tally> out;
+    for (auto& l : set.items)
+        for (auto& v : assess_words_and_pictures(l.text, c, g)) {
+            auto it = l.labels.find(v.criterion);
+            if (it != l.labels.end()) out[v.criterion].add(it->second, v.met);
+        }
+    return out;
+}
 
 // Scores one set: per-criterion tallies; misses appended when wanted and allowed.
 inline std::map<std::string, Tally> score_set(const LabelledSet& set, const PreparedCase& c, const Guidance& g,

@@ -20,7 +20,7 @@ namespace sofs::cli {
 namespace {
 
 const char* kAssessHelp =
-    "Usage: sofs assess --scenario FILE --kind danger-statement|safety-goal|next-steps [--content DIR] < in.jsonl > out.jsonl\n"
+    "Usage: sofs assess --scenario FILE --kind danger-statement|safety-goal|next-steps|words-and-pictures [--content DIR] < in.jsonl > out.jsonl\n"
     "       sofs assess --scenario FILE --transcript FILE [--content DIR]\n"
     "\n"
     "Judges a trainee's writing against the criteria of the Signs of Safety\n"
@@ -39,8 +39,10 @@ const char* kAssessHelp =
     "\n"
     "Options:\n"
     "  --scenario FILE   the scenario the writing is about (its people and dangers)\n"
-    "  --kind KIND       danger-statement, safety-goal or next-steps (batch mode;\n"
-    "                    for next-steps the text holds one step a line, \"\\n\" between)\n"
+    "  --kind KIND       danger-statement, safety-goal, next-steps or words-and-pictures\n"
+    "                    (batch mode; for next-steps the text holds one step a line,\n"
+    "                    \"\\n\" between; words-and-pictures is judged for the child and\n"
+    "                    age in the scenario's expert key)\n"
     "  --transcript FILE a transcript JSON file (transcript mode)\n"
     "  --content DIR     the guidance data folder (default: $SOFS_CONTENT_DIR or the built-in content/)\n"
     "  --help            show this help\n"
@@ -126,12 +128,14 @@ int cmd_assess(const Args& args) {
     auto transcript = p.get("transcript");
     auto kind = p.get("kind");
     if (!transcript && !kind) return usage_error("say what to judge with --kind danger-statement or --kind safety-goal");
-    bool goals = false, steps = false;
+    bool goals = false, steps = false, words_pictures = false;
     if (kind) {
         if (*kind == "safety-goal") goals = true;
         else if (*kind == "next-steps") steps = true;
+        else if (*kind == "words-and-pictures") words_pictures = true;
         else if (*kind != "danger-statement")
-            return usage_error("--kind must be danger-statement, safety-goal or next-steps, not '" + *kind + "'");
+            return usage_error("--kind must be danger-statement, safety-goal, next-steps or words-and-pictures, not '" +
+                               *kind + "'");
     }
 
     std::string content = p.get("content").value_or(Guidance::default_dir());
@@ -155,7 +159,10 @@ int cmd_assess(const Args& args) {
     if (transcript) return run_transcript(*transcript, s, *guidance);
 
     auto prepared = prepare_case(s, *guidance);
-    const auto& ids = steps ? next_steps_criteria() : goals ? safety_goal_criteria() : danger_statement_criteria();
+    const auto& ids = words_pictures ? words_and_pictures_criteria()
+                       : steps       ? next_steps_criteria()
+                       : goals       ? safety_goal_criteria()
+                                     : danger_statement_criteria();
     std::ios::sync_with_stdio(false);
     std::string line;
     long n = 0;
@@ -188,7 +195,8 @@ int cmd_assess(const Args& args) {
             continue;
         }
         std::string text = in["text"].get<std::string>();
-        auto verdicts = steps ? assess_next_steps(text, *prepared, *guidance)
+        auto verdicts = words_pictures ? assess_words_and_pictures(text, *prepared, *guidance)
+                        : steps ? assess_next_steps(text, *prepared, *guidance)
                         : goals ? assess_safety_goal(text, *prepared, *guidance)
                                 : assess_danger_statement(text, *prepared, *guidance);
         nlohmann::ordered_json criteria = nlohmann::ordered_json::object(), feedback = nlohmann::ordered_json::object();

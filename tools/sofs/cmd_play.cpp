@@ -294,6 +294,11 @@ bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
                     }
                     break;
                 }
+                case TaskKind::WordsAndPictures:
+                    if (const Person* child = words_and_pictures_child(sc))
+                        std::printf("Write to %s (aged %d) as 'you', in words a child of that age understands.\n",
+                                    child->name.c_str(), words_and_pictures_age(sc));
+                    [[fallthrough]];
                 default:
                     std::printf("Type your answer; an empty line ends it.\n");
                     while (read_line(in) && !in.empty()) a.text += (a.text.empty() ? "" : "\n") + in;

@@ -56,7 +56,8 @@ void DebriefScreen::draw_text_task(App& app, const void* p) {
     const std::string* text = answer_text(app, ta.task);
     std::string kind = to_string(ta.kind);
     ImGui::PushID(ta.task.c_str());
-    subheading(app, (ta.kind == TaskKind::DangerStatement ? "Your danger statement" : ta.kind == TaskKind::SafetyGoal ? "Your safety goal" : task ? task->prompt.c_str() : kind.c_str()));
+    subheading(app, (ta.kind == TaskKind::DangerStatement ? "Your danger statement" : ta.kind == TaskKind::SafetyGoal ? "Your safety goal"
+                     : ta.kind == TaskKind::WordsAndPictures ? "Your Words and Pictures" : task ? task->prompt.c_str() : kind.c_str()));
     std::vector<Highlight> marks;
     for (const auto& v : ta.verdicts) {
         std::string key = ta.task + "/" + v.criterion;
@@ -65,7 +66,8 @@ void DebriefScreen::draw_text_task(App& app, const void* p) {
     }
     float w = ImGui::GetContentRegionAvail().x;
     bool has_example = ta.kind == TaskKind::DangerStatement ? !app.scenario->expert.danger_statements.empty()
-                     : ta.kind == TaskKind::SafetyGoal ? !app.scenario->expert.safety_goals.empty() : false;
+                     : ta.kind == TaskKind::SafetyGoal ? !app.scenario->expert.safety_goals.empty()
+                     : ta.kind == TaskKind::WordsAndPictures ? app.scenario->expert.words_and_pictures.has_value() : false;
     float col = has_example ? w * 0.5f - 10 : w;
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + col);
@@ -78,7 +80,8 @@ void DebriefScreen::draw_text_task(App& app, const void* p) {
         ImGui::BeginGroup();
         muted_text("An example from experienced practitioners:");
         const std::string& ex = ta.kind == TaskKind::DangerStatement ? app.scenario->expert.danger_statements.front()
-                                                                     : app.scenario->expert.safety_goals.front();
+                              : ta.kind == TaskKind::WordsAndPictures ? app.scenario->expert.words_and_pictures->example
+                                                                      : app.scenario->expert.safety_goals.front();
         ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + col);
         ImGui::TextUnformatted(ex.c_str());
         ImGui::PopTextWrapPos();
@@ -214,13 +217,13 @@ void DebriefScreen::draw(App& app) {
     } else {
         for (const auto& ta : app.debrief->tasks) {
             if (ta.kind == TaskKind::DangerStatement || ta.kind == TaskKind::SafetyGoal || ta.kind == TaskKind::PastHarm ||
-                ta.kind == TaskKind::NextSteps)
+                ta.kind == TaskKind::NextSteps || ta.kind == TaskKind::WordsAndPictures)
                 draw_text_task(app, &ta);
         }
         // The other tasks' checks (sorting, scale, houses, network): a badge and the reason each.
         for (const auto& ta : app.debrief->tasks) {
             if (ta.kind == TaskKind::DangerStatement || ta.kind == TaskKind::SafetyGoal || ta.kind == TaskKind::PastHarm ||
-                ta.kind == TaskKind::NextSteps || ta.verdicts.empty())
+                ta.kind == TaskKind::NextSteps || ta.kind == TaskKind::WordsAndPictures || ta.verdicts.empty())
                 continue;
             const Task* t = app.scenario->task(ta.task);
             ImGui::PushID(ta.task.c_str());

@@ -31,14 +31,23 @@ std::string editor_key(TaskKind k) {
         case TaskKind::SafetyGoal: return "safety-goal";
         case TaskKind::PastHarm: return "past-harm";
         case TaskKind::NextSteps: return "next-steps";
+        case TaskKind::WordsAndPictures: return "words-and-pictures";
         default: return "";
     }
+}
+
+// "Words and Pictures for Kai (aged 3), written to them as 'you'".
+static std::string words_and_pictures_label(const Scenario& s) {
+    const Person* child = words_and_pictures_child(s);
+    if (!child) return "Words and Pictures, written to the child as 'you'";
+    return "Words and Pictures for " + child->name + " (aged " + std::to_string(words_and_pictures_age(s)) +
+           "), written to them as 'you'";
 }
 
 const char* MappingScreen::help() const {
     return "This is your mapping of the case, in three columns: what we are worried about, what is working well, "
            "and what needs to happen. Drag each fact card to the part of the mapping where it belongs, or press a card "
-           "and choose where it goes. Write danger statements and safety goals in the box at the top: the words under "
+           "and choose where it goes. Write danger statements, safety goals and Words and Pictures for a child in the box at the top: the words under "
            "the box show your text wrapped, with professional words marked and a plainer way to say them. "
            "Your writing is kept as you go; press Hand in when you are happy with it.";
 }
@@ -93,6 +102,7 @@ const std::vector<Verdict>& MappingScreen::checks(App& app, const std::string& k
             try {
                 if (key == "danger-statement") l.verdicts = assess_danger_statement(text, *app.scenario, *g);
                 else if (key == "safety-goal") l.verdicts = assess_safety_goal(text, *app.scenario, *g);
+                else if (key == "words-and-pictures") l.verdicts = assess_words_and_pictures(text, *app.scenario, *g);
             } catch (const std::exception&) {
                 l.verdicts.clear();
             }
@@ -363,11 +373,13 @@ void MappingScreen::draw_task(App& app, float height) {
         float inner = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.3f;
         std::string key = editor_key(t->kind);
         if (!key.empty()) {
-            const char* label = t->kind == TaskKind::DangerStatement ? "Danger statement"
+            std::string label = t->kind == TaskKind::DangerStatement ? "Danger statement"
                               : t->kind == TaskKind::SafetyGoal ? "Safety goal"
-                              : t->kind == TaskKind::PastHarm ? "Past harm" : "Next steps (one a line)";
+                              : t->kind == TaskKind::PastHarm ? "Past harm"
+                              : t->kind == TaskKind::WordsAndPictures ? words_and_pictures_label(*app.scenario)
+                                                                      : "Next steps (one a line)";
             ImGui::BeginChild("###editor-area", ImVec2(0, inner), false);
-            draw_editor(app, key, label, inner);
+            draw_editor(app, key, label.c_str(), inner);
             ImGui::EndChild();
         } else if (t->kind == TaskKind::SortFacts) {
             ImGui::BeginChild("###tray-area", ImVec2(0, inner), false);
@@ -456,6 +468,8 @@ void MappingScreen::draw(App& app) {
         ImGui::TableSetColumnIndex(2);
         draw_text_section(app, "safety-goal", "Safety goals", "Not written yet.");
         draw_text_section(app, "next-steps", "Next steps", "Not written yet.");
+        if (!app.board.texts["words-and-pictures"].empty())
+            draw_text_section(app, "words-and-pictures", "Words and Pictures", "");
         if (!app.board.network.empty()) {
             subheading(app, "Safety network");
             for (auto& id : app.board.network)

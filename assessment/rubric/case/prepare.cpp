@@ -71,6 +71,7 @@ std::string fingerprint(const Scenario& s) {
     for (const auto& p : s.people) f += "|" + p.name;
     for (const auto& d : s.expert.danger_statements) f += "|" + std::to_string(d.size());
     for (const auto& d : s.expert.dangers) f += "|d" + std::to_string(d.does.size() + d.harm.size() + d.safe.size());
+    if (const auto& wp = s.expert.words_and_pictures) f += "|wp" + wp->child + std::to_string(wp->age);
     return f;
 }
 
@@ -139,8 +140,6 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     c->conjunction = single_words(gr, "conjunction");
     c->child_determiner = single_words(gr, "child-determiner");
     c->modal = single_words(gr, "modal");
-    for (auto& p : gr.phrases) c->grammar[p.section];
-    for (auto& [section, set] : c->grammar) set = single_words(gr, section);
 
     // The case's own danger, in the family's words. "not feed" also reads
     // "never feed" and "fail to feed": an omission however it is put.
@@ -218,6 +217,21 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     for (std::size_t i = 0; i < carers.size(); ++i)
         c->caregivers += (i ? (i + 1 == carers.size() ? " and " : ", ") : "") + first_name(carers[i]->name);
     if (c->caregivers.empty()) c->caregivers = "the parents";
+    // Words and Pictures is written to one child, at that child's age.
+    {
+        const Person* wp_child = youngest;
+        int age = -1;
+        if (const auto& wp = s.expert.words_and_pictures) {
+            if (const Person* p = s.person(wp->child)) wp_child = p;
+            age = wp->age;
+        }
+        if (wp_child) {
+            c->wp_child = first_name(wp_child->name);
+            if (age < 0) age = wp_child->age ? *wp_child->age : wp_child->age_months ? *wp_child->age_months / 12 : -1;
+        }
+        c->wp_child = c->wp_child.empty() ? "the child" : c->wp_child;
+        c->wp_age = age < 0 ? 10 : age;
+    }
     // Worked examples from the experts' own words, so a rewrite always fits the case.
     auto sentences = [](const std::string& text) {
         std::vector<std::string> out;

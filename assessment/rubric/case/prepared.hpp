@@ -5,7 +5,6 @@
 
 #include "rubric/text/words.hpp"
 
-#include <map>
 #include <unordered_set>
 
 namespace sofs {
@@ -22,6 +21,10 @@ struct PreparedCase {
     // Names for worked examples in feedback ("such as 'Ryan pushed Jade'").
     std::string adult, partner, child, baby, children;
     std::string caregivers;  // every caregiver's first name: "Jade and Ryan", "Marcus"
+    // Words and Pictures: the child it is written to (first name) and the age in
+    // years its words must fit; from the expert key, else the youngest child.
+    std::string wp_child;
+    int wp_age = 10;
     // Sentences from the scenario's own expert examples, for rewrites in feedback
     // ({danger_example}, {impact_example}, {goal_example}, {goal_action_example},
     // {goal_seen_example}: the last sentence, usually who will see it and for how long).
@@ -29,13 +32,6 @@ struct PreparedCase {
     // Single words of the grammar lexicon, for quick checks.
     // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
     std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner, modal;
-    // Every section of the grammar lexicon by name ("preposition", "join", ...).
-    std::map<std::string, std::unordered_set<std::string>> grammar;
-    const std::unordered_set<std::string>& words(const std::string& section) const {
-        static const std::unordered_set<std::string> none;
-        auto it = grammar.find(section);
-        return it == grammar.end() ? none : it->second;
-    }
 };
 
 }  // namespace sofs

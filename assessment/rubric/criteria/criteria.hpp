@@ -26,6 +26,13 @@ Verdict sg_observable(const GoalReading& g, const Wording& w);
 Verdict sg_over_time(const GoalReading& g, const Wording& w);
 Verdict sg_not_service(const GoalReading& g, const Wording& w);
 
+// Words and Pictures, written to a child (the case's child and age: PreparedCase::wp_age).
+Verdict wp_who_worried(const Reading& r, const Wording& w);
+Verdict wp_what_happened(const Reading& r, const Wording& w);
+Verdict wp_non_blaming(const Reading& r, const Wording& w);
+Verdict wp_what_is_done(const Reading& r, const Wording& w);
+Verdict wp_child_words(const Reading& r, const Wording& w);
+
 // A sentence longer than this is too long for a family to follow (DS-PLAIN,
 // SG-PLAIN and the live hints alike).
 constexpr int kLongSentence = 40;
@@ -49,11 +56,11 @@ PlainResult judge_plain(const Reading& r);
 std::vector<Match> blaming_labels(const Reading& r);
 
 // The registry: every criterion of free text, in order.
-enum class TextKind { DangerStatement, SafetyGoal };
+enum class TextKind { DangerStatement, SafetyGoal, WordsAndPictures };
 struct Criterion {
     const char* id;
     TextKind kind;
-    Verdict (*statement)(const Reading&, const Wording&);   // for danger statements
+    Verdict (*statement)(const Reading&, const Wording&);   // for danger statements and words and pictures
     Verdict (*goal)(const GoalReading&, const Wording&);    // for safety goals
 };
 const std::vector<Criterion>& registry();

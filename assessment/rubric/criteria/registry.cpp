@@ -24,6 +24,11 @@ const std::vector<Criterion>& registry() {
         {"SG-OVER-TIME", K::SafetyGoal, nullptr, sg_over_time},
         {"SG-NOT-SERVICE", K::SafetyGoal, nullptr, sg_not_service},
         {"SG-PLAIN", K::SafetyGoal, nullptr, sg_plain},
+        {"WP-WHO-WORRIED", K::WordsAndPictures, wp_who_worried, nullptr},
+        {"WP-WHAT-HAPPENED", K::WordsAndPictures, wp_what_happened, nullptr},
+        {"WP-NON-BLAMING", K::WordsAndPictures, wp_non_blaming, nullptr},
+        {"WP-WHAT-IS-DONE", K::WordsAndPictures, wp_what_is_done, nullptr},
+        {"WP-CHILD-WORDS", K::WordsAndPictures, wp_child_words, nullptr},
     };
     return all;
 }
@@ -48,6 +53,11 @@ const std::vector<std::string>& danger_statement_criteria() {
 
 const std::vector<std::string>& safety_goal_criteria() {
     static const std::vector<std::string> ids = ids_of(rubric::TextKind::SafetyGoal);
+    return ids;
+}
+
+const std::vector<std::string>& words_and_pictures_criteria() {
+    static const std::vector<std::string> ids = ids_of(rubric::TextKind::WordsAndPictures);
     return ids;
 }
 

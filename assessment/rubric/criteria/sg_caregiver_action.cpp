@@ -61,7 +61,7 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         const Mention& who = r.people[r.mention_at[p.first - 2]];
         int head = who.first;
         while (head >= 2 && r.word(head - 1) == "and" && r.mention_at[head - 2] >= 0) head = r.people[r.mention_at[head - 2]].first;
-        const auto& asking = r.c.words("asking");
+        static const std::unordered_set<std::string> asking = {"want", "wants", "expect", "expects", "like", "need", "needs", "ask", "asks", "asked"};
         if (head == 0 || !asking.count(r.word(head - 1)) || !is_adult(who.who) || g.watching(p.first)) continue;
         Evidence ev;
         ev.add(r, who.first, p.last);
@@ -82,7 +82,7 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         if (!ing && !seen_that) continue;
         if (!is_adult(who.who) || g.watching(p.first)) continue;
         // "when he is looking after them" sets a condition; it asks for nothing
-        const auto& conditions = r.c.words("condition");
+        static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until"};
         if (who.first > 0 && conditions.count(r.word(who.first - 1))) continue;
         Evidence ev;
         ev.add(r, who.first, p.last);

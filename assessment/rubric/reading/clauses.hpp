@@ -83,7 +83,11 @@ struct GoalReading {
 
     // "go to AA", "keep every appointment": a plain verb carrying a service.
     bool carries_service(int v) const {
-        return r.is(v, r.c.words("service-carrier"));
+        static const char* const kCarriers[] = {"go", "goes", "get", "keep", "see", "talk", "speak", "meet", "start",
+                                                "begin", "join", "use", "finish", "take", "do", "make", "book"};
+        for (const char* c : kCarriers)
+            if (r.word(v) == c) return true;
+        return false;
     }
     bool service_within(int from, int to) const {
         for (auto& m : services)
@@ -129,7 +133,8 @@ struct GoalReading {
             (r.word(v + 1) == "this" || r.word(v + 1) == "that" || r.word(v + 1) == "it" || r.word(v + 1) == "these"))
             return Clause::Watch;
         // "will tell the social worker", "will let the school know": keeping professionals informed, not care
-        if (r.is(v, r.c.words("informing")) && v + 1 < r.n() && r.mention_at[v + 1] >= 0 &&
+        static const std::unordered_set<std::string> informing = {"tell", "inform", "update", "let"};
+        if (informing.count(r.word(v)) && v + 1 < r.n() && r.mention_at[v + 1] >= 0 &&
             r.people[r.mention_at[v + 1]].who == Who::Professional)
             return Clause::Watch;
         // "will drink less", "will only drink at weekends": the danger itself, rationed

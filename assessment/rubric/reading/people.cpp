@@ -44,7 +44,8 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
         // A name that is also a little word ("May" for Maya, "Will"): a name only when
         // written with a capital and not straight after someone ("Jay may threaten")
         if (!p.note.empty() && m.first == m.last) {
-            const auto& little = c.words("name-like-word");
+            static const std::unordered_set<std::string> little = {"may", "will", "can", "might", "must", "should", "would",
+                                                                   "could", "did", "does", "am", "is", "are", "was"};
             const Token& tk = t.tokens[m.first];
             if (little.count(tk.lower) &&
                 (!tk.capital || (!out.empty() && out.back().last == m.first - 1) || (m.first > 0 && t.tokens[m.first - 1].lower == "i")))
@@ -79,7 +80,8 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
     // A mention in object position ("looking after Kai"): the word before it
     // is neither a joining word nor the start of the sentence.
     auto object_position = [&](std::size_t j) {
-        const auto& joins = c.words("join");
+        static const std::unordered_set<std::string> joins = {
+            "and", "or", "that", "when", "if", "while", "because", "so", "but", "then", "as", "until", "unless", "where", "whenever"};
         int at = kept[j].first;
         for (;;) {
             if (at == 0 || !(t.tokens[at - 1].sentence == t.tokens[at].sentence)) return false;

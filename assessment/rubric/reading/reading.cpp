@@ -37,8 +37,8 @@ bool past_participle_like(const std::string& w) {
 }
 
 const Mention* coordinated_subject(const Reading& r, int tok) {
-    const auto& between = r.c.words("coordination-gap");
-    const auto& modals = r.c.words("coordinated-modal");
+    static const std::unordered_set<std::string> between = {"get", "gets", "got", "getting", "be", "end", "up", "then", "also", "even"};
+    static const std::unordered_set<std::string> modals = {"may", "might", "could", "will", "would", "can", "should", "must", "is", "are", "was", "were", "has", "have", "had", "keeps", "keep"};
     int k = r.back_over(tok, between);
     if (k < 0 || !(r.word(k) == "and" || r.word(k) == "or")) return nullptr;
     for (int j = k - 1; j >= 0 && r.same_sentence(j, k); --j) {

@@ -39,7 +39,9 @@ struct Reading {
     // The nearest mention before `tok` that could be a subject: one after a
     // preposition ("in Jade's arms", "shout at Jade") is passed over.
     const Mention* subject_before(int tok, bool chains = false) const {
-        const auto& prepositions = c.words("preposition");
+        static const std::unordered_set<std::string> prepositions = {
+            "in", "with", "at", "to", "from", "of", "by", "on", "for", "into", "onto", "towards", "against", "near", "around", "about",
+            "between", "behind", "under", "over", "beside", "among"};
         for (int k = tok - 1; k >= 0 && same_sentence(k, tok); --k) {
             if (mention_at[k] < 0) continue;
             const Mention& m = people[mention_at[k]];

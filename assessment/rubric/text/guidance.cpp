@@ -20,7 +20,7 @@ const char* const kRequiredLexicons[] = {
     "worry-words", "people-words", "grammar", "behaviours", "categories", "labels", "jargon",
     "impacts", "vague-harm", "time-frames", "services", "positive-actions", "non-actions",
     "observability", "danger-themes", "safe-states", "allowed-acronyms", "hypotheses", "past-time",
-    "future", "goal-modals", "prohibitions", "strength-words", "vague-verbs"};
+    "future", "goal-modals", "prohibitions", "strength-words", "vague-verbs", "words-and-pictures"};
 
 std::string scalar(const YAML::Node& n) {
     try {
