@@ -17,7 +17,7 @@ packages=(cmake ninja-build g++ pkg-config
   libsdl2-dev libsdl2-mixer-dev libyaml-cpp-dev libsqlite3-dev doctest-dev
   nlohmann-json3-dev libsodium-dev libstemmer-dev libhunspell-dev hunspell-en-gb
   libespeak-ng-dev espeak-ng sox xvfb xauth xdotool imagemagick
-  libgl1-mesa-dri libglx-mesa0)
+  libgl1-mesa-dri libglx-mesa0 dpkg-dev binutils)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -35,12 +35,12 @@ public:
     // Loads every lexicon under `content_dir` (content/ in the source tree by
     // default). On failure returns null and says what and where in `error`.
     static std::shared_ptr<const Guidance> load(const std::string& content_dir, std::string* error);
-    static std::string default_dir();  // $SOFS_CONTENT_DIR or the built-in path
+    static std::string default_dir();  // $SOFS_CONTENT_DIR, else content/ beside the program (util/data_dir)
     struct Data;
     std::shared_ptr<const Data> data;
 };
 
-// Free text, judged on every criterion of its kind (assessment-criteria.md).
+// Free text, judged on every criterion of its kind (content/guidance/criteria.yaml).
 // These prepare the case once per scenario (cached in the Guidance by the
 // scenario's address and content hash) and are safe to call from many threads.
 std::vector<Verdict> assess_danger_statement(const std::string& text, const Scenario& s, const Guidance& g);
@@ -61,7 +61,7 @@ std::vector<Verdict> assess_safety_goal(const std::string& text, const PreparedC
 std::vector<Verdict> assess_next_steps(const std::string& text, const Scenario& s, const Guidance& g);
 std::vector<Verdict> assess_next_steps(const std::string& text, const PreparedCase& c, const Guidance& g);
 
-// The criteria ids of each kind, in the fixed order of assessment-criteria.md.
+// The criteria ids of each kind, in a fixed order (the batch output's order).
 const std::vector<std::string>& danger_statement_criteria();
 const std::vector<std::string>& safety_goal_criteria();
 const std::vector<std::string>& next_steps_criteria();  // NS-WHO-DOES-WHAT, NS-FAMILY-NETWORK

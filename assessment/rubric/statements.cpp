@@ -1,5 +1,5 @@
-// Judging danger statements and safety goals on every criterion of
-// assessment-criteria.md. Concept matching on stems against the lexicons in
+// Judging danger statements and safety goals on every criterion of their
+// kind (content/guidance/criteria.yaml). Concept matching on stems against the lexicons in
 // content/, with the case's own people and dangers worked out once per
 // scenario. Each criterion judges one thing only.
 #include "words.hpp"

@@ -1,4 +1,4 @@
-// `sofs assess` in batch: the JSON-lines interface of assessment-criteria.md,
+// `sofs assess` in batch: the JSON-lines interface (README, "The assessor in batch"),
 // malformed lines answered with an error and the run going on, unusable
 // arguments refused with a clear message; and the transcript debrief.
 #include "fixture.hpp"

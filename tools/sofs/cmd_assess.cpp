@@ -1,12 +1,12 @@
 // `sofs assess`: the assessor in batch, with no window. Danger statements or
 // safety goals as JSON lines on stdin, verdicts as JSON lines on stdout in the
-// same order (the interface in assessment-criteria.md); or a whole debrief
+// same order (README, "The assessor in batch"); or a whole debrief
 // for one transcript file.
-#include "args.hpp"
+#include "util/args.hpp"
 #include "commands.hpp"
 #include "load/loader.hpp"
 #include "rubric/assess.hpp"
-#include "transcript_json.hpp"
+#include "codec/transcript_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -24,7 +24,7 @@ const char* kAssessHelp =
     "       sofs assess --scenario FILE --transcript FILE [--content DIR]\n"
     "\n"
     "Judges a trainee's writing against the criteria of the Signs of Safety\n"
-    "practice guidance (see assessment-criteria.md).\n"
+    "practice guidance (the criteria in content/guidance/criteria.yaml).\n"
     "\n"
     "Batch mode reads one JSON object a line on standard input,\n"
     "  {\"id\": \"a1\", \"text\": \"We are worried that...\"}\n"
@@ -42,7 +42,7 @@ const char* kAssessHelp =
     "  --kind KIND       danger-statement, safety-goal or next-steps (batch mode;\n"
     "                    for next-steps the text holds one step a line, \"\\n\" between)\n"
     "  --transcript FILE a transcript JSON file (transcript mode)\n"
-    "  --content DIR     the guidance data folder (default: $SOFS_CONTENT_DIR or the built-in content/)\n"
+    "  --content DIR     the guidance data folder (default: $SOFS_CONTENT_DIR, else the installed content/)\n"
     "  --help            show this help\n"
     "\n"
     "Exit status: 0 done (even when some lines were malformed), 2 unusable\n"

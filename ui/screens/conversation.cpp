@@ -20,15 +20,15 @@ const char* ConversationScreen::help() const {
 void ConversationScreen::enter(App&) { audio_error_.clear(); }
 
 void ConversationScreen::play_line_audio(App& app, const std::string& audio) {
-    if (!app.scenario) return;
-    std::filesystem::path p = std::filesystem::path(app.scenario->file).parent_path() / audio;
+    if (!app.scenario()) return;
+    std::filesystem::path p = std::filesystem::path(app.scenario()->file).parent_path() / audio;
     audio_error_.clear();
     if (!app.sound.play_file(p.string(), &audio_error_)) app.request_redraw();
 }
 
 std::string ConversationScreen::read_aloud_text(App& app) {
-    if (!app.session) return "No case is open.";
-    View v = app.session->view();
+    if (!app.session()) return "No case is open.";
+    View v = app.session()->view();
     std::string out;
     if (v.scene) out += v.scene->title + ". ";
     for (const Line* l : v.lines) {
@@ -83,13 +83,13 @@ static bool choice_button(const char* id, const std::string& text, int number, f
 }
 
 void ConversationScreen::draw(App& app) {
-    if (!app.session) {
+    if (!app.session()) {
         wrapped("No case is open. Choose one from the case list.");
         if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
         return;
     }
     float s = app.ui_scale();
-    View v = app.session->view();
+    View v = app.session()->view();
     // Voice-over: the first recorded line of a new scene or reply plays by itself (unless muted).
     {
         std::string key = (v.scene ? v.scene->id : "") + "/" + (v.last_choice ? v.last_choice->id : "");
@@ -184,10 +184,10 @@ void ConversationScreen::draw(App& app) {
 
     ImGui::SameLine();
     begin_card("###notes", "Case notes: what you know so far", ImVec2(0, h), app);
-    const auto& facts = app.session->revealed_facts();
+    const auto& facts = app.session()->revealed_facts();
     if (facts.empty()) muted_text("Nothing yet. What you learn in the conversation will be listed here.");
     for (const auto& id : facts) {
-        const Fact* f = app.scenario->fact(id);
+        const Fact* f = app.scenario()->fact(id);
         if (!f) continue;
         ImGui::Bullet();
         ImGui::SameLine();
