@@ -228,8 +228,8 @@ TEST_SUITE("ui records") {
         Records again(db, true);
         sofs::play::Playthrough p(loaded.scenario, setup(again));
         CHECK(p.resumed());
-        CHECK(p.board().texts["danger-statement"] == "We are worried\nthat\tRyan...");
-        CHECK(p.board().placements["push-saturday"] == "past-harm");
+        CHECK(p.text("danger-statement") == "We are worried\nthat\tRyan...");
+        CHECK(p.board().placements.at("push-saturday") == "past-harm");
         CHECK_FALSE(std::filesystem::exists(db + ".drafts"));
         std::filesystem::remove_all(dir);
     }
