@@ -515,18 +515,13 @@ void App::draw_frame() {
     ImGui::End();
 }
 
-// The case library's index, handed over between frames from the indexing
-// thread, with the progress file's deferred check.
+// The case library's index, handed over between frames from the indexing thread.
 void App::adopt_library() {
-    std::string check;
     {
         std::lock_guard<std::mutex> lock(pending_mutex_);
         library = std::move(pending_library_);
-        check = std::move(pending_check_);
     }
     library_adopted_ = true;
-    // (A file that did not open at all has already been reported.)
-    if (!check.empty() && records && records->ok()) notify("Your progress file has a problem: " + check, true);
     if (library.diagnostics.error_count() > 0) {
         // Name the files, not the parser's findings: a trainee needs to know
         // which case is missing and that the rest work; the case list shows
@@ -595,7 +590,7 @@ int App::run() {
         if (opt.tour_dir.empty()) opened = std::make_unique<Records>(db, false, true);
         store_opened.set_value();
     });
-    indexer_ = std::thread([this, db, store_ready] {
+    indexer_ = std::thread([this] {
         Library lib;
         try {
             LoadOptions o;
@@ -609,17 +604,20 @@ int App::run() {
             std::lock_guard<std::mutex> lock(pending_mutex_);
             pending_library_ = std::move(lib);
         }
-        if (opt.tour_dir.empty()) {
+        indexed_ = true;
+    });
+    if (opt.tour_dir.empty())
+        checker_ = std::thread([this, db, store_ready] {
             store_ready.wait();   // the file exists (or could not be made) before it is checked
             std::string problem = Records::check_file(db);
             std::lock_guard<std::mutex> lock(pending_mutex_);
             pending_check_ = std::move(problem);
-        }
-        indexed_ = true;
-    });
+            checked_ = true;
+        });
     if (!win_.open(opt.width, opt.height, &err)) {
         helper.join();
         indexer_.join();
+        if (checker_.joinable()) checker_.join();
         std::fprintf(stderr, "sofs-sim: %s\n", err.c_str());
         return 1;
     }
@@ -681,6 +679,13 @@ int App::run() {
                 std::fflush(stdout);
             }
         }
+        if (!check_adopted_ && checked_) {
+            check_adopted_ = true;
+            std::lock_guard<std::mutex> lock(pending_mutex_);
+            // (A file that did not open at all has already been reported.)
+            if (!pending_check_.empty() && records && records->ok())
+                notify("Your progress file has a problem: " + pending_check_, true);
+        }
         // Nothing moves by itself (the text cursor does not blink).
         if (!(continuous || animating_ || redraw_ > 0)) continue;
         animating_ = false;
@@ -728,6 +733,7 @@ int App::run() {
     // Closing the window mid-task keeps what was typed: the screen saves its drafts.
     screen(current_).leave(*this);
     if (indexer_.joinable()) indexer_.join();
+    if (checker_.joinable()) checker_.join();
     if (tour_) exit_status_ = tour_->finish(*this);
     store_settings();
     sound.set_wake(nullptr);

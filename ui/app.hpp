@@ -183,8 +183,12 @@ private:
     bool guidance_tried_ = false;
     std::unique_ptr<Tour> tour_;
     std::unique_ptr<play::Playthrough> play_;
-    // The case index and the progress file's full check, made on indexer_.
+    // The case index (made on indexer_) and the progress file's full check
+    // and daily backup (on checker_), handed over between frames.
     std::thread indexer_;
+    std::thread checker_;
+    std::atomic<bool> checked_{false};
+    bool check_adopted_ = false;
     std::mutex pending_mutex_;
     Library pending_library_;
     std::string pending_check_;

@@ -13,7 +13,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <unordered_map>
 #include <unistd.h>
 
@@ -118,11 +117,11 @@ bool read_entry(In& in, std::string* path, Entry* e) {
 
 std::unordered_map<std::string, Entry> read_index(const std::string& file) {
     std::unordered_map<std::string, Entry> out;
-    std::ifstream f(file, std::ios::binary);
+    std::ifstream f(file, std::ios::binary | std::ios::ate);
     if (!f) return out;
-    std::stringstream ss;
-    ss << f.rdbuf();
-    const std::string data = ss.str();
+    std::string data(static_cast<std::size_t>(std::max<std::streamoff>(f.tellg(), 0)), '\0');
+    f.seekg(0);
+    if (!f.read(data.data(), static_cast<std::streamsize>(data.size()))) return out;
     if (data.size() < sizeof kMagic || data.compare(0, sizeof kMagic, kMagic, sizeof kMagic) != 0) return out;
     In in{data.data() + sizeof kMagic, data.data() + data.size()};
     std::uint32_t n = in.count(16);

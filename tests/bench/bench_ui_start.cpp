@@ -103,6 +103,9 @@ bool make_library(const std::string& from, const std::string& to, int count) {
     }
     if (originals.empty()) return false;
     fs::create_directories(to);
+    // The cases' voice files, as a real library has them (no missing-audio warnings).
+    std::error_code ec;
+    fs::create_directory_symlink(fs::absolute(from) / "audio", fs::path(to) / "audio", ec);
     for (int i = 0; i < count; ++i) {
         const auto& [stem, text] = originals[i % originals.size()];
         std::string id = stem + "-" + std::to_string(i);
