@@ -30,6 +30,14 @@ check tools "$ui" "UI headers"
 # The application shares libraries with the command line, never its sources.
 check ui '\.\./tools|sofs/|cmd_|progress_cli' "the command line's sources"
 
+# Screens change the controller's state only through its methods (App::place_fact, ...).
+checks=$((checks + 1))
+writes=$(grep -nE '\bapp\.[a-z_]+(\(\))?(\.[a-z_]+|->[a-z_]+|\[[^]]*\])*\s*(=[^=]|\+=|-=|\.(push_back|erase|insert|clear|emplace)\()' \
+         "$top"/ui/screens/*.cpp "$top"/ui/widgets.cpp 2>/dev/null)
+if [[ -n $writes ]]; then
+  echo "layering: a screen writes the controller's fields (call an App method instead):"; echo "$writes"; fail=1
+fi
+
 # CMake: which library may link which.
 links() {  # cmake file, target, forbidden regex, what
   local line
