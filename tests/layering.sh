@@ -25,8 +25,13 @@ check engine/load "$ui|sqlite3" "UI or SQL headers"
 check assessment/rubric "$ui|sqlite3|progress/|play/" "UI or SQL headers, the store or the playthrough"
 # The store records the verdicts it is given: it never runs the assessor.
 check assessment/progress "$ui|rubric/|play/" "UI headers, the assessor or the playthrough"
-check assessment/play "$ui|sqlite3" "UI or SQL headers (the store is reached through its interface)"
+check assessment/play "$ui|sqlite3|progress/sqlite" "UI or SQL headers (the store is reached through its interface)"
+check assessment/xapi "$ui|sqlite3|libpq" "UI or SQL headers"
+check assessment/pgstore "$ui|sqlite3" "UI or SQLite headers"
 check tools "$ui" "UI headers"
+# The store's callers see its interfaces only: no SQLite, no SQLite implementation.
+check tools 'sqlite3|progress/sqlite' "SQLite or the store's SQLite implementation (use progress/store.hpp)"
+check ui 'sqlite3|progress/sqlite' "SQLite or the store's SQLite implementation (use progress/store.hpp)"
 # The application shares libraries with the command line, never its sources.
 check ui '\.\./tools|sofs/|cmd_|progress_cli' "the command line's sources"
 

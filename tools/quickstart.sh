@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's two quick-start commands in one script:
 #   tools/quickstart.sh run    install what is needed, build, start sofs-sim
-#   tools/quickstart.sh test   install what is needed, build, run every test
+#   tools/quickstart.sh test   install what is needed, build, run every test,
+#                              then again under AddressSanitizer and UBSan with a fuzz
 # Works on a fresh Debian 12 machine; needs root or sudo for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +39,23 @@ cmake --build "$build" -j "$(nproc)"
 if [[ $mode == test ]]; then
   echo "== running every test"
   ctest --test-dir "$build" --output-on-failure -j "$(nproc)" --timeout 900
+  # Then the same libraries, `sofs`, the unit tests and a seeded fuzz of the
+  # scenario loader, the condition parser and `sofs assess` input, built with
+  # AddressSanitizer and UndefinedBehaviorSanitizer (any finding fails the
+  # test). Leaks are suppressed only in the third-party libraries named in
+  # tests/fuzz/lsan.supp. SOFS_SANITIZE_STAGE=0 skips this stage.
+  if [[ ${SOFS_SANITIZE_STAGE:-1} != 0 ]]; then
+    asan=${SOFS_ASAN_BUILD_DIR:-build-asan}
+    started=$SECONDS
+    echo "== building with AddressSanitizer and UndefinedBehaviorSanitizer in $asan"
+    cmake -S . -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOFS_SANITIZE=ON
+    cmake --build "$asan" -j "$(nproc)"
+    echo "== sanitizer build took $((SECONDS - started)) s; running the unit tests and the fuzz under the sanitizers"
+    ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp:print_suppressions=0 \
+      ctest --test-dir "$asan" --output-on-failure -j "$(nproc)" --timeout 900
+  fi
 else
   echo "== starting sofs-sim"
   exec "$build/ui/sofs-sim" --scenarios scenarios

@@ -122,11 +122,10 @@ const Guidance* App::guidance() {
 }
 
 void App::sign_in(const pg::Actor& who) {
+    // `who` comes from the store's sign_in or ensure_trainee: a trainer or
+    // administrator only by their password. The name is not remembered, so
+    // the next person at a shared computer is not offered it.
     user = who;
-    if (remember_settings) {
-        settings.last_user = who.name;
-        store_settings();
-    }
     go(who.role == pg::Role::Trainee ? ScreenId::Library : ScreenId::Trainer);
 }
 

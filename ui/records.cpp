@@ -3,7 +3,8 @@
 // message and the app runs without saving.
 #include "records.hpp"
 
-#include <fstream>
+#include "progress/private_files.hpp"
+#include "play/verdicts.hpp"
 
 namespace sofs::ui {
 
@@ -22,28 +23,71 @@ std::string Records::default_path() {
 Records::Records(const std::string& path, bool fast_passwords, bool defer_checks) : path_(path) {
     try {
         pg::OpenOptions o;
-        if (fast_passwords) {
-            o.password_cost = pg::OpenOptions::PasswordCost::Minimal;
-            o.backup = false;
-        }
-        if (defer_checks) {
-            o.quick_check = false;
-            o.backup = false;
-        }
+        o.backup = false;  // the upkeep below (or check_file) runs off the window's thread
+        if (fast_passwords) o.password_cost = pg::OpenOptions::PasswordCost::Minimal;
         store_ = pg::Store::open(path, o);
+        if (!fast_passwords && !defer_checks && !store_->read_only() && path != ":memory:") {
+            upkeep_ = std::thread([this, p = store_->path()] {
+                try {
+                    pg::Store::maintain_file(p);
+                } catch (const std::exception& e) {
+                    std::lock_guard<std::mutex> lock(upkeep_mutex_);
+                    upkeep_problem_ = e.what();
+                }
+            });
+        }
     } catch (const std::exception& e) {
         problem_ = e.what();
     }
 }
 
-Records::~Records() = default;
+Records::~Records() {
+    if (upkeep_.joinable()) upkeep_.join();
+}
+
+std::vector<std::string> Records::notices() {
+    std::vector<std::string> out;
+    if (store_) out = store_->notices();
+    std::lock_guard<std::mutex> lock(upkeep_mutex_);
+    if (!upkeep_problem_.empty()) out.push_back(upkeep_problem_);
+    return out;
+}
+
+std::optional<pg::Actor> Records::enter_as_trainee(const std::string& name, const std::string& password,
+                                                   std::string* error, bool* needs_password) {
+    if (needs_password) *needs_password = false;
+    if (!store_) { if (error) *error = problem_; return std::nullopt; }
+    try {
+        return password.empty() ? store_->ensure_trainee(name) : store_->ensure_trainee(name, password);
+    } catch (const pg::StoreError& e) {
+        if (error) *error = e.what();
+        if (needs_password) *needs_password = e.kind == pg::StoreError::Kind::NeedsPassword;
+    } catch (const std::exception& e) {
+        if (error) *error = e.what();
+    }
+    return std::nullopt;
+}
+
+bool Records::change_password(const std::string& name, const std::string& current, const std::string& fresh,
+                              std::string* error) {
+    if (!store_) { if (error) *error = problem_; return false; }
+    SOFS_TRY(auto who = store_->sign_in(name, current); store_->set_password(who, who.name, fresh); return true;)
+    return false;
+}
+
+bool Records::trainee_passwords_required() {
+    if (!store_) return false;
+    try {
+        return store_->trainee_passwords_required();
+    } catch (const std::exception&) {
+        return false;
+    }
+}
 
 std::string Records::check_file(const std::string& path) {
     if (path == ":memory:") return "";
     try {
-        pg::OpenOptions o;
-        o.create = false;
-        pg::Store::open(path, o);
+        pg::Store::maintain_file(path);
         return "";
     } catch (const std::exception& e) {
         return e.what();
@@ -135,17 +179,16 @@ bool Records::override_verdict(const pg::Actor& trainer, pg::Id attempt, const s
 bool Records::export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error) {
     std::string text;
     try {
-        text = pg::to_csv(r);
+        // Criteria are named in words beside their ids when the guidance can be read.
+        pg::CriterionNames names;
+        std::string ignored;
+        if (auto g = Guidance::load(Guidance::default_dir(), &ignored)) names = play::criterion_names(*g);
+        text = pg::to_csv(r, names);
     } catch (const std::exception& e) {
         if (error) *error = e.what();
         return false;
     }
-    std::ofstream out(file, std::ios::trunc);
-    if (!out || !(out << text) || !out.flush()) {
-        if (error) *error = "could not write '" + file + "'";
-        return false;
-    }
-    return true;
+    return pg::write_private_file(file, text, error);
 }
 
 }  // namespace sofs::ui

@@ -13,6 +13,8 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,23 +28,38 @@ public:
     // The store's own default (XDG data folder).
     static std::string default_path();
 
-    // Opens the file; on failure `ok()` is false and `problem()` says why.
-    // `defer_checks`: skip the full check and the daily backup here (the
-    // first frame waits for this); check_file does them later.
+    // Opens the file (header and schema only, so it takes the same time
+    // however big the file is); on failure `ok()` is false and `problem()`
+    // says why. The daily full check and backup run on a thread of their
+    // own, off the window's thread (not with fast_passwords, for tests; not
+    // with `defer_checks`, whose caller runs check_file when it chooses).
     explicit Records(const std::string& path, bool fast_passwords = false, bool defer_checks = false);
-    // The full check (PRAGMA quick_check) and the daily backup of an existing
-    // file, on a connection of its own (any thread): "" when all is well, else
-    // the problem in plain words.
+    // The daily upkeep of an existing file (the full check, PRAGMA
+    // quick_check, and the backup, when the newest backup is a day old), on a
+    // connection of its own (any thread): "" when all is well, else the
+    // problem in plain words.
     static std::string check_file(const std::string& path);
     ~Records();
     bool ok() const { return store_ != nullptr; }
     const std::string& problem() const { return problem_; }
     const std::string& path() const { return path_; }
+    // What the person should be told about the file (made private, read-only,
+    // or damaged as found by the daily check).
+    std::vector<std::string> notices();
 
     // People.
     std::vector<pg::Person> people(std::optional<pg::Role> role, std::string* error);
     std::optional<pg::Actor> ensure_trainee(const std::string& name, std::string* error);
     std::optional<pg::Actor> sign_in(const std::string& name, const std::string& password, std::string* error);
+    // A trainee by name, with their password when they have one (or to protect
+    // a new profile). Never a trainer or administrator. `needs_password` is
+    // set when this name must be signed in with a password.
+    std::optional<pg::Actor> enter_as_trainee(const std::string& name, const std::string& password, std::string* error,
+                                              bool* needs_password);
+    // Sets or changes one's own password, after checking the current one.
+    bool change_password(const std::string& name, const std::string& current, const std::string& fresh,
+                         std::string* error);
+    bool trainee_passwords_required();
     bool add_person(const std::string& name, pg::Role role, const std::optional<std::string>& password,
                     std::string* error);
     bool create_cohort(const std::string& name, pg::CohortKind kind, std::string* error);
@@ -60,13 +77,17 @@ public:
     std::optional<Transcript> transcript(pg::Id attempt, std::string* error);
     bool override_verdict(const pg::Actor& trainer, pg::Id attempt, const std::string& criterion, bool met,
                           const std::string& reason, const std::string& task, std::string* error);
-    // Writes the cohort report as CSV to `file`.
+    // Writes the cohort report as CSV to `file` (readable by its owner only),
+    // with the same writer as `sofs report --format csv`.
     bool export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error);
 
 private:
     std::string path_;
     std::string problem_;
     std::unique_ptr<pg::Store> store_;
+    std::thread upkeep_;
+    std::mutex upkeep_mutex_;
+    std::string upkeep_problem_;
 };
 
 }  // namespace sofs::ui

@@ -1,6 +1,8 @@
 // Reading and writing settings.ini: one `key = value` a line.
 #include "settings.hpp"
 
+#include "progress/private_files.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -104,26 +106,10 @@ Settings load_settings(const std::string& path) {
 
 bool save_settings(const Settings& s, const std::string& path, std::string* error) {
     std::error_code ec;
-    auto dir = std::filesystem::path(path).parent_path();
-    if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-    if (ec) {
-        if (error) *error = "could not create the folder '" + dir.string() + "': " + ec.message();
-        return false;
-    }
     // Write beside, then rename: a crash never leaves half a settings file.
+    // Readable by its owner only, in a private folder (progress/private_files).
     std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out) {
-            if (error) *error = "could not write '" + tmp + "': " + std::strerror(errno);
-            return false;
-        }
-        out << format_settings(s);
-        if (!out.flush()) {
-            if (error) *error = "could not write '" + tmp + "': " + std::strerror(errno);
-            return false;
-        }
-    }
+    if (!sofs::progress::write_private_file(tmp, format_settings(s), error)) return false;
     std::filesystem::rename(tmp, path, ec);
     if (ec) {
         if (error) *error = "could not save '" + path + "': " + ec.message();

@@ -2,10 +2,18 @@
 #include "play/verdicts.hpp"
 
 #include "runtime/session.hpp"
+#include "rubric/text/words.hpp"
 
 namespace sofs::play {
 
 using progress::NewVerdict;
+
+std::map<std::string, std::string> criterion_names(const Guidance& guidance) {
+    std::map<std::string, std::string> out;
+    if (guidance.data)
+        for (const auto& [id, text] : guidance.data->criteria) out[id] = text.name;
+    return out;
+}
 
 std::vector<NewVerdict> verdict_rows(const Debrief& d) {
     std::vector<NewVerdict> out;

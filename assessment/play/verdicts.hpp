@@ -8,12 +8,17 @@
 #include "progress/store.hpp"
 #include "rubric/assess.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace sofs::play {
+
+// Criterion ids to their names in words, from the guidance (for exports such
+// as the CSV reports, which give each criterion's name beside its id).
+std::map<std::string, std::string> criterion_names(const Guidance& guidance);
 
 // Each task's verdicts under its task id; verdicts across the attempt under "".
 std::vector<progress::NewVerdict> verdict_rows(const Debrief& d);

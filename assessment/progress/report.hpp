@@ -95,16 +95,28 @@ TraineeReport trainee_report(Store& store, const Actor& who, const std::string& 
 CohortReport cohort_report(Store& store, const Actor& who, const std::string& cohort);
 DisagreementReport disagreement_report(Store& store, const Actor& who);
 
+// Criterion ids to their names in words ("DS-WHO" -> "Says who is worried"),
+// from the practice guidance (play/verdicts.hpp: criterion_names).
+using CriterionNames = std::map<std::string, std::string>;
+
 // JSON (pretty, 2-space indent) and CSV (RFC 4180: comma, CRLF-free "\n"
 // lines, fields quoted when they hold a comma, quote or line break).
+// The CSV is for spreadsheets: times are ISO 8601 in the local time zone,
+// each criterion id has its name beside it, and no cell can be read as a
+// formula (see csv_field). The command line and the dashboard both write it.
 std::string to_json(const TraineeReport& r);
 std::string to_json(const CohortReport& r);
 std::string to_json(const DisagreementReport& r);
-std::string to_csv(const TraineeReport& r);    // one row per attempt and criterion
-std::string to_csv(const CohortReport& r);     // one row per trainee and scenario
-std::string to_csv(const DisagreementReport& r);  // one row per override
+std::string to_csv(const TraineeReport& r, const CriterionNames& names = {});    // one row per attempt and criterion
+std::string to_csv(const CohortReport& r, const CriterionNames& names = {});     // one row per trainee and scenario
+std::string to_csv(const DisagreementReport& r, const CriterionNames& names = {});  // one row per override
 
-// One CSV field, quoted when needed.
+// One CSV field, quoted when needed. A cell that begins with = + - @ tab or
+// carriage return (which a spreadsheet may run as a formula) is given a
+// leading apostrophe, unless it is a plain number such as -2.
 std::string csv_field(const std::string& s);
+
+// "2026-11-23T10:00:01+00:00": a store time in ISO 8601, local time zone.
+std::string iso_local(std::int64_t ms);
 
 }  // namespace sofs::progress

@@ -6,8 +6,9 @@
 
 namespace sofs::progress::sql {
 
-Database::Database(const std::string& path, int flags) : path_(path) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+Database::Database(const std::string& path, int flags, const std::string& uri) : path_(path) {
+    int rc = uri.empty() ? sqlite3_open_v2(path.c_str(), &db_, flags, nullptr)
+                         : sqlite3_open_v2(uri.c_str(), &db_, flags | SQLITE_OPEN_URI, nullptr);
     if (rc != SQLITE_OK) {
         std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close_v2(db_);

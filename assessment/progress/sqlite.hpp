@@ -17,8 +17,10 @@ namespace sofs::progress::sql {
 
 class Database {
 public:
-    // Opens with sqlite3_open_v2 flags; throws StoreError on failure.
-    Database(const std::string& path, int flags);
+    // Opens with sqlite3_open_v2 flags; throws StoreError on failure. `uri`,
+    // when given, is what SQLite opens (with SQLITE_OPEN_URI); `path` names
+    // the file in messages.
+    Database(const std::string& path, int flags, const std::string& uri = "");
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

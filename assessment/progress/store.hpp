@@ -1,6 +1,6 @@
 // The progress store: one SQLite file holding people, cohorts, attempts, the
 // append-only record of every choice and answer, the assessor's verdicts and
-// trainers' overrides. Used by `sofs play` (through the recorder), the other
+// trainers' overrides. Used by `sofs play` (through the playthrough, assessment/play), the other
 // `sofs` progress commands and the application (sign-in, library progress,
 // autosave, resume, my progress, the trainer's dashboard).
 //
@@ -31,8 +31,6 @@
 #include <string>
 #include <vector>
 
-struct sqlite3;
-
 namespace sofs::progress {
 
 using Id = std::int64_t;
@@ -53,6 +51,8 @@ public:
         Denied,     // the actor may not see or change this
         Invalid,    // a bad argument (unknown role, empty reason, ...)
         Io,         // anything else SQLite or the file system reported
+        NeedsPassword,  // this person signs in with a password (ask for it, then sign_in)
+        Unsupported,    // a --db value that is not a file (a database URL, before that is supported)
     };
     StoreError(Kind k, const std::string& message) : std::runtime_error(message), kind(k) {}
     Kind kind;
@@ -183,8 +183,15 @@ struct ScenarioProgress {
 struct OpenOptions {
     bool create = true;              // create the file (and its folder) if missing
     bool read_only = false;
-    bool quick_check = true;         // PRAGMA quick_check on open
-    bool backup = true;              // rolling backup on open, at most once a day
+    // Opening reads the header and the schema only (constant time). The full
+    // PRAGMA quick_check runs with the daily backup, with check(), or on open
+    // when this is set.
+    bool quick_check = false;
+    // Daily upkeep on open: when the newest backup is a day old, a full check
+    // and then a backup (a damaged file is never backed up). Read-only
+    // commands and the application (which runs maintain() off the window's
+    // thread) turn it off.
+    bool backup = true;
     int keep_backups = 3;
     int busy_timeout_ms = 10000;
     // Argon2id cost: interactive for people, minimal for tests.
@@ -197,138 +204,259 @@ struct Backup {
     std::int64_t taken_ms = 0;
 };
 
-class Store {
+// What an erase removed, and what it could not (never "done" while a copy remains).
+struct EraseReport {
+    std::string person;
+    int attempts = 0;
+    std::vector<std::string> removed;      // plain words, one thing each
+    std::vector<std::string> could_not;    // plain words: what still holds a copy and why
+    bool complete() const { return could_not.empty(); }
+};
+
+// What the daily upkeep did.
+struct Maintenance {
+    bool checked = false;                  // the full check ran (and passed)
+    std::string backup;                    // the backup taken, when one was
+    std::vector<std::string> cleaned;      // orphaned partial backups removed
+};
+
+// After this many wrong passwords in a row, each further try for the same
+// name waits: 2 s, 4 s, 8 s ... up to 15 minutes, counted in the file so a
+// restart does not reset it.
+constexpr int kFreeSignInTries = 3;
+std::int64_t sign_in_wait_ms(int failures);
+
+// ====================================================================
+// The store as small interfaces, one per kind of record. Store (below)
+// joins them; Store::open gives the SQLite implementation (sqlite_*.cpp)
+// today, and a server implementation (PostgreSQL, for classrooms) can
+// implement the same interfaces without a caller changing. No caller sees
+// a database handle.
+// ====================================================================
+
+// People, passwords and sign-in.
+class Accounts {
 public:
+    virtual ~Accounts() = default;
+    // Adds a person. Trainers and administrators need a password (Argon2id);
+    // for trainees it is optional. Throws Invalid when the name is taken.
+    virtual Person add_person(const Actor& who, const std::string& name, Role role, const std::string& team,
+                              bool agency, const std::optional<std::string>& password) = 0;
+    // One's own, or anyone's for an administrator.
+    virtual void set_password(const Actor& who, const std::string& name, const std::string& password) = 0;
+    virtual std::vector<Person> people(const Actor& who, std::optional<Role> role = std::nullopt) = 0;
+    virtual std::optional<Person> find_person(const std::string& name) = 0;
+    // Checks the password (Argon2id verify). A trainee without a password
+    // signs in by name unless the file requires trainee passwords. Throws
+    // Denied ("wrong name or password") otherwise; an unknown name costs the
+    // same time as a known one (it is checked against a dummy hash). Wrong
+    // passwords are counted per name in the file: after kFreeSignInTries,
+    // tries are refused (Denied, saying how long to wait) until the wait is over.
+    virtual Actor sign_in(const std::string& name, const std::string& password) = 0;
+    // The trainee of this name, created if unknown (used by play and the app).
+    // Never a trainer or administrator: those names throw NeedsPassword, as
+    // does a trainee with a password, and an unknown name when the file
+    // requires trainee passwords (create them with ensure_trainee(name, pw)).
+    virtual Actor ensure_trainee(const std::string& name) = 0;
+    // The same with a password: a known trainee must give theirs (sign_in);
+    // an unknown name becomes a trainee protected by `password` (8+ characters).
+    virtual Actor ensure_trainee(const std::string& name, const std::string& password) = 0;
+    // Administrators: every trainee must sign in with a password (shared rooms).
+    virtual void require_trainee_passwords(const Actor& who, bool required) = 0;
+    virtual bool trainee_passwords_required() = 0;
+    // True when `who` may see `person`'s work: trainees their own, trainers
+    // the people in their cohorts, administrators everyone.
+    virtual bool may_see(const Actor& who, Id person) = 0;
+};
+
+// Cohorts (administrators change them).
+class Cohorts {
+public:
+    virtual ~Cohorts() = default;
+    virtual Cohort create_cohort(const Actor& who, const std::string& name, CohortKind kind) = 0;
+    virtual void add_to_cohort(const Actor& who, const std::string& cohort, const std::string& person) = 0;
+    // All or none: every name is checked before any is added, in one transaction.
+    virtual void add_to_cohort(const Actor& who, const std::string& cohort, const std::vector<std::string>& people) = 0;
+    // The caller checks the id against the scenario files (sofs cohort assign does).
+    virtual void assign_scenario(const Actor& who, const std::string& cohort, const std::string& scenario_id) = 0;
+    // Trainers: their cohorts; trainees: theirs; administrators: all.
+    virtual std::vector<Cohort> cohorts(const Actor& who) = 0;
+    virtual std::optional<Cohort> find_cohort(const Actor& who, const std::string& name) = 0;
+};
+
+// Attempts and their append-only events, verdicts, and reading them back.
+class Attempts {
+public:
+    virtual ~Attempts() = default;
+    // The open attempt of (person, scenario id), if any.
+    virtual std::optional<Attempt> open_attempt(Id person, const std::string& scenario) = 0;
+    // Starts an attempt. Any open attempt of the same (person, scenario) is
+    // marked superseded with `why_fresh` first, in the same transaction.
+    virtual Attempt begin_attempt(Id person, const Transcript& header, const ScenarioFacts& facts,
+                                  const std::string& why_fresh = "a fresh start was chosen") = 0;
+    // Keeps the title and expert key of a scenario version (done by begin_attempt too).
+    virtual void remember_scenario(const ScenarioFacts& facts) = 0;
+    // Commits one event (append-only) before returning. Recording the same
+    // event twice is harmless; a different event at a recorded step throws
+    // Invalid. Another program saving to the same attempt throws Busy, saying
+    // so. `content_hash` is the scenario version in force ("" = the attempt's own).
+    virtual void record_event(Id attempt, const Event& e, const std::string& content_hash = "") = 0;
+    // Marks the attempt finished with its ending and stores the verdicts, in
+    // one transaction. Verdicts may be empty (assessed later with add_verdicts).
+    virtual void finish_attempt(Id attempt, const std::string& ending, const std::vector<NewVerdict>& verdicts) = 0;
+    virtual void add_verdicts(Id attempt, const std::vector<NewVerdict>& verdicts) = 0;
+    // Marks an open attempt superseded (kept, never deleted).
+    virtual void supersede(Id attempt, const std::string& because) = 0;
+    // The attempt's events as a transcript (for resume, assessment, replay).
+    virtual Transcript transcript(Id attempt) = 0;
+    // Finished attempts that have no verdicts yet (assessor unavailable then).
+    virtual std::vector<Attempt> unassessed_attempts() = 0;
+    // Reading, access-checked.
+    virtual std::optional<Attempt> attempt(const Actor& who, Id attempt) = 0;
+    virtual std::vector<Attempt> attempts(const Actor& who, Id person) = 0;
+    virtual std::vector<ScenarioProgress> scenario_progress(const Actor& who, Id person) = 0;
+    virtual std::vector<StoredVerdict> verdicts(const Actor& who, Id attempt) = 0;
+};
+
+// Unsent work on a task of an open attempt. Kept (replaced) committed before
+// returning, so closing the window mid-sentence loses nothing. Throws
+// NotFound for no such attempt, Invalid when it is finished or superseded.
+// Recording the task's answer clears its draft in the same transaction;
+// finishing or superseding the attempt clears its other drafts.
+class Drafts {
+public:
+    virtual ~Drafts() = default;
+    virtual void save_draft(Id attempt, const std::string& task, const std::string& text,
+                            const std::map<std::string, std::string>& placements = {}) = 0;
+    virtual std::optional<Draft> draft(Id attempt, const std::string& task) = 0;
+    virtual std::vector<Draft> drafts(Id attempt) = 0;  // by task id
+    virtual void clear_draft(Id attempt, const std::string& task) = 0;
+};
+
+// Trainers overruling the assessor, with the reason the trainee reads.
+class Overrides {
+public:
+    virtual ~Overrides() = default;
+    // Overrules the assessor's verdict on `criterion` (and `task` when the
+    // criterion was judged on more than one task) in `attempt`; both are kept.
+    // Trainers of the trainee's cohorts and administrators only; reason required.
+    virtual Override override_verdict(const Actor& trainer, Id attempt, const std::string& criterion, bool met,
+                                      const std::string& reason, const std::string& task = "") = 0;
+};
+
+struct TraineeReport;
+struct CohortReport;
+struct DisagreementReport;
+
+// Progress reports (report.hpp has the report types and their JSON and CSV).
+// Throws StoreError (Denied, NotFound).
+class Reports {
+public:
+    virtual ~Reports() = default;
+    virtual TraineeReport trainee_report(const Actor& who, const std::string& trainee) = 0;
+    virtual CohortReport cohort_report(const Actor& who, const std::string& cohort) = 0;
+    virtual DisagreementReport disagreement_report(const Actor& who) = 0;
+};
+
+// The file's health and its rolling backups.
+class Backups {
+public:
+    virtual ~Backups() = default;
+    // The full check (PRAGMA quick_check): throws Damaged with the restore hint.
+    virtual void check() = 0;
+    // The daily upkeep (see OpenOptions::backup): check, back up, clean
+    // orphaned partial backups. `force` runs it even when a backup is recent.
+    virtual Maintenance maintain(bool force = false) = 0;
+    // Take a backup now; returns its path.
+    virtual std::string backup_now() = 0;
+};
+
+// The xAPI outbox. record_event() also writes an xAPI statement for starts
+// ("attempted"), answers ("answered"; scaling numbers as a score, never free
+// text) and endings ("completed"), in the same transaction. Sending them is
+// left to a sender that can reach a Learning Record Store; these keep its place.
+struct OutboxStatement {
+    std::string id;          // statement UUID, the same on every retry
+    Id attempt = 0;
+    int step = 0;
+    std::string statement;   // the xAPI statement, JSON
+    int tries = 0;
+};
+
+class Outbox {
+public:
+    virtual ~Outbox() = default;
+    virtual std::vector<OutboxStatement> unsent_statements(int limit = 100) = 0;
+    virtual void mark_sent(const std::string& statement_id) = 0;
+    virtual void mark_send_failed(const std::string& statement_id, const std::string& error) = 0;
+};
+
+// Data protection: everything held about a person, out or gone.
+class PersonalData {
+public:
+    virtual ~PersonalData() = default;
+    // Everything held about one trainee, as a JSON document.
+    virtual std::string export_person_json(const Actor& who, const std::string& name) = 0;
+    // Deletes the person and all their rows in one transaction (administrators),
+    // then every copy the program made: the log is checkpointed and emptied,
+    // backups are replaced by one taken after the erasure, kept damaged files
+    // and partial backups are deleted. The report says what was removed and
+    // what could not be (another program holding the file open).
+    virtual EraseReport erase_person(const Actor& who, const std::string& name) = 0;
+};
+
+// One open progress store: every interface above, on one connection.
+class Store : public Accounts,
+              public Cohorts,
+              public Attempts,
+              public Drafts,
+              public Overrides,
+              public Reports,
+              public Backups,
+              public Outbox,
+              public PersonalData {
+public:
+    using OutboxStatement = progress::OutboxStatement;
+
     // $XDG_DATA_HOME/sofs-simulator/progress.db, else ~/.local/share/sofs-simulator/progress.db.
     static std::string default_path();
 
     // Opens (creating and migrating as needed) the file at `path` (":memory:"
-    // for tests). Throws StoreError: Damaged (with the latest backup and the
-    // restore command in the message), NotOurs, TooNew, ReadOnly, Io.
+    // for tests), reading only its header and schema. Throws StoreError:
+    // Damaged (with the latest backup and the restore command in the
+    // message), NotOurs, TooNew, ReadOnly, Io; Unsupported for a database
+    // address such as postgresql://... (no server store yet).
     static std::unique_ptr<Store> open(const std::string& path, const OpenOptions& options = {});
-    ~Store();
+    ~Store() override = default;
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    const std::string& path() const;
-    int schema_version() const;                       // PRAGMA user_version
+    virtual const std::string& path() const = 0;
+    virtual int schema_version() const = 0;
     static int latest_schema_version();
-    bool read_only() const;
+    virtual bool read_only() const = 0;
+    // Things the person should be told about the file (a file found readable
+    // by others and made private, a read-only file opened for reading only).
+    virtual const std::vector<std::string>& notices() const = 0;
+    virtual WallClock clock() const = 0;
 
-    // ---------------------------------------------------------- backups
+    // The progress file's own upkeep, by path (no store open).
+    // Runs maintain() on its own connection to `db_path` (for a thread of its own).
+    static Maintenance maintain_file(const std::string& db_path, const OpenOptions& options = {});
     // The rolling backups of `db_path`, newest first (folder <db>.backups/).
     static std::vector<Backup> backups(const std::string& db_path);
-    // Take a backup now (sqlite3 backup API); returns its path.
-    std::string backup_now();
     // Replace the (damaged) file at db_path with `backup` (newest when empty);
     // the damaged file is kept beside it as <db>.damaged-<time>. Returns the backup used.
     static std::string restore(const std::string& db_path, const std::string& backup = "");
+    // Why the file at db_path fails the full check, or nothing when it passes
+    // (for `report restore`, which asks before replacing a healthy file).
+    static std::optional<std::string> problem_with(const std::string& db_path);
+    // Removes partial backups left by a program killed while backing up
+    // (their program is gone, or they are over an hour old). Returns their paths.
+    static std::vector<std::string> clean_partial_backups(const std::string& db_path);
 
-    // ---------------------------------------------------------- people
-    // Adds a person. Trainers and administrators need a password (Argon2id);
-    // for trainees it is optional. Throws Invalid when the name is taken.
-    Person add_person(const Actor& who, const std::string& name, Role role, const std::string& team,
-                      bool agency, const std::optional<std::string>& password);
-    void set_password(const Actor& who, const std::string& name, const std::string& password);
-    std::vector<Person> people(const Actor& who, std::optional<Role> role = std::nullopt);
-    std::optional<Person> find_person(const std::string& name);
-    // Checks the password (Argon2id verify). A trainee without a password
-    // signs in by name. Throws Denied ("wrong name or password") otherwise.
-    Actor sign_in(const std::string& name, const std::string& password);
-    // The trainee of this name, created if unknown (used by play and the app).
-    Actor ensure_trainee(const std::string& name);
-
-    // ---------------------------------------------------------- cohorts (administrators)
-    Cohort create_cohort(const Actor& who, const std::string& name, CohortKind kind);
-    void add_to_cohort(const Actor& who, const std::string& cohort, const std::string& person);
-    void assign_scenario(const Actor& who, const std::string& cohort, const std::string& scenario_id);
-    // Trainers: their cohorts; trainees: theirs; administrators: all.
-    std::vector<Cohort> cohorts(const Actor& who);
-    std::optional<Cohort> find_cohort(const Actor& who, const std::string& name);
-    // True when `who` may see `person`'s work.
-    bool may_see(const Actor& who, Id person);
-
-    // ---------------------------------------------------------- recording (autosave)
-    // The open attempt of (person, scenario id), if any.
-    std::optional<Attempt> open_attempt(Id person, const std::string& scenario);
-    // Starts an attempt. Any open attempt of the same (person, scenario) is
-    // marked superseded with `why_fresh` first, in the same transaction.
-    Attempt begin_attempt(Id person, const Transcript& header, const ScenarioFacts& facts,
-                          const std::string& why_fresh = "a fresh start was chosen");
-    // Keeps the title and expert key of a scenario version (done by begin_attempt too).
-    void remember_scenario(const ScenarioFacts& facts);
-    // Commits one event (append-only) before returning. Recording the same
-    // event twice is harmless; a different event at a recorded step throws Invalid.
-    // `content_hash` is the scenario version in force ("" = the attempt's own).
-    void record_event(Id attempt, const Event& e, const std::string& content_hash = "");
-    // Marks the attempt finished with its ending and stores the verdicts, in
-    // one transaction. Verdicts may be empty (assessed later with add_verdicts).
-    void finish_attempt(Id attempt, const std::string& ending, const std::vector<NewVerdict>& verdicts);
-    void add_verdicts(Id attempt, const std::vector<NewVerdict>& verdicts);
-    // Marks an open attempt superseded (kept, never deleted).
-    void supersede(Id attempt, const std::string& because);
-    // The attempt's events as a transcript (for resume, assessment, replay).
-    Transcript transcript(Id attempt);
-    // Finished attempts that have no verdicts yet (assessor unavailable then).
-    std::vector<Attempt> unassessed_attempts();
-
-    // ---------------------------------------------------------- drafts
-    // Keeps (replaces) the draft of `task` in an open attempt, committed before
-    // returning, so closing the window mid-sentence loses nothing. Throws
-    // NotFound for no such attempt, Invalid when it is finished or superseded.
-    // record_event() of the task's answer clears its draft in the same
-    // transaction; finishing or superseding the attempt clears its other drafts.
-    void save_draft(Id attempt, const std::string& task, const std::string& text,
-                    const std::map<std::string, std::string>& placements = {});
-    std::optional<Draft> draft(Id attempt, const std::string& task);
-    std::vector<Draft> drafts(Id attempt);          // by task id
-    void clear_draft(Id attempt, const std::string& task);
-
-    // ---------------------------------------------------------- xAPI outbox
-    // record_event() also writes an xAPI statement for starts ("attempted"),
-    // answers ("answered"; scaling numbers as a score, never free text) and
-    // endings ("completed"), in the same transaction. Sending them is left to
-    // a sender that can reach a Learning Record Store; these keep its place.
-    struct OutboxStatement {
-        std::string id;          // statement UUID, the same on every retry
-        Id attempt = 0;
-        int step = 0;
-        std::string statement;   // the xAPI statement, JSON
-        int tries = 0;
-    };
-    std::vector<OutboxStatement> unsent_statements(int limit = 100);
-    void mark_sent(const std::string& statement_id);
-    void mark_send_failed(const std::string& statement_id, const std::string& error);
-
-    // ---------------------------------------------------------- reading (access-checked)
-    std::optional<Attempt> attempt(const Actor& who, Id attempt);
-    std::vector<Attempt> attempts(const Actor& who, Id person);
-    std::vector<ScenarioProgress> scenario_progress(const Actor& who, Id person);
-    std::vector<StoredVerdict> verdicts(const Actor& who, Id attempt);
-
-    // ---------------------------------------------------------- trainer overrides
-    // Overrules the assessor's verdict on `criterion` (and `task` when the
-    // criterion was judged on more than one task) in `attempt`; both are kept.
-    // Trainers of the trainee's cohorts and administrators only; reason required.
-    Override override_verdict(const Actor& trainer, Id attempt, const std::string& criterion, bool met,
-                              const std::string& reason, const std::string& task = "");
-
-    // ---------------------------------------------------------- data protection
-    // Everything held about one trainee, as a JSON document.
-    std::string export_person_json(const Actor& who, const std::string& name);
-    // Deletes the person and all their rows in one transaction (administrators).
-    void erase_person(const Actor& who, const std::string& name);
-
-    // For reports and tests: the raw connection (owned by the store).
-    sqlite3* handle();
-    WallClock clock() const;
-
-    struct Impl;  // store_impl.hpp, for the store's own sources
-    Impl& impl() { return *impl_; }
-
-private:
-    explicit Store(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> impl_;
+protected:
+    Store() = default;
 };
 
 // A time from the store's clock (milliseconds since 1970) as text, with a

@@ -2,7 +2,7 @@
 // (free text, the sorting of facts, past harm, scaling, Three Houses, the
 // safety network), bookends across tasks (every danger statement answered by
 // a safety goal), and what the conversation moves did for the twelve aims.
-#include "words.hpp"
+#include "rubric/verdict.hpp"
 
 #include <algorithm>
 #include <set>
@@ -17,17 +17,10 @@ std::string fill(const std::string& s, const PreparedCase& c, const std::string&
     return rubric::fill_wording(s, c, words);
 }
 
+// Every verdict here comes from the one verdict builder (verdict.hpp).
 Verdict verdict(const Guidance::Data& d, const PreparedCase& c, const std::string& id, bool met,
                 const std::string& reason, const std::string& words) {
-    Verdict v;
-    v.criterion = id;
-    v.met = met;
-    v.evidence_words = words;
-    const auto& tx = d.text(reason.empty() ? id : id + "#" + reason);
-    v.explanation = fill(met ? tx.met : tx.not_met, c, words);
-    v.guidance = tx.guidance + (tx.source.empty() ? "" : " (" + tx.source + ")");
-    if (!met) v.improve = fill(tx.improve, c, words);
-    return v;
+    return make_verdict(d, c, id, met, reason, {}, words);
 }
 
 std::string quoted(const std::vector<std::string>& items) {

@@ -2,7 +2,7 @@
 // does every step say who will do what, and does at least one step bring
 // in the family or the people around them? The checks look for a person
 // and an action on each line; they do not judge whether a step is wise.
-#include "words.hpp"
+#include "rubric/verdict.hpp"
 
 namespace sofs {
 
@@ -96,17 +96,8 @@ std::vector<Verdict> assess_next_steps(const std::string& text, const PreparedCa
         if (!who || !has_action(t, d)) unclear.push_back(step);
     }
 
-    auto fill = [&](const std::string& s, const std::string& words) { return rubric::fill_wording(s, c, words); };
     auto make = [&](const std::string& id, bool met, const std::string& reason, const std::string& words) {
-        Verdict v;
-        v.criterion = id;
-        v.met = met;
-        v.evidence_words = words;
-        const CriterionText& tx = d.text(reason.empty() ? id : id + "#" + reason);
-        v.explanation = fill(met ? tx.met : tx.not_met, words);
-        v.guidance = tx.guidance + (tx.source.empty() ? "" : " (" + tx.source + ")");
-        v.improve = met ? "" : fill(tx.improve, words);
-        return v;
+        return make_verdict(d, c, id, met, reason, {}, words);
     };
 
     std::vector<Verdict> out;

@@ -16,7 +16,7 @@ namespace sofs::load_detail {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'O', 'F', 'S', 'C', 'A', 'C', '1'};
-constexpr std::uint32_t kFormat = 1;  // raise whenever the model or the loader's checks change
+constexpr std::uint32_t kFormat = 2;  // raise whenever the model or the loader's checks change
 
 class Writer {
 public:
@@ -144,6 +144,8 @@ void write_scenario(Writer& w, const Scenario& s) {
     w.i32(x.scaling.expert); w.i32(x.scaling.low); w.i32(x.scaling.high); w.str(x.scaling.over_optimistic);
     w.str(x.scaling.over_pessimistic); w.strs(x.network);
     w.strs(x.three_houses.worries); w.strs(x.three_houses.good_things); w.strs(x.three_houses.dreams); w.pos(x.pos);
+    w.u32(static_cast<std::uint32_t>(x.dangers.size()));
+    for (const auto& dg : x.dangers) { w.strs(dg.adults); w.strs(dg.children); w.strs(dg.does); w.strs(dg.harm); w.strs(dg.safe); w.pos(dg.pos); }
     w.str(s.file); w.str(s.content_hash); w.pos(s.pos);
 }
 
@@ -197,6 +199,8 @@ void read_scenario(Reader& r, Scenario& s) {
     x.scaling.expert = r.i32(); x.scaling.low = r.i32(); x.scaling.high = r.i32(); x.scaling.over_optimistic = r.str();
     x.scaling.over_pessimistic = r.str(); x.network = r.strs();
     x.three_houses.worries = r.strs(); x.three_houses.good_things = r.strs(); x.three_houses.dreams = r.strs(); x.pos = r.pos();
+    x.dangers.resize(r.count(28));
+    for (auto& dg : x.dangers) { dg.adults = r.strs(); dg.children = r.strs(); dg.does = r.strs(); dg.harm = r.strs(); dg.safe = r.strs(); dg.pos = r.pos(); }
     s.file = r.str(); s.content_hash = r.str(); s.pos = r.pos();
 }
 

@@ -7,11 +7,13 @@
 #include "load/loader.hpp"
 
 #include "load/cache.hpp"
+#include "load/text_check.hpp"
 #include "load/yaml_tree.hpp"
 
 #include "runtime/condition.hpp"
 #include "runtime/hash.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -65,10 +67,56 @@ std::string did_you_mean(std::string_view word, const Range& candidates) {
     return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 
+// A value as quoted in a message: whole when short, else its start and how
+// long it is, so a hostile 100 KB value cannot flood the output.
+std::string shown(std::string_view v) {
+    constexpr std::size_t kShown = 60;
+    if (v.size() <= kShown) return std::string(v);
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+    return std::string(v.substr(0, cut)) + "... (" + std::to_string(v.size()) + " bytes)";
+}
+
 std::string join(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
     return out;
+}
+
+// Characters, not bytes: the limits are for people reading the text.
+std::size_t char_count(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// Keys whose text is a name or a title, held to kMaxNameChars.
+bool name_like_key(std::string_view key) {
+    static constexpr std::string_view kNames[] = {"name", "title", "place", "speaker", "gender", "relationship",
+                                                  "household", "kind", "role", "move", "stage", "source"};
+    return std::find(std::begin(kNames), std::end(kNames), key) != std::end(kNames);
+}
+
+// Why a file reference (relative to the scenario's folder) would reach
+// outside that folder, or "" when it stays inside. Judged on the text alone:
+// absolute paths, drive letters, '..' steps (with either slash) and control
+// characters are refused; links on disk are checked when the file is looked
+// for (check_audio).
+std::string leaves_folder(std::string_view path) {
+    if (path.starts_with('/') || path.starts_with('\\'))
+        return "is an absolute path";
+    if (path.size() >= 2 && path[1] == ':' && std::isalpha(static_cast<unsigned char>(path[0])))
+        return "starts with a drive letter";
+    for (char c : path)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return "contains a control character";
+    std::size_t from = 0;
+    while (from <= path.size()) {
+        std::size_t to = path.find_first_of("/\\", from);
+        if (to == std::string_view::npos) to = path.size();
+        if (path.substr(from, to - from) == "..") return "steps out with '..'";
+        from = to + 1;
+    }
+    return "";
 }
 
 bool valid_id(std::string_view s) {
@@ -270,6 +318,17 @@ private:
     std::unordered_map<std::string, SourcePos> number_pos_;
     std::vector<SourcePos> choice_pos_, task_pos_;  // parallel to the flattened choices/tasks
     SourcePos start_pos_;
+    // The first unknown id of each kind of reference (pass two), so that the
+    // warnings that follow from it are folded into one line under it.
+    struct Unknown {
+        std::string id;
+        SourcePos pos;
+    };
+    std::unordered_map<int, Unknown> first_unknown_;
+    // One warning per item, or, when an unknown id of `kind` explains them,
+    // one line for them all (a typo's "did you mean" then stands out).
+    void knock_on_warnings(Ref::Kind kind, const char* code, const std::vector<std::pair<std::string, SourcePos>>& items,
+                           const std::string& one_each, const std::string& together);
     bool has_expert_ = false, has_scaling_ = false, has_three_houses_ = false;
     SourcePos expert_pos_;
 };
@@ -315,7 +374,7 @@ std::optional<Map> Loader::open_map(const Node& n, SourcePos where, std::string 
             }
         }
         if (std::none_of(known.begin(), known.end(), [&](std::string_view k) { return same_key(k, e.key); }))
-            error(e.key_pos, "SCN004", "unknown key '" + std::string(e.key) + "' in " + m.what + did_you_mean(e.key, known));
+            error(e.key_pos, "SCN004", "unknown key '" + shown(e.key) + "' in " + m.what + did_you_mean(e.key, known));
     }
     return m;
 }
@@ -333,6 +392,11 @@ std::optional<std::string> Loader::scalar_text(const Node& n, SourcePos p, const
         return std::nullopt;
     }
     const std::string& v = n.Scalar();
+    if (v.size() > kMaxTextChars && char_count(v) > kMaxTextChars) {
+        error(p, "SCN035", words(what) + " is " + std::to_string(char_count(v)) + " characters long; a text may have at most " +
+                               std::to_string(kMaxTextChars) + ": split it into several lines");
+        return std::nullopt;
+    }
     if (n.Tag()[0] == '?' && yaml11_bool_word(v))
         warning(p, "SCN024", words(what) + " is the bare word '" + v +
                                  "', which YAML 1.1 tools read as true or false; write it in quotes");
@@ -350,14 +414,27 @@ std::optional<std::string> Loader::text(const Map& m, std::string_view key, Need
         if (need == Need::Required) error(e->key_pos, "SCN002", what() + " has no value");
         return std::nullopt;
     }
-    return scalar_text(e->value, pos_of(e->value), what);
+    auto v = scalar_text(e->value, pos_of(e->value), what);
+    if (v && v->size() > kMaxNameChars && name_like_key(key) && char_count(*v) > kMaxNameChars) {
+        error(pos_of(e->value), "SCN035", what() + " is " + std::to_string(char_count(*v)) +
+                                              " characters long; a name or title may have at most " +
+                                              std::to_string(kMaxNameChars));
+        return std::nullopt;
+    }
+    return v;
 }
 
 std::optional<std::string> Loader::id(const Map& m, std::string_view key, Need need) {
     auto v = text(m, key, need);
+    if (v && v->size() > kMaxIdChars && char_count(*v) > kMaxIdChars) {
+        error(pos_of(m.find(key)->value), "SCN035",
+              "the id '" + shown(*v) + "' is " + std::to_string(char_count(*v)) + " characters long; an id may have at most " +
+                  std::to_string(kMaxIdChars));
+        return std::nullopt;
+    }
     if (v && !valid_id(*v)) {
         error(pos_of(m.find(key)->value), "SCN006",
-              "'" + *v + "' is not a valid id: use lower-case letters, digits and hyphens, like 'first-visit'");
+              "'" + shown(*v) + "' is not a valid id: use lower-case letters, digits and hyphens, like 'first-visit'");
     }
     return v;
 }
@@ -372,7 +449,7 @@ std::optional<int> Loader::integer_node(const Node& n, SourcePos p, const What& 
     int out = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
     if (ec != std::errc() || ptr != v.data() + v.size()) {
-        error(p, "SCN002", words(what) + " should be a whole number, not '" + v + "'");
+        error(p, "SCN002", words(what) + " should be a whole number, not '" + shown(v) + "'");
         return std::nullopt;
     }
     return out;
@@ -478,15 +555,21 @@ std::optional<Condition> Loader::condition(const Map& m, std::string_view key) {
     const auto* e = m.find(key);
     if (!e) return std::nullopt;
     SourcePos p = e->value.IsNull() ? e->key_pos : pos_of(e->value);
-    auto src = text(m, key, Need::Required);
-    if (!src) return std::nullopt;
-    std::string why;
-    auto c = parse_condition(*src, &why);
-    if (!c) {
-        error(p, "SCN016", "the condition '" + *src + "' in " + m.what + " cannot be read: " + why);
+    // Read as it stands, without the length limit on texts: a condition's
+    // own limit is its depth (SCN032), and a long flat one is harmless.
+    if (!e->value.IsScalar()) {
+        text(m, key, Need::Required);  // reports what is wrong
         return std::nullopt;
     }
-    const Described what = describe({"the condition '", *src, "' of ", m.what});
+    const std::optional<std::string> src = e->value.Scalar();
+    ConditionError why;
+    auto c = parse_condition(*src, &why);
+    if (!c) {
+        error(p, why.too_deep ? "SCN032" : "SCN016",
+              "the condition '" + shown(*src) + "' in " + m.what + " cannot be read: " + why.message);
+        return std::nullopt;
+    }
+    const Described what = describe({"the condition '", shown(*src), "' of ", m.what});
     for_each_leaf(*c, [&](const Condition& leaf) {
         switch (leaf.op) {
             case Condition::Op::Flag: ref(Ref::Kind::Flag, leaf.name, p, what); break;
@@ -508,7 +591,7 @@ std::optional<E> Loader::enumeration(const Map& m, std::string_view key, Need ne
     auto e = from(*v);
     if (!e)
         error(pos_of(m.find(key)->value), "SCN007",
-              "'" + *v + "' is not a " + what + did_you_mean(*v, names) + "; use one of: " + join(names));
+              "'" + shown(*v) + "' is not a " + what + did_you_mean(*v, names) + "; use one of: " + join(names));
     return e;
 }
 
@@ -573,9 +656,12 @@ void Loader::read_numbers(const Map& top) {
     std::unordered_set<std::string> seen;
     for (const auto& entry : m->entries) {
         if (!seen.insert(std::string(entry.key)).second) continue;  // reported as SCN005
-        if (!valid_id(entry.key))
+        if (entry.key.size() > kMaxIdChars)
+            error(entry.key_pos, "SCN035", "the number name '" + shown(entry.key) + "' is longer than an id may be (" +
+                                               std::to_string(kMaxIdChars) + " characters)");
+        else if (!valid_id(entry.key))
             error(entry.key_pos, "SCN006",
-                  "'" + std::string(entry.key) + "' is not a valid number name: use lower-case letters, digits and hyphens");
+                  "'" + shown(entry.key) + "' is not a valid number name: use lower-case letters, digits and hyphens");
         Variable v;
         v.name = entry.key;
         const std::string what = "number '" + std::string(entry.key) + "'";
@@ -613,7 +699,18 @@ std::vector<Line> Loader::read_lines(const Map& owner, std::string_view key, con
             ref(Ref::Kind::Person, l.speaker, pos_of(m->find("speaker")->value), {"'speaker' of ", m->what});
         l.text = text(*m, "text", Need::Required).value_or("");
         l.audio = text(*m, "audio", Need::Optional).value_or("");
-        if (!l.audio.empty()) audio_.push_back({l.audio, pos_of(m->find("audio")->value)});
+        if (!l.audio.empty()) {
+            const SourcePos ap = pos_of(m->find("audio")->value);
+            if (const std::string why = leaves_folder(l.audio); !why.empty()) {
+                // Refused and dropped from the model, so no program is ever handed the path.
+                error(ap, "SCN033", "audio file '" + shown(l.audio) + "' " + why +
+                                        ": a file a scenario uses must be inside the scenario's folder; "
+                                        "write its path from there, such as 'audio/visit-1.ogg'");
+                l.audio.clear();
+            } else {
+                audio_.push_back({l.audio, ap});
+            }
+        }
         l.when = condition(*m, "when");
         out.push_back(std::move(l));
     }
@@ -745,7 +842,7 @@ void Loader::read_expert(const Map& top) {
     if (!e) return;  // reported as missing by the caller
     auto m = open_map(e->value, e->key_pos, "the expert key",
                       {"past_harm", "danger_statements", "safety_goals", "next_steps", "family_goals", "evidence",
-                       "scaling", "network", "three_houses"});
+                       "scaling", "network", "three_houses", "dangers"});
     if (!m) return;
     has_expert_ = true;
     expert_pos_ = m->pos;
@@ -824,6 +921,19 @@ void Loader::read_expert(const Map& top) {
             k.over_pessimistic = text(*sm, "over_pessimistic", Need::Optional).value_or("");
         }
     }
+    // The case's own danger: whose behaviour, towards which children, and what safety looks like.
+    for (auto& [item, pos] : list(*m, "dangers", Need::Optional)) {
+        auto dm = open_map(item, pos, "a danger of the expert key", {"adults", "children", "does", "harm", "safe"});
+        if (!dm) continue;
+        CaseDanger dg;
+        dg.pos = dm->pos;
+        dg.adults = id_list(*dm, "adults", Need::Required, Ref::Kind::Person);
+        dg.children = id_list(*dm, "children", Need::Required, Ref::Kind::Person);
+        dg.does = text_list(*dm, "does", Need::Required);
+        dg.harm = text_list(*dm, "harm", Need::Optional);
+        dg.safe = text_list(*dm, "safe", Need::Optional);
+        x.dangers.push_back(std::move(dg));
+    }
     if (const auto* th = m->find("three_houses"); th && !th->value.IsNull()) {
         if (auto hm = open_map(th->value, th->key_pos, "the expert three houses", {"worries", "good_things", "dreams"})) {
             has_three_houses_ = true;
@@ -837,10 +947,36 @@ void Loader::read_expert(const Map& top) {
 // ---------------------------------------------------------------- whole file
 
 std::shared_ptr<Scenario> Loader::load(const std::string& text_in) {
+    // The raw text first: bytes that are not text stop here, before the YAML
+    // parser can misread them, and every line-end convention reads as LF.
+    if (text_in.size() > kMaxFileBytes) {
+        d_.error(file_, 0, 0, "SCN035",
+                 "the file is " + std::to_string(text_in.size() / 1024) + " KB; a scenario file may be at most " +
+                     std::to_string(kMaxFileBytes / 1024 / 1024) + " MB: split the case or move long texts out");
+        return nullptr;
+    }
+    if (auto problems = load_detail::check_encoding(text_in); !problems.empty()) {
+        for (auto& p : problems) d_.error(file_, p.line, p.column, p.code, std::move(p.message));
+        return nullptr;
+    }
+    std::string unix_text;
+    if (load_detail::has_carriage_return(text_in)) unix_text = load_detail::unix_line_ends(text_in);
+    const std::string& yaml_text = unix_text.empty() ? text_in : unix_text;
     load_detail::YamlDoc doc;
     try {
-        doc = load_detail::YamlDoc::parse(text_in);
+        doc = load_detail::YamlDoc::parse(yaml_text);
+    } catch (const YAML::DeepRecursion& e) {
+        d_.error(file_, e.mark.line + 1, e.mark.column + 1, "SCN032",
+                 "lists and maps nest more than " + std::to_string(e.depth() - 1) +
+                     " deep here; no scenario needs this: write the structure more simply");
+        return nullptr;
     } catch (const YAML::ParserException& e) {
+        // The parser often stops a line after an indentation mistake, with
+        // words about maps; name the mistake at its own line instead.
+        if (auto m = load_detail::find_indentation_mistake(yaml_text, e.mark.line + 1); m.found) {
+            d_.error(file_, m.problem.line, m.problem.column, m.problem.code, std::move(m.problem.message));
+            return nullptr;
+        }
         d_.error(file_, e.mark.line + 1, e.mark.column + 1, "SCN001", "this is not valid YAML: " + e.msg);
         return nullptr;
     } catch (const YAML::Exception& e) {
@@ -889,7 +1025,11 @@ std::shared_ptr<Scenario> Loader::load(const std::string& text_in) {
     for (const auto& [n, p] : list(*top, "flags", Need::Optional)) {
         auto v = scalar_text(n, p, "a flag");
         if (!v) continue;
-        if (!valid_id(*v)) error(p, "SCN006", "'" + *v + "' is not a valid flag name: use lower-case letters, digits and hyphens");
+        if (v->size() > kMaxIdChars)
+            error(p, "SCN035", "the flag name '" + shown(*v) + "' is longer than an id may be (" + std::to_string(kMaxIdChars) +
+                                   " characters)");
+        else if (!valid_id(*v))
+            error(p, "SCN006", "'" + shown(*v) + "' is not a valid flag name: use lower-case letters, digits and hyphens");
         flag_pos_.emplace_back(*v, p);
         s.flags.push_back(*v);
     }
@@ -973,7 +1113,7 @@ void Loader::check_meaning() {
             case Ref::Kind::Number: ok = number_pos_.count(r.id) > 0; break;
         }
         if (ok) continue;
-        std::string msg = description(r.what) + " names unknown " + kind_word(r.kind) + " '" + r.id + "'";
+        std::string msg = description(r.what) + " names unknown " + kind_word(r.kind) + " '" + shown(r.id) + "'";
         if (r.kind == Ref::Kind::Flag && number_pos_.count(r.id)) {
             msg += ", which is a number: compare it, as in '" + r.id + " > 0'";
         } else if (r.kind == Ref::Kind::Scene && endings.count(r.id)) {
@@ -985,6 +1125,7 @@ void Loader::check_meaning() {
             msg += did_you_mean(r.id, names_for(r.kind));
         }
         error(r.pos, ref_code(r.kind), msg);
+        first_unknown_.try_emplace(static_cast<int>(r.kind), Unknown{r.id, r.pos});
     }
 
     // Each scene's ways on.
@@ -1034,13 +1175,16 @@ void Loader::check_meaning() {
     std::unordered_set<std::string> used_endings;
     for (const auto& sc : s.scenes)
         if (!sc.ending.empty()) used_endings.insert(sc.ending);
+    std::vector<std::pair<std::string, SourcePos>> unused, unrevealed;
     for (const auto& e : s.endings)
-        if (!e.id.empty() && !used_endings.count(e.id))
-            warning(e.pos, "SCN030", "ending '" + e.id + "' is not used by any scene, so no trainee can reach it");
-
+        if (!e.id.empty() && !used_endings.count(e.id)) unused.emplace_back(e.id, e.pos);
+    knock_on_warnings(Ref::Kind::Ending, "SCN030", unused, "is not used by any scene, so no trainee can reach it",
+                      "not used by any scene");
     for (const auto& f : s.facts)
-        if (!f.id.empty() && !revealed.count(f.id))
-            warning(f.pos, "SCN027", "fact '" + f.id + "' is never revealed by a scene or a choice, so the trainee cannot learn it");
+        if (!f.id.empty() && !revealed.count(f.id)) unrevealed.emplace_back(f.id, f.pos);
+    knock_on_warnings(Ref::Kind::Fact, "SCN027", unrevealed,
+                      "is never revealed by a scene or a choice, so the trainee cannot learn it",
+                      "never revealed by a scene or a choice");
 
     // The file name and the id.
     if (!s.id.empty()) {
@@ -1091,34 +1235,94 @@ void Loader::check_graph() {
         for (std::size_t j : in[i])
             if (!can_end[j]) { can_end[j] = 1; stack.push_back(j); }
     }
+    std::vector<std::pair<std::string, SourcePos>> unreached, circling;
     for (std::size_t i = 0; i < n; ++i) {
         const Scene& sc = s.scenes[i];
         if (sc.id.empty() || s.scene_index.at(sc.id) != i) continue;  // duplicates reported already
         if (!reached[i]) {
-            warning(sc.pos, "SCN017", "scene '" + sc.id + "' cannot be reached from the start scene '" + s.start + "'");
+            unreached.emplace_back(sc.id, sc.pos);
             continue;
         }
         if (can_end[i]) continue;
-        bool way_on = !out[i].empty();
-        if (way_on)  // dead ends are SCN018 already
-            warning(sc.pos, "SCN019", "from scene '" + sc.id +
-                                          "' the trainee can only go round in circles: no way leads to an ending");
+        if (!out[i].empty())  // dead ends are SCN018 already
+            circling.emplace_back(sc.id, sc.pos);
     }
+    knock_on_warnings(Ref::Kind::Scene, "SCN017", unreached, "cannot be reached from the start scene '" + s.start + "'",
+                      "cannot be reached from the start scene '" + s.start + "'");
+    if (first_unknown_.count(static_cast<int>(Ref::Kind::Scene))) {
+        knock_on_warnings(Ref::Kind::Scene, "SCN019", circling, "leads only round in circles: no way from it reaches an ending",
+                          "lead only round in circles, to no ending");
+    } else {
+        for (const auto& [id, pos] : circling)
+            warning(pos, "SCN019", "from scene '" + id + "' the trainee can only go round in circles: no way leads to an ending");
+    }
+}
+
+void Loader::knock_on_warnings(Ref::Kind kind, const char* code,
+                               const std::vector<std::pair<std::string, SourcePos>>& items, const std::string& one_each,
+                               const std::string& together) {
+    if (items.empty()) return;
+    const auto cause = first_unknown_.find(static_cast<int>(kind));
+    if (cause == first_unknown_.end() || items.size() == 1) {
+        for (const auto& [id, pos] : items) {
+            std::string msg = std::string(kind_word(kind)) + " '" + id + "' " + one_each;
+            if (cause != first_unknown_.end())
+                msg += ", perhaps because of the unknown " + std::string(kind_word(kind)) + " '" + shown(cause->second.id) +
+                       "' at line " + std::to_string(cause->second.pos.line);
+            warning(pos, code, msg);
+        }
+        return;
+    }
+    constexpr std::size_t kNamed = 4;
+    std::string names;
+    for (std::size_t i = 0; i < items.size() && i < kNamed; ++i)
+        names += (i == 0 ? "'" : "', '") + items[i].first;
+    names += "'";
+    if (items.size() > kNamed) names += " and " + std::to_string(items.size() - kNamed) + " more";
+    warning(items.front().second, code,
+            std::to_string(items.size()) + " " + kind_word(kind) + "s (" + names + ") " + together +
+                ", probably because of the unknown " + kind_word(kind) + " '" + shown(cause->second.id) + "' at line " +
+                std::to_string(cause->second.pos.line) + ": fix that first");
 }
 
 // Audio files, each path checked once: outside the file, so checked on every
 // load, cached or not.
+// A file that exists but, through a link, lies outside the scenario's folder
+// is refused like an absolute path (SCN033) and dropped from the scenario.
 void check_audio(const std::string& file, const std::string& base_dir,
-                 const std::vector<load_detail::AudioRef>& audio, Diagnostics& d) {
-    std::unordered_map<std::string, bool> exists;
+                 const std::vector<load_detail::AudioRef>& audio, Diagnostics& d, Scenario* scenario) {
+    enum class Found { Missing, Inside, Outside };
+    std::unordered_map<std::string, Found> exists;
+    std::optional<fs::path> folder;
     for (const auto& a : audio) {
-        auto [it, fresh] = exists.emplace(a.path, false);
+        auto [it, fresh] = exists.emplace(a.path, Found::Missing);
         if (fresh) {
             std::error_code ec;
             fs::path full = base_dir.empty() ? fs::path(a.path) : fs::path(base_dir) / a.path;
-            it->second = fs::is_regular_file(full, ec);
+            if (fs::is_regular_file(full, ec)) {
+                if (!folder) folder = fs::weakly_canonical(base_dir.empty() ? fs::path(".") : fs::path(base_dir), ec);
+                const fs::path real = fs::weakly_canonical(full, ec);
+                const auto [f_end, r_it] = std::mismatch(folder->begin(), folder->end(), real.begin(), real.end());
+                it->second = !ec && f_end == folder->end() ? Found::Inside : Found::Outside;
+            }
         }
-        if (!it->second)
+        if (it->second == Found::Outside) {
+            d.error(file, a.pos.line, a.pos.column, "SCN033",
+                    "audio file '" + shown(a.path) + "' leads outside the scenario's folder through a link: "
+                    "a file a scenario uses must be inside the scenario's folder");
+            if (scenario) {
+                auto drop = [&](std::vector<Line>& lines) {
+                    for (auto& l : lines)
+                        if (l.audio == a.path) l.audio.clear();
+                };
+                for (auto& sc : scenario->scenes) {
+                    drop(sc.lines);
+                    for (auto& c : sc.choices) drop(c.reply);
+                }
+            }
+            continue;
+        }
+        if (it->second == Found::Missing)
             d.warning(file, a.pos.line, a.pos.column, "SCN020",
                       "audio file '" + a.path + "' is missing" +
                           (base_dir.empty() ? std::string() : " (looked in " + base_dir + ")") +
@@ -1156,9 +1360,9 @@ load_detail::Parsed parse(const std::string& text, const std::string& display_pa
 
 LoadResult finish(load_detail::Parsed p, const std::string& display_path, const std::string& base_dir) {
     LoadResult r;
-    r.scenario = std::move(p.scenario);
     r.diagnostics.items = std::move(p.diagnostics);
-    check_audio(display_path, base_dir, p.audio, r.diagnostics);
+    check_audio(display_path, base_dir, p.audio, r.diagnostics, p.scenario.get());
+    r.scenario = std::move(p.scenario);
     sort_by_position(r.diagnostics, 0);
     return r;
 }

@@ -14,6 +14,14 @@
 
 namespace sofs {
 
+// Limits on what one file may hold (SCN035), far above anything a case needs,
+// so that a damaged or hostile file is refused with a clear message rather
+// than slowing every screen that shows it. Lengths count characters.
+inline constexpr std::size_t kMaxFileBytes = 4u << 20;   // the whole file: 4 MB
+inline constexpr std::size_t kMaxIdChars = 64;          // ids: scenes, facts, people...
+inline constexpr std::size_t kMaxNameChars = 200;       // names, titles, places, speakers
+inline constexpr std::size_t kMaxTextChars = 20000;     // every other text: lines, prompts, feedback
+
 // How to load. Every field has a default that loads without side effects.
 struct LoadOptions {
     // A folder for the parse cache: a file whose bytes (and path) have not

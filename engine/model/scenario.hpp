@@ -172,6 +172,19 @@ struct ThreeHousesKey {
     std::vector<std::string> worries, good_things, dreams;  // what the child says
 };
 
+// What the worry is in this case, as the experts would tell the family
+// (expert key `dangers`; scenarios/FORMAT.md). The assessor reads a case's
+// own danger from here: whose behaviour, towards which children, and what
+// safety would look like, in the words the family uses.
+struct CaseDanger {
+    std::vector<std::string> adults;    // person ids whose behaviour is the worry (family or not)
+    std::vector<std::string> children;  // person ids of the children it could harm
+    std::vector<std::string> does;      // what the adults do or fail to do: "push", "not feed", "leave ... alone"
+    std::vector<std::string> harm;      // what could happen to the children: "dropped", "cold", "frightened"
+    std::vector<std::string> safe;      // what safety looks like: "a sober adult", "walk away", "text Irene"
+    SourcePos pos;
+};
+
 struct ExpertKey {
     std::string past_harm;                         // the experts' paragraph
     std::vector<std::string> danger_statements;    // good examples
@@ -183,6 +196,7 @@ struct ExpertKey {
     ScalingKey scaling;
     std::vector<std::string> network;              // person ids a good safety network includes
     ThreeHousesKey three_houses;
+    std::vector<CaseDanger> dangers;               // the case's own danger, one entry per worry
     SourcePos pos;
 };
 

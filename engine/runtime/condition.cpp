@@ -21,10 +21,10 @@ class Parser {
 public:
     explicit Parser(const std::string& s) : s_(s) { next(); }
 
-    std::optional<Condition> parse(std::string* error) {
+    std::optional<Condition> parse(ConditionError* error) {
         auto c = parse_or();
         if (c && tok_.kind != Token::Kind::End) fail("expected 'and', 'or' or the end");
-        if (!err_.empty()) {
+        if (!err_.message.empty()) {
             if (error) *error = err_;
             return std::nullopt;
         }
@@ -82,10 +82,32 @@ private:
     }
 
     void fail(const std::string& what) {
-        if (!err_.empty()) return;
+        if (!err_.message.empty()) return;
         std::string found = tok_.kind == Token::Kind::End ? "the end" : "'" + tok_.text + "'";
-        err_ = what + ", found " + found + " at character " + std::to_string(tok_.at + 1);
+        err_.message = what + ", found " + found + " at character " + std::to_string(tok_.at + 1);
+        err_.at = tok_.at + 1;
     }
+
+    // One level of 'not', '(' or the 'and'/'or' under it; false (with the
+    // error set) past kMaxConditionDepth, before the next level is parsed.
+    bool deeper() {
+        if (++depth_ <= kMaxConditionDepth) return true;
+        if (err_.message.empty()) {
+            err_.message = "'not', 'and', 'or' and brackets nest more than " + std::to_string(kMaxConditionDepth) +
+                           " deep at character " + std::to_string(tok_.at + 1) + "; write the condition more simply";
+            err_.at = tok_.at + 1;
+            err_.too_deep = true;
+        }
+        return false;
+    }
+    struct Level {
+        Parser& p;
+        bool ok;
+        explicit Level(Parser& parser) : p(parser), ok(parser.deeper()) {}
+        ~Level() { --p.depth_; }
+        Level(const Level&) = delete;
+        Level& operator=(const Level&) = delete;
+    };
 
     bool keyword(const char* k) const { return tok_.kind == Token::Kind::Name && tok_.text == k; }
 
@@ -123,6 +145,8 @@ private:
 
     std::optional<Condition> parse_unary() {
         if (keyword("not")) {
+            Level level(*this);
+            if (!level.ok) return std::nullopt;
             next();
             auto inner = parse_unary();
             if (!inner) return std::nullopt;
@@ -136,6 +160,8 @@ private:
 
     std::optional<Condition> parse_primary() {
         if (tok_.kind == Token::Kind::LParen) {
+            Level level(*this);
+            if (!level.ok) return std::nullopt;
             next();
             auto inner = parse_or();
             if (!inner) return std::nullopt;
@@ -206,13 +232,21 @@ private:
     const std::string& s_;
     std::size_t pos_ = 0;
     Token tok_;
-    std::string err_;
+    ConditionError err_;
+    int depth_ = 0;
 };
 
 }  // namespace
 
-std::optional<Condition> parse_condition(const std::string& text, std::string* error) {
+std::optional<Condition> parse_condition(const std::string& text, ConditionError* error) {
     return Parser(text).parse(error);
+}
+
+std::optional<Condition> parse_condition(const std::string& text, std::string* error) {
+    ConditionError e;
+    auto c = Parser(text).parse(&e);
+    if (!c && error) *error = e.message;
+    return c;
 }
 
 void for_each_leaf(const Condition& c, const std::function<void(const Condition&)>& visit) {

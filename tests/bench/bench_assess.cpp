@@ -1,135 +1,191 @@
 // Accuracy and speed of the assessor on the hand-labelled sets in
-// tests/labelled/: per criterion, agreement with the practice lead's labels
-// and Cohen's kappa; then statements judged per second on one core.
-//   bench_assess            figures only
-//   bench_assess --misses   also every disagreement, for reviewing the rules
-#include "../rubric/fixture.hpp"
-
-#include <nlohmann/json.hpp>
+// tests/labelled/<scenario-id>/, each judged against its own case: per case
+// and per criterion, agreement with the labels and Cohen's kappa, tuning sets
+// and held-out ("unseen-*") sets apart; the weakest criterion per case; the
+// leave-one-case-out figures (each case's sets scored by the rules as they
+// stood before any change made for that case, recorded in before.json); then
+// statements judged per second on one core.
+//   bench_assess                      figures only
+//   bench_assess --misses             also every disagreement on tuning sets
+//                                     (never on unseen sets: their text is not printed)
+//   bench_assess --case ID            one case only
+//   bench_assess --record-before ID   write ID's figures as its before.json
+//                                     (run before changing any rule for that case)
+#include "../rubric/labelled.hpp"
 
 #include <chrono>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <map>
+
+using namespace sofs::testing;
 
 namespace {
 
-struct Labelled {
-    std::string id, text;
-    std::map<std::string, bool> labels;
+struct CaseFigures {
+    std::map<std::string, Tally> tune, unseen;  // criterion -> tally
+    Tally tune_all, unseen_all;
+    int tune_ds = 0, tune_sg = 0, unseen_ds = 0, unseen_sg = 0;
 };
 
-std::vector<Labelled> read_set(const std::string& path) {
-    std::vector<Labelled> out;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty()) continue;
-        auto j = nlohmann::json::parse(line);
-        Labelled l;
-        l.id = j["id"];
-        l.text = j["text"];
-        for (auto& [k, v] : j["labels"].items()) l.labels[k] = v.get<bool>();
-        out.push_back(std::move(l));
-    }
-    return out;
+void print_table(const char* title, const std::map<std::string, Tally>& t, const Tally& all) {
+    if (!all.n()) return;
+    std::printf("  %s\n  %-24s %5s %10s %7s\n", title, "criterion", "n", "agreement", "kappa");
+    for (auto& crit : sofs::danger_statement_criteria())
+        if (auto it = t.find(crit); it != t.end())
+            std::printf("  %-24s %5d %10.3f %7.3f\n", crit.c_str(), it->second.n(), it->second.agreement(), it->second.kappa());
+    for (auto& crit : sofs::safety_goal_criteria())
+        if (auto it = t.find(crit); it != t.end())
+            std::printf("  %-24s %5d %10.3f %7.3f\n", crit.c_str(), it->second.n(), it->second.agreement(), it->second.kappa());
+    std::printf("  %-24s %5d %10.3f %7.3f\n", "overall", all.n(), all.agreement(), all.kappa());
 }
 
-struct Tally {
-    int both_met = 0, both_not = 0, only_label = 0, only_assessor = 0;
-    int n() const { return both_met + both_not + only_label + only_assessor; }
-    double agreement() const { return n() ? double(both_met + both_not) / n() : 0; }
-    double kappa() const {
-        double total = n();
-        if (!total) return 0;
-        double po = agreement();
-        double label_yes = (both_met + only_label) / total, assessor_yes = (both_met + only_assessor) / total;
-        double pe = label_yes * assessor_yes + (1 - label_yes) * (1 - assessor_yes);
-        return pe >= 1 ? 1 : (po - pe) / (1 - pe);
-    }
-};
+std::string weakest(const std::map<std::string, Tally>& t) {
+    std::string w;
+    double low = 2;
+    for (auto& [crit, tl] : t)
+        if (tl.n() && tl.agreement() < low) {
+            low = tl.agreement();
+            w = crit;
+        }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " (%.3f)", low);
+    return w.empty() ? "-" : w + buf;
+}
+
+nlohmann::json to_json(const std::map<std::string, Tally>& t, const Tally& all) {
+    nlohmann::json j;
+    for (auto& [crit, tl] : t) j[crit] = {{"n", tl.n()}, {"agreement", tl.agreement()}, {"kappa", tl.kappa()}};
+    j["overall"] = {{"n", all.n()}, {"agreement", all.agreement()}, {"kappa", all.kappa()}};
+    return j;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool misses = argc > 1 && !std::strcmp(argv[1], "--misses");
-    auto g = sofs::testing::guidance();
-    auto s = sofs::testing::reference_case();
-    if (!g || !s) {
-        std::cerr << "bench_assess: the guidance or the reference case did not load\n";
+    bool misses = false;
+    std::string only, record;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--misses")) misses = true;
+        else if (!std::strcmp(argv[i], "--case") && i + 1 < argc) only = argv[++i];
+        else if (!std::strcmp(argv[i], "--record-before") && i + 1 < argc) record = argv[++i];
+        else {
+            std::fprintf(stderr, "usage: bench_assess [--misses] [--case ID] [--record-before ID]\n");
+            return 2;
+        }
+    }
+    auto g = guidance();
+    if (!g) {
+        std::cerr << "bench_assess: the guidance did not load\n";
         return 1;
     }
-    auto prepared = sofs::prepare_case(*s, *g);
-    std::string dir = std::string(SOFS_TESTS_DIR) + "/labelled/";
-    auto ds = read_set(dir + "danger-statements.jsonl");
-    auto sg = read_set(dir + "safety-goals.jsonl");
-
-    // One table of per-criterion agreement and kappa for a pair of sets.
-    auto table = [&](const char* title, const std::vector<Labelled>& dset, const std::vector<Labelled>& gset) {
-        std::map<std::string, Tally> tallies;
-        std::vector<std::string> order;
-        auto run = [&](const std::vector<Labelled>& set, bool goals) {
-            for (auto& l : set) {
-                auto vs = goals ? sofs::assess_safety_goal(l.text, *prepared, *g)
-                                : sofs::assess_danger_statement(l.text, *prepared, *g);
-                for (auto& v : vs) {
-                    if (!tallies.count(v.criterion)) order.push_back(v.criterion);
-                    auto it = l.labels.find(v.criterion);
-                    if (it == l.labels.end()) continue;
-                    auto& t = tallies[v.criterion];
-                    if (it->second && v.met) ++t.both_met;
-                    else if (!it->second && !v.met) ++t.both_not;
-                    else if (it->second) ++t.only_label;
-                    else ++t.only_assessor;
-                    if (misses && it->second != v.met)
-                        std::cout << l.id << " " << v.criterion << " label=" << it->second << " assessor=" << v.met
-                                  << " [" << v.evidence_words << "]\n    " << l.text << "\n";
-                }
-            }
-        };
-        run(dset, false);
-        run(gset, true);
-        std::printf("%s (%zu danger statements, %zu safety goals)\n", title, dset.size(), gset.size());
-        std::printf("%-24s %6s %10s %7s\n", "criterion", "n", "agreement", "kappa");
-        Tally all;
-        for (auto& id : order) {
-            auto& t = tallies[id];
-            std::printf("%-24s %6d %10.3f %7.3f\n", id.c_str(), t.n(), t.agreement(), t.kappa());
-            all.both_met += t.both_met;
-            all.both_not += t.both_not;
-            all.only_label += t.only_label;
-            all.only_assessor += t.only_assessor;
+    std::vector<LabelledCase> cases;
+    try {
+        cases = labelled_cases();
+    } catch (const std::exception& e) {
+        std::cerr << "bench_assess: " << e.what() << "\n";
+        return 1;
+    }
+    std::map<std::string, CaseFigures> figures;
+    std::vector<std::pair<const std::string*, std::pair<bool, const sofs::PreparedCase*>>> texts;  // for the speed run
+    std::vector<std::shared_ptr<const sofs::PreparedCase>> keep;
+    Tally every_tune, every_unseen;
+    std::map<std::string, Tally> every_tune_crit, every_unseen_crit;
+    for (auto& c : cases) {
+        if (!only.empty() && c.id != only && c.id != record) continue;
+        if (!c.scenario) {
+            std::printf("Case %s: skipped, no scenario scenarios/%s.yaml loads\n\n", c.id.c_str(), c.id.c_str());
+            continue;
         }
-        std::printf("%-24s %6d %10.3f %7.3f\n\n", "overall", all.n(), all.agreement(), all.kappa());
-    };
-    table("Accuracy on the labelled sets", ds, sg);
-    auto hds = read_set(dir + "heldout-danger-statements.jsonl");
-    auto hsg = read_set(dir + "heldout-safety-goals.jsonl");
-    if (!hds.empty() || !hsg.empty()) table("Accuracy on the held-out sets", hds, hsg);
-    auto h2ds = read_set(dir + "heldout2-danger-statements.jsonl");
-    auto h2sg = read_set(dir + "heldout2-safety-goals.jsonl");
-    if (!h2ds.empty() || !h2sg.empty()) table("Accuracy on the second held-out sets", h2ds, h2sg);
-    auto h3ds = read_set(dir + "heldout3-danger.jsonl");
-    auto h3sg = read_set(dir + "heldout3-goals.jsonl");
-    if (!h3ds.empty() || !h3sg.empty()) table("Accuracy on the third held-out sets (second labeller)", h3ds, h3sg);
-    auto h4ds = read_set(dir + "heldout4-danger.jsonl");
-    auto h4sg = read_set(dir + "heldout4-goals.jsonl");
-    if (!h4ds.empty() || !h4sg.empty()) table("Accuracy on the fourth held-out sets (second labeller; its misses then fixed)", h4ds, h4sg);
-    auto h5ds = read_set(dir + "heldout5-danger.jsonl");
-    auto h5sg = read_set(dir + "heldout5-goals.jsonl");
-    if (!h5ds.empty() || !h5sg.empty()) table("Accuracy on the fifth held-out sets (second labeller; never tuned on)", h5ds, h5sg);
+        auto prepared = sofs::prepare_case(*c.scenario, *g);
+        keep.push_back(prepared);
+        auto& f = figures[c.id];
+        std::vector<Miss> ms;
+        std::printf("Case %s\n", c.id.c_str());
+        for (auto& set : c.sets) {
+            auto t = score_set(set, *prepared, *g, misses ? &ms : nullptr);
+            Tally set_all;
+            for (auto& [crit, tl] : t) {
+                set_all += tl;
+                (set.unseen ? f.unseen[crit] : f.tune[crit]) += tl;
+                (set.unseen ? every_unseen_crit[crit] : every_tune_crit[crit]) += tl;
+            }
+            (set.unseen ? f.unseen_all : f.tune_all) += set_all;
+            (set.unseen ? every_unseen : every_tune) += set_all;
+            int& count = set.unseen ? (set.goals ? f.unseen_sg : f.unseen_ds) : (set.goals ? f.tune_sg : f.tune_ds);
+            count += (int)set.items.size();
+            std::printf("  set %-32s %-6s %4zu items  agreement %.3f  kappa %.3f\n", set.name.c_str(),
+                        set.unseen ? "unseen" : "tune", set.items.size(), set_all.agreement(), set_all.kappa());
+            if (!set.unseen)
+                for (auto& l : set.items) texts.push_back({&l.text, {set.goals, prepared.get()}});
+        }
+        char title[160];
+        std::snprintf(title, sizeof title, "tuning sets (%d danger statements, %d safety goals)", f.tune_ds, f.tune_sg);
+        print_table(title, f.tune, f.tune_all);
+        std::snprintf(title, sizeof title, "unseen sets (%d danger statements, %d safety goals; never tuned on)",
+                      f.unseen_ds, f.unseen_sg);
+        print_table(title, f.unseen, f.unseen_all);
+        std::map<std::string, Tally> both = f.tune;
+        for (auto& [crit, tl] : f.unseen) both[crit] += tl;
+        std::printf("  weakest criterion: tuning %s, unseen %s, all %s\n\n", weakest(f.tune).c_str(),
+                    weakest(f.unseen).c_str(), weakest(both).c_str());
+        for (auto& m : ms)
+            std::printf("  miss %s %s %s label=%d assessor=%d [%s]\n      %s\n", m.set.c_str(), m.id.c_str(),
+                        m.criterion.c_str(), m.label, !m.label, m.evidence.c_str(), m.text.c_str());
+        if (!ms.empty()) std::printf("\n");
+        if (c.id == record) {
+            nlohmann::json j;
+            j["tune"] = to_json(f.tune, f.tune_all);
+            if (f.unseen_all.n()) j["unseen"] = to_json(f.unseen, f.unseen_all);
+            std::string path = std::string(SOFS_TESTS_DIR) + "/labelled/" + c.id + "/before.json";
+            std::ofstream(path) << j.dump(2) << "\n";
+            std::printf("  recorded these figures as %s\n\n", path.c_str());
+        }
+    }
+    if (only.empty()) {
+        std::printf("All cases\n");
+        print_table("tuning sets", every_tune_crit, every_tune);
+        print_table("unseen sets", every_unseen_crit, every_unseen);
+        std::printf("\n");
+    }
 
-    // Speed: judge every statement again and again for about two seconds.
-    std::vector<std::pair<const std::string*, bool>> texts;
-    for (auto& l : ds) texts.push_back({&l.text, false});
-    for (auto& l : sg) texts.push_back({&l.text, true});
+    // Leave one case out: each case as the rules stood before any change made for it.
+    std::printf("Leave-one-case-out (each case scored by the rules before any change made for it; before.json)\n");
+    std::printf("  %-28s %18s %18s %18s %18s\n", "case", "before tune", "before unseen", "now tune", "now unseen");
+    for (auto& c : cases) {
+        std::string path = std::string(SOFS_TESTS_DIR) + "/labelled/" + c.id + "/before.json";
+        std::ifstream in(path);
+        if (!in || !figures.count(c.id)) continue;
+        nlohmann::json j;
+        try {
+            in >> j;
+        } catch (...) {
+            continue;
+        }
+        auto fig = [](const nlohmann::json& x, const char* part) -> std::string {
+            if (!x.contains(part)) return "-";
+            char b[48];
+            std::snprintf(b, sizeof b, "%.3f k%.3f", x[part]["overall"]["agreement"].get<double>(),
+                          x[part]["overall"]["kappa"].get<double>());
+            return b;
+        };
+        auto& f = figures[c.id];
+        char now_t[48], now_u[48];
+        std::snprintf(now_t, sizeof now_t, "%.3f k%.3f", f.tune_all.agreement(), f.tune_all.kappa());
+        std::snprintf(now_u, sizeof now_u, "%.3f k%.3f", f.unseen_all.agreement(), f.unseen_all.kappa());
+        std::printf("  %-28s %18s %18s %18s %18s\n", c.id.c_str(), fig(j, "tune").c_str(), fig(j, "unseen").c_str(), now_t,
+                    f.unseen_all.n() ? now_u : "-");
+    }
+    std::printf("\n");
+
+    // Speed: judge every tuning statement again and again for about two seconds.
+    if (texts.empty()) return 0;
     auto start = std::chrono::steady_clock::now();
     std::size_t judged = 0, sink = 0;
     double secs = 0;
     do {
-        for (auto& [t, goal] : texts) {
-            auto vs = goal ? sofs::assess_safety_goal(*t, *prepared, *g) : sofs::assess_danger_statement(*t, *prepared, *g);
+        for (auto& [t, how] : texts) {
+            auto vs = how.first ? sofs::assess_safety_goal(*t, *how.second, *g) : sofs::assess_danger_statement(*t, *how.second, *g);
             sink += vs.size();
         }
         judged += texts.size();

@@ -2,6 +2,7 @@
 // every scenario file in the repository and for many small snippets, the tree
 // it builds must be record for record the one yaml-cpp's event path builds, and
 // where it cannot be sure it must give up rather than guess.
+#include "load/text_check.hpp"
 #include "load/yaml_tree.hpp"
 
 #include <doctest/doctest.h>
@@ -223,12 +224,17 @@ TEST_CASE("GIVEN the repository's scenario files WHEN parsed fast and by yaml-cp
     CHECK(files >= 30);
 }
 
-TEST_CASE("GIVEN the broken files other than the YAML syntax one THEN the fast path takes them") {
+TEST_CASE("GIVEN the broken files other than those about the raw text THEN the fast path takes them") {
     const fs::path root = SOFS_SOURCE_DIR;
     for (const auto& p : yaml_files_under(root / "tests/broken")) {
-        if (p.string().find("yaml-syntax") != std::string::npos) continue;
+        // YAML syntax, bytes that are not text and indentation are the parser's
+        // own errors; the loader turns CR line ends into LF before parsing.
+        const std::string expect = read_file(p.parent_path() / "expect.txt");
+        if (expect.find("SCN001") != std::string::npos || expect.find("SCN034") != std::string::npos ||
+            expect.find("SCN036") != std::string::npos)
+            continue;
         CAPTURE(p.string());
-        CHECK(YamlDoc::parse_fast(read_file(p)).has_value());
+        CHECK(YamlDoc::parse_fast(sofs::load_detail::unix_line_ends(read_file(p))).has_value());
     }
     CHECK_FALSE(YamlDoc::parse_fast(read_file(root / "tests/broken/yaml-syntax/scenario.yaml")).has_value());
 }

@@ -36,7 +36,7 @@ TEST_CASE("a debrief becomes one row per task and criterion, overall ones under 
 
 TEST_CASE("an attempt finished without verdicts is found and, with no scenario for it, skipped with a reason") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     Actor alex = s->ensure_trainee("alex");
     Attempt a = finished_attempt(*s, alex.id, 3, {});
     Attempt b = finished_attempt(*s, alex.id, 3, {{"danger-1", "DS-WHO", true, "", "", ""}});

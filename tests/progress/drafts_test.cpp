@@ -2,7 +2,7 @@
 // (attempt, task), replaced on save, cleared by the answer, exported and
 // erased with the person, and still there after the file is closed and opened.
 #include "progress_fixture.hpp"
-#include "progress/store_impl.hpp"
+#include "progress/sqlite_store.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -28,7 +28,7 @@ TEST_CASE("a draft is kept, replaced by a newer one, and read back after the fil
     Id attempt = 0;
     GIVEN("a trainee part-way through a case in a real file, who saves a draft twice") {
         {
-            auto s = Store::open(file, fast(clock));
+            auto s = open_store(file, fast(clock));
             Actor alex = s->ensure_trainee("Alex Hill");
             attempt = s->begin_attempt(alex.id, header(), facts()).id;
             s->record_event(attempt, event(0, sofs::Event::Kind::Start, "referral"));
@@ -46,7 +46,7 @@ TEST_CASE("a draft is kept, replaced by a newer one, and read back after the fil
             CHECK(s->drafts(attempt).size() == 2);
         }
         WHEN("the file is opened again") {
-            auto again = Store::open(file, fast(clock));
+            auto again = open_store(file, fast(clock));
             THEN("both drafts come back as they were") {
                 auto d = again->draft(attempt, "danger-1");
                 REQUIRE(d);
@@ -55,7 +55,7 @@ TEST_CASE("a draft is kept, replaced by a newer one, and read back after the fil
                 REQUIRE(cards);
                 CHECK(cards->placements.at("push-saturday") == "past-harm");
                 CHECK(cards->placements.at("nan-visits") == "strength");
-                CHECK(again->impl().db->scalar_int("SELECT count(*) FROM drafts") == 2);
+                CHECK(sqlite_database(*again).scalar_int("SELECT count(*) FROM drafts") == 2);
             }
         }
     }
@@ -63,7 +63,7 @@ TEST_CASE("a draft is kept, replaced by a newer one, and read back after the fil
 
 TEST_CASE("recording the task's answer clears its draft and only its draft") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     Actor alex = s->ensure_trainee("Alex Hill");
     Id a = s->begin_attempt(alex.id, header(), facts()).id;
     s->record_event(a, event(0, sofs::Event::Kind::Start, "referral"));
@@ -95,7 +95,7 @@ TEST_CASE("recording the task's answer clears its draft and only its draft") {
 
 TEST_CASE("a draft for no such attempt, or with no task, is refused in plain words") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     CHECK_THROWS_WITH_AS(s->save_draft(99, "danger-1", "x"), doctest::Contains("no attempt 99"), StoreError);
     Actor alex = s->ensure_trainee("Alex Hill");
     Id a = s->begin_attempt(alex.id, header(), facts()).id;
@@ -104,7 +104,7 @@ TEST_CASE("a draft for no such attempt, or with no task, is refused in plain wor
 
 TEST_CASE("drafts are exported with the person and erased with them") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     Actor alex = s->ensure_trainee("Alex Hill");
     Actor sam = s->ensure_trainee("Sam Reid");
     Id a = s->begin_attempt(alex.id, header(), facts()).id;
@@ -123,7 +123,7 @@ TEST_CASE("drafts are exported with the person and erased with them") {
     WHEN("Alex is erased") {
         s->erase_person(Actor::system(), "Alex Hill");
         THEN("Alex's draft is gone and Sam's stays") {
-            CHECK(s->impl().db->scalar_int("SELECT count(*) FROM drafts WHERE attempt = " + std::to_string(a)) == 0);
+            CHECK(sqlite_database(*s).scalar_int("SELECT count(*) FROM drafts WHERE attempt = " + std::to_string(a)) == 0);
             auto d = s->draft(b, "danger-1");
             REQUIRE(d);
             CHECK(d->text == "Sam's own words");

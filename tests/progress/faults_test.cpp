@@ -2,7 +2,7 @@
 // to restore from), a read-only file, a full disk, and two programs writing
 // the same file at once.
 #include "progress_fixture.hpp"
-#include "progress/store_impl.hpp"
+#include "progress/sqlite_store.hpp"
 
 #include <doctest/doctest.h>
 
@@ -21,7 +21,7 @@ namespace {
 
 // A file with some trainees' work in it, closed cleanly (WAL checkpointed).
 void fill(const std::string& path, const FixedClock& clock, int trainees) {
-    auto s = Store::open(path, fast(clock));
+    auto s = open_store(path, fast(clock));
     for (int i = 0; i < trainees; ++i) {
         Actor t = s->ensure_trainee("trainee " + std::to_string(i));
         finished_attempt(*s, t.id, i % 11, {{"danger-1", "DS-WHO", i % 2 == 0, "we", "", ""}});
@@ -48,15 +48,16 @@ TEST_CASE("a damaged file is reported with the backup to restore from") {
     fill(db, clock, 60);
     // A day later the file is opened again: a new backup of the full file is taken.
     *clock.ms += 25LL * 3600 * 1000;
-    { Store::open(db, fast(clock)); }
+    { open_store(db, fast(clock)); }
     auto backups = Store::backups(db);
     REQUIRE(backups.size() == 2);
 
     GIVEN("garbage written over pages in the middle of the file") {
         scribble(db, 4096 * 3, 4096 * 2);
         try {
-            Store::open(db, fast(clock));
-            FAIL("a damaged file was opened");
+            // Opening reads the header and schema only; the full check finds it.
+            open_store(db, fast(clock))->check();
+            FAIL("a damaged file passed the check");
         } catch (const StoreError& e) {
             std::string m = e.what();
             CHECK(e.kind == StoreError::Kind::Damaged);
@@ -66,7 +67,7 @@ TEST_CASE("a damaged file is reported with the backup to restore from") {
         }
         WHEN("it is restored from the newest backup") {
             CHECK(Store::restore(db) == backups.front().path);
-            auto s = Store::open(db, fast(clock));
+            auto s = open_store(db, fast(clock));
             THEN("the work from the backup is back and the damaged file is kept aside") {
                 CHECK(s->people(Actor::system()).size() == 60);
                 bool kept = false;
@@ -78,7 +79,7 @@ TEST_CASE("a damaged file is reported with the backup to restore from") {
     }
     GIVEN("garbage over the file's header") {
         scribble(db, 0, 100);
-        CHECK_THROWS_WITH_AS(Store::open(db, fast(clock)), doctest::Contains("is damaged"), StoreError);
+        CHECK_THROWS_WITH_AS(open_store(db, fast(clock)), doctest::Contains("is damaged"), StoreError);
     }
 }
 
@@ -87,8 +88,8 @@ TEST_CASE("the rolling backup is taken at most once a day and keeps the last thr
     FixedClock clock;
     const std::string db = dir.file("p.db");
     for (int day = 0; day < 5; ++day) {
-        { Store::open(db, fast(clock)); }
-        { Store::open(db, fast(clock)); }  // the same day: no second backup
+        { open_store(db, fast(clock)); }
+        { open_store(db, fast(clock)); }  // the same day: no second backup
         *clock.ms += 24LL * 3600 * 1000 + 1000;
     }
     auto b = Store::backups(db);
@@ -104,7 +105,7 @@ TEST_CASE("a read-only file can be read but not written, and says so") {
     fill(db, clock, 3);
     OpenOptions o = fast(clock);
     o.read_only = true;
-    auto s = Store::open(db, o);
+    auto s = open_store(db, o);
     CHECK(s->read_only());
     CHECK(s->people(Actor::system()).size() == 3);
     try {
@@ -118,7 +119,7 @@ TEST_CASE("a read-only file can be read but not written, and says so") {
     if (geteuid() != 0) {  // root ignores file permissions
         s.reset();
         fs::permissions(db, fs::perms::owner_read);
-        auto r = Store::open(db, fast(clock));
+        auto r = open_store(db, fast(clock));
         CHECK(r->read_only());
         CHECK_THROWS_AS(r->ensure_trainee("new person"), StoreError);
     }
@@ -141,7 +142,7 @@ TEST_CASE("a file the system will not let anyone write is opened for reading and
         MESSAGE("cannot make a read-only file here (chattr +i failed); skipped");
         return;
     }
-    auto s = Store::open(db, fast(clock));
+    auto s = open_store(db, fast(clock));
     CHECK(s->read_only());
     CHECK(s->people(Actor::system()).size() == 3);
     try {
@@ -160,11 +161,11 @@ TEST_CASE("a full disk gives a clear error and loses nothing already saved") {
     const std::string db = dir.file("p.db");
     int saved = 0;
     {
-        auto s = Store::open(db, fast(clock));
+        auto s = open_store(db, fast(clock));
         Actor alex = s->ensure_trainee("alex");
         Attempt a = s->begin_attempt(alex.id, header(), facts());
         // The disk "fills up" a few pages from now.
-        sql::Database& d = *s->impl().db;
+        sql::Database& d = sqlite_database(*s);
         d.exec("PRAGMA max_page_count = " + std::to_string(d.scalar_int("PRAGMA page_count") + 6));
         bool full = false;
         for (int step = 0; step < 200 && !full; ++step) {
@@ -184,7 +185,7 @@ TEST_CASE("a full disk gives a clear error and loses nothing already saved") {
         REQUIRE(full);
         REQUIRE(saved > 0);
     }
-    auto s = Store::open(db, fast(clock));
+    auto s = open_store(db, fast(clock));
     auto t = s->transcript(s->open_attempt(s->find_person("alex")->id, "reference-case")->id);
     CHECK(static_cast<int>(t.events.size()) == saved);
     CHECK(t.events.back().answer.text == std::string(3000, 'a' + (saved - 1) % 26));
@@ -194,13 +195,13 @@ TEST_CASE("two connections writing the same file at once both succeed") {
     TempDir dir;
     FixedClock clock;
     const std::string db = dir.file("p.db");
-    { Store::open(db, fast(clock)); }
+    { open_store(db, fast(clock)); }
     const int n = 150;
     auto writer = [&](const std::string& name) {
         OpenOptions o = fast(clock);
         o.clock = wall_clock();
         o.backup = false;
-        auto s = Store::open(db, o);
+        auto s = open_store(db, o);
         Actor t = s->ensure_trainee(name);
         Attempt a = s->begin_attempt(t.id, header(), facts());
         for (int i = 0; i < n; ++i) s->record_event(a.id, event(i, i ? Event::Kind::Advance : Event::Kind::Start, "x"));
@@ -213,8 +214,8 @@ TEST_CASE("two connections writing the same file at once both succeed") {
         b.join();
         CHECK_FALSE(e1);
         CHECK_FALSE(e2);
-        auto s = Store::open(db, fast(clock));
-        CHECK(s->impl().db->scalar_int("SELECT count(*) FROM events") == 2 * n);
+        auto s = open_store(db, fast(clock));
+        CHECK(sqlite_database(*s).scalar_int("SELECT count(*) FROM events") == 2 * n);
     }
     WHEN("two processes") {
         pid_t kids[2];
@@ -237,9 +238,9 @@ TEST_CASE("two connections writing the same file at once both succeed") {
             CHECK(WIFEXITED(status));
             CHECK(WEXITSTATUS(status) == 0);
         }
-        auto s = Store::open(db, fast(clock));
-        CHECK(s->impl().db->scalar_int("SELECT count(*) FROM events") == 2 * n);
-        CHECK(s->impl().db->scalar_int("SELECT count(*) FROM attempts WHERE status = 'open'") == 2);
+        auto s = open_store(db, fast(clock));
+        CHECK(sqlite_database(*s).scalar_int("SELECT count(*) FROM events") == 2 * n);
+        CHECK(sqlite_database(*s).scalar_int("SELECT count(*) FROM attempts WHERE status = 'open'") == 2);
     }
 }
 
@@ -249,7 +250,7 @@ TEST_CASE("a writer killed mid-stream leaves a sound file holding every committe
     const std::string db = dir.file("p.db");
     Id attempt = 0;
     {
-        auto s = Store::open(db, fast(clock));
+        auto s = open_store(db, fast(clock));
         attempt = s->begin_attempt(s->ensure_trainee("alex").id, header(), facts()).id;
     }
     int pipefd[2];
@@ -261,7 +262,7 @@ TEST_CASE("a writer killed mid-stream leaves a sound file holding every committe
         try {
             OpenOptions o;
             o.backup = false;
-            auto s = Store::open(db, o);
+            auto s = open_store(db, o);
             for (int step = 0; step < 100000; ++step) {
                 Event e = event(step, step ? Event::Kind::Answer : Event::Kind::Start, "write");
                 e.answer.task = "danger-1";
@@ -284,7 +285,7 @@ TEST_CASE("a writer killed mid-stream leaves a sound file holding every committe
     waitpid(kid, &status, 0);
     REQUIRE(WIFSIGNALED(status));
 
-    auto s = Store::open(db, fast(clock));  // quick_check runs here
+    auto s = open_store(db, fast(clock));  // quick_check runs here
     auto t = s->transcript(attempt);
     // Every step reported committed is there; at most the one in flight beyond it; no gaps.
     CHECK(static_cast<int>(t.events.size()) >= last + 1);
@@ -304,7 +305,7 @@ TEST_CASE("several processes creating the same new file at once all succeed") {
             try {
                 OpenOptions o;
                 o.password_cost = OpenOptions::PasswordCost::Minimal;
-                auto s = Store::open(db, o);
+                auto s = open_store(db, o);
                 Actor t = s->ensure_trainee("trainee " + std::to_string(k));
                 s->begin_attempt(t.id, header(), facts());
             } catch (const StoreError& e) {
@@ -321,7 +322,7 @@ TEST_CASE("several processes creating the same new file at once all succeed") {
         CHECK(WEXITSTATUS(status) == 0);
     }
     FixedClock clock;
-    auto s = Store::open(db, fast(clock));
+    auto s = open_store(db, fast(clock));
     CHECK(s->people(Actor::system()).size() == 4);
     CHECK(s->schema_version() == Store::latest_schema_version());
 }

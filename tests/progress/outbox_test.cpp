@@ -1,6 +1,6 @@
 // The xAPI outbox and schema migrations applied in order from user_version.
 #include "progress_fixture.hpp"
-#include "progress/store_impl.hpp"
+#include "progress/sqlite_store.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -12,7 +12,7 @@ TEST_SUITE("progress outbox") {
 
 TEST_CASE("starts, answers and endings leave an xAPI statement with no free text") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     Actor alex = s->ensure_trainee("Alex Hill");
     Attempt a = finished_attempt(*s, alex.id, 3, {});
     auto unsent = s->unsent_statements();
@@ -50,21 +50,22 @@ TEST_CASE("an older file is migrated forward, one numbered migration at a time")
     FixedClock clock;
     const std::string db = dir.file("p.db");
     {
-        auto s = Store::open(db, fast(clock));
+        auto s = open_store(db, fast(clock));
         s->ensure_trainee("alex");
-        // Make it look like a file written before migrations 2 and 3 existed.
-        s->impl().db->exec("DROP TABLE drafts; DROP TABLE xapi_outbox; PRAGMA user_version = 1");
+        // Make it look like a file written before migrations 2 to 4 existed.
+        sqlite_database(*s).exec("DROP TABLE drafts; DROP TABLE xapi_outbox; DROP TABLE file_settings; "
+                           "DROP TABLE sign_in_failures; DROP TABLE attempt_holders; PRAGMA user_version = 1");
     }
-    auto s = Store::open(db, fast(clock));
+    auto s = open_store(db, fast(clock));
     CHECK(s->schema_version() == Store::latest_schema_version());
-    CHECK(s->impl().db->scalar_int("SELECT count(*) FROM sqlite_schema WHERE name = 'xapi_outbox'") == 1);
+    CHECK(sqlite_database(*s).scalar_int("SELECT count(*) FROM sqlite_schema WHERE name = 'xapi_outbox'") == 1);
     CHECK(s->find_person("alex"));
 }
 
 TEST_CASE("a migration that fails part-way leaves the file as it was") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
-    sql::Database& db = *s->impl().db;
+    auto s = open_store(":memory:", fast(clock));
+    sql::Database& db = sqlite_database(*s);
     const int before = s->schema_version();
     std::vector<MigrationStep> broken{{before + 1, "9998_broken.sql", "CREATE TABLE half_done(x); CREATE TABLE oops("}};
     CHECK_THROWS_WITH_AS(apply_migrations(db, broken, false), doctest::Contains("9998_broken.sql"), StoreError);

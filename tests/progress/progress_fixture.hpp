@@ -1,11 +1,22 @@
-// Shared by the progress tests: a temporary folder, a fixed clock, fast
-// password hashing, and a few recorded attempts.
+// Shared by the progress tests: the store implementation under test, a
+// temporary folder, a fixed clock, fast password hashing, and a few recorded
+// attempts.
+//
+// The suite is written against the store's interfaces (progress/store.hpp)
+// and opens every store through open_store(), so it runs against any
+// implementation: $SOFS_TEST_STORE names one from store_factories() (only
+// "sqlite" exists today; a server implementation adds itself there). Cases
+// that look at SQLite's own tables use sqlite_database() and say so.
 #pragma once
 
 #include "progress/store.hpp"
 
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <stdexcept>
 #include <memory>
 #include <random>
 #include <string>
@@ -14,6 +25,29 @@ namespace progress_test {
 
 namespace fs = std::filesystem;
 using namespace sofs::progress;
+
+// Opens a store of one implementation at `path` (a file, or ":memory:").
+using StoreFactory = std::function<std::unique_ptr<Store>(const std::string& path, const OpenOptions& options)>;
+
+inline const std::map<std::string, StoreFactory>& store_factories() {
+    static const std::map<std::string, StoreFactory> all{
+        {"sqlite", [](const std::string& path, const OpenOptions& o) { return Store::open(path, o); }},
+    };
+    return all;
+}
+
+// The implementation chosen by $SOFS_TEST_STORE (default "sqlite").
+inline const StoreFactory& store_factory() {
+    const char* name = std::getenv("SOFS_TEST_STORE");
+    std::string which = name && *name ? name : "sqlite";
+    auto it = store_factories().find(which);
+    if (it == store_factories().end()) throw std::runtime_error("no store implementation called '" + which + "'");
+    return it->second;
+}
+
+inline std::unique_ptr<Store> open_store(const std::string& path, const OpenOptions& options = {}) {
+    return store_factory()(path, options);
+}
 
 // A folder under the system temp dir, removed with everything in it.
 struct TempDir {

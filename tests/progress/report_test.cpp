@@ -51,7 +51,7 @@ std::size_t column(const std::vector<std::string>& header, const std::string& na
 
 struct Cohort3 {
     FixedClock clock;
-    std::unique_ptr<Store> s = Store::open(":memory:", fast(clock));
+    std::unique_ptr<Store> s = open_store(":memory:", fast(clock));
     Actor admin = Actor::system();
     Actor priya, alex, sam, jo;
     Attempt alex1, alex2, sam1;

@@ -64,7 +64,7 @@ TEST_SUITE("progress resume") {
 TEST_CASE("an unfinished attempt resumes exactly where it stopped") {
     auto sc = load(reference_text());
     FixedClock clock;
-    auto store = Store::open(":memory:", fast(clock));
+    auto store = open_store(":memory:", fast(clock));
     Actor alex = store->ensure_trainee("alex");
     CHECK(plan_resume(*store, alex.id, *sc).kind == ResumePlan::Kind::Fresh);
 
@@ -93,7 +93,7 @@ TEST_CASE("a changed scenario resumes when every saved id is still there") {
     const std::string text = reference_text();
     auto sc = load(text);
     FixedClock clock;
-    auto store = Store::open(":memory:", fast(clock));
+    auto store = open_store(":memory:", fast(clock));
     Actor alex = store->ensure_trainee("alex");
     Session s(*sc, 7, counter());
     Attempt a = store->begin_attempt(alex.id, s.transcript(), facts_of(*sc));

@@ -1,7 +1,7 @@
 // The progress store's schema, transactions, recording, people, access and
 // data protection, on ":memory:" and on real files.
 #include "progress_fixture.hpp"
-#include "progress/store_impl.hpp"
+#include "progress/sqlite_store.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -16,11 +16,11 @@ TEST_CASE("a new store is migrated to the latest schema and tagged as ours") {
     GIVEN("a new file") {
         TempDir dir;
         FixedClock clock;
-        auto s = Store::open(dir.file("sub/progress.db"), fast(clock));
+        auto s = open_store(dir.file("sub/progress.db"), fast(clock));
         THEN("every migration ran and the file carries our application id, WAL and full sync") {
             CHECK(s->schema_version() == Store::latest_schema_version());
             CHECK(Store::latest_schema_version() >= 1);
-            sql::Database& db = *s->impl().db;
+            sql::Database& db = sqlite_database(*s);
             CHECK(db.scalar_int("PRAGMA application_id") == 0x536F4653);
             CHECK(db.scalar_text("PRAGMA journal_mode") == "wal");
             CHECK(db.scalar_int("PRAGMA synchronous") == 2);
@@ -29,7 +29,7 @@ TEST_CASE("a new store is migrated to the latest schema and tagged as ours") {
         }
         THEN("opening it again changes nothing") {
             s.reset();
-            auto again = Store::open(dir.file("sub/progress.db"), fast(clock));
+            auto again = open_store(dir.file("sub/progress.db"), fast(clock));
             CHECK(again->schema_version() == Store::latest_schema_version());
         }
     }
@@ -45,14 +45,14 @@ TEST_CASE("a file of another program, or of a newer simulator, is refused") {
         newer.exec("PRAGMA application_id = " + std::to_string(0x536F4653) + "; PRAGMA user_version = 999");
     }
     try {
-        Store::open(dir.file("other.db"), fast(clock));
+        open_store(dir.file("other.db"), fast(clock));
         FAIL("opened a file that is not ours");
     } catch (const StoreError& e) {
         CHECK(e.kind == StoreError::Kind::NotOurs);
         CHECK(std::string(e.what()).find("other.db") != std::string::npos);
     }
     try {
-        Store::open(dir.file("newer.db"), fast(clock));
+        open_store(dir.file("newer.db"), fast(clock));
         FAIL("opened a file from a newer version");
     } catch (const StoreError& e) {
         CHECK(e.kind == StoreError::Kind::TooNew);
@@ -61,8 +61,8 @@ TEST_CASE("a file of another program, or of a newer simulator, is refused") {
 
 TEST_CASE("a transaction rolls back unless committed") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
-    sql::Database& db = *s->impl().db;
+    auto s = open_store(":memory:", fast(clock));
+    sql::Database& db = sqlite_database(*s);
     WHEN("a transaction is left without commit") {
         {
             sql::Transaction tx(db);
@@ -91,7 +91,7 @@ TEST_CASE("a transaction rolls back unless committed") {
 
 TEST_CASE("events are append-only and keyed by stable ids") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     Actor alex = s->ensure_trainee("alex");
     Attempt a = s->begin_attempt(alex.id, header(), facts());
     Event choose = event(1, Event::Kind::Choose, "kitchen");
@@ -125,7 +125,7 @@ TEST_CASE("events are append-only and keyed by stable ids") {
         CHECK(s->transcript(a.id).events[1].choice == "ask-exception");
     }
     THEN("SQL cannot update an event") {
-        CHECK_THROWS_AS(s->impl().db->exec("UPDATE events SET choice = 'x' WHERE step = 1"), StoreError);
+        CHECK_THROWS_AS(sqlite_database(*s).exec("UPDATE events SET choice = 'x' WHERE step = 1"), StoreError);
     }
     THEN("a finished attempt takes no more events") {
         s->finish_attempt(a.id, "plan-agreed", {});
@@ -135,7 +135,7 @@ TEST_CASE("events are append-only and keyed by stable ids") {
 
 TEST_CASE("a fresh start supersedes the open attempt and keeps it") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     Actor alex = s->ensure_trainee("alex");
     Attempt first = s->begin_attempt(alex.id, header(), facts());
     s->record_event(first.id, event(0, Event::Kind::Start, "referral"));
@@ -150,7 +150,7 @@ TEST_CASE("a fresh start supersedes the open attempt and keeps it") {
 
 TEST_CASE("people, passwords and sign-in") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     const Actor admin = Actor::system();
     s->add_person(admin, "Priya Shah", Role::Trainer, "North", false, std::string("correct horse"));
     s->add_person(admin, "Alex Hill", Role::Trainee, "East", true, std::nullopt);
@@ -162,7 +162,7 @@ TEST_CASE("people, passwords and sign-in") {
     CHECK(s->sign_in("Alex Hill", "").role == Role::Trainee);  // trainees without a password sign in by name
 
     THEN("the password is stored as an Argon2id string, never as given") {
-        auto hash = s->impl().db->scalar_text("SELECT password_hash FROM people WHERE name = 'Priya Shah'");
+        auto hash = sqlite_database(*s).scalar_text("SELECT password_hash FROM people WHERE name = 'Priya Shah'");
         CHECK(hash.rfind("$argon2id$", 0) == 0);
         CHECK(hash.find("correct horse") == std::string::npos);
     }
@@ -185,7 +185,7 @@ TEST_CASE("people, passwords and sign-in") {
 
 TEST_CASE("access: trainees see their own work, trainers their cohorts', administrators all") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     const Actor admin = Actor::system();
     s->add_person(admin, "Priya", Role::Trainer, "", false, std::string("password-1"));
     s->add_person(admin, "Omar", Role::Trainer, "", false, std::string("password-2"));
@@ -226,7 +226,7 @@ TEST_CASE("access: trainees see their own work, trainers their cohorts', adminis
 
 TEST_CASE("a trainer's override is kept beside the assessor's verdict") {
     FixedClock clock;
-    auto s = Store::open(":memory:", fast(clock));
+    auto s = open_store(":memory:", fast(clock));
     const Actor admin = Actor::system();
     s->add_person(admin, "Priya", Role::Trainer, "", false, std::string("password-1"));
     Actor alex = s->ensure_trainee("Alex");
@@ -262,7 +262,7 @@ TEST_CASE("a trainer's override is kept beside the assessor's verdict") {
 TEST_CASE("export and erase everything held about one trainee") {
     TempDir dir;
     FixedClock clock;
-    auto s = Store::open(dir.file("p.db"), fast(clock));
+    auto s = open_store(dir.file("p.db"), fast(clock));
     const Actor admin = Actor::system();
     s->add_person(admin, "Priya", Role::Trainer, "", false, std::string("password-1"));
     Actor alex = s->ensure_trainee("Alex");
@@ -288,7 +288,7 @@ TEST_CASE("export and erase everything held about one trainee") {
     WHEN("Alex is erased") {
         CHECK_THROWS_AS(s->erase_person(alex, "Alex"), StoreError);  // administrators only
         s->erase_person(admin, "Alex");
-        sql::Database& db = *s->impl().db;
+        sql::Database& db = sqlite_database(*s);
         THEN("none of Alex's rows remain and Sam's are untouched") {
             CHECK_FALSE(s->find_person("Alex"));
             CHECK(db.scalar_int("SELECT count(*) FROM attempts") == 1);
@@ -301,7 +301,7 @@ TEST_CASE("export and erase everything held about one trainee") {
         THEN("the only backup left was taken after the erasure") {
             auto b = Store::backups(dir.file("p.db"));
             REQUIRE(b.size() == 1);
-            auto copy = Store::open(b[0].path, [&] { auto o = fast(clock); o.backup = false; return o; }());
+            auto copy = open_store(b[0].path, [&] { auto o = fast(clock); o.backup = false; return o; }());
             CHECK_FALSE(copy->find_person("Alex"));
         }
     }

@@ -1,69 +1,82 @@
-// The accuracy floor: on the hand-labelled sets in tests/labelled/, the
-// assessor agrees with the practice lead's labels on at least 90% of
-// statements for every criterion, so a regression fails CI. The benchmark
-// (bench_assess) prints the exact figures and Cohen's kappa.
-#include "fixture.hpp"
+// The accuracy floor: every case's hand-labelled sets in tests/labelled/<id>/
+// are judged against THAT case's scenario, and the assessor must agree with
+// the labels at least as well as it did when these floors were set (see
+// tests/labelled/README.md for the figures), so a regression fails CI. The
+// benchmark (bench_assess) prints the exact figures and Cohen's kappa.
+#include "labelled.hpp"
 
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <map>
+#include <set>
+
+using namespace sofs::testing;
 
 namespace {
 
-void check_floor(const std::string& file, bool goals, int at_least = 150) {
-    auto g = sofs::testing::guidance();
-    auto s = sofs::testing::reference_case();
-    REQUIRE(g);
-    REQUIRE(s);
-    std::ifstream in(std::string(SOFS_TESTS_DIR) + "/labelled/" + file);
-    REQUIRE(in);
-    std::map<std::string, std::pair<int, int>> agree;  // criterion -> (agreed, total)
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-        if (line.empty()) continue;
-        auto j = nlohmann::json::parse(line);
-        ++n;
-        std::string text = j["text"];
-        auto vs = goals ? sofs::assess_safety_goal(text, *s, *g) : sofs::assess_danger_statement(text, *s, *g);
-        for (auto& v : vs) {
-            auto& a = agree[v.criterion];
-            a.second++;
-            if (j["labels"][v.criterion].get<bool>() == v.met) a.first++;
-        }
-    }
-    CHECK(n >= at_least);
-    for (auto& [id, a] : agree) {
-        double rate = double(a.first) / a.second;
-        INFO(id << " agreement " << rate);
-        CHECK(rate >= 0.90);
-    }
-}
+struct Floor {
+    const char* scenario;
+    int at_least;              // labelled statements the case must have
+    double overall, criterion;  // agreement floors, tuning and unseen sets alike
+};
+
+// Set from the figures reached (tests/labelled/README.md), rounded down.
+const Floor kFloors[] = {
+    {"reference-case", 700, 0.95, 0.90},
+    {"neglect-early-years", 120, 0.90, 0.80},
+    {"practice-lead-mapping", 120, 0.90, 0.80},
+    {"teen-online-exploitation", 120, 0.90, 0.80},
+};
 
 }  // namespace
 
-TEST_CASE("danger statements: agreement with the labelled set is at least 0.90 on every criterion") {
-    check_floor("danger-statements.jsonl", false);
+TEST_CASE("every bundled case has labelled sets, judged against its own scenario, above its floor") {
+    auto g = guidance();
+    REQUIRE(g);
+    auto cases = labelled_cases();
+    for (const Floor& fl : kFloors) {
+        const std::string name = fl.scenario;
+        CAPTURE(name);
+        const LabelledCase* c = nullptr;
+        for (auto& x : cases)
+            if (x.id == fl.scenario) c = &x;
+        REQUIRE_MESSAGE(c, "tests/labelled/" << name << " is missing");
+        REQUIRE(c->scenario);
+        auto prepared = sofs::prepare_case(*c->scenario, *g);
+        int n = 0;
+        for (bool unseen : {false, true}) {
+            std::map<std::string, Tally> per;
+            Tally all;
+            for (auto& set : c->sets) {
+                if (set.unseen != unseen) continue;
+                n += (int)set.items.size();
+                for (auto& [crit, t] : score_set(set, *prepared, *g)) {
+                    per[crit] += t;
+                    all += t;
+                }
+            }
+            if (!all.n()) continue;
+            INFO((unseen ? "unseen sets" : "tuning sets") << " overall agreement " << all.agreement());
+            CHECK(all.agreement() >= fl.overall);
+            for (auto& [crit, t] : per) {
+                INFO(crit << " agreement " << t.agreement());
+                CHECK(t.agreement() >= fl.criterion);
+            }
+        }
+        CHECK(n >= fl.at_least);
+    }
 }
 
-TEST_CASE("safety goals: agreement with the labelled set is at least 0.90 on every criterion") {
-    check_floor("safety-goals.jsonl", true);
-}
-
-TEST_CASE("held-out sets (written after the rules): agreement is at least 0.90 on every criterion") {
-    check_floor("heldout-danger-statements.jsonl", false, 50);
-    check_floor("heldout-safety-goals.jsonl", true, 50);
-    check_floor("heldout2-danger-statements.jsonl", false, 30);
-    check_floor("heldout2-safety-goals.jsonl", true, 30);
-}
-
-TEST_CASE("third held-out sets (a second labeller, other voices): agreement is at least 0.90 on every criterion") {
-    check_floor("heldout3-danger.jsonl", false, 60);
-    check_floor("heldout3-goals.jsonl", true, 60);
-    check_floor("heldout4-danger.jsonl", false, 25);
-    check_floor("heldout4-goals.jsonl", true, 25);
-    check_floor("heldout5-danger.jsonl", false, 30);
-    check_floor("heldout5-goals.jsonl", true, 30);
+TEST_CASE("every labelled set is well formed: ids unique, every criterion of its kind labelled") {
+    for (auto& c : labelled_cases()) {
+        std::set<std::string> ids;
+        for (auto& set : c.sets) {
+            const auto& crits = set.goals ? sofs::safety_goal_criteria() : sofs::danger_statement_criteria();
+            for (auto& l : set.items) {
+                CAPTURE(c.id + "/" + set.name + " " + l.id);
+                CHECK(!l.text.empty());
+                CHECK(ids.insert(l.id).second);
+                for (auto& crit : crits) CHECK(l.labels.count(crit) == 1);
+            }
+        }
+    }
 }

@@ -143,7 +143,15 @@ TEST_CASE_FIXTURE(Fixture, "SG-ADDRESSES-DANGER: the case's behaviour and childr
 }
 
 TEST_CASE_FIXTURE(Fixture, "SG-OBSERVABLE, SG-OVER-TIME, SG-NOT-SERVICE") {
-    CHECK(met(sg("Linda will see that Jade keeps the children safe."), "SG-OBSERVABLE"));
+    // a presence others can see; not an absence, a vague promise, a service or professionals acting
+    CHECK(met(sg("Linda will see that Jade takes the children to her flat when Ryan has been drinking."), "SG-OBSERVABLE"));
+    CHECK(met(sg("Kai and Mia will always be cared for by a sober adult."), "SG-OBSERVABLE"));
+    CHECK_FALSE(met(sg("Linda will see that Jade keeps the children safe."), "SG-OBSERVABLE"));
+    CHECK_FALSE(met(sg("Ryan will not drink."), "SG-OBSERVABLE"));
+    CHECK_FALSE(met(sg("There will be no more shouting in front of Kai and Mia."), "SG-OBSERVABLE"));
+    CHECK_FALSE(met(sg("Jade and Ryan will demonstrate protective behaviours."), "SG-OBSERVABLE"));
+    CHECK_FALSE(met(sg("Jade and Ryan will comply with the plan."), "SG-OBSERVABLE"));
+    CHECK_FALSE(met(sg("The social worker will monitor the family every week."), "SG-OBSERVABLE"));
     CHECK_FALSE(met(sg("Jade will be a better parent."), "SG-OBSERVABLE"));
     CHECK(met(sg("Ryan will stay sober for the next six months."), "SG-OVER-TIME"));
     CHECK(met(sg("Ryan will always stay sober."), "SG-OVER-TIME"));

@@ -5,7 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "load/loader.hpp"
+#include "util/data_dir.hpp"
+
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <set>
 
 namespace sofs::cli {
 
@@ -17,12 +23,46 @@ const char* kHelp =
     "Usage:\n"
     "  sofs cohort create NAME --kind two-day|five-day|e-learning|practice-lead [--db PATH]\n"
     "  sofs cohort add NAME PERSON... [--db PATH]       add trainers and trainees\n"
-    "  sofs cohort assign NAME SCENARIO-ID... [--db PATH]\n"
+    "  sofs cohort assign NAME SCENARIO-ID... [--scenarios DIR] [--db PATH]\n"
     "  sofs cohort list [--format text|json] [--db PATH]\n"
     "\n"
     "A trainer sees the work of the trainees in their cohorts. People must exist\n"
-    "first (sofs user add). Scenario ids are those in the scenario files (reference-case).\n"
-    "  --db PATH   the progress file (default: the user's data folder)\n";
+    "first (sofs user add); add adds all the names or, when one is unknown, none.\n"
+    "Scenario ids are those in the scenario files (reference-case); an id that no\n"
+    "scenario file has is refused, with the nearest ids suggested.\n"
+    "  --db PATH         the progress file (default: the user's data folder)\n"
+    "  --scenarios DIR   where the scenario files are (default: $SOFS_SCENARIOS_DIR, else the\n"
+    "                    installed scenarios/)\n";
+
+// Letters to change, add or remove to turn a into b (case ignored).
+std::size_t distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                        std::tolower(static_cast<unsigned char>(b[j - 1]));
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+// "did you mean 'reference-case'?" for the nearest known ids, or the list of ids.
+std::string suggestion(const std::string& id, const std::set<std::string>& known) {
+    std::vector<std::pair<std::size_t, std::string>> near;
+    for (const auto& k : known) near.emplace_back(distance(id, k), k);
+    std::sort(near.begin(), near.end());
+    std::string out;
+    for (const auto& [d, k] : near)
+        if (d <= std::max<std::size_t>(2, id.size() / 3)) out += (out.empty() ? "'" : "' or '") + k;
+    if (!out.empty()) return "did you mean " + out + "'?";
+    std::string all;
+    for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
+    return all.empty() ? "no scenario files were found" : "the scenarios are: " + all;
+}
 
 std::string join(const std::vector<std::string>& v) {
     std::string out;
@@ -36,7 +76,7 @@ int cmd_cohort(const Args& args) {
     using namespace progress_cli;
     namespace pg = sofs::progress;
     const char* cmd = "cohort";
-    auto p = parse_args(args, {"db", "kind", "format", "cohort", "name"}, {});
+    auto p = parse_args(args, {"db", "kind", "format", "cohort", "name", "scenarios"}, {});
     if (p.has("help")) {
         std::fputs(kHelp, stdout);
         return 0;
@@ -56,7 +96,7 @@ int cmd_cohort(const Args& args) {
     if (action == "list") {
         std::string format = p.get("format").value_or("text");
         if (format != "text" && format != "json") return usage_error(cmd, "--format is text or json");
-        auto store = open_store(cmd, p, false);
+        auto store = open_store(cmd, p, false, false);
         if (!store) return 1;
         try {
             auto all = store->cohorts(admin);
@@ -102,17 +142,28 @@ int cmd_cohort(const Args& args) {
     if (rest.empty())
         return usage_error(cmd, action == "add" ? "whom to add? (sofs cohort add NAME PERSON...)"
                                                 : "which scenarios? (sofs cohort assign NAME SCENARIO-ID...)");
+    if (action == "assign") {
+        // Only ids a scenario file has: a typo would show every trainee a phantom case.
+        std::string dir = p.get("scenarios").value_or(util::data_dir("scenarios"));
+        auto library = load_library({dir});
+        std::set<std::string> known;
+        for (const auto& s : library.scenarios) known.insert(s->id);
+        for (const auto& x : rest)
+            if (!known.count(x))
+                return fail(cmd, "no scenario in '" + dir + "' has the id '" + x + "': " + suggestion(x, known) +
+                                     " Nothing was assigned.");
+    }
     auto store = open_store(cmd, p, false);
     if (!store) return 1;
     try {
+        if (action == "add") {
+            store->add_to_cohort(admin, cohort, rest);  // all or none
+            for (const auto& x : rest) std::printf("added '%s' to '%s'\n", x.c_str(), cohort.c_str());
+            return 0;
+        }
         for (const auto& x : rest) {
-            if (action == "add") {
-                store->add_to_cohort(admin, cohort, x);
-                std::printf("added '%s' to '%s'\n", x.c_str(), cohort.c_str());
-            } else {
-                store->assign_scenario(admin, cohort, x);
-                std::printf("assigned '%s' to '%s'\n", x.c_str(), cohort.c_str());
-            }
+            store->assign_scenario(admin, cohort, x);
+            std::printf("assigned '%s' to '%s'\n", x.c_str(), cohort.c_str());
         }
         return 0;
     } catch (const pg::StoreError& e) {

@@ -4,6 +4,7 @@
 #include "util/args.hpp"
 #include "commands.hpp"
 #include "load/loader.hpp"
+#include "rubric/catalogue.hpp"
 
 #include <cstdio>
 
@@ -18,10 +19,13 @@ const char* kLintHelp =
     "followed by a summary line such as \"3 files, 0 errors, 1 warning\".\n"
     "Each PATH is a scenario file or a folder searched for *.yaml and *.yml files.\n"
     "The codes are explained in scenarios/codes/ (one page each).\n"
+    "Each case's own expert danger statements and safety goals are also judged\n"
+    "by the assessor (assessment/CRITERIA.md); a criterion one fails is SCN040.\n"
     "\n"
     "Options:\n"
     "  --strict   treat warnings as errors\n"
     "  --quiet    print errors only (no warnings, no summary line)\n"
+    "  --content DIR  the assessor's guidance data (default: the built-in content/)\n"
     "  --cache DIR  keep parsed files in DIR, so unchanged files are not parsed\n"
     "             again next time (the results are the same)\n"
     "  --help     show this help\n"
@@ -35,7 +39,7 @@ std::string plural(std::size_t n, const char* word) {
 }  // namespace
 
 int cmd_lint(const Args& args) {
-    auto p = parse_args(args, {"cache"}, {"strict", "quiet"});
+    auto p = parse_args(args, {"cache", "content"}, {"strict", "quiet"});
     if (p.has("help")) {
         std::fputs(kLintHelp, stdout);
         return 0;
@@ -53,6 +57,15 @@ int cmd_lint(const Args& args) {
     options.cache_dir = p.get("cache").value_or("");
     Library lib = load_library(files, options);
     for (auto& d : lib.diagnostics.items) all.items.push_back(std::move(d));
+    // The experts' own examples must meet the criteria they teach (SCN040).
+    std::string content = p.get("content").value_or(Guidance::default_dir()), err;
+    if (auto guidance = Guidance::load(content, &err)) {
+        for (const auto& s : lib.scenarios)
+            for (auto& d : check_expert_key(*s, *guidance)) all.items.push_back(std::move(d));
+    } else {
+        std::fprintf(stderr, "sofs lint: the assessor's guidance in '%s' could not be used, so the expert examples "
+                             "were not judged:\n%s\n", content.c_str(), err.c_str());
+    }
     std::size_t errors = 0, warnings = 0;
     for (auto& d : all.items) {
         if (strict) d.severity = Severity::Error;

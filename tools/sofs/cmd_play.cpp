@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
@@ -41,7 +42,8 @@ const char* kPlayHelp =
     "                      the same seed gives the same lines\n"
     "  --db PATH           record the attempt in this progress database (with --user);\n"
     "                      an unfinished attempt of that user is resumed\n"
-    "  --user NAME         the trainee playing (created if unknown)\n"
+    "  --user NAME         the trainee playing (created if unknown); a trainee with a\n"
+    "                      password gives it in $SOFS_PASSWORD\n"
     "  --step-delay-ms N   wait N milliseconds between steps\n"
     "  --help              show this help\n"
     "\n"
@@ -281,7 +283,10 @@ int cmd_play(const Args& args) {
         try {
             store = progress::Store::open(db.empty() ? progress::Store::default_path() : db);
             setup.store = store.get();
-            setup.trainee = store->ensure_trainee(*p.get("user"));
+            // A trainee whose profile has a password (or a file that asks every
+            // trainee for one) gives it in $SOFS_PASSWORD; trainers never play here.
+            const char* pw = std::getenv("SOFS_PASSWORD");
+            setup.trainee = pw && *pw ? store->ensure_trainee(*p.get("user"), pw) : store->ensure_trainee(*p.get("user"));
         } catch (const std::exception& e) {
             std::fprintf(stderr, "sofs play: could not record progress in '%s': %s\n", db.c_str(), e.what());
             return 1;

@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 
 namespace sofs::cli {
 
@@ -22,9 +23,10 @@ const char* kHelp =
     "  sofs report [--db PATH] --user NAME      [--format json|csv] [--output FILE]\n"
     "  sofs report [--db PATH] --cohort NAME    [--format json|csv] [--output FILE]\n"
     "  sofs report [--db PATH] --disagreements  [--format json|csv] [--output FILE]\n"
-    "  sofs report check   [--db PATH]          check the progress file (PRAGMA quick_check)\n"
+    "  sofs report check   [--db PATH]          check the whole progress file (PRAGMA quick_check),\n"
+    "                                           and take the day's backup if none was taken yet\n"
     "  sofs report backups [--db PATH]          list the rolling backups, newest first\n"
-    "  sofs report restore [--db PATH] [--backup FILE]\n"
+    "  sofs report restore [--db PATH] [--backup FILE] [--force]\n"
     "                                           replace a damaged file with a backup\n"
     "  sofs report assess-pending [--db PATH] [--scenarios DIR]\n"
     "                                           judge finished attempts saved without verdicts\n"
@@ -39,11 +41,18 @@ const char* kHelp =
     "  --db PATH         the progress file (default: $XDG_DATA_HOME/sofs-simulator/progress.db,\n"
     "                    else ~/.local/share/sofs-simulator/progress.db)\n"
     "  --backup FILE     restore from this backup instead of the newest\n"
+    "  --force           restore even though the file passes the check (asked\n"
+    "                    on a terminal otherwise)\n"
     "  --scenarios DIR   where the scenario files are (default: $SOFS_SCENARIOS_DIR, else the\n"
     "                    installed scenarios/)\n"
     "\n"
     "Restoring keeps the damaged file beside the original as <file>.damaged-<time>.\n"
-    "Work saved after the backup was taken is not in the backup.\n";
+    "Work saved after the backup was taken is not in the backup.\n"
+    "\n"
+    "CSV files are for spreadsheets: times are ISO 8601 in the local time zone,\n"
+    "each criterion has its name in words beside its id, and a cell that a\n"
+    "spreadsheet could run as a formula (starting = + - @) starts with an apostrophe.\n"
+    "Files written with --output are readable by their owner only.\n";
 
 }  // namespace
 
@@ -51,7 +60,8 @@ int cmd_report(const Args& args) {
     using namespace progress_cli;
     namespace pg = sofs::progress;
     const char* cmd = "report";
-    auto p = parse_args(args, {"db", "user", "cohort", "format", "output", "backup", "scenarios"}, {"disagreements"});
+    auto p = parse_args(args, {"db", "user", "cohort", "format", "output", "backup", "scenarios"},
+                    {"disagreements", "force"});
     if (p.has("help")) {
         std::fputs(kHelp, stdout);
         return 0;
@@ -68,8 +78,23 @@ int cmd_report(const Args& args) {
     }
     if (action == "restore") {
         try {
-            std::string used = pg::Store::restore(db_path(p), p.get("backup").value_or(""));
-            auto store = pg::Store::open(db_path(p));  // checks the restored file
+            const std::string db = db_path(p);
+            if (!p.has("force") && std::filesystem::exists(db) && !pg::Store::problem_with(db)) {
+                std::string q = "'" + db + "' passes the check: it is not damaged. Replacing it with the backup "
+                                "loses all work saved since the backup was taken. Replace it anyway?";
+                if (!interactive())
+                    return fail(cmd, "'" + db + "' passes the check, so it was not replaced (work saved since the "
+                                     "backup would be lost); add --force if you mean it");
+                if (!confirm(q)) {
+                    std::printf("nothing was changed\n");
+                    return 1;
+                }
+            }
+            std::string used = pg::Store::restore(db, p.get("backup").value_or(""));
+            pg::OpenOptions o;
+            o.backup = false;
+            auto store = pg::Store::open(db, o);
+            store->check();  // the restored file must pass the full check
             std::printf("restored '%s' from '%s'\n", db_path(p).c_str(), used.c_str());
             return 0;
         } catch (const pg::StoreError& e) {
@@ -77,14 +102,24 @@ int cmd_report(const Args& args) {
         }
     }
     if (action == "check") {
-        auto store = open_store(cmd, p, false);
+        auto store = open_store(cmd, p, false, false);
         if (!store) return 1;
-        std::printf("'%s' is healthy (schema %d, %zu people)\n", store->path().c_str(), store->schema_version(),
-                    store->people(pg::Actor::system()).size());
-        return 0;
+        try {
+            // The daily upkeep when it is due (check, then back up), else the check alone.
+            auto m = store->maintain(false);
+            if (!m.checked) store->check();
+            for (const auto& f : m.cleaned)
+                std::printf("removed the unfinished backup '%s' (its program had stopped)\n", f.c_str());
+            if (!m.backup.empty()) std::printf("took today's backup: '%s'\n", m.backup.c_str());
+            std::printf("'%s' is healthy (schema %d, %zu people)%s\n", store->path().c_str(), store->schema_version(),
+                        store->people(pg::Actor::system()).size(), store->read_only() ? " (read-only)" : "");
+            return 0;
+        } catch (const pg::StoreError& e) {
+            return fail(cmd, e.what());
+        }
     }
     if (action == "assess-pending") {
-        auto store = open_store(cmd, p, false);
+        auto store = open_store(cmd, p, false, true);
         if (!store) return 1;
         std::string dir = p.get("scenarios").value_or(util::data_dir("scenarios"));
         auto library = load_library({dir});
@@ -108,21 +143,27 @@ int cmd_report(const Args& args) {
     std::string format = p.get("format").value_or("json");
     if (format != "json" && format != "csv") return usage_error(cmd, "--format is json or csv, not '" + format + "'");
 
-    auto store = open_store(cmd, p, false);
+    auto store = open_store(cmd, p, false, false);
     if (!store) return 1;
     // The command line is run by whoever holds the file, so it sees everything.
     const pg::Actor who = pg::Actor::system();
+    pg::CriterionNames names;
+    if (format == "csv") {
+        std::string err;
+        if (auto guidance = Guidance::load(Guidance::default_dir(), &err)) names = play::criterion_names(*guidance);
+        else std::fprintf(stderr, "sofs report: note: criteria are given by id only (%s)\n", err.c_str());
+    }
     try {
         std::string text;
         if (auto user = p.get("user")) {
             auto r = pg::trainee_report(*store, who, *user);
-            text = format == "json" ? pg::to_json(r) : pg::to_csv(r);
+            text = format == "json" ? pg::to_json(r) : pg::to_csv(r, names);
         } else if (auto cohort = p.get("cohort")) {
             auto r = pg::cohort_report(*store, who, *cohort);
-            text = format == "json" ? pg::to_json(r) : pg::to_csv(r);
+            text = format == "json" ? pg::to_json(r) : pg::to_csv(r, names);
         } else {
             auto r = pg::disagreement_report(*store, who);
-            text = format == "json" ? pg::to_json(r) : pg::to_csv(r);
+            text = format == "json" ? pg::to_json(r) : pg::to_csv(r, names);
         }
         return write_output(cmd, p, text) ? 0 : 1;
     } catch (const pg::StoreError& e) {

@@ -18,8 +18,11 @@ const char* kHelp =
     "\n"
     "export writes the person, their cohorts, every attempt with each choice and\n"
     "answer, the assessor's verdicts and trainers' overrides, as JSON.\n"
-    "erase deletes all of it in one transaction and replaces the rolling backups\n"
-    "with one taken after the erasure. It asks first; --yes skips the question.\n"
+    "erase deletes all of it in one transaction, empties the file's log, replaces\n"
+    "the rolling backups with one taken after the erasure, and deletes damaged\n"
+    "copies kept by `report restore` and unfinished backups. It says what it\n"
+    "removed and what it could not (a file another program holds open). It asks\n"
+    "first; --yes skips the question.\n"
     "Without a terminal to ask on, erase needs --yes.\n"
     "  --db PATH   the progress file (default: the user's data folder)\n";
 
@@ -41,7 +44,7 @@ int cmd_trainee(const Args& args) {
         return usage_error(cmd, "'" + action + "' is not something sofs trainee does (export, erase)");
     auto user = p.get("user");
     if (!user || user->empty()) return usage_error(cmd, "whose records? (--user NAME)");
-    auto store = open_store(cmd, p, false);
+    auto store = open_store(cmd, p, false, false);  // erase takes its own backup afterwards
     if (!store) return 1;
     const pg::Actor admin = pg::Actor::system();
     try {
@@ -61,9 +64,17 @@ int cmd_trainee(const Args& args) {
                 return 1;
             }
         }
-        store->erase_person(admin, person->name);
-        std::printf("erased '%s' and %zu attempt(s) from '%s'\n", person->name.c_str(), attempts.size(),
-                    store->path().c_str());
+        auto report = store->erase_person(admin, person->name);
+        std::printf("removed:\n");
+        for (const auto& r : report.removed) std::printf("  %s\n", r.c_str());
+        if (!report.complete()) {
+            std::printf("NOT removed (a copy remains):\n");
+            for (const auto& r : report.could_not) std::printf("  %s\n", r.c_str());
+            return fail(cmd, "'" + person->name + "' is erased from the file, but copies remain (listed above)");
+        }
+        std::printf("erased '%s' and %d attempt(s): no copy made by this program remains. Copies exported "
+                    "with --output are yours to delete.\n",
+                    person->name.c_str(), report.attempts);
         return 0;
     } catch (const pg::StoreError& e) {
         return fail(cmd, e.what());

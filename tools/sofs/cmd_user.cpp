@@ -19,6 +19,7 @@ const char* kHelp =
     "                [--password-file FILE] [--db PATH]\n"
     "  sofs user list [--role ROLE] [--format text|json] [--db PATH]\n"
     "  sofs user passwd NAME [--password-file FILE] [--db PATH]\n"
+    "  sofs user trainee-passwords required|optional [--db PATH]\n"
     "\n"
     "  --role R            trainee (the default), trainer or admin\n"
     "  --team TEAM         the person's team\n"
@@ -26,7 +27,13 @@ const char* kHelp =
     "  --password-file F   read the password from the first line of F; otherwise\n"
     "                      $SOFS_PASSWORD, otherwise it is asked for on the terminal.\n"
     "                      Trainers and administrators need one; trainees may have one.\n"
-    "  --db PATH           the progress file (default: the user's data folder)\n";
+    "  --db PATH           the progress file (default: the user's data folder)\n"
+    "\n"
+    "trainee-passwords required: every trainee must sign in with a password (for\n"
+    "shared training-room computers). Trainees without one are asked to get one\n"
+    "from a trainer (sofs user passwd NAME); new profiles must choose one.\n"
+    "Wrong passwords make the next try for that name wait longer (2 s, 4 s, 8 s,\n"
+    "... up to 15 minutes after three), also after a restart.\n";
 
 }  // namespace
 
@@ -40,7 +47,7 @@ int cmd_user(const Args& args) {
         return 0;
     }
     if (!p.error.empty()) return usage_error(cmd, p.error);
-    if (p.positional.empty()) return usage_error(cmd, "say what to do: add, list or passwd");
+    if (p.positional.empty()) return usage_error(cmd, "say what to do: add, list, passwd or trainee-passwords");
     const std::string action = p.positional[0];
     std::string name = p.get("name").value_or(p.positional.size() > 1 ? p.positional[1] : "");
     if (p.positional.size() > 2) return usage_error(cmd, "unexpected '" + p.positional[2] + "' (quote a name with spaces)");
@@ -76,7 +83,7 @@ int cmd_user(const Args& args) {
         }
         std::string format = p.get("format").value_or("text");
         if (format != "text" && format != "json") return usage_error(cmd, "--format is text or json");
-        auto store = open_store(cmd, p, false);
+        auto store = open_store(cmd, p, false, false);
         if (!store) return 1;
         try {
             auto people = store->people(admin, role);
@@ -113,7 +120,22 @@ int cmd_user(const Args& args) {
             return fail(cmd, e.what());
         }
     }
-    return usage_error(cmd, "'" + action + "' is not something sofs user does (add, list, passwd)");
+    if (action == "trainee-passwords") {
+        if (name != "required" && name != "optional")
+            return usage_error(cmd, "say required or optional (sofs user trainee-passwords required)");
+        auto store = open_store(cmd, p, false);
+        if (!store) return 1;
+        try {
+            store->require_trainee_passwords(admin, name == "required");
+            std::printf(name == "required" ? "every trainee in '%s' now signs in with a password\n"
+                                           : "trainees in '%s' may sign in by name unless they have set a password\n",
+                        store->path().c_str());
+            return 0;
+        } catch (const pg::StoreError& e) {
+            return fail(cmd, e.what());
+        }
+    }
+    return usage_error(cmd, "'" + action + "' is not something sofs user does (add, list, passwd, trainee-passwords)");
 }
 
 }  // namespace sofs::cli

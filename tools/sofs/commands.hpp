@@ -18,5 +18,6 @@ int cmd_user(const Args& args);
 int cmd_cohort(const Args& args);
 int cmd_trainee(const Args& args);
 int cmd_override(const Args& args);
+int cmd_criteria(const Args& args);
 
 }  // namespace sofs::cli

@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"cohort", sofs::cli::cmd_cohort, "create cohorts, add members, assign scenarios"},
     {"trainee", sofs::cli::cmd_trainee, "export or erase everything held about one trainee"},
     {"override", sofs::cli::cmd_override, "a trainer overrules one of the assessor's verdicts"},
+    {"criteria", sofs::cli::cmd_criteria, "list every criterion the assessor judges, with its name"},
 };
 
 void usage(std::FILE* to) {

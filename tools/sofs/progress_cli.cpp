@@ -1,6 +1,8 @@
 // Helpers shared by the progress subcommands; see progress_cli.hpp.
 #include "progress_cli.hpp"
 
+#include "progress/private_files.hpp"
+
 #include <termios.h>
 #include <unistd.h>
 
@@ -16,11 +18,14 @@ std::string db_path(const Parsed& p) {
     return v && !v->empty() ? *v : progress::Store::default_path();
 }
 
-std::unique_ptr<progress::Store> open_store(const char* cmd, const Parsed& p, bool create) {
+std::unique_ptr<progress::Store> open_store(const char* cmd, const Parsed& p, bool create, bool writes) {
     try {
         progress::OpenOptions o;
         o.create = create;
-        return progress::Store::open(db_path(p), o);
+        o.backup = writes;
+        auto store = progress::Store::open(db_path(p), o);
+        for (const auto& n : store->notices()) std::fprintf(stderr, "sofs %s: note: %s\n", cmd, n.c_str());
+        return store;
     } catch (const progress::StoreError& e) {
         fail(cmd, e.what());
         return nullptr;
@@ -104,9 +109,9 @@ bool confirm(const std::string& question) {
 
 bool write_output(const char* cmd, const Parsed& p, const std::string& text) {
     if (auto out = p.get("output")) {
-        std::ofstream f(*out, std::ios::binary);
-        if (!f || !(f << text) || !f.flush()) {
-            fail(cmd, "could not write '" + *out + "'");
+        std::string err;
+        if (!progress::write_private_file(*out, text, &err)) {
+            fail(cmd, err);
             return false;
         }
         return true;

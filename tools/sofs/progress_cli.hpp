@@ -15,8 +15,12 @@ namespace sofs::cli::progress_cli {
 // --db, else the default file in the user's data folder.
 std::string db_path(const Parsed& p);
 
-// Opens the store; on failure prints "sofs CMD: <plain message>" and returns null.
-std::unique_ptr<progress::Store> open_store(const char* cmd, const Parsed& p, bool create = true);
+// Opens the store; on failure prints "sofs CMD: <plain message>" and returns
+// null. `writes`: the command changes the file, so the daily upkeep (full
+// check and backup) may run; read-only commands take no backup and open in
+// constant time. What the store has to tell (a file made private, a
+// read-only file) is printed to standard error.
+std::unique_ptr<progress::Store> open_store(const char* cmd, const Parsed& p, bool create = true, bool writes = true);
 
 // Prints "sofs CMD: msg" to stderr; returns 1 (a failure) or 2 (a usage error).
 int fail(const char* cmd, const std::string& msg);
@@ -32,7 +36,7 @@ bool interactive();
 // Asks a yes/no question on the terminal; true only for "yes" or "y".
 bool confirm(const std::string& question);
 
-// Writes to --output FILE when given, else standard output.
+// Writes to --output FILE when given (readable by its owner only), else standard output.
 bool write_output(const char* cmd, const Parsed& p, const std::string& text);
 
 }  // namespace sofs::cli::progress_cli

@@ -1,4 +1,7 @@
-// The sign-in screen.
+// The sign-in screen. A person is who their password says: trainers and
+// administrators sign in only with theirs; a trainee profile with a
+// password asks for it; the name box starts empty, so a shared computer
+// does not offer the last person's work to the next.
 #include "sign_in.hpp"
 
 #include "app.hpp"
@@ -8,31 +11,49 @@
 
 namespace sofs::ui {
 
+namespace {
+std::string trim(std::string s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.erase(s.begin());
+    return s;
+}
+}  // namespace
+
 const char* SignInScreen::help() const {
     return "Choose your name to carry on where you left off, or type your name to make a new profile. "
+           "If your profile has a password, type it too; you can protect a new profile with a password, "
+           "and set or change yours under 'Set or change my password'. "
            "Your answers are saved as you go, so you can close the window at any time. "
            "Trainers sign in on the right with their password to see their groups' progress.";
 }
 
 void SignInScreen::enter(App& app) {
     trainees_.clear();
+    notices_.clear();
     list_error_.clear();
     trainee_error_.clear();
     trainer_error_.clear();
     password_.clear();
-    if (app.records && app.records->ok())
+    trainee_password_.clear();
+    new_name_.clear();
+    ask_password_ = false;
+    change_current_.clear();
+    change_new_.clear();
+    change_again_.clear();
+    change_message_.clear();
+    if (app.records && app.records->ok()) {
         trainees_ = app.records->people(sofs::progress::Role::Trainee, &list_error_);
-    else if (app.records)
+        passwords_required_ = app.records->trainee_passwords_required();
+        notices_ = app.records->notices();
+    } else if (app.records) {
         list_error_ = app.records->problem();
-    if (new_name_.empty() && !app.settings.last_user.empty()) new_name_ = app.settings.last_user;
+    }
     focus_name_ = true;   // a new trainee can type their name at once
 }
 
-bool SignInScreen::choose_trainee(App& app, const std::string& name) {
+bool SignInScreen::choose_trainee(App& app, const std::string& name, const std::string& password) {
     trainee_error_.clear();
-    auto trimmed = name;
-    while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
-    while (!trimmed.empty() && trimmed.front() == ' ') trimmed.erase(trimmed.begin());
+    std::string trimmed = trim(name);
     if (trimmed.empty()) {
         trainee_error_ = "Please type your name first.";
         return false;
@@ -41,8 +62,21 @@ bool SignInScreen::choose_trainee(App& app, const std::string& name) {
         trainee_error_ = "Your profile cannot be opened: " + (app.records ? app.records->problem() : std::string("no progress file"));
         return false;
     }
-    auto who = app.records->ensure_trainee(trimmed, &trainee_error_);
-    if (!who) return false;
+    bool needs = false;
+    auto who = app.records->enter_as_trainee(trimmed, password, &trainee_error_, &needs);
+    if (!who) {
+        if (needs) {
+            // Show the password box for this name and put the cursor in it.
+            new_name_ = trimmed;
+            if (!ask_password_ || password.empty()) focus_password_ = true;
+            ask_password_ = true;
+            if (password.empty()) trainee_error_ = "Type the password for this profile, then press Start.";
+        }
+        trainee_password_.clear();
+        return false;
+    }
+    trainee_password_.clear();
+    ask_password_ = false;
     app.sign_in(*who);
     return true;
 }
@@ -57,14 +91,42 @@ bool SignInScreen::trainer_sign_in(App& app, const std::string& name, const std:
         trainer_error_ = "Sign-in is not possible: " + (app.records ? app.records->problem() : std::string("no progress file"));
         return false;
     }
-    auto who = app.records->sign_in(name, password, &trainer_error_);
+    auto who = app.records->sign_in(trim(name), password, &trainer_error_);
+    password_.clear();
     if (!who) return false;
     if (who->role == sofs::progress::Role::Trainee) {
         trainer_error_ = "This name belongs to a trainee. Trainees choose their name on the left.";
         return false;
     }
-    password_.clear();
     app.sign_in(*who);
+    return true;
+}
+
+bool SignInScreen::change_password(App& app, const std::string& name, const std::string& current,
+                                   const std::string& fresh, const std::string& again) {
+    change_ok_ = false;
+    change_message_.clear();
+    std::string who = trim(name);
+    if (who.empty()) {
+        change_message_ = "Please type your name.";
+        return false;
+    }
+    if (fresh != again) {
+        change_message_ = "The two new passwords are not the same; nothing was changed.";
+        return false;
+    }
+    if (!app.records || !app.records->ok()) {
+        change_message_ = "Not possible now: " + (app.records ? app.records->problem() : std::string("no progress file"));
+        return false;
+    }
+    if (!app.records->change_password(who, current, fresh, &change_message_)) return false;
+    change_current_.clear();
+    change_new_.clear();
+    change_again_.clear();
+    change_ok_ = true;
+    change_message_ = "Your password is set. Type it with your name from now on.";
+    // The list shows who has a password; read it again.
+    trainees_ = app.records->people(sofs::progress::Role::Trainee, &list_error_);
     return true;
 }
 
@@ -76,6 +138,7 @@ void SignInScreen::draw(App& app) {
     float s = app.ui_scale();
     wrapped("Practise talking with families, mapping what you learn, and writing danger statements and "
             "safety goals in words a family understands. Nothing here is about real people.");
+    for (const auto& n : notices_) muted_text(n);
     gap();
     float avail = ImGui::GetContentRegionAvail().x;
     float left_w = avail * 0.58f;
@@ -90,29 +153,73 @@ void SignInScreen::draw(App& app) {
         muted_text("No profiles yet. Type your name below to make one.");
     } else {
         wrapped("Choose your name:");
-        ImGui::BeginChild("###trainee-list", ImVec2(0, std::min(h * 0.45f, (trainees_.size() + 1) * ImGui::GetFrameHeightWithSpacing() + 8)), false);
+        ImGui::BeginChild("###trainee-list", ImVec2(0, std::min(h * 0.4f, (trainees_.size() + 1) * ImGui::GetFrameHeightWithSpacing() + 8)), false);
         for (const auto& p : trainees_) {
             ImGui::PushID(static_cast<int>(p.id));
-            if (ImGui::Selectable((p.name + "###person").c_str(), p.name == app.settings.last_user))
-                choose_trainee(app, p.name);
+            std::string label = p.name + (p.has_password ? "  (password)" : "") + "###person";
+            if (ImGui::Selectable(label.c_str(), ask_password_ && p.name == new_name_)) {
+                if (p.has_password || passwords_required_) {
+                    new_name_ = p.name;
+                    ask_password_ = true;
+                    focus_password_ = true;
+                    trainee_error_ = "Type the password for this profile, then press Start.";
+                } else {
+                    choose_trainee(app, p.name);
+                }
+            }
             ImGui::PopID();
         }
         ImGui::EndChild();
     }
     gap();
-    wrapped("New here? Type your name:");
+    wrapped(trainees_.empty() ? "Type your name:" : "New here, or not in the list? Type your name:");
     ImGui::SetNextItemWidth(320 * s);
     if (focus_name_) {
         ImGui::SetKeyboardFocusHere();
         focus_name_ = false;
     }
-    bool enter = ImGui::InputText("###new-name", &new_name_, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    bool enter = ImGui::InputText("###new-name", &new_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::TextUnformatted(passwords_required_ ? "Password (everyone here needs one; a new profile chooses one, 8 or more characters)"
+                                               : "Password (if your profile has one, or to protect a new profile)");
+    ImGui::SetNextItemWidth(320 * s);
+    if (focus_password_) {
+        ImGui::SetKeyboardFocusHere();
+        focus_password_ = false;
+    }
+    enter |= ImGui::InputText("###trainee-password", &trainee_password_,
+                              ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if (big_button("Start###start-trainee") || enter) choose_trainee(app, new_name_);
+    if (big_button("Start###start-trainee") || enter) choose_trainee(app, new_name_, trainee_password_);
     if (!trainee_error_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
         wrapped(trainee_error_);
         ImGui::PopStyleColor();
+    }
+    gap(0.3f);
+    if (ImGui::Checkbox("Set or change my password###show-change", &show_change_)) change_message_.clear();
+    if (show_change_) {
+        ImGui::TextUnformatted("Your name");
+        ImGui::SetNextItemWidth(320 * s);
+        ImGui::InputText("###change-name", &change_name_);
+        ImGui::TextUnformatted("Your password now (leave empty if you have none)");
+        ImGui::SetNextItemWidth(320 * s);
+        ImGui::InputText("###change-current", &change_current_, ImGuiInputTextFlags_Password);
+        ImGui::TextUnformatted("New password (8 or more characters), twice");
+        ImGui::SetNextItemWidth(320 * s);
+        ImGui::InputText("###change-new", &change_new_, ImGuiInputTextFlags_Password);
+        ImGui::SetNextItemWidth(320 * s);
+        ImGui::InputText("###change-again", &change_again_, ImGuiInputTextFlags_Password);
+        if (ImGui::Button("Save my new password###change-save"))
+            change_password(app, change_name_, change_current_, change_new_, change_again_);
+        if (!change_message_.empty()) {
+            if (change_ok_) {
+                wrapped(change_message_);
+            } else {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
+                wrapped(change_message_);
+                ImGui::PopStyleColor();
+            }
+        }
     }
     end_card();
 

@@ -1,0 +1,43 @@
+// case/: what the assessor works out once per scenario, from the scenario
+// file alone (people and the expert key): the case's names, its danger in
+// the family's words, and sentences for worked examples in feedback.
+#pragma once
+
+#include "rubric/text/words.hpp"
+
+#include <unordered_set>
+
+namespace sofs {
+
+struct PreparedCase {
+    const Scenario* scenario = nullptr;
+    std::string content_hash;
+    rubric::Lexicon people;                  // generic people words plus the case's names
+    std::vector<std::string> danger_themes;  // sections of danger-themes active in this case
+    // The case's own danger from the expert key (`dangers`): sections "does",
+    // "harm" and "safe", each phrase's note the danger's index.
+    rubric::Lexicon case_words;
+    std::vector<std::vector<std::string>> danger_children, danger_adults;  // person ids, by danger index
+    // Names for worked examples in feedback ("such as 'Ryan pushed Jade'").
+    std::string adult, partner, child, baby, children;
+    std::string caregivers;  // every caregiver's first name: "Jade and Ryan", "Marcus"
+    // Sentences from the scenario's own expert examples, for rewrites in feedback
+    // ({danger_example}, {impact_example}, {goal_example}, {goal_action_example},
+    // {goal_seen_example}: the last sentence, usually who will see it and for how long).
+    std::string danger_example, impact_example, goal_example, goal_action_example, goal_seen_example;
+    // Single words of the grammar lexicon, for quick checks.
+    // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
+    std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner, modal;
+};
+
+}  // namespace sofs
+
+namespace sofs::rubric {
+
+// A feedback text from content/guidance with the case's own names and examples
+// filled in ({adult}, {child}, {danger_example}, ...), `words` for {words} and
+// `plain` for {plain} (filled first: a plain alternative may hold names).
+std::string fill_wording(std::string text, const PreparedCase& c, const std::string& words,
+                         const std::string& plain = "");
+
+}  // namespace sofs::rubric

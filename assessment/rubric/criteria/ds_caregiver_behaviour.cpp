@@ -1,0 +1,134 @@
+// DS-CAREGIVER-BEHAVIOUR: a specific thing an identified adult did, does,
+// might do or fails to do.
+// What meets it and why: assessment/CRITERIA.md.
+#include "rubric/criteria/criteria.hpp"
+
+#include <algorithm>
+
+namespace sofs::rubric {
+
+namespace {
+
+// The adult a case phrase is about: a named adult of that danger (or a pronoun
+// read as one) earlier in the sentence, or someone unnamed outside the family
+// ("men he knows", "a man"); else after "by" ("pictures sent by Jay").
+const Mention* case_agent(const Reading& r, const Match& m, const std::vector<std::string>& adults) {
+    auto fits = [&](const Mention& x) {
+        if (!is_any_adult(x.who)) return false;
+        if (x.person.empty()) return x.who == Who::OtherAdult;
+        return std::find(adults.begin(), adults.end(), x.person) != adults.end();
+    };
+    for (int k = m.first - 1; k >= 0 && r.same_sentence(k, m.first); --k)
+        if (r.mention_at[k] >= 0 && fits(r.people[r.mention_at[k]])) return &r.people[r.mention_at[k]];
+    for (int j = m.last + 1; j + 1 < r.n() && j <= m.last + 4 && r.same_sentence(j, m.last); ++j)
+        if (r.word(j) == "by" && r.mention_at[j + 1] >= 0 && fits(r.people[r.mention_at[j + 1]]))
+            return &r.people[r.mention_at[j + 1]];
+    return nullptr;
+}
+
+// What the case's own danger says these adults do or fail to do (expert key `dangers`).
+bool case_behaviour(const Reading& r, const Wording& w, const std::vector<Match>& labels, Verdict* out) {
+    for (auto& m : find_longest(r.t, r.c.case_words)) {
+        const Phrase& p = r.c.case_words.phrases[m.phrase];
+        if (p.section != "does" || overlaps(m, labels)) continue;
+        if (r.negated_before(m.first, 2) && r.word(m.first) != "not") continue;
+        std::size_t i = std::stoul(p.note);
+        if (i >= r.c.danger_adults.size()) continue;
+        const Mention* agent = case_agent(r, m, r.c.danger_adults[i]);
+        if (!agent) continue;
+        Evidence ev;
+        ev.add(r, agent->first, agent->last);
+        ev.add(r, m.first, m.last);
+        *out = w.make("DS-CAREGIVER-BEHAVIOUR", true, "", ev.spans, ev.words);
+        return true;
+    }
+    return false;
+}
+
+// An omission is behaviour: an adult who "does not", "may not", "never" do
+// something a child needs ("Marcus may not find a way to keep the flat warm",
+// "Chloe does not ring Lily"). The adult is the subject right before.
+bool omission(const Reading& r, const Wording& w, Verdict* out) {
+    const auto& inner = r.d.lex("non-actions");
+    auto inner_at = find_longest(r.t, inner);
+    for (int k = 0; k < r.n(); ++k) {
+        if (r.word(k) != "not" && r.word(k) != "never") continue;
+        int s = k - 1;
+        while (s >= 0 && r.same_sentence(s, k) && (r.is(s, r.c.skip) || r.is(s, r.c.be_or_auxiliary) || r.is(s, r.c.modal))) --s;
+        if (s < 0 || !r.same_sentence(s, k)) continue;
+        if (s < 0 || r.mention_at[s] < 0) continue;
+        const Mention& who = r.people[r.mention_at[s]];
+        if (!is_any_adult(who.who)) continue;
+        int v = k + 1;
+        // "may not be able to keep ...": the verb after
+        if (v + 2 < r.n() && r.word(v) == "be" && r.word(v + 1) == "able" && r.word(v + 2) == "to") v += 3;
+        while (v < r.n() && r.same_sentence(v, k) && (r.is(v, r.c.skip) || adverb(r.word(v)))) ++v;
+        if (v >= r.n() || !r.same_sentence(v, k) || r.is(v, r.c.be_or_auxiliary) || r.mention_at[v] >= 0) continue;
+        if (starts_at(inner_at, v)) continue;  // "does not understand": an inner state
+        if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
+        Evidence ev;
+        ev.add(r, who.first, who.last);
+        ev.add(r, k, v);
+        *out = w.make("DS-CAREGIVER-BEHAVIOUR", true, "", ev.spans, ev.words);
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+Verdict ds_behaviour(const Reading& r, const Wording& w) {
+    auto cats = r.longest("categories");
+    auto labels = r.longest("labels");
+    for (auto& m : r.longest("behaviours")) {
+        if (overlaps(m, cats) || overlaps(m, labels)) continue;
+        const Phrase& p = r.phrase("behaviours", m);
+        if (r.negated_before(m.first, 2) && r.word(m.first) != "not") continue;
+        const Mention* agent = nullptr;
+        int prev = r.back_over(m.first, {});
+        bool passive = p.section != "state" && prev >= 0 && r.is(prev, r.c.be) &&
+                       past_participle_like(r.word(m.first));
+        if (passive) {
+            for (int j = m.last + 1; j < r.n() && j <= m.last + 4 && r.same_sentence(j, m.last); ++j)
+                if (r.word(j) == "by" && j + 1 < r.n() && r.mention_at[j + 1] >= 0) {
+                    agent = &r.people[r.mention_at[j + 1]];
+                    break;
+                }
+        } else {
+            agent = subject_of(r, m.first);
+        }
+        // "older men Maya has met online may ask her ...": the adult right before the child is the subject
+        if (agent && agent->who == Who::Child && agent->first > 0 && r.mention_at[agent->first - 1] >= 0 &&
+            is_any_adult(r.people[r.mention_at[agent->first - 1]].who))
+            agent = &r.people[r.mention_at[agent->first - 1]];
+        // "the shouting and pushing between Ryan and Jade", "shouting from Ryan": a named adult after the deed
+        if ((!agent || !is_any_adult(agent->who)) && r.word(m.last).size() > 4 &&
+            r.word(m.last).compare(r.word(m.last).size() - 3, 3, "ing") == 0)
+            for (int j = m.last + 1; j < r.n() && j <= m.last + 6 && r.same_sentence(j, m.last); ++j)
+                if ((r.word(j) == "between" || r.word(j) == "from" || r.word(j) == "by") && j + 1 < r.n() &&
+                    r.mention_at[j + 1] >= 0) {
+                    agent = &r.people[r.mention_at[j + 1]];
+                    break;
+                }
+        if (!agent || !is_any_adult(agent->who)) continue;
+        Evidence ev;
+        ev.add(r, agent->first, agent->last);
+        ev.add(r, m.first, m.last);
+        return w.make("DS-CAREGIVER-BEHAVIOUR", true, "", ev.spans, ev.words);
+    }
+    if (Verdict v; case_behaviour(r, w, labels, &v) || omission(r, w, &v)) return v;
+    Evidence ev;
+    std::string reason;
+    for (auto& m : cats) {
+        ev.add(r, m.first, m.last);
+        reason = "category";
+    }
+    if (reason.empty())
+        for (auto& m : labels) {
+            ev.add(r, m.first, m.last);
+            reason = "label";
+        }
+    return w.make("DS-CAREGIVER-BEHAVIOUR", false, reason, ev.spans, ev.words);
+}
+
+}  // namespace sofs::rubric

@@ -1,0 +1,71 @@
+// DS-CHILD-IMPACT: a concrete harm or effect on an identified child.
+// What meets it and why: assessment/CRITERIA.md.
+#include "rubric/criteria/criteria.hpp"
+
+namespace sofs::rubric {
+
+Verdict ds_child_impact(const Reading& r, const Wording& w) {
+    bool general_child = false;
+    for (auto& m : r.longest("impacts")) {
+        const Phrase& p = r.phrase("impacts", m);
+        if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
+        const Mention* target = nullptr;
+        int prev = r.back_over(m.first, {});
+        bool state = prev >= 0 && r.is(prev, r.c.be);
+        if (p.section == "witness" || p.section == "development" || state) {
+            target = r.subject_before(m.first);
+        } else {
+            target = r.after(m.last, 4);
+            if (!target || !(target->who == Who::Child || target->who == Who::ChildGeneral)) {
+                const Mention* left = r.before(m.first);
+                if (!target || (left && (left->who == Who::Child || left->who == Who::ChildGeneral))) target = left;
+            }
+        }
+        // "Kai might try to protect his mum and get hurt": a second verb shares
+        // the first verb's subject, the first person named in the clause
+        if ((!target || target->who != Who::Child) && p.section != "witness")
+            if (const Mention* s = coordinated_subject(r, m.first)) target = s;
+        // "Kai, who could be left terrified": the person the relative clause is about
+        if (!target || target->who != Who::Child)
+            for (int k = m.first - 1; k >= 1 && k >= m.first - 6 && r.same_sentence(k, m.first); --k)
+                if (r.word(k) == "who") {
+                    if (r.mention_at[k - 1] >= 0 && r.people[r.mention_at[k - 1]].who == Who::Child) target = &r.people[r.mention_at[k - 1]];
+                    break;
+                }
+        if (!target) continue;
+        if (target->who == Who::ChildGeneral) general_child = true;
+        if (target->who != Who::Child) continue;
+        Evidence ev;
+        ev.add(r, target->first, target->last);
+        ev.add(r, m.first, m.last);
+        return w.make("DS-CHILD-IMPACT", true, "", ev.spans, ev.words);
+    }
+    // what the case's own danger says could happen to its children, said of a child of the case
+    for (auto& m : find_longest(r.t, r.c.case_words)) {
+        if (r.c.case_words.phrases[m.phrase].section != "harm") continue;
+        if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
+        const Mention* target = r.subject_before(m.first);
+        if (!target || target->who != Who::Child) target = r.after(m.last, 4);
+        if (!target || target->who != Who::Child) continue;
+        Evidence ev;
+        ev.add(r, target->first, target->last);
+        ev.add(r, m.first, m.last);
+        return w.make("DS-CHILD-IMPACT", true, "", ev.spans, ev.words);
+    }
+    Evidence ev;
+    std::string reason;
+    for (auto& m : r.longest("vague-harm")) {
+        ev.add(r, m.first, m.last);
+        reason = "vague";
+    }
+    if (reason.empty()) {
+        bool any_child = false;
+        for (auto& p : r.people)
+            if (p.who == Who::Child) any_child = true;
+        if (general_child || !any_child) reason = any_child ? "" : "no-child";
+        if (general_child && !any_child) reason = "general";
+    }
+    return w.make("DS-CHILD-IMPACT", false, reason, ev.spans, ev.words);
+}
+
+}  // namespace sofs::rubric

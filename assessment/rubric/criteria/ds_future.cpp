@@ -1,0 +1,41 @@
+// DS-FUTURE: the statement looks forward.
+// What meets it and why: assessment/CRITERIA.md.
+#include "rubric/criteria/criteria.hpp"
+
+namespace sofs::rubric {
+
+Verdict ds_future(const Reading& r, const Wording& w) {
+    auto hyp = r.all("hypotheses");
+    auto impacts = r.longest("impacts");
+    auto behaviours = r.longest("behaviours");
+    for (auto& m : r.longest("future")) {
+        // "may have pushed" looks back, not forward; "May" mid-sentence is the month
+        if (m.last + 1 < r.n() && r.word(m.last + 1) == "have" && r.same_sentence(m.first, m.last + 1)) {
+            bool will_have = r.word(m.first) == "will";
+            // "may have pushed" looks back; "may have nightmares" looks forward
+            bool participle = m.last + 2 < r.n() && past_participle(r.word(m.last + 2));
+            if (!will_have && participle) continue;
+        }
+        // "will keep putting herself at risk", "may be at further risk of harm": a risk
+        // status names no future event (only what follows up to the next comma or full stop)
+        bool risk_only = false;
+        for (int k = m.last + 1; k < r.n() && r.same_sentence(k, m.last) && r.word(k) != "," && k <= m.last + 8; ++k) {
+            if (r.word(k) == "risk" || r.word(k) == "risks") risk_only = true;
+            if (starts_at(impacts, k) || starts_at(behaviours, k)) {
+                risk_only = false;
+                break;
+            }
+        }
+        if (risk_only) continue;
+        const Token& tk = r.t.tokens[m.first];
+        if (tk.lower == "may" && tk.capital && m.first > 0 && r.same_sentence(m.first - 1, m.first)) continue;
+        Evidence ev;
+        ev.add(r, m.first, m.last);
+        return w.make("DS-FUTURE", true, "", ev.spans, ev.words);
+    }
+    Evidence ev;
+    for (auto& m : hyp) ev.add(r, m.first, m.last);
+    return w.make("DS-FUTURE", false, "", ev.spans, ev.words);
+}
+
+}  // namespace sofs::rubric

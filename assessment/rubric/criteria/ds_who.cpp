@@ -1,0 +1,68 @@
+// DS-WHO: the statement says who holds the worry.
+// What meets it and why: assessment/CRITERIA.md.
+#include "rubric/criteria/criteria.hpp"
+
+namespace sofs::rubric {
+
+Verdict ds_who(const Reading& r, const Wording& w) {
+    for (auto& m : r.all("worry-words")) {
+        // "we are (all) worried", "the school's worry", "Linda worries"
+        int k = r.back_over(m.first, r.c.be_or_auxiliary);
+        const Mention* holder = nullptr;
+        if (k >= 0 && r.mention_at[k] >= 0) holder = &r.people[r.mention_at[k]];
+        // "Were worried that..." at the start of a sentence is "We're" without its apostrophe
+        if (!holder && k < 0 && m.first > 0 && r.word(m.first - 1) == "were" &&
+            (m.first == 1 || !r.same_sentence(m.first - 2, m.first - 1))) {
+            Evidence ev;
+            ev.add(r, m.first - 1, m.last);
+            return w.make("DS-WHO", true, "", ev.spans, ev.words);
+        }
+        // "worries raised by the nursery", "concerns from the police"
+        if (!holder)
+            for (int j = m.last + 1; j < r.n() && j <= m.last + 3 && r.same_sentence(j, m.last); ++j)
+                if ((r.word(j) == "by" || r.word(j) == "from" || r.word(j) == "for" || r.word(j) == "of" ||
+                     r.word(j) == "among" || r.word(j) == "to") &&
+                    j + 1 < r.n() && (r.mention_at[j + 1] >= 0 || (j + 2 < r.n() && r.word(j + 1) == "the" && r.mention_at[j + 2] >= 0))) {
+                    const Mention* head = &r.people[r.mention_at[j + 1] >= 0 ? r.mention_at[j + 1] : r.mention_at[j + 2]];
+                    // "the children's social worker": the possessive names whose, the next mention who
+                    while (head->last + 1 < r.n() && r.same_sentence(head->last + 1, j) && r.mention_at[head->last + 1] >= 0)
+                        head = &r.people[r.mention_at[head->last + 1]];
+                    const Mention& e = *head;
+                    // "worries raised by the nursery", "the worry for social workers"; not "concern for Kai"
+                    bool by_from = r.word(j) == "by" || r.word(j) == "from";
+                    if (by_from || e.who == Who::Speaker || e.who == Who::Professional || e.who == Who::Everyone)
+                        holder = &e;
+                    break;
+                }
+        // "What worries us is ...", "what concerns the nursery"
+        if (!holder && m.last + 1 < r.n() && r.same_sentence(m.last, m.last + 1) && r.mention_at[m.last + 1] >= 0) {
+            const Mention& after = r.people[r.mention_at[m.last + 1]];
+            if (after.who == Who::Speaker || after.who == Who::Professional || after.who == Who::Everyone)
+                holder = &after;
+        }
+        // "Everybody at the network meeting is worried", "Social workers in the team are concerned"
+        if (!holder && k >= 0)
+            for (int j = k - 1; j >= 0 && j >= k - 5 && r.same_sentence(j, k); --j) {
+                if (r.word(j) == "that" || r.word(j) == "if" || r.word(j) == "when") break;
+                if (r.mention_at[j] < 0) continue;
+                const Mention& e = r.people[r.mention_at[j]];
+                if (e.who == Who::Speaker || e.who == Who::Professional || e.who == Who::Everyone) holder = &e;
+                break;
+            }
+        if (!holder) continue;
+        if (holder->who == Who::Nobody || holder->who == Who::ChildGeneral) continue;
+        // "Kai was scared" is what happened to a child, not someone holding a worry
+        if (holder->who == Who::Child && r.phrase("worry-words", m).section == "fear") continue;
+        if (holder->first > 0 && r.is(holder->first - 1, r.c.negation)) continue;
+        bool negated = false;
+        for (int j = holder->last + 1; j < m.first; ++j)
+            if (r.is(j, r.c.negation)) negated = true;
+        if (negated) continue;
+        Evidence ev;
+        ev.add(r, std::min(holder->first, m.first), std::max(holder->last, m.last));
+        return w.make("DS-WHO", true, "", ev.spans, ev.words);
+    }
+    return w.make("DS-WHO", false, "", {}, "");
+}
+
+}  // namespace sofs::rubric

@@ -1,0 +1,64 @@
+// SG-ADDRESSES-DANGER: the goal answers this case's own danger.
+// What meets it and why: assessment/CRITERIA.md.
+#include "rubric/criteria/criteria.hpp"
+
+namespace sofs::rubric {
+
+Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
+    const Reading& r = g.r;
+    const auto& th = r.d.lex("danger-themes");
+    const Match* theme = nullptr;
+    for (auto& m : g.themes) {
+        const std::string& sec = th.phrases[m.phrase].section;
+        if (std::find(r.c.danger_themes.begin(), r.c.danger_themes.end(), sec) == r.c.danger_themes.end()) continue;
+        if (g.in_service(m)) continue;
+        theme = &m;
+        break;
+    }
+    // the case's own danger in the family's words: what the adults do, or what safety looks like
+    std::vector<Match> own;
+    own.reserve(2);
+    if (!theme)
+        for (auto& m : find_longest(r.t, r.c.case_words)) {
+            const std::string& sec = r.c.case_words.phrases[m.phrase].section;
+            (void)sec;
+            if (g.in_service(m)) continue;
+            own.reserve(1);
+            own.push_back(m);
+            theme = &own.back();
+            break;
+        }
+    // the adult outside the family whose behaviour is the worry ("keep Maya safe from Jay")
+    const Mention* danger_adult = nullptr;
+    for (auto& p : r.people) {
+        if (p.person.empty()) continue;
+        for (auto& adults : r.c.danger_adults)
+            if (std::find(adults.begin(), adults.end(), p.person) != adults.end()) {
+                if (p.who == Who::OtherAdult && !danger_adult) danger_adult = &p;
+            }
+    }
+    if (!theme && danger_adult) {
+        own.push_back(Match{0, danger_adult->first, danger_adult->last});
+        theme = &own.back();
+    }
+    // one of this family's children ("Lily", "the kids")
+    const Mention* child = nullptr;
+    for (auto& p : r.people)
+        if (p.who == Who::Child || p.who == Who::ChildGeneral) {
+            child = &p;
+            break;
+        }
+
+    if (theme && child) {
+        Evidence ev;
+        ev.add(r, child->first, child->last);
+        ev.add(r, theme->first, theme->last);
+        return w.make("SG-ADDRESSES-DANGER", true, "", ev.spans, ev.words);
+    }
+    std::string reason = theme ? "no-child" : child ? "other" : !g.services.empty() ? "service" : "general";
+    Evidence ev;
+    if (theme) ev.add(r, theme->first, theme->last);
+    return w.make("SG-ADDRESSES-DANGER", false, reason, ev.spans, ev.words);
+}
+
+}  // namespace sofs::rubric

@@ -1,0 +1,76 @@
+// SG-CAREGIVER-ACTION: the caregivers will do something positive in their
+// care of the children.
+// What meets it and why: assessment/CRITERIA.md.
+#include "rubric/criteria/criteria.hpp"
+
+namespace sofs::rubric {
+
+Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
+    const Reading& r = g.r;
+    std::string reason = "none";
+    for (auto& c : g.clauses) {
+        if (!g.caregiver(c)) {
+            if (g.professional(c) && reason == "none") reason = "professional";
+            continue;
+        }
+        // "will show they can keep the children safe", "will demonstrate": a promise, not a deed
+        if (c.kind == Clause::Positive && g.vague_at(c.verb, true) && !c.concrete) {
+            if (reason == "none") reason = "vague";
+            continue;
+        }
+        if (c.kind == Clause::Positive) {
+            Evidence ev;
+            ev.add(r, c.subject->first, c.subject->last);
+            ev.add(r, c.modal_first, c.verb);
+            return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+        }
+        if (c.kind == Clause::Prohibition) reason = "prohibition";
+        else if (c.kind == Clause::Service && reason != "prohibition") reason = "service";
+        else if (c.kind == Clause::NonAction && reason == "none") reason = "vague";
+    }
+    // "looked after by Jade": the caregiver acting in a passive sentence
+    for (auto& p : g.positives)
+        for (int j = p.first + 1; j < r.n() && j <= p.last + 2; ++j)
+            if (r.word(j) == "by" && j + 1 < r.n() && r.mention_at[j + 1] >= 0 &&
+                is_adult(r.people[r.mention_at[j + 1]].who)) {
+                Evidence ev;
+                ev.add(r, p.first, j + 1);
+                return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+            }
+    // "We want Jade and Ryan to keep ...", "we expect Ryan to stay ...": what is asked of the caregivers
+    for (auto& p : g.positives) {
+        if (p.first < 2 || r.word(p.first - 1) != "to" || r.mention_at[p.first - 2] < 0) continue;
+        const Mention& who = r.people[r.mention_at[p.first - 2]];
+        int head = who.first;
+        while (head >= 2 && r.word(head - 1) == "and" && r.mention_at[head - 2] >= 0) head = r.people[r.mention_at[head - 2]].first;
+        static const std::unordered_set<std::string> asking = {"want", "wants", "expect", "expects", "like", "need", "needs", "ask", "asks", "asked"};
+        if (head == 0 || !asking.count(r.word(head - 1)) || !is_adult(who.who) || g.watching(p.first)) continue;
+        Evidence ev;
+        ev.add(r, who.first, p.last);
+        return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+    }
+    // "Jade and Ryan keeping Kai and Mia with a sober adult", "are keeping ...": no modal, still an action
+    for (auto& p : g.positives) {
+        const std::string& first = r.word(p.first);
+        bool ing = first.size() >= 5 && first.compare(first.size() - 3, 3, "ing") == 0;
+        int k = r.back_over(p.first, r.c.be);
+        if (k < 0 || r.mention_at[k] < 0) continue;
+        const Mention& who = r.people[r.mention_at[k]];
+        // "will see that Jade and Ryan talk calmly": a present-tense action in what others will see
+        int head = who.first;
+        while (head >= 2 && r.word(head - 1) == "and" && r.mention_at[head - 2] >= 0) head = r.people[r.mention_at[head - 2]].first;
+        // "a home where Jade and Ryan sort out ...": the same, describing the children's life
+        bool seen_that = head > 0 && (r.word(head - 1) == "that" || r.word(head - 1) == "where");
+        if (!ing && !seen_that) continue;
+        if (!is_adult(who.who) || g.watching(p.first)) continue;
+        // "when he is looking after them" sets a condition; it asks for nothing
+        static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until"};
+        if (who.first > 0 && conditions.count(r.word(who.first - 1))) continue;
+        Evidence ev;
+        ev.add(r, who.first, p.last);
+        return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+    }
+    return w.make("SG-CAREGIVER-ACTION", false, reason, {}, "");
+}
+
+}  // namespace sofs::rubric

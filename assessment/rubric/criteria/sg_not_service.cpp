@@ -1,0 +1,47 @@
+// SG-NOT-SERVICE: the child's safe life, not attendance at services.
+// What meets it and why: assessment/CRITERIA.md.
+#include "rubric/criteria/criteria.hpp"
+
+namespace sofs::rubric {
+
+Verdict sg_not_service(const GoalReading& g, const Wording& w) {
+    const Reading& r = g.r;
+    bool service_asked = false, safety_described = false, professional_only = !g.clauses.empty();
+    Evidence svc;
+    for (auto& c : g.clauses) {
+        if (!g.professional(c)) professional_only = false;
+        if (c.kind == Clause::Service && !g.professional(c)) {
+            service_asked = true;
+            int last = c.verb;
+            for (auto& m : g.services)
+                if (m.first >= c.verb && m.first <= c.verb + 6 && m.last <= c.end) {
+                    last = std::max(last, m.last);
+                    break;
+                }
+            svc.add(r, c.verb, last);
+        }
+        if (g.caregiver(c) && c.kind == Clause::Positive && c.concrete) safety_described = true;
+    }
+    // a service named with no "X will" before it ("Attend a parenting course.")
+    for (auto& m : g.services) {
+        bool in_clause = false;
+        for (auto& c : g.clauses)
+            if (m.first >= c.verb && m.first <= c.end) in_clause = true;
+        const Mention* who = r.before(m.first);
+        if (!in_clause && !(who && (who->who == Who::Professional || who->who == Who::Everyone))) {
+            service_asked = true;
+            svc.add(r, m.first, m.last);
+        }
+    }
+    if (g.behaviour_ruled_out()) safety_described = true;
+    for (auto& s : g.safe)
+        if (!g.in_service(s)) safety_described = true;
+    if (professional_only && !safety_described) {
+        Evidence ev;
+        return w.make("SG-NOT-SERVICE", false, "professional", ev.spans, ev.words);
+    }
+    if (service_asked && !safety_described) return w.make("SG-NOT-SERVICE", false, "", svc.spans, svc.words);
+    return w.make("SG-NOT-SERVICE", true, "", {}, "");
+}
+
+}  // namespace sofs::rubric

@@ -1,0 +1,135 @@
+// reading/: the people named in a trainee's text (names, roles, pronouns),
+// each read as what they are to this case.
+#include "rubric/reading/people.hpp"
+#include "rubric/case/prepared.hpp"
+
+#include <unordered_set>
+
+namespace sofs::rubric {
+
+namespace {
+
+Who who_from_section(const std::string& s, char* gender, bool* pronoun) {
+    *pronoun = false;
+    auto dash = s.rfind('-');
+    std::string kind = dash == std::string::npos ? s : s.substr(0, dash);
+    std::string g = dash == std::string::npos ? "" : s.substr(dash + 1);
+    *gender = g == "f" ? 'f' : g == "m" ? 'm' : g == "p" ? 'p' : '?';
+    if (kind == "child") return Who::Child;
+    if (kind == "caregiver") return Who::Caregiver;
+    if (kind == "family") return Who::Family;
+    if (kind == "other") return Who::OtherAdult;
+    if (kind == "professional") return Who::Professional;
+    if (kind == "speaker") return Who::Speaker;
+    if (kind == "everyone") return Who::Everyone;
+    if (kind == "nobody") return Who::Nobody;
+    if (kind == "pronoun") {
+        *pronoun = true;
+        return Who::Unknown;
+    }
+    return Who::Unknown;
+}
+
+}  // namespace
+
+std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
+    std::vector<Mention> out;
+    for (auto& m : find_longest(t, c.people)) {
+        const Phrase& p = c.people.phrases[m.phrase];
+        Mention x;
+        x.first = m.first;
+        x.last = m.last;
+        x.who = who_from_section(p.section, &x.gender, &x.pronoun);
+        x.person = p.note;
+        // A name that is also a little word ("May" for Maya, "Will"): a name only when
+        // written with a capital and not straight after someone ("Jay may threaten")
+        if (!p.note.empty() && m.first == m.last) {
+            static const std::unordered_set<std::string> little = {"may", "will", "can", "might", "must", "should", "would",
+                                                                   "could", "did", "does", "am", "is", "are", "was"};
+            const Token& tk = t.tokens[m.first];
+            if (little.count(tk.lower) &&
+                (!tk.capital || (!out.empty() && out.back().last == m.first - 1) || (m.first > 0 && t.tokens[m.first - 1].lower == "i")))
+                continue;
+        }
+        // "children", "a child": this family's only with a determiner or a name before
+        if (x.who == Who::Child && p.note.empty()) {
+            bool identified = false;
+            if (m.first > 0) {
+                const Token& prev = t.tokens[m.first - 1];
+                if (prev.sentence == t.tokens[m.first].sentence) {
+                    if (c.child_determiner.count(prev.lower)) identified = true;
+                    if (!out.empty() && out.back().last == m.first - 1) identified = true;
+                }
+            }
+            if (!identified) x.who = Who::ChildGeneral;
+            // "Mia, who is a baby": a description of someone already named
+            if (!identified && m.first >= 2 && (t.tokens[m.first - 1].lower == "a" || t.tokens[m.first - 1].lower == "an") &&
+                c.be.count(t.tokens[m.first - 2].lower))
+                continue;
+            // "Mia, who is seven months old": an age, not another child
+            if (!identified && !p.words.empty() && p.words[0] == kNumber) continue;
+        }
+        out.push_back(std::move(x));
+    }
+    // Possessive pronouns before a mention ("her son", "his children") name no one themselves.
+    std::vector<Mention> kept;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i].pronoun && i + 1 < out.size() && out[i + 1].first == out[i].last + 1) continue;
+        kept.push_back(out[i]);
+    }
+    // A mention in object position ("looking after Kai"): the word before it
+    // is neither a joining word nor the start of the sentence.
+    auto object_position = [&](std::size_t j) {
+        static const std::unordered_set<std::string> joins = {
+            "and", "or", "that", "when", "if", "while", "because", "so", "but", "then", "as", "until", "unless", "where", "whenever"};
+        int at = kept[j].first;
+        for (;;) {
+            if (at == 0 || !(t.tokens[at - 1].sentence == t.tokens[at].sentence)) return false;
+            const std::string& prev = t.tokens[at - 1].lower;
+            if (prev == "and" && j > 0 && kept[j - 1].last == at - 2) {  // "Kai and Mia": ask of Kai
+                --j;
+                at = kept[j].first;
+                continue;
+            }
+            return joins.count(prev) == 0;
+        }
+    };
+    // Resolve pronouns to the nearest earlier mention that fits; a subject
+    // pronoun ("he will ...") prefers a subject to an object.
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        if (!kept[i].pronoun) continue;
+        char g = kept[i].gender;
+        const std::string& pw = t.tokens[kept[i].first].lower;
+        bool subject_pronoun = pw == "he" || pw == "she" || pw == "they";
+        std::size_t fallback = kept.size();
+        for (std::size_t j = i; j-- > 0;) {
+            const Mention& e = kept[j];
+            if (e.pronoun && e.who == Who::Unknown) continue;
+            bool fits = g == 'p' ? (e.gender == 'p')
+                                 : (e.gender == g || (e.gender == '?' && e.who != Who::ChildGeneral &&
+                                                      e.who != Who::Professional && e.who != Who::Everyone &&
+                                                      e.who != Who::Nobody && e.who != Who::Speaker));
+            // two people joined by "and" are "they"
+            if (g == 'p' && !fits && j > 0 && e.first >= 2 && kept[j - 1].last == e.first - 2 &&
+                t.tokens[e.first - 1].lower == "and")
+                fits = true;
+            if (!fits) continue;
+            if (subject_pronoun && object_position(j) && !is_any_adult(e.who)) {
+                if (fallback == kept.size()) fallback = j;
+                continue;
+            }
+            fallback = kept.size();
+            kept[i].who = e.who;
+            kept[i].person = e.person;
+            break;
+        }
+        if (fallback != kept.size()) {
+            kept[i].who = kept[fallback].who;
+            kept[i].person = kept[fallback].person;
+        }
+    }
+    return kept;
+}
+
+
+}  // namespace sofs::rubric

@@ -1,0 +1,53 @@
+// reading/: grammar helpers shared by the criteria.
+#include "rubric/reading/reading.hpp"
+
+namespace sofs::rubric {
+
+bool starts_at(const std::vector<Match>& ms, int tok, const Match** out) {
+    for (auto& m : ms)
+        if (m.first == tok) {
+            if (out) *out = &m;
+            return true;
+        }
+    return false;
+}
+
+const Mention* subject_of(const Reading& r, int tok) { return r.subject_before(tok); }
+
+bool past_participle(const std::string& w) {
+    static const std::unordered_set<std::string> irregular = {
+        "been", "done", "seen", "hit", "hurt", "left", "had", "got", "thrown", "broken", "struck", "fallen",
+        "heard", "felt", "taken", "shaken", "beaten", "kept", "put", "caught", "held"};
+    auto ends = [&](const char* suf) {
+        std::size_t n = std::char_traits<char>::length(suf);
+        return w.size() > n + 1 && w.compare(w.size() - n, n, suf) == 0;
+    };
+    return irregular.count(w) || ends("ed") || ends("en");
+}
+
+
+bool adverb(const std::string& w) {
+    static const std::unordered_set<std::string> verbs = {"apply", "supply", "reply", "rely", "comply", "multiply", "bully"};
+    return w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && !verbs.count(w);
+}
+
+bool past_participle_like(const std::string& w) {
+    return w.size() > 2 && (w.compare(w.size() - 2, 2, "ed") == 0 || w == "hit" || w == "hurt" || w == "left" ||
+                            w == "thrown" || w == "kicked" || w == "shaken" || w == "beaten" || w == "struck");
+}
+
+const Mention* coordinated_subject(const Reading& r, int tok) {
+    static const std::unordered_set<std::string> between = {"get", "gets", "got", "getting", "be", "end", "up", "then", "also", "even"};
+    static const std::unordered_set<std::string> modals = {"may", "might", "could", "will", "would", "can", "should", "must", "is", "are", "was", "were", "has", "have", "had", "keeps", "keep"};
+    int k = r.back_over(tok, between);
+    if (k < 0 || !(r.word(k) == "and" || r.word(k) == "or")) return nullptr;
+    for (int j = k - 1; j >= 0 && r.same_sentence(j, k); --j) {
+        if (r.mention_at[j] < 0) continue;
+        const Mention& m = r.people[r.mention_at[j]];
+        j = m.first;
+        if (m.last + 1 < k && modals.count(r.word(m.last + 1))) return &m;
+    }
+    return nullptr;
+}
+
+}  // namespace sofs::rubric
