@@ -1,20 +1,19 @@
-// The application shell: command line, window, fonts and themes, the top bar
-// (read aloud, help, settings), notices, navigation between frames, autosave
-// of every session event, and the calm main loop.
+// The application's controller: command line, the signed-in person, the open
+// case (a play::Playthrough, which saves every event, keeps drafts, and
+// finishes and assesses the attempt), navigation between frames, notices,
+// the top bar (read aloud, help, settings) and the calm main loop. The
+// window, fonts, themes and screenshots are the Window's (window.hpp).
 #include "app.hpp"
 
-#include "args.hpp"
+#include "util/args.hpp"
+#include "util/data_dir.hpp"
 #include "screens/all.hpp"
 #include "screens/mapping.hpp"
 #include "tour.hpp"
 #include "widgets.hpp"
 
-#include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
+#include <GLFW/glfw3.h>   // key codes for ImGui::IsKeyPressed
 #include <imgui.h>
-#include <imgui_freetype.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <atomic>
@@ -23,6 +22,8 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <future>
+#include <mutex>
 #include <thread>
 #include <cstdlib>
 
@@ -31,34 +32,6 @@ namespace sofs::ui {
 namespace {
 
 std::chrono::steady_clock::time_point g_process_start = std::chrono::steady_clock::now();
-// Counts input and window events; the main loop draws a few frames after any.
-std::atomic<unsigned> g_events{0};
-std::atomic<bool> g_scale_changed{false};
-
-void on_cursor(GLFWwindow*, double, double) { ++g_events; }
-void on_refresh(GLFWwindow*) { ++g_events; }
-void on_size(GLFWwindow*, int, int) { ++g_events; }
-// ImGui 1.86 samples keys once a frame: a press and release between two frames
-// (a quick tap, or a tool like xdotool) would be lost. Presses are latched here
-// and shown to ImGui for one frame.
-std::vector<int> g_pressed_keys;
-void on_key(GLFWwindow*, int key, int, int action, int) {
-    ++g_events;
-    if (action == GLFW_PRESS && key >= 0 && key < 512) g_pressed_keys.push_back(key);
-}
-void on_char(GLFWwindow*, unsigned) { ++g_events; }
-void on_button(GLFWwindow*, int, int, int) { ++g_events; }
-void on_scroll(GLFWwindow*, double, double) { ++g_events; }
-void on_focus(GLFWwindow*, int) { ++g_events; }
-void on_enter(GLFWwindow*, int) { ++g_events; }
-void on_scale(GLFWwindow*, float, float) { ++g_events; g_scale_changed = true; }
-
-// Latin-1, Latin Extended-A (Welsh ŵ ŷ), Welsh ẁ ẃ ẅ ỳ, dashes, curly quotes,
-// ellipsis, the euro sign, arrows, and the tick and cross marks.
-const ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF, 0x0100, 0x017F, 0x1E80, 0x1E85, 0x1EF2, 0x1EF3,
-    0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0,
-};
 
 }  // namespace
 
@@ -67,14 +40,17 @@ void mark_process_start() { g_process_start = std::chrono::steady_clock::now(); 
 const char* usage() {
     return "sofs-sim: practise Signs of Safety conversations, mapping and safety planning.\n"
            "\n"
-           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR]\n"
+           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR [--tour-plans DIR]]\n"
            "                [--frames N --screenshot FILE] [--benchmark-startup] [--help]\n"
            "\n"
-           "  --scenarios DIR      where the case scenarios are (default: the bundled scenarios/)\n"
+           "  --scenarios DIR      where the case scenarios are (default: $SOFS_SCENARIOS_DIR, else the\n"
+           "                       scenarios/ installed with the program)\n"
            "  --db PATH            the progress file (default: ~/.local/share/sofs-simulator/progress.db)\n"
            "  --tour DIR           run a scripted trainee and trainer through every screen of the\n"
            "                       reference case, writing one PNG per screen into DIR; uses a\n"
            "                       temporary progress file; exits 0 when every step worked\n"
+           "  --tour-plans DIR     with --tour: one more trainee in the tour's group for each plan\n"
+           "                       (*.yaml, the format of sofs play --script) in DIR, named by its file\n"
            "  --frames N           draw N frames and exit (with --screenshot: then save a PNG);\n"
            "                       exits 3 when problems were shown (scenarios that did not load)\n"
            "  --screenshot FILE    the PNG to write after --frames N\n"
@@ -86,19 +62,17 @@ const char* usage() {
 
 Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "frames", "screenshot", "width", "height"},
+    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "tour-plans", "frames", "screenshot", "width", "height"},
                              {"help", "benchmark-startup"});
     Options o;
     *help = false;
     if (!p.error.empty()) { *error = p.error; return o; }
     if (p.has("help")) { *help = true; return o; }
     if (!p.positional.empty()) { *error = "unexpected argument '" + p.positional[0] + "' (see --help)"; return o; }
-    std::string def = SOFS_DEFAULT_SCENARIOS;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(def, ec)) def = "scenarios";
-    o.scenarios_dir = p.get("scenarios").value_or(def);
+    o.scenarios_dir = p.get("scenarios").value_or(util::data_dir("scenarios"));
     o.db_path = p.get("db").value_or("");
     o.tour_dir = p.get("tour").value_or("");
+    o.tour_plans = p.get("tour-plans").value_or("");
     o.screenshot = p.get("screenshot").value_or("");
     o.benchmark_startup = p.has("benchmark-startup");
     std::string e;
@@ -120,25 +94,6 @@ App::App(Options o) : opt(std::move(o)), started_(g_process_start) {
 App::~App() = default;
 
 // ------------------------------------------------------------------ state actions
-
-Debrief debrief_for(const Transcript& t, const std::map<std::string, Answer>& answers, const Scenario& s, const Guidance& g) {
-    Debrief d = assess(t, s, g);
-    // Until the assessor judges whole transcripts, judge the writing here with
-    // the same checks the live hints use.
-    if (d.tasks.empty()) {
-        for (const auto& [task_id, ans] : answers) {
-            const Task* task = s.task(task_id);
-            if (!task) continue;
-            if (task->kind == TaskKind::DangerStatement)
-                d.tasks.push_back({task_id, task->kind, assess_danger_statement(ans.text, s, g)});
-            else if (task->kind == TaskKind::SafetyGoal)
-                d.tasks.push_back({task_id, task->kind, assess_safety_goal(ans.text, s, g)});
-            else if (task->kind == TaskKind::WordsAndPictures)
-                d.tasks.push_back({task_id, task->kind, assess_words_and_pictures(ans.text, s, g)});
-        }
-    }
-    return d;
-}
 
 void App::go(ScreenId s) { next_ = s; request_redraw(); }
 
@@ -174,108 +129,69 @@ void App::sign_in(const pg::Actor& who) {
     go(who.role == pg::Role::Trainee ? ScreenId::Library : ScreenId::Trainer);
 }
 
+play::GuidanceSource App::guidance_source() {
+    return [this](std::string* problem) -> const Guidance* {
+        const Guidance* g = guidance();
+        if (!g && problem) *problem = guidance_problem;
+        return g;
+    };
+}
+
 void App::sign_out() {
     user.reset();
-    session.reset();
-    scenario.reset();
-    attempt.reset();
-    debrief.reset();
+    close_case();
     go(ScreenId::SignIn);
 }
 
 std::string App::speaker_name(const std::string& id) const {
-    if (id == "narrator" || id.empty() || !scenario) return "";
-    if (const Person* p = scenario->person(id)) return p->name;
+    if (id == "narrator" || id.empty() || !play_) return "";
+    if (const Person* p = play_->scenario().person(id)) return p->name;
     return id;
 }
 
-// Where a task's words live on the board: "danger-statement", "scaling-reason", ...;
-// "" for tasks answered with cards or people.
-static std::string board_key(TaskKind k) {
-    return k == TaskKind::Scaling ? std::string("scaling-reason") : editor_key(k);
-}
-
-std::string App::draft_task(TaskKind kind) const {
-    if (!session || !scenario) return "";
-    View v = session->view();
-    if (v.kind == View::Kind::Task && v.task && v.task->kind == kind) return v.task->id;
-    for (const auto& scene : scenario->scenes)
-        if (scene.task && scene.task->kind == kind && !session->answers().count(scene.task->id)) return scene.task->id;
-    return "";
-}
+std::string App::draft_task(TaskKind kind) const { return play_ ? play_->draft_task(kind) : ""; }
 
 bool App::open_scenario(std::shared_ptr<const Scenario> s, bool fresh) {
-    scenario = s;
-    session.reset();
-    attempt.reset();
-    debrief.reset();
-    finished_saved = false;
-    board = MappingBoard{};
-    committed = 0;
-    std::string err;
-    bool can_save = records && records->ok() && user;
-    if (can_save && !fresh) {
-        auto plan = records->plan_resume(*user, *s, &err);
-        if (plan && plan->kind == pg::ResumePlan::Kind::Resume) {
-            std::string why;
-            auto restored = Session::restore(*s, plan->transcript, &why);
-            if (restored) {
-                session.emplace(std::move(*restored));
-                attempt = plan->attempt;
-                committed = session->transcript().events.size();
-                // Answers already handed in fill the board; drafts (newer, unsent) win.
-                for (const auto& [task_id, ans] : session->answers()) {
-                    const Task* t = s->task(task_id);
-                    if (!t) continue;
-                    if (t->kind == TaskKind::SortFacts) board.placements.insert(ans.placements.begin(), ans.placements.end());
-                    else if (t->kind == TaskKind::SafetyNetwork) board.network = ans.picks;
-                    else if (std::string key = board_key(t->kind); !key.empty() && !ans.text.empty()) board.texts[key] = ans.text;
-                }
-                std::string derr;
-                for (const auto& d : records->drafts(attempt->id, &derr)) {
-                    const Task* t = s->task(d.task);
-                    if (!t) continue;
-                    if (t->kind == TaskKind::SortFacts) {
-                        for (const auto& [fact, place] : d.placements) board.placements[fact] = place;
-                    } else if (t->kind == TaskKind::ThreeHouses) {
-                        board.houses = d.placements;
-                    } else if (std::string key = board_key(t->kind); !key.empty()) {
-                        board.texts[key] = d.text;
-                    }
-                }
-                if (!derr.empty()) notify("Your unsent writing could not be brought back: " + derr, true);
-                notify("Welcome back. You are where you left off in \"" + s->title + "\".");
-                go(screen_for_view());
-                return true;
-            }
-            notify("Your earlier work on this case could not be picked up (" + why + "); starting afresh. Nothing was deleted.", true);
-        } else if (plan && plan->kind == pg::ResumePlan::Kind::Changed) {
-            notify("This case has changed since you last played it (" + plan->why +
-                   "). You are starting afresh; your earlier work is kept.");
-        } else if (!plan && !err.empty()) {
-            notify("Could not look for earlier work: " + err, true);
-        }
+    // The case list holds index entries: the whole case is read when opened.
+    std::string problem;
+    s = whole_case(s, &problem);
+    if (!s) {
+        notify("This case cannot be opened: " + problem, true);
+        return false;
     }
-    std::uint64_t seed = opt.tour_dir.empty() ? std::random_device{}() : 1;
-    session.emplace(*s, seed);
-    if (can_save) {
-        Transcript header;
-        header.scenario = s->id;
-        header.content_hash = s->content_hash;
-        header.seed = seed;
-        attempt = records->begin(*user, header, *s, &err);
-        if (!attempt) notify("Your work on this case cannot be saved: " + err, true);
+    play_.reset();
+    play::Setup setup;
+    if (records && records->ok() && user) {
+        setup.store = records->store();
+        setup.trainee = *user;
     } else if (records && !records->ok()) {
         notify("Your work is not being saved: " + records->problem(), true);
     }
-    after_action();
-    go(ScreenId::Briefing);
+    setup.resume = !fresh;
+    setup.seed = opt.tour_dir.empty() ? std::random_device{}() : 1;
+    setup.guidance = guidance_source();
+    play_ = std::make_unique<play::Playthrough>(std::move(s), std::move(setup));
+    show_play_notices();
+    go(play_->resumed() ? screen_for_view() : ScreenId::Briefing);
     return true;
 }
 
+bool App::reopen_case(bool fresh) {
+    if (!play_) return false;
+    auto s = play_->scenario_ptr();
+    return open_scenario(std::move(s), fresh);
+}
+
+void App::close_case() { play_.reset(); }
+
+void App::show_play_notices() {
+    if (!play_) return;
+    for (const auto& n : play_->take_notices()) notify(n.text, n.problem);
+}
+
 ScreenId App::screen_for_view() const {
-    if (!session) return ScreenId::Library;
-    View v = session->view();
+    if (!play_) return ScreenId::Library;
+    View v = play_->view();
     switch (v.kind) {
         case View::Kind::Narration:
         case View::Kind::Choices: return ScreenId::Conversation;
@@ -291,85 +207,64 @@ ScreenId App::screen_for_view() const {
     return ScreenId::Conversation;
 }
 
-bool App::after_action() {
-    if (!session) return false;
-    bool ok = true;
-    const auto& events = session->transcript().events;
-    if (attempt && records) {
-        for (; committed < events.size(); ++committed) {
-            std::string err;
-            if (!records->record(attempt->id, events[committed], &err)) {
-                notify("Your last step could not be saved: " + err, true);
-                ok = false;
-                break;
-            }
-        }
+bool App::after_action(const play::Outcome& o) {
+    if (!o.taken) {
+        notify(o.problem, true);
+        return false;
     }
-    View v = session->view();
-    if (v.kind == View::Kind::Ending && !finished_saved) {
-        finished_saved = true;
-        if (const Guidance* g = guidance()) {
-            try {
-                debrief = debrief_for(session->transcript(), session->answers(), *scenario, *g);
-            } catch (const std::exception& e) {
-                notify(std::string("Feedback could not be worked out: ") + e.what(), true);
-            }
-        }
-        if (attempt && records) {
-            std::string err;
-            if (!records->finish(attempt->id, v.ending ? v.ending->id : "", debrief ? &*debrief : nullptr, &err))
-                notify("Your finished case could not be saved: " + err, true);
-        }
-    }
-    return ok;
+    show_play_notices();
+    go(screen_for_view());
+    return o.saved;
 }
 
 bool App::advance() {
-    if (!session) return false;
-    if (auto e = session->advance()) { notify(e->message, true); return false; }
-    bool ok = after_action();
-    go(screen_for_view());
-    return ok;
+    if (!play_) return false;
+    return after_action(play_->advance());
 }
 
 bool App::choose(const std::string& choice_id) {
-    if (!session) return false;
-    if (auto e = session->choose(choice_id)) { notify(e->message, true); return false; }
-    sound.cue(Cue::Step);
-    bool ok = after_action();
-    go(screen_for_view());
-    return ok;
+    if (!play_) return false;
+    play::Outcome o = play_->choose(choice_id);
+    if (o.taken) sound.cue(Cue::Step);
+    return after_action(o);
 }
 
 bool App::answer(const Answer& a) {
-    if (!session) return false;
-    if (auto e = session->answer(a)) { notify(e->message, true); return false; }
-    sound.cue(Cue::Saved);
-    bool ok = after_action();
-    go(screen_for_view());
-    return ok;
+    if (!play_) return false;
+    play::Outcome o = play_->answer(a);
+    if (o.taken) sound.cue(Cue::Saved);
+    return after_action(o);
 }
 
+// Drafts go to the store under the task they belong to, so closing the window
+// mid-task brings the same words and cards back.
 void App::save_draft(const std::string& key, const std::string& text) {
-    if (!records || !records->ok() || !attempt) return;
-    for (TaskKind k : {TaskKind::DangerStatement, TaskKind::SafetyGoal, TaskKind::PastHarm, TaskKind::NextSteps,
-                       TaskKind::Scaling, TaskKind::WordsAndPictures}) {
-        if (board_key(k) != key) continue;
-        std::string task = draft_task(k);
-        if (task.empty()) return;   // every task of this kind is handed in: the answer holds the words
-        std::string err;
-        if (!records->save_draft(attempt->id, task, text, {}, &err)) notify("Your draft could not be saved: " + err, true);
-        return;
-    }
+    if (play_ && !play_->save_text_draft(key, text)) show_play_notices();
+}
+
+void App::place_fact(const std::string& fact_id, const std::string& section) {
+    if (play_ && !play_->place_fact(fact_id, section)) show_play_notices();
+}
+
+void App::write_text(const std::string& key, const std::string& text, bool keep) {
+    if (play_ && !play_->write(key, text, keep)) show_play_notices();
+}
+
+const std::string& App::board_text(const std::string& key) const {
+    static const std::string none;
+    return play_ ? play_->text(key) : none;
+}
+
+void App::place_houses(const std::map<std::string, std::string>& houses) {
+    if (play_ && !play_->place_houses(houses)) show_play_notices();
+}
+
+void App::pick_for_network(const std::string& person_id, bool chosen) {
+    if (play_) play_->pick_for_network(person_id, chosen);
 }
 
 void App::save_placements_draft(TaskKind kind, const std::map<std::string, std::string>& placements) {
-    if (!records || !records->ok() || !attempt) return;
-    std::string task = draft_task(kind);
-    if (task.empty()) return;
-    std::string err;
-    if (!records->save_draft(attempt->id, task, "", placements, &err))
-        notify("Your draft could not be saved: " + err, true);
+    if (play_ && !play_->save_placements_draft(kind, placements)) show_play_notices();
 }
 
 void App::read_aloud(const std::string& text) {
@@ -400,182 +295,25 @@ void App::store_settings() {
 
 // ------------------------------------------------------------------ window, fonts, style
 
-bool App::init_window(std::string* error) {
-    glfwSetErrorCallback([](int, const char* d) { std::fprintf(stderr, "sofs-sim: window system: %s\n", d); });
-    if (!glfwInit()) {
-        *error = "could not open a window: no display was found (is DISPLAY set?)";
-        return false;
-    }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    window_ = glfwCreateWindow(opt.width, opt.height, "Signs of Safety practice simulator", nullptr, nullptr);
-    if (!window_) {
-        *error = "could not open a window: OpenGL 3.0 is not available on this display";
-        return false;
-    }
-    glfwMakeContextCurrent(window_);
-    glfwSwapInterval(1);
-    float sx = 1, sy = 1;
-    glfwGetWindowContentScale(window_, &sx, &sy);
-    content_scale_ = std::clamp(std::max(sx, sy), 1.0f, 4.0f);
-
-    // Ours first: ImGui's backend chains to callbacks already installed.
-    glfwSetCursorPosCallback(window_, on_cursor);
-    glfwSetWindowRefreshCallback(window_, on_refresh);
-    glfwSetFramebufferSizeCallback(window_, on_size);
-    glfwSetKeyCallback(window_, on_key);
-    glfwSetCharCallback(window_, on_char);
-    glfwSetMouseButtonCallback(window_, on_button);
-    glfwSetScrollCallback(window_, on_scroll);
-    glfwSetWindowFocusCallback(window_, on_focus);
-    glfwSetCursorEnterCallback(window_, on_enter);
-    glfwSetWindowContentScaleCallback(window_, on_scale);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;   // one full-window layout: nothing to remember, no imgui.ini litter
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    // A steady text cursor: easier to find for some readers, and an idle
-    // window with a name box ready for typing need not redraw to blink.
-    io.ConfigInputTextCursorBlink = false;
-    ImGui_ImplGlfw_InitForOpenGL(window_, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
-    return true;
-}
-
-void App::build_fonts() {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    scale_ = content_scale_ * settings.text_percent / 100.0f;
-    float px = std::round(17.0f * scale_);
-    std::string dir = SOFS_UI_FONT_DIR;
-    std::string regular = dir + "/DejaVuSans.ttf", boldf = dir + "/DejaVuSans-Bold.ttf";
-    std::error_code ec;
-    ImFontConfig cfg;
-    cfg.OversampleH = 1;
-    cfg.OversampleV = 1;
-    if (std::filesystem::exists(regular, ec)) {
-        io.Fonts->AddFontFromFileTTF(regular.c_str(), px, &cfg, kGlyphRanges);
-        bool have_bold = std::filesystem::exists(boldf, ec);
-        bold = io.Fonts->AddFontFromFileTTF(have_bold ? boldf.c_str() : regular.c_str(), px, &cfg, kGlyphRanges);
-        large = io.Fonts->AddFontFromFileTTF(have_bold ? boldf.c_str() : regular.c_str(), std::round(px * 1.4f), &cfg,
-                                             kGlyphRanges);
-    } else {
-        ImFontConfig d;
-        d.SizePixels = px;
-        io.Fonts->AddFontDefault(&d);
-        bold = large = nullptr;
-        notify("The DejaVu Sans font is missing (install fonts-dejavu-core): using a basic font.", true);
-    }
-}
-
-void App::apply_style() {
-    ImGuiStyle s;
-    switch (settings.theme) {
-        case Theme::Light: {
-            ImGui::StyleColorsLight(&s);
-            ImVec4* c = s.Colors;
-            c[ImGuiCol_WindowBg] = ImVec4(0.972f, 0.965f, 0.945f, 1);
-            c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 0.85f);
-            c[ImGuiCol_Text] = ImVec4(0.11f, 0.13f, 0.16f, 1);
-            c[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.38f, 0.42f, 1);
-            c[ImGuiCol_Border] = ImVec4(0.75f, 0.74f, 0.70f, 1);
-            c[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.93f, 0.91f, 1);
-            c[ImGuiCol_Button] = ImVec4(0.80f, 0.87f, 0.93f, 1);
-            c[ImGuiCol_ButtonHovered] = ImVec4(0.68f, 0.80f, 0.92f, 1);
-            c[ImGuiCol_ButtonActive] = ImVec4(0.56f, 0.72f, 0.88f, 1);
-            c[ImGuiCol_Header] = ImVec4(0.84f, 0.89f, 0.94f, 1);
-            c[ImGuiCol_HeaderHovered] = ImVec4(0.74f, 0.83f, 0.93f, 1);
-            c[ImGuiCol_TableHeaderBg] = ImVec4(0.88f, 0.90f, 0.92f, 1);
-            c[ImGuiCol_NavHighlight] = ImVec4(0.10f, 0.35f, 0.75f, 1);
-            break;
-        }
-        case Theme::Dark: {
-            ImGui::StyleColorsDark(&s);
-            ImVec4* c = s.Colors;
-            c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1);
-            c[ImGuiCol_ChildBg] = ImVec4(0.15f, 0.16f, 0.19f, 1);
-            c[ImGuiCol_Text] = ImVec4(0.92f, 0.92f, 0.90f, 1);
-            c[ImGuiCol_TextDisabled] = ImVec4(0.66f, 0.67f, 0.70f, 1);
-            c[ImGuiCol_Button] = ImVec4(0.22f, 0.32f, 0.45f, 1);
-            c[ImGuiCol_ButtonHovered] = ImVec4(0.28f, 0.42f, 0.60f, 1);
-            break;
-        }
-        case Theme::HighContrast: {
-            ImGui::StyleColorsDark(&s);
-            ImVec4* c = s.Colors;
-            ImVec4 black(0, 0, 0, 1), white(1, 1, 1, 1), yellow(1, 0.92f, 0.1f, 1), blue(0.05f, 0.15f, 0.55f, 1);
-            for (int i = 0; i < ImGuiCol_COUNT; ++i) c[i] = black;
-            c[ImGuiCol_Text] = white;
-            c[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1);
-            c[ImGuiCol_Border] = yellow;
-            c[ImGuiCol_Separator] = yellow;
-            c[ImGuiCol_ButtonHovered] = c[ImGuiCol_HeaderHovered] = c[ImGuiCol_FrameBgHovered] = blue;
-            c[ImGuiCol_ButtonActive] = c[ImGuiCol_HeaderActive] = c[ImGuiCol_FrameBgActive] = ImVec4(0.1f, 0.3f, 0.8f, 1);
-            c[ImGuiCol_Header] = ImVec4(0.15f, 0.15f, 0.15f, 1);
-            c[ImGuiCol_CheckMark] = c[ImGuiCol_SliderGrab] = c[ImGuiCol_SliderGrabActive] = yellow;
-            c[ImGuiCol_NavHighlight] = yellow;
-            c[ImGuiCol_TextSelectedBg] = ImVec4(0.1f, 0.3f, 0.8f, 1);
-            c[ImGuiCol_ScrollbarGrab] = ImVec4(0.7f, 0.7f, 0.7f, 1);
-            c[ImGuiCol_PlotHistogram] = yellow;
-            c[ImGuiCol_TableBorderStrong] = c[ImGuiCol_TableBorderLight] = ImVec4(0.8f, 0.8f, 0.8f, 1);
-            c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.7f);
-            c[ImGuiCol_DragDropTarget] = yellow;
-            c[ImGuiCol_Tab] = ImVec4(0.2f, 0.2f, 0.2f, 1);
-            c[ImGuiCol_TabHovered] = blue;
-            c[ImGuiCol_TabActive] = ImVec4(0.1f, 0.3f, 0.8f, 1);
-            c[ImGuiCol_TabUnfocusedActive] = ImVec4(0.1f, 0.3f, 0.8f, 1);
-            c[ImGuiCol_TableHeaderBg] = ImVec4(0.2f, 0.2f, 0.2f, 1);
-            c[ImGuiCol_TableRowBgAlt] = ImVec4(0.1f, 0.1f, 0.1f, 1);
-            s.TabBorderSize = 2;
-            s.FrameBorderSize = 2;
-            s.ChildBorderSize = 2;
-            s.WindowBorderSize = 2;
-            break;
-        }
-    }
-    // Pop-ups are opaque: text underneath must never show through.
-    s.Colors[ImGuiCol_PopupBg].w = 1.0f;
-    if (settings.theme == Theme::Light) s.Colors[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 1);
-    s.Colors[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.45f);
-    s.WindowPadding = ImVec2(18, 14);
-    s.FramePadding = ImVec2(10, 6);
-    s.ItemSpacing = ImVec2(10, 9);
-    s.ItemInnerSpacing = ImVec2(8, 6);
-    s.CellPadding = ImVec2(8, 5);
-    s.ScrollbarSize = 16;
-    s.GrabMinSize = 14;
-    s.FrameRounding = 5;
-    s.GrabRounding = 5;
-    s.ChildRounding = 8;
-    s.PopupRounding = 6;
-    s.WindowRounding = 6;
-    s.ScaleAllSizes(scale_);
-    ImGui::GetStyle() = s;
-}
-
 // Font and style changes and navigation happen here, never inside a frame.
+void App::build_fonts() {
+    if (std::string problem = win_.build_fonts(settings.text_percent); !problem.empty()) notify(problem, true);
+    bold = win_.bold;
+    large = win_.large;
+}
+
 void App::between_frames() {
-    if (g_scale_changed.exchange(false)) {
-        float sx = 1, sy = 1;
-        glfwGetWindowContentScale(window_, &sx, &sy);
-        float cs = std::clamp(std::max(sx, sy), 1.0f, 4.0f);
-        if (cs != content_scale_) { content_scale_ = cs; fonts_dirty_ = true; }
-    }
+    if (win_.take_scale_change()) fonts_dirty_ = true;
     if (fonts_dirty_) {
         fonts_dirty_ = false;
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        build_fonts();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        if (std::string problem = win_.rebuild_fonts(settings.text_percent); !problem.empty()) notify(problem, true);
+        bold = win_.bold;
+        large = win_.large;
         style_dirty_ = true;
     }
     if (style_dirty_) {
         style_dirty_ = false;
-        apply_style();
+        win_.apply_style(settings.theme);
     }
     if (next_) {
         ScreenId to = *next_;
@@ -592,26 +330,6 @@ void App::between_frames() {
         screen(current_).enter(*this);
         request_redraw();
     }
-}
-
-bool App::write_screenshot(const std::string& path, std::string* error) {
-    int w = 0, h = 0;
-    glfwGetFramebufferSize(window_, &w, &h);
-    if (w <= 0 || h <= 0) {
-        *error = "the window has no size";
-        return false;
-    }
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-    stbi_flip_vertically_on_write(1);   // OpenGL's rows run bottom to top
-    if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4)) {
-        *error = "could not write the picture '" + path + "'";
-        return false;
-    }
-    return true;
 }
 
 // ------------------------------------------------------------------ drawing
@@ -648,7 +366,7 @@ void App::draw_top_bar() {
     }
 
     // While playing: the three places of a case.
-    if (session && user && user->role == pg::Role::Trainee &&
+    if (play_ && user && user->role == pg::Role::Trainee &&
         (current_ == ScreenId::Briefing || current_ == ScreenId::Conversation || current_ == ScreenId::Mapping ||
          current_ == ScreenId::Scaling || current_ == ScreenId::ThreeHouses)) {
         struct Tab { const char* label; ScreenId id; };
@@ -682,24 +400,24 @@ void App::draw_notices() {
         ImVec2 ts = ImGui::CalcTextSize(n.text.c_str(), nullptr, false, wrap_w);
         ImVec2 p = ImGui::GetCursorScreenPos();
         float line = ImGui::GetTextLineHeight();
-        float h = std::max(ts.y, line) + 8 * scale_;
+        float h = std::max(ts.y, line) + 8 * ui_scale();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         // Problems sit on a warm band with a warning sign; other news has a plain disc.
         if (n.problem) {
-            dl->AddRectFilled(ImVec2(p.x - 4, p.y), ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + h), mark_colour(), 4 * scale_);
-            float cx = p.x + line * 0.6f, cy = p.y + 4 * scale_ + line * 0.5f, r = line * 0.45f;
+            dl->AddRectFilled(ImVec2(p.x - 4, p.y), ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + h), mark_colour(), 4 * ui_scale());
+            float cx = p.x + line * 0.6f, cy = p.y + 4 * ui_scale() + line * 0.5f, r = line * 0.45f;
             dl->AddTriangleFilled(ImVec2(cx, cy - r), ImVec2(cx + r, cy + r * 0.8f), ImVec2(cx - r, cy + r * 0.8f), worry_colour());
             dl->AddText(ImVec2(cx - ImGui::CalcTextSize("!").x / 2, cy - line * 0.38f), ImGui::GetColorU32(ImGuiCol_WindowBg), "!");
         } else {
-            dl->AddCircleFilled(ImVec2(p.x + line * 0.6f, p.y + 4 * scale_ + line * 0.5f), line * 0.22f, good_colour());
+            dl->AddCircleFilled(ImVec2(p.x + line * 0.6f, p.y + 4 * ui_scale() + line * 0.5f), line * 0.22f, good_colour());
         }
-        ImGui::SetCursorScreenPos(ImVec2(p.x + line * 1.6f, p.y + 4 * scale_));
+        ImGui::SetCursorScreenPos(ImVec2(p.x + line * 1.6f, p.y + 4 * ui_scale()));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_w);
         ImGui::TextUnformatted(n.text.c_str());
         ImGui::PopTextWrapPos();
-        ImGui::SetCursorScreenPos(ImVec2(p.x + ImGui::GetContentRegionAvail().x - close_w, p.y + 2 * scale_));
+        ImGui::SetCursorScreenPos(ImVec2(p.x + ImGui::GetContentRegionAvail().x - close_w, p.y + 2 * ui_scale()));
         bool dismiss = ImGui::SmallButton("Dismiss###dismiss");
-        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 3 * scale_));
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 3 * ui_scale()));
         ImGui::Dummy(ImVec2(1, 1));
         ImGui::PopID();
         if (dismiss) {
@@ -712,11 +430,11 @@ void App::draw_notices() {
 
 void App::draw_settings_popup() {
     if (show_settings_) { ImGui::OpenPopup("Settings###settings-popup"); show_settings_ = false; }
-    ImGui::SetNextWindowSize(ImVec2(560 * scale_, 0));
+    ImGui::SetNextWindowSize(ImVec2(560 * ui_scale(), 0));
     if (ImGui::BeginPopupModal("Settings###settings-popup", nullptr, ImGuiWindowFlags_NoResize)) {
         subheading(*this, "Text size");
         int pct = settings.text_percent;
-        ImGui::SetNextItemWidth(300 * scale_);
+        ImGui::SetNextItemWidth(300 * ui_scale());
         ImGui::SliderInt("###text-size", &pct, 100, 200, "%d%%");
         if (pct != settings.text_percent) settings.text_percent = pct;
         if (ImGui::IsItemDeactivatedAfterEdit()) request_text_size(pct);
@@ -736,7 +454,7 @@ void App::draw_settings_popup() {
         subheading(*this, "Sound");
         if (!sound.has_device()) muted_text(sound.notice());
         bool changed = false;
-        ImGui::SetNextItemWidth(300 * scale_);
+        ImGui::SetNextItemWidth(300 * ui_scale());
         changed |= ImGui::SliderInt("Volume###volume", &settings.volume, 0, 100, "%d%%");
         changed |= ImGui::Checkbox("Mute###mute", &settings.muted);
         changed |= ImGui::Checkbox("Quiet sounds after each step###cues", &settings.cues);
@@ -747,7 +465,7 @@ void App::draw_settings_popup() {
         if (ImGui::IsItemDeactivatedAfterEdit() || (changed && !ImGui::IsAnyItemActive())) store_settings();
         gap();
         subheading(*this, "Reading aloud");
-        ImGui::SetNextItemWidth(300 * scale_);
+        ImGui::SetNextItemWidth(300 * ui_scale());
         if (ImGui::SliderInt("Words a minute###rate", &settings.speech_rate, 80, 300)) {}
         if (ImGui::IsItemDeactivatedAfterEdit()) store_settings();
         ImGui::SameLine();
@@ -781,7 +499,7 @@ void App::draw_frame() {
     ImGui::PopID();
 
     if (show_help_) { ImGui::OpenPopup("Help###help-popup"); show_help_ = false; }
-    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.8f, 720 * scale_), 0));
+    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.8f, 720 * ui_scale()), 0));
     if (ImGui::BeginPopupModal("Help###help-popup", nullptr, ImGuiWindowFlags_NoResize)) {
         subheading(*this, s.title());
         gap(0.3f);
@@ -796,47 +514,13 @@ void App::draw_frame() {
     ImGui::End();
 }
 
-int App::run() {
-    std::string err;
-    // --benchmark-startup also says where the time goes, on stderr.
-    auto phase = [this, last = started_](const char* what) mutable {
-        if (!opt.benchmark_startup) return;
-        auto now = std::chrono::steady_clock::now();
-        std::fprintf(stderr, "  %-28s %6.1f ms\n", what, std::chrono::duration<double, std::milli>(now - last).count());
-        last = now;
-    };
-    phase("start to run()");
-    // The case files, the progress file and the sound device are made ready on
-    // a helper thread while the window and OpenGL start (the slowest part);
-    // the helper is joined before the first frame, so nothing is shared while
-    // it runs.
-    if (!opt.tour_dir.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
-    std::unique_ptr<Records> opened;
-    std::thread helper([this, &opened] {
-        sound.open();
-        try {
-            library = load_library({opt.scenarios_dir});
-        } catch (const std::exception& e) {
-            library.diagnostics.error(opt.scenarios_dir, 0, 0, "APP001", std::string("could not read the scenarios: ") + e.what());
-        }
-        if (opt.tour_dir.empty())
-            opened = std::make_unique<Records>(opt.db_path.empty() ? Records::default_path() : opt.db_path);
-    });
-    if (!init_window(&err)) {
-        helper.join();
-        std::fprintf(stderr, "sofs-sim: %s\n", err.c_str());
-        return 1;
+// The case library's index, handed over between frames from the indexing thread.
+void App::adopt_library() {
+    {
+        std::lock_guard<std::mutex> lock(pending_mutex_);
+        library = std::move(pending_library_);
     }
-    phase("window and OpenGL");
-    build_fonts();
-    apply_style();
-    phase("fonts");
-    helper.join();
-    phase("waiting for the helper");
-
-    sound.set_volume(settings.volume, settings.muted);
-    sound.set_cues(settings.cues);
-    if (!sound.has_device()) notify(sound.notice() + " Everything else works; reading aloud needs sound.");
+    library_adopted_ = true;
     if (library.diagnostics.error_count() > 0) {
         // Name the files, not the parser's findings: a trainee needs to know
         // which case is missing and that the rest work; the case list shows
@@ -852,9 +536,108 @@ int App::run() {
                    " Every other case works. The case list shows where each file went wrong, for whoever looks after them.",
                true);
     }
+    // Screens that list cases read the library when entered.
+    if (current_ == ScreenId::Library || current_ == ScreenId::MyProgress || current_ == ScreenId::Trainer)
+        screen(current_).enter(*this);
+    request_redraw();
+}
+
+std::shared_ptr<const Scenario> App::whole_case(const std::shared_ptr<const Scenario>& entry, std::string* problem) {
+    if (!entry || !is_index_entry(*entry)) return entry;
+    LoadOptions o;
+    o.cache_dir = default_cache_dir();
+    LoadResult r;
+    try {
+        r = load_case_body(*entry, o);
+    } catch (const std::exception& e) {
+        *problem = std::string("the case could not be read: ") + e.what();
+        return nullptr;
+    }
+    if (!r.scenario || r.diagnostics.has_errors()) {
+        *problem = "the case file '" + entry->file + "' has changed and now has problems";
+        for (const auto& d : r.diagnostics.items)
+            if (d.severity == Severity::Error) { *problem += ": " + d.format(); break; }
+        return nullptr;
+    }
+    return r.scenario;
+}
+
+int App::run() {
+    std::string err;
+    // --benchmark-startup also says where the time goes, on stderr.
+    auto phase = [this, last = started_](const char* what) mutable {
+        if (!opt.benchmark_startup) return;
+        auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "  %-28s %6.1f ms\n", what, std::chrono::duration<double, std::milli>(now - last).count());
+        last = now;
+    };
+    phase("start to run()");
+    // Only what the first screen needs is made ready before the first frame:
+    // the sound device and the progress file (opened without its full check)
+    // on a helper thread while the window and OpenGL start. The case library's
+    // index and the progress file's full check and backup follow on a second
+    // thread; the case list shows "reading" until the index is handed over
+    // between frames (see adopt_library). Scripted runs (--frames, --tour)
+    // wait for it, so their pictures and exit status are the same every time.
+    if (!opt.tour_dir.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
+    const std::string db = opt.db_path.empty() ? Records::default_path() : opt.db_path;
+    std::unique_ptr<Records> opened;
+    std::promise<void> store_opened;
+    std::shared_future<void> store_ready = store_opened.get_future().share();
+    std::thread helper([this, &opened, &db, &store_opened] {
+        sound.open();
+        if (opt.tour_dir.empty()) opened = std::make_unique<Records>(db, false, true);
+        store_opened.set_value();
+    });
+    indexer_ = std::thread([this] {
+        Library lib;
+        try {
+            LoadOptions o;
+            o.cache_dir = default_cache_dir();
+            o.index_only = true;
+            lib = load_library_index({opt.scenarios_dir}, o);
+        } catch (const std::exception& e) {
+            lib.diagnostics.error(opt.scenarios_dir, 0, 0, "APP001", std::string("could not read the scenarios: ") + e.what());
+        }
+        {
+            std::lock_guard<std::mutex> lock(pending_mutex_);
+            pending_library_ = std::move(lib);
+        }
+        indexed_ = true;
+    });
+    if (opt.tour_dir.empty())
+        checker_ = std::thread([this, db, store_ready] {
+            store_ready.wait();   // the file exists (or could not be made) before it is checked
+            std::string problem = Records::check_file(db);
+            std::lock_guard<std::mutex> lock(pending_mutex_);
+            pending_check_ = std::move(problem);
+            checked_ = true;
+        });
+    if (!win_.open(opt.width, opt.height, &err)) {
+        helper.join();
+        indexer_.join();
+        if (checker_.joinable()) checker_.join();
+        std::fprintf(stderr, "sofs-sim: %s\n", err.c_str());
+        return 1;
+    }
+    phase("window and OpenGL");
+    build_fonts();
+    win_.apply_style(settings.theme);
+    phase("fonts");
+    helper.join();
+    phase("waiting for the helper");
+    if (!opt.tour_dir.empty() || opt.frames > 0) {
+        indexer_.join();
+        adopt_library();
+        phase("case library (scripted run)");
+    }
+
+    sound.set_volume(settings.volume, settings.muted);
+    sound.set_cues(settings.cues);
+    if (!sound.has_device()) notify(sound.notice() + " Everything else works; reading aloud needs sound.");
 
     if (!opt.tour_dir.empty()) {
-        tour_ = std::make_unique<Tour>(opt.tour_dir);
+        tour_ = std::make_unique<Tour>(opt.tour_dir, opt.tour_plans);
         if (!tour_->prepare(*this, &err)) {
             std::fprintf(stderr, "sofs-sim: tour: %s\n", err.c_str());
             return 1;
@@ -867,45 +650,53 @@ int App::run() {
     phase("progress file and first screen");
 
     // Speech is made on the sound's worker thread; it wakes this loop when ready.
-    sound.set_wake([] { glfwPostEmptyEvent(); });
-    unsigned seen = g_events.load();
-    std::vector<int> forced_keys;   // keys latched as down for this frame
+    sound.set_wake([] { Window::wake(); });
+    unsigned seen = win_.events();
     bool first = true;
     bool continuous = tour_ || opt.frames > 0 || opt.benchmark_startup;
-    while (!glfwWindowShouldClose(window_) && !quit_) {
-        bool busy = continuous || sound.playing() || animating_ || redraw_ > 0;
-        if (busy) glfwPollEvents();
-        else glfwWaitEventsTimeout(10.0);
-        unsigned now = g_events.load();
+    bool was_sounding = false;
+    while (!win_.should_close() && !quit_) {
+        // While a voice line plays nothing on screen moves: wait, looking in
+        // now and then for its end (which changes the Read aloud button), and
+        // draw only after input or a change. The index arrives the same way.
+        bool sounding = sound.playing() || sound.reading_pending();
+        bool busy = continuous || animating_ || redraw_ > 0;
+        if (busy) win_.poll();
+        else win_.wait(sounding || !library_adopted_ ? 0.1 : 10.0);
+        unsigned now = win_.events();
         bool woke_for_input = now != seen;
         if (woke_for_input) { seen = now; redraw_ = std::max(redraw_, 3); }
         if (std::string e = sound.poll(); !e.empty()) notify(e, true);
+        sounding = sound.playing() || sound.reading_pending();
+        if (sounding != was_sounding) { was_sounding = sounding; redraw_ = std::max(redraw_, 2); }
+        if (!library_adopted_ && indexed_) {
+            indexer_.join();
+            adopt_library();
+            if (opt.benchmark_startup) {
+                auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+                std::printf("case list ready: %.1f ms\n", ms);
+                std::fflush(stdout);
+            }
+        }
+        if (!check_adopted_ && checked_) {
+            check_adopted_ = true;
+            std::lock_guard<std::mutex> lock(pending_mutex_);
+            // (A file that did not open at all has already been reported.)
+            if (!pending_check_.empty() && records && records->ok())
+                notify("Your progress file has a problem: " + pending_check_, true);
+        }
         // Nothing moves by itself (the text cursor does not blink).
-        if (!(continuous || sound.playing() || animating_ || redraw_ > 0)) continue;
+        if (!(continuous || animating_ || redraw_ > 0)) continue;
         animating_ = false;
 
         between_frames();
         if (tour_) tour_->before_frame(*this);
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        {
-            ImGuiIO& io = ImGui::GetIO();
-            for (int k : forced_keys) io.KeysDown[k] = glfwGetKey(window_, k) == GLFW_PRESS;
-            forced_keys.swap(g_pressed_keys);
-            g_pressed_keys.clear();
-            for (int k : forced_keys) io.KeysDown[k] = true;
-        }
+        win_.begin_frame();
         if (tour_) tour_->inject(*this);
         ImGui::NewFrame();
         draw_frame();
         ImGui::Render();
-        int w = 0, h = 0;
-        glfwGetFramebufferSize(window_, &w, &h);
-        glViewport(0, 0, w, h);
-        ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-        glClearColor(bg.x, bg.y, bg.z, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        win_.render();
         ++frame_;
         if (!pending_shot_.empty()) {
             if (!write_screenshot(pending_shot_, &last_screenshot_error)) {}
@@ -924,30 +715,29 @@ int App::run() {
             }
             quit(status);
         }
-        glfwSwapBuffers(window_);
+        win_.swap();
         if (redraw_ > 0) --redraw_;
         if (first) {
             first = false;
             if (opt.benchmark_startup) {
-                glFinish();
+                win_.finish();
                 auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
                 std::printf("first frame: %.1f ms\n", ms);
                 std::fflush(stdout);
-                quit(0);
             }
         }
+        // --benchmark-startup ends once the first frame is shown and the case list is ready.
+        if (opt.benchmark_startup && !first && library_adopted_) quit(0);
     }
     // Closing the window mid-task keeps what was typed: the screen saves its drafts.
     screen(current_).leave(*this);
+    if (indexer_.joinable()) indexer_.join();
+    if (checker_.joinable()) checker_.join();
     if (tour_) exit_status_ = tour_->finish(*this);
     store_settings();
     sound.set_wake(nullptr);
     sound.stop();
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window_);
-    glfwTerminate();
+    win_.close();
     return exit_status_;
 }
 

@@ -6,19 +6,24 @@
 #include "screen.hpp"
 #include "settings.hpp"
 #include "sound.hpp"
+#include "window.hpp"
 
 #include "load/loader.hpp"
+#include "play/playthrough.hpp"
 #include "rubric/assess.hpp"
 #include "runtime/session.hpp"
 
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 struct GLFWwindow;
@@ -30,6 +35,7 @@ struct Options {
     std::string scenarios_dir;
     std::string db_path;            // empty: the store's default
     std::string tour_dir;           // non-empty: run the scripted tour
+    std::string tour_plans;         // the tour group's other trainees' plans (test data)
     std::string screenshot;         // with frames: write a PNG after N frames
     int frames = 0;
     bool benchmark_startup = false;
@@ -39,14 +45,6 @@ struct Options {
 // Parses sofs-sim's command line; `error` non-empty on a bad option, `help` set for --help.
 Options parse_options(int argc, char** argv, std::string* error, bool* help);
 const char* usage();
-
-// The trainee's own mapping board (kept while a scenario is played, saved as drafts).
-struct MappingBoard {
-    std::map<std::string, std::string> placements;  // fact id -> section ("past-harm", ...)
-    std::map<std::string, std::string> texts;       // task kind name -> text
-    std::vector<std::string> network;               // person ids chosen for the safety network
-    std::map<std::string, std::string> houses;      // Three Houses: what the child said -> house, until handed in
-};
 
 struct Notice {
     std::string text;
@@ -68,25 +66,38 @@ public:
     bool remember_settings = true;   // false in the tour and screenshot runs
     Sound sound;
 
+    // The case list: index entries (no bodies; see whole_case), empty until
+    // the index is read after the first frame (library_ready()).
     Library library;
+    bool library_ready() const { return library_adopted_; }
+    // The whole case behind a case-list entry (read again from its file).
+    std::shared_ptr<const Scenario> whole_case(const std::shared_ptr<const Scenario>& entry, std::string* problem);
     std::unique_ptr<Records> records;
 
     // Who is signed in.
     std::optional<pg::Actor> user;
 
-    // The playthrough.
-    std::shared_ptr<const Scenario> scenario;
-    std::optional<Session> session;
-    std::optional<pg::Attempt> attempt;
-    std::size_t committed = 0;      // transcript events already saved
-    MappingBoard board;
-    std::optional<Debrief> debrief;
-    bool finished_saved = false;
-    std::map<std::string, std::string> speaker_names_cache;
+    // The open case, read through the playthrough (assessment/play), which
+    // owns resuming, saving every event, drafts, finishing and assessing.
+    // Null when no case is open.
+    const Scenario* scenario() const { return play_ ? &play_->scenario() : nullptr; }
+    const Session* session() const { return play_ ? &play_->session() : nullptr; }
+    const Debrief* debrief() const { return play_ ? play_->debrief() : nullptr; }
+    const pg::Attempt* attempt() const { return play_ && play_->attempt() ? &*play_->attempt() : nullptr; }
+    // What the trainee has placed or written and not yet handed in (empty when no case is open).
+    const play::Board& board() const { return play_ ? play_->board() : no_board_; }
+    // Changes to the board, each kept as a draft at once (problems become notices).
+    void place_fact(const std::string& fact_id, const std::string& section);   // "" takes it off
+    void write_text(const std::string& key, const std::string& text, bool keep = true);   // keep: save the draft now
+    const std::string& board_text(const std::string& key) const;   // "" when none
+    void place_houses(const std::map<std::string, std::string>& houses);
+    void pick_for_network(const std::string& person_id, bool chosen);
 
     // The assessor's guidance, loaded on first use (it is not needed to start).
     const Guidance* guidance();
     std::string guidance_problem;
+    // The same, for a playthrough to call when its case ends.
+    play::GuidanceSource guidance_source();
 
     // ------------------------------------------------------------ actions (screens and the tour use these)
     void go(ScreenId s);                       // an intent, applied between frames
@@ -101,16 +112,18 @@ public:
     // `fresh` is false; otherwise starts a new one. Goes to the briefing or
     // to where the trainee left off.
     bool open_scenario(std::shared_ptr<const Scenario> s, bool fresh);
-    // After any session action: save every new event, then show the screen
-    // the session's view needs. Returns false when saving failed.
-    bool after_action();
+    // Opens the open case again (fresh: a new attempt). False when none is open.
+    bool reopen_case(bool fresh);
+    // Closes the open case (its work is already saved).
+    void close_case();
+    // The trainee's actions: false when refused or not saved (a notice says why).
     bool advance();
     bool choose(const std::string& choice_id);
     bool answer(const Answer& a);
     // Drafts go to the store under the task they belong to (draft_task), so
     // closing the window mid-task brings the same words and cards back.
     void save_draft(const std::string& key, const std::string& text);   // board text key
-    void save_board_draft() { save_placements_draft(TaskKind::SortFacts, board.placements); }
+    void save_board_draft() { save_placements_draft(TaskKind::SortFacts, board().placements); }
     void save_placements_draft(TaskKind kind, const std::map<std::string, std::string>& placements);
     // The task on screen when it is of this kind, else the first of this kind
     // not yet handed in; "" when there is none.
@@ -122,7 +135,7 @@ public:
     void request_text_size(int percent);       // rebuilt between frames
     void request_theme(Theme t);
     void store_settings();
-    float ui_scale() const { return scale_; }  // text size x window content scale
+    float ui_scale() const { return win_.scale(); }  // text size x window content scale
     ImFont* bold = nullptr;
     ImFont* large = nullptr;
 
@@ -130,33 +143,33 @@ public:
     void open_settings() { show_settings_ = true; request_redraw(); }
     void request_redraw(int frames = 3) { redraw_ = std::max(redraw_, frames); }
     void keep_animating() { animating_ = true; }
-    GLFWwindow* window() { return window_; }
+    GLFWwindow* window() { return win_.handle(); }
 
     // For the tour and --screenshot.
-    bool write_screenshot(const std::string& path, std::string* error);
+    bool write_screenshot(const std::string& path, std::string* error) { return win_.write_screenshot(path, error); }
     void request_screenshot(const std::string& path) { pending_shot_ = path; }
     int frame_number() const { return frame_; }
     void quit(int status) { quit_ = true; exit_status_ = status; }
     std::string last_screenshot_error;
 
 private:
-    bool init_window(std::string* error);
     void build_fonts();
-    void apply_style();
     void between_frames();
     void draw_frame();
     void draw_top_bar();
     void draw_settings_popup();
     void draw_notices();
+    // Shows the playthrough's notices; after an action, the screen its view needs.
+    bool after_action(const play::Outcome& o);
+    void show_play_notices();
+    void adopt_library();
 
-    GLFWwindow* window_ = nullptr;
+    Window win_;
     std::array<std::unique_ptr<Screen>, kScreenCount> screens_;
     ScreenId current_ = ScreenId::SignIn;
     std::optional<ScreenId> next_;
     bool fonts_dirty_ = false;
     bool style_dirty_ = false;
-    float content_scale_ = 1.0f;
-    float scale_ = 1.0f;
     int redraw_ = 3;
     bool animating_ = false;
     bool quit_ = false;
@@ -169,11 +182,21 @@ private:
     std::shared_ptr<const Guidance> guidance_;
     bool guidance_tried_ = false;
     std::unique_ptr<Tour> tour_;
+    std::unique_ptr<play::Playthrough> play_;
+    // The case index (made on indexer_) and the progress file's full check
+    // and daily backup (on checker_), handed over between frames.
+    std::thread indexer_;
+    std::thread checker_;
+    std::atomic<bool> checked_{false};
+    bool check_adopted_ = false;
+    std::mutex pending_mutex_;
+    Library pending_library_;
+    std::string pending_check_;
+    std::atomic<bool> indexed_{false};
+    bool library_adopted_ = false;
+    play::Board no_board_;
     std::chrono::steady_clock::time_point started_;
 };
-
-// The assessor's debrief of a finished playthrough (answers: the latest per task).
-Debrief debrief_for(const Transcript& t, const std::map<std::string, Answer>& answers, const Scenario& s, const Guidance& g);
 
 // Time when main() began, for --benchmark-startup.
 void mark_process_start();

@@ -4,7 +4,7 @@
 #include "records.hpp"
 
 #include "progress/private_files.hpp"
-#include "progress/verdicts.hpp"
+#include "play/verdicts.hpp"
 
 namespace sofs::ui {
 
@@ -16,27 +16,17 @@ namespace sofs::ui {
         if (error) *error = e.what();                   \
     }
 
-std::vector<pg::NewVerdict> flatten(const Debrief& d) {
-    std::vector<pg::NewVerdict> out;
-    for (const auto& t : d.tasks)
-        for (const auto& v : t.verdicts)
-            out.push_back({t.task, v.criterion, v.met, v.evidence_words, v.explanation, v.guidance});
-    for (const auto& v : d.overall)
-        out.push_back({"", v.criterion, v.met, v.evidence_words, v.explanation, v.guidance});
-    return out;
-}
-
 std::string Records::default_path() {
     return pg::Store::default_path();
 }
 
-Records::Records(const std::string& path, bool fast_passwords) : path_(path) {
+Records::Records(const std::string& path, bool fast_passwords, bool defer_checks) : path_(path) {
     try {
         pg::OpenOptions o;
-        o.backup = false;  // the upkeep below runs off the window's thread
+        o.backup = false;  // the upkeep below (or check_file) runs off the window's thread
         if (fast_passwords) o.password_cost = pg::OpenOptions::PasswordCost::Minimal;
         store_ = pg::Store::open(path, o);
-        if (!fast_passwords && !store_->read_only() && path != ":memory:") {
+        if (!fast_passwords && !defer_checks && !store_->read_only() && path != ":memory:") {
             upkeep_ = std::thread([this, p = store_->path()] {
                 try {
                     pg::Store::maintain_file(p);
@@ -94,6 +84,16 @@ bool Records::trainee_passwords_required() {
     }
 }
 
+std::string Records::check_file(const std::string& path) {
+    if (path == ":memory:") return "";
+    try {
+        pg::Store::maintain_file(path);
+        return "";
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
 std::vector<pg::Person> Records::people(std::optional<pg::Role> role, std::string* error) {
     if (!store_) { if (error) *error = problem_; return {}; }
     SOFS_TRY(return store_->people(pg::Actor::system(), role);)
@@ -135,32 +135,6 @@ std::vector<pg::ScenarioProgress> Records::scenario_progress(const pg::Actor& wh
     if (!store_) { if (error) *error = problem_; return {}; }
     SOFS_TRY(return store_->scenario_progress(who, who.id);)
     return {};
-}
-
-std::optional<pg::ResumePlan> Records::plan_resume(const pg::Actor& who, const Scenario& s, std::string* error) {
-    if (!store_) { if (error) *error = problem_; return std::nullopt; }
-    SOFS_TRY(return pg::plan_resume(*store_, who.id, s);)
-    return std::nullopt;
-}
-
-std::optional<pg::Attempt> Records::begin(const pg::Actor& who, const Transcript& header, const Scenario& s,
-                                          std::string* error) {
-    if (!store_) { if (error) *error = problem_; return std::nullopt; }
-    SOFS_TRY(return store_->begin_attempt(who.id, header, pg::facts_of(s));)
-    return std::nullopt;
-}
-
-bool Records::record(pg::Id attempt, const Event& e, std::string* error) {
-    if (!store_) { if (error) *error = problem_; return false; }
-    SOFS_TRY(store_->record_event(attempt, e); return true;)
-    return false;
-}
-
-bool Records::finish(pg::Id attempt, const std::string& ending, const Debrief* debrief, std::string* error) {
-    if (!store_) { if (error) *error = problem_; return false; }
-    SOFS_TRY(store_->finish_attempt(attempt, ending, debrief ? flatten(*debrief) : std::vector<pg::NewVerdict>{});
-             return true;)
-    return false;
 }
 
 std::optional<pg::TraineeReport> Records::trainee_report(const pg::Actor& who, const std::string& name,
@@ -208,26 +182,13 @@ bool Records::export_cohort_csv(const pg::CohortReport& r, const std::string& fi
         // Criteria are named in words beside their ids when the guidance can be read.
         pg::CriterionNames names;
         std::string ignored;
-        if (auto g = Guidance::load(Guidance::default_dir(), &ignored)) names = pg::criterion_names(*g);
+        if (auto g = Guidance::load(Guidance::default_dir(), &ignored)) names = play::criterion_names(*g);
         text = pg::to_csv(r, names);
     } catch (const std::exception& e) {
         if (error) *error = e.what();
         return false;
     }
     return pg::write_private_file(file, text, error);
-}
-
-bool Records::save_draft(pg::Id attempt, const std::string& task, const std::string& text,
-                         const std::map<std::string, std::string>& placements, std::string* error) {
-    if (!store_) { if (error) *error = problem_; return false; }
-    SOFS_TRY(store_->save_draft(attempt, task, text, placements); return true;)
-    return false;
-}
-
-std::vector<pg::Draft> Records::drafts(pg::Id attempt, std::string* error) {
-    if (!store_) { if (error) *error = problem_; return {}; }
-    SOFS_TRY(return store_->drafts(attempt);)
-    return {};
 }
 
 }  // namespace sofs::ui

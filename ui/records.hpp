@@ -1,16 +1,14 @@
-// The application's one door to the progress store (assessment/progress):
-// sign-in, autosave of every event, resume, reports and overrides. Every call
-// catches the store's errors and returns them as plain words, so a screen can
-// show "could not save to '/x/progress.db': the disk is full" and go on.
-// Drafts (words typed or cards placed but not yet handed in) are kept in the
-// store by (attempt, task); the store clears one when its answer is recorded.
+// The application's door to the progress store (assessment/progress) for
+// sign-in, people, reports and overrides. Every call catches the store's
+// errors and returns them as plain words, so a screen can show "could not
+// save to '/x/progress.db': the disk is full" and go on. Playing a case
+// (every event, drafts, resume, finishing) goes through play::Playthrough,
+// which is given the store itself.
 #pragma once
 
 #include "model/scenario.hpp"
 #include "progress/report.hpp"
-#include "progress/resume.hpp"
 #include "progress/store.hpp"
-#include "rubric/assess.hpp"
 #include "runtime/transcript.hpp"
 
 #include <map>
@@ -33,8 +31,14 @@ public:
     // Opens the file (header and schema only, so it takes the same time
     // however big the file is); on failure `ok()` is false and `problem()`
     // says why. The daily full check and backup run on a thread of their
-    // own, off the window's thread (not with fast_passwords, for tests).
-    explicit Records(const std::string& path, bool fast_passwords = false);
+    // own, off the window's thread (not with fast_passwords, for tests; not
+    // with `defer_checks`, whose caller runs check_file when it chooses).
+    explicit Records(const std::string& path, bool fast_passwords = false, bool defer_checks = false);
+    // The daily upkeep of an existing file (the full check, PRAGMA
+    // quick_check, and the backup, when the newest backup is a day old), on a
+    // connection of its own (any thread): "" when all is well, else the
+    // problem in plain words.
+    static std::string check_file(const std::string& path);
     ~Records();
     bool ok() const { return store_ != nullptr; }
     const std::string& problem() const { return problem_; }
@@ -61,13 +65,9 @@ public:
     bool create_cohort(const std::string& name, pg::CohortKind kind, std::string* error);
     bool add_to_cohort(const std::string& cohort, const std::string& person, std::string* error);
 
-    // Playing: every event is committed before the next is shown.
+    // The store a playthrough records into; null when the file could not be opened.
+    pg::Store* store() { return store_.get(); }
     std::vector<pg::ScenarioProgress> scenario_progress(const pg::Actor& who, std::string* error);
-    std::optional<pg::ResumePlan> plan_resume(const pg::Actor& who, const Scenario& s, std::string* error);
-    std::optional<pg::Attempt> begin(const pg::Actor& who, const Transcript& header, const Scenario& s,
-                                     std::string* error);
-    bool record(pg::Id attempt, const Event& e, std::string* error);
-    bool finish(pg::Id attempt, const std::string& ending, const Debrief* debrief, std::string* error);
 
     // Reading.
     std::optional<pg::TraineeReport> trainee_report(const pg::Actor& who, const std::string& name, std::string* error);
@@ -81,11 +81,6 @@ public:
     // with the same writer as `sofs report --format csv`.
     bool export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error);
 
-    // Drafts: unsent work on one task of an open attempt, by task id.
-    bool save_draft(pg::Id attempt, const std::string& task, const std::string& text,
-                    const std::map<std::string, std::string>& placements, std::string* error);
-    std::vector<pg::Draft> drafts(pg::Id attempt, std::string* error);
-
 private:
     std::string path_;
     std::string problem_;
@@ -94,8 +89,5 @@ private:
     std::mutex upkeep_mutex_;
     std::string upkeep_problem_;
 };
-
-// Debrief flattened to rows for the store.
-std::vector<pg::NewVerdict> flatten(const Debrief& d);
 
 }  // namespace sofs::ui

@@ -3,6 +3,8 @@
 #include "tour.hpp"
 
 #include "app.hpp"
+#include "play/plan.hpp"
+#include "runtime/stock_answer.hpp"
 
 #include <imgui.h>
 #include "hints.hpp"
@@ -14,6 +16,7 @@
 #include "screens/three_houses.hpp"
 #include "screens/trainer.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
@@ -31,109 +34,52 @@ const char* kTrainerPassword = "tour-only-password";
 const char* kCohort = "Tour group";
 }  // namespace
 
-Answer sample_answer(const Scenario& s, const Task& t, const std::vector<std::string>& revealed, int variant) {
-    Answer a;
-    a.task = t.id;
-    bool ref = s.id == "reference-case";
-    switch (t.kind) {
-        case TaskKind::DangerStatement:
-            if (variant == 1) a.text = "There are concerns about domestic violence and substance misuse in the home which place the children at risk of significant harm.";
-            else if (variant == 2) a.text = "Ryan pushed Jade on Saturday while she was holding Mia and Kai saw it.";
-            else if (ref) a.text = "Social workers and the police are worried that when Ryan has been drinking he may shout at, push or hit Jade, "
-                                   "as he did on Saturday while she was holding Mia. If nothing changes, Mia could be dropped or hurt, and Kai "
-                                   "could keep seeing domestic violence, which could leave him frightened and unable to sleep.";
-            else a.text = s.expert.danger_statements.empty() ? "We are worried the children could be hurt if nothing changes." : s.expert.danger_statements.front();
-            break;
-        case TaskKind::SafetyGoal:
-            if (variant == 1) a.text = "Ryan will engage with the alcohol service and Jade will attend a parenting course.";
-            else if (variant == 2) a.text = "Ryan will not drink at home.";
-            else a.text = s.expert.safety_goals.empty() ? "The parents will keep the children safe every day." : s.expert.safety_goals.front();
-            break;
-        case TaskKind::WordsAndPictures:
-            a.text = s.expert.words_and_pictures ? s.expert.words_and_pictures->example
-                                                 : "Your teacher was worried because you were hurt. Now a grown-up you know stays with you every day.";
-            break;
-        case TaskKind::PastHarm:
-            a.text = s.expert.past_harm.empty() ? "What happened, as the police and the family told it." : s.expert.past_harm;
-            break;
-        case TaskKind::NextSteps:
-            for (const auto& n : s.expert.next_steps) a.text += n + "\n";
-            if (a.text.empty()) a.text = "A family network meeting with everyone the family choose.";
-            break;
-        case TaskKind::SortFacts: {
-            std::vector<std::string> offer = t.facts.empty() ? revealed : t.facts;
-            int i = 0;
-            for (const auto& id : offer) {
-                const Fact* f = s.fact(id);
-                if (!f) continue;
-                std::string place = to_string(f->kind);
-                // Each trainee gets one or two wrong, as people do.
-                if ((variant == 0 && i == 2) || (variant > 0 && i % (variant + 2) == 1)) place = f->kind == FactKind::Strength ? "existing-safety" : "strength";
-                a.placements[id] = place;
-                ++i;
-            }
-            break;
-        }
-        case TaskKind::Scaling:
-            a.number = variant == 1 ? 7 : variant == 2 ? 1 : 4;
-            a.text = variant == 1 ? "Jade loves the children."
-                   : ref ? "Jade keeps every health appointment and took the children to Linda's on Saturday, but Ryan pushed Jade "
-                           "while she held Mia and his drinking is getting worse."
-                         : "Some things are working well, but the worries are serious.";
-            break;
-        case TaskKind::ThreeHouses:
-            for (const auto& w : s.expert.three_houses.worries) a.placements[w] = "worries";
-            for (const auto& g : s.expert.three_houses.good_things) a.placements[g] = "good-things";
-            for (const auto& d : s.expert.three_houses.dreams) a.placements[d] = "dreams";
-            break;
-        case TaskKind::SafetyNetwork:
-            a.picks = s.expert.network;
-            if (a.picks.empty())
-                for (const auto& p : s.people) if (p.role == PersonRole::Family) a.picks.push_back(p.id);
-            break;
-    }
-    return a;
-}
-
-Tour::Tour(std::string dir) : dir_(std::move(dir)) {}
+Tour::Tour(std::string dir, std::string plans_dir) : dir_(std::move(dir)), plans_dir_(std::move(plans_dir)) {}
 
 Tour::~Tour() {
     std::error_code ec;
     if (!tmp_.empty()) std::filesystem::remove_all(tmp_, ec);
 }
 
-// Plays a whole case without the window for another trainee of the group.
-static bool play_headless(App& app, const std::string& name, const Scenario& s, int variant, std::string* error) {
+// Plays a whole case without the window for another trainee of the group,
+// following their plan (test data: their choices and their own words).
+static bool play_headless(App& app, const std::string& name, const std::string& plan_path,
+                          std::shared_ptr<const Scenario> s, std::uint64_t seed, std::string* error) {
+    auto plan = play::read_plan(plan_path, error);
+    if (!plan) return false;
     auto who = app.records->ensure_trainee(name, error);
     if (!who) return false;
-    Session session(s, 1000 + variant, [n = std::int64_t(0)]() mutable { return n += 15000; });
-    Transcript header;
-    header.scenario = s.id;
-    header.content_hash = s.content_hash;
-    header.seed = 1000 + variant;
-    auto attempt = app.records->begin(*who, header, s, error);
-    if (!attempt) return false;
-    std::set<std::string> made;
-    for (int step = 0; step < 400 && !session.ended(); ++step) {
-        View v = session.view();
-        std::optional<ActionError> e;
-        if (v.kind == View::Kind::Narration) e = session.advance();
-        else if (v.kind == View::Kind::Choices) {
-            // Variant trainees choose moves that do not fit, when there are any.
-            const Choice* pick = v.choices.front();
-            for (const Choice* c : v.choices)
-                if (move_fits_practice(c->move) == (variant == 0)) { pick = c; break; }
-            e = session.choose(pick->id);
-        } else if (v.kind == View::Kind::Task) e = session.answer(sample_answer(s, *v.task, session.revealed_facts(), variant));
-        else break;
-        if (e) { *error = e->message; return false; }
+    play::Setup setup;
+    setup.store = app.records->store();
+    setup.trainee = *who;
+    setup.resume = false;
+    setup.seed = seed;
+    setup.clock = [n = std::int64_t(0)]() mutable { return n += 15000; };
+    setup.guidance = app.guidance_source();
+    play::Playthrough p(std::move(s), std::move(setup));
+    for (const auto& step : *plan) {
+        if (p.session().ended()) break;
+        play::Outcome o = play::take_step(p, step, plan_path);
+        if (!o) { *error = o.problem; return false; }
     }
-    for (const auto& ev : session.transcript().events)
-        if (!app.records->record(attempt->id, ev, error)) return false;
-    std::optional<Debrief> d;
-    if (const Guidance* g = app.guidance()) d = debrief_for(session.transcript(), session.answers(), s, *g);
-    View v = session.view();
-    return app.records->finish(attempt->id, v.ending ? v.ending->id : "", d ? &*d : nullptr, error);
+    if (!p.finish_saved()) {
+        *error = plan_path + " did not play the case to a saved ending";
+        for (const auto& n : p.take_notices()) *error += "; " + n.text;
+        return false;
+    }
+    return true;
+}
+
+// "jordan-ellis.yaml" -> "Jordan Ellis".
+static std::string name_from_file(const std::filesystem::path& file) {
+    std::string stem = file.stem().string(), out;
+    bool start = true;
+    for (char c : stem) {
+        if (c == '-' || c == '_') { out += ' '; start = true; continue; }
+        out += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+        start = false;
+    }
+    return out;
 }
 
 bool Tour::prepare(App& app, std::string* error) {
@@ -161,13 +107,25 @@ bool Tour::prepare(App& app, std::string* error) {
         for (const auto& d : app.library.diagnostics.items) *error += "\n  " + d.format();
         return false;
     }
-    // Two more trainees who finished the case, so the dashboard has a group to show.
-    const char* others[] = {"Jordan Ellis", "Robin Hale"};
-    for (int i = 0; i < 2; ++i) {
-        if (!app.records->add_person(others[i], sofs::progress::Role::Trainee, std::nullopt, &err) ||
-            !app.records->add_to_cohort(kCohort, others[i], &err) || !play_headless(app, others[i], *ref, i + 1, &err)) {
-            *error = std::string("could not prepare the group's other trainees: ") + err;
-            return false;
+    ref = app.whole_case(ref, error);
+    if (!ref) return false;
+    // More trainees who finished the case, so the dashboard has a group to
+    // show: one for each plan in the plans folder (--tour-plans), named by its file.
+    if (!plans_dir_.empty()) {
+        std::vector<std::filesystem::path> plans;
+        for (const auto& e : std::filesystem::directory_iterator(plans_dir_, ec))
+            if (e.path().extension() == ".yaml") plans.push_back(e.path());
+        if (ec) { *error = "could not read the plans folder '" + plans_dir_ + "': " + ec.message(); return false; }
+        std::sort(plans.begin(), plans.end());
+        std::uint64_t seed = 1000;
+        for (const auto& plan : plans) {
+            std::string name = name_from_file(plan);
+            if (!app.records->add_person(name, sofs::progress::Role::Trainee, std::nullopt, &err) ||
+                !app.records->add_to_cohort(kCohort, name, &err) ||
+                !play_headless(app, name, plan.string(), ref, ++seed, &err)) {
+                *error = "could not prepare the group's trainee " + name + ": " + err;
+                return false;
+            }
         }
     }
 
@@ -241,11 +199,10 @@ bool Tour::prepare(App& app, std::string* error) {
 }
 
 bool Tour::play(App& app, std::string* error) {
-    if (!app.session) { *error = "no case is open"; return false; }
+    if (!app.session()) { *error = "no case is open"; return false; }
     if (++play_steps_ > 400) { *error = "the case did not end after 400 steps"; return false; }
     auto again = [this] { push_front({"play", [this](App& b, std::string* e2) { return play(b, e2); }, ""}); };
-    View v = app.session->view();
-    const Scenario& s = *app.scenario;
+    View v = app.session()->view();
     switch (v.kind) {
         case View::Kind::Narration:
             if (!app.advance()) { *error = "could not go on from scene " + (v.scene ? v.scene->id : std::string("?")); return false; }
@@ -271,7 +228,8 @@ bool Tour::play(App& app, std::string* error) {
         }
         case View::Kind::Task: {
             const Task& t = *v.task;
-            Answer a = sample_answer(s, t, app.session->revealed_facts(), 0);
+            // The expert key's answer (runtime/stock_answer): the tour shows the screens, not a trainee's words.
+            Answer a = stock_answer(*app.session(), t);
             std::string kind = to_string(t.kind);
             kinds_seen_.push_back(kind);
             auto& mapping = static_cast<MappingScreen&>(app.screen(ScreenId::Mapping));
@@ -285,7 +243,7 @@ bool Tour::play(App& app, std::string* error) {
                 app.go(ScreenId::Mapping);
                 Action place_rest{"place the other cards", [this, a](App& b, std::string* e2) {
                                       auto& m = static_cast<MappingScreen&>(b.screen(ScreenId::Mapping));
-                                      if (!dragged_.empty() && b.board.placements[dragged_] != dragged_to_) {
+                                      if (!dragged_.empty() && (!b.board().placements.count(dragged_) || b.board().placements.at(dragged_) != dragged_to_)) {
                                           *e2 = "dragging the card '" + dragged_ + "' to " + dragged_to_ + " did not move it";
                                           return false;
                                       }
@@ -305,7 +263,7 @@ bool Tour::play(App& app, std::string* error) {
                 push_front({"drag a fact card with the mouse", [this](App& b, std::string* e2) { return drag_a_card(b, e2); }, ""});
                 return true;
             } else if (t.kind == TaskKind::SafetyNetwork) {
-                app.board.network = a.picks;
+                for (const auto& id : a.picks) app.pick_for_network(id, true);
                 shot_ = "07c-safety-network.png";
             } else if (t.kind == TaskKind::Scaling) {
                 static_cast<ScalingScreen&>(app.screen(ScreenId::Scaling)).set(a.number, a.text);
@@ -330,19 +288,16 @@ bool Tour::play(App& app, std::string* error) {
                 // Close the case mid-task and open it again: the same task and the
                 // same unsent words must come back from the progress file.
                 push_front({"close and reopen the case mid-task", [task = t.id](App& b, std::string* e2) {
-                                auto scenario = b.scenario;
-                                std::string words = b.board.texts["danger-statement"];
-                                auto attempt = b.attempt ? b.attempt->id : 0;
-                                b.session.reset();
-                                b.board = MappingBoard{};
-                                if (!b.open_scenario(scenario, false)) { *e2 = "the case could not be opened again"; return false; }
-                                View again = b.session->view();
+                                std::string words = b.board_text("danger-statement");
+                                auto attempt = b.attempt() ? b.attempt()->id : 0;
+                                if (!b.reopen_case(false)) { *e2 = "the case could not be opened again"; return false; }
+                                View again = b.session()->view();
                                 if (again.kind != View::Kind::Task || !again.task || again.task->id != task) {
                                     *e2 = "reopening did not return to the danger statement task";
                                     return false;
                                 }
-                                if (b.board.texts["danger-statement"] != words) { *e2 = "the words written so far did not come back"; return false; }
-                                if (!b.attempt || b.attempt->id != attempt) { *e2 = "reopening started a new attempt instead of resuming"; return false; }
+                                if (b.board_text("danger-statement") != words) { *e2 = "the words written so far did not come back"; return false; }
+                                if (!b.attempt() || b.attempt()->id != attempt) { *e2 = "reopening started a new attempt instead of resuming"; return false; }
                                 return true;
                             }, "05b-reopened-mid-case.png"});
             }
@@ -361,11 +316,11 @@ bool Tour::play(App& app, std::string* error) {
 
 bool Tour::drag_a_card(App& app, std::string* error) {
     auto& m = static_cast<MappingScreen&>(app.screen(ScreenId::Mapping));
-    const Scenario& s = *app.scenario;
+    const Scenario& s = *app.scenario();
     // A card whose right place is at the top of a column, so it is in view.
     for (const auto& id : m.facts_on_offer(app)) {
         const Fact* f = s.fact(id);
-        if (!f || app.board.placements.count(id)) continue;
+        if (!f || app.board().placements.count(id)) continue;
         if (f->kind != FactKind::PastHarm && f->kind != FactKind::Strength) continue;
         MappingScreen::Rect card, target;
         std::string section = to_string(f->kind);

@@ -21,14 +21,10 @@ namespace sofs::ui {
 
 class App;
 
-// A believable answer to any task of a scenario, for the tour and for
-// filling the tour's group with other trainees. `variant` 0 is the tour's
-// trainee; 1 and 2 write weaker answers so the dashboard has something to show.
-Answer sample_answer(const Scenario& s, const Task& t, const std::vector<std::string>& revealed, int variant);
-
 class Tour {
 public:
-    explicit Tour(std::string dir);
+    // `plans_dir`: plans (*.yaml, test data) for the group's other trainees; "" for none.
+    Tour(std::string dir, std::string plans_dir);
     ~Tour();
     bool prepare(App& app, std::string* error);
     void before_frame(App& app);
@@ -45,6 +41,7 @@ private:
         std::string shot;   // PNG file name to write after the action settles ("" = none)
     };
     std::string dir_;
+    std::string plans_dir_;
     std::string tmp_;
     std::deque<Action> queue_;
     std::string shot_;          // set by an action to name its screenshot

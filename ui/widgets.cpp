@@ -196,7 +196,7 @@ const char* criterion_title(const std::string& id) {
 
 bool hand_in_row(App& app, bool asked, const std::string& problem) {
     if (!asked) {
-        if (app.session && ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
+        if (app.session() && ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
         return false;
     }
     bool pressed = big_button("Hand in###hand-in");

@@ -96,7 +96,7 @@ CohortReport cohort_report(Store& store, const Actor& who, const std::string& co
 DisagreementReport disagreement_report(Store& store, const Actor& who);
 
 // Criterion ids to their names in words ("DS-WHO" -> "Says who is worried"),
-// from the practice guidance (progress/verdicts.hpp: criterion_names).
+// from the practice guidance (play/verdicts.hpp: criterion_names).
 using CriterionNames = std::map<std::string, std::string>;
 
 // JSON (pretty, 2-space indent) and CSV (RFC 4180: comma, CRLF-free "\n"

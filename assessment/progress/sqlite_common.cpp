@@ -3,6 +3,8 @@
 // xAPI statement of an event, and the damaged-file message.
 #include "sqlite_store.hpp"
 
+#include "codec/transcript_json.hpp"
+
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
@@ -37,31 +39,12 @@ std::string backup_dir(const std::string& db_path) { return db_path + ".backups"
 
 std::string backup_stem(const std::string& db_path) { return fs::path(db_path).stem().string(); }
 
-std::string answer_json(const Answer& a) {
-    json j;
-    j["task"] = a.task;
-    j["text"] = a.text;
-    j["placements"] = a.placements;
-    j["number"] = a.number;
-    j["picks"] = a.picks;
-    return j.dump();
-}
+// Answers are kept in the one codec's JSON (engine/codec), the same text `sofs play` prints.
+std::string answer_json(const Answer& a) { return answer_to_json(a); }
 
-Answer answer_from(const std::string& s) {
-    Answer a;
-    json j = json::parse(s, nullptr, false);
-    if (!j.is_object()) return a;
-    a.task = j.value("task", "");
-    a.text = j.value("text", "");
-    if (j.contains("placements") && j["placements"].is_object())
-        for (auto& [k, v] : j["placements"].items())
-            if (v.is_string()) a.placements[k] = v.get<std::string>();
-    a.number = j.value("number", -1);
-    if (j.contains("picks") && j["picks"].is_array())
-        for (auto& v : j["picks"])
-            if (v.is_string()) a.picks.push_back(v.get<std::string>());
-    return a;
-}
+// A row that does not read back (written by hand, or damaged) gives an empty
+// answer rather than stopping the whole transcript from loading.
+Answer answer_from(const std::string& s) { return answer_from_json(s, nullptr).value_or(Answer{}); }
 
 void init_sodium() {
     static std::once_flag once;

@@ -1,6 +1,6 @@
 // The progress store: one SQLite file holding people, cohorts, attempts, the
 // append-only record of every choice and answer, the assessor's verdicts and
-// trainers' overrides. Used by `sofs play` (through the recorder), the other
+// trainers' overrides. Used by `sofs play` (through the playthrough, assessment/play), the other
 // `sofs` progress commands and the application (sign-in, library progress,
 // autosave, resume, my progress, the trainer's dashboard).
 //

@@ -35,7 +35,7 @@ public:
     // Loads every lexicon under `content_dir` (content/ in the source tree by
     // default). On failure returns null and says what and where in `error`.
     static std::shared_ptr<const Guidance> load(const std::string& content_dir, std::string* error);
-    static std::string default_dir();  // $SOFS_CONTENT_DIR or the built-in path
+    static std::string default_dir();  // $SOFS_CONTENT_DIR, else content/ beside the program (util/data_dir)
     struct Data;
     std::shared_ptr<const Data> data;
 };

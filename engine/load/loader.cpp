@@ -1495,9 +1495,35 @@ Library load_library(const std::vector<std::string>& paths, const LoadOptions& o
             }
         }
         for (auto& d : r.diagnostics.items) lib.diagnostics.items.push_back(std::move(d));
-        if (ok) lib.scenarios.push_back(r.scenario);
+        if (ok) lib.scenarios.push_back(options.index_only ? index_entry(*r.scenario) : r.scenario);
     }
     return lib;
+}
+
+std::shared_ptr<const Scenario> index_entry(const Scenario& s) {
+    auto e = std::make_shared<Scenario>();
+    e->id = s.id;
+    e->title = s.title;
+    e->summary = s.summary;
+    e->audiences = s.audiences;
+    e->topics = s.topics;
+    e->minutes = s.minutes;
+    e->version = s.version;
+    e->aims = s.aims;
+    e->file = s.file;
+    e->content_hash = s.content_hash;
+    e->pos = s.pos;
+    return e;
+}
+
+bool is_index_entry(const Scenario& s) { return s.scenes.empty() && !s.file.empty(); }
+
+LoadResult load_case_body(const Scenario& entry, const LoadOptions& options) {
+    LoadResult r = load_scenario_file(entry.file, options);
+    if (r.scenario && !r.diagnostics.has_errors() && r.scenario->id != entry.id)
+        r.diagnostics.error(entry.file, 1, 1, "SCN029",
+                            "the file now holds scenario '" + r.scenario->id + "', not '" + entry.id + "'");
+    return r;
 }
 
 }  // namespace sofs

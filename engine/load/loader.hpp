@@ -30,6 +30,11 @@ struct LoadOptions {
     // folder is created when needed; a cache that cannot be written or read
     // is silently not used.
     std::string cache_dir;
+    // Keep only each case's index entry (id, title, summary, audiences,
+    // topics, minutes, version, aims, file, content hash) in a library:
+    // every file is still read and checked, but its body is let go, so a
+    // library of thousands of cases stays small. Load a body with load_case_body.
+    bool index_only = false;
 };
 
 // The usual place for the parse cache: $XDG_CACHE_HOME/sofs/scenarios, or
@@ -59,6 +64,22 @@ struct Library {
 };
 Library load_library(const std::vector<std::string>& paths);
 Library load_library(const std::vector<std::string>& paths, const LoadOptions& options);
+
+// The case library as index entries, for a program's first screen: every
+// file below `paths` is checked as load_library would, but with a cache
+// folder (options.cache_dir) an index there remembers each file's entry and
+// diagnostics by its size and change time, so a start with nothing changed
+// reads one index file instead of every scenario. Changed and new files are
+// loaded (through the parse cache) and the index is written again.
+Library load_library_index(const std::vector<std::string>& paths, const LoadOptions& options);
+
+// A case's index entry (see LoadOptions::index_only), and whether a scenario is one.
+std::shared_ptr<const Scenario> index_entry(const Scenario& s);
+bool is_index_entry(const Scenario& s);
+// The whole case behind an index entry, read again from its file (the parse
+// cache makes that cheap). The file may have changed since the index was
+// made: the result says so with its diagnostics and content hash.
+LoadResult load_case_body(const Scenario& entry, const LoadOptions& options);
 
 // Parse a condition string (also used by tests and tools).
 std::optional<Condition> parse_condition(const std::string& text, std::string* error);

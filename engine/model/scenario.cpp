@@ -34,6 +34,8 @@ constexpr std::array<std::pair<FactKind, const char*>, 5> kFactKinds{{
     {FactKind::PastHarm, "past-harm"}, {FactKind::ComplicatingFactor, "complicating-factor"},
     {FactKind::Strength, "strength"}, {FactKind::ExistingSafety, "existing-safety"},
     {FactKind::Distractor, "distractor"}}};
+constexpr std::array<std::pair<House, const char*>, 3> kHouses{{
+    {House::Worries, "worries"}, {House::GoodThings, "good-things"}, {House::Dreams, "dreams"}}};
 constexpr std::array<std::pair<MoveType, const char*>, 14> kMoves{{
     {MoveType::Exception, "exception"}, {MoveType::Scaling, "scaling"}, {MoveType::Coping, "coping"},
     {MoveType::PreferredFuture, "preferred-future"}, {MoveType::ChildsVoice, "childs-voice"},
@@ -86,6 +88,8 @@ const char* to_string(Audience a) { return name_of(kAudiences, a); }
 const char* to_string(Stage s) { return name_of(kStages, s); }
 const char* to_string(PersonRole r) { return name_of(kRoles, r); }
 const char* to_string(FactKind k) { return name_of(kFactKinds, k); }
+const char* to_string(House h) { return name_of(kHouses, h); }
+std::optional<House> house_from(const std::string& s) { return value_of(kHouses, s); }
 const char* to_string(MoveType m) { return name_of(kMoves, m); }
 const char* to_string(TaskKind k) { return name_of(kTasks, k); }
 std::optional<Audience> audience_from(const std::string& s) { return value_of(kAudiences, s); }

@@ -1,6 +1,6 @@
 // The scenario model: one case vignette as loaded from its YAML file,
 // immutable once loaded and shared by every playthrough, the assessor and the UI.
-// Only the standard library is used here (see STYLE.md's layer table).
+// Only the standard library is used here (ARCHITECTURE.md, "Layers").
 #pragma once
 
 #include <cstdint>
@@ -48,6 +48,9 @@ struct Person {
 // What a fact is in the mapping. Distractor: true but not relevant to safety,
 // or a hypothesis rather than a fact, for the sorting task to test judgement.
 enum class FactKind { PastHarm, ComplicatingFactor, Strength, ExistingSafety, Distractor };
+
+// The Three Houses a child's words go into ("worries", "good-things", "dreams").
+enum class House { Worries, GoodThings, Dreams };
 
 struct Fact {
     std::string id;
@@ -264,12 +267,14 @@ const char* to_string(Audience a);
 const char* to_string(Stage s);
 const char* to_string(PersonRole r);
 const char* to_string(FactKind k);
+const char* to_string(House h);
 const char* to_string(MoveType m);
 const char* to_string(TaskKind k);
 std::optional<Audience> audience_from(const std::string& s);
 std::optional<Stage> stage_from(const std::string& s);
 std::optional<PersonRole> role_from(const std::string& s);
 std::optional<FactKind> fact_kind_from(const std::string& s);
+std::optional<House> house_from(const std::string& s);
 std::optional<MoveType> move_from(const std::string& s);
 std::optional<TaskKind> task_kind_from(const std::string& s);
 

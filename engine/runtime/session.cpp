@@ -19,8 +19,6 @@ std::uint64_t splitmix64(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
-const char* kHouses[] = {"worries", "good-things", "dreams"};
-
 }  // namespace
 
 Clock system_clock() {
@@ -271,7 +269,7 @@ std::optional<ActionError> Session::check_answer(const Scenario& scenario, const
             break;
         case TaskKind::ThreeHouses:
             for (const auto& [item, house] : a.placements)
-                if (std::find(std::begin(kHouses), std::end(kHouses), house) == std::end(kHouses))
+                if (!house_from(house))
                     return ActionError{"'" + item + "' is placed in '" + house +
                                        "'; the houses are worries, good-things and dreams"};
             break;

@@ -54,9 +54,9 @@ Answer stock_answer(const Session& s, const Task& t) {
                 if (const Fact* f = sc.fact(id)) a.placements[id] = to_string(f->kind);
             break;
         case TaskKind::ThreeHouses:
-            for (const auto& w : x.three_houses.worries) a.placements[w] = "worries";
-            for (const auto& g : x.three_houses.good_things) a.placements[g] = "good-things";
-            for (const auto& d : x.three_houses.dreams) a.placements[d] = "dreams";
+            for (const auto& w : x.three_houses.worries) a.placements[w] = to_string(House::Worries);
+            for (const auto& g : x.three_houses.good_things) a.placements[g] = to_string(House::GoodThings);
+            for (const auto& d : x.three_houses.dreams) a.placements[d] = to_string(House::Dreams);
             break;
         case TaskKind::SafetyNetwork: {
             auto offered = offered_people(sc, t);

@@ -1,7 +1,7 @@
-// The transcript JSON codec (tools/sofs/transcript_json.*): every value reads
-// back equal, and bad input is refused without a throw. The codec's source is
-// compiled into this test program, as it lives with the `sofs` tool.
-#include "../../tools/sofs/transcript_json.cpp"
+// The transcript JSON codec (engine/codec, shared by the `sofs` tool and the
+// progress store): every value reads back equal, and bad input is refused
+// without a throw.
+#include "codec/transcript_json.hpp"
 
 #include "test_support.hpp"
 #include "runtime/stock_answer.hpp"

@@ -11,6 +11,7 @@
 
 #include "load/loader.hpp"
 #include "runtime/voices.hpp"
+#include "play/playthrough.hpp"
 
 #include <doctest/doctest.h>
 
@@ -222,44 +223,35 @@ TEST_SUITE("ui sound") {
 }
 
 TEST_SUITE("ui records") {
-    TEST_CASE("GIVEN an attempt in a progress file WHEN a draft is saved THEN it is read back after reopening, and no folder is made beside the file") {
+    TEST_CASE("GIVEN a case opened through the app's records WHEN drafts are saved THEN they come back after reopening, and no folder is made beside the file") {
         auto dir = std::filesystem::temp_directory_path() / "sofs-ui-drafts-test";
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
         std::string db = (dir / "progress.db").string();
-        pg::Id attempt = 0;
+        auto loaded = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/reference-case.yaml");
+        REQUIRE(loaded.scenario);
+        auto setup = [](Records& r) {
+            sofs::play::Setup s;
+            std::string err;
+            s.store = r.store();
+            s.trainee = r.ensure_trainee("Alex Hill", &err);
+            REQUIRE_MESSAGE(s.trainee, err);
+            return s;
+        };
         {
             Records r(db, true);
             REQUIRE_MESSAGE(r.ok(), r.problem());
-            std::string err;
-            auto who = r.ensure_trainee("Alex Hill", &err);
-            REQUIRE_MESSAGE(who, err);
-            Scenario s;
-            s.id = "reference-case";
-            s.content_hash = "h1";
-            Transcript header;
-            header.scenario = s.id;
-            header.content_hash = s.content_hash;
-            auto a = r.begin(*who, header, s, &err);
-            REQUIRE_MESSAGE(a, err);
-            attempt = a->id;
-            REQUIRE_MESSAGE(r.save_draft(attempt, "danger-1", "We are worried\nthat\tRyan...", {}, &err), err);
-            REQUIRE_MESSAGE(r.save_draft(attempt, "sort-1", "", {{"push-saturday", "past-harm"}}, &err), err);
+            sofs::play::Playthrough p(loaded.scenario, setup(r));
+            REQUIRE(p.saving());
+            CHECK(p.save_text_draft("danger-statement", "We are worried\nthat\tRyan..."));
+            CHECK(p.save_placements_draft(TaskKind::SortFacts, {{"push-saturday", "past-harm"}}));
         }
         Records again(db, true);
-        std::string err;
-        auto d = again.drafts(attempt, &err);
-        REQUIRE(d.size() == 2);
-        CHECK(d[0].task == "danger-1");
-        CHECK(d[0].text == "We are worried\nthat\tRyan...");
-        CHECK(d[1].placements.at("push-saturday") == "past-harm");
+        sofs::play::Playthrough p(loaded.scenario, setup(again));
+        CHECK(p.resumed());
+        CHECK(p.text("danger-statement") == "We are worried\nthat\tRyan...");
+        CHECK(p.board().placements.at("push-saturday") == "past-harm");
         CHECK_FALSE(std::filesystem::exists(db + ".drafts"));
-        WHEN("the attempt is not there") {
-            THEN("saving a draft fails with words, not an exception") {
-                CHECK_FALSE(again.save_draft(attempt + 100, "danger-1", "x", {}, &err));
-                CHECK(err.find("no attempt") != std::string::npos);
-            }
-        }
         std::filesystem::remove_all(dir);
     }
     TEST_CASE("GIVEN a file that is not a database WHEN opened THEN the problem is said in plain words") {

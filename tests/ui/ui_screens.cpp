@@ -107,7 +107,7 @@ TEST_CASE("GIVEN Xvfb WHEN the tour runs THEN every screen is pictured and each 
     REQUIRE_MESSAGE(have_xvfb(), "xvfb-run is missing: install the xvfb and xauth packages to run the screen tests");
     std::string dir = temp_dir("tour");
     std::string out = dir + "/tour-output.txt";
-    int status = run(std::string(kXvfb) + SOFS_SIM_BIN + " --scenarios " + SOFS_SOURCE_DIR + "/scenarios --tour " + dir + " >" + out + " 2>&1");
+    int status = run(std::string(kXvfb) + SOFS_SIM_BIN + " --scenarios " + SOFS_SOURCE_DIR + "/scenarios --tour " + dir + " --tour-plans " + SOFS_TESTS_DIR + "/tour >" + out + " 2>&1");
     INFO("tour output:\n" << slurp(out));
     REQUIRE(status == 0);
 

@@ -2,11 +2,11 @@
 // safety goals as JSON lines on stdin, verdicts as JSON lines on stdout in the
 // same order (the interface in assessment/CRITERIA.md); or a whole debrief
 // for one transcript file.
-#include "args.hpp"
+#include "util/args.hpp"
 #include "commands.hpp"
 #include "load/loader.hpp"
 #include "rubric/assess.hpp"
-#include "transcript_json.hpp"
+#include "codec/transcript_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -44,7 +44,7 @@ const char* kAssessHelp =
     "                    \"\\n\" between; words-and-pictures is judged for the child and\n"
     "                    age in the scenario's expert key)\n"
     "  --transcript FILE a transcript JSON file (transcript mode)\n"
-    "  --content DIR     the guidance data folder (default: $SOFS_CONTENT_DIR or the built-in content/)\n"
+    "  --content DIR     the guidance data folder (default: $SOFS_CONTENT_DIR, else the installed content/)\n"
     "  --help            show this help\n"
     "\n"
     "Exit status: 0 done (even when some lines were malformed), 2 unusable\n"

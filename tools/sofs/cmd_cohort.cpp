@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "load/loader.hpp"
+#include "util/data_dir.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -30,7 +31,8 @@ const char* kHelp =
     "Scenario ids are those in the scenario files (reference-case); an id that no\n"
     "scenario file has is refused, with the nearest ids suggested.\n"
     "  --db PATH         the progress file (default: the user's data folder)\n"
-    "  --scenarios DIR   where the scenario files are (default: the built-in scenarios/)\n";
+    "  --scenarios DIR   where the scenario files are (default: $SOFS_SCENARIOS_DIR, else the\n"
+    "                    installed scenarios/)\n";
 
 // Letters to change, add or remove to turn a into b (case ignored).
 std::size_t distance(const std::string& a, const std::string& b) {
@@ -142,7 +144,7 @@ int cmd_cohort(const Args& args) {
                                                 : "which scenarios? (sofs cohort assign NAME SCENARIO-ID...)");
     if (action == "assign") {
         // Only ids a scenario file has: a typo would show every trainee a phantom case.
-        std::string dir = p.get("scenarios").value_or(std::string(SOFS_SOURCE_DIR) + "/scenarios");
+        std::string dir = p.get("scenarios").value_or(util::data_dir("scenarios"));
         auto library = load_library({dir});
         std::set<std::string> known;
         for (const auto& s : library.scenarios) known.insert(s->id);

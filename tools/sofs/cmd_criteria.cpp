@@ -1,7 +1,7 @@
 // `sofs criteria`: every criterion the assessor judges, with its name and
 // kind, one a line (or JSON), for trainers' overrides (`sofs override
 // --criterion`) and reports. What each means: assessment/CRITERIA.md.
-#include "args.hpp"
+#include "util/args.hpp"
 #include "commands.hpp"
 #include "rubric/catalogue.hpp"
 

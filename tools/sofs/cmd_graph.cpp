@@ -1,6 +1,6 @@
 // `sofs graph`: a scenario's scenes and choices as a Graphviz DOT picture, for
 // authors checking the shape of a vignette (`sofs graph x.yaml | dot -Tsvg`).
-#include "args.hpp"
+#include "util/args.hpp"
 #include "commands.hpp"
 #include "load/loader.hpp"
 

@@ -1,7 +1,7 @@
 // `sofs lint`: check scenario files and print every problem found, like a
 // compiler, then one summary line. Exit 0 when clean, 1 on any error (with
 // --strict, warnings count as errors), 2 on bad usage.
-#include "args.hpp"
+#include "util/args.hpp"
 #include "commands.hpp"
 #include "load/loader.hpp"
 #include "rubric/catalogue.hpp"

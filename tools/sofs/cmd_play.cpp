@@ -1,21 +1,22 @@
 // `sofs play`: play a scenario on the terminal, from a script, or at random.
 // Non-interactive play prints one JSON line per step (see scenarios/PLAY-SCRIPT.md),
-// the same lines for the same seed and script. With --db and --user every step
-// is committed to the progress store BEFORE its line is printed, so a play
-// killed mid-way loses nothing and the next run resumes where it stopped.
-#include "args.hpp"
+// the same lines for the same seed and script. The playthrough (assessment/play)
+// does the work the application does too: with --db and --user every step is
+// committed to the progress store BEFORE its line is printed, so a play killed
+// mid-way loses nothing and the next run resumes where it stopped; the end is
+// assessed and stored with its verdicts.
+#include "codec/transcript_json.hpp"
 #include "commands.hpp"
 #include "load/loader.hpp"
-#include "recorder.hpp"
-#include "runtime/session.hpp"
+#include "play/plan.hpp"
+#include "play/playthrough.hpp"
 #include "runtime/stock_answer.hpp"
-#include "transcript_json.hpp"
-
-#include <yaml-cpp/yaml.h>
+#include "util/args.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
@@ -41,7 +42,8 @@ const char* kPlayHelp =
     "                      the same seed gives the same lines\n"
     "  --db PATH           record the attempt in this progress database (with --user);\n"
     "                      an unfinished attempt of that user is resumed\n"
-    "  --user NAME         the trainee playing (created if unknown)\n"
+    "  --user NAME         the trainee playing (created if unknown); a trainee with a\n"
+    "                      password gives it in $SOFS_PASSWORD\n"
     "  --step-delay-ms N   wait N milliseconds between steps\n"
     "  --help              show this help\n"
     "\n"
@@ -61,82 +63,6 @@ struct Picker {
     }
 };
 
-// One step of a script.
-struct ScriptStep {
-    enum class Kind { Advance, Choose, Answer, StockAnswer } kind = Kind::Advance;
-    std::string choice;
-    Answer answer;
-    int line = 0;
-};
-
-std::optional<std::vector<ScriptStep>> read_script(const std::string& path, std::string* error) {
-    YAML::Node root;
-    try {
-        root = YAML::LoadFile(path);
-    } catch (const YAML::BadFile&) {
-        *error = "could not open the script '" + path + "'";
-        return std::nullopt;
-    } catch (const YAML::ParserException& e) {
-        *error = path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-                 ": the script is not valid YAML: " + e.msg;
-        return std::nullopt;
-    }
-    if (root.IsNull()) return std::vector<ScriptStep>{};
-    if (!root.IsSequence()) {
-        *error = path + ": a script is a list of steps such as '- choose: ask-exception'";
-        return std::nullopt;
-    }
-    std::vector<ScriptStep> steps;
-    for (const auto& n : root) {
-        ScriptStep st;
-        st.line = n.Mark().line + 1;
-        const std::string at = path + ":" + std::to_string(st.line) + ": ";
-        try {
-            if (n.IsScalar() && n.Scalar() == "advance") {
-                st.kind = ScriptStep::Kind::Advance;
-            } else if (n.IsMap() && n.size() == 1 && n["choose"]) {
-                st.kind = ScriptStep::Kind::Choose;
-                st.choice = n["choose"].as<std::string>();
-            } else if (n.IsMap() && n.size() == 1 && n["answer"]) {
-                const auto a = n["answer"];
-                if (a.IsScalar()) {
-                    st.kind = ScriptStep::Kind::StockAnswer;
-                    st.answer.task = a.as<std::string>();
-                } else if (a.IsMap()) {
-                    st.kind = ScriptStep::Kind::Answer;
-                    for (auto it = a.begin(); it != a.end(); ++it) {
-                        const auto key = it->first.as<std::string>();
-                        if (key == "task") st.answer.task = it->second.as<std::string>();
-                        else if (key == "text") st.answer.text = it->second.as<std::string>();
-                        else if (key == "number") st.answer.number = it->second.as<int>();
-                        else if (key == "placements") st.answer.placements = it->second.as<std::map<std::string, std::string>>();
-                        else if (key == "picks") st.answer.picks = it->second.as<std::vector<std::string>>();
-                        else {
-                            *error = at + "an answer has no key '" + key + "' (task, text, number, placements, picks)";
-                            return std::nullopt;
-                        }
-                    }
-                    if (st.answer.task.empty()) {
-                        *error = at + "an answer needs 'task'";
-                        return std::nullopt;
-                    }
-                } else {
-                    *error = at + "'answer' takes a task id (for a stock answer) or a map";
-                    return std::nullopt;
-                }
-            } else {
-                *error = at + "a step is 'advance', 'choose: CHOICE' or 'answer: {task: ID, ...}'";
-                return std::nullopt;
-            }
-        } catch (const YAML::Exception& e) {
-            *error = at + "this step has a value of the wrong type (" + e.msg + ")";
-            return std::nullopt;
-        }
-        steps.push_back(std::move(st));
-    }
-    return steps;
-}
-
 ordered_json step_line(const Scenario& sc, const Event& e) {
     ordered_json j;
     j["step"] = e.step;
@@ -155,22 +81,6 @@ ordered_json step_line(const Scenario& sc, const Event& e) {
         j["answer"] = ordered_json::parse(a.dump());
     }
     return j;
-}
-
-std::string offered(const View& v) {
-    std::string out;
-    for (const Choice* c : v.choices) out += (out.empty() ? "" : ", ") + c->id;
-    return out.empty() ? "nothing" : out;
-}
-
-std::string waiting_for(const View& v) {
-    switch (v.kind) {
-        case View::Kind::Choices: return "a choice (" + offered(v) + ")";
-        case View::Kind::Task: return "an answer to task '" + v.task->id + "'";
-        case View::Kind::Narration: return "advance";
-        case View::Kind::Ending: return "nothing";
-    }
-    return "";
 }
 
 // ---------------------------------------------------------------- interactive
@@ -194,9 +104,11 @@ bool read_line(std::string& out) {
     return static_cast<bool>(std::getline(std::cin, out));
 }
 
-// Asks the trainee for one action; false when they quit (end of input or "q").
-bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
-    const Scenario& sc = s.scenario();
+// Asks the trainee for one action and gives it to the playthrough (`last`
+// says how that went); false when they quit (end of input or "q").
+bool ask(play::Playthrough& pt, std::string& scene_shown, std::size_t& reply_shown, play::Outcome& last) {
+    const Session& s = pt.session();
+    const Scenario& sc = pt.scenario();
     View v = s.view();
     if (v.scene && v.scene->id != scene_shown) {
         scene_shown = v.scene->id;
@@ -214,7 +126,8 @@ bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
         case View::Kind::Narration:
             std::printf("\n[Enter to go on, q to stop] ");
             if (!read_line(in) || in == "q") return false;
-            if (auto err = s.advance()) std::printf("%s\n", err->message.c_str());
+            last = pt.advance();
+            if (!last.taken) std::printf("%s\n", last.problem.c_str());
             return true;
         case View::Kind::Choices: {
             std::printf("\nWhat do you say?\n");
@@ -229,7 +142,8 @@ bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
                 return true;
             }
             const Choice* c = v.choices[n - 1];
-            if (auto err = s.choose(c->id)) std::printf("%s\n", err->message.c_str());
+            last = pt.choose(c->id);
+            if (!last.taken) std::printf("%s\n", last.problem.c_str());
             else if (!c->feedback.empty()) std::printf("  (feedback: %s)\n", c->feedback.c_str());
             return true;
         }
@@ -255,10 +169,11 @@ bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
                         if (!f) continue;
                         std::printf("  %s\n  > ", f->text.c_str());
                         if (!read_line(in)) return false;
-                        static const char* kCols[] = {"past-harm", "complicating-factor", "strength",
-                                                      "existing-safety", "distractor"};
+                        static const FactKind kCols[] = {FactKind::PastHarm, FactKind::ComplicatingFactor,
+                                                         FactKind::Strength, FactKind::ExistingSafety,
+                                                         FactKind::Distractor};
                         int k = in.empty() ? 0 : in[0] - '0';
-                        if (k >= 1 && k <= 5) a.placements[id] = kCols[k - 1];
+                        if (k >= 1 && k <= 5) a.placements[id] = to_string(kCols[k - 1]);
                     }
                     break;
                 case TaskKind::ThreeHouses: {
@@ -271,9 +186,9 @@ bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
                     for (const auto& item : items) {
                         std::printf("  \"%s\" > ", item.c_str());
                         if (!read_line(in)) return false;
-                        if (in == "w") a.placements[item] = "worries";
-                        if (in == "g") a.placements[item] = "good-things";
-                        if (in == "d") a.placements[item] = "dreams";
+                        if (in == "w") a.placements[item] = to_string(House::Worries);
+                        if (in == "g") a.placements[item] = to_string(House::GoodThings);
+                        if (in == "d") a.placements[item] = to_string(House::Dreams);
                     }
                     break;
                 }
@@ -304,7 +219,8 @@ bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
                     while (read_line(in) && !in.empty()) a.text += (a.text.empty() ? "" : "\n") + in;
                     break;
             }
-            if (auto err = s.answer(a)) std::printf("That answer does not fit: %s\n", err->message.c_str());
+            last = pt.answer(a);
+            if (!last.taken) std::printf("That answer does not fit: %s\n", last.problem.c_str());
             return true;
         }
         case View::Kind::Ending:
@@ -353,9 +269,9 @@ int cmd_play(const Args& args) {
     }
     const Scenario& sc = *loaded.scenario;
 
-    std::vector<ScriptStep> script;
+    std::vector<play::PlanStep> script;
     if (scripted) {
-        auto s = read_script(*p.get("script"), &err);
+        auto s = play::read_plan(*p.get("script"), &err);
         if (!s) {
             std::fprintf(stderr, "sofs play: %s\n", err.c_str());
             return 1;
@@ -363,56 +279,50 @@ int cmd_play(const Args& args) {
         script = std::move(*s);
     }
 
-    // Progress recording and resuming.
-    std::unique_ptr<PlayRecorder> recorder;
-    std::optional<Session> session;
-    std::size_t saved_events = 0;  // events already in the store
+    // The store, when progress is kept.
+    std::unique_ptr<progress::Store> store;
+    play::Setup setup;
+    setup.seed = seed;
     if (p.has("db")) {
-        recorder = open_recorder(*p.get("db"), *p.get("user"), sc, &err);
-        if (!recorder) {
-            std::fprintf(stderr, "sofs play: could not record progress in '%s': %s\n", p.get("db")->c_str(),
-                         err.c_str());
+        const std::string db = *p.get("db");
+        try {
+            store = progress::Store::open(db.empty() ? progress::Store::default_path() : db);
+            setup.store = store.get();
+            // A trainee whose profile has a password (or a file that asks every
+            // trainee for one) gives it in $SOFS_PASSWORD; trainers never play here.
+            const char* pw = std::getenv("SOFS_PASSWORD");
+            setup.trainee = pw && *pw ? store->ensure_trainee(*p.get("user"), pw) : store->ensure_trainee(*p.get("user"));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "sofs play: could not record progress in '%s': %s\n", db.c_str(), e.what());
             return 1;
         }
-        std::string why;
-        if (auto t = recorder->unfinished(&why)) {
-            session = Session::restore(sc, *t, &why);
-            if (session) {
-                saved_events = t->events.size();
-            } else {
-                std::fprintf(stderr, "sofs play: the unfinished attempt cannot be resumed (%s); starting afresh\n",
-                             why.c_str());
-            }
-        } else if (!why.empty()) {
-            std::fprintf(stderr, "sofs play: %s; starting afresh\n", why.c_str());
-        }
+        // The assessor judges the end; without guidance the attempt is kept for later.
+        setup.guidance = [g = std::shared_ptr<const Guidance>()](std::string* problem) mutable -> const Guidance* {
+            if (!g) g = Guidance::load(Guidance::default_dir(), problem);
+            return g.get();
+        };
     }
-    const bool resumed = session.has_value();
-    if (!session) session.emplace(sc, seed);
-    Session& s = *session;
-    if (recorder && !recorder->begin(s.transcript(), resumed, &err)) {
-        std::fprintf(stderr, "sofs play: could not start the attempt in the progress store: %s\n", err.c_str());
+    // Each event is printed once the store has it.
+    if (!interactive)
+        setup.on_saved = [&sc](const Event& e) {
+            std::string line = step_line(sc, e).dump();
+            std::fprintf(stdout, "%s\n", line.c_str());
+            std::fflush(stdout);
+        };
+    auto shared = loaded.scenario;
+    play::Playthrough pt(shared, std::move(setup));
+    auto tell = [&pt](bool interactive_run) {
+        for (const auto& n : pt.take_notices()) {
+            if (n.problem || !interactive_run) std::fprintf(stderr, "sofs play: %s\n", n.text.c_str());
+            else std::printf("%s\n", n.text.c_str());
+        }
+    };
+    tell(interactive);
+    if (store && !pt.saving()) {
+        std::fprintf(stderr, "sofs play: could not start the attempt in the progress store\n");
         return 1;
     }
-
-    // Every event not yet stored: record it, then print it.
-    std::size_t printed = saved_events;
-    auto flush_events = [&]() -> bool {
-        const auto& events = s.transcript().events;
-        for (; printed < events.size(); ++printed) {
-            if (recorder && !recorder->record(events[printed], &err)) {
-                std::fprintf(stderr, "sofs play: step %d could not be saved: %s\n", events[printed].step, err.c_str());
-                return false;
-            }
-            if (!interactive) {
-                std::string line = step_line(sc, events[printed]).dump();
-                std::fprintf(stdout, "%s\n", line.c_str());
-                std::fflush(stdout);
-            }
-        }
-        return true;
-    };
-    if (!flush_events()) return 1;
+    const Session& s = pt.session();
 
     // Actions already taken (a resumed attempt): skip as many script steps and draws.
     std::size_t taken = 0;
@@ -427,53 +337,38 @@ int cmd_play(const Args& args) {
     std::string scene_shown;
     std::size_t reply_shown = 0;
     while (!s.ended()) {
-        View v = s.view();
+        View v = pt.view();
         if (v.kind == View::Kind::Ending) break;  // a scenario with errors; cannot happen after lint
-        std::optional<ActionError> fail;
+        play::Outcome o;
+        o.taken = true;
         if (interactive) {
-            if (!ask(s, scene_shown, reply_shown)) {
-                std::printf("\nStopped before the end%s.\n", recorder ? "; your progress is saved" : "");
+            if (!ask(pt, scene_shown, reply_shown, o)) {
+                std::printf("\nStopped before the end%s.\n", pt.saving() ? "; your progress is saved" : "");
                 return 1;
             }
+            if (!o.taken) o = play::Outcome{true, true, ""};   // a mistyped answer: ask again
         } else if (random) {
             if (s.transcript().events.size() > kMaxSteps) {
                 std::fprintf(stderr, "sofs play: no ending after %zu steps at random; the scenario may loop\n", kMaxSteps);
                 return 1;
             }
             std::uint64_t draw = picker.next();
-            if (v.kind == View::Kind::Narration) fail = s.advance();
-            else if (v.kind == View::Kind::Choices) fail = s.choose(v.choices[draw % v.choices.size()]->id);
-            else fail = s.answer(stock_answer(s, *v.task));
+            if (v.kind == View::Kind::Narration) o = pt.advance();
+            else if (v.kind == View::Kind::Choices) o = pt.choose(v.choices[draw % v.choices.size()]->id);
+            else o = pt.answer(stock_answer(s, *v.task));
         } else {
             if (next_step >= script.size()) {
                 std::fprintf(stderr, "sofs play: the script ended before the scenario did: scene '%s' is waiting for %s\n",
-                             s.scene_id().c_str(), waiting_for(v).c_str());
+                             s.scene_id().c_str(), play::waiting_for(v).c_str());
                 return 1;
             }
-            const ScriptStep& st = script[next_step++];
-            switch (st.kind) {
-                case ScriptStep::Kind::Advance: fail = s.advance(); break;
-                case ScriptStep::Kind::Choose: fail = s.choose(st.choice); break;
-                case ScriptStep::Kind::Answer: fail = s.answer(st.answer); break;
-                case ScriptStep::Kind::StockAnswer:
-                    if (v.kind != View::Kind::Task) {
-                        fail = ActionError{"scene '" + s.scene_id() + "' has no task waiting for an answer"};
-                    } else {
-                        Answer a = stock_answer(s, *v.task);
-                        a.task = st.answer.task;
-                        fail = s.answer(a);
-                    }
-                    break;
-            }
-            if (fail)
-                fail->message = *p.get("script") + ":" + std::to_string(st.line) + ": " + fail->message +
-                                " (the scenario is waiting for " + waiting_for(v) + ")";
+            o = play::take_step(pt, script[next_step++], *p.get("script"));
         }
-        if (fail) {
-            std::fprintf(stderr, "sofs play: %s\n", fail->message.c_str());
+        if (!o) {
+            std::fprintf(stderr, "sofs play: %s\n", o.problem.c_str());
             return 1;
         }
-        if (!flush_events()) return 1;
+        tell(interactive);
         if (delay_ms > 0 && !s.ended()) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     }
     if (scripted && next_step < script.size()) {
@@ -482,13 +377,15 @@ int cmd_play(const Args& args) {
         return 1;
     }
     if (interactive) {
-        View v = s.view();
+        View v = pt.view();
         if (v.scene && v.scene->id != scene_shown) std::printf("\n== %s ==\n", v.scene->title.c_str());
         show_lines(sc, v.lines);
         if (v.ending) std::printf("\n== The end: %s ==\n%s\n", v.ending->title.c_str(), v.ending->debrief.c_str());
     }
-    if (recorder && !recorder->finish(s.transcript(), &err)) {
-        std::fprintf(stderr, "sofs play: the attempt could not be marked finished: %s\n", err.c_str());
+    // Finishing problems (the guidance missing, the store failing) were told above.
+    tell(interactive);
+    if (store && !pt.finish_saved()) {
+        std::fprintf(stderr, "sofs play: the attempt could not be marked finished\n");
         return 1;
     }
     return 0;

@@ -4,7 +4,8 @@
 #include "commands.hpp"
 #include "load/loader.hpp"
 #include "progress/report.hpp"
-#include "progress/verdicts.hpp"
+#include "play/verdicts.hpp"
+#include "util/data_dir.hpp"
 #include "progress_cli.hpp"
 
 #include <cstdio>
@@ -42,7 +43,8 @@ const char* kHelp =
     "  --backup FILE     restore from this backup instead of the newest\n"
     "  --force           restore even though the file passes the check (asked\n"
     "                    on a terminal otherwise)\n"
-    "  --scenarios DIR   where the scenario files are (default: the built-in scenarios/)\n"
+    "  --scenarios DIR   where the scenario files are (default: $SOFS_SCENARIOS_DIR, else the\n"
+    "                    installed scenarios/)\n"
     "\n"
     "Restoring keeps the damaged file beside the original as <file>.damaged-<time>.\n"
     "Work saved after the backup was taken is not in the backup.\n"
@@ -119,13 +121,13 @@ int cmd_report(const Args& args) {
     if (action == "assess-pending") {
         auto store = open_store(cmd, p, false, true);
         if (!store) return 1;
-        std::string dir = p.get("scenarios").value_or(std::string(SOFS_SOURCE_DIR) + "/scenarios");
+        std::string dir = p.get("scenarios").value_or(util::data_dir("scenarios"));
         auto library = load_library({dir});
         std::string err;
         auto guidance = Guidance::load(Guidance::default_dir(), &err);
         if (!guidance) return fail(cmd, "the assessor could not load the practice guidance: " + err);
         try {
-            auto r = pg::assess_pending(*store, library.scenarios, *guidance);
+            auto r = play::assess_pending(*store, library.scenarios, *guidance);
             std::printf("assessed %d attempt(s)\n", r.assessed);
             for (const auto& s : r.skipped) std::printf("not assessed: %s\n", s.c_str());
             return 0;
@@ -148,7 +150,7 @@ int cmd_report(const Args& args) {
     pg::CriterionNames names;
     if (format == "csv") {
         std::string err;
-        if (auto guidance = Guidance::load(Guidance::default_dir(), &err)) names = pg::criterion_names(*guidance);
+        if (auto guidance = Guidance::load(Guidance::default_dir(), &err)) names = play::criterion_names(*guidance);
         else std::fprintf(stderr, "sofs report: note: criteria are given by id only (%s)\n", err.c_str());
     }
     try {

@@ -3,7 +3,7 @@
 // asking for confirmation on a terminal, and writing output.
 #pragma once
 
-#include "args.hpp"
+#include "util/args.hpp"
 #include "progress/store.hpp"
 
 #include <memory>

@@ -14,18 +14,18 @@ const char* BriefingScreen::help() const {
 }
 
 void BriefingScreen::enter(App& app) {
-    genogram_ = app.scenario ? layout_genogram(app.scenario->people) : Genogram{};
+    genogram_ = app.scenario() ? layout_genogram(app.scenario()->people) : Genogram{};
 }
 
 bool BriefingScreen::begin_visit(App& app) {
     app.go(app.screen_for_view());
-    return app.session.has_value();
+    return (app.session() != nullptr);
 }
 
 std::string BriefingScreen::read_aloud_text(App& app) {
-    if (!app.scenario) return "No case is open.";
-    std::string out = app.scenario->title + ". The referral. " + app.scenario->referral + " The family. ";
-    for (const auto& p : app.scenario->people) {
+    if (!app.scenario()) return "No case is open.";
+    std::string out = app.scenario()->title + ". The referral. " + app.scenario()->referral + " The family. ";
+    for (const auto& p : app.scenario()->people) {
         out += p.name;
         if (p.age) out += ", " + std::to_string(*p.age);
         if (!p.relationship.empty()) out += ", " + p.relationship;
@@ -35,12 +35,12 @@ std::string BriefingScreen::read_aloud_text(App& app) {
 }
 
 void BriefingScreen::draw(App& app) {
-    if (!app.scenario) {
+    if (!app.scenario()) {
         wrapped("No case is open. Choose one from the case list.");
         if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
         return;
     }
-    const Scenario& sc = *app.scenario;
+    const Scenario& sc = *app.scenario();
     float s = app.ui_scale();
     float avail = ImGui::GetContentRegionAvail().x;
     float h = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.8f;

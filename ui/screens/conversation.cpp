@@ -24,15 +24,15 @@ void ConversationScreen::enter(App&) { audio_error_.clear(); }
 // Asked for every line every frame, so the answer (which may look for a
 // file) is kept until another scenario is open.
 bool ConversationScreen::has_voice(App& app, const Line& line) {
-    if (!app.scenario) return false;
-    if (voiced_for_ != app.scenario) {
+    if (!app.scenario()) return false;
+    if (voiced_for_ != app.scenario()) {
         voiced_.clear();
-        voiced_for_ = app.scenario;
-        welsh_words_ = welsh_words_for(*app.scenario);
+        voiced_for_ = app.scenario();
+        welsh_words_ = welsh_words_for(*app.scenario());
     }
     auto [it, fresh] = voiced_.try_emplace(&line, false);
     if (fresh)
-        it->second = pick_line_voice(*app.scenario, line, voices_dir(app), welsh_words_).source != LineVoice::Source::None;
+        it->second = pick_line_voice(*app.scenario(), line, voices_dir(app), welsh_words_).source != LineVoice::Source::None;
     return it->second;
 }
 
@@ -46,9 +46,9 @@ const std::string& ConversationScreen::voices_dir(App& app) {
 }
 
 void ConversationScreen::play_line_audio(App& app, const Line& line) {
-    if (!app.scenario) return;
+    if (!app.scenario()) return;
     has_voice(app, line);   // brings the Welsh words up to date for this scenario
-    LineVoice v = pick_line_voice(*app.scenario, line, voices_dir(app), welsh_words_);
+    LineVoice v = pick_line_voice(*app.scenario(), line, voices_dir(app), welsh_words_);
     audio_error_.clear();
     bool ok = true;
     if (v.source == LineVoice::Source::Authored || v.source == LineVoice::Source::Generated)
@@ -59,8 +59,8 @@ void ConversationScreen::play_line_audio(App& app, const Line& line) {
 }
 
 std::string ConversationScreen::read_aloud_text(App& app) {
-    if (!app.session) return "No case is open.";
-    View v = app.session->view();
+    if (!app.session()) return "No case is open.";
+    View v = app.session()->view();
     std::string out;
     if (v.scene) out += v.scene->title + ". ";
     for (const Line* l : v.lines) {
@@ -115,13 +115,13 @@ static bool choice_button(const char* id, const std::string& text, int number, f
 }
 
 void ConversationScreen::draw(App& app) {
-    if (!app.session) {
+    if (!app.session()) {
         wrapped("No case is open. Choose one from the case list.");
         if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
         return;
     }
     float s = app.ui_scale();
-    View v = app.session->view();
+    View v = app.session()->view();
     // Voice-over: the first spoken line of a new scene or reply plays by itself (unless muted).
     {
         std::string key = (v.scene ? v.scene->id : "") + "/" + (v.last_choice ? v.last_choice->id : "");
@@ -216,10 +216,10 @@ void ConversationScreen::draw(App& app) {
 
     ImGui::SameLine();
     begin_card("###notes", "Case notes: what you know so far", ImVec2(0, h), app);
-    const auto& facts = app.session->revealed_facts();
+    const auto& facts = app.session()->revealed_facts();
     if (facts.empty()) muted_text("Nothing yet. What you learn in the conversation will be listed here.");
     for (const auto& id : facts) {
-        const Fact* f = app.scenario->fact(id);
+        const Fact* f = app.scenario()->fact(id);
         if (!f) continue;
         ImGui::Bullet();
         ImGui::SameLine();

@@ -18,18 +18,18 @@ const char* DebriefScreen::help() const {
 void DebriefScreen::enter(App&) { focus_.clear(); }
 
 bool DebriefScreen::try_again(App& app) {
-    if (!app.scenario) return false;
-    return app.open_scenario(app.scenario, true);
+    if (!app.scenario()) return false;
+    return app.reopen_case(true);
 }
 
 std::string DebriefScreen::read_aloud_text(App& app) {
     std::string out = "Feedback. ";
-    if (app.session) {
-        View v = app.session->view();
+    if (app.session()) {
+        View v = app.session()->view();
         if (v.ending) out += v.ending->title + ". " + v.ending->debrief + " ";
     }
-    if (app.debrief)
-        for (const auto& t : app.debrief->tasks)
+    if (app.debrief())
+        for (const auto& t : app.debrief()->tasks)
             for (const auto& v : t.verdicts)
                 out += std::string(criterion_title(v.criterion)) + ": " + (v.met ? "met. " : "not yet met. ") + v.explanation + " ";
     return out;
@@ -45,14 +45,14 @@ static const char* place_name(const std::string& id) {
 }
 
 static const std::string* answer_text(App& app, const std::string& task) {
-    if (!app.session) return nullptr;
-    auto it = app.session->answers().find(task);
-    return it == app.session->answers().end() ? nullptr : &it->second.text;
+    if (!app.session()) return nullptr;
+    auto it = app.session()->answers().find(task);
+    return it == app.session()->answers().end() ? nullptr : &it->second.text;
 }
 
 void DebriefScreen::draw_text_task(App& app, const void* p) {
     const auto& ta = *static_cast<const TaskAssessment*>(p);
-    const Task* task = app.scenario->task(ta.task);
+    const Task* task = app.scenario()->task(ta.task);
     const std::string* text = answer_text(app, ta.task);
     std::string kind = to_string(ta.kind);
     ImGui::PushID(ta.task.c_str());
@@ -65,9 +65,9 @@ void DebriefScreen::draw_text_task(App& app, const void* p) {
         for (auto sp : v.evidence) marks.push_back({sp.begin, sp.end, std::string(criterion_title(v.criterion)) + (v.met ? ": met" : ": not yet"), v.met ? 1 : 0});
     }
     float w = ImGui::GetContentRegionAvail().x;
-    bool has_example = ta.kind == TaskKind::DangerStatement ? !app.scenario->expert.danger_statements.empty()
-                     : ta.kind == TaskKind::SafetyGoal ? !app.scenario->expert.safety_goals.empty()
-                     : ta.kind == TaskKind::WordsAndPictures ? app.scenario->expert.words_and_pictures.has_value() : false;
+    bool has_example = ta.kind == TaskKind::DangerStatement ? !app.scenario()->expert.danger_statements.empty()
+                     : ta.kind == TaskKind::SafetyGoal ? !app.scenario()->expert.safety_goals.empty()
+                     : ta.kind == TaskKind::WordsAndPictures ? app.scenario()->expert.words_and_pictures.has_value() : false;
     float col = has_example ? w * 0.5f - 10 : w;
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + col);
@@ -79,9 +79,9 @@ void DebriefScreen::draw_text_task(App& app, const void* p) {
         ImGui::SameLine(0, 20);
         ImGui::BeginGroup();
         muted_text("An example from experienced practitioners:");
-        const std::string& ex = ta.kind == TaskKind::DangerStatement ? app.scenario->expert.danger_statements.front()
-                              : ta.kind == TaskKind::WordsAndPictures ? app.scenario->expert.words_and_pictures->example
-                                                                      : app.scenario->expert.safety_goals.front();
+        const std::string& ex = ta.kind == TaskKind::DangerStatement ? app.scenario()->expert.danger_statements.front()
+                              : ta.kind == TaskKind::WordsAndPictures ? app.scenario()->expert.words_and_pictures->example
+                                                                      : app.scenario()->expert.safety_goals.front();
         ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + col);
         ImGui::TextUnformatted(ex.c_str());
         ImGui::PopTextWrapPos();
@@ -124,8 +124,8 @@ void DebriefScreen::draw_text_task(App& app, const void* p) {
 }
 
 void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
-    auto it = app.session->answers().find(task_id);
-    if (it == app.session->answers().end()) return;
+    auto it = app.session()->answers().find(task_id);
+    if (it == app.session()->answers().end()) return;
     subheading(app, "Your mapping beside the experts'");
     if (ImGui::BeginTable("###map-compare", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -134,7 +134,7 @@ void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
         ImGui::TableSetupColumn("Same?", ImGuiTableColumnFlags_WidthStretch, 0.8f);
         ImGui::TableHeadersRow();
         for (const auto& [fact_id, place] : it->second.placements) {
-            const Fact* f = app.scenario->fact(fact_id);
+            const Fact* f = app.scenario()->fact(fact_id);
             if (!f) continue;
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
@@ -153,9 +153,9 @@ void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
 }
 
 void DebriefScreen::draw_scaling(App& app, const std::string& task_id) {
-    auto it = app.session->answers().find(task_id);
-    if (it == app.session->answers().end()) return;
-    const auto& key = app.scenario->expert.scaling;
+    auto it = app.session()->answers().find(task_id);
+    if (it == app.session()->answers().end()) return;
+    const auto& key = app.scenario()->expert.scaling;
     int n = it->second.number;
     subheading(app, "Your safety scale beside the experts'");
     bool in = n >= key.low && n <= key.high;
@@ -168,8 +168,8 @@ void DebriefScreen::draw_scaling(App& app, const std::string& task_id) {
 }
 
 void DebriefScreen::draw_moves(App& app) {
-    if (!app.debrief) return;
-    const auto& m = app.debrief->moves;
+    if (!app.debrief()) return;
+    const auto& m = app.debrief()->moves;
     subheading(app, "Your conversation");
     ImGui::Text("%d of your moves fitted the practice; %d did not.", m.fitting, m.not_fitting);
     if (!m.aims_served.empty()) {
@@ -185,12 +185,12 @@ void DebriefScreen::draw_moves(App& app) {
 }
 
 void DebriefScreen::draw(App& app) {
-    if (!app.session || !app.scenario) {
+    if (!app.session() || !app.scenario()) {
         wrapped("No case is open. Choose one from the case list.");
         if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
         return;
     }
-    View v = app.session->view();
+    View v = app.session()->view();
     if (v.kind != View::Kind::Ending) {
         wrapped("Feedback comes when the case is finished. Carry on where you were.");
         if (ImGui::Button("Back to the case###back")) app.go(app.screen_for_view());
@@ -212,20 +212,20 @@ void DebriefScreen::draw(App& app) {
         end_card();
         gap(0.4f);
     }
-    if (!app.debrief) {
+    if (!app.debrief()) {
         muted_text(app.guidance_problem.empty() ? "Feedback on writing could not be worked out." : app.guidance_problem);
     } else {
-        for (const auto& ta : app.debrief->tasks) {
+        for (const auto& ta : app.debrief()->tasks) {
             if (ta.kind == TaskKind::DangerStatement || ta.kind == TaskKind::SafetyGoal || ta.kind == TaskKind::PastHarm ||
                 ta.kind == TaskKind::NextSteps || ta.kind == TaskKind::WordsAndPictures)
                 draw_text_task(app, &ta);
         }
         // The other tasks' checks (sorting, scale, houses, network): a badge and the reason each.
-        for (const auto& ta : app.debrief->tasks) {
+        for (const auto& ta : app.debrief()->tasks) {
             if (ta.kind == TaskKind::DangerStatement || ta.kind == TaskKind::SafetyGoal || ta.kind == TaskKind::PastHarm ||
                 ta.kind == TaskKind::NextSteps || ta.kind == TaskKind::WordsAndPictures || ta.verdicts.empty())
                 continue;
-            const Task* t = app.scenario->task(ta.task);
+            const Task* t = app.scenario()->task(ta.task);
             ImGui::PushID(ta.task.c_str());
             subheading(app, t ? reflow(t->prompt).c_str() : ta.task.c_str());
             for (const auto& v : ta.verdicts) {
@@ -247,9 +247,9 @@ void DebriefScreen::draw(App& app) {
             gap();
             ImGui::PopID();
         }
-        if (!app.debrief->overall.empty()) {
+        if (!app.debrief()->overall.empty()) {
             subheading(app, "Across the case");
-            for (const auto& ov : app.debrief->overall) {
+            for (const auto& ov : app.debrief()->overall) {
                 ImGui::PushID(ov.criterion.c_str());
                 met_badge(ov.met);
                 ImGui::SameLine();
@@ -259,8 +259,8 @@ void DebriefScreen::draw(App& app) {
             gap();
         }
     }
-    for (const auto& [task_id, ans] : app.session->answers()) {
-        const Task* t = app.scenario->task(task_id);
+    for (const auto& [task_id, ans] : app.session()->answers()) {
+        const Task* t = app.scenario()->task(task_id);
         if (!t) continue;
         if (t->kind == TaskKind::SortFacts) draw_mapping(app, task_id);
         if (t->kind == TaskKind::Scaling) draw_scaling(app, task_id);

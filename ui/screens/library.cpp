@@ -69,6 +69,10 @@ std::string LibraryScreen::read_aloud_text(App& app) {
 
 void LibraryScreen::draw(App& app) {
     float s = app.ui_scale();
+    if (!app.library_ready()) {   // the index is read after the first frame
+        wrapped("Reading the case list...");
+        return;
+    }
     // Filters.
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Course");

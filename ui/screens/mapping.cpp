@@ -25,16 +25,9 @@ const SectionName kSections[] = {
 };
 }  // namespace
 
-std::string editor_key(TaskKind k) {
-    switch (k) {
-        case TaskKind::DangerStatement: return "danger-statement";
-        case TaskKind::SafetyGoal: return "safety-goal";
-        case TaskKind::PastHarm: return "past-harm";
-        case TaskKind::NextSteps: return "next-steps";
-        case TaskKind::WordsAndPictures: return "words-and-pictures";
-        default: return "";
-    }
-}
+// The writing tasks' board keys (play::board_key), bar the scaling reason,
+// which the scaling screen edits.
+std::string editor_key(TaskKind k) { return k == TaskKind::Scaling ? std::string() : play::board_key(k); }
 
 // "Words and Pictures for Kai (aged 3), written to them as 'you'".
 static std::string words_and_pictures_label(const Scenario& s) {
@@ -59,17 +52,17 @@ void MappingScreen::enter(App&) {
 
 void MappingScreen::leave(App& app) {
     if (dirty_) {
-        for (auto& [k, v] : app.board.texts) app.save_draft(k, v);
+        for (auto& [k, v] : app.board().texts) app.save_draft(k, v);
         dirty_ = false;
     }
 }
 
 std::vector<std::string> MappingScreen::facts_on_offer(App& app) const {
-    if (!app.session) return {};
-    View v = app.session->view();
+    if (!app.session()) return {};
+    View v = app.session()->view();
     if (v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::SortFacts && !v.task->facts.empty())
         return v.task->facts;
-    return app.session->revealed_facts();
+    return app.session()->revealed_facts();
 }
 
 bool MappingScreen::last_rect(const std::string& key, Rect* out) const {
@@ -80,29 +73,26 @@ bool MappingScreen::last_rect(const std::string& key, Rect* out) const {
 }
 
 void MappingScreen::place(App& app, const std::string& fact_id, const std::string& section) {
-    if (section.empty()) app.board.placements.erase(fact_id);
-    else app.board.placements[fact_id] = section;
-    app.save_board_draft();
+    app.place_fact(fact_id, section);
     app.request_redraw();
 }
 
 void MappingScreen::set_text(App& app, const std::string& key, const std::string& text) {
-    app.board.texts[key] = text;
-    app.save_draft(key, text);
+    app.write_text(key, text);
 }
 
 const std::vector<Verdict>& MappingScreen::checks(App& app, const std::string& key) {
     Live& l = live_[key];
-    const std::string& text = app.board.texts[key];
+    const std::string& text = app.board_text(key);
     if (l.text != text || (l.verdicts.empty() && !text.empty())) {
         l.text = text;
         l.verdicts.clear();
         const Guidance* g = app.guidance();
-        if (g && app.scenario && !text.empty()) {
+        if (g && app.scenario() && !text.empty()) {
             try {
-                if (key == "danger-statement") l.verdicts = assess_danger_statement(text, *app.scenario, *g);
-                else if (key == "safety-goal") l.verdicts = assess_safety_goal(text, *app.scenario, *g);
-                else if (key == "words-and-pictures") l.verdicts = assess_words_and_pictures(text, *app.scenario, *g);
+                if (key == "danger-statement") l.verdicts = assess_danger_statement(text, *app.scenario(), *g);
+                else if (key == "safety-goal") l.verdicts = assess_safety_goal(text, *app.scenario(), *g);
+                else if (key == "words-and-pictures") l.verdicts = assess_words_and_pictures(text, *app.scenario(), *g);
             } catch (const std::exception&) {
                 l.verdicts.clear();
             }
@@ -113,8 +103,8 @@ const std::vector<Verdict>& MappingScreen::checks(App& app, const std::string& k
 
 bool MappingScreen::hand_in(App& app) {
     hand_in_problem_.clear();
-    if (!app.session) return false;
-    View v = app.session->view();
+    if (!app.session()) return false;
+    View v = app.session()->view();
     if (v.kind != View::Kind::Task || !v.task) {
         hand_in_problem_ = "There is nothing to hand in just now: the conversation goes on.";
         return false;
@@ -123,7 +113,7 @@ bool MappingScreen::hand_in(App& app) {
     a.task = v.task->id;
     std::string key = editor_key(v.task->kind);
     if (!key.empty()) {
-        a.text = app.board.texts[key];
+        a.text = app.board_text(key);
         if (word_count(a.text) < 3) {
             hand_in_problem_ = "Please write a little more before handing in.";
             return false;
@@ -131,15 +121,15 @@ bool MappingScreen::hand_in(App& app) {
         app.save_draft(key, a.text);
     } else if (v.task->kind == TaskKind::SortFacts) {
         for (const auto& id : facts_on_offer(app)) {
-            auto it = app.board.placements.find(id);
-            if (it != app.board.placements.end()) a.placements[id] = it->second;
+            auto it = app.board().placements.find(id);
+            if (it != app.board().placements.end()) a.placements[id] = it->second;
         }
         if (a.placements.empty()) {
             hand_in_problem_ = "Place at least one fact card before handing in.";
             return false;
         }
     } else if (v.task->kind == TaskKind::SafetyNetwork) {
-        a.picks = app.board.network;
+        a.picks = app.board().network;
         if (a.picks.empty()) {
             hand_in_problem_ = "Choose at least one person for the safety network.";
             return false;
@@ -153,23 +143,23 @@ bool MappingScreen::hand_in(App& app) {
 
 std::string MappingScreen::read_aloud_text(App& app) {
     std::string out = "Mapping board. ";
-    if (app.session) {
-        View v = app.session->view();
+    if (app.session()) {
+        View v = app.session()->view();
         if (v.kind == View::Kind::Task && v.task) out += "Your task: " + v.task->prompt + " " + v.task->hint + " ";
     }
-    for (auto& [k, t] : app.board.texts)
+    for (auto& [k, t] : app.board().texts)
         if (!t.empty()) out += "Your " + k + ": " + t + " ";
     for (auto& s : kSections) {
         std::string list;
-        for (auto& [f, sec] : app.board.placements)
-            if (sec == s.id && app.scenario && app.scenario->fact(f)) list += app.scenario->fact(f)->text + " ";
+        for (auto& [f, sec] : app.board().placements)
+            if (sec == s.id && app.scenario() && app.scenario()->fact(f)) list += app.scenario()->fact(f)->text + " ";
         if (!list.empty()) out += std::string(s.title) + ": " + list;
     }
     return out;
 }
 
 void MappingScreen::draw_card(App& app, const std::string& fact_id) {
-    const Fact* f = app.scenario ? app.scenario->fact(fact_id) : nullptr;
+    const Fact* f = app.scenario() ? app.scenario()->fact(fact_id) : nullptr;
     if (!f) return;
     ImGui::PushID(fact_id.c_str());
     ImGuiStyle& st = ImGui::GetStyle();
@@ -224,13 +214,13 @@ void MappingScreen::draw_section(App& app, const char* section, const char* titl
     ImGui::BeginGroup();
     int n = 0;
     for (const auto& id : facts_on_offer(app)) {
-        auto it = app.board.placements.find(id);
-        if (it == app.board.placements.end() || it->second != section) continue;
+        auto it = app.board().placements.find(id);
+        if (it == app.board().placements.end() || it->second != section) continue;
         draw_card(app, id);
         ++n;
     }
     // Facts placed earlier but no longer on offer stay visible too.
-    for (const auto& [id, sec] : app.board.placements) {
+    for (const auto& [id, sec] : app.board().placements) {
         auto offer = facts_on_offer(app);
         if (sec != section || std::find(offer.begin(), offer.end(), id) != offer.end()) continue;
         draw_card(app, id);
@@ -257,21 +247,25 @@ void MappingScreen::draw_section(App& app, const char* section, const char* titl
 
 void MappingScreen::draw_text_section(App& app, const std::string& key, const char* title, const char* empty_hint) {
     subheading(app, title);
-    auto it = app.board.texts.find(key);
-    if (it == app.board.texts.end() || it->second.empty()) muted_text(empty_hint);
+    auto it = app.board().texts.find(key);
+    if (it == app.board().texts.end() || it->second.empty()) muted_text(empty_hint);
     else highlighted_text(it->second, {});
     gap(0.5f);
 }
 
 void MappingScreen::draw_editor(App& app, const std::string& key, const char* label, float height) {
     ImGui::PushID(key.c_str());
-    std::string& text = app.board.texts[key];
+    // The words are the playthrough's; the box edits a copy and hands each change back.
+    std::string text = app.board_text(key);
     float avail = ImGui::GetContentRegionAvail().x;
     float left = avail * 0.56f;
     ImGui::BeginGroup();
     ImGui::PushItemWidth(left);
     subheading(app, label);
-    if (ImGui::InputTextMultiline("###text", &text, ImVec2(left, ImGui::GetTextLineHeight() * 4.6f))) dirty_ = true;
+    if (ImGui::InputTextMultiline("###text", &text, ImVec2(left, ImGui::GetTextLineHeight() * 4.6f))) {
+        app.write_text(key, text, false);
+        dirty_ = true;
+    }
     if (ImGui::IsItemDeactivatedAfterEdit() && dirty_) {
         app.save_draft(key, text);
         dirty_ = false;
@@ -280,7 +274,7 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
     // The box does not wrap, so the text is shown again, wrapped, with hints marked.
     std::vector<Highlight> marks;
     std::vector<Hint> hints;
-    if (const Guidance* g = app.guidance(); g && app.scenario && !text.empty()) hints = find_hints(text, *app.scenario, *g);
+    if (const Guidance* g = app.guidance(); g && app.scenario() && !text.empty()) hints = find_hints(text, *app.scenario(), *g);
     for (auto& h : hints) marks.push_back({h.begin, h.end, "Try: " + h.plain, 0});
     const auto& verdicts = checks(app, key);
     for (const auto& v : verdicts) {
@@ -342,7 +336,7 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
 void MappingScreen::draw_tray(App& app) {
     std::vector<std::string> unplaced;
     for (const auto& id : facts_on_offer(app))
-        if (!app.board.placements.count(id)) unplaced.push_back(id);
+        if (!app.board().placements.count(id)) unplaced.push_back(id);
     float avail = ImGui::GetContentRegionAvail().x;
     ImGui::BeginGroup();
     subheading(app, ("Facts to place (" + std::to_string(unplaced.size()) + ")").c_str());
@@ -360,7 +354,7 @@ void MappingScreen::draw_tray(App& app) {
 }
 
 void MappingScreen::draw_task(App& app, float height) {
-    View v = app.session->view();
+    View v = app.session()->view();
     const Task* t = v.kind == View::Kind::Task ? v.task : nullptr;
     bool here = t && (editor_key(t->kind) != "" || t->kind == TaskKind::SortFacts || t->kind == TaskKind::SafetyNetwork);
     begin_card("###task", nullptr, ImVec2(0, height), app);
@@ -376,7 +370,7 @@ void MappingScreen::draw_task(App& app, float height) {
             std::string label = t->kind == TaskKind::DangerStatement ? "Danger statement"
                               : t->kind == TaskKind::SafetyGoal ? "Safety goal"
                               : t->kind == TaskKind::PastHarm ? "Past harm"
-                              : t->kind == TaskKind::WordsAndPictures ? words_and_pictures_label(*app.scenario)
+                              : t->kind == TaskKind::WordsAndPictures ? words_and_pictures_label(*app.scenario())
                                                                       : "Next steps (one a line)";
             ImGui::BeginChild("###editor-area", ImVec2(0, inner), false);
             draw_editor(app, key, label.c_str(), inner);
@@ -390,15 +384,14 @@ void MappingScreen::draw_task(App& app, float height) {
             wrapped("Who should be part of the safety network? Tick everyone who could help keep the children safe.");
             std::vector<std::string> offered = t->people;
             if (offered.empty())
-                for (const auto& p : app.scenario->people)
+                for (const auto& p : app.scenario()->people)
                     if (p.role != PersonRole::Professional) offered.push_back(p.id);
             for (const auto& id : offered) {
-                const Person* p = app.scenario->person(id);
+                const Person* p = app.scenario()->person(id);
                 if (!p) continue;
-                bool on = std::find(app.board.network.begin(), app.board.network.end(), id) != app.board.network.end();
+                bool on = std::find(app.board().network.begin(), app.board().network.end(), id) != app.board().network.end();
                 if (ImGui::Checkbox((p->name + " (" + p->relationship + ")###net-" + id).c_str(), &on)) {
-                    if (on) app.board.network.push_back(id);
-                    else app.board.network.erase(std::remove(app.board.network.begin(), app.board.network.end(), id), app.board.network.end());
+                    app.pick_for_network(id, on);
                 }
             }
             ImGui::EndChild();
@@ -406,7 +399,7 @@ void MappingScreen::draw_task(App& app, float height) {
         if (big_button("Hand in###hand-in")) hand_in(app);
         ImGui::SameLine();
         if (!key.empty() && ImGui::Button("Save draft###save-draft")) {
-            app.save_draft(key, app.board.texts[key]);
+            app.save_draft(key, app.board_text(key));
             dirty_ = false;
             app.notify("Your draft is saved.");
         }
@@ -428,14 +421,14 @@ void MappingScreen::draw_task(App& app, float height) {
 
 void MappingScreen::draw(App& app) {
     rects_.clear();
-    if (!app.session || !app.scenario) {
+    if (!app.session() || !app.scenario()) {
         wrapped("No case is open. Choose one from the case list.");
         if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
         return;
     }
     float s = app.ui_scale();
     float h = ImGui::GetContentRegionAvail().y;
-    View v = app.session->view();
+    View v = app.session()->view();
     bool writing = v.kind == View::Kind::Task && v.task && !editor_key(v.task->kind).empty();
     bool sorting = v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::SortFacts;
     float task_h = std::max(220.0f * s, h * (writing ? 0.6f : sorting ? 0.46f : 0.36f));
@@ -459,7 +452,7 @@ void MappingScreen::draw(App& app) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         draw_section(app, "past-harm", "Past harm", "What has happened: drop facts here");
-        if (!app.board.texts["past-harm"].empty()) draw_text_section(app, "past-harm", "Past harm, in your words", "");
+        if (!app.board_text("past-harm").empty()) draw_text_section(app, "past-harm", "Past harm, in your words", "");
         draw_text_section(app, "danger-statement", "Danger statements", "Not written yet.");
         draw_section(app, "complicating-factor", "Complicating factors", "What makes it harder: drop facts here");
         ImGui::TableSetColumnIndex(1);
@@ -468,12 +461,12 @@ void MappingScreen::draw(App& app) {
         ImGui::TableSetColumnIndex(2);
         draw_text_section(app, "safety-goal", "Safety goals", "Not written yet.");
         draw_text_section(app, "next-steps", "Next steps", "Not written yet.");
-        if (!app.board.texts["words-and-pictures"].empty())
+        if (!app.board_text("words-and-pictures").empty())
             draw_text_section(app, "words-and-pictures", "Words and Pictures", "");
-        if (!app.board.network.empty()) {
+        if (!app.board().network.empty()) {
             subheading(app, "Safety network");
-            for (auto& id : app.board.network)
-                if (const Person* p = app.scenario->person(id)) { ImGui::Bullet(); ImGui::SameLine(); wrapped(p->name); }
+            for (auto& id : app.board().network)
+                if (const Person* p = app.scenario()->person(id)) { ImGui::Bullet(); ImGui::SameLine(); wrapped(p->name); }
         }
         ImGui::EndTable();
     }

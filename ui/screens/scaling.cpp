@@ -22,8 +22,8 @@ const char* ScalingScreen::help() const {
 
 void ScalingScreen::enter(App& app) {
     problem_.clear();
-    auto it = app.board.texts.find("scaling-reason");
-    if (it != app.board.texts.end() && reason_.empty()) reason_ = it->second;
+    auto it = app.board().texts.find("scaling-reason");
+    if (it != app.board().texts.end() && reason_.empty()) reason_ = it->second;
 }
 
 std::string ScalingScreen::read_aloud_text(App&) {
@@ -32,8 +32,8 @@ std::string ScalingScreen::read_aloud_text(App&) {
 
 bool ScalingScreen::hand_in(App& app) {
     problem_.clear();
-    if (!app.session) return false;
-    View v = app.session->view();
+    if (!app.session()) return false;
+    View v = app.session()->view();
     if (v.kind != View::Kind::Task || !v.task || v.task->kind != TaskKind::Scaling) {
         problem_ = "The case is not asking for a number just now.";
         return false;
@@ -46,7 +46,7 @@ bool ScalingScreen::hand_in(App& app) {
     a.task = v.task->id;
     a.number = number_;
     a.text = reason_;
-    app.board.texts["scaling-reason"] = reason_;
+    app.write_text("scaling-reason", reason_);
     return app.answer(a);
 }
 
@@ -78,8 +78,8 @@ static void draw_scale(int number, float width, float s) {
 void ScalingScreen::draw(App& app) {
     float s = app.ui_scale();
     bool asked = false;
-    if (app.session) {
-        View v = app.session->view();
+    if (app.session()) {
+        View v = app.session()->view();
         asked = v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::Scaling;
         if (asked) {
             subheading(app, "Your task");

@@ -18,17 +18,17 @@ void ThreeHousesScreen::enter(App& app) {
     problem_.clear();
     items_.clear();
     child_ = "the child";
-    if (!app.scenario) return;
+    if (!app.scenario()) return;
     // The board holds this attempt's placements (kept as a draft, so they
     // also come back after the window was closed).
-    houses_ = app.board.houses;
-    const auto& k = app.scenario->expert.three_houses;
+    houses_ = app.board().houses;
+    const auto& k = app.scenario()->expert.three_houses;
     for (auto* list : {&k.worries, &k.good_things, &k.dreams})
         for (const auto& s : *list) items_.push_back(s);
     std::sort(items_.begin(), items_.end());   // not grouped by house, so the answer is not given away
     for (auto it = houses_.begin(); it != houses_.end();)
         it = std::find(items_.begin(), items_.end(), it->first) == items_.end() ? houses_.erase(it) : std::next(it);
-    for (const auto& p : app.scenario->people)
+    for (const auto& p : app.scenario()->people)
         if (p.role == PersonRole::Child && p.age && *p.age >= 3) { child_ = p.name; break; }
 }
 
@@ -46,8 +46,8 @@ std::string ThreeHousesScreen::read_aloud_text(App&) {
 
 bool ThreeHousesScreen::hand_in(App& app) {
     problem_.clear();
-    if (!app.session) return false;
-    View v = app.session->view();
+    if (!app.session()) return false;
+    View v = app.session()->view();
     if (v.kind != View::Kind::Task || !v.task || v.task->kind != TaskKind::ThreeHouses) {
         problem_ = "The case is not asking for the Three Houses just now.";
         return false;
@@ -130,8 +130,7 @@ void ThreeHousesScreen::draw_house(App& app, const char* house, const char* titl
 void ThreeHousesScreen::keep_draft(App& app) {
     if (!moved_) return;
     moved_ = false;
-    app.board.houses = houses_;
-    app.save_placements_draft(TaskKind::ThreeHouses, houses_);
+    app.place_houses(houses_);
 }
 
 void ThreeHousesScreen::leave(App& app) { keep_draft(app); }
@@ -140,8 +139,8 @@ void ThreeHousesScreen::draw(App& app) {
     keep_draft(app);
     float s = app.ui_scale();
     bool asked = false;
-    if (app.session) {
-        View v = app.session->view();
+    if (app.session()) {
+        View v = app.session()->view();
         asked = v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::ThreeHouses;
         if (asked) {
             subheading(app, "Your task");

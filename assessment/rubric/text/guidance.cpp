@@ -3,6 +3,8 @@
 // with file:line so a practice lead can fix the data without touching code.
 #include "rubric/text/words.hpp"
 
+#include "util/data_dir.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -171,14 +173,8 @@ const rubric::CriterionText& Guidance::Data::text(const std::string& criterion) 
     return empty;
 }
 
-std::string Guidance::default_dir() {
-    if (const char* env = std::getenv("SOFS_CONTENT_DIR"); env && *env) return env;
-#ifdef SOFS_CONTENT_DIR
-    return SOFS_CONTENT_DIR;
-#else
-    return "content";
-#endif
-}
+// $SOFS_CONTENT_DIR, else content/ in the data folder found beside the program.
+std::string Guidance::default_dir() { return util::data_dir("content"); }
 
 std::shared_ptr<const Guidance> Guidance::load(const std::string& content_dir, std::string* error) {
     auto d = std::make_shared<Data>();

@@ -1,10 +1,12 @@
 // Storing the assessor's judgement of a finished attempt; see verdicts.hpp.
-#include "verdicts.hpp"
+#include "play/verdicts.hpp"
 
 #include "runtime/session.hpp"
 #include "rubric/text/words.hpp"
 
-namespace sofs::progress {
+namespace sofs::play {
+
+using progress::NewVerdict;
 
 std::map<std::string, std::string> criterion_names(const Guidance& guidance) {
     std::map<std::string, std::string> out;
@@ -24,17 +26,27 @@ std::vector<NewVerdict> verdict_rows(const Debrief& d) {
     return out;
 }
 
-void finish_assessed(Store& store, Id attempt, const Transcript& t, const Scenario& s, const Guidance* guidance) {
+std::optional<Debrief> judge(const Transcript& t, const Scenario& s, const Guidance* guidance, std::string* problem) {
+    if (!guidance) {
+        if (problem && problem->empty()) *problem = "the practice guidance could not be loaded";
+        return std::nullopt;
+    }
+    try {
+        return assess(t, s, *guidance);
+    } catch (const std::exception& e) {
+        if (problem) *problem = e.what();
+        return std::nullopt;
+    }
+}
+
+void finish_assessed(progress::Store& store, progress::Id attempt, const Transcript& t, const Debrief* debrief) {
     std::string ending;
     for (const auto& e : t.events)
         if (e.kind == Event::Kind::End) ending = e.ending;
-    // Judged before the transaction: the assessor is pure and may take a moment.
-    std::vector<NewVerdict> rows;
-    if (guidance) rows = verdict_rows(assess(t, s, *guidance));
-    store.finish_attempt(attempt, ending, rows);
+    store.finish_attempt(attempt, ending, debrief ? verdict_rows(*debrief) : std::vector<NewVerdict>{});
 }
 
-PendingResult assess_pending(Store& store, const std::vector<std::shared_ptr<const Scenario>>& library,
+PendingResult assess_pending(progress::Store& store, const std::vector<std::shared_ptr<const Scenario>>& library,
                              const Guidance& guidance) {
     PendingResult r;
     for (const auto& a : store.unassessed_attempts()) {
@@ -63,4 +75,4 @@ PendingResult assess_pending(Store& store, const std::vector<std::shared_ptr<con
     return r;
 }
 
-}  // namespace sofs::progress
+}  // namespace sofs::play

@@ -1,5 +1,5 @@
 // Implementation of the shared option parser.
-#include "args.hpp"
+#include "util/args.hpp"
 
 #include <charconv>
 

@@ -1,5 +1,5 @@
 // The JSON codec for transcripts; see transcript_json.hpp for the shapes.
-#include "transcript_json.hpp"
+#include "codec/transcript_json.hpp"
 
 namespace sofs {
 

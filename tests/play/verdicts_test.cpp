@@ -1,12 +1,14 @@
 // The assessor's debrief as stored verdicts, and attempts left unassessed.
-#include "progress_fixture.hpp"
-#include "progress/verdicts.hpp"
+#include "../progress/progress_fixture.hpp"
+#include "play/verdicts.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace progress_test;
+using sofs::play::verdict_rows;
+using sofs::play::assess_pending;
 
-TEST_SUITE("progress verdicts") {
+TEST_SUITE("play verdicts") {
 
 TEST_CASE("a debrief becomes one row per task and criterion, overall ones under no task") {
     sofs::Debrief d;

@@ -1,0 +1,45 @@
+// The assessor's judgement of a finished attempt, as the store keeps it: the
+// Debrief flattened into verdict rows, the attempt finished with them, and
+// attempts finished while the assessor was unavailable judged later. The one
+// place where the assessor's output meets the store: the store itself records
+// the verdicts it is given and never runs the assessor.
+#pragma once
+
+#include "progress/store.hpp"
+#include "rubric/assess.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sofs::play {
+
+// Criterion ids to their names in words, from the guidance (for exports such
+// as the CSV reports, which give each criterion's name beside its id).
+std::map<std::string, std::string> criterion_names(const Guidance& guidance);
+
+// Each task's verdicts under its task id; verdicts across the attempt under "".
+std::vector<progress::NewVerdict> verdict_rows(const Debrief& d);
+
+// The assessor's debrief of a transcript; nullopt (with `problem`) when the
+// guidance is missing or the assessor failed.
+std::optional<Debrief> judge(const Transcript& t, const Scenario& s, const Guidance* guidance, std::string* problem);
+
+// Marks the attempt finished (its ending from the transcript's End event) and
+// stores the debrief's verdicts, in one transaction. With `debrief` null the
+// attempt is finished without verdicts, to be assessed later. Throws StoreError.
+void finish_assessed(progress::Store& store, progress::Id attempt, const Transcript& t, const Debrief* debrief);
+
+struct PendingResult {
+    int assessed = 0;
+    std::vector<std::string> skipped;   // plain words: which attempt and why
+};
+
+// Judges every finished attempt that has no verdicts yet, using the scenario
+// of the same id from `library` when the attempt's ids still fit it.
+PendingResult assess_pending(progress::Store& store, const std::vector<std::shared_ptr<const Scenario>>& library,
+                             const Guidance& guidance);
+
+}  // namespace sofs::play

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# INSTALL: `cmake --install` to a temporary prefix, then run the installed
+# programs from an unrelated folder with no data variables set: `sofs lint`
+# on the installed scenarios, `sofs play` recording and assessing an attempt
+# (the guidance found under the prefix), and `sofs-sim --frames 2
+# --screenshot` under Xvfb (exit 0: the installed scenarios loaded). The
+# prefix is then moved and the application run again: nothing points back.
+#   install_test.sh BUILD_DIR [with-ui]
+set -euo pipefail
+build=$1
+ui=${2:-}
+tmp=$(mktemp -d /tmp/sofs-install-test-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+unset SOFS_DATA_DIR SOFS_SCENARIOS_DIR SOFS_CONTENT_DIR SOFS_FONT_DIR
+export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
+fail() { echo "install test: $*" >&2; exit 1; }
+
+cmake --install "$build" --prefix "$tmp/prefix" >/dev/null || fail "cmake --install failed"
+share=$tmp/prefix/share/sofs-simulator
+[[ -x $tmp/prefix/bin/sofs ]] || fail "bin/sofs was not installed"
+[[ -f $share/scenarios/reference-case.yaml ]] || fail "the scenarios were not installed in $share"
+[[ -d $share/content/lexicons ]] || fail "the guidance content was not installed in $share"
+[[ -e $share/fonts ]] || fail "the fonts lookup was not installed in $share"
+cd "$tmp"
+
+out=$("$tmp/prefix/bin/sofs" lint "$share/scenarios") || fail "sofs lint of the installed scenarios failed: $out"
+echo "$out" | tail -1
+
+"$tmp/prefix/bin/sofs" play "$share/scenarios/reference-case.yaml" --random --seed 3 --db "$tmp/p.db" --user alex \
+    >/dev/null 2>"$tmp/play.err" || fail "installed sofs play failed: $(cat "$tmp/play.err")"
+grep -q "guidance" "$tmp/play.err" && fail "installed sofs play did not find the guidance: $(cat "$tmp/play.err")"
+pending=$("$tmp/prefix/bin/sofs" report assess-pending --db "$tmp/p.db") || fail "sofs report assess-pending failed"
+[[ $pending == "assessed 0 attempt(s)"* ]] || fail "the played attempt was not assessed when it finished: $pending"
+echo "sofs play: attempt recorded and assessed"
+
+if [[ $ui == with-ui ]]; then
+  [[ -x $tmp/prefix/bin/sofs-sim ]] || fail "bin/sofs-sim was not installed"
+  shot() {  # program, picture
+    xvfb-run -a -s "-screen 0 1280x800x24" "$1" --db "$tmp/ui.db" --frames 2 --screenshot "$2" \
+      >"$tmp/sim.out" 2>&1 || fail "$1 --frames 2 --screenshot exited $?: $(cat "$tmp/sim.out")"
+    [[ -s $2 ]] || fail "$1 wrote no picture"
+  }
+  shot "$tmp/prefix/bin/sofs-sim" "$tmp/first.png"
+  mv "$tmp/prefix" "$tmp/moved"
+  shot "$tmp/moved/bin/sofs-sim" "$tmp/moved.png"
+  echo "sofs-sim: started from the prefix and from the moved prefix"
+fi
+echo "install: passed"

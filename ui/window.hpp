@@ -1,0 +1,60 @@
+// The window and the platform under the application: GLFW, OpenGL 3, Dear
+// ImGui's backends, fonts at the chosen text size, the colour themes,
+// screenshots, and the input counter the calm main loop waits on. Knows
+// nothing of cases, people or screens (the controller, App, does).
+#pragma once
+
+#include "settings.hpp"
+
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+struct ImFont;
+
+namespace sofs::ui {
+
+class Window {
+public:
+    // Opens the window and starts Dear ImGui on it; false with `error` (no display, no OpenGL 3).
+    bool open(int width, int height, std::string* error);
+    // Ends Dear ImGui and closes the window (when open).
+    void close();
+    GLFWwindow* handle() { return window_; }
+    bool should_close() const;
+
+    // Fonts at `text_percent` of the size for this screen's content scale;
+    // a plain-words problem when the DejaVu fonts are missing (a basic font is used).
+    std::string build_fonts(int text_percent);
+    // Rebuilds the fonts and their texture between frames.
+    std::string rebuild_fonts(int text_percent);
+    void apply_style(Theme theme);
+    // True (once) when the window moved to a screen of another content scale.
+    bool take_scale_change();
+    float scale() const { return scale_; }   // text size x content scale
+    ImFont* bold = nullptr;
+    ImFont* large = nullptr;
+
+    // Input and window events so far: the main loop draws a few frames after any.
+    unsigned events() const;
+    void poll();                   // handle waiting events, do not wait
+    void wait(double seconds);     // wait for an event or the time to pass
+    static void wake();            // from any thread: end a wait()
+    // Starts a frame: the backends' new frame, with key presses that came and
+    // went since the last frame shown for this one.
+    void begin_frame();
+    // Draws ImGui's frame over the theme's background (call after ImGui::Render).
+    void render();
+    void swap();
+    void finish();   // waits for the GPU (for timing the first frame)
+
+    bool write_screenshot(const std::string& path, std::string* error);
+
+private:
+    GLFWwindow* window_ = nullptr;
+    float content_scale_ = 1.0f;
+    float scale_ = 1.0f;
+    std::vector<int> forced_keys_;   // keys latched as down for this frame
+};
+
+}  // namespace sofs::ui
