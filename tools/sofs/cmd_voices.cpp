@@ -3,7 +3,7 @@
 // file name its generated voice gets. tools/make-voices reads this and
 // renders the files, so the script and the application share one plan
 // (engine/runtime/voices).
-#include "args.hpp"
+#include "util/args.hpp"
 #include "commands.hpp"
 #include "load/loader.hpp"
 #include "runtime/voices.hpp"

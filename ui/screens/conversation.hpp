@@ -29,7 +29,7 @@ private:
     std::string voices_for_;     // the scenarios folder voices_dir_ was found for
     std::string voices_dir_;     // generated voices (tools/make-voices), "" if none
     bool voices_looked_ = false;
-    std::shared_ptr<const Scenario> voiced_for_;  // the scenario voiced_ is about (held, so its address is not reused)
+    const Scenario* voiced_for_ = nullptr;  // the open scenario voiced_ is about
     std::map<const Line*, bool> voiced_;         // whether each line has a voice
     std::set<std::string> welsh_words_;          // beside voiced_for_'s file
 
