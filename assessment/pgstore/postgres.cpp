@@ -64,6 +64,11 @@ private:
 
 class Tx;
 
+// A member of the store's interfaces that PostgreSQL does not have yet.
+[[noreturn]] void unsupported(const std::string& what) {
+    throw StoreError(K::Unsupported, what + " is not supported on PostgreSQL yet (use a SQLite progress file for it)");
+}
+
 }  // namespace
 
 struct PgStore::Impl {
@@ -103,6 +108,10 @@ struct PgStore::Impl {
     }
     Attempt attempt_by_id(Id id);
     std::optional<Attempt> read_one_attempt(const std::string& where, const Params& params);
+    std::vector<Attempt> read_attempts(const std::string& where, const Params& params);
+    void remember(const std::string& scenario, const std::string& hash, const ScenarioFacts& facts);
+    // Inside a transaction: stores the verdicts not stored yet, each with its 'scored' statement.
+    void insert_verdicts(Id attempt, const std::vector<NewVerdict>& verdicts);
 };
 
 namespace {
@@ -332,6 +341,32 @@ std::optional<Person> PgStore::find_person(const std::string& name) {
     return read_person(r, 0);
 }
 
+std::vector<Person> PgStore::people(const Actor&, std::optional<Role> role) {
+    std::string sql = "SELECT id, name, role, team, agency, login_role, created_ms FROM people ";
+    Params params;
+    if (role) {
+        sql += "WHERE role = $1 ";
+        params.push_back(std::string(to_string(*role)));
+    }
+    Result r = impl_->exec(sql + "ORDER BY lower(name)", params);
+    std::vector<Person> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(read_person(r, i));
+    return out;
+}
+
+bool PgStore::trainee_passwords_required() { return true; }
+
+void PgStore::set_password(const Actor&, const std::string&, const std::string&) { unsupported("changing a password"); }
+Actor PgStore::sign_in(const std::string&, const std::string&) {
+    unsupported("signing in by name (connect with the person's own login role instead)");
+}
+Actor PgStore::ensure_trainee(const std::string&) { unsupported("making a trainee on first play"); }
+Actor PgStore::ensure_trainee(const std::string&, const std::string&) { unsupported("making a trainee on first play"); }
+void PgStore::require_trainee_passwords(const Actor&, bool) {
+    unsupported("changing whether trainees need passwords (they always do on PostgreSQL)");
+}
+bool PgStore::may_see(const Actor&, Id) { unsupported("asking who may see whom"); }
+
 Cohort PgStore::create_cohort(const std::string& name, CohortKind kind) {
     Tx tx(*impl_);
     Result r = impl_->exec("INSERT INTO cohorts(name, kind, created_ms) VALUES ($1,$2,$3) RETURNING id",
@@ -380,15 +415,7 @@ Attempt PgStore::begin_attempt(Id person, const Transcript& header, const Scenar
                                const std::string& why_fresh) {
     Impl& db = *impl_;
     Tx tx(db);
-    auto opt = [](const std::optional<int>& v) -> std::optional<std::string> {
-        if (!v) return std::nullopt;
-        return std::to_string(*v);
-    };
-    db.exec("INSERT INTO scenario_versions(scenario, content_hash, title, expert_scaling, scaling_low, scaling_high, "
-            "first_seen_ms) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING",
-            {header.scenario, header.content_hash, facts.title, opt(facts.expert_scaling), opt(facts.scaling_low),
-             opt(facts.scaling_high), s(db.now())},
-            "remember the scenario");
+    db.remember(header.scenario, header.content_hash, facts);
     db.exec("UPDATE attempts SET status = 'superseded', superseded_because = $3 "
             "WHERE person = $1 AND scenario = $2 AND status = 'open'",
             {s(person), header.scenario, why_fresh}, "close the earlier attempt");
@@ -452,25 +479,92 @@ void PgStore::finish_attempt(Id attempt, const std::string& ending, const std::v
     if (a.text(0, 0) == "open")
         db.exec("UPDATE attempts SET status = 'finished', finished_ms = $2, ending = $3 WHERE id = $1",
                 {s(attempt), s(db.now()), ending}, "finish the attempt");
-    const xapi::Learner who{"urn:sofs-simulator", a.text(0, 1)};
-    const xapi::Place where{a.text(0, 2), a.text(0, 3), attempt};
+    db.insert_verdicts(attempt, verdicts);
+    db.exec("DELETE FROM drafts WHERE attempt = $1", {s(attempt)}, "clear the drafts");
+    tx.commit();
+}
+
+void PgStore::Impl::remember(const std::string& scenario, const std::string& hash, const ScenarioFacts& facts) {
+    auto opt = [](const std::optional<int>& v) -> std::optional<std::string> {
+        if (!v) return std::nullopt;
+        return std::to_string(*v);
+    };
+    exec("INSERT INTO scenario_versions(scenario, content_hash, title, expert_scaling, scaling_low, scaling_high, "
+         "first_seen_ms) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING",
+         {scenario, hash, facts.title, opt(facts.expert_scaling), opt(facts.scaling_low), opt(facts.scaling_high),
+          s(now())},
+         "remember the scenario");
+}
+
+void PgStore::Impl::insert_verdicts(Id attempt, const std::vector<NewVerdict>& verdicts) {
+    Result a = exec("SELECT person, scenario, content_hash FROM attempts WHERE id = $1", {s(attempt)});
+    if (a.rows() == 0) throw StoreError(K::NotFound, "there is no attempt " + s(attempt));
+    const xapi::Learner who{"urn:sofs-simulator", a.text(0, 0)};
+    const xapi::Place where{a.text(0, 1), a.text(0, 2), attempt};
     for (const auto& v : verdicts) {
-        Result added = db.exec(
+        Result added = exec(
             "INSERT INTO verdicts(attempt, task, criterion, met, evidence_words, explanation, guidance, created_ms) "
             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING",
             {s(attempt), v.task, v.criterion, v.met ? "true" : "false", v.evidence_words, v.explanation, v.guidance,
-             s(db.now())},
+             s(now())},
             "store the verdicts");
         if (added.changed() == 0) continue;
         // Each new verdict is a learning record too (step -1: it belongs to no one step).
-        std::int64_t now = db.now();
-        auto st = xapi::for_verdict(who, where, {v.task, v.criterion, v.met}, now, xapi::new_statement_id());
-        db.exec("INSERT INTO xapi_outbox(id, attempt, step, statement, created_ms) VALUES ($1,$2,-1,$3,$4)",
-                {st.id, s(attempt), st.json, s(now)}, "queue the learning record");
+        std::int64_t at = now();
+        auto st = xapi::for_verdict(who, where, {v.task, v.criterion, v.met}, at, xapi::new_statement_id());
+        exec("INSERT INTO xapi_outbox(id, attempt, step, statement, created_ms) VALUES ($1,$2,-1,$3,$4)",
+             {st.id, s(attempt), st.json, s(at)}, "queue the learning record");
+    }
+}
+
+std::vector<Attempt> PgStore::Impl::read_attempts(const std::string& where, const Params& params) {
+    Result r = exec(std::string("SELECT ") + kAttemptColumns + where, params);
+    std::vector<Attempt> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(read_attempt(r, i));
+    return out;
+}
+
+void PgStore::remember_scenario(const ScenarioFacts& facts) {
+    Tx tx(*impl_);
+    impl_->remember(facts.id, facts.content_hash, facts);
+    tx.commit();
+}
+
+void PgStore::add_verdicts(Id attempt, const std::vector<NewVerdict>& verdicts) {
+    Tx tx(*impl_);
+    impl_->insert_verdicts(attempt, verdicts);
+    tx.commit();
+}
+
+void PgStore::supersede(Id attempt, const std::string& because) {
+    Impl& db = *impl_;
+    Tx tx(db);
+    Result r = db.exec("UPDATE attempts SET status = 'superseded', superseded_because = $2 WHERE id = $1 AND status = 'open'",
+                       {s(attempt), because}, "supersede the attempt");
+    if (r.changed() == 0) {
+        db.attempt_by_id(attempt);  // NotFound when there is none
+        throw StoreError(K::Invalid, "attempt " + s(attempt) + " is not open, so it cannot be superseded");
     }
     db.exec("DELETE FROM drafts WHERE attempt = $1", {s(attempt)}, "clear the drafts");
     tx.commit();
 }
+
+std::vector<Attempt> PgStore::unassessed_attempts() {
+    return impl_->read_attempts("WHERE a.status = 'finished' AND NOT EXISTS "
+                                "(SELECT 1 FROM verdicts v WHERE v.attempt = a.id) ORDER BY a.id",
+                                {});
+}
+
+std::optional<Attempt> PgStore::attempt(const Actor&, Id attempt) {
+    return impl_->read_one_attempt("WHERE a.id = $1", {s(attempt)});
+}
+
+std::vector<Attempt> PgStore::attempts(const Actor&, Id person) {
+    return impl_->read_attempts("WHERE a.person = $1 ORDER BY a.started_ms, a.id", {s(person)});
+}
+
+std::vector<ScenarioProgress> PgStore::scenario_progress(const Actor&, Id) { unsupported("the library's progress"); }
+std::vector<StoredVerdict> PgStore::verdicts(const Actor&, Id) { unsupported("reading verdicts back"); }
 
 Transcript PgStore::transcript(Id attempt) {
     Attempt a = impl_->attempt_by_id(attempt);
@@ -497,11 +591,11 @@ Transcript PgStore::transcript(Id attempt) {
 
 // ---------------------------------------------------------------- xAPI outbox
 
-std::vector<Store::OutboxStatement> PgStore::unsent_statements(int limit) {
+std::vector<OutboxStatement> PgStore::unsent_statements(int limit) {
     Result r = impl_->exec("SELECT id, attempt, step, statement, tries FROM xapi_outbox WHERE sent_ms IS NULL "
                            "ORDER BY created_ms, attempt, step LIMIT $1",
                            {std::to_string(limit)});
-    std::vector<Store::OutboxStatement> out;
+    std::vector<OutboxStatement> out;
     for (int i = 0; i < r.rows(); ++i)
         out.push_back({r.text(i, 0), r.i64(i, 1), static_cast<int>(r.i64(i, 2)), r.text(i, 3), static_cast<int>(r.i64(i, 4))});
     return out;

@@ -5,7 +5,7 @@
 // administrator everything), so a program connected as a trainee cannot read
 // another trainee's answers whatever it asks.
 //
-// Contracts: as the SQLite store's (records.hpp). One connection per PgStore;
+// Contracts: as the SQLite store's (progress/store.hpp). One connection per PgStore;
 // use it from one thread. The schema is the same numbered migrations as the
 // SQLite store's, translated (assessment/pgstore/migrations), applied in
 // order by whoever owns the database, each in one transaction with its
@@ -14,7 +14,7 @@
 // 0600 ~/.pgpass, never from the program's settings.
 #pragma once
 
-#include "records.hpp"
+#include "progress/store.hpp"
 
 #include <array>
 #include <memory>
@@ -25,7 +25,14 @@ namespace sofs::progress {
 // postgresql://…, postgres://…, or libpq "key=value" strings (host=…, service=…).
 bool is_postgres_location(const std::string& db);
 
-class PgStore : public Accounts, public AttemptRecords, public OutboxRecords {
+// PgStore implements three of the store's interfaces (progress/store.hpp):
+// Accounts, Attempts and Outbox, so the store's shared tests and the sender
+// (`sofs lrs`) take either engine. Cohorts, Drafts, Overrides, Reports,
+// Backups and PersonalData are not implemented on PostgreSQL yet (the
+// cohort calls below are the administrator's minimum for live sessions).
+// Within the three, the members marked "not supported on PostgreSQL yet"
+// throw StoreError(Unsupported) saying so; nothing pretends to work.
+class PgStore : public Accounts, public Attempts, public Outbox {
 public:
     // Connects and brings the schema up to date (when this role may).
     // Throws StoreError: Io (cannot connect: the server's words), TooNew,
@@ -49,6 +56,19 @@ public:
     Person add_person(const Actor& who, const std::string& name, Role role, const std::string& team, bool agency,
                       const std::optional<std::string>& password) override;
     std::optional<Person> find_person(const std::string& name) override;
+    // Everyone this connection may see (row-level security decides, not `who`), by name.
+    std::vector<Person> people(const Actor& who, std::optional<Role> role = std::nullopt) override;
+    // Always true: on PostgreSQL everyone, trainees included, signs in with a password.
+    bool trainee_passwords_required() override;
+    // Not supported on PostgreSQL yet (signing in is connecting as one's own
+    // login role; passwords are the server's): set_password, sign_in,
+    // ensure_trainee (both), require_trainee_passwords, may_see.
+    void set_password(const Actor& who, const std::string& name, const std::string& password) override;
+    Actor sign_in(const std::string& name, const std::string& password) override;
+    Actor ensure_trainee(const std::string& name) override;
+    Actor ensure_trainee(const std::string& name, const std::string& password) override;
+    void require_trainee_passwords(const Actor& who, bool required) override;
+    bool may_see(const Actor& who, Id person) override;
     Cohort create_cohort(const std::string& name, CohortKind kind);
     void add_to_cohort(const std::string& cohort, const std::string& person);
 
@@ -59,9 +79,20 @@ public:
     void record_event(Id attempt, const Event& e, const std::string& content_hash = "") override;
     void finish_attempt(Id attempt, const std::string& ending, const std::vector<NewVerdict>& verdicts) override;
     Transcript transcript(Id attempt) override;
+    void remember_scenario(const ScenarioFacts& facts) override;
+    void add_verdicts(Id attempt, const std::vector<NewVerdict>& verdicts) override;
+    void supersede(Id attempt, const std::string& because) override;
+    std::vector<Attempt> unassessed_attempts() override;
+    // Reading: row-level security decides what this connection sees; `who`
+    // is not consulted (the connection's role is who asks).
+    std::optional<Attempt> attempt(const Actor& who, Id attempt) override;
+    std::vector<Attempt> attempts(const Actor& who, Id person) override;
+    // Not supported on PostgreSQL yet: scenario_progress, verdicts (with overrides).
+    std::vector<ScenarioProgress> scenario_progress(const Actor& who, Id person) override;
+    std::vector<StoredVerdict> verdicts(const Actor& who, Id attempt) override;
 
     // The xAPI outbox.
-    std::vector<Store::OutboxStatement> unsent_statements(int limit = 100) override;
+    std::vector<OutboxStatement> unsent_statements(int limit = 100) override;
     void mark_sent(const std::string& statement_id) override;
     void mark_send_failed(const std::string& statement_id, const std::string& error) override;
 

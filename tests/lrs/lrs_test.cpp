@@ -340,7 +340,7 @@ TEST_CASE("a statement queued while the LRS was out of reach is sent once, after
     TempDir dir;
     const std::string db = dir.file("progress.db");
     const std::string conf = dir.file("lrs.conf");
-    std::vector<pg::Store::OutboxStatement> queued;
+    std::vector<pg::OutboxStatement> queued;
     {
         // A course day with no network: the answers and their statements are committed.
         auto ms = std::make_shared<std::int64_t>(fixed_clock_start);

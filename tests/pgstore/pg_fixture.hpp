@@ -5,7 +5,6 @@
 #pragma once
 
 #include "postgres.hpp"
-#include "records.hpp"
 
 #include <doctest/doctest.h>
 #include <libpq-fe.h>
@@ -92,12 +91,14 @@ struct FreshDatabase {
     std::string uri() const { return server.with_db(name); }
 };
 
-// One engine's store for a test case, seen through the three interfaces.
+// One engine's store for a test case, seen through the store's interfaces
+// PgStore implements (Accounts, Attempts, Outbox): the SQLite Store and
+// PgStore are both these, no adapter between.
 struct Engine {
     virtual ~Engine() = default;
     virtual Accounts& accounts() = 0;
-    virtual AttemptRecords& attempts() = 0;
-    virtual OutboxRecords& outbox() = 0;
+    virtual Attempts& attempts() = 0;
+    virtual Outbox& outbox() = 0;
     Actor admin = Actor::system();
 };
 
@@ -108,7 +109,6 @@ inline WallClock counting_clock() {
 
 struct SqliteEngine : Engine {
     std::unique_ptr<Store> store;
-    std::unique_ptr<SqliteRecords> records;
     static constexpr const char* kName = "SQLite";
     static std::unique_ptr<Engine> make() {
         auto e = std::make_unique<SqliteEngine>();
@@ -116,12 +116,11 @@ struct SqliteEngine : Engine {
         o.password_cost = OpenOptions::PasswordCost::Minimal;
         o.clock = counting_clock();
         e->store = Store::open(":memory:", o);
-        e->records = std::make_unique<SqliteRecords>(*e->store);
         return e;
     }
-    Accounts& accounts() override { return *records; }
-    AttemptRecords& attempts() override { return *records; }
-    OutboxRecords& outbox() override { return *records; }
+    Accounts& accounts() override { return *store; }
+    Attempts& attempts() override { return *store; }
+    Outbox& outbox() override { return *store; }
 };
 
 struct PostgresEngine : Engine {
@@ -137,8 +136,8 @@ struct PostgresEngine : Engine {
     }
     ~PostgresEngine() override { store.reset(); }
     Accounts& accounts() override { return *store; }
-    AttemptRecords& attempts() override { return *store; }
-    OutboxRecords& outbox() override { return *store; }
+    Attempts& attempts() override { return *store; }
+    Outbox& outbox() override { return *store; }
 };
 
 inline sofs::Transcript header(const std::string& hash = "h1") {

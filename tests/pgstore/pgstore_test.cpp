@@ -129,6 +129,65 @@ TEST_CASE_TEMPLATE("a finished attempt takes no more answers; a fresh start supe
     }
 }
 
+TEST_CASE_TEMPLATE("supersede, unassessed attempts and later verdicts, people and attempts read back", E, SqliteEngine,
+                   PostgresEngine) {
+    auto engine = E::make();
+    if (!engine) return;
+    INFO(E::kName);
+    auto& acc = engine->accounts();
+    auto& att = engine->attempts();
+    Person sam = acc.add_person(engine->admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
+    acc.add_person(engine->admin, "Tess Marlow", Role::Trainer, "", false, std::string("tess-password-1"));
+    CHECK(acc.people(engine->admin).size() == 2);
+    auto trainers = acc.people(engine->admin, Role::Trainer);
+    REQUIRE(trainers.size() == 1);
+    CHECK(trainers[0].name == "Tess Marlow");
+
+    Attempt first = att.begin_attempt(sam.id, header(), facts());
+    att.supersede(first.id, "the trainer restarted the room");
+    CHECK(att.attempt(engine->admin, first.id).value().status == AttemptStatus::Superseded);
+    CHECK(att.attempt(engine->admin, first.id).value().superseded_because == "the trainer restarted the room");
+    CHECK_THROWS_AS(att.supersede(first.id, "again"), StoreError);
+    CHECK_FALSE(att.attempt(engine->admin, 999999).has_value());
+
+    Attempt second = att.begin_attempt(sam.id, header(), facts());
+    att.record_event(second.id, a_short_playthrough()[0]);
+    att.finish_attempt(second.id, "plan-agreed", {});
+    auto waiting = att.unassessed_attempts();
+    REQUIRE(waiting.size() == 1);
+    CHECK(waiting[0].id == second.id);
+    att.add_verdicts(second.id, {{"danger-1", "DS-WHO", true, "", "", ""}});
+    CHECK(att.unassessed_attempts().empty());
+    auto all = att.attempts(engine->admin, sam.id);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].id == first.id);
+    CHECK(all[1].status == AttemptStatus::Finished);
+    att.remember_scenario({"other-case", "h9", "Another case", std::nullopt, std::nullopt, std::nullopt});
+}
+
+TEST_CASE("PostgreSQL says plainly what it does not support yet") {
+    auto engine = PostgresEngine::make();
+    if (!engine) return;
+    auto expect_unsupported = [](auto&& call) {
+        try {
+            call();
+            FAIL("an unsupported call returned");
+        } catch (const StoreError& e) {
+            CHECK(e.kind == StoreError::Kind::Unsupported);
+            CHECK(std::string(e.what()).find("not supported on PostgreSQL yet") != std::string::npos);
+        }
+    };
+    auto& acc = engine->accounts();
+    auto& att = engine->attempts();
+    CHECK(acc.trainee_passwords_required());
+    expect_unsupported([&] { acc.sign_in("Sam Ellery", "sam-password-1"); });
+    expect_unsupported([&] { acc.ensure_trainee("Sam Ellery"); });
+    expect_unsupported([&] { acc.set_password(engine->admin, "Sam Ellery", "another-pw-1"); });
+    expect_unsupported([&] { acc.may_see(engine->admin, 1); });
+    expect_unsupported([&] { att.scenario_progress(engine->admin, 1); });
+    expect_unsupported([&] { att.verdicts(engine->admin, 1); });
+}
+
 // ---------------------------------------------------------------- PostgreSQL only
 
 

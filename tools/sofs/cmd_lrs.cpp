@@ -49,7 +49,7 @@ const char* kHelp =
 // The progress store's outbox (SQLite file or PostgreSQL), seen by the sender.
 class StoreOutbox : public xapi::Outbox {
 public:
-    explicit StoreOutbox(progress::OutboxRecords& s) : store_(s) {}
+    explicit StoreOutbox(progress::Outbox& s) : store_(s) {}
     std::vector<Item> unsent(int limit) override {
         std::vector<Item> out;
         for (auto& s : store_.unsent_statements(limit)) out.push_back({s.id, s.statement, s.tries});
@@ -59,15 +59,14 @@ public:
     void mark_failed(const std::string& id, const std::string& error) override { store_.mark_send_failed(id, error); }
 
 private:
-    progress::OutboxRecords& store_;
+    progress::Outbox& store_;
 };
 
 // Either engine's outbox, from --db.
 struct OpenedOutbox {
     std::unique_ptr<progress::Store> file;
-    std::unique_ptr<progress::SqliteRecords> file_records;
     std::unique_ptr<progress::PgStore> shared;
-    progress::OutboxRecords* records = nullptr;
+    progress::Outbox* records = nullptr;
 };
 
 // Throws StoreError; null `records` when the file could not be opened (already reported).
@@ -79,8 +78,7 @@ OpenedOutbox open_outbox(const char* cmd, const Parsed& p) {
     } else {
         o.file = progress_cli::open_store(cmd, p, false);
         if (!o.file) return o;
-        o.file_records = std::make_unique<progress::SqliteRecords>(*o.file);
-        o.records = o.file_records.get();
+        o.records = o.file.get();
     }
     return o;
 }
