@@ -28,8 +28,8 @@ namespace sofs::ui {
 
 namespace {
 constexpr int kSettleFrames = 5;
-const char* kTrainee = "Alex Morgan";
-const char* kTrainer = "Sam Price";
+const char* kTrainee = "Ellery Quayle";
+const char* kTrainer = "Avery Pennock";
 const char* kTrainerPassword = "tour-only-password";
 const char* kCohort = "Tour group";
 }  // namespace

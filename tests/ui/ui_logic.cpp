@@ -177,7 +177,7 @@ TEST_SUITE("ui settings") {
         s.muted = true;
         s.cues = false;
         s.speech_rate = 200;
-        s.last_user = "Alex Morgan";
+        s.last_user = "Ellery Quayle";
         CHECK(parse_settings(format_settings(s)) == s);
     }
     TEST_CASE("GIVEN a hand-edited file with nonsense WHEN read THEN numbers are clamped and bad lines ignored") {
