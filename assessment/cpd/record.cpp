@@ -127,7 +127,9 @@ CpdRecord build_record(pg::Store& store, const pg::Actor& who, const std::string
         r.cases.push_back(std::move(c));
     }
     r.total_time = duration_words(total);
-    r.period = r.cases.empty() ? "no cases finished yet" : day(first) + " to " + day(last);
+    if (r.cases.empty()) r.period = "no cases finished yet";
+    else if (day(first) == day(last)) r.period = day(first);
+    else r.period = day(first) + " to " + day(last);
     return r;
 }
 
