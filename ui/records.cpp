@@ -3,6 +3,7 @@
 // message and the app runs without saving.
 #include "records.hpp"
 
+#include "cpd/cpd.hpp"
 #include "progress/private_files.hpp"
 #include "play/verdicts.hpp"
 
@@ -189,6 +190,23 @@ bool Records::export_cohort_csv(const pg::CohortReport& r, const std::string& fi
         return false;
     }
     return pg::write_private_file(file, text, error);
+}
+
+bool Records::export_cpd(const pg::Actor& who, const std::string& name, const std::string& file, std::string* error) {
+    if (!store_) {
+        if (error) *error = problem_;
+        return false;
+    }
+    try {
+        std::string ignored;
+        pg::CriterionNames names;
+        if (auto g = Guidance::load(Guidance::default_dir(), &ignored)) names = play::criterion_names(*g);
+        cpd::write_pdf(cpd::build_record(*store_, who, name, names, store_->clock()()), file);
+        return true;
+    } catch (const std::exception& e) {
+        if (error) *error = e.what();
+        return false;
+    }
 }
 
 }  // namespace sofs::ui

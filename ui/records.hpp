@@ -80,6 +80,9 @@ public:
     // Writes the cohort report as CSV to `file` (readable by its owner only),
     // with the same writer as `sofs report --format csv`.
     bool export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error);
+    // Writes `name`'s CPD record as a PDF to `file` (0600), with the same
+    // writer as `sofs report cpd`.
+    bool export_cpd(const pg::Actor& who, const std::string& name, const std::string& file, std::string* error);
 
 private:
     std::string path_;

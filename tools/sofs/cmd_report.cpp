@@ -2,6 +2,7 @@
 // disagreements with the assessor) as JSON or CSV, and looking after the
 // progress file itself (check, backups, restore).
 #include "commands.hpp"
+#include "cpd/cpd.hpp"
 #include "load/loader.hpp"
 #include "progress/report.hpp"
 #include "play/verdicts.hpp"
@@ -30,6 +31,10 @@ const char* kHelp =
     "                                           replace a damaged file with a backup\n"
     "  sofs report assess-pending [--db PATH] [--scenarios DIR]\n"
     "                                           judge finished attempts saved without verdicts\n"
+    "  sofs report cpd --user NAME [--db PATH] --output FILE.pdf\n"
+    "                                           the trainee's CPD record as a PDF: cases practised,\n"
+    "                                           dates, time spent, checks met, their reflections\n"
+    "                                           and their trainers' reasons for changed checks\n"
     "\n"
     "  --user NAME       one trainee: attempts, criteria met over time, scaling\n"
     "                    numbers against the experts', time spent\n"
@@ -135,8 +140,37 @@ int cmd_report(const Args& args) {
             return fail(cmd, e.what());
         }
     }
+    if (action == "cpd") {
+        auto user = p.get("user");
+        auto out = p.get("output");
+        if (!user) return usage_error(cmd, "cpd needs --user NAME (whose record)");
+        if (!out || out->empty()) return usage_error(cmd, "cpd needs --output FILE.pdf (where to write the record)");
+        namespace fs = std::filesystem;
+        fs::path folder = fs::path(*out).parent_path();
+        std::error_code ec;
+        if (!folder.empty() && !fs::is_directory(folder, ec))
+            return fail(cmd, "cannot write '" + *out + "': the folder '" + folder.string() +
+                                 "' does not exist (make it first, or choose another place)");
+        auto store = open_store(cmd, p, false, false);
+        if (!store) return 1;
+        std::string err;
+        pg::CriterionNames names;
+        if (auto guidance = Guidance::load(Guidance::default_dir(), &err)) names = pg::criterion_names(*guidance);
+        else return fail(cmd, "the names of the checks could not be read from the practice guidance: " + err);
+        try {
+            auto record = cpd::build_record(*store, pg::Actor::system(), *user, names, store->clock()());
+            cpd::write_pdf(record, *out);
+            std::printf("wrote the CPD record of %s (%zu case(s)) to '%s'\n", record.name.c_str(), record.cases.size(),
+                        out->c_str());
+            return 0;
+        } catch (const pg::StoreError& e) {
+            return fail(cmd, e.what());
+        } catch (const cpd::CpdError& e) {
+            return fail(cmd, e.what());
+        }
+    }
     if (!action.empty())
-        return usage_error(cmd, "'" + action + "' is not a report action (check, backups, restore, assess-pending)");
+        return usage_error(cmd, "'" + action + "' is not a report action (check, backups, restore, assess-pending, cpd)");
 
     int chosen = p.has("user") + p.has("cohort") + p.has("disagreements");
     if (chosen != 1) return usage_error(cmd, "choose one of --user NAME, --cohort NAME or --disagreements");

@@ -5,7 +5,9 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -77,6 +79,23 @@ void draw_scale_compare(float width, int low, int high, int expert, const std::v
 void MyProgressScreen::draw(App& app) {
     float s = app.ui_scale();
     if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
+    if (report_ && app.user && app.records) {
+        ImGui::SameLine();
+        if (ImGui::Button("Export CPD record###export-cpd")) {
+            // ~/Documents when there is one, else the folder of the progress file.
+            namespace fs = std::filesystem;
+            std::error_code ec;
+            const char* home = std::getenv("HOME");
+            fs::path folder = home ? fs::path(home) / "Documents" : fs::path();
+            if (folder.empty() || !fs::is_directory(folder, ec)) folder = fs::path(app.records->path()).parent_path();
+            fs::path file = folder / ("cpd-record-" + pg::format_time(pg::wall_clock()(), "%Y-%m-%d", true) + ".pdf");
+            std::string err;
+            cpd_message_ = app.records->export_cpd(*app.user, app.user->name, file.string(), &err)
+                               ? "Your CPD record was saved as " + file.string()
+                               : "Your CPD record could not be saved: " + err;
+        }
+    }
+    if (!cpd_message_.empty()) wrapped(cpd_message_);
     gap(0.3f);
     if (!report_) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));

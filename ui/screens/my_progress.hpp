@@ -23,6 +23,7 @@ public:
 private:
     std::optional<sofs::progress::TraineeReport> report_;
     std::string error_;
+    std::string cpd_message_;  // where the CPD record went, or why it could not be written
 };
 
 // Draws a 0..10 line with the reasonable range shaded, the experts' number

@@ -1,0 +1,161 @@
+// The CPD record: built from a progress file with a finished attempt and a
+// trainer's override, written as a PDF, and read back with pdftotext.
+#include "cpd/cpd.hpp"
+#include "../progress/progress_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <sys/stat.h>
+
+using namespace progress_test;
+namespace cpd = sofs::cpd;
+
+namespace {
+
+// pdftotext's reading of the file, on one line per text line.
+std::string pdf_text(const std::string& pdf) {
+    std::string cmd = "pdftotext -layout '" + pdf + "' - 2>&1";
+    std::FILE* f = popen(cmd.c_str(), "r");
+    REQUIRE(f != nullptr);
+    std::string out;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0) out.append(buf.data(), n);
+    int rc = pclose(f);
+    REQUIRE_MESSAGE(rc == 0, "pdftotext failed: " << out);
+    return out;
+}
+
+// Spaces and line breaks squeezed to single spaces (pdftotext lays words out).
+std::string squeeze(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
+        if (space) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+struct OneTrainee {
+    FixedClock clock;
+    TempDir dir;
+    std::unique_ptr<Store> s = open_store(dir.file("progress.db"), fast(clock));
+    Actor admin = Actor::system();
+    Actor dana, priya;
+    Attempt a;
+    OneTrainee() {
+        s->add_person(admin, "Priya Shah", Role::Trainer, "", false, std::string("password-1"));
+        dana = s->ensure_trainee("Dana Okafor");
+        s->create_cohort(admin, "March", CohortKind::TwoDay);
+        s->add_to_cohort(admin, "March", std::vector<std::string>{"Priya Shah", "Dana Okafor"});
+        a = finished_attempt(*s, dana.id, 4,
+                             {{"danger-1", "DS-WHO", true, "", "", ""}, {"danger-1", "DS-FUTURE", false, "", "", ""}});
+        priya = s->sign_in("Priya Shah", "password-1");
+        s->override_verdict(priya, a.id, "DS-FUTURE", true, "You said what could happen to Mia if nothing changes");
+    }
+};
+
+const cpd::CheckNames kNames{{"DS-WHO", "Says who is worried"}, {"DS-FUTURE", "Says what could happen next"}};
+
+}  // namespace
+
+TEST_CASE("the CPD record is filled in words from the trainee's own record") {
+    OneTrainee t;
+    auto r = cpd::build_record(*t.s, t.dana, "Dana Okafor", kNames, 1795428000000LL + 86400000LL);
+    CHECK(r.name == "Dana Okafor");
+    REQUIRE(r.cases.size() == 1);
+    const auto& c = r.cases[0];
+    CHECK(c.title == "Kai and Mia");
+    CHECK(c.started == "23 November 2026");
+    CHECK(c.met == 2);  // the override made the second check met
+    CHECK(c.total == 2);
+    REQUIRE(c.trainer_notes.size() == 1);
+    CHECK(c.trainer_notes[0].check == "Says what could happen next");
+    CHECK(c.trainer_notes[0].trainer == "Priya Shah");
+    CHECK(c.trainer_notes[0].met);
+    REQUIRE(c.reflections.size() == 1);
+    CHECK(c.reflections[0].label == "Why I chose 4 on the safety scale");
+    CHECK(c.reflections[0].text == "Linda helps, but Ryan still drinks");
+    CHECK(c.time_spent == "2 minutes");
+
+    // Another trainee may not read it.
+    Actor other = t.s->ensure_trainee("Sam");
+    CHECK_THROWS_AS(cpd::build_record(*t.s, other, "Dana Okafor", kNames, 0), StoreError);
+    CHECK_THROWS_AS(cpd::build_record(*t.s, t.admin, "Nobody", kNames, 0), StoreError);
+}
+
+TEST_CASE("the CPD record PDF reads back with pdftotext and is private") {
+    OneTrainee t;
+    auto r = cpd::build_record(*t.s, t.dana, "Dana Okafor", kNames, 1795428000000LL + 86400000LL);
+    std::string pdf = t.dir.file("cpd.pdf");
+    cpd::write_pdf(r, pdf);
+    struct stat st {};
+    REQUIRE(stat(pdf.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+
+    std::string text = squeeze(pdf_text(pdf));
+    MESSAGE(text);
+    CHECK(text.find("Dana Okafor") != std::string::npos);
+    CHECK(text.find("Kai and Mia") != std::string::npos);
+    CHECK(text.find("Says who is worried") != std::string::npos);
+    CHECK(text.find("You said what could happen to Mia if nothing changes") != std::string::npos);
+    CHECK(text.find("23 November 2026") != std::string::npos);
+    CHECK(text.find("Checks met: 2 of 2") != std::string::npos);
+    CHECK(text.find("Linda helps, but Ryan still drinks") != std::string::npos);
+    CHECK(text.find("Page 1 of 1") != std::string::npos);
+    // No internal ids reach the page.
+    CHECK(text.find("DS-FUTURE") == std::string::npos);
+    CHECK(text.find("reference-case") == std::string::npos);
+    CHECK(text.find("danger-1") == std::string::npos);
+}
+
+TEST_CASE("a long record breaks into numbered A4 pages") {
+    cpd::CpdRecord r;
+    r.name = "Dana Okafor";
+    r.period = "1 May 2026 to 2 May 2026";
+    for (int i = 0; i < 12; ++i) {
+        cpd::CaseRecord c;
+        c.title = "Case number " + std::to_string(i + 1);
+        c.started = c.finished = "1 May 2026";
+        c.checks_met = {"Says who is worried", "Says what could happen next", "Plain words"};
+        c.met = 3;
+        c.total = 3;
+        c.reflections.push_back({"What I wrote", cpd::shorten(std::string(600, 'a') + " end", 400)});
+        r.cases.push_back(c);
+    }
+    TempDir dir;
+    std::string pdf = dir.file("long.pdf");
+    cpd::write_pdf(r, pdf);
+    std::string text = pdf_text(pdf);
+    CHECK(text.find("Page 1 of ") != std::string::npos);
+    CHECK(text.find("Page 2 of ") != std::string::npos);
+    CHECK(text.find("Case number 12") != std::string::npos);
+    CHECK(text.find("Page 1 of 1\n") == std::string::npos);
+}
+
+TEST_CASE("a CPD record is not written into a folder that does not exist") {
+    cpd::CpdRecord r;
+    r.name = "Dana";
+    TempDir dir;
+    std::string bad = dir.file("no-such-folder/cpd.pdf");
+    try {
+        cpd::write_pdf(r, bad);
+        FAIL("written");
+    } catch (const cpd::CpdError& e) {
+        CHECK(std::string(e.what()).find("does not exist") != std::string::npos);
+    }
+}
+
+TEST_CASE("durations and shortened answers read as words") {
+    CHECK(cpd::duration_words(30000) == "less than a minute");
+    CHECK(cpd::duration_words(60000) == "1 minute");
+    CHECK(cpd::duration_words(65 * 60000) == "1 hour 5 minutes");
+    CHECK(cpd::shorten("one two three four", 9) == "one two\u2026");
+    CHECK(cpd::shorten("line\nbreak", 100) == "line break");
+}
