@@ -155,7 +155,7 @@ int cmd_report(const Args& args) {
         if (!store) return 1;
         std::string err;
         pg::CriterionNames names;
-        if (auto guidance = Guidance::load(Guidance::default_dir(), &err)) names = pg::criterion_names(*guidance);
+        if (auto guidance = Guidance::load(Guidance::default_dir(), &err)) names = play::criterion_names(*guidance);
         else return fail(cmd, "the names of the checks could not be read from the practice guidance: " + err);
         try {
             auto record = cpd::build_record(*store, pg::Actor::system(), *user, names, store->clock()());
