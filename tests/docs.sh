@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The repository explains itself: every diagnostic code used in the sources
 # has its page and its row in scenarios/codes/README.md; every `sofs` command
-# and `sofs report` action is in the README's command table; ARCHITECTURE.md
+# and `sofs report` action is in the README's command table; engine/ARCHITECTURE.md
 # names every library folder; nothing cites documents the repository does
 # not contain.
 #   docs.sh SOURCE_DIR
@@ -29,7 +29,7 @@ done
 
 for folder in engine/model engine/runtime engine/load engine/codec engine/util assessment/rubric assessment/progress assessment/play; do
   checks=$((checks + 1))
-  grep -q "\`$folder\`" ARCHITECTURE.md || problem "ARCHITECTURE.md does not describe $folder"
+  grep -q "\`$folder\`" engine/ARCHITECTURE.md || problem "engine/ARCHITECTURE.md does not describe $folder"
 done
 
 checks=$((checks + 1))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Dependencies point one way (ARCHITECTURE.md, "Layers"). Fails when a layer
+# Dependencies point one way (engine/ARCHITECTURE.md, "Layers"). Fails when a layer
 # includes headers it must never use, a library links one above it, or a
 # program has a source-tree path compiled in.
 #   layering.sh SOURCE_DIR [PROGRAM...]

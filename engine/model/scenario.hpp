@@ -1,6 +1,6 @@
 // The scenario model: one case vignette as loaded from its YAML file,
 // immutable once loaded and shared by every playthrough, the assessor and the UI.
-// Only the standard library is used here (ARCHITECTURE.md, "Layers").
+// Only the standard library is used here (engine/ARCHITECTURE.md, "Layers").
 #pragma once
 
 #include <cstdint>
