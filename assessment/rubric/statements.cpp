@@ -8,7 +8,7 @@ namespace sofs {
 
 using namespace rubric;
 
-std::vector<Verdict> assess_danger_statement(const std::string& text, const PreparedCase& c, const Guidance& g) {
+std::vector<Verdict> rubric::judge_text(const std::string& text, const PreparedCase& c, const Guidance& g, TextKind kind) {
     const auto& d = *g.data;
     Text t = tokenise(text, d.words);
     Reading r(t, d, c);
@@ -16,8 +16,12 @@ std::vector<Verdict> assess_danger_statement(const std::string& text, const Prep
     std::vector<Verdict> out;
     out.reserve(6);
     for (auto& k : registry())
-        if (k.kind == TextKind::DangerStatement) out.push_back(k.statement(r, w));
+        if (k.kind == kind) out.push_back(k.statement(r, w));
     return out;
+}
+
+std::vector<Verdict> assess_danger_statement(const std::string& text, const PreparedCase& c, const Guidance& g) {
+    return judge_text(text, c, g, TextKind::DangerStatement);
 }
 
 std::vector<Verdict> assess_safety_goal(const std::string& text, const PreparedCase& c, const Guidance& g) {

@@ -9,15 +9,7 @@ namespace sofs {
 using namespace rubric;
 
 std::vector<Verdict> assess_words_and_pictures(const std::string& text, const PreparedCase& c, const Guidance& g) {
-    const auto& d = *g.data;
-    Text t = tokenise(text, d.words);
-    Reading r(t, d, c);
-    Wording w{d, c};
-    std::vector<Verdict> out;
-    out.reserve(5);
-    for (auto& k : registry())
-        if (k.kind == TextKind::WordsAndPictures) out.push_back(k.statement(r, w));
-    return out;
+    return judge_text(text, c, g, TextKind::WordsAndPictures);
 }
 
 std::vector<Verdict> assess_words_and_pictures(const std::string& text, const Scenario& s, const Guidance& g) {

@@ -65,4 +65,8 @@ struct Criterion {
 };
 const std::vector<Criterion>& registry();
 
+// Reads a text against the case and gives every verdict of one kind, in the
+// registry's order (danger statements and Words and Pictures alike).
+std::vector<Verdict> judge_text(const std::string& text, const PreparedCase& c, const Guidance& g, TextKind kind);
+
 }  // namespace sofs::rubric
