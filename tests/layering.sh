@@ -69,9 +69,14 @@ src=$(cd "$top" && pwd)
 for prog in "$@"; do
   checks=$((checks + 1))
   [[ -x $prog ]] || { echo "layering: no program '$prog'"; fail=1; continue; }
-  if objdump -s -j .rodata "$prog" 2>/dev/null | cut -c44- | tr -d '\n' | grep -qF "$src"; then
-    echo "layering: $prog has the source folder '$src' in its data"; fail=1
-  fi
+  # The data folders, not the bare source folder: a sanitizer build names
+  # its source files in its own metadata, which finds no data.
+  data=$(objdump -s -j .rodata "$prog" 2>/dev/null | cut -c44- | tr -d '\n')
+  for folder in scenarios content share ui/fonts; do
+    if grep -qF "$src/$folder" <<<"$data"; then
+      echo "layering: $prog has the source folder '$src/$folder' in its data"; fail=1
+    fi
+  done
 done
 
 if (( fail == 0 )); then echo "layering: $checks passed, 0 failed"; fi
