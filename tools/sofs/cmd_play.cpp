@@ -7,6 +7,7 @@
 // assessed and stored with its verdicts.
 #include "codec/transcript_json.hpp"
 #include "commands.hpp"
+#include "postgres.hpp"
 #include "load/loader.hpp"
 #include "play/plan.hpp"
 #include "play/playthrough.hpp"
@@ -286,7 +287,7 @@ int cmd_play(const Args& args) {
     if (p.has("db")) {
         const std::string db = *p.get("db");
         try {
-            store = progress::Store::open(db.empty() ? progress::Store::default_path() : db);
+            store = progress::open_any_store(db.empty() ? progress::Store::default_path() : db);
             setup.store = store.get();
             // A trainee whose profile has a password (or a file that asks every
             // trainee for one) gives it in $SOFS_PASSWORD; trainers never play here.
