@@ -541,6 +541,36 @@ std::vector<int> PgStore::revealed_votes(Id session, const std::string& task, in
     return out;
 }
 
+bool PgStore::pause_released(Id session, const std::string& scene) {
+    return impl_->exec("SELECT sofs_pause_released($1, $2)", {s(session), scene}).boolean(0, 0);
+}
+
+int PgStore::waiting_at_pause(Id session, const std::string& scene) {
+    return static_cast<int>(impl_->exec("SELECT COALESCE(sofs_waiting_at($1, $2), 0)", {s(session), scene}).i64(0, 0));
+}
+
+int PgStore::release_pause(Id session, const std::string& scene) {
+    return static_cast<int>(
+        impl_->exec("SELECT sofs_release_pause($1, $2)", {s(session), scene}, "release the pause").i64(0, 0));
+}
+
+bool PgStore::hold_at_pause(Id session, const std::string& scene, int timeout_ms) {
+    // LISTEN first, then look: a release between the two is not missed.
+    listen(session);
+    if (impl_->exec("SELECT sofs_reach_pause($1, $2)", {s(session), scene}, "wait at the pause").boolean(0, 0)) return true;
+    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    for (;;) {
+        int left = 60000;
+        if (timeout_ms > 0) {
+            left = static_cast<int>(
+                std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count());
+            if (left <= 0) return pause_released(session, scene);
+        }
+        for (const auto& what : wait_for_changes(left))
+            if (what == "pause-released" && pause_released(session, scene)) return true;
+    }
+}
+
 std::array<int, 11> histogram(const std::vector<int>& numbers) {
     std::array<int, 11> h{};
     for (int n : numbers)

@@ -179,6 +179,15 @@ public:
     int cast_vote(Id session, const std::string& task, int number);
     int votes_cast(Id session, const std::string& task);       // in the latest round
     int reveal_vote(Id session, const std::string& task);      // returns the round revealed
+    // Pause points (migration 0005). A member reaching a scene marked `pause`
+    // calls hold_at_pause, which returns once the session's trainer has
+    // released that scene's pause (at once when already released), woken by
+    // NOTIFY; false after timeout_ms (0: wait as long as it takes).
+    bool hold_at_pause(Id session, const std::string& scene, int timeout_ms = 0);
+    bool pause_released(Id session, const std::string& scene);
+    int waiting_at_pause(Id session, const std::string& scene);
+    // The trainer releases it; returns how many were waiting.
+    int release_pause(Id session, const std::string& scene);
     // A revealed round's numbers, lowest first, without names; empty before the reveal.
     std::vector<int> revealed_votes(Id session, const std::string& task, int round);
 

@@ -16,7 +16,7 @@ namespace sofs::load_detail {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'O', 'F', 'S', 'C', 'A', 'C', '1'};
-constexpr std::uint32_t kFormat = 3;  // raise whenever the model or the loader's checks change
+constexpr std::uint32_t kFormat = 4;  // raise whenever the model or the loader's checks change
 
 class Writer {
 public:
@@ -133,7 +133,7 @@ void write_scenario(Writer& w, const Scenario& s) {
             w.str(t.id); w.u32(static_cast<std::uint32_t>(t.kind)); w.str(t.prompt); w.str(t.hint); w.strs(t.facts);
             w.strs(t.people); w.str(t.next); w.pos(t.pos);
         }
-        w.str(sc.next); w.str(sc.ending); w.pos(sc.pos);
+        w.str(sc.next); w.str(sc.ending); w.str(sc.pause); w.pos(sc.pause_pos); w.pos(sc.pos);
     }
     w.u32(static_cast<std::uint32_t>(s.endings.size()));
     for (const auto& e : s.endings) { w.str(e.id); w.str(e.title); w.str(e.debrief); w.pos(e.pos); }
@@ -189,7 +189,7 @@ void read_scenario(Reader& r, Scenario& s) {
             t.people = r.strs(); t.next = r.str(); t.pos = r.pos();
             sc.task = std::move(t);
         }
-        sc.next = r.str(); sc.ending = r.str(); sc.pos = r.pos();
+        sc.next = r.str(); sc.ending = r.str(); sc.pause = r.str(); sc.pause_pos = r.pos(); sc.pos = r.pos();
         if (!r.ok) return;
     }
     s.endings.resize(r.count(20));
