@@ -845,7 +845,7 @@ void Loader::read_task(const Map& scene_map, Scene& scene) {
         ref(Ref::Kind::Scene, t.next, pos_of(m->find("next")->value), {"'next' of task '", t.id, "'"});
     if (const auto* x = m->find("expert"); x && !x->value.IsNull()) {
         if (t.kind != TaskKind::Scaling) {
-            error(x->key_pos, "SCN050",
+            error(x->key_pos, "SCN052",
                   "task '" + t.id + "' is a " + to_string(t.kind) +
                       " task; only a scaling task has its own 'expert' key (the experts' number for that review)");
         } else {
