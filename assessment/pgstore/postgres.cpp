@@ -6,6 +6,8 @@
 #include "pgstore_migrations.hpp"
 #include "xapi/statement.hpp"
 
+#include "codec/transcript_json.hpp"
+
 #include <libpq-fe.h>
 #include <nlohmann/json.hpp>
 
@@ -134,32 +136,6 @@ private:
 };
 
 std::string s(std::int64_t v) { return std::to_string(v); }
-
-std::string answer_json(const Answer& a) {
-    json j;
-    j["task"] = a.task;
-    j["text"] = a.text;
-    j["placements"] = a.placements;
-    j["number"] = a.number;
-    j["picks"] = a.picks;
-    return j.dump();
-}
-
-Answer answer_from(const std::string& text) {
-    Answer a;
-    json j = json::parse(text, nullptr, false);
-    if (!j.is_object()) return a;
-    a.task = j.value("task", "");
-    a.text = j.value("text", "");
-    if (j.contains("placements") && j["placements"].is_object())
-        for (auto& [k, v] : j["placements"].items())
-            if (v.is_string()) a.placements[k] = v.get<std::string>();
-    a.number = j.value("number", -1);
-    if (j.contains("picks") && j["picks"].is_array())
-        for (auto& v : j["picks"])
-            if (v.is_string()) a.picks.push_back(v.get<std::string>());
-    return a;
-}
 
 const char* kAttemptColumns =
     "a.id, a.person, p.name, a.scenario, a.content_hash, a.seed, a.started_ms, a.finished_ms, COALESCE(a.ending, ''), "
@@ -439,7 +415,7 @@ void PgStore::record_event(Id attempt, const Event& e, const std::string& conten
     if (status != "open")
         throw StoreError(K::Invalid, "attempt " + s(attempt) + " is " + status + ": nothing more can be added");
     std::optional<std::string> answer;
-    if (e.kind == Event::Kind::Answer) answer = answer_json(e.answer);
+    if (e.kind == Event::Kind::Answer) answer = stored_answer(e.answer);
     Result ins = db.exec("INSERT INTO events(attempt, step, kind, scenario, content_hash, scene, choice, task, answer, "
                          "ending, at_ms, recorded_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb,$10,$11,$12) "
                          "ON CONFLICT (attempt, step) DO NOTHING",
@@ -461,7 +437,7 @@ void PgStore::record_event(Id attempt, const Event& e, const std::string& conten
                              {s(attempt), std::to_string(e.step)});
         bool same = old.rows() == 1 && old.text(0, 0) == to_string(e.kind) && old.text(0, 1) == e.scene &&
                     old.text(0, 2) == e.choice && old.text(0, 4) == e.ending &&
-                    (e.kind != Event::Kind::Answer || answer_from(old.text(0, 3)) == e.answer);
+                    (e.kind != Event::Kind::Answer || answer_from_stored(old.text(0, 3)) == e.answer);
         if (!same)
             throw StoreError(K::Invalid, "step " + std::to_string(e.step) + " of attempt " + s(attempt) +
                                              " is already saved with a different action; saved events are never changed");
@@ -581,7 +557,7 @@ Transcript PgStore::transcript(Id attempt) {
         e.kind = event_kind_from(r.text(i, 1)).value_or(Event::Kind::Advance);
         e.scene = r.text(i, 2);
         e.choice = r.text(i, 3);
-        if (e.kind == Event::Kind::Answer) e.answer = answer_from(r.text(i, 4));
+        if (e.kind == Event::Kind::Answer) e.answer = answer_from_stored(r.text(i, 4));
         e.ending = r.text(i, 5);
         e.at_ms = r.i64(i, 6);
         t.events.push_back(std::move(e));
