@@ -486,8 +486,12 @@ void App::draw_frame() {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
+    // No background of its own: the window fills the screen and Window::render
+    // clears to the same colour first, so the picture is the same without a
+    // second full-screen fill (which costs real time on a software renderer).
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                             ImGuiWindowFlags_NoBackground;
     ImGui::Begin("Signs of Safety practice###main", nullptr, flags);
     draw_top_bar();
     draw_notices();
@@ -573,8 +577,9 @@ int App::run() {
     };
     phase("start to run()");
     // Only what the first screen needs is made ready before the first frame:
-    // the sound device and the progress file (opened without its full check)
-    // on a helper thread while the window and OpenGL start. The case library's
+    // the progress file (opened without its full check) on a helper thread
+    // while the window and OpenGL start. The sound device opens with the
+    // first sound (Sound opens itself), not here. The case library's
     // index and the progress file's full check and backup follow on a second
     // thread; the case list shows "reading" until the index is handed over
     // between frames (see adopt_library). Scripted runs (--frames, --tour)
@@ -585,7 +590,6 @@ int App::run() {
     std::promise<void> store_opened;
     std::shared_future<void> store_ready = store_opened.get_future().share();
     std::thread helper([this, &opened, &db, &store_opened] {
-        sound.open();
         if (opt.tour_dir.empty()) opened = std::make_unique<Records>(db, false, true);
         store_opened.set_value();
     });
@@ -634,7 +638,6 @@ int App::run() {
 
     sound.set_volume(settings.volume, settings.muted);
     sound.set_cues(settings.cues);
-    if (!sound.has_device()) notify(sound.notice() + " Everything else works; reading aloud needs sound.");
 
     if (!opt.tour_dir.empty()) {
         tour_ = std::make_unique<Tour>(opt.tour_dir, opt.tour_plans);
@@ -667,6 +670,9 @@ int App::run() {
         bool woke_for_input = now != seen;
         if (woke_for_input) { seen = now; redraw_ = std::max(redraw_, 3); }
         if (std::string e = sound.poll(); !e.empty()) notify(e, true);
+        // The device opens with the first sound; when it could not, say so once.
+        if (std::string e = sound.take_open_problem(); !e.empty())
+            notify(e + " Everything else works; reading aloud needs sound.");
         sounding = sound.playing() || sound.reading_pending();
         if (sounding != was_sounding) { was_sounding = sounding; redraw_ = std::max(redraw_, 2); }
         if (!library_adopted_ && indexed_) {

@@ -210,10 +210,18 @@ Sound::~Sound() {
         for (auto*& c : cue_chunks_) if (c) { Mix_FreeChunk(c); c = nullptr; }
         Mix_CloseAudio();
     }
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    if (tried_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}
+
+std::string Sound::take_open_problem() {
+    if (!tried_ || open_ || problem_told_) return "";
+    problem_told_ = true;
+    return notice_;
 }
 
 void Sound::open() {
+    if (tried_) return;
+    tried_ = true;
     // SDL would otherwise take over SIGINT/SIGTERM and the window could not be stopped.
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
@@ -251,6 +259,7 @@ void Sound::free_voice() {
 }
 
 bool Sound::play_file(const std::string& path, std::string* error) {
+    ensure_open();
     if (!open_) { if (error) *error = notice_; return false; }
     stop();   // a reading still being made would otherwise cut into the line
     free_voice();
@@ -264,7 +273,9 @@ bool Sound::play_file(const std::string& path, std::string* error) {
 }
 
 void Sound::cue(Cue c) {
-    if (!open_ || !cues_ || muted_) return;
+    if (!cues_ || muted_) return;
+    ensure_open();
+    if (!open_) return;
     Mix_Chunk* ch = cue_chunks_[static_cast<int>(c)];
     if (ch && !Mix_Playing(0)) Mix_PlayChannel(1, ch, 0);
 }
@@ -277,6 +288,7 @@ void Sound::set_wake(std::function<void()> wake) {
 
 bool Sound::read_aloud(const std::string& text, int rate_wpm, std::string* error, const SpeakerVoice* voice,
                        const std::vector<LanguageRun>* runs) {
+    ensure_open();
     if (!speech_) speech_ = std::make_unique<Speech>();
     Speech& sp = *speech_;
     {

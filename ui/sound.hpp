@@ -59,10 +59,20 @@ public:
     Sound& operator=(const Sound&) = delete;
 
     // Opens the audio device. On failure the app goes on muted and
-    // `notice()` explains; never throws.
+    // `notice()` explains; never throws. Called once: later calls do nothing.
+    // Nobody needs to call it: the first sound (or has_device()) opens the
+    // device, so a start that plays nothing never starts SDL's audio (which
+    // costs a sound thread and, without a desktop session, a D-Bus
+    // autolaunch that holds up the window).
     void open();
-    bool has_device() const { return open_; }
+    // Opens the device when not yet tried; true when there is one.
+    bool has_device() { ensure_open(); return open_; }
+    // True once the device has been tried (opened or failed).
+    bool tried() const { return tried_; }
     const std::string& notice() const { return notice_; }
+    // The notice, once, when the first try to open the device has failed
+    // (the app shows it then); "" otherwise.
+    std::string take_open_problem();
 
     void set_volume(int percent, bool muted);
     void set_cues(bool on) { cues_ = on; }
@@ -99,6 +109,9 @@ public:
     int readings() const;
 
 private:
+    void ensure_open() { if (!tried_) open(); }
+    bool tried_ = false;
+    bool problem_told_ = false;
     bool open_ = false;
     bool cues_ = true;
     int volume_ = 80;

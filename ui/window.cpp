@@ -49,6 +49,13 @@ const ImWchar kGlyphRanges[] = {
     0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0,
 };
 
+// Once the font texture is on the GPU, ImGui's CPU copies of it (one byte and
+// four bytes a pixel: several MiB, more at large text sizes) are not needed.
+void free_font_pixels() {
+    ImFontAtlas* fonts = ImGui::GetIO().Fonts;
+    if (fonts->TexID && (fonts->TexPixelsAlpha8 || fonts->TexPixelsRGBA32)) fonts->ClearTexData();
+}
+
 }  // namespace
 
 bool Window::open(int width, int height, std::string* error) {
@@ -156,6 +163,7 @@ std::string Window::rebuild_fonts(int text_percent) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     std::string problem = build_fonts(text_percent);
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    free_font_pixels();
     return problem;
 }
 
@@ -245,7 +253,8 @@ void Window::apply_style(Theme theme) {
 }
 
 void Window::begin_frame() {
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame();   // makes the font texture on the first frame
+    free_font_pixels();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     for (int k : forced_keys_) io.KeysDown[k] = glfwGetKey(window_, k) == GLFW_PRESS;
