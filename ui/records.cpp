@@ -4,6 +4,7 @@
 #include "records.hpp"
 
 #include "cpd/cpd.hpp"
+#include "postgres.hpp"
 #include "progress/private_files.hpp"
 #include "play/verdicts.hpp"
 
@@ -26,8 +27,10 @@ Records::Records(const std::string& path, bool fast_passwords, bool defer_checks
         pg::OpenOptions o;
         o.backup = false;  // the upkeep below (or check_file) runs off the window's thread
         if (fast_passwords) o.password_cost = pg::OpenOptions::PasswordCost::Minimal;
-        store_ = pg::Store::open(path, o);
-        if (!fast_passwords && !defer_checks && !store_->read_only() && path != ":memory:") {
+        // The store factory: a PostgreSQL address (a classroom's shared store) or a SQLite file.
+        store_ = pg::open_any_store(path, o);
+        if (!fast_passwords && !defer_checks && !store_->read_only() && path != ":memory:" &&
+            !pg::is_postgres_location(path)) {
             upkeep_ = std::thread([this, p = store_->path()] {
                 try {
                     pg::Store::maintain_file(p);
@@ -86,7 +89,7 @@ bool Records::trainee_passwords_required() {
 }
 
 std::string Records::check_file(const std::string& path) {
-    if (path == ":memory:") return "";
+    if (path == ":memory:" || pg::is_postgres_location(path)) return "";  // the server keeps itself
     try {
         pg::Store::maintain_file(path);
         return "";

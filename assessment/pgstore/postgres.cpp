@@ -1,9 +1,10 @@
 // The progress store on PostgreSQL (see postgres.hpp): a thin libpq layer
 // (results, one transaction helper, errors in plain words), the migrations,
 // and the store's operations, each one statement per step.
-#include "postgres.hpp"
+#include "pg_internal.hpp"
 
 #include "pgstore_migrations.hpp"
+#include "codec/transcript_json.hpp"
 #include "xapi/statement.hpp"
 
 #include <libpq-fe.h>
@@ -18,150 +19,14 @@
 namespace sofs::progress {
 
 using json = nlohmann::json;
-using K = StoreError::Kind;
 
-namespace {
+// Answers are kept in the one encoding every store and tool shares (engine/codec).
+std::string pg_answer_json(const Answer& a) { return answer_to_json(a); }
 
-// ---------------------------------------------------------------- libpq
+// A row that does not read back gives an empty answer rather than stopping the transcript loading.
+Answer pg_answer_from(const std::string& text) { return answer_from_json(text, nullptr).value_or(Answer{}); }
 
-using Params = std::vector<std::optional<std::string>>;
-
-class Result {
-public:
-    explicit Result(PGresult* r) : r_(r) {}
-    ~Result() { PQclear(r_); }
-    Result(Result&& o) noexcept : r_(o.r_) { o.r_ = nullptr; }
-    Result(const Result&) = delete;
-    int rows() const { return PQntuples(r_); }
-    bool null(int row, int col) const { return PQgetisnull(r_, row, col); }
-    std::string text(int row, int col) const { return PQgetvalue(r_, row, col); }
-    std::int64_t i64(int row, int col) const { return null(row, col) ? 0 : std::strtoll(PQgetvalue(r_, row, col), nullptr, 10); }
-    std::optional<std::int64_t> opt(int row, int col) const {
-        if (null(row, col)) return std::nullopt;
-        return i64(row, col);
-    }
-    bool boolean(int row, int col) const { return text(row, col) == "t"; }
-    int changed() const { return std::atoi(PQcmdTuples(r_)); }
-
-private:
-    PGresult* r_;
-};
-
-// The server's message, the reason first: "permission denied for table events".
-[[noreturn]] void raise(PGconn* c, PGresult* r, const std::string& doing) {
-    std::string state = r ? (PQresultErrorField(r, PG_DIAG_SQLSTATE) ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : "") : "";
-    std::string message = r && PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY)
-                                                                             : PQerrorMessage(c);
-    if (r) PQclear(r);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    K kind = K::Io;
-    if (state == "42501" || state == "28000" || state == "28P01") kind = K::Denied;
-    else if (state.rfind("23", 0) == 0 || state.rfind("22", 0) == 0) kind = K::Invalid;
-    else if (state == "40001" || state == "40P01" || state == "55P03") kind = K::Busy;
-    else if (state == "53100") kind = K::Full;
-    throw StoreError(kind, "could not " + doing + " in the PostgreSQL store: " + message);
-}
-
-class Tx;
-
-// A member of the store's interfaces that PostgreSQL does not have yet.
-[[noreturn]] void unsupported(const std::string& what) {
-    throw StoreError(K::Unsupported, what + " is not supported on PostgreSQL yet (use a SQLite progress file for it)");
-}
-
-}  // namespace
-
-struct PgStore::Impl {
-    PGconn* conn = nullptr;
-    WallClock clock;
-    std::int64_t now() const { return clock(); }
-
-    Result exec(const std::string& sql, const Params& params = {}, const std::string& doing = "read") {
-        std::vector<const char*> values;
-        for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-        PGresult* r = PQexecParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                                   nullptr, 0);
-        auto status = PQresultStatus(r);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) raise(conn, r, doing);
-        return Result(r);
-    }
-    // Several statements at once (a migration, DDL): the simple query protocol, no parameters.
-    void script(const std::string& sql, const std::string& doing) {
-        PGresult* r = PQexec(conn, sql.c_str());
-        auto status = PQresultStatus(r);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) raise(conn, r, doing);
-        PQclear(r);
-    }
-    std::string escape_identifier(const std::string& s) {
-        char* e = PQescapeIdentifier(conn, s.c_str(), s.size());
-        if (!e) raise(conn, nullptr, "quote a name");
-        std::string out(e);
-        PQfreemem(e);
-        return out;
-    }
-    std::string escape_literal(const std::string& s) {
-        char* e = PQescapeLiteral(conn, s.c_str(), s.size());
-        if (!e) raise(conn, nullptr, "quote a value");
-        std::string out(e);
-        PQfreemem(e);
-        return out;
-    }
-    Attempt attempt_by_id(Id id);
-    std::optional<Attempt> read_one_attempt(const std::string& where, const Params& params);
-    std::vector<Attempt> read_attempts(const std::string& where, const Params& params);
-    void remember(const std::string& scenario, const std::string& hash, const ScenarioFacts& facts);
-    // Inside a transaction: stores the verdicts not stored yet, each with its 'scored' statement.
-    void insert_verdicts(Id attempt, const std::vector<NewVerdict>& verdicts);
-};
-
-namespace {
-
-// Rolls back unless committed (the store's one transaction helper).
-class Tx {
-public:
-    explicit Tx(PgStore::Impl& db) : db_(db) { db_.exec("BEGIN", {}, "start a transaction"); }
-    ~Tx() {
-        if (!done_) PQclear(PQexec(db_.conn, "ROLLBACK"));
-    }
-    void commit() {
-        db_.exec("COMMIT", {}, "commit");
-        done_ = true;
-    }
-
-private:
-    PgStore::Impl& db_;
-    bool done_ = false;
-};
-
-std::string s(std::int64_t v) { return std::to_string(v); }
-
-std::string answer_json(const Answer& a) {
-    json j;
-    j["task"] = a.task;
-    j["text"] = a.text;
-    j["placements"] = a.placements;
-    j["number"] = a.number;
-    j["picks"] = a.picks;
-    return j.dump();
-}
-
-Answer answer_from(const std::string& text) {
-    Answer a;
-    json j = json::parse(text, nullptr, false);
-    if (!j.is_object()) return a;
-    a.task = j.value("task", "");
-    a.text = j.value("text", "");
-    if (j.contains("placements") && j["placements"].is_object())
-        for (auto& [k, v] : j["placements"].items())
-            if (v.is_string()) a.placements[k] = v.get<std::string>();
-    a.number = j.value("number", -1);
-    if (j.contains("picks") && j["picks"].is_array())
-        for (auto& v : j["picks"])
-            if (v.is_string()) a.picks.push_back(v.get<std::string>());
-    return a;
-}
-
-const char* kAttemptColumns =
+const char* kPgAttemptColumns =
     "a.id, a.person, p.name, a.scenario, a.content_hash, a.seed, a.started_ms, a.finished_ms, COALESCE(a.ending, ''), "
     "a.status, COALESCE(a.superseded_because, ''), "
     "(SELECT count(*) FROM events e WHERE e.attempt = a.id), "
@@ -197,6 +62,27 @@ Person read_person(const Result& r, int row) {
     p.has_password = !r.null(row, 5);
     p.created_ms = r.i64(row, 6);
     return p;
+}
+
+namespace {
+
+// The location as shown in messages: a URI's password and a password= pair left out.
+std::string without_password(const std::string& conninfo) {
+    std::string out = conninfo;
+    if (out.rfind("postgres", 0) == 0) {
+        auto scheme = out.find("://");
+        auto at = out.find('@');
+        if (scheme != std::string::npos && at != std::string::npos) {
+            auto colon = out.find(':', scheme + 3);
+            if (colon != std::string::npos && colon < at) out.erase(colon, at - colon);
+        }
+        auto q = out.find("password=");
+        if (q != std::string::npos) out.erase(q, out.find('&', q) == std::string::npos ? std::string::npos : out.find('&', q) - q + 1);
+        return out;
+    }
+    auto q = out.find("password=");
+    if (q != std::string::npos) out.erase(q, out.find(' ', q) == std::string::npos ? std::string::npos : out.find(' ', q) - q + 1);
+    return out;
 }
 
 // A role name from a person's name: lower-case letters, digits and '_'.
@@ -276,17 +162,20 @@ std::unique_ptr<PgStore> PgStore::open(const std::string& conninfo, WallClock cl
     Result has = db.exec("SELECT to_regclass('sofs_schema') IS NOT NULL");
     int version = 0;
     if (has.boolean(0, 0)) version = static_cast<int>(db.exec("SELECT COALESCE(max(version), 0) FROM sofs_schema").i64(0, 0));
-    if (owner.boolean(0, 0)) migrate(db);
-    else if (version < latest_schema_version())
+    if (owner.boolean(0, 0)) {
+        migrate(db);
+        version = latest_schema_version();
+    } else if (version < latest_schema_version())
         throw StoreError(K::Denied, "the PostgreSQL store's schema is at version " + std::to_string(version) +
                                         " and this program needs " + std::to_string(latest_schema_version()) +
                                         ": an administrator must open it first (with the database owner's role)");
+    db.version = version;
+    db.conninfo = conninfo;
+    db.location = without_password(conninfo);
     return store;
 }
 
-int PgStore::schema_version() {
-    return static_cast<int>(impl_->exec("SELECT COALESCE(max(version), 0) FROM sofs_schema").i64(0, 0));
-}
+int PgStore::schema_version() const { return impl_->version; }
 
 Actor PgStore::me() {
     Result r = impl_->exec("SELECT id, name, role FROM people WHERE login_role = session_user");
@@ -356,47 +245,10 @@ std::vector<Person> PgStore::people(const Actor&, std::optional<Role> role) {
 
 bool PgStore::trainee_passwords_required() { return true; }
 
-void PgStore::set_password(const Actor&, const std::string&, const std::string&) { unsupported("changing a password"); }
-Actor PgStore::sign_in(const std::string&, const std::string&) {
-    unsupported("signing in by name (connect with the person's own login role instead)");
-}
-Actor PgStore::ensure_trainee(const std::string&) { unsupported("making a trainee on first play"); }
-Actor PgStore::ensure_trainee(const std::string&, const std::string&) { unsupported("making a trainee on first play"); }
-void PgStore::require_trainee_passwords(const Actor&, bool) {
-    unsupported("changing whether trainees need passwords (they always do on PostgreSQL)");
-}
-bool PgStore::may_see(const Actor&, Id) { unsupported("asking who may see whom"); }
-
-Cohort PgStore::create_cohort(const std::string& name, CohortKind kind) {
-    Tx tx(*impl_);
-    Result r = impl_->exec("INSERT INTO cohorts(name, kind, created_ms) VALUES ($1,$2,$3) RETURNING id",
-                           {name, sofs::to_string(kind), s(impl_->now())}, "create cohort " + name);
-    tx.commit();
-    Cohort c;
-    c.id = r.i64(0, 0);
-    c.name = name;
-    c.kind = kind;
-    return c;
-}
-
-void PgStore::add_to_cohort(const std::string& cohort, const std::string& person) {
-    Tx tx(*impl_);
-    Result r = impl_->exec("INSERT INTO cohort_members(cohort, person) "
-                           "SELECT c.id, p.id FROM cohorts c, people p WHERE lower(c.name) = lower($1) AND lower(p.name) = lower($2) "
-                           "ON CONFLICT DO NOTHING",
-                           {cohort, person}, "add " + person + " to " + cohort);
-    if (r.changed() == 0 && impl_->exec("SELECT 1 FROM cohort_members m JOIN cohorts c ON c.id = m.cohort JOIN people p ON "
-                                        "p.id = m.person WHERE lower(c.name) = lower($1) AND lower(p.name) = lower($2)",
-                                        {cohort, person})
-                                    .rows() == 0)
-        throw StoreError(K::NotFound, "no cohort '" + cohort + "' or no person '" + person + "'");
-    tx.commit();
-}
-
 // ---------------------------------------------------------------- attempts and events
 
 std::optional<Attempt> PgStore::Impl::read_one_attempt(const std::string& where, const Params& params) {
-    Result r = exec(std::string("SELECT ") + kAttemptColumns + where, params);
+    Result r = exec(std::string("SELECT ") + kPgAttemptColumns + where, params);
     if (r.rows() == 0) return std::nullopt;
     return read_attempt(r, 0);
 }
@@ -439,7 +291,7 @@ void PgStore::record_event(Id attempt, const Event& e, const std::string& conten
     if (status != "open")
         throw StoreError(K::Invalid, "attempt " + s(attempt) + " is " + status + ": nothing more can be added");
     std::optional<std::string> answer;
-    if (e.kind == Event::Kind::Answer) answer = answer_json(e.answer);
+    if (e.kind == Event::Kind::Answer) answer = pg_answer_json(e.answer);
     Result ins = db.exec("INSERT INTO events(attempt, step, kind, scenario, content_hash, scene, choice, task, answer, "
                          "ending, at_ms, recorded_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb,$10,$11,$12) "
                          "ON CONFLICT (attempt, step) DO NOTHING",
@@ -461,7 +313,7 @@ void PgStore::record_event(Id attempt, const Event& e, const std::string& conten
                              {s(attempt), std::to_string(e.step)});
         bool same = old.rows() == 1 && old.text(0, 0) == to_string(e.kind) && old.text(0, 1) == e.scene &&
                     old.text(0, 2) == e.choice && old.text(0, 4) == e.ending &&
-                    (e.kind != Event::Kind::Answer || answer_from(old.text(0, 3)) == e.answer);
+                    (e.kind != Event::Kind::Answer || pg_answer_from(old.text(0, 3)) == e.answer);
         if (!same)
             throw StoreError(K::Invalid, "step " + std::to_string(e.step) + " of attempt " + s(attempt) +
                                              " is already saved with a different action; saved events are never changed");
@@ -518,7 +370,7 @@ void PgStore::Impl::insert_verdicts(Id attempt, const std::vector<NewVerdict>& v
 }
 
 std::vector<Attempt> PgStore::Impl::read_attempts(const std::string& where, const Params& params) {
-    Result r = exec(std::string("SELECT ") + kAttemptColumns + where, params);
+    Result r = exec(std::string("SELECT ") + kPgAttemptColumns + where, params);
     std::vector<Attempt> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(read_attempt(r, i));
     return out;
@@ -563,8 +415,6 @@ std::vector<Attempt> PgStore::attempts(const Actor&, Id person) {
     return impl_->read_attempts("WHERE a.person = $1 ORDER BY a.started_ms, a.id", {s(person)});
 }
 
-std::vector<ScenarioProgress> PgStore::scenario_progress(const Actor&, Id) { unsupported("the library's progress"); }
-std::vector<StoredVerdict> PgStore::verdicts(const Actor&, Id) { unsupported("reading verdicts back"); }
 
 Transcript PgStore::transcript(Id attempt) {
     Attempt a = impl_->attempt_by_id(attempt);
@@ -581,7 +431,7 @@ Transcript PgStore::transcript(Id attempt) {
         e.kind = event_kind_from(r.text(i, 1)).value_or(Event::Kind::Advance);
         e.scene = r.text(i, 2);
         e.choice = r.text(i, 3);
-        if (e.kind == Event::Kind::Answer) e.answer = answer_from(r.text(i, 4));
+        if (e.kind == Event::Kind::Answer) e.answer = pg_answer_from(r.text(i, 4));
         e.ending = r.text(i, 5);
         e.at_ms = r.i64(i, 6);
         t.events.push_back(std::move(e));
@@ -689,6 +539,36 @@ std::vector<int> PgStore::revealed_votes(Id session, const std::string& task, in
     std::vector<int> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(static_cast<int>(r.i64(i, 0)));
     return out;
+}
+
+bool PgStore::pause_released(Id session, const std::string& scene) {
+    return impl_->exec("SELECT sofs_pause_released($1, $2)", {s(session), scene}).boolean(0, 0);
+}
+
+int PgStore::waiting_at_pause(Id session, const std::string& scene) {
+    return static_cast<int>(impl_->exec("SELECT COALESCE(sofs_waiting_at($1, $2), 0)", {s(session), scene}).i64(0, 0));
+}
+
+int PgStore::release_pause(Id session, const std::string& scene) {
+    return static_cast<int>(
+        impl_->exec("SELECT sofs_release_pause($1, $2)", {s(session), scene}, "release the pause").i64(0, 0));
+}
+
+bool PgStore::hold_at_pause(Id session, const std::string& scene, int timeout_ms) {
+    // LISTEN first, then look: a release between the two is not missed.
+    listen(session);
+    if (impl_->exec("SELECT sofs_reach_pause($1, $2)", {s(session), scene}, "wait at the pause").boolean(0, 0)) return true;
+    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    for (;;) {
+        int left = 60000;
+        if (timeout_ms > 0) {
+            left = static_cast<int>(
+                std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count());
+            if (left <= 0) return pause_released(session, scene);
+        }
+        for (const auto& what : wait_for_changes(left))
+            if (what == "pause-released" && pause_released(session, scene)) return true;
+    }
 }
 
 std::array<int, 11> histogram(const std::vector<int>& numbers) {

@@ -25,14 +25,24 @@ namespace sofs::progress {
 // postgresql://…, postgres://…, or libpq "key=value" strings (host=…, service=…).
 bool is_postgres_location(const std::string& db);
 
-// PgStore implements three of the store's interfaces (progress/store.hpp):
-// Accounts, Attempts and Outbox, so the store's shared tests and the sender
-// (`sofs lrs`) take either engine. Cohorts, Drafts, Overrides, Reports,
-// Backups and PersonalData are not implemented on PostgreSQL yet (the
-// cohort calls below are the administrator's minimum for live sessions).
-// Within the three, the members marked "not supported on PostgreSQL yet"
-// throw StoreError(Unsupported) saying so; nothing pretends to work.
-class PgStore : public Accounts, public Attempts, public Outbox {
+// The store named by --db: a PostgreSQL database (is_postgres_location) or
+// a SQLite file. The one place both programs choose the engine.
+std::unique_ptr<Store> open_any_store(const std::string& db, const OpenOptions& options = {});
+
+// PgStore is a Store (progress/store.hpp): every interface the SQLite store
+// implements, on one libpq connection, so every caller that takes a Store
+// (the `sofs` progress commands, the playthrough, the application) works on
+// either engine. open_any_store() below chooses the engine from --db.
+//
+// Where PostgreSQL differs, by design:
+// - Signing in is the server's: each person is a login role with a password
+//   checked by the server (SCRAM). sign_in(name, password) connects once as
+//   that role to check it; everyone, trainees too, needs a password.
+// - Reading is decided by row-level security for the connection's role; the
+//   Actor given is checked as well, so a command's --trainer still matters.
+// - Backups are pg_dump files (custom format) in a folder beside the user's
+//   data (backup_folder()); the server's own backups are its administrator's.
+class PgStore : public Store {
 public:
     // Connects and brings the schema up to date (when this role may).
     // Throws StoreError: Io (cannot connect: the server's words), TooNew,
@@ -42,8 +52,13 @@ public:
     PgStore(const PgStore&) = delete;
     PgStore& operator=(const PgStore&) = delete;
 
-    int schema_version();
+    // Store: the location without its password, the schema's version, ...
+    const std::string& path() const override;
+    int schema_version() const override;
     static int latest_schema_version();
+    bool read_only() const override { return false; }
+    const std::vector<std::string>& notices() const override;
+    WallClock clock() const override;
     // The person this connection signs in as, or Actor::system() for the
     // database's owner (an installer's role that is no person).
     Actor me();
@@ -56,21 +71,33 @@ public:
     Person add_person(const Actor& who, const std::string& name, Role role, const std::string& team, bool agency,
                       const std::optional<std::string>& password) override;
     std::optional<Person> find_person(const std::string& name) override;
-    // Everyone this connection may see (row-level security decides, not `who`), by name.
+    // Everyone this connection may see (row-level security decides), by name.
     std::vector<Person> people(const Actor& who, std::optional<Role> role = std::nullopt) override;
     // Always true: on PostgreSQL everyone, trainees included, signs in with a password.
     bool trainee_passwords_required() override;
-    // Not supported on PostgreSQL yet (signing in is connecting as one's own
-    // login role; passwords are the server's): set_password, sign_in,
-    // ensure_trainee (both), require_trainee_passwords, may_see.
+    // One's own (ALTER ROLE), or anyone's for an administrator with CREATEROLE.
     void set_password(const Actor& who, const std::string& name, const std::string& password) override;
+    // Connects once as the person's login role with `password`: the server checks it.
     Actor sign_in(const std::string& name, const std::string& password) override;
+    // The person this connection is (a trainee of that name), or, for an
+    // administrator's connection, that trainee (made when unknown only by the
+    // form with a password). NeedsPassword otherwise.
     Actor ensure_trainee(const std::string& name) override;
     Actor ensure_trainee(const std::string& name, const std::string& password) override;
+    // Turning trainee passwords off throws Invalid: the server always asks for one.
     void require_trainee_passwords(const Actor& who, bool required) override;
     bool may_see(const Actor& who, Id person) override;
-    Cohort create_cohort(const std::string& name, CohortKind kind);
-    void add_to_cohort(const std::string& cohort, const std::string& person);
+
+    // Cohorts (administrators change them).
+    Cohort create_cohort(const Actor& who, const std::string& name, CohortKind kind) override;
+    void add_to_cohort(const Actor& who, const std::string& cohort, const std::string& person) override;
+    void add_to_cohort(const Actor& who, const std::string& cohort, const std::vector<std::string>& people) override;
+    void assign_scenario(const Actor& who, const std::string& cohort, const std::string& scenario_id) override;
+    std::vector<Cohort> cohorts(const Actor& who) override;
+    std::optional<Cohort> find_cohort(const Actor& who, const std::string& name) override;
+    // The same as this connection's own person (tests, the classroom bench).
+    Cohort create_cohort(const std::string& name, CohortKind kind) { return create_cohort(me(), name, kind); }
+    void add_to_cohort(const std::string& cohort, const std::string& person) { add_to_cohort(me(), cohort, person); }
 
     // Attempts and events.
     std::optional<Attempt> open_attempt(Id person, const std::string& scenario) override;
@@ -87,9 +114,36 @@ public:
     // is not consulted (the connection's role is who asks).
     std::optional<Attempt> attempt(const Actor& who, Id attempt) override;
     std::vector<Attempt> attempts(const Actor& who, Id person) override;
-    // Not supported on PostgreSQL yet: scenario_progress, verdicts (with overrides).
     std::vector<ScenarioProgress> scenario_progress(const Actor& who, Id person) override;
     std::vector<StoredVerdict> verdicts(const Actor& who, Id attempt) override;
+
+    // Drafts: only their author reads or writes them (row-level security).
+    void save_draft(Id attempt, const std::string& task, const std::string& text,
+                    const std::map<std::string, std::string>& placements = {}) override;
+    std::optional<Draft> draft(Id attempt, const std::string& task) override;
+    std::vector<Draft> drafts(Id attempt) override;
+    void clear_draft(Id attempt, const std::string& task) override;
+
+    // Overrides, reports (the same report types as SQLite's, report.hpp).
+    Override override_verdict(const Actor& trainer, Id attempt, const std::string& criterion, bool met,
+                              const std::string& reason, const std::string& task = "") override;
+    TraineeReport trainee_report(const Actor& who, const std::string& trainee) override;
+    CohortReport cohort_report(const Actor& who, const std::string& cohort) override;
+    DisagreementReport disagreement_report(const Actor& who) override;
+
+    // Backups: check() asks the server for the schema; maintain() checks and,
+    // when the newest dump is a day old (or `force`), takes one; backup_now()
+    // runs pg_dump into backup_folder() and keeps the newest three.
+    void check() override;
+    Maintenance maintain(bool force = false) override;
+    std::string backup_now() override;
+    std::string backup_folder() const;
+
+    // Personal data: the same JSON document as SQLite's; an erase deletes the
+    // rows in one transaction, drops the person's login role, and replaces
+    // this program's dumps with one taken after.
+    std::string export_person_json(const Actor& who, const std::string& name) override;
+    EraseReport erase_person(const Actor& who, const std::string& name) override;
 
     // The xAPI outbox.
     std::vector<OutboxStatement> unsent_statements(int limit = 100) override;
@@ -125,6 +179,15 @@ public:
     int cast_vote(Id session, const std::string& task, int number);
     int votes_cast(Id session, const std::string& task);       // in the latest round
     int reveal_vote(Id session, const std::string& task);      // returns the round revealed
+    // Pause points (migration 0005). A member reaching a scene marked `pause`
+    // calls hold_at_pause, which returns once the session's trainer has
+    // released that scene's pause (at once when already released), woken by
+    // NOTIFY; false after timeout_ms (0: wait as long as it takes).
+    bool hold_at_pause(Id session, const std::string& scene, int timeout_ms = 0);
+    bool pause_released(Id session, const std::string& scene);
+    int waiting_at_pause(Id session, const std::string& scene);
+    // The trainer releases it; returns how many were waiting.
+    int release_pause(Id session, const std::string& scene);
     // A revealed round's numbers, lowest first, without names; empty before the reveal.
     std::vector<int> revealed_votes(Id session, const std::string& task, int round);
 
@@ -132,6 +195,9 @@ public:
 
 private:
     explicit PgStore(std::unique_ptr<Impl> impl);
+    // Who asks: `who`, or for Actor::system() (the command line) the
+    // connection's own person, so a trainer's connection is never an administrator.
+    Actor asking(const Actor& who);
     std::unique_ptr<Impl> impl_;
 };
 

@@ -159,11 +159,23 @@ void insert_verdicts(sql::Database& db, Id attempt, const std::vector<NewVerdict
     sql::Statement st(db,
                       "INSERT OR IGNORE INTO verdicts(attempt, task, criterion, met, evidence_words, explanation, "
                       "guidance, source, created_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,'assessor',?8)");
+    sql::Statement who(db, "SELECT person, scenario, content_hash FROM attempts WHERE id = ?1");
+    who.bind(1, attempt);
+    if (!who.step()) return;
+    const Id person = who.i64(0);
+    const std::string scenario = who.text(1), hash = who.text(2);
+    sql::Statement out(db, "INSERT INTO xapi_outbox(id, attempt, step, statement, created_ms) VALUES (?1,?2,-1,?3,?4)");
     for (const auto& v : verdicts) {
         st.reset();
         st.bind(1, attempt).bind(2, v.task).bind(3, v.criterion).bind(4, v.met).bind(5, v.evidence_words);
         st.bind(6, v.explanation).bind(7, v.guidance).bind(8, now);
         st.run();
+        if (sqlite3_changes(db.get()) == 0) continue;
+        // Each new verdict is a learning record too, written in the same transaction.
+        auto [id, text] = xapi_verdict_statement(person, attempt, scenario, hash, v, now);
+        out.reset();
+        out.bind(1, id).bind(2, attempt).bind(3, text).bind(4, now);
+        out.run();
     }
 }
 }  // namespace

@@ -4,6 +4,7 @@
 #include "sqlite_store.hpp"
 
 #include "codec/transcript_json.hpp"
+#include "xapi/statement.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -122,50 +123,25 @@ std::string iso8601(std::int64_t ms) {
     return format_time(ms, "%Y-%m-%dT%H:%M:%S") + milli;
 }
 
-// The xAPI statement for an event worth telling an LRS about, as (id, JSON).
-// The actor is the person's number in this file, never their name.
+// The xAPI statement for an event worth telling an LRS about, as (id, JSON):
+// the one builder (assessment/xapi) every store uses. The actor is the
+// person's number in this file, never their name.
 std::optional<std::pair<std::string, std::string>> xapi_statement(Id person, Id attempt, const std::string& scenario,
                                                                   const std::string& hash, const Event& e,
                                                                   std::int64_t now) {
-    const std::string base = "urn:sofs-simulator:scenario:" + scenario;
-    json verb, object, result;
-    switch (e.kind) {
-    case Event::Kind::Start:
-        verb = {{"id", "http://adlnet.gov/expapi/verbs/attempted"}, {"display", {{"en-GB", "attempted"}}}};
-        object = {{"objectType", "Activity"}, {"id", base},
-                  {"definition", {{"type", "http://adlnet.gov/expapi/activities/simulation"}}}};
-        break;
-    case Event::Kind::Answer:
-        verb = {{"id", "http://adlnet.gov/expapi/verbs/answered"}, {"display", {{"en-GB", "answered"}}}};
-        object = {{"objectType", "Activity"}, {"id", base + "/task/" + e.answer.task},
-                  {"definition", {{"type", "http://adlnet.gov/expapi/activities/cmi.interaction"}}}};
-        if (e.answer.number >= 0) result = {{"score", {{"raw", e.answer.number}, {"min", 0}, {"max", 10}}}};
-        break;
-    case Event::Kind::End:
-        verb = {{"id", "http://adlnet.gov/expapi/verbs/completed"}, {"display", {{"en-GB", "completed"}}}};
-        object = {{"objectType", "Activity"}, {"id", base},
-                  {"definition", {{"type", "http://adlnet.gov/expapi/activities/simulation"}}}};
-        result = {{"completion", true}};
-        break;
-    default:
-        return std::nullopt;
-    }
-    std::string id = new_uuid();
-    json st = {{"id", id},
-               {"actor", {{"objectType", "Agent"},
-                          {"account", {{"homePage", "urn:sofs-simulator"}, {"name", std::to_string(person)}}}}},
-               {"verb", verb},
-               {"object", object},
-               {"timestamp", iso8601(now)},
-               {"context", {{"extensions", {{"urn:sofs-simulator:attempt", attempt},
-                                            {"urn:sofs-simulator:step", e.step},
-                                            {"urn:sofs-simulator:scene", e.scene},
-                                            {"urn:sofs-simulator:content-hash", hash},
-                                            {"urn:sofs-simulator:ending", e.ending}}}}}};
-    if (!result.is_null()) st["result"] = result;
-    return std::make_pair(id, st.dump());
+    auto st = xapi::for_event({"urn:sofs-simulator", std::to_string(person)}, {scenario, hash, attempt}, e, now,
+                              xapi::new_statement_id());
+    if (!st) return std::nullopt;
+    return std::make_pair(st->id, st->json);
 }
 
+std::pair<std::string, std::string> xapi_verdict_statement(Id person, Id attempt, const std::string& scenario,
+                                                           const std::string& hash, const NewVerdict& v,
+                                                           std::int64_t now) {
+    auto st = xapi::for_verdict({"urn:sofs-simulator", std::to_string(person)}, {scenario, hash, attempt},
+                                {v.task, v.criterion, v.met}, now, xapi::new_statement_id());
+    return std::make_pair(st.id, st.json);
+}
 
 [[noreturn]] void throw_damaged(const std::string& path, const std::string& detail) {
     auto b = Store::backups(path);

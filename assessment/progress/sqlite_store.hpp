@@ -77,6 +77,10 @@ Person read_person(const sql::Statement& st);
 std::optional<std::pair<std::string, std::string>> xapi_statement(Id person, Id attempt, const std::string& scenario,
                                                                   const std::string& hash, const Event& e,
                                                                   std::int64_t now);
+// The 'scored' statement for a verdict stored (step -1: it belongs to no one step).
+std::pair<std::string, std::string> xapi_verdict_statement(Id person, Id attempt, const std::string& scenario,
+                                                           const std::string& hash, const NewVerdict& v,
+                                                           std::int64_t now);
 
 // BLAKE2b of the name in lower case, as hex: how sign-in failures are keyed.
 std::string name_hash(const std::string& name);

@@ -145,7 +145,7 @@ void write_scenario(Writer& w, const Scenario& s) {
             w.u32(t.scaling ? 1 : 0);
             if (t.scaling) write_scaling(w, *t.scaling);
         }
-        w.str(sc.next); w.str(sc.ending); w.pos(sc.pos);
+        w.str(sc.next); w.str(sc.ending); w.str(sc.pause); w.pos(sc.pause_pos); w.pos(sc.pos);
     }
     w.u32(static_cast<std::uint32_t>(s.endings.size()));
     for (const auto& e : s.endings) { w.str(e.id); w.str(e.title); w.str(e.debrief); w.pos(e.pos); }
@@ -202,7 +202,7 @@ void read_scenario(Reader& r, Scenario& s) {
             if (r.u32()) t.scaling = read_scaling(r);
             sc.task = std::move(t);
         }
-        sc.next = r.str(); sc.ending = r.str(); sc.pos = r.pos();
+        sc.next = r.str(); sc.ending = r.str(); sc.pause = r.str(); sc.pause_pos = r.pos(); sc.pos = r.pos();
         if (!r.ok) return;
     }
     s.endings.resize(r.count(20));

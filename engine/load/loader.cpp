@@ -861,7 +861,7 @@ void Loader::read_task(const Map& scene_map, Scene& scene) {
 void Loader::read_scene(const Node& n, SourcePos p) {
     auto m = open_map(n, p, "a scene",
                       {"id", "stage", "title", "place", "reveals", "lines", "shuffle", "choices", "task", "next",
-                       "ending"});
+                       "ending", "pause"});
     if (!m) return;
     static const auto kStages = names_of({Stage::Referral, Stage::Visit, Stage::ChildVoice, Stage::NetworkMeeting,
                                           Stage::Review},
@@ -885,6 +885,27 @@ void Loader::read_scene(const Node& n, SourcePos p) {
     scene.ending = id(*m, "ending", Need::Optional).value_or("");
     if (!scene.ending.empty())
         ref(Ref::Kind::Ending, scene.ending, pos_of(m->find("ending")->value), {"'ending' of ", what});
+    if (m->find("pause")) {
+        scene.pause_pos = pos_of(m->find("pause")->value);
+        scene.pause = text(*m, "pause", Need::Optional).value_or("");
+        // What the room talks about is shown on every screen while play holds.
+        std::size_t words = 0;
+        bool in_word = false;
+        for (unsigned char c : scene.pause) {
+            bool space = c == ' ' || c == '\n' || c == '\t';
+            if (!space && !in_word) ++words;
+            in_word = !space;
+        }
+        if (scene.pause.find_first_not_of(" \t\n") == std::string::npos)
+            error(scene.pause_pos, "SCN050", "the pause point of " + what +
+                                                 " needs the question the room will talk about while play holds");
+        else if (words > 60)
+            error(scene.pause_pos, "SCN050", "the pause point of " + what + " is " + std::to_string(words) +
+                                                 " words: at most 60 fit on every screen while play holds");
+        if (!scene.ending.empty())
+            error(scene.pause_pos, "SCN051", what + " is an ending: a pause there comes after the trainees have "
+                                                    "seen how it ends; put it on the scene before");
+    }
     s_->scenes.push_back(std::move(scene));
 }
 

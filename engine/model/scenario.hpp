@@ -166,6 +166,11 @@ struct Scene {
     std::optional<Task> task;
     std::string next;                       // when no choices and no task
     std::string ending;                     // ending id: the scene closes the vignette
+    // A pause point: in a live session everyone's play holds on entering this
+    // scene until the trainer releases it, and every screen shows this
+    // question for the room. "" when the scene is no pause point.
+    std::string pause;
+    SourcePos pause_pos;
     SourcePos pos;
 };
 

@@ -357,7 +357,7 @@ TEST_CASE("a statement queued while the LRS was out of reach is sent once, after
         for (const auto& e : every_kind_of_event()) store->record_event(attempt.id, e);
         queued = store->unsent_statements();
     }
-    REQUIRE(queued.size() == 6);  // the store's outbox today: start, four answers, the end
+    REQUIRE(queued.size() == 7);  // the one builder's: start, the choice, four answers, the end
 
     std::string endpoint_down;
     {
@@ -370,7 +370,7 @@ TEST_CASE("a statement queued while the LRS was out of reach is sent once, after
                                     "--first-delay-ms", "1"});
     CHECK(offline.rc == 1);
     CHECK(offline.err.find("could not reach the LRS") != std::string::npos);
-    CHECK(offline.out.find("6 waiting") != std::string::npos);
+    CHECK(offline.out.find("7 waiting") != std::string::npos);
 
     lrs_test::LoopbackLrs lrs("sofs-test-key", "sofs-test-secret");
     s.endpoint = lrs.endpoint();
@@ -379,7 +379,7 @@ TEST_CASE("a statement queued while the LRS was out of reach is sent once, after
     auto online = tools_test::run({"lrs", "send", "--db", db, "--settings", conf, "--first-delay-ms", "1"});
     INFO(online.out, online.err);
     CHECK(online.rc == 0);
-    CHECK(online.out.find("sent 6 statement(s)") != std::string::npos);
+    CHECK(online.out.find("sent 7 statement(s)") != std::string::npos);
     auto arrived = lrs.stored();
     REQUIRE(arrived.size() == queued.size());
     for (std::size_t i = 0; i < queued.size(); ++i) {
@@ -437,7 +437,11 @@ TEST_CASE("every statement kind passes xapi-validation") {
         header.content_hash = "h1";
         auto attempt = store->begin_attempt(who.id, header, {"reference-case", "h1", "Kai and Mia", 3, 2, 5});
         for (const auto& e : every_kind_of_event()) store->record_event(attempt.id, e);
+        // The verdicts' 'scored' statements come from the store's outbox too.
+        store->finish_attempt(attempt.id, "plan-agreed", {{"danger-1", "DS-WHO", true, "", "", ""}, {"", "WHOLE-CASE", false, "", "", ""}});
+        const auto built = statements.size();
         for (const auto& s : store->unsent_statements()) statements.push_back(s.statement);
+        REQUIRE(statements.size() - built == 9);  // start, choice, four answers, end, two verdicts
     }
     const std::string file = std::string(LRS_WORK_DIR) + "/emitted-statements.jsonl";
     {

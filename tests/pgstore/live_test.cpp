@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 
 using namespace pg_test;
 
@@ -171,4 +172,99 @@ TEST_CASE("`sofs live` from separate processes: the trainer's watch is woken by 
     CHECK(revealed.out.find("Ana") == std::string::npos);
     auto not_trainer = tools_test::run({"live", "reveal", session, "--task", "scale-1", "--db", ana});
     CHECK(not_trainer.rc == 1);
+}
+
+namespace {
+
+// A tiny case whose visit is a pause point.
+const char* kPausedCase = R"(id: tiny-pause
+title: "A tiny vignette with a pause"
+summary: "One visit, one pause, one ending."
+audiences: [two-day]
+topics: ["example"]
+minutes: 5
+version: 1
+aims: [1]
+referral: "The school rang about Sam."
+people:
+  - {id: sam, name: Sam, age: 5, role: child}
+  - {id: ava, name: Ava, age: 30, role: caregiver}
+facts:
+  - {id: alone, kind: past-harm, text: "Sam was left alone one evening."}
+start: visit
+scenes:
+  - id: visit
+    title: "The visit"
+    reveals: [alone]
+    pause: "Who is worried about Sam, and about what?"
+    lines:
+      - {speaker: ava, text: "Come in."}
+    next: end
+  - id: end
+    title: "End"
+    ending: done
+endings:
+  - {id: done, title: "Done"}
+expert:
+  danger_statements: ["The school is worried Sam could be hurt if left alone again."]
+)";
+
+}  // namespace
+
+TEST_CASE("a pause point holds `sofs play --live` until the trainer releases it; after the release play goes straight on") {
+    if (!postgres_available()) return;
+    Room room;
+    tools_test::TempDir dir;
+    const std::string file = dir.file("tiny-pause.yaml");
+    {
+        std::ofstream out(file);
+        out << kPausedCase;
+    }
+    auto uri_of = [&](const std::string& name, const std::string& pw) {
+        return room.db.server.as(room.admin->login_role(name).value(), pw, room.db.name);
+    };
+    const std::string tess = uri_of("Tess Marsh", "tess-pw-77"), ana = uri_of("Ana Lowe", "ana-pw-77"),
+                      ben = uri_of("Ben Okafor", "ben-pw-77");
+    auto session = room.tess->open_live_session("Tuesday group", "tiny-pause");
+    room.ana->join_live_session(session.join_code);
+    room.ben->join_live_session(session.join_code);
+    const std::string sid = std::to_string(session.id);
+
+    auto ana_play = tools_test::start({"play", file, "--random", "--db", ana, "--user", "Ana Lowe", "--live", sid});
+    std::string seen;
+    char buf[4096];
+    while (seen.find("\"pause\":\"visit\"") == std::string::npos) {
+        ssize_t n = read(ana_play.out, buf, sizeof buf);
+        if (n <= 0) break;
+        seen.append(buf, static_cast<std::size_t>(n));
+    }
+    INFO(seen);
+    CHECK(seen.find("Who is worried about Sam") != std::string::npos);
+    // Held: the trainer sees her waiting, and nothing of the case goes on.
+    int waiting = 0;
+    for (int i = 0; i < 100 && waiting == 0; ++i) {
+        waiting = room.tess->waiting_at_pause(session.id, "visit");
+        if (!waiting) room.tess->wait_for_changes(50);
+    }
+    CHECK(waiting == 1);
+    CHECK_FALSE(room.tess->pause_released(session.id, "visit"));
+    CHECK(seen.find("\"ending\"") == std::string::npos);
+    // Only the session's trainer may release it.
+    CHECK(tools_test::run({"live", "release", sid, "--scene", "visit", "--db", ben}).rc == 1);
+    auto released = tools_test::run({"live", "release", sid, "--scene", "visit", "--db", tess});
+    INFO(released.out, released.err);
+    CHECK(released.rc == 0);
+    CHECK(released.out.find("1 waiting there go on") != std::string::npos);
+    seen += tools_test::drain(ana_play.out);
+    tools_test::drain(ana_play.err);
+    CHECK(tools_test::wait_exit(ana_play.pid) == 0);
+    CHECK(seen.find("{\"released\":\"visit\"}") != std::string::npos);
+    CHECK(seen.find("\"ending\":\"done\"") != std::string::npos);
+    // Ben arrives after the release: he is not held.
+    auto ben_play = tools_test::run({"play", file, "--random", "--db", ben, "--user", "Ben Okafor", "--live", sid});
+    INFO(ben_play.err);
+    CHECK(ben_play.rc == 0);
+    CHECK(ben_play.out.find("\"ending\":\"done\"") != std::string::npos);
+    // Without a PostgreSQL store there is no live session to hold in.
+    CHECK(tools_test::run({"play", file, "--random", "--db", dir.file("p.db"), "--user", "Ana Lowe", "--live", sid}).rc == 2);
 }

@@ -165,27 +165,28 @@ TEST_CASE_TEMPLATE("supersede, unassessed attempts and later verdicts, people an
     att.remember_scenario({"other-case", "h9", "Another case", std::nullopt, std::nullopt, std::nullopt});
 }
 
-TEST_CASE("PostgreSQL says plainly what it does not support yet") {
+TEST_CASE("PostgreSQL signs people in through the server: a wrong password is refused, a right one gives the person") {
     auto engine = PostgresEngine::make();
     if (!engine) return;
-    auto expect_unsupported = [](auto&& call) {
-        try {
-            call();
-            FAIL("an unsupported call returned");
-        } catch (const StoreError& e) {
-            CHECK(e.kind == StoreError::Kind::Unsupported);
-            CHECK(std::string(e.what()).find("not supported on PostgreSQL yet") != std::string::npos);
-        }
-    };
     auto& acc = engine->accounts();
-    auto& att = engine->attempts();
     CHECK(acc.trainee_passwords_required());
-    expect_unsupported([&] { acc.sign_in("Sam Ellery", "sam-password-1"); });
-    expect_unsupported([&] { acc.ensure_trainee("Sam Ellery"); });
-    expect_unsupported([&] { acc.set_password(engine->admin, "Sam Ellery", "another-pw-1"); });
-    expect_unsupported([&] { acc.may_see(engine->admin, 1); });
-    expect_unsupported([&] { att.scenario_progress(engine->admin, 1); });
-    expect_unsupported([&] { att.verdicts(engine->admin, 1); });
+    Person sam = acc.add_person(engine->admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
+    CHECK(acc.sign_in("sam ellery", "sam-password-1").id == sam.id);
+    CHECK_THROWS_AS(acc.sign_in("Sam Ellery", "not-her-password"), StoreError);
+    CHECK_THROWS_AS(acc.sign_in("Nobody Here", "whatever-1"), StoreError);
+    acc.set_password(engine->admin, "Sam Ellery", "sam-password-2");
+    CHECK(acc.sign_in("Sam Ellery", "sam-password-2").id == sam.id);
+    CHECK_THROWS_AS(acc.sign_in("Sam Ellery", "sam-password-1"), StoreError);
+    // The owner's connection plays as a known trainee; an unknown name needs a password.
+    CHECK(acc.ensure_trainee("Sam Ellery").id == sam.id);
+    try {
+        acc.ensure_trainee("Dana Okoro");
+        FAIL("an unknown trainee was made without a password");
+    } catch (const StoreError& e) {
+        CHECK(e.kind == StoreError::Kind::NeedsPassword);
+    }
+    CHECK(acc.ensure_trainee("Dana Okoro", "dana-password-1").role == Role::Trainee);
+    CHECK_THROWS_AS(acc.require_trainee_passwords(engine->admin, false), StoreError);
 }
 
 // ---------------------------------------------------------------- PostgreSQL only

@@ -24,6 +24,8 @@ const char* kHelp =
     "  sofs live open-vote SESSION --task TASK         a trainer opens a vote at a scaling task\n"
     "  sofs live vote SESSION --task TASK --number N   a trainee votes 0-10 (changeable until the reveal)\n"
     "  sofs live reveal SESSION --task TASK            a trainer reveals: every number, no names\n"
+    "  sofs live release SESSION --scene SCENE         a trainer releases a pause point: everyone\n"
+    "                                                  held there (sofs play --live) goes on\n"
     "\n"
     "Passwords come from the connection string, PGPASSWORD or ~/.pgpass (0600).\n";
 
@@ -51,13 +53,13 @@ void print_histogram(const std::vector<int>& numbers) {
 int cmd_live(const Args& args) {
     using namespace progress_cli;
     const char* cmd = "live";
-    auto p = parse_args(args, {"db", "cohort", "scenario", "task", "number", "for-ms"}, {});
+    auto p = parse_args(args, {"db", "cohort", "scenario", "task", "number", "for-ms", "scene"}, {});
     if (p.has("help")) {
         std::fputs(kHelp, stdout);
         return 0;
     }
     if (!p.error.empty()) return usage_error(cmd, p.error);
-    if (p.positional.empty()) return usage_error(cmd, "say what to do: open, join, watch, open-vote, vote or reveal");
+    if (p.positional.empty()) return usage_error(cmd, "say what to do: open, join, watch, open-vote, vote, reveal or release");
     if (!p.get("db") || !progress::is_postgres_location(*p.get("db")))
         return usage_error(cmd, "live sessions need a PostgreSQL store: --db postgresql://YOU@HOST/DB");
     const std::string what = p.positional[0];
@@ -108,6 +110,12 @@ int cmd_live(const Args& args) {
                 std::printf("the room (changed: %s):\n", changed.front().c_str());
                 print_room(*store, *session);
             }
+        }
+        if (what == "release") {
+            if (!p.get("scene")) return usage_error(cmd, "release needs --scene (the pause point's scene id)");
+            int waiting = store->release_pause(*session, *p.get("scene"));
+            std::printf("pause at %s released; %d waiting there go on\n", p.get("scene")->c_str(), waiting);
+            return 0;
         }
         if (!p.get("task")) return usage_error(cmd, what + " needs --task");
         const std::string task = *p.get("task");

@@ -7,6 +7,7 @@
 // assessed and stored with its verdicts.
 #include "codec/transcript_json.hpp"
 #include "commands.hpp"
+#include "postgres.hpp"
 #include "load/loader.hpp"
 #include "play/plan.hpp"
 #include "play/playthrough.hpp"
@@ -18,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <set>
 #include <thread>
 #include <unistd.h>
 
@@ -45,6 +47,9 @@ const char* kPlayHelp =
     "  --user NAME         the trainee playing (created if unknown); a trainee with a\n"
     "                      password gives it in $SOFS_PASSWORD\n"
     "  --step-delay-ms N   wait N milliseconds between steps\n"
+    "  --live SESSION      play in a live session (a PostgreSQL --db, the session joined\n"
+    "                      with sofs live join): at each pause point play holds until\n"
+    "                      the trainer releases it (sofs live release)\n"
     "  --help              show this help\n"
     "\n"
     "Exit status: 0 the scenario ended, 1 it could not be played to the end, 2 bad usage.\n";
@@ -232,7 +237,7 @@ bool ask(play::Playthrough& pt, std::string& scene_shown, std::size_t& reply_sho
 }  // namespace
 
 int cmd_play(const Args& args) {
-    auto p = parse_args(args, {"script", "seed", "db", "user", "step-delay-ms"}, {"random"});
+    auto p = parse_args(args, {"script", "seed", "db", "user", "step-delay-ms", "live"}, {"random"});
     if (p.has("help")) {
         std::fputs(kPlayHelp, stdout);
         return 0;
@@ -248,7 +253,10 @@ int cmd_play(const Args& args) {
     std::string err;
     auto seed_opt = p.get_int("seed", &err);
     auto delay_opt = p.get_int("step-delay-ms", &err);
+    auto live_opt = p.get_int("live", &err);
     if (!err.empty()) return usage_error(err);
+    if (live_opt && !(p.has("db") && progress::is_postgres_location(*p.get("db"))))
+        return usage_error("--live needs the session's PostgreSQL store: --db postgresql://YOU@HOST/DB");
     const std::uint64_t seed = static_cast<std::uint64_t>(seed_opt.value_or(1));
     const long long delay_ms = delay_opt.value_or(0);
     const bool scripted = p.has("script"), random = p.has("random");
@@ -286,7 +294,7 @@ int cmd_play(const Args& args) {
     if (p.has("db")) {
         const std::string db = *p.get("db");
         try {
-            store = progress::Store::open(db.empty() ? progress::Store::default_path() : db);
+            store = progress::open_any_store(db.empty() ? progress::Store::default_path() : db);
             setup.store = store.get();
             // A trainee whose profile has a password (or a file that asks every
             // trainee for one) gives it in $SOFS_PASSWORD; trainers never play here.
@@ -336,9 +344,31 @@ int cmd_play(const Args& args) {
     const std::size_t kMaxSteps = 100000;  // a random walk round a loop must still stop
     std::string scene_shown;
     std::size_t reply_shown = 0;
+    // In a live session, a pause point holds play until the trainer releases it.
+    auto* live_store = live_opt ? dynamic_cast<progress::PgStore*>(store.get()) : nullptr;
+    std::set<std::string> paused_at;
     while (!s.ended()) {
         View v = pt.view();
         if (v.kind == View::Kind::Ending) break;  // a scenario with errors; cannot happen after lint
+        if (live_store && v.scene && !v.scene->pause.empty() && paused_at.insert(v.scene->id).second) {
+            if (interactive) {
+                std::printf("\n-- Pause: %s\n(waiting for the trainer to go on)\n", v.scene->pause.c_str());
+            } else {
+                ordered_json j;
+                j["pause"] = v.scene->id;
+                j["question"] = v.scene->pause;
+                std::printf("%s\n", j.dump().c_str());
+            }
+            std::fflush(stdout);
+            try {
+                live_store->hold_at_pause(*live_opt, v.scene->id);
+            } catch (const progress::StoreError& e) {
+                std::fprintf(stderr, "sofs play: could not wait at the pause point: %s\n", e.what());
+                return 1;
+            }
+            if (!interactive) std::printf("{\"released\":\"%s\"}\n", v.scene->id.c_str());
+            std::fflush(stdout);
+        }
         play::Outcome o;
         o.taken = true;
         if (interactive) {

@@ -8,6 +8,7 @@
 #include "play/verdicts.hpp"
 #include "util/data_dir.hpp"
 #include "progress_cli.hpp"
+#include "postgres.hpp"
 
 #include <cstdio>
 #include <ctime>
@@ -75,6 +76,9 @@ int cmd_report(const Args& args) {
     std::string action = p.positional.empty() ? "" : p.positional[0];
     if (p.positional.size() > 1) return usage_error(cmd, "unexpected '" + p.positional[1] + "'");
 
+    if ((action == "backups" || action == "restore") && pg::is_postgres_location(db_path(p)))
+        return fail(cmd, "a PostgreSQL store's backups are pg_dump files: `sofs report check` takes one a day; "
+                         "restore one with pg_restore (see README, Running a course)");
     if (action == "backups") {
         auto list = pg::Store::backups(db_path(p));
         if (list.empty()) std::printf("no backups of '%s' yet\n", db_path(p).c_str());

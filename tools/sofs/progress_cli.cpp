@@ -1,6 +1,7 @@
 // Helpers shared by the progress subcommands; see progress_cli.hpp.
 #include "progress_cli.hpp"
 
+#include "postgres.hpp"
 #include "progress/private_files.hpp"
 
 #include <termios.h>
@@ -23,7 +24,8 @@ std::unique_ptr<progress::Store> open_store(const char* cmd, const Parsed& p, bo
         progress::OpenOptions o;
         o.create = create;
         o.backup = writes;
-        auto store = progress::Store::open(db_path(p), o);
+        // A PostgreSQL address (postgresql://…, host=…, service=…) or a SQLite file.
+        auto store = progress::open_any_store(db_path(p), o);
         for (const auto& n : store->notices()) std::fprintf(stderr, "sofs %s: note: %s\n", cmd, n.c_str());
         return store;
     } catch (const progress::StoreError& e) {

@@ -1,0 +1,137 @@
+// The PostgreSQL store's private layer over libpq, shared by its sources
+// (postgres.cpp, pg_*.cpp): results, errors in plain words, the connection's
+// state and the one transaction helper. Not for other layers.
+#pragma once
+
+#include "postgres.hpp"
+
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sofs::progress {
+
+using K = StoreError::Kind;
+
+// ---------------------------------------------------------------- libpq
+
+using Params = std::vector<std::optional<std::string>>;
+
+class Result {
+public:
+    explicit Result(PGresult* r) : r_(r) {}
+    ~Result() { PQclear(r_); }
+    Result(Result&& o) noexcept : r_(o.r_) { o.r_ = nullptr; }
+    Result(const Result&) = delete;
+    int rows() const { return PQntuples(r_); }
+    bool null(int row, int col) const { return PQgetisnull(r_, row, col); }
+    std::string text(int row, int col) const { return PQgetvalue(r_, row, col); }
+    std::int64_t i64(int row, int col) const { return null(row, col) ? 0 : std::strtoll(PQgetvalue(r_, row, col), nullptr, 10); }
+    std::optional<std::int64_t> opt(int row, int col) const {
+        if (null(row, col)) return std::nullopt;
+        return i64(row, col);
+    }
+    bool boolean(int row, int col) const { return text(row, col) == "t"; }
+    int changed() const { return std::atoi(PQcmdTuples(r_)); }
+
+private:
+    PGresult* r_;
+};
+
+// The server's message, the reason first: "permission denied for table events".
+[[noreturn]] inline void raise(PGconn* c, PGresult* r, const std::string& doing) {
+    std::string state = r ? (PQresultErrorField(r, PG_DIAG_SQLSTATE) ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : "") : "";
+    std::string message = r && PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY)
+                                                                             : PQerrorMessage(c);
+    if (r) PQclear(r);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    K kind = K::Io;
+    if (state == "42501" || state == "28000" || state == "28P01") kind = K::Denied;
+    else if (state.rfind("23", 0) == 0 || state.rfind("22", 0) == 0) kind = K::Invalid;
+    else if (state == "40001" || state == "40P01" || state == "55P03") kind = K::Busy;
+    else if (state == "53100") kind = K::Full;
+    throw StoreError(kind, "could not " + doing + " in the PostgreSQL store: " + message);
+}
+
+// A member of the store's interfaces that PostgreSQL does not have yet.
+[[noreturn]] inline void unsupported(const std::string& what) {
+    throw StoreError(K::Unsupported, what + " is not supported on PostgreSQL yet (use a SQLite progress file for it)");
+}
+
+struct PgStore::Impl {
+    PGconn* conn = nullptr;
+    WallClock clock;
+    std::string conninfo;               // as given: sign_in and pg_dump reuse it
+    std::string location;               // shown to people: without a password
+    int version = 0;                    // the schema's, after opening
+    std::vector<std::string> notices;
+    std::int64_t now() const { return clock(); }
+
+    Result exec(const std::string& sql, const Params& params = {}, const std::string& doing = "read") {
+        std::vector<const char*> values;
+        for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+        PGresult* r = PQexecParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                                   nullptr, 0);
+        auto status = PQresultStatus(r);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) raise(conn, r, doing);
+        return Result(r);
+    }
+    // Several statements at once (a migration, DDL): the simple query protocol, no parameters.
+    void script(const std::string& sql, const std::string& doing) {
+        PGresult* r = PQexec(conn, sql.c_str());
+        auto status = PQresultStatus(r);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) raise(conn, r, doing);
+        PQclear(r);
+    }
+    std::string escape_identifier(const std::string& s) {
+        char* e = PQescapeIdentifier(conn, s.c_str(), s.size());
+        if (!e) raise(conn, nullptr, "quote a name");
+        std::string out(e);
+        PQfreemem(e);
+        return out;
+    }
+    std::string escape_literal(const std::string& s) {
+        char* e = PQescapeLiteral(conn, s.c_str(), s.size());
+        if (!e) raise(conn, nullptr, "quote a value");
+        std::string out(e);
+        PQfreemem(e);
+        return out;
+    }
+    Attempt attempt_by_id(Id id);
+    std::optional<Attempt> read_one_attempt(const std::string& where, const Params& params);
+    std::vector<Attempt> read_attempts(const std::string& where, const Params& params);
+    void remember(const std::string& scenario, const std::string& hash, const ScenarioFacts& facts);
+    // Inside a transaction: stores the verdicts not stored yet, each with its 'scored' statement.
+    void insert_verdicts(Id attempt, const std::vector<NewVerdict>& verdicts);
+};
+
+// Rolls back unless committed (the store's one transaction helper).
+class Tx {
+public:
+    explicit Tx(PgStore::Impl& db) : db_(db) { db_.exec("BEGIN", {}, "start a transaction"); }
+    ~Tx() {
+        if (!done_) PQclear(PQexec(db_.conn, "ROLLBACK"));
+    }
+    void commit() {
+        db_.exec("COMMIT", {}, "commit");
+        done_ = true;
+    }
+
+private:
+    PgStore::Impl& db_;
+    bool done_ = false;
+};
+
+inline std::string s(std::int64_t v) { return std::to_string(v); }
+
+// Shared row readers (postgres.cpp).
+extern const char* kPgAttemptColumns;
+Attempt read_attempt(const Result& r, int row);
+Person read_person(const Result& r, int row);
+std::string pg_answer_json(const Answer& a);
+Answer pg_answer_from(const std::string& text);
+
+}  // namespace sofs::progress
