@@ -13,7 +13,7 @@ build=$(cd "${1:?usage: tools/live-demo.sh BUILD-DIR OUT-DIR}" && pwd)
 mkdir -p "${2:?usage: tools/live-demo.sh BUILD-DIR OUT-DIR}"
 out=$(cd "$2" && pwd)
 src=$(cd "$(dirname "$0")/.." && pwd)
-sofs=$build/tools/sofs/sofs
+sofs=$build/tools/sofs
 sim=$build/ui/sofs-sim
 [[ -x $sofs && -x $sim ]] || { echo "live-demo: build sofs and sofs-sim in $build first" >&2; exit 1; }
 
