@@ -355,7 +355,10 @@ void App::draw_top_bar() {
     float w = ImGui::CalcTextSize("Stop reading").x + ImGui::CalcTextSize("Help").x + ImGui::CalcTextSize("Settings").x +
               (user ? ImGui::CalcTextSize("Sign out").x + ImGui::CalcTextSize("Live session").x + st.FramePadding.x * 2 + st.ItemSpacing.x : 0) +
               st.FramePadding.x * 8 + st.ItemSpacing.x * 4;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+    // When the title and the buttons do not fit on one line (large text), the buttons go below.
+    float right_x = ImGui::GetWindowContentRegionMax().x - w;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + st.ItemSpacing.x > right_x) ImGui::NewLine();
+    ImGui::SameLine(right_x);
     if (user) {
         if (ImGui::Button("Live session###live")) go(ScreenId::Live);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("A session the trainer runs for the whole room");

@@ -45,26 +45,33 @@ std::string home_folder() {
 // A vote round on the 0-10 line: the experts' range shaded behind the bars,
 // each bar labelled with its count, the numbers under the line, and the
 // summary in words below (the picture is never the only way to read it).
-void draw_histogram(App& app, const std::string& title, const live::Bins& b, int low, int high, float width) {
+void draw_histogram(App& app, const std::string& title, const live::Bins& b, int low, int high, int expert, float width,
+                    float height) {
     float s = app.ui_scale();
     ImGui::BeginGroup();
     if (app.bold) ImGui::PushFont(app.bold);
     ImGui::TextUnformatted(title.c_str());
     if (app.bold) ImGui::PopFont();
     float line = ImGui::GetTextLineHeight();
-    float height = 150 * s;
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton(("###hist-" + title).c_str(), ImVec2(width, height + line * 1.6f));
+    ImGui::InvisibleButton(("###hist-" + title).c_str(), ImVec2(width, height + line * 1.9f));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float left = p.x + 4 * s, right = p.x + width - 4 * s;
     float slot = (right - left) / 11.0f;
     float base = p.y + height;
     float top = p.y + line * 1.3f;
     auto x_of = [&](float n) { return left + slot * (n + 0.5f); };
-    dl->AddRectFilled(ImVec2(x_of(low - 0.5f), top - line * 1.2f), ImVec2(x_of(high + 0.5f), base), mark_colour(), 3 * s);
-    dl->AddText(ImVec2(x_of(low - 0.5f) + 3 * s, top - line * 1.15f), ImGui::GetColorU32(ImGuiCol_Text), "experts");
-    ImU32 bar = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
+    // The experts' range as a pale band, their own number as a line: the
+    // room's bars (in the theme's strongest button colour) stand out from both.
     ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    ImVec4 band = ImGui::ColorConvertU32ToFloat4(mark_colour());
+    band.w *= 0.45f;
+    dl->AddRectFilled(ImVec2(x_of(low - 0.5f), top - line * 1.2f), ImVec2(x_of(high + 0.5f), base), ImGui::GetColorU32(band), 3 * s);
+    dl->AddCircle(ImVec2(x_of(static_cast<float>(expert)), base + line * 0.8f), line * 0.72f, text, 24, 1.5f * s);
+    const char* ex = "experts";
+    float ex_x = std::min(x_of(low - 0.5f) + 3 * s, right - ImGui::CalcTextSize(ex).x);
+    dl->AddText(ImVec2(ex_x, top - line * 1.15f), text, ex);
+    ImU32 bar = ImGui::GetColorU32(ImGuiCol_ButtonActive);
     for (int n = 0; n <= 10; ++n) {
         int c = b.counts[static_cast<std::size_t>(n)];
         if (c > 0 && b.tallest > 0) {
@@ -218,6 +225,10 @@ bool LiveScreen::join(App& app, const std::string& code) {
 }
 
 bool LiveScreen::open_case(App& app) {
+    if (app.scenario() && app.scenario()->id == info_.scenario) {
+        app.go(app.screen_for_view());
+        return true;
+    }
     for (const auto& entry : app.library.scenarios)
         if (entry->id == info_.scenario) return app.open_scenario(entry, false);
     problem_ = "this computer has no case '" + info_.scenario + "': ask your trainer";
@@ -454,7 +465,7 @@ void LiveScreen::draw_trainer(App& app) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     muted_text("   " + info_.cohort + (scenario_ ? ", " + scenario_->title : ""));
-    muted_text("Trainees choose Live session at the top of their screen and type this code.");
+    if (members_.empty()) muted_text("Trainees choose Live session at the top of their screen and type this code.");
     gap(0.3f);
 
     if (ImGui::BeginTabBar("###live-tabs")) {
@@ -541,55 +552,78 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
         return;
     }
     const Task* t = sc ? sc->task(vote_task_) : nullptr;
-    if (t) wrapped(t->prompt);
-    gap(0.2f);
     bool open = !rounds_.empty() && !rounds_.back().revealed;
-    int members = static_cast<int>(members_.size());
-    if (as_trainer) {
-        if (open) {
-            if (app.large) ImGui::PushFont(app.large);
-            ImGui::TextUnformatted(live::voted_line(votes_in_, members).c_str());
-            if (app.large) ImGui::PopFont();
-            muted_text("Round " + std::to_string(rounds_.back().round) + ": the numbers stay hidden until you reveal them.");
-            if (big_button("Reveal every number###live-reveal")) reveal(app);
-        } else if (big_button(rounds_.empty() ? "Open a vote###live-vote" : "Open another round after discussion###live-vote"))
-            open_vote(app, vote_task_);
-    } else if (open) {
-        subheading(app, my_vote_ ? ("Your number: " + std::to_string(*my_vote_)).c_str() : "Choose your number");
-        muted_text("Only you see it until your trainer reveals everyone's, without names. You can change it until then.");
-        for (int n = 0; n <= 10; ++n) {
-            if (n) ImGui::SameLine();
-            bool mine = my_vote_ && *my_vote_ == n;
-            if (mine) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
-            if (ImGui::Button((std::to_string(n) + "###vote-" + std::to_string(n)).c_str(), ImVec2(40 * s, 40 * s))) cast_vote(app, n);
-            if (mine) ImGui::PopStyleColor();
-        }
-        muted_text("0: the child is not safe to stay; 10: everyone agrees the child is safe enough to close the case.");
-    } else if (rounds_.empty()) {
-        wrapped("Your trainer has not opened a vote yet.");
-    }
-    // Revealed rounds side by side.
     std::vector<const Round*> shown;
     for (const auto& r : rounds_)
         if (r.revealed) shown.push_back(&r);
-    if (shown.empty()) return;
-    gap(0.4f);
-    int low = 0, high = 10;
-    if (sc) {
-        const ScalingKey& key = sc->scaling_key(vote_task_);
-        low = key.low;
-        high = key.high;
-        muted_text("The experts put this case at " + std::to_string(key.expert) + " (reasonable: " + std::to_string(low) +
-                   " to " + std::to_string(high) + "). Each bar is how many chose that number; no names are kept with them.");
-    }
     if (shown.size() > 2) shown.erase(shown.begin(), shown.end() - 2);
-    float avail = ImGui::GetContentRegionAvail().x;
-    float w = std::min(520 * s, (avail - ImGui::GetStyle().ItemSpacing.x * 3) / static_cast<float>(shown.size()));
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        if (i) ImGui::SameLine(0, 30 * s);
-        std::string title = shown[i]->round == 1 ? "Round 1: before discussion"
-                                                 : "Round " + std::to_string(shown[i]->round) + ": after discussion";
-        draw_histogram(app, title, live::bin_votes(shown[i]->numbers, low, high), low, high, w);
+
+    // Revealed rounds side by side (the latest two), on the 0-10 line.
+    auto draw_rounds = [&] {
+        if (shown.empty()) return;
+        int low = 0, high = 10, expert = 5;
+        if (sc) {
+            const ScalingKey& key = sc->scaling_key(vote_task_);
+            low = key.low;
+            high = key.high;
+            expert = key.expert;
+        }
+        float avail = ImGui::GetContentRegionAvail().x;
+        float w = std::min(520 * s, (avail - 30 * s) / static_cast<float>(shown.size()));
+        // As tall as fits above the fold (large text on a small projector), between 70 and 150 points.
+        float line = ImGui::GetTextLineHeightWithSpacing();
+        float h = std::clamp(ImGui::GetContentRegionAvail().y - line * 7.5f, 70 * s, 150 * s);        for (std::size_t i = 0; i < shown.size(); ++i) {
+            if (i) ImGui::SameLine(0, 30 * s);
+            std::string title = shown[i]->round == 1 ? "Round 1: before discussion"
+                                                     : "Round " + std::to_string(shown[i]->round) + ": after discussion";
+            draw_histogram(app, title, live::bin_votes(shown[i]->numbers, low, high), low, high, expert, w, h);
+        }
+        muted_text("Shaded: the experts' range (" + std::to_string(low) + " to " + std::to_string(high) +
+                   "); ringed: the experts' number, " + std::to_string(expert) + ". No names are kept with the votes.");
+    };
+    auto draw_controls = [&] {
+        int members = static_cast<int>(members_.size());
+        if (as_trainer) {
+            if (open) {
+                if (app.large) ImGui::PushFont(app.large);
+                ImGui::TextUnformatted(live::voted_line(votes_in_, members).c_str());
+                if (app.large) ImGui::PopFont();
+                muted_text("Round " + std::to_string(rounds_.back().round) +
+                           ": the numbers stay hidden until you reveal them.");
+                if (big_button("Reveal every number###live-reveal")) reveal(app);
+            } else if (big_button(rounds_.empty() ? "Open a vote###live-vote"
+                                                  : "Open another round after discussion###live-vote"))
+                open_vote(app, vote_task_);
+        } else if (open) {
+            subheading(app, my_vote_ ? ("Your number: " + std::to_string(*my_vote_)).c_str() : "Choose your number");
+            muted_text("Only you see it until your trainer reveals everyone's, without names. You can change it until then.");
+            for (int n = 0; n <= 10; ++n) {
+                if (n) ImGui::SameLine();
+                bool mine = my_vote_ && *my_vote_ == n;
+                if (mine) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
+                if (ImGui::Button((std::to_string(n) + "###vote-" + std::to_string(n)).c_str(), ImVec2(40 * s, 40 * s)))
+                    cast_vote(app, n);
+                if (mine) ImGui::PopStyleColor();
+            }
+        } else if (rounds_.empty()) {
+            wrapped("Your trainer has not opened a vote yet.");
+        }
+    };
+    // Once a round is revealed and none is open, the room looks at the
+    // numbers: they come first (on a projector at large text they must not
+    // be below the fold); while a vote is open, the controls come first.
+    if (!open && !shown.empty()) {
+        draw_rounds();
+        gap(0.4f);
+        if (t) wrapped(t->prompt);
+        gap(0.2f);
+        draw_controls();
+    } else {
+        if (t) wrapped(t->prompt);
+        gap(0.2f);
+        draw_controls();
+        gap(0.4f);
+        draw_rounds();
     }
 }
 
@@ -667,7 +701,8 @@ void LiveScreen::draw_trainee(App& app) {
     wrapped(std::string("The case: ") + (sc ? sc->title : info_.scenario) +
             ". Your trainer sees where you are in it and what you hand in, without your name unless they choose to show names.");
     gap(0.2f);
-    if (big_button("Open the case###live-open-case")) open_case(app);
+    bool playing = app.scenario() && app.scenario()->id == info_.scenario;
+    if (big_button(playing ? "Back to the case###live-open-case" : "Open the case###live-open-case")) open_case(app);
     gap(0.4f);
     ImGui::Separator();
     subheading(app, "Vote");
