@@ -639,9 +639,16 @@ void LiveScreen::draw_wall(App& app) {
     if (export_folder_.empty()) export_folder_ = home_folder();
     char buf[512];
     std::snprintf(buf, sizeof buf, "%s", export_folder_.c_str());
-    ImGui::SetNextItemWidth(360 * app.ui_scale());
+    // The folder field shrinks to leave room for the buttons; at large text they go below it.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float buttons = ImGui::CalcTextSize("Folder").x + ImGui::CalcTextSize("Export as Markdown").x +
+                    ImGui::CalcTextSize("Export as CSV").x + st.FramePadding.x * 4 + st.ItemSpacing.x * 3 +
+                    st.ItemInnerSpacing.x;
+    float avail = ImGui::GetContentRegionAvail().x;
+    float field = std::clamp(avail - buttons, 160 * app.ui_scale(), 360 * app.ui_scale());
+    ImGui::SetNextItemWidth(field);
     if (ImGui::InputText("Folder###wall-folder", buf, sizeof buf)) export_folder_ = buf;
-    ImGui::SameLine();
+    if (field + buttons <= avail) ImGui::SameLine();
     if (ImGui::Button("Export as Markdown###wall-md")) export_wall(app, export_folder_, true);
     ImGui::SameLine();
     if (ImGui::Button("Export as CSV###wall-csv")) export_wall(app, export_folder_, false);
