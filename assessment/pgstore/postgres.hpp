@@ -151,7 +151,7 @@ public:
     void mark_send_failed(const std::string& statement_id, const std::string& error) override;
 
     // ------------------------------------------------------ live sessions
-    // (migration 0004). A trainer opens a session for one of their cohorts
+    // (migration 0005). A trainer opens a session for one of their cohorts
     // and a case; trainees of that cohort join it with its six-character code.
     struct LiveSession {
         Id id = 0;
@@ -179,7 +179,7 @@ public:
     int cast_vote(Id session, const std::string& task, int number);
     int votes_cast(Id session, const std::string& task);       // in the latest round
     int reveal_vote(Id session, const std::string& task);      // returns the round revealed
-    // Pause points (migration 0005). A member reaching a scene marked `pause`
+    // Pause points (migration 0006). A member reaching a scene marked `pause`
     // calls hold_at_pause, which returns once the session's trainer has
     // released that scene's pause (at once when already released), woken by
     // NOTIFY; false after timeout_ms (0: wait as long as it takes).

@@ -1,0 +1,4 @@
+-- Live sessions (the PostgreSQL store's 0005_live_sessions.sql): a classroom
+-- sharing one server, so nothing in a single laptop's file. This number keeps
+-- the two engines' schema versions in step: version N means the same step of
+-- the schema on both. Never edit this file once released.

@@ -1,0 +1,4 @@
+-- Pause points in live sessions (the PostgreSQL store's 0006_pause_points.sql):
+-- like live sessions, they need the shared server; nothing in this file. This
+-- number keeps the two engines' schema versions in step. Never edit this file
+-- once released.
