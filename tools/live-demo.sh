@@ -154,6 +154,11 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   rc=0; wait $t || rc=$?; wait $a || rc=$?; exit $rc' _ \
   "$sim" "$src/scenarios" "$tess_uri" "$work/trainer.live" "$ana_uri" "$out" "$work/trainee.live" || status=$?
 wait $room || { echo "live-demo: the terminal trainees failed:"; cat "$out/room.log"; status=1; }
+# The exported wall holds the trainee's statement and no one's name.
+wall=$(ls "$out"/live-session-*-wall.md 2>/dev/null | head -n 1)
+if [[ -z $wall ]] || ! grep -q "Ryan may push or hit Jade" "$wall" || grep -qE "Ana|Lowe|Okafor" "$wall"; then
+  echo "live-demo: the exported wall is missing the statement, or names someone: ${wall:-no file}"; status=1
+fi
 echo "live-demo: trainer's log:"; sed 's/^/  /' "$out/trainer.log"
 echo "live-demo: trainee's log:"; sed 's/^/  /' "$out/trainee.log"
 echo "live-demo: pictures in $out:"; ls "$out"

@@ -82,6 +82,9 @@ TEST_CASE("the statement wall: pinned first, hidden left off, kept across update
               {"ben\nsg", WallKind::Goal, "Mum and Dad will show, over six months, that Jay is safe.", {}}});
     CHECK(w.column(WallKind::Danger).size() == 2);
     CHECK(w.column(WallKind::Goal).size() == 1);
+    CHECK(marks_line({{"DS-WHO", true, "Says who is worried"}, {"DS-WHAT", false, ""}}) ==
+          "Says who is worried (met); DS-WHAT (not met)");
+    CHECK(marks_line({}) == "not marked");
     CHECK(w.pin("ben\nds"));
     CHECK(w.column(WallKind::Danger)[0]->text == "Jay may be hurt when Dad drinks.");
     CHECK(w.hide("ana\nds"));
@@ -115,7 +118,7 @@ TEST_CASE("the statement wall: pinned first, hidden left off, kept across update
 
     w.update({{"x", WallKind::Goal, "=HYPERLINK(\"x\"), then \"more\"", {{"SG-OVER-TIME", false}}}});
     std::string csv = w.csv();
-    CHECK(csv.find("Safety goal 1,safety goal,no,\"'=HYPERLINK(\"\"x\"\"), then \"\"more\"\"\",SG-OVER-TIME not met\n") !=
+    CHECK(csv.find("Safety goal 1,safety goal,no,\"'=HYPERLINK(\"\"x\"\"), then \"\"more\"\"\",SG-OVER-TIME (not met)\n") !=
           std::string::npos);
 }
 

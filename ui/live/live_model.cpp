@@ -166,8 +166,8 @@ std::string wall_label(WallKind kind, int number) {
 std::string marks_line(const std::vector<Mark>& marks) {
     std::string s;
     for (const auto& m : marks) {
-        if (!s.empty()) s += ", ";
-        s += m.criterion + (m.met ? " met" : " not met");
+        if (!s.empty()) s += "; ";
+        s += (m.title.empty() ? m.criterion : m.title) + (m.met ? " (met)" : " (not met)");
     }
     return s.empty() ? "not marked" : s;
 }

@@ -70,6 +70,7 @@ enum class WallKind { Danger, Goal };
 struct Mark {
     std::string criterion;   // "DS-WHO"
     bool met = false;
+    std::string title;       // its plain name ("Says who is worried"); the id is used when empty
 };
 
 struct WallItem {
@@ -104,7 +105,7 @@ private:
 
 // "Danger statement 2" / "Safety goal 1": the label the wall and its export use.
 std::string wall_label(WallKind kind, int number);
-// A marks line: "DS-WHO met, DS-WHAT not met".
+// A marks line: "Says who is worried (met); DS-WHAT (not met)" (plain names where known).
 std::string marks_line(const std::vector<Mark>& marks);
 
 // Writes `content` to a file named `file_name` inside `folder` (made

@@ -357,7 +357,7 @@ void LiveScreen::build_wall(App& app) {
             else if (g) {
                 auto verdicts = w.kind == live::WallKind::Danger ? assess_danger_statement(text, *sc, *g)
                                                                  : assess_safety_goal(text, *sc, *g);
-                for (const auto& v : verdicts) w.marks.push_back({v.criterion, v.met});
+                for (const auto& v : verdicts) w.marks.push_back({v.criterion, v.met, criterion_title(v.criterion)});
                 marks_cache_[cache_key] = w.marks;
             }
             items.push_back(std::move(w));
