@@ -102,7 +102,9 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
     if (s.verb == "sign-in") {
         auto [name, password] = two(a);
         if (!app.records) { *error = "no store is open"; return false; }
-        auto who = app.records->sign_in(name, password, error);
+        bool needs = false;
+        auto who = password.empty() ? app.records->enter_as_trainee(name, "", error, &needs)
+                                    : app.records->sign_in(name, password, error);
         if (!who) return false;
         app.sign_in(*who);
         return true;
