@@ -63,6 +63,7 @@ wait-wall 2
 tab room
 frames 4
 shot $out/live-room-100.png
+idle 5
 names on
 frames 3
 shot $out/live-room-names-100.png

@@ -673,14 +673,16 @@ int App::run() {
     sound.set_wake([] { Window::wake(); });
     unsigned seen = win_.events();
     bool first = true;
-    bool continuous = tour_ || live_script_ || opt.frames > 0 || opt.benchmark_startup;
+    bool continuous = tour_ || opt.frames > 0 || opt.benchmark_startup;
     bool was_sounding = false;
     while (!win_.should_close() && !quit_) {
         // While a voice line plays nothing on screen moves: wait, looking in
         // now and then for its end (which changes the Read aloud button), and
         // draw only after input or a change. The index arrives the same way.
         bool sounding = sound.playing() || sound.reading_pending();
-        bool busy = continuous || animating_ || redraw_ > 0;
+        // A live script draws every frame, except while it measures the calm loop (its `idle` step).
+        bool scripted = continuous || (live_script_ && live_script_->busy());
+        bool busy = scripted || animating_ || redraw_ > 0;
         if (busy) win_.poll();
         else win_.wait(sounding || !library_adopted_ ? 0.1 : 10.0);
         unsigned now = win_.events();
@@ -707,7 +709,7 @@ int App::run() {
                 notify("Your progress file has a problem: " + pending_check_, true);
         }
         // Nothing moves by itself (the text cursor does not blink).
-        if (!(continuous || animating_ || redraw_ > 0)) continue;
+        if (!(scripted || animating_ || redraw_ > 0)) continue;
         animating_ = false;
 
         between_frames();

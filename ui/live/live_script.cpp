@@ -6,6 +6,7 @@
 #include "runtime/stock_answer.hpp"
 
 #include <chrono>
+#include <sys/resource.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -31,6 +32,13 @@ double now_s() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+// CPU time of the whole process (every thread), in seconds.
+double cpu_s() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 const char* kind_key(TaskKind k) {
     switch (k) {
         case TaskKind::DangerStatement: return "danger-statement";
@@ -50,7 +58,7 @@ std::unique_ptr<LiveScript> LiveScript::load(const std::string& path, std::strin
     static const char* verbs[] = {"sign-in", "open-session", "write-code", "join-from", "open-case", "play-until",
                                   "answer", "go", "tab", "names", "open-vote", "vote", "wait-votes", "reveal",
                                   "wait-revealed", "wait-wall", "wait-answer", "export-wall", "text-size", "shot",
-                                  "touch", "wait-for", "frames", "quit"};
+                                  "touch", "wait-for", "frames", "quit", "idle"};
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {
@@ -67,7 +75,19 @@ std::unique_ptr<LiveScript> LiveScript::load(const std::string& path, std::strin
     return s;
 }
 
+bool LiveScript::busy() const { return idle_until_ < 0 || now_s() >= idle_until_; }
+
 void LiveScript::before_frame(App& app) {
+    if (idle_until_ >= 0) {
+        if (now_s() < idle_until_) return;   // woken by NOTIFY or input while idle: drawn, not stepped
+        std::printf("live script: idle: %.0f ms of CPU and %d frames drawn in %.1f s\n", (cpu_s() - idle_cpu_) * 1000,
+                    app.frame_number() - idle_frames_, now_s() - waiting_since_);
+        std::fflush(stdout);
+        idle_until_ = -1;
+        waiting_since_ = -1;
+        steps_.pop_front();
+        return;
+    }
     if (frames_ > 0) { --frames_; return; }
     if (steps_.empty()) { app.quit(0); return; }
     const Step s = steps_.front();
@@ -211,6 +231,14 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
     if (s.verb == "text-size") { app.request_text_size(std::stoi(a)); frames_ = 4; return true; }
     if (s.verb == "shot") { app.request_screenshot(a); return true; }
     if (s.verb == "frames") { frames_ = std::stoi(a); return true; }
+    if (s.verb == "idle") {
+        idle_until_ = now_s() + std::stod(a);
+        idle_cpu_ = cpu_s();
+        idle_frames_ = app.frame_number();
+        waiting_since_ = now_s();
+        *done = false;   // the step ends in before_frame once the time is up
+        return true;
+    }
     if (s.verb == "quit") { app.quit(0); steps_.clear(); *done = true; return true; }
     *error = "unknown step";
     return false;

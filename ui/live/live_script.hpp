@@ -13,6 +13,8 @@
 //   wait-wall N                     wait-answer       export-wall FOLDER
 //   text-size PERCENT               shot FILE         touch FILE
 //   wait-for FILE                   frames N          quit
+//   idle SECONDS   the app waits calmly (no frames unless woken); prints the
+//                  CPU time the process used and the frames it drew meanwhile
 #pragma once
 
 #include <deque>
@@ -32,6 +34,8 @@ public:
     // `timeout_s` seconds.
     void before_frame(App& app);
     int timeout_s = 60;
+    // False during an `idle` step: the main loop then waits for events as it does for a person.
+    bool busy() const;
 
 private:
     struct Step {
@@ -42,6 +46,9 @@ private:
     std::deque<Step> steps_;
     int frames_ = 0;        // frames left to wait
     double waiting_since_ = -1;
+    double idle_until_ = -1;
+    double idle_cpu_ = 0;
+    int idle_frames_ = 0;
     bool step(App& app, const Step& s, bool* done, std::string* error);
 };
 
