@@ -131,7 +131,5 @@ inline std::string s(std::int64_t v) { return std::to_string(v); }
 extern const char* kPgAttemptColumns;
 Attempt read_attempt(const Result& r, int row);
 Person read_person(const Result& r, int row);
-std::string pg_answer_json(const Answer& a);
-Answer pg_answer_from(const std::string& text);
 
 }  // namespace sofs::progress

@@ -4,6 +4,8 @@
 // where both programs choose the engine from --db.
 #include "pg_internal.hpp"
 
+#include "codec/transcript_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <spawn.h>
@@ -465,7 +467,7 @@ std::string PgStore::export_person_json(const Actor& who, const std::string& nam
             json je = {{"step", e.step}, {"kind", to_string(e.kind)}, {"scene", e.scene}, {"at_ms", e.at_ms}};
             if (!e.choice.empty()) je["choice"] = e.choice;
             if (!e.ending.empty()) je["ending"] = e.ending;
-            if (e.kind == Event::Kind::Answer) je["answer"] = json::parse(pg_answer_json(e.answer));
+            if (e.kind == Event::Kind::Answer) je["answer"] = json::parse(stored_answer(e.answer));
             events.push_back(je);
         }
         ja["events"] = events;

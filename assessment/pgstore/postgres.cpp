@@ -20,11 +20,8 @@ namespace sofs::progress {
 
 using json = nlohmann::json;
 
-// Answers are kept in the one encoding every store and tool shares (engine/codec).
-std::string pg_answer_json(const Answer& a) { return answer_to_json(a); }
-
-// A row that does not read back gives an empty answer rather than stopping the transcript loading.
-Answer pg_answer_from(const std::string& text) { return answer_from_json(text, nullptr).value_or(Answer{}); }
+// Answers are kept in the one stored form every store shares (engine/codec:
+// stored_answer, answer_from_stored).
 
 const char* kPgAttemptColumns =
     "a.id, a.person, p.name, a.scenario, a.content_hash, a.seed, a.started_ms, a.finished_ms, COALESCE(a.ending, ''), "
@@ -291,7 +288,7 @@ void PgStore::record_event(Id attempt, const Event& e, const std::string& conten
     if (status != "open")
         throw StoreError(K::Invalid, "attempt " + s(attempt) + " is " + status + ": nothing more can be added");
     std::optional<std::string> answer;
-    if (e.kind == Event::Kind::Answer) answer = pg_answer_json(e.answer);
+    if (e.kind == Event::Kind::Answer) answer = stored_answer(e.answer);
     Result ins = db.exec("INSERT INTO events(attempt, step, kind, scenario, content_hash, scene, choice, task, answer, "
                          "ending, at_ms, recorded_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb,$10,$11,$12) "
                          "ON CONFLICT (attempt, step) DO NOTHING",
@@ -313,7 +310,7 @@ void PgStore::record_event(Id attempt, const Event& e, const std::string& conten
                              {s(attempt), std::to_string(e.step)});
         bool same = old.rows() == 1 && old.text(0, 0) == to_string(e.kind) && old.text(0, 1) == e.scene &&
                     old.text(0, 2) == e.choice && old.text(0, 4) == e.ending &&
-                    (e.kind != Event::Kind::Answer || pg_answer_from(old.text(0, 3)) == e.answer);
+                    (e.kind != Event::Kind::Answer || answer_from_stored(old.text(0, 3)) == e.answer);
         if (!same)
             throw StoreError(K::Invalid, "step " + std::to_string(e.step) + " of attempt " + s(attempt) +
                                              " is already saved with a different action; saved events are never changed");
@@ -431,7 +428,7 @@ Transcript PgStore::transcript(Id attempt) {
         e.kind = event_kind_from(r.text(i, 1)).value_or(Event::Kind::Advance);
         e.scene = r.text(i, 2);
         e.choice = r.text(i, 3);
-        if (e.kind == Event::Kind::Answer) e.answer = pg_answer_from(r.text(i, 4));
+        if (e.kind == Event::Kind::Answer) e.answer = answer_from_stored(r.text(i, 4));
         e.ending = r.text(i, 5);
         e.at_ms = r.i64(i, 6);
         t.events.push_back(std::move(e));

@@ -41,11 +41,8 @@ std::string backup_dir(const std::string& db_path) { return db_path + ".backups"
 std::string backup_stem(const std::string& db_path) { return fs::path(db_path).stem().string(); }
 
 // Answers are kept in the one codec's JSON (engine/codec), the same text `sofs play` prints.
-std::string answer_json(const Answer& a) { return answer_to_json(a); }
-
-// A row that does not read back (written by hand, or damaged) gives an empty
-// answer rather than stopping the whole transcript from loading.
-Answer answer_from(const std::string& s) { return answer_from_json(s, nullptr).value_or(Answer{}); }
+std::string answer_json(const Answer& a) { return stored_answer(a); }
+Answer answer_from(const std::string& s) { return answer_from_stored(s); }
 
 void init_sodium() {
     static std::once_flag once;

@@ -52,7 +52,7 @@ public:
         Invalid,    // a bad argument (unknown role, empty reason, ...)
         Io,         // anything else SQLite or the file system reported
         NeedsPassword,  // this person signs in with a password (ask for it, then sign_in)
-        Unsupported,    // a --db value that is not a file (a database URL, before that is supported)
+        Unsupported,    // a --db value that is not a file given to the SQLite store (open_any_store takes either)
     };
     StoreError(Kind k, const std::string& message) : std::runtime_error(message), kind(k) {}
     Kind kind;
@@ -425,7 +425,8 @@ public:
     // for tests), reading only its header and schema. Throws StoreError:
     // Damaged (with the latest backup and the restore command in the
     // message), NotOurs, TooNew, ReadOnly, Io; Unsupported for a database
-    // address such as postgresql://... (no server store yet).
+    // address such as postgresql://... (open_any_store, in the pgstore
+    // library, opens either: the PostgreSQL store is a Store too).
     static std::unique_ptr<Store> open(const std::string& path, const OpenOptions& options = {});
     ~Store() override = default;
     Store(const Store&) = delete;

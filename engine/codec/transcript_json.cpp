@@ -90,4 +90,8 @@ std::optional<Transcript> transcript_from_json(const std::string& text, std::str
     return decode<Transcript>(text, error, "transcript");
 }
 
+std::string stored_answer(const Answer& a) { return answer_to_json(a); }
+
+Answer answer_from_stored(const std::string& text) { return answer_from_json(text, nullptr).value_or(Answer{}); }
+
 }  // namespace sofs

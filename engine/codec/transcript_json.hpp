@@ -36,4 +36,13 @@ std::optional<Answer> answer_from_json(const std::string& text, std::string* err
 std::optional<Event> event_from_json(const std::string& text, std::string* error);
 std::optional<Transcript> transcript_from_json(const std::string& text, std::string* error);
 
+// The answer as every store keeps it (the SQLite and the PostgreSQL stores
+// both call these; there is no other answer JSON): answer_to_json's text,
+// and its lenient reverse, which gives an empty answer for a row that does not
+// read back (written by hand, or damaged) rather than stopping a whole
+// transcript from loading. Rows written with every field present (the
+// PostgreSQL store's older form) read back the same.
+std::string stored_answer(const Answer& a);
+Answer answer_from_stored(const std::string& text);
+
 }  // namespace sofs
