@@ -10,6 +10,7 @@
 #include "screens/all.hpp"
 #include "screens/mapping.hpp"
 #include "tour.hpp"
+#include "live/live_script.hpp"
 #include "widgets.hpp"
 
 #include <GLFW/glfw3.h>   // key codes for ImGui::IsKeyPressed
@@ -40,7 +41,7 @@ void mark_process_start() { g_process_start = std::chrono::steady_clock::now(); 
 const char* usage() {
     return "sofs-sim: practise Signs of Safety conversations, mapping and safety planning.\n"
            "\n"
-           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR [--tour-plans DIR]]\n"
+           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR [--tour-plans DIR]] [--live-script FILE]\n"
            "                [--frames N --screenshot FILE] [--benchmark-startup] [--help]\n"
            "\n"
            "  --scenarios DIR      where the case scenarios are (default: $SOFS_SCENARIOS_DIR, else the\n"
@@ -54,6 +55,8 @@ const char* usage() {
            "  --frames N           draw N frames and exit (with --screenshot: then save a PNG);\n"
            "                       exits 3 when problems were shown (scenarios that did not load)\n"
            "  --screenshot FILE    the PNG to write after --frames N\n"
+           "  --live-script FILE   drive a live session from a script of steps (the two-window\n"
+           "                       demonstration; see ui/live/live_script.hpp)\n"
            "  --benchmark-startup  print the time from start to the first frame on screen, in ms\n"
            "  --help               show this help\n"
            "\n"
@@ -62,7 +65,7 @@ const char* usage() {
 
 Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "tour-plans", "frames", "screenshot", "width", "height"},
+    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "tour-plans", "live-script", "frames", "screenshot", "width", "height"},
                              {"help", "benchmark-startup"});
     Options o;
     *help = false;
@@ -73,6 +76,7 @@ Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     o.db_path = p.get("db").value_or("");
     o.tour_dir = p.get("tour").value_or("");
     o.tour_plans = p.get("tour-plans").value_or("");
+    o.live_script = p.get("live-script").value_or("");
     o.screenshot = p.get("screenshot").value_or("");
     o.benchmark_startup = p.has("benchmark-startup");
     std::string e;
@@ -80,14 +84,14 @@ Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     if (auto n = p.get_int("width", &e)) o.width = static_cast<int>(*n);
     if (auto n = p.get_int("height", &e)) o.height = static_cast<int>(*n);
     if (!e.empty()) { *error = e; return o; }
-    if (!o.screenshot.empty() && o.frames <= 0) o.frames = 5;
+    if (!o.screenshot.empty() && o.frames <= 0 && o.live_script.empty()) o.frames = 5;
     if (o.frames < 0) *error = "option --frames takes a number of frames of 1 or more";
     return o;
 }
 
 App::App(Options o) : opt(std::move(o)), started_(g_process_start) {
     screens_ = make_screens();
-    remember_settings = opt.tour_dir.empty() && opt.frames == 0 && !opt.benchmark_startup;
+    remember_settings = opt.tour_dir.empty() && opt.live_script.empty() && opt.frames == 0 && !opt.benchmark_startup;
     settings = remember_settings ? load_settings(settings_path()) : Settings{};
 }
 
@@ -349,8 +353,17 @@ void App::draw_top_bar() {
     bool reading = sound.playing() || sound.reading_pending();
     const char* read_label = reading ? "Stop reading###read" : "Read aloud###read";
     float w = ImGui::CalcTextSize("Stop reading").x + ImGui::CalcTextSize("Help").x + ImGui::CalcTextSize("Settings").x +
-              (user ? ImGui::CalcTextSize("Sign out").x : 0) + st.FramePadding.x * 8 + st.ItemSpacing.x * 4;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+              (user ? ImGui::CalcTextSize("Sign out").x + ImGui::CalcTextSize("Live session").x + st.FramePadding.x * 2 + st.ItemSpacing.x : 0) +
+              st.FramePadding.x * 8 + st.ItemSpacing.x * 4;
+    // When the title and the buttons do not fit on one line (large text), the buttons go below.
+    float right_x = ImGui::GetWindowContentRegionMax().x - w;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + st.ItemSpacing.x > right_x) ImGui::NewLine();
+    ImGui::SameLine(right_x);
+    if (user) {
+        if (ImGui::Button("Live session###live")) go(ScreenId::Live);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("A session the trainer runs for the whole room");
+        ImGui::SameLine();
+    }
     if (ImGui::Button(read_label)) {
         if (reading) sound.stop();
         else read_aloud(screen(current_).read_aloud_text(*this));
@@ -584,7 +597,7 @@ int App::run() {
     // thread; the case list shows "reading" until the index is handed over
     // between frames (see adopt_library). Scripted runs (--frames, --tour)
     // wait for it, so their pictures and exit status are the same every time.
-    if (!opt.tour_dir.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
+    if (!opt.tour_dir.empty() || !opt.live_script.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
     const std::string db = opt.db_path.empty() ? Records::default_path() : opt.db_path;
     std::unique_ptr<Records> opened;
     std::promise<void> store_opened;
@@ -630,7 +643,7 @@ int App::run() {
     phase("fonts");
     helper.join();
     phase("waiting for the helper");
-    if (!opt.tour_dir.empty() || opt.frames > 0) {
+    if (!opt.tour_dir.empty() || !opt.live_script.empty() || opt.frames > 0) {
         indexer_.join();
         adopt_library();
         phase("case library (scripted run)");
@@ -648,6 +661,13 @@ int App::run() {
     } else {
         records = std::move(opened);
         if (!records->ok()) notify("Your work will not be saved: " + records->problem(), true);
+        if (!opt.live_script.empty()) {
+            live_script_ = LiveScript::load(opt.live_script, &err);
+            if (!live_script_) {
+                std::fprintf(stderr, "sofs-sim: %s\n", err.c_str());
+                return 1;
+            }
+        }
     }
     screen(current_).enter(*this);
     phase("progress file and first screen");
@@ -663,12 +683,15 @@ int App::run() {
         // now and then for its end (which changes the Read aloud button), and
         // draw only after input or a change. The index arrives the same way.
         bool sounding = sound.playing() || sound.reading_pending();
-        bool busy = continuous || animating_ || redraw_ > 0;
+        // A live script draws every frame, except while it measures the calm loop (its `idle` step).
+        bool scripted = continuous || (live_script_ && live_script_->busy());
+        bool busy = scripted || animating_ || redraw_ > 0;
         if (busy) win_.poll();
         else win_.wait(sounding || !library_adopted_ ? 0.1 : 10.0);
         unsigned now = win_.events();
         bool woke_for_input = now != seen;
         if (woke_for_input) { seen = now; redraw_ = std::max(redraw_, 3); }
+        if (woken_.exchange(false)) redraw_ = std::max(redraw_, 2);
         if (std::string e = sound.poll(); !e.empty()) notify(e, true);
         // The device opens with the first sound; when it could not, say so once.
         if (std::string e = sound.take_open_problem(); !e.empty())
@@ -692,11 +715,12 @@ int App::run() {
                 notify("Your progress file has a problem: " + pending_check_, true);
         }
         // Nothing moves by itself (the text cursor does not blink).
-        if (!(continuous || animating_ || redraw_ > 0)) continue;
+        if (!(scripted || animating_ || redraw_ > 0)) continue;
         animating_ = false;
 
         between_frames();
         if (tour_) tour_->before_frame(*this);
+        if (live_script_) live_script_->before_frame(*this);
         win_.begin_frame();
         if (tour_) tour_->inject(*this);
         ImGui::NewFrame();

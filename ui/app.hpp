@@ -36,6 +36,7 @@ struct Options {
     std::string db_path;            // empty: the store's default
     std::string tour_dir;           // non-empty: run the scripted tour
     std::string tour_plans;         // the tour group's other trainees' plans (test data)
+    std::string live_script;        // non-empty: drive a live session from this script (ui/live/live_script.hpp)
     std::string screenshot;         // with frames: write a PNG after N frames
     int frames = 0;
     bool benchmark_startup = false;
@@ -53,6 +54,7 @@ struct Notice {
 };
 
 class Tour;
+class LiveScript;
 
 class App {
 public:
@@ -143,6 +145,8 @@ public:
     void open_settings() { show_settings_ = true; request_redraw(); }
     void request_redraw(int frames = 3) { redraw_ = std::max(redraw_, frames); }
     void keep_animating() { animating_ = true; }
+    // From any thread (the live session's listener): end the event wait and draw again.
+    void wake_from_thread() { woken_ = true; Window::wake(); }
     GLFWwindow* window() { return win_.handle(); }
 
     // For the tour and --screenshot.
@@ -182,12 +186,14 @@ private:
     std::shared_ptr<const Guidance> guidance_;
     bool guidance_tried_ = false;
     std::unique_ptr<Tour> tour_;
+    std::unique_ptr<LiveScript> live_script_;
     std::unique_ptr<play::Playthrough> play_;
     // The case index (made on indexer_) and the progress file's full check
     // and daily backup (on checker_), handed over between frames.
     std::thread indexer_;
     std::thread checker_;
     std::atomic<bool> checked_{false};
+    std::atomic<bool> woken_{false};
     bool check_adopted_ = false;
     std::mutex pending_mutex_;
     Library pending_library_;

@@ -10,8 +10,8 @@ namespace sofs::ui {
 
 class App;
 
-enum class ScreenId { SignIn, Library, Briefing, Conversation, Mapping, Scaling, ThreeHouses, Debrief, MyProgress, Trainer };
-constexpr int kScreenCount = 10;
+enum class ScreenId { SignIn, Library, Briefing, Conversation, Mapping, Scaling, ThreeHouses, Debrief, MyProgress, Trainer, Live };
+constexpr int kScreenCount = 11;
 
 class Screen {
 public:

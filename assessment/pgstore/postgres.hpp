@@ -190,6 +190,23 @@ public:
     int release_pause(Id session, const std::string& scene);
     // A revealed round's numbers, lowest first, without names; empty before the reveal.
     std::vector<int> revealed_votes(Id session, const std::string& task, int round);
+    // For the application's live screens (pg_live_views.cpp): the session as
+    // a member or its trainer sees it (nullopt when this connection may not),
+    // every vote round of the session oldest first, and the sessions this
+    // connection's person opened and has not closed, newest first.
+    struct LiveSessionInfo {
+        Id id = 0;
+        std::string join_code, scenario, cohort;
+        bool closed = false;
+    };
+    struct VoteRoundState {
+        std::string task;
+        int round = 0;
+        bool revealed = false;
+    };
+    std::optional<LiveSessionInfo> live_session(Id session);
+    std::vector<VoteRoundState> vote_rounds(Id session);
+    std::vector<LiveSessionInfo> my_open_sessions();
 
     struct Impl;
 

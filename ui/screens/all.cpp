@@ -5,6 +5,7 @@
 #include "conversation.hpp"
 #include "debrief.hpp"
 #include "library.hpp"
+#include "live_session.hpp"
 #include "mapping.hpp"
 #include "my_progress.hpp"
 #include "scaling.hpp"
@@ -26,6 +27,7 @@ std::array<std::unique_ptr<Screen>, kScreenCount> make_screens() {
     s[static_cast<int>(ScreenId::Debrief)] = std::make_unique<DebriefScreen>();
     s[static_cast<int>(ScreenId::MyProgress)] = std::make_unique<MyProgressScreen>();
     s[static_cast<int>(ScreenId::Trainer)] = std::make_unique<TrainerScreen>();
+    s[static_cast<int>(ScreenId::Live)] = std::make_unique<LiveScreen>();
     return s;
 }
 

@@ -1,0 +1,38 @@
+// What the application's live screens read about a session beyond the room
+// and the votes (postgres.hpp): the session itself, its vote rounds, and a
+// trainer's open sessions. Row-level security decides, as everywhere: a
+// trainee of another cohort sees no session, and no one reads another's vote.
+#include "pg_internal.hpp"
+
+namespace sofs::progress {
+
+std::optional<PgStore::LiveSessionInfo> PgStore::live_session(Id session) {
+    Result r = impl_->exec(
+        "SELECT ls.id, ls.join_code, ls.scenario, COALESCE(c.name, ''), ls.closed_ms IS NOT NULL "
+        "FROM live_sessions ls LEFT JOIN cohorts c ON c.id = ls.cohort WHERE ls.id = $1",
+        {s(session)}, "read the live session");
+    if (r.rows() == 0) return std::nullopt;
+    return LiveSessionInfo{r.i64(0, 0), r.text(0, 1), r.text(0, 2), r.text(0, 3), r.boolean(0, 4)};
+}
+
+std::vector<PgStore::VoteRoundState> PgStore::vote_rounds(Id session) {
+    Result r = impl_->exec(
+        "SELECT task, round, revealed_ms IS NOT NULL FROM vote_rounds WHERE session = $1 ORDER BY opened_ms, task, round",
+        {s(session)}, "read the session's votes");
+    std::vector<VoteRoundState> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back({r.text(i, 0), static_cast<int>(r.i64(i, 1)), r.boolean(i, 2)});
+    return out;
+}
+
+std::vector<PgStore::LiveSessionInfo> PgStore::my_open_sessions() {
+    Result r = impl_->exec(
+        "SELECT ls.id, ls.join_code, ls.scenario, COALESCE(c.name, ''), false FROM live_sessions ls "
+        "LEFT JOIN cohorts c ON c.id = ls.cohort WHERE ls.trainer = sofs_me() AND ls.closed_ms IS NULL "
+        "ORDER BY ls.id DESC",
+        {}, "read your live sessions");
+    std::vector<LiveSessionInfo> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back({r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), false});
+    return out;
+}
+
+}  // namespace sofs::progress

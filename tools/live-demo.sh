@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# The two-window live session, on this machine: a trainer's sofs-sim and a
+# trainee's sofs-sim share a live session through a throw-away PostgreSQL
+# cluster (tools/pg-test-cluster.sh). The trainee joins with the code, writes
+# a danger statement and a safety goal, and votes twice; the trainer's screen
+# shows the answer in the room, the statements on the wall, and both rounds
+# revealed. Pictures at 100 % and 200 % text size go into OUT.
+#   tools/live-demo.sh BUILD-DIR OUT-DIR
+# Runs both programs under one Xvfb display (xvfb-run -a). Exit status 0 when
+# both scripts finished every step.
+set -euo pipefail
+build=$(cd "${1:?usage: tools/live-demo.sh BUILD-DIR OUT-DIR}" && pwd)
+mkdir -p "${2:?usage: tools/live-demo.sh BUILD-DIR OUT-DIR}"
+out=$(cd "$2" && pwd)
+src=$(cd "$(dirname "$0")/.." && pwd)
+sofs=$build/tools/sofs
+sim=$build/ui/sofs-sim
+[[ -x $sofs && -x $sim ]] || { echo "live-demo: build sofs and sofs-sim in $build first" >&2; exit 1; }
+
+own_cluster=
+if [[ -z ${SOFS_TEST_POSTGRES:-} ]]; then
+  eval "$("$src/tools/pg-test-cluster.sh" start)"
+  own_cluster=$SOFS_PG_DIR
+fi
+work=$(mktemp -d)
+cleanup() {
+  rm -rf "$work"
+  [[ -n $own_cluster ]] && "$src/tools/pg-test-cluster.sh" stop "$own_cluster" || true
+}
+trap cleanup EXIT
+
+# A fresh database for the course, made by the cluster's administrator.
+db=sofs_live_demo_$$
+base=${SOFS_TEST_POSTGRES%/*}
+psql -q "$SOFS_TEST_POSTGRES" -c "CREATE DATABASE $db" >/dev/null
+admin=$base/$db
+hostport=${base#*@}
+role_of() { sed -n "s/.*they sign in to PostgreSQL as '\(.*\)'.*/\1/p"; }
+add() {  # NAME ROLE PASSWORD -> login role
+  SOFS_PASSWORD=$3 "$sofs" user add "$1" --role "$2" --db "$admin" | role_of
+}
+tess=$(add "Tess Marsh" trainer tess-pw-77)
+ana=$(add "Ana Lowe" trainee ana-pw-77)
+# Five more of the room, at the terminal (sofs live), so the vote has a spread.
+others=("Ben Okafor" "Cal Reyes" "Dee Hart" "Eli Moss" "Fay Quinn")
+round1=(3 2 6 4 3)
+round2=(3 3 4 4 3)
+other_uris=()
+for name in "${others[@]}"; do
+  r=$(add "$name" trainee "${name%% *}-pw-77")
+  other_uris+=("postgresql://$r:${name%% *}-pw-77@${base#*@}/$db")
+done
+"$sofs" cohort create "Tuesday group" --kind two-day --db "$admin" >/dev/null
+"$sofs" cohort add "Tuesday group" "Tess Marsh" "Ana Lowe" "${others[@]}" --db "$admin" >/dev/null
+"$sofs" cohort assign "Tuesday group" reference-case --scenarios "$src/scenarios" --db "$admin" >/dev/null
+
+cat > "$work/trainer.live" <<STEPS
+sign-in Tess Marsh | tess-pw-77
+go live
+open-session Tuesday group | reference-case
+write-code $work/code
+wait-wall 2
+tab room
+frames 4
+shot $out/live-room-100.png
+idle 5
+names on
+frames 3
+shot $out/live-room-names-100.png
+names off
+tab wall
+frames 4
+shot $out/live-wall-100.png
+export-wall $out
+tab vote
+open-vote scaling
+touch $work/vote-1
+wait-votes 6
+frames 3
+shot $out/live-vote-counting-100.png
+reveal
+touch $work/revealed-1
+wait-for $work/discussed
+open-vote scaling
+touch $work/vote-2
+wait-votes 6
+reveal
+frames 4
+shot $out/live-vote-revealed-100.png
+text-size 200
+frames 6
+shot $out/live-vote-revealed-200.png
+tab wall
+frames 4
+shot $out/live-wall-200.png
+tab room
+frames 4
+shot $out/live-room-200.png
+touch $work/trainer-done
+quit
+STEPS
+
+cat > "$work/trainee.live" <<STEPS
+sign-in Ana Lowe | ana-pw-77
+go live
+join-from $work/code
+frames 3
+shot $out/live-trainee-joined-100.png
+open-case
+play-until danger-statement
+answer Social workers are worried that Ryan may push or hit Jade again when he has been drinking, while Kai and Mia are in the room, and that Kai could be hurt or badly frightened, as he was on Saturday night.
+play-until safety-goal
+answer Jade, Ryan, Linda and the people who help them will show the social worker over the next six months that whenever Ryan has been drinking Kai and Mia are somewhere calm with a grown-up who keeps them safe, and that the police are not called to the house again.
+go live
+wait-for $work/vote-1
+vote 7
+frames 3
+shot $out/live-trainee-voting-100.png
+wait-revealed 1
+touch $work/discussed
+wait-for $work/vote-2
+vote 4
+wait-revealed 2
+frames 4
+shot $out/live-trainee-revealed-100.png
+wait-for $work/trainer-done
+quit
+STEPS
+
+tess_uri="postgresql://$tess:tess-pw-77@$hostport/$db"
+ana_uri="postgresql://$ana:ana-pw-77@$hostport/$db"
+export SOFS_SCENARIOS_DIR=$src/scenarios
+# The five at the terminal join once the code is out and vote in each round.
+(
+  wait_file() { for _ in $(seq 600); do [[ -e $1 ]] && return 0; sleep 0.1; done; return 1; }
+  wait_file "$work/code" || exit 1
+  code=$(cat "$work/code")
+  session=
+  for u in "${other_uris[@]}"; do session=$("$sofs" live join "$code" --db "$u" | sed -n 's/joined session //p'); done
+  for round in 1 2; do
+    wait_file "$work/vote-$round" || exit 1
+    i=0
+    for u in "${other_uris[@]}"; do
+      if [[ $round == 1 ]]; then n=${round1[$i]}; else n=${round2[$i]}; fi
+      "$sofs" live vote "$session" --task scaling --number "$n" --db "$u" >/dev/null
+      i=$((i + 1))
+    done
+  done
+) > "$out/room.log" 2>&1 &
+room=$!
+status=0
+xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+  "$1" --scenarios "$2" --db "$3" --live-script "$4" --width 1280 --height 800 > "$6/trainer.log" 2>&1 & t=$!
+  "$1" --scenarios "$2" --db "$5" --live-script "$7" --width 1280 --height 800 > "$6/trainee.log" 2>&1 & a=$!
+  rc=0; wait $t || rc=$?; wait $a || rc=$?; exit $rc' _ \
+  "$sim" "$src/scenarios" "$tess_uri" "$work/trainer.live" "$ana_uri" "$out" "$work/trainee.live" || status=$?
+wait $room || { echo "live-demo: the terminal trainees failed:"; cat "$out/room.log"; status=1; }
+# The exported wall holds the trainee's statement and no one's name.
+wall=$(ls "$out"/live-session-*-wall.md 2>/dev/null | head -n 1)
+if [[ -z $wall ]] || ! grep -q "Ryan may push or hit Jade" "$wall" || grep -qE "Ana|Lowe|Okafor" "$wall"; then
+  echo "live-demo: the exported wall is missing the statement, or names someone: ${wall:-no file}"; status=1
+fi
+echo "live-demo: trainer's log:"; sed 's/^/  /' "$out/trainer.log"
+echo "live-demo: trainee's log:"; sed 's/^/  /' "$out/trainee.log"
+echo "live-demo: pictures in $out:"; ls "$out"
+exit $status

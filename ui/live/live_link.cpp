@@ -1,0 +1,74 @@
+// The live session's two connections and the listener's thread (live_link.hpp).
+#include "live_link.hpp"
+
+namespace sofs::ui::live {
+
+Link::~Link() { stop(); }
+
+bool Link::connect(const std::string& db, std::string* error) {
+    stop();
+    try {
+        store_ = progress::PgStore::open(db);
+        db_ = db;
+        return true;
+    } catch (const std::exception& e) {
+        *error = std::string("could not reach the course's store: ") + e.what();
+        store_.reset();
+        return false;
+    }
+}
+
+bool Link::listen(progress::Id session, std::function<void()> wake, std::string* error) {
+    stop();
+    std::unique_ptr<progress::PgStore> ear;
+    try {
+        ear = progress::PgStore::open(db_);
+        ear->listen(session);
+    } catch (const std::exception& e) {
+        *error = std::string("could not listen to the live session: ") + e.what();
+        return false;
+    }
+    stopping_ = false;
+    // The thread sleeps in poll() on the socket; the half-second timeout only
+    // lets it see stop() (the window is not woken unless something changed).
+    listener_ = std::thread([this, ear = std::move(ear), wake = std::move(wake)] {
+        while (!stopping_) {
+            std::vector<std::string> got;
+            try {
+                got = ear->wait_for_changes(500);
+            } catch (const std::exception& e) {
+                std::lock_guard<std::mutex> lock(mutex_);
+                problem_ = std::string("the live session's connection was lost: ") + e.what();
+                if (wake) wake();
+                return;
+            }
+            if (got.empty()) continue;
+            {
+                std::lock_guard<std::mutex> lock(mutex_);
+                changes_.insert(changes_.end(), got.begin(), got.end());
+            }
+            ++wakes_;
+            if (wake) wake();
+        }
+    });
+    return true;
+}
+
+std::vector<std::string> Link::take_changes() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<std::string> out;
+    out.swap(changes_);
+    return out;
+}
+
+std::string Link::listener_problem() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return problem_;
+}
+
+void Link::stop() {
+    stopping_ = true;
+    if (listener_.joinable()) listener_.join();
+}
+
+}  // namespace sofs::ui::live

@@ -1,0 +1,52 @@
+// The application's line to a live session on the course's PostgreSQL
+// store. Two connections to the same store, as the same person: one for the
+// screen's reads and actions (on the window's thread), one on a thread of
+// its own that LISTENs on the session's channel and sleeps in poll() on the
+// connection's socket (PgStore::wait_for_changes) until the server NOTIFYs.
+// When something moves it sets a flag and wakes the window's event wait, so
+// the screen redraws only then: no polling loop, no frames drawn while the
+// room is still.
+#pragma once
+
+#include "postgres.hpp"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace sofs::ui::live {
+
+class Link {
+public:
+    ~Link();
+    // Connects (the screen's connection); false with `error` in plain words.
+    bool connect(const std::string& db, std::string* error);
+    bool connected() const { return store_ != nullptr; }
+    progress::PgStore& store() { return *store_; }
+    // Starts listening on `session` (stopping any earlier listener); `wake`
+    // is called from the listener's thread after each change.
+    bool listen(progress::Id session, std::function<void()> wake, std::string* error);
+    // The kinds of change heard since the last call ("progress", "votes", ...).
+    std::vector<std::string> take_changes();
+    // Wakes heard so far (for tests and the demo's figures).
+    int wakes() const { return wakes_; }
+    // What went wrong on the listener's thread, if anything (it then stops).
+    std::string listener_problem();
+    void stop();
+
+private:
+    std::string db_;
+    std::unique_ptr<progress::PgStore> store_;
+    std::thread listener_;
+    std::atomic<bool> stopping_{false};
+    std::atomic<int> wakes_{0};
+    std::mutex mutex_;
+    std::vector<std::string> changes_;
+    std::string problem_;
+};
+
+}  // namespace sofs::ui::live

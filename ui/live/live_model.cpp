@@ -1,0 +1,246 @@
+// The live screens' logic without a window (live_model.hpp).
+#include "live_model.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace sofs::ui::live {
+
+namespace {
+
+std::string title_or_id(const std::function<std::string(const std::string&)>& f, const std::string& id) {
+    if (!f) return id;
+    std::string t = f(id);
+    return t.empty() ? id : t;
+}
+
+std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+// CSV field: quoted when it holds a comma, quote or line break; a leading
+// = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.
+std::string csv_field(std::string s) {
+    if (!s.empty() && std::strchr("=+-@", s[0])) s = "'" + s;
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// Markdown: a statement on one line, with characters that would format it escaped.
+std::string md_text(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\n' || c == '\r') { out += ' '; continue; }
+        if (std::strchr("\\`*_[]#<>|", c)) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ the room
+
+std::vector<RoomLine> room_lines(const std::vector<Member>& members, bool show_names, const Titles& titles) {
+    std::vector<RoomLine> out;
+    int n = 0;
+    for (const auto& m : members) {
+        RoomLine l;
+        ++n;
+        l.who = show_names ? m.name : "Person " + std::to_string(n);
+        l.started = m.step >= 0;
+        l.finished = m.status == "finished";
+        l.where = l.started ? title_or_id(titles.scene, m.scene) : "Not started yet";
+        if (l.finished) l.handed_in = "Finished the case";
+        else if (!m.task.empty()) l.handed_in = title_or_id(titles.task, m.task);
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+std::string room_summary(const std::vector<Member>& members) {
+    if (members.empty()) return "No one has joined yet.";
+    int started = 0, finished = 0;
+    for (const auto& m : members) {
+        if (m.step >= 0) ++started;
+        if (m.status == "finished") ++finished;
+    }
+    std::string s = plural(static_cast<int>(members.size()), "person has", "people have") + " joined; " +
+                    std::to_string(started) + " started";
+    if (finished > 0) s += ", " + std::to_string(finished) + " finished";
+    return s + ".";
+}
+
+// ------------------------------------------------------------------ votes
+
+Bins bin_votes(const std::vector<int>& numbers, int low, int high) {
+    Bins b;
+    std::vector<int> kept;
+    for (int n : numbers) {
+        if (n < 0 || n > 10) continue;
+        ++b.counts[static_cast<std::size_t>(n)];
+        kept.push_back(n);
+        if (n >= low && n <= high) ++b.in_range;
+    }
+    b.total = static_cast<int>(kept.size());
+    for (int c : b.counts) b.tallest = std::max(b.tallest, c);
+    if (!kept.empty()) {
+        std::sort(kept.begin(), kept.end());
+        std::size_t k = kept.size();
+        b.middle = k % 2 ? kept[k / 2] : (kept[k / 2 - 1] + kept[k / 2]) / 2.0;
+    }
+    return b;
+}
+
+std::string vote_summary(const Bins& b, int low, int high) {
+    if (b.total == 0) return "No votes.";
+    std::string s = plural(b.total, "vote", "votes") + "; " + std::to_string(b.in_range) + " within the experts' range (" +
+                    std::to_string(low) + " to " + std::to_string(high) + ")";
+    char mid[32];
+    std::snprintf(mid, sizeof mid, *b.middle == static_cast<int>(*b.middle) ? "%.0f" : "%.1f", *b.middle);
+    return s + "; the middle is " + mid + ".";
+}
+
+std::string voted_line(int voted, int members) {
+    return std::to_string(voted) + " of " + std::to_string(members) + (voted == 1 && members == 1 ? " has" : " have") +
+           " voted";
+}
+
+// ------------------------------------------------------------------ the statement wall
+
+void Wall::update(std::vector<WallItem> items) {
+    for (auto& it : items)
+        for (const auto& old : items_)
+            if (old.key == it.key) {
+                it.hidden = old.hidden;
+                it.pinned = old.pinned;
+            }
+    items_ = std::move(items);
+}
+
+bool Wall::hide(const std::string& key, bool hidden) {
+    for (auto& it : items_)
+        if (it.key == key) {
+            it.hidden = hidden;
+            if (hidden) it.pinned = false;
+            return true;
+        }
+    return false;
+}
+
+bool Wall::pin(const std::string& key, bool pinned) {
+    for (auto& it : items_)
+        if (it.key == key) {
+            it.pinned = pinned;
+            if (pinned) it.hidden = false;
+            return true;
+        }
+    return false;
+}
+
+std::vector<const WallItem*> Wall::column(WallKind kind, bool with_hidden) const {
+    std::vector<const WallItem*> out;
+    for (int pass = 0; pass < 2; ++pass)
+        for (const auto& it : items_)
+            if (it.kind == kind && it.pinned == (pass == 0) && (with_hidden || !it.hidden)) out.push_back(&it);
+    return out;
+}
+
+int Wall::hidden_count() const {
+    return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const WallItem& i) { return i.hidden; }));
+}
+
+std::string wall_label(WallKind kind, int number) {
+    return std::string(kind == WallKind::Danger ? "Danger statement " : "Safety goal ") + std::to_string(number);
+}
+
+std::string marks_line(const std::vector<Mark>& marks) {
+    std::string s;
+    for (const auto& m : marks) {
+        if (!s.empty()) s += "; ";
+        s += (m.title.empty() ? m.criterion : m.title) + (m.met ? " (met)" : " (not met)");
+    }
+    return s.empty() ? "not marked" : s;
+}
+
+std::string Wall::markdown(const std::string& title) const {
+    std::string md = "# " + md_text(title) + "\n\nThe room's statements, without names. Pinned ones first.\n";
+    for (WallKind kind : {WallKind::Danger, WallKind::Goal}) {
+        md += kind == WallKind::Danger ? "\n## Danger statements\n\n" : "\n## Safety goals\n\n";
+        auto col = column(kind);
+        if (col.empty()) md += "None yet.\n";
+        int n = 0;
+        for (const WallItem* it : col) {
+            md += "- **" + wall_label(kind, ++n) + (it->pinned ? " (pinned)" : "") + ":** " + md_text(it->text) + "\n";
+            md += "  - The assessor: " + marks_line(it->marks) + "\n";
+        }
+    }
+    return md;
+}
+
+std::string Wall::csv() const {
+    std::string out = "label,kind,pinned,text,marks\n";
+    for (WallKind kind : {WallKind::Danger, WallKind::Goal}) {
+        int n = 0;
+        for (const WallItem* it : column(kind))
+            out += csv_field(wall_label(kind, ++n)) + "," + (kind == WallKind::Danger ? "danger statement" : "safety goal") +
+                   "," + (it->pinned ? "yes" : "no") + "," + csv_field(it->text) + "," + csv_field(marks_line(it->marks)) +
+                   "\n";
+    }
+    return out;
+}
+
+std::string export_name(const std::string& join_code, const std::string& what, const std::string& extension) {
+    std::string code;
+    for (char c : join_code)
+        if (std::isalnum(static_cast<unsigned char>(c))) code += c;
+    return "live-session-" + (code.empty() ? std::string("session") : code) + "-" + what + "." + extension;
+}
+
+std::optional<std::string> write_export(const std::string& folder, const std::string& file_name, const std::string& content,
+                                        std::string* error) {
+    if (folder.empty()) { *error = "choose a folder to export into"; return std::nullopt; }
+    if (file_name.empty() || file_name.find('/') != std::string::npos || file_name == "." || file_name == ".." ||
+        file_name.find("..") != std::string::npos) {
+        *error = "the file name '" + file_name + "' must be a plain name inside the chosen folder";
+        return std::nullopt;
+    }
+    struct stat st{};
+    if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+        *error = "the folder '" + folder + "' does not exist (make it first, or choose another)";
+        return std::nullopt;
+    }
+    std::string path = folder + (folder.back() == '/' ? "" : "/") + file_name;
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *error = "could not write '" + path + "': " + std::strerror(errno);
+        return std::nullopt;
+    }
+    std::size_t done = 0;
+    while (done < content.size()) {
+        ssize_t w = ::write(fd, content.data() + done, content.size() - done);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            *error = "could not write '" + path + "': " + std::strerror(errno);
+            ::close(fd);
+            return std::nullopt;
+        }
+        done += static_cast<std::size_t>(w);
+    }
+    if (::close(fd) != 0) {
+        *error = "could not finish writing '" + path + "': " + std::strerror(errno);
+        return std::nullopt;
+    }
+    return path;
+}
+
+}  // namespace sofs::ui::live

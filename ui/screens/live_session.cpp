@@ -1,0 +1,719 @@
+// The live session screen (live_session.hpp).
+#include "live_session.hpp"
+
+#include "app.hpp"
+#include "postgres.hpp"
+#include "rubric/assess.hpp"
+#include "widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+
+namespace sofs::ui {
+
+namespace {
+
+const char* kind_words(TaskKind k) {
+    switch (k) {
+        case TaskKind::DangerStatement: return "Danger statement";
+        case TaskKind::SafetyGoal: return "Safety goal";
+        case TaskKind::PastHarm: return "Past harm";
+        case TaskKind::SortFacts: return "Mapping the facts";
+        case TaskKind::Scaling: return "Safety scale";
+        case TaskKind::ThreeHouses: return "Three Houses";
+        case TaskKind::SafetyNetwork: return "Safety network";
+        case TaskKind::NextSteps: return "Next steps";
+        case TaskKind::WordsAndPictures: return "Words and Pictures";
+    }
+    return "Task";
+}
+
+std::string shorten(const std::string& s, std::size_t n) {
+    if (s.size() <= n) return s;
+    std::size_t cut = s.rfind(' ', n);
+    return s.substr(0, cut == std::string::npos || cut < n / 2 ? n : cut) + "...";
+}
+
+std::string home_folder() {
+    const char* h = std::getenv("HOME");
+    return h && *h ? h : ".";
+}
+
+// A vote round on the 0-10 line: the experts' range shaded behind the bars,
+// each bar labelled with its count, the numbers under the line, and the
+// summary in words below (the picture is never the only way to read it).
+void draw_histogram(App& app, const std::string& title, const live::Bins& b, int low, int high, int expert, float width,
+                    float height) {
+    float s = app.ui_scale();
+    ImGui::BeginGroup();
+    if (app.bold) ImGui::PushFont(app.bold);
+    ImGui::TextUnformatted(title.c_str());
+    if (app.bold) ImGui::PopFont();
+    float line = ImGui::GetTextLineHeight();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(("###hist-" + title).c_str(), ImVec2(width, height + line * 1.9f));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float left = p.x + 4 * s, right = p.x + width - 4 * s;
+    float slot = (right - left) / 11.0f;
+    float base = p.y + height;
+    float top = p.y + line * 1.3f;
+    auto x_of = [&](float n) { return left + slot * (n + 0.5f); };
+    // The experts' range as a pale band, their own number as a line: the
+    // room's bars (in the theme's strongest button colour) stand out from both.
+    ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    ImVec4 band = ImGui::ColorConvertU32ToFloat4(mark_colour());
+    band.w *= 0.45f;
+    dl->AddRectFilled(ImVec2(x_of(low - 0.5f), top - line * 1.2f), ImVec2(x_of(high + 0.5f), base), ImGui::GetColorU32(band), 3 * s);
+    dl->AddCircle(ImVec2(x_of(static_cast<float>(expert)), base + line * 0.8f), line * 0.72f, text, 24, 1.5f * s);
+    const char* ex = "experts";
+    float ex_x = std::min(x_of(low - 0.5f) + 3 * s, right - ImGui::CalcTextSize(ex).x);
+    dl->AddText(ImVec2(ex_x, top - line * 1.15f), text, ex);
+    ImU32 bar = ImGui::GetColorU32(ImGuiCol_ButtonActive);
+    for (int n = 0; n <= 10; ++n) {
+        int c = b.counts[static_cast<std::size_t>(n)];
+        if (c > 0 && b.tallest > 0) {
+            float h = (base - top - line) * static_cast<float>(c) / static_cast<float>(b.tallest);
+            dl->AddRectFilled(ImVec2(x_of(n) - slot * 0.32f, base - h), ImVec2(x_of(n) + slot * 0.32f, base), bar, 2 * s);
+            std::string count = std::to_string(c);
+            dl->AddText(ImVec2(x_of(n) - ImGui::CalcTextSize(count.c_str()).x / 2, base - h - line), text, count.c_str());
+        }
+        std::string label = std::to_string(n);
+        dl->AddText(ImVec2(x_of(n) - ImGui::CalcTextSize(label.c_str()).x / 2, base + line * 0.3f), text, label.c_str());
+    }
+    dl->AddLine(ImVec2(left, base), ImVec2(right, base), text, 1.5f * s);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(live::vote_summary(b, low, high).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+}  // namespace
+
+const char* LiveScreen::help() const {
+    return "A live session is for the whole room at once, on the course's shared store.\n\n"
+           "Trainers: open a session for your cohort and a case, and read its join code out. The room shows where "
+           "each person is and what they last handed in, without names unless you choose them. At a scaling task, "
+           "open a vote: each person chooses a number privately and you see how many have voted; reveal shows "
+           "every number at once on the 0 to 10 line beside the experts' range. Talk about it, then open a second "
+           "vote and show both rounds side by side. The statement wall shows the room's danger statements and "
+           "safety goals, without names, with the assessor's marks: hide one, pin good ones, and export the wall.\n\n"
+           "Trainees: type the code your trainer gives you, open the case, and vote when your trainer asks.";
+}
+
+std::string LiveScreen::read_aloud_text(App&) {
+    if (!info_.join_code.empty()) return std::string("Live session. The join code is ") + info_.join_code + ". " + help();
+    return help();
+}
+
+bool LiveScreen::trainer(App& app) const { return app.user && app.user->role != progress::Role::Trainee; }
+
+void LiveScreen::reset() {
+    if (link_) link_->stop();
+    link_.reset();
+    info_ = {};
+    scenario_.reset();
+    members_.clear();
+    room_.clear();
+    seen_.clear();
+    rounds_.clear();
+    votes_in_ = 0;
+    my_vote_.reset();
+    wall_ = {};
+    problem_.clear();
+    notice_.clear();
+    vote_task_.clear();
+}
+
+void LiveScreen::enter(App& app) {
+    std::string who = app.user ? app.user->name : "";
+    if (who != owner_) {
+        reset();
+        owner_ = who;
+    }
+    if (!progress::is_postgres_location(app.opt.db_path) || !app.user) return;
+    if (!ensure_link(app)) return;
+    if (trainer(app) && app.records) {
+        std::string err;
+        cohorts_.clear();
+        for (const auto& c : app.records->cohorts(*app.user, &err)) cohorts_.push_back(c.name);
+        if (!err.empty()) problem_ = err;
+        // Back into a session this trainer left open (the window was closed, say).
+        if (!info_.id) try {
+                auto open = link_->store().my_open_sessions();
+                if (!open.empty()) {
+                    info_ = open.front();
+                    start_listening(app);
+                }
+            } catch (const std::exception& e) {
+                problem_ = e.what();
+            }
+    }
+    if (info_.id) refresh(app);
+}
+
+bool LiveScreen::ensure_link(App& app) {
+    if (link_ && link_->connected()) return true;
+    link_ = std::make_unique<live::Link>();
+    if (!link_->connect(app.opt.db_path, &problem_)) {
+        link_.reset();
+        return false;
+    }
+    return true;
+}
+
+bool LiveScreen::start_listening(App& app) {
+    App* a = &app;
+    if (!link_->listen(info_.id, [a] { a->wake_from_thread(); }, &problem_)) return false;
+    scenario(app, info_.scenario);
+    return true;
+}
+
+const Scenario* LiveScreen::scenario(App& app, const std::string& id) {
+    if (scenario_ && scenario_->id == id) return scenario_.get();
+    for (const auto& entry : app.library.scenarios)
+        if (entry->id == id) {
+            std::string why;
+            scenario_ = app.whole_case(entry, &why);
+            if (!scenario_ && problem_.empty()) problem_ = why;
+            return scenario_.get();
+        }
+    return nullptr;
+}
+
+// ------------------------------------------------------------------ actions
+
+bool LiveScreen::open_session(App& app, const std::string& cohort, const std::string& scenario_id) {
+    problem_.clear();
+    if (!ensure_link(app)) return false;
+    try {
+        auto s = link_->store().open_live_session(cohort, scenario_id);
+        info_ = {s.id, s.join_code, scenario_id, cohort, false};
+    } catch (const std::exception& e) {
+        problem_ = std::string("could not open the session: ") + e.what();
+        return false;
+    }
+    if (!start_listening(app)) return false;
+    refresh(app);
+    return true;
+}
+
+bool LiveScreen::join(App& app, const std::string& code) {
+    problem_.clear();
+    if (!ensure_link(app)) return false;
+    std::string c;
+    for (char ch : code)
+        if (ch != ' ' && ch != '-') c += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (c.size() != 6) {
+        problem_ = "a join code has six letters and numbers, like K7Q2MX";
+        return false;
+    }
+    try {
+        progress::Id id = link_->store().join_live_session(c);
+        auto got = link_->store().live_session(id);
+        if (!got) throw std::runtime_error("the session cannot be read");
+        info_ = *got;
+    } catch (const std::exception& e) {
+        problem_ = std::string("could not join: ") + e.what();
+        return false;
+    }
+    if (!start_listening(app)) return false;
+    refresh(app);
+    return true;
+}
+
+bool LiveScreen::open_case(App& app) {
+    if (app.scenario() && app.scenario()->id == info_.scenario) {
+        app.go(app.screen_for_view());
+        return true;
+    }
+    for (const auto& entry : app.library.scenarios)
+        if (entry->id == info_.scenario) return app.open_scenario(entry, false);
+    problem_ = "this computer has no case '" + info_.scenario + "': ask your trainer";
+    return false;
+}
+
+bool LiveScreen::open_vote(App& app, const std::string& task) {
+    problem_.clear();
+    try {
+        link_->store().open_vote(info_.id, task);
+        vote_task_ = task;
+    } catch (const std::exception& e) {
+        problem_ = std::string("could not open the vote: ") + e.what();
+        return false;
+    }
+    refresh(app);
+    return true;
+}
+
+bool LiveScreen::cast_vote(App& app, int number) {
+    problem_.clear();
+    try {
+        my_vote_round_ = link_->store().cast_vote(info_.id, vote_task_, number);
+        my_vote_ = number;
+    } catch (const std::exception& e) {
+        problem_ = std::string("your vote did not go in: ") + e.what();
+        return false;
+    }
+    refresh(app);
+    return true;
+}
+
+bool LiveScreen::reveal(App& app) {
+    problem_.clear();
+    try {
+        link_->store().reveal_vote(info_.id, vote_task_);
+    } catch (const std::exception& e) {
+        problem_ = std::string("could not reveal: ") + e.what();
+        return false;
+    }
+    refresh(app);
+    return true;
+}
+
+bool LiveScreen::export_wall(App& app, const std::string& folder, bool markdown) {
+    (void)app;
+    std::string err;
+    std::string title = "Statement wall, live session " + info_.join_code;
+    if (scenario_) title += " (" + scenario_->title + ")";
+    auto path = live::write_export(folder, live::export_name(info_.join_code, "wall", markdown ? "md" : "csv"),
+                                   markdown ? wall_.markdown(title) : wall_.csv(), &err);
+    export_message_ = path ? "Written to " + *path : "Not exported: " + err;
+    return path.has_value();
+}
+
+// ------------------------------------------------------------------ reading the session
+
+void LiveScreen::refresh(App& app) {
+    if (!link_ || !info_.id) return;
+    auto t0 = std::chrono::steady_clock::now();
+    try {
+        if (trainer(app)) {
+            read_room(app);
+            build_wall(app);
+        }
+        read_votes(app);
+    } catch (const std::exception& e) {
+        problem_ = std::string("could not read the live session: ") + e.what();
+    }
+    refresh_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void LiveScreen::read_room(App& app) {
+    auto& store = link_->store();
+    members_.clear();
+    for (const auto& w : store.room(info_.id)) members_.push_back({w.name, w.scene, w.step, w.kind, w.task, w.status});
+    const Scenario* sc = scenario(app, info_.scenario);
+    live::Titles titles;
+    titles.scene = [sc](const std::string& id) -> std::string {
+        const Scene* s = sc ? sc->scene(id) : nullptr;
+        return s ? s->title : "";
+    };
+    titles.task = [sc](const std::string& id) -> std::string {
+        const Task* t = sc ? sc->task(id) : nullptr;
+        return t ? kind_words(t->kind) : "";
+    };
+    room_ = live::room_lines(members_, show_names_, titles);
+    // Each member's answers, read again only when their play moved.
+    for (const auto& m : members_) {
+        Seen& seen = seen_[m.name];
+        if (seen.step == m.step) continue;
+        seen.step = m.step;
+        seen.answers.clear();
+        if (m.step < 0) continue;
+        auto person = store.find_person(m.name);
+        if (!person) continue;
+        std::optional<progress::Attempt> latest;
+        for (const auto& a : store.attempts(*app.user, person->id))
+            if (a.scenario == info_.scenario && (!latest || a.id > latest->id)) latest = a;
+        if (!latest) continue;
+        for (const auto& e : store.transcript(latest->id).events)
+            if (e.kind == Event::Kind::Answer)
+                seen.answers[e.answer.task] = e.answer.number >= 0 && e.answer.text.empty()
+                                                  ? std::to_string(e.answer.number)
+                                                  : e.answer.text;
+    }
+}
+
+void LiveScreen::build_wall(App& app) {
+    const Scenario* sc = scenario(app, info_.scenario);
+    const Guidance* g = app.guidance();
+    std::vector<live::WallItem> items;
+    for (const auto& m : members_) {
+        auto it = seen_.find(m.name);
+        if (it == seen_.end()) continue;
+        for (const auto& [task, text] : it->second.answers) {
+            const Task* t = sc ? sc->task(task) : nullptr;
+            if (!t || (t->kind != TaskKind::DangerStatement && t->kind != TaskKind::SafetyGoal) || text.empty()) continue;
+            live::WallItem w;
+            w.key = m.name + "\n" + task;
+            w.kind = t->kind == TaskKind::DangerStatement ? live::WallKind::Danger : live::WallKind::Goal;
+            w.text = text;
+            std::string cache_key = std::string(w.kind == live::WallKind::Danger ? "D" : "G") + text;
+            auto cached = marks_cache_.find(cache_key);
+            if (cached != marks_cache_.end()) w.marks = cached->second;
+            else if (g) {
+                auto verdicts = w.kind == live::WallKind::Danger ? assess_danger_statement(text, *sc, *g)
+                                                                 : assess_safety_goal(text, *sc, *g);
+                for (const auto& v : verdicts) w.marks.push_back({v.criterion, v.met, criterion_title(v.criterion)});
+                marks_cache_[cache_key] = w.marks;
+            }
+            items.push_back(std::move(w));
+        }
+    }
+    wall_.update(std::move(items));
+}
+
+void LiveScreen::read_votes(App& app) {
+    auto& store = link_->store();
+    auto all = store.vote_rounds(info_.id);
+    if (!trainer(app)) {
+        // The trainee follows the trainer: the task of the latest round opened.
+        std::string latest = all.empty() ? "" : all.back().task;
+        if (latest != vote_task_) {
+            my_vote_.reset();
+            vote_task_ = latest;
+        }
+    }
+    rounds_.clear();
+    for (const auto& r : all) {
+        if (r.task != vote_task_) continue;
+        Round round{r.round, r.revealed, {}};
+        if (r.revealed) round.numbers = store.revealed_votes(info_.id, r.task, r.round);
+        rounds_.push_back(std::move(round));
+    }
+    if (!rounds_.empty() && my_vote_ && my_vote_round_ != rounds_.back().round) my_vote_.reset();
+    votes_in_ = vote_task_.empty() || rounds_.empty() ? 0 : store.votes_cast(info_.id, vote_task_);
+}
+
+// ------------------------------------------------------------------ drawing
+
+void LiveScreen::draw(App& app) {
+    if (!progress::is_postgres_location(app.opt.db_path)) {
+        draw_not_shared(app);
+        return;
+    }
+    if (link_) {
+        if (!link_->take_changes().empty()) refresh(app);
+        if (std::string p = link_->listener_problem(); !p.empty()) problem_ = p;
+    }
+    if (!problem_.empty()) {
+        worry_text(problem_);
+        gap(0.3f);
+    }
+    if (!link_) {
+        wrapped("This computer could not reach the course's store. Check the network, then come back to this screen.");
+        if (big_button("Try again###live-retry")) enter(app);
+        return;
+    }
+    if (trainer(app)) draw_trainer(app);
+    else draw_trainee(app);
+}
+
+void LiveScreen::draw_not_shared(App& app) {
+    heading(app, "Live sessions need the course's shared store");
+    gap(0.3f);
+    wrapped("This sofs-sim keeps its work in a file on this computer, so no one else can join a session here. "
+            "A live session runs on the course's shared PostgreSQL store, which every laptop in the room connects to.");
+    gap(0.3f);
+    wrapped("Ask your trainer for the course's address, then start sofs-sim with it, for example:\n"
+            "    sofs-sim --db postgresql://YOUR-NAME@COURSE-SERVER/course");
+    gap(0.3f);
+    muted_text("Your work in this file stays as it is.");
+}
+
+void LiveScreen::draw_trainer(App& app) {
+    if (!info_.id) {
+        subheading(app, "Open a live session");
+        gap(0.3f);
+        if (cohorts_.empty()) {
+            wrapped("You are not a trainer of any cohort on this store yet. An administrator adds you with "
+                    "sofs cohort add.");
+            return;
+        }
+        cohort_ = std::clamp(cohort_, 0, static_cast<int>(cohorts_.size()) - 1);
+        ImGui::SetNextItemWidth(320 * app.ui_scale());
+        if (ImGui::BeginCombo("Cohort###live-cohort", cohorts_[static_cast<std::size_t>(cohort_)].c_str())) {
+            for (int i = 0; i < static_cast<int>(cohorts_.size()); ++i)
+                if (ImGui::Selectable(cohorts_[static_cast<std::size_t>(i)].c_str(), i == cohort_)) cohort_ = i;
+            ImGui::EndCombo();
+        }
+        const auto& cases = app.library.scenarios;
+        if (cases.empty()) {
+            muted_text(app.library_ready() ? "No cases were found." : "Reading the case list...");
+            return;
+        }
+        case_ = std::clamp(case_, 0, static_cast<int>(cases.size()) - 1);
+        ImGui::SetNextItemWidth(320 * app.ui_scale());
+        if (ImGui::BeginCombo("Case###live-case", cases[static_cast<std::size_t>(case_)]->title.c_str())) {
+            for (int i = 0; i < static_cast<int>(cases.size()); ++i)
+                if (ImGui::Selectable(cases[static_cast<std::size_t>(i)]->title.c_str(), i == case_)) case_ = i;
+            ImGui::EndCombo();
+        }
+        gap(0.3f);
+        if (big_button("Open the live session###live-open"))
+            open_session(app, cohorts_[static_cast<std::size_t>(cohort_)], cases[static_cast<std::size_t>(case_)]->id);
+        return;
+    }
+
+    // The code, large, for reading out and writing on the board.
+    if (app.large) ImGui::PushFont(app.large);
+    ImGui::Text("Join code: %s", info_.join_code.c_str());
+    if (app.large) ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    muted_text("   " + info_.cohort + (scenario_ ? ", " + scenario_->title : ""));
+    if (members_.empty()) muted_text("Trainees choose Live session at the top of their screen and type this code.");
+    gap(0.3f);
+
+    if (ImGui::BeginTabBar("###live-tabs")) {
+        const char* names[] = {"The room###tab-room", "Vote, then reveal###tab-vote", "Statement wall###tab-wall"};
+        for (int i = 0; i < 3; ++i) {
+            ImGuiTabItemFlags f = want_tab_ == i ? ImGuiTabItemFlags_SetSelected : 0;
+            if (ImGui::BeginTabItem(names[i], nullptr, f)) {
+                if (i == 0) draw_room(app);
+                if (i == 1) draw_votes(app, true);
+                if (i == 2) draw_wall(app);
+                ImGui::EndTabItem();
+            }
+        }
+        want_tab_ = -1;
+        ImGui::EndTabBar();
+    }
+}
+
+void LiveScreen::draw_room(App& app) {
+    gap(0.2f);
+    wrapped(live::room_summary(members_));
+    ImGui::SameLine();
+    if (ImGui::Checkbox("Show names###live-names", &show_names_)) refresh(app);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off by default: the room is shown without names");
+    gap(0.2f);
+    if (room_.empty()) return;
+    if (ImGui::BeginTable("###live-room", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+        ImGui::TableSetupColumn("Where they are", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn("Handed in last", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Their answer", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < room_.size(); ++i) {
+            const auto& l = room_[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(l.who.c_str());
+            ImGui::TableNextColumn();
+            if (l.started) ImGui::TextWrapped("%s", l.where.c_str());
+            else muted_text(l.where);
+            ImGui::TableNextColumn();
+            if (l.finished) met_badge(true, "Finished", "");
+            else ImGui::TextWrapped("%s", l.handed_in.c_str());
+            ImGui::TableNextColumn();
+            const auto& m = members_[i];
+            auto seen = seen_.find(m.name);
+            if (seen != seen_.end() && !m.task.empty()) {
+                auto a = seen->second.answers.find(m.task);
+                if (a != seen->second.answers.end()) ImGui::TextWrapped("%s", shorten(a->second, 240).c_str());
+            }
+        }
+        ImGui::EndTable();
+    }
+}
+
+void LiveScreen::draw_votes(App& app, bool as_trainer) {
+    float s = app.ui_scale();
+    const Scenario* sc = scenario_.get();
+    gap(0.2f);
+    if (as_trainer) {
+        std::vector<const Task*> scaling;
+        if (sc)
+            for (const auto& scene : sc->scenes)
+                if (scene.task && scene.task->kind == TaskKind::Scaling) scaling.push_back(&*scene.task);
+        if (scaling.empty()) {
+            wrapped("This case has no scaling task to vote on.");
+            return;
+        }
+        if (vote_task_.empty()) vote_task_ = scaling.front()->id;
+        if (scaling.size() > 1) {
+            ImGui::SetNextItemWidth(420 * s);
+            if (ImGui::BeginCombo("Scaling task###live-vote-task", shorten(sc->task(vote_task_)->prompt, 60).c_str())) {
+                for (const Task* t : scaling)
+                    if (ImGui::Selectable((shorten(t->prompt, 60) + "###" + t->id).c_str(), t->id == vote_task_)) {
+                        vote_task_ = t->id;
+                        refresh(app);
+                    }
+                ImGui::EndCombo();
+            }
+        }
+    }
+    if (vote_task_.empty()) {
+        wrapped("Your trainer has not opened a vote yet. When they do, it appears here.");
+        return;
+    }
+    const Task* t = sc ? sc->task(vote_task_) : nullptr;
+    bool open = !rounds_.empty() && !rounds_.back().revealed;
+    std::vector<const Round*> shown;
+    for (const auto& r : rounds_)
+        if (r.revealed) shown.push_back(&r);
+    if (shown.size() > 2) shown.erase(shown.begin(), shown.end() - 2);
+
+    // Revealed rounds side by side (the latest two), on the 0-10 line.
+    auto draw_rounds = [&] {
+        if (shown.empty()) return;
+        int low = 0, high = 10, expert = 5;
+        if (sc) {
+            const ScalingKey& key = sc->scaling_key(vote_task_);
+            low = key.low;
+            high = key.high;
+            expert = key.expert;
+        }
+        float avail = ImGui::GetContentRegionAvail().x;
+        float w = std::min(520 * s, (avail - 30 * s) / static_cast<float>(shown.size()));
+        // As tall as fits above the fold (large text on a small projector), between 70 and 150 points.
+        float line = ImGui::GetTextLineHeightWithSpacing();
+        float h = std::clamp(ImGui::GetContentRegionAvail().y - line * 7.5f, 70 * s, 150 * s);        for (std::size_t i = 0; i < shown.size(); ++i) {
+            if (i) ImGui::SameLine(0, 30 * s);
+            std::string title = shown[i]->round == 1 ? "Round 1: before discussion"
+                                                     : "Round " + std::to_string(shown[i]->round) + ": after discussion";
+            draw_histogram(app, title, live::bin_votes(shown[i]->numbers, low, high), low, high, expert, w, h);
+        }
+        muted_text("Shaded: the experts' range (" + std::to_string(low) + " to " + std::to_string(high) +
+                   "); ringed: the experts' number, " + std::to_string(expert) + ". No names are kept with the votes.");
+    };
+    auto draw_controls = [&] {
+        int members = static_cast<int>(members_.size());
+        if (as_trainer) {
+            if (open) {
+                if (app.large) ImGui::PushFont(app.large);
+                ImGui::TextUnformatted(live::voted_line(votes_in_, members).c_str());
+                if (app.large) ImGui::PopFont();
+                muted_text("Round " + std::to_string(rounds_.back().round) +
+                           ": the numbers stay hidden until you reveal them.");
+                if (big_button("Reveal every number###live-reveal")) reveal(app);
+            } else if (big_button(rounds_.empty() ? "Open a vote###live-vote"
+                                                  : "Open another round after discussion###live-vote"))
+                open_vote(app, vote_task_);
+        } else if (open) {
+            subheading(app, my_vote_ ? ("Your number: " + std::to_string(*my_vote_)).c_str() : "Choose your number");
+            muted_text("Only you see it until your trainer reveals everyone's, without names. You can change it until then.");
+            for (int n = 0; n <= 10; ++n) {
+                if (n) ImGui::SameLine();
+                bool mine = my_vote_ && *my_vote_ == n;
+                if (mine) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
+                if (ImGui::Button((std::to_string(n) + "###vote-" + std::to_string(n)).c_str(), ImVec2(40 * s, 40 * s)))
+                    cast_vote(app, n);
+                if (mine) ImGui::PopStyleColor();
+            }
+        } else if (rounds_.empty()) {
+            wrapped("Your trainer has not opened a vote yet.");
+        }
+    };
+    // Once a round is revealed and none is open, the room looks at the
+    // numbers: they come first (on a projector at large text they must not
+    // be below the fold); while a vote is open, the controls come first.
+    if (!open && !shown.empty()) {
+        draw_rounds();
+        gap(0.4f);
+        if (t) wrapped(t->prompt);
+        gap(0.2f);
+        draw_controls();
+    } else {
+        if (t) wrapped(t->prompt);
+        gap(0.2f);
+        draw_controls();
+        gap(0.4f);
+        draw_rounds();
+    }
+}
+
+void LiveScreen::draw_wall(App& app) {
+    gap(0.2f);
+    muted_text("The room's statements, without names, with the assessor's marks. Pinned ones come first; hidden ones "
+               "are left off the wall and its export.");
+    if (wall_.hidden_count() > 0) {
+        ImGui::Checkbox(("Show the hidden ones (" + std::to_string(wall_.hidden_count()) + ")###wall-hidden").c_str(),
+                        &wall_show_hidden_);
+    }
+    gap(0.2f);
+    if (export_folder_.empty()) export_folder_ = home_folder();
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%s", export_folder_.c_str());
+    // The folder field shrinks to leave room for the buttons; at large text they go below it.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float buttons = ImGui::CalcTextSize("Folder").x + ImGui::CalcTextSize("Export as Markdown").x +
+                    ImGui::CalcTextSize("Export as CSV").x + st.FramePadding.x * 4 + st.ItemSpacing.x * 3 +
+                    st.ItemInnerSpacing.x;
+    float avail = ImGui::GetContentRegionAvail().x;
+    float field = std::clamp(avail - buttons, 160 * app.ui_scale(), 360 * app.ui_scale());
+    ImGui::SetNextItemWidth(field);
+    if (ImGui::InputText("Folder###wall-folder", buf, sizeof buf)) export_folder_ = buf;
+    if (field + buttons <= avail) ImGui::SameLine();
+    if (ImGui::Button("Export as Markdown###wall-md")) export_wall(app, export_folder_, true);
+    ImGui::SameLine();
+    if (ImGui::Button("Export as CSV###wall-csv")) export_wall(app, export_folder_, false);
+    if (!export_message_.empty()) muted_text(export_message_);
+    gap(0.3f);
+    if (ImGui::BeginTable("###wall", 2, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableSetupColumn("Danger statements");
+        ImGui::TableSetupColumn("Safety goals");
+        ImGui::TableHeadersRow();
+        ImGui::TableNextRow();
+        for (live::WallKind kind : {live::WallKind::Danger, live::WallKind::Goal}) {
+            ImGui::TableNextColumn();
+            auto col = wall_.column(kind, wall_show_hidden_);
+            if (col.empty()) muted_text("None handed in yet.");
+            int n = 0;
+            std::string pin_key, hide_key;
+            bool pin_to = false, hide_to = false;
+            for (const live::WallItem* it : col) {
+                ImGui::PushID(it->key.c_str());
+                if (app.bold) ImGui::PushFont(app.bold);
+                ImGui::TextUnformatted((live::wall_label(kind, it->hidden ? 0 : ++n) + (it->pinned ? "  (pinned)" : "") +
+                                        (it->hidden ? "  (hidden)" : "")).c_str());
+                if (app.bold) ImGui::PopFont();
+                wrapped(it->text);
+                for (const auto& m : it->marks) {
+                    met_shape(m.met, ImGui::GetTextLineHeight());
+                    ImGui::SameLine();
+                    ImGui::TextUnformatted(criterion_title(m.criterion));
+                }
+                if (ImGui::SmallButton(it->pinned ? "Unpin" : "Pin")) { pin_key = it->key; pin_to = !it->pinned; }
+                ImGui::SameLine();
+                if (ImGui::SmallButton(it->hidden ? "Show" : "Hide")) { hide_key = it->key; hide_to = !it->hidden; }
+                ImGui::Separator();
+                ImGui::PopID();
+            }
+            if (!pin_key.empty()) wall_.pin(pin_key, pin_to);
+            if (!hide_key.empty()) wall_.hide(hide_key, hide_to);
+        }
+        ImGui::EndTable();
+    }
+}
+
+void LiveScreen::draw_trainee(App& app) {
+    if (!info_.id) {
+        subheading(app, "Join your trainer's live session");
+        gap(0.3f);
+        wrapped("Type the six-letter code your trainer gives the room.");
+        ImGui::SetNextItemWidth(200 * app.ui_scale());
+        bool go = ImGui::InputText("###live-code", code_buf_, sizeof code_buf_,
+                                   ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine();
+        if (big_button("Join###live-join") || go) join(app, code_buf_);
+        return;
+    }
+    subheading(app, ("You are in live session " + info_.join_code).c_str());
+    const Scenario* sc = scenario(app, info_.scenario);
+    wrapped(std::string("The case: ") + (sc ? sc->title : info_.scenario) +
+            ". Your trainer sees where you are in it and what you hand in, without your name unless they choose to show names.");
+    gap(0.2f);
+    bool playing = app.scenario() && app.scenario()->id == info_.scenario;
+    if (big_button(playing ? "Back to the case###live-open-case" : "Open the case###live-open-case")) open_case(app);
+    gap(0.4f);
+    ImGui::Separator();
+    subheading(app, "Vote");
+    draw_votes(app, false);
+}
+
+}  // namespace sofs::ui
