@@ -11,12 +11,17 @@
 //   bench_assess --case ID            one case only
 //   bench_assess --record-before ID   write ID's figures as its before.json
 //                                     (run before changing any rule for that case)
+//   bench_assess --explain ID danger|goal TEXT
+//                                     how one text is read in case ID: its words, the
+//                                     people found (and what they are to the case), and
+//                                     every verdict with its evidence
 //   bench_assess --files PATH...      score only these labelled files, per case and
 //                                     per criterion (agreement and kappa): a PATH is a
 //                                     .jsonl file in a folder named by its case, a case
 //                                     folder, or a folder of case folders (such as a new
 //                                     set of blind files kept outside tests/labelled)
 #include "../rubric/labelled.hpp"
+#include "rubric/reading/clauses.hpp"
 #include "rubric/writing_hints.hpp"
 
 #include <chrono>
@@ -157,12 +162,53 @@ int score_files(const std::vector<std::string>& paths, bool misses, const sofs::
     return 0;
 }
 
+// --explain: one text, read as the assessor reads it.
+int explain(const std::string& id, bool goal, const std::string& text, const sofs::Guidance& g) {
+    auto scenario = scenario_by_id(id);
+    if (!scenario) {
+        std::fprintf(stderr, "bench_assess: no scenario scenarios/%s.yaml loads\n", id.c_str());
+        return 1;
+    }
+    auto prepared = sofs::prepare_case(*scenario, g);
+    using namespace sofs::rubric;
+    Text t = tokenise(text, g.data->words);
+    Reading r(t, *g.data, *prepared);
+    static const char* const kWho[] = {"child", "child-general", "caregiver", "family", "professional",
+                                       "speaker", "everyone", "nobody", "other-adult", "unknown"};
+    for (int i = 0; i < r.n(); ++i) {
+        std::printf("%s%s", i ? " " : "", t.tokens[i].lower.c_str());
+        if (t.tokens[i].corrected) std::printf("(corrected)");
+        if (r.mention_at[i] >= 0 && r.people[r.mention_at[i]].last == i)
+            std::printf("[%s%s]", kWho[(int)r.people[r.mention_at[i]].who], r.people[r.mention_at[i]].pronoun ? ",pronoun" : "");
+        if (i + 1 < r.n() && t.tokens[i + 1].sentence != t.tokens[i].sentence) std::printf(" |");
+    }
+    std::printf("\n");
+    if (goal) {
+        GoalReading gr(r);
+        static const char* const kKind[] = {"positive", "prohibition", "service", "non-action", "watch", "none"};
+        for (auto& c : gr.clauses)
+            std::printf("  clause: subject %s, verb \"%s\", %s%s\n",
+                        c.subject ? r.quote(c.subject->first, c.subject->last).c_str() : "-",
+                        c.verb >= 0 ? r.word(c.verb).c_str() : "-", kKind[(int)c.kind], c.concrete ? ", concrete" : "");
+    }
+    auto vs = goal ? sofs::assess_safety_goal(text, *prepared, g) : sofs::assess_danger_statement(text, *prepared, g);
+    for (auto& v : vs)
+        std::printf("  %-24s %-7s [%s] %s\n", v.criterion.c_str(), v.met ? "met" : "not met", v.evidence_words.c_str(),
+                    v.explanation.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     bool misses = false, files = false;
     std::string only, record;
     std::vector<std::string> paths;
+    if (argc == 5 && !std::strcmp(argv[1], "--explain")) {
+        auto g = guidance();
+        if (!g) return 1;
+        return explain(argv[2], !std::strcmp(argv[3], "goal"), argv[4], *g);
+    }
     for (int i = 1; i < argc; ++i) {
         if (files && std::strncmp(argv[i], "--", 2)) paths.push_back(argv[i]);
         else if (!std::strcmp(argv[i], "--files")) files = true;
