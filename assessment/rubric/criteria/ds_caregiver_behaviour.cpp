@@ -98,8 +98,10 @@ bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>&
         "and", "or", "but", "so", "that", "because", "when", "while", "if", "who", "which", "as", "until", "unless", "the",
         "a", "an", "his", "her", "their", "its", "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "plus",
         "then", "before", "after", "over", "than", "like", "nor", "whether", "where"};
+    static const std::unordered_set<std::string> keepers = {"keep", "keeps", "kept", "keeping", "stop", "stops",
+                                                             "stopped"};
     static const std::unordered_set<std::string> between = {"up", "off", "out", "back", "in", "down", "on", "to",
-                                                             "the", "a", "little", "baby", "his", "her", "their", "both"};
+                                                             "the", "a", "little", "baby", "his", "her", "their", "both", "with"};
     // a subject is not the object of a preposition or a description ("an angry man")
     static const std::unordered_set<std::string> not_subject = {"a", "an", "of", "with", "to", "from", "for", "by", "about",
                                                                  "at", "on", "in", "like", "than", "over", "before", "after"};
@@ -119,27 +121,41 @@ bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>&
                   (r.word(v + 1).size() > 4 && r.word(v + 1).compare(r.word(v + 1).size() - 3, 3, "ing") == 0) ||
                   past_participle(r.word(v + 1))))))
             ++v;
-        if (v >= r.n() || !r.same_sentence(v, who.last) || r.mention_at[v] >= 0) continue;
+        if (v >= r.n() || !r.same_sentence(v, who.last)) continue;
+        // "Jay could keep Maya up", "stop Maya going": the verb was read as a helper
+        if (r.mention_at[v] >= 0 && v - 1 > who.last && keepers.count(r.word(v - 1))) --v;
+        if (r.mention_at[v] >= 0) continue;
         const std::string& verb = r.word(v);
-        if (verb.empty() || !std::isalpha((unsigned char)verb[0]) || not_deeds.count(verb) || r.is(v, r.c.be_or_auxiliary))
+        bool get = (verb == "get" || verb == "gets" || verb == "got" || verb == "getting") && v + 1 < r.n() &&
+                   r.mention_at[v + 1] >= 0;  // "get Osian to clinic": getting someone somewhere is a deed
+        if (verb.empty() || !std::isalpha((unsigned char)verb[0]) || (!get && not_deeds.count(verb)) ||
+            (!get && r.is(v, r.c.be_or_auxiliary)))
             continue;
         if (starts_at(inner_at, v)) continue;
         bool bad = false;
         for (auto& b : blocked)
             if (v >= b.first && v <= b.last) bad = true;
         if (bad) continue;
-        // the child right after the verb, or after a particle or determiner
-        // ("give Ruby", "take Lee off", "pick him up", "get the baby up")
-        for (int k = v + 1; k < r.n() && k <= v + 3 && r.same_sentence(k, v); ++k) {
+        // the child right after the verb, or after a particle, a determiner or
+        // "to" and a second verb ("give Ruby", "take Lee off", "pick him up",
+        // "forget to check his insulin", "stop checking on him")
+        for (int k = v + 1; k < r.n() && k <= v + 5 && r.same_sentence(k, v); ++k) {
             if (r.mention_at[k] < 0) {
+                if (r.word(k) == "to" && k + 1 < r.n() && r.mention_at[k + 1] < 0 && !between.count(r.word(k + 1))) {
+                    ++k;
+                    continue;
+                }
                 if (between.count(r.word(k))) continue;
                 break;
             }
-            const Mention& obj = r.people[r.mention_at[k]];
-            if (obj.who != Who::Child) break;
+            const Mention* obj = &r.people[r.mention_at[k]];
+            // "either parent could grip him": the object is not the doer
+            if (obj->pronoun && obj->who != Who::Child && !obj->person.empty() && obj->person == who.person)
+                obj = child_for_pronoun(r, obj);
+            if (!obj || obj->who != Who::Child) break;
             Evidence ev;
             ev.add(r, who.first, who.last);
-            ev.add(r, v, obj.last);
+            ev.add(r, v, obj->last);
             *out = w.make("DS-CAREGIVER-BEHAVIOUR", true, "", ev.spans, ev.words);
             return true;
         }

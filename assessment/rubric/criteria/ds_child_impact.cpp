@@ -5,24 +5,6 @@
 namespace sofs::rubric {
 
 namespace {
-// "If Mererid and Iwan don't check Osian's insulin, he could end up in
-// intensive care": a pronoun that suffers a harm is read as a child of the
-// case named before it who fits ("he", "she": that gender or unknown; "they":
-// children), even where the reading of people took it for an adult.
-const Mention* harmed_child(const Reading& r, const Mention* target) {
-    if (!target || !target->pronoun || target->who == Who::Child) return target;
-    const std::string& pw = r.word(target->first);
-    if (pw != "he" && pw != "she" && pw != "him" && pw != "her" && pw != "they" && pw != "them") return target;
-    for (int k = target->first - 1; k >= 0; --k) {
-        if (r.mention_at[k] < 0) continue;
-        const Mention& m = r.people[r.mention_at[k]];
-        k = m.first;
-        if (m.who != Who::Child || m.pronoun) continue;
-        bool plural = pw == "they" || pw == "them";
-        if (plural ? m.gender == 'p' : (m.gender == '?' || m.gender == target->gender)) return &m;
-    }
-    return target;
-}
 // "Dean may keep taking Leah away. Could be sexually abused.": a sentence with
 // no one in it before the harm carries on about the child last named.
 const Mention* child_of_fragment(const Reading& r, int tok) {
@@ -62,7 +44,7 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
                     if (r.mention_at[k - 1] >= 0 && r.people[r.mention_at[k - 1]].who == Who::Child) target = &r.people[r.mention_at[k - 1]];
                     break;
                 }
-        target = harmed_child(r, target);
+        target = child_for_pronoun(r, target);
         if (!target && p.section != "witness") target = child_of_fragment(r, m.first);
         if (!target) continue;
         if (target->who == Who::ChildGeneral) general_child = true;
@@ -77,7 +59,7 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         if (r.c.case_words.phrases[m.phrase].section != "harm") continue;
         if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
         const Mention* target = r.subject_before(m.first);
-        target = harmed_child(r, target);
+        target = child_for_pronoun(r, target);
         if (!target || target->who != Who::Child) target = r.after(m.last, 4);
         if (!target || target->who != Who::Child) continue;
         Evidence ev;
