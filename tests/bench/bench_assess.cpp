@@ -11,12 +11,23 @@
 //   bench_assess --case ID            one case only
 //   bench_assess --record-before ID   write ID's figures as its before.json
 //                                     (run before changing any rule for that case)
+//   bench_assess --explain ID danger|goal TEXT
+//                                     how one text is read in case ID: its words, the
+//                                     people found (and what they are to the case), and
+//                                     every verdict with its evidence
+//   bench_assess --files PATH...      score only these labelled files, per case and
+//                                     per criterion (agreement and kappa): a PATH is a
+//                                     .jsonl file in a folder named by its case, a case
+//                                     folder, or a folder of case folders (such as a new
+//                                     set of blind files kept outside tests/labelled)
 #include "../rubric/labelled.hpp"
+#include "rubric/reading/clauses.hpp"
 #include "rubric/writing_hints.hpp"
 
 #include <chrono>
 #include <ctime>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -62,17 +73,150 @@ nlohmann::json to_json(const std::map<std::string, Tally>& t, const Tally& all) 
     return j;
 }
 
+// --files: the given labelled files only, grouped by case (the folder they sit in).
+int score_files(const std::vector<std::string>& paths, bool misses, const sofs::Guidance& g) {
+    namespace fs = std::filesystem;
+    std::map<std::string, std::vector<fs::path>> by_case;  // case id -> files
+    auto add_dir = [&](const fs::path& dir) {
+        for (auto& e : fs::directory_iterator(dir))
+            if (e.path().extension() == ".jsonl") by_case[fs::absolute(dir).filename().string()].push_back(e.path());
+    };
+    for (auto& p : paths) {
+        fs::path path(p);
+        std::error_code ec;
+        if (fs::is_regular_file(path, ec)) {
+            if (path.extension() != ".jsonl") {
+                std::fprintf(stderr, "bench_assess: %s: not a .jsonl file\n", p.c_str());
+                return 2;
+            }
+            by_case[fs::absolute(path).parent_path().filename().string()].push_back(path);
+        } else if (fs::is_directory(path, ec)) {
+            bool direct = false;
+            for (auto& e : fs::directory_iterator(path)) direct = direct || e.path().extension() == ".jsonl";
+            if (direct) add_dir(path);
+            else
+                for (auto& e : fs::directory_iterator(path))
+                    if (e.is_directory()) add_dir(e.path());
+        } else {
+            std::fprintf(stderr, "bench_assess: %s: no such file or folder\n", p.c_str());
+            return 2;
+        }
+    }
+    if (by_case.empty()) {
+        std::fprintf(stderr, "bench_assess: no .jsonl files in the paths given\n");
+        return 2;
+    }
+    Tally every;
+    std::map<std::string, Tally> every_crit;
+    for (auto& [id, files] : by_case) {
+        std::sort(files.begin(), files.end());
+        auto scenario = scenario_by_id(id);
+        if (!scenario) {
+            std::printf("Case %s: skipped, no scenario scenarios/%s.yaml loads (a file's folder must be named by its case)\n\n",
+                        id.c_str(), id.c_str());
+            continue;
+        }
+        auto prepared = sofs::prepare_case(*scenario, g);
+        std::map<std::string, Tally> per;
+        Tally all;
+        int ds = 0, sg = 0;
+        std::vector<Miss> ms;
+        std::printf("Case %s\n", id.c_str());
+        for (auto& f : files) {
+            LabelledSet set;
+            try {
+                set = read_set(f);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "bench_assess: %s\n", e.what());
+                return 1;
+            }
+            if (is_wp_set(set)) {
+                std::printf("  set %-32s skipped (Words and Pictures: test_rubric scores these)\n", set.name.c_str());
+                continue;
+            }
+            auto t = score_set(set, *prepared, g, misses ? &ms : nullptr);
+            Tally set_all;
+            for (auto& [crit, tl] : t) {
+                set_all += tl;
+                per[crit] += tl;
+                every_crit[crit] += tl;
+            }
+            all += set_all;
+            every += set_all;
+            (set.goals ? sg : ds) += (int)set.items.size();
+            std::printf("  set %-32s %4zu items  agreement %.3f  kappa %.3f\n", f.string().c_str(), set.items.size(),
+                        set_all.agreement(), set_all.kappa());
+        }
+        char title[160];
+        std::snprintf(title, sizeof title, "these files (%d danger statements, %d safety goals)", ds, sg);
+        print_table(title, per, all);
+        std::printf("  weakest criterion: %s\n\n", weakest(per).c_str());
+        for (auto& m : ms)
+            std::printf("  miss %s %s %s label=%d assessor=%d [%s]\n      %s\n", m.set.c_str(), m.id.c_str(),
+                        m.criterion.c_str(), m.label, !m.label, m.evidence.c_str(), m.text.c_str());
+    }
+    if (by_case.size() > 1) {
+        std::printf("All cases given\n");
+        print_table("these files", every_crit, every);
+    }
+    return 0;
+}
+
+// --explain: one text, read as the assessor reads it.
+int explain(const std::string& id, bool goal, const std::string& text, const sofs::Guidance& g) {
+    auto scenario = scenario_by_id(id);
+    if (!scenario) {
+        std::fprintf(stderr, "bench_assess: no scenario scenarios/%s.yaml loads\n", id.c_str());
+        return 1;
+    }
+    auto prepared = sofs::prepare_case(*scenario, g);
+    using namespace sofs::rubric;
+    Text t = tokenise(text, g.data->words);
+    Reading r(t, *g.data, *prepared);
+    static const char* const kWho[] = {"child", "child-general", "caregiver", "family", "professional",
+                                       "speaker", "everyone", "nobody", "other-adult", "unknown"};
+    for (int i = 0; i < r.n(); ++i) {
+        std::printf("%s%s", i ? " " : "", t.tokens[i].lower.c_str());
+        if (t.tokens[i].corrected) std::printf("(corrected)");
+        if (r.mention_at[i] >= 0 && r.people[r.mention_at[i]].last == i)
+            std::printf("[%s%s]", kWho[(int)r.people[r.mention_at[i]].who], r.people[r.mention_at[i]].pronoun ? ",pronoun" : "");
+        if (i + 1 < r.n() && t.tokens[i + 1].sentence != t.tokens[i].sentence) std::printf(" |");
+    }
+    std::printf("\n");
+    if (goal) {
+        GoalReading gr(r);
+        static const char* const kKind[] = {"positive", "prohibition", "service", "non-action", "watch", "none"};
+        for (auto& c : gr.clauses)
+            std::printf("  clause: subject %s, verb \"%s\", %s%s\n",
+                        c.subject ? r.quote(c.subject->first, c.subject->last).c_str() : "-",
+                        c.verb >= 0 ? r.word(c.verb).c_str() : "-", kKind[(int)c.kind], c.concrete ? ", concrete" : "");
+    }
+    auto vs = goal ? sofs::assess_safety_goal(text, *prepared, g) : sofs::assess_danger_statement(text, *prepared, g);
+    for (auto& v : vs)
+        std::printf("  %-24s %-7s [%s] %s\n", v.criterion.c_str(), v.met ? "met" : "not met", v.evidence_words.c_str(),
+                    v.explanation.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool misses = false;
+    bool misses = false, files = false;
     std::string only, record;
+    std::vector<std::string> paths;
+    if (argc == 5 && !std::strcmp(argv[1], "--explain")) {
+        auto g = guidance();
+        if (!g) return 1;
+        return explain(argv[2], !std::strcmp(argv[3], "goal"), argv[4], *g);
+    }
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--misses")) misses = true;
+        if (files && std::strncmp(argv[i], "--", 2)) paths.push_back(argv[i]);
+        else if (!std::strcmp(argv[i], "--files")) files = true;
+        else if (!std::strcmp(argv[i], "--misses")) misses = true;
         else if (!std::strcmp(argv[i], "--case") && i + 1 < argc) only = argv[++i];
         else if (!std::strcmp(argv[i], "--record-before") && i + 1 < argc) record = argv[++i];
         else {
-            std::fprintf(stderr, "usage: bench_assess [--misses] [--case ID] [--record-before ID]\n");
+            std::fprintf(stderr, "usage: bench_assess [--misses] [--case ID] [--record-before ID] [--files PATH...]\n");
             return 2;
         }
     }
@@ -80,6 +224,13 @@ int main(int argc, char** argv) {
     if (!g) {
         std::cerr << "bench_assess: the guidance did not load\n";
         return 1;
+    }
+    if (files) {
+        if (paths.empty()) {
+            std::fprintf(stderr, "bench_assess: --files needs at least one file or folder\n");
+            return 2;
+        }
+        return score_files(paths, misses, *g);
     }
     std::vector<LabelledCase> cases;
     try {

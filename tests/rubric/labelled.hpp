@@ -5,7 +5,9 @@
 //
 // A set is a *.jsonl file; its kind is in its name ("danger" or "goal").
 // Files whose name starts with "unseen-" are held out: they are scored only
-// in aggregate, and no program prints their text or their misses.
+// in aggregate, and no program prints their text or their misses. (The
+// "round1-*" sets were the unseen sets until the third round; they are tuned
+// on now, and new blind sets arrive as unseen-danger.jsonl / unseen-goals.jsonl.)
 #pragma once
 
 #include "fixture.hpp"
@@ -16,6 +18,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
+#include <sstream>
 #include <stdexcept>
 
 namespace sofs::testing {
@@ -75,33 +79,90 @@ inline std::shared_ptr<const Scenario> scenario_by_id(const std::string& id) {
     return cache[id] = r.scenario;
 }
 
-// Every case folder under tests/labelled/, in name order, sets in name order.
-inline std::vector<LabelledCase> labelled_cases() {
+// Reads one labelled file into a set: its kind and whether it is held out
+// come from its name.
+inline LabelledSet read_set(const std::filesystem::path& f) {
+    LabelledSet s;
+    s.name = f.stem().string();
+    s.goals = s.name.find("goal") != std::string::npos;
+    s.unseen = s.name.rfind("unseen", 0) == 0;
+    s.items = read_labelled(f.string());
+    return s;
+}
+
+inline bool is_wp_set(const LabelledSet& s) { return s.name.find("words-pictures") != std::string::npos; }
+
+// One case folder (named by its scenario id): every *.jsonl in it, in name order.
+inline LabelledCase read_case_dir(const std::filesystem::path& dir) {
+    namespace fs = std::filesystem;
+    LabelledCase c;
+    c.id = dir.filename().string();
+    c.scenario = scenario_by_id(c.id);
+    std::vector<fs::path> files;
+    for (auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".jsonl") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (auto& f : files) {
+        LabelledSet s = read_set(f);
+        if (is_wp_set(s)) c.wp_sets.push_back(std::move(s));
+        else c.sets.push_back(std::move(s));
+    }
+    return c;
+}
+
+inline std::string labelled_root() { return std::string(SOFS_TESTS_DIR) + "/labelled"; }
+
+// Every case folder under root (tests/labelled/ unless told), in name order.
+inline std::vector<LabelledCase> labelled_cases(const std::string& root = labelled_root()) {
     namespace fs = std::filesystem;
     std::vector<LabelledCase> out;
-    std::string root = std::string(SOFS_TESTS_DIR) + "/labelled";
     std::vector<fs::path> dirs;
     for (auto& e : fs::directory_iterator(root))
         if (e.is_directory()) dirs.push_back(e.path());
     std::sort(dirs.begin(), dirs.end());
-    for (auto& dir : dirs) {
-        LabelledCase c;
-        c.id = dir.filename().string();
-        c.scenario = scenario_by_id(c.id);
-        std::vector<fs::path> files;
-        for (auto& e : fs::directory_iterator(dir))
-            if (e.path().extension() == ".jsonl") files.push_back(e.path());
-        std::sort(files.begin(), files.end());
-        for (auto& f : files) {
-            LabelledSet s;
-            s.name = f.stem().string();
-            s.goals = s.name.find("goal") != std::string::npos;
-            s.unseen = s.name.rfind("unseen", 0) == 0;
-            s.items = read_labelled(f.string());
-            if (s.name.find("words-pictures") != std::string::npos) c.wp_sets.push_back(std::move(s));
-            else c.sets.push_back(std::move(s));
+    for (auto& dir : dirs) out.push_back(read_case_dir(dir));
+    return out;
+}
+
+// The accuracy floors, in tests/labelled/floors.txt: one line per case and
+// kind of set ("tune" or "unseen"), "case kind overall criterion [statements]";
+// "-" for a floor not set yet (the figures are then printed, not checked).
+struct FloorLine {
+    std::optional<double> overall, criterion;
+    int at_least = 0;  // statements the case's sets of this kind must hold
+};
+using Floors = std::map<std::pair<std::string, std::string>, FloorLine>;  // (case, kind) -> floors
+
+inline Floors read_floors(const std::string& path = labelled_root() + "/floors.txt") {
+    Floors out;
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(path + ": cannot be read");
+    std::string line;
+    int n = 0;
+    auto number = [&](const std::string& w) -> std::optional<double> {
+        if (w == "-") return std::nullopt;
+        try {
+            std::size_t used = 0;
+            double d = std::stod(w, &used);
+            if (used == w.size() && d >= 0 && d <= 1) return d;
+        } catch (...) {
         }
-        out.push_back(std::move(c));
+        throw std::runtime_error(path + ":" + std::to_string(n) + ": \"" + w + "\" is not a floor between 0 and 1 or \"-\"");
+    };
+    while (std::getline(in, line)) {
+        ++n;
+        if (auto h = line.find('#'); h != std::string::npos) line.erase(h);
+        std::istringstream words(line);
+        std::string id, kind, overall, criterion, at_least;
+        if (!(words >> id)) continue;
+        if (!(words >> kind >> overall >> criterion) || (kind != "tune" && kind != "unseen"))
+            throw std::runtime_error(path + ":" + std::to_string(n) +
+                                     ": expected \"case tune|unseen overall criterion [statements]\"");
+        FloorLine f;
+        f.overall = number(overall);
+        f.criterion = number(criterion);
+        if (words >> at_least) f.at_least = std::atoi(at_least.c_str());
+        out[{id, kind}] = f;
     }
     return out;
 }

@@ -1,7 +1,8 @@
 // The accuracy floor: every case's hand-labelled sets in tests/labelled/<id>/
 // are judged against THAT case's scenario, and the assessor must agree with
 // the labels at least as well as it did when these floors were set (see
-// tests/labelled/README.md for the figures), so a regression fails CI. The
+// tests/labelled/README.md for the figures, tests/labelled/floors.txt for the
+// floors), so a regression fails CI. The
 // benchmark (bench_assess) prints the exact figures and Cohen's kappa.
 #include "labelled.hpp"
 
@@ -11,48 +12,34 @@
 
 using namespace sofs::testing;
 
-namespace {
-
-struct Floor {
-    const char* scenario;
-    int at_least;                           // labelled statements the case must have
-    double tune_overall, tune_criterion;    // agreement floors on the tuning sets
-    double unseen_overall, unseen_criterion;  // and on the unseen sets (never tuned on)
-};
-
-// The figures reached (tests/labelled/README.md), rounded down: a regression
-// on any case fails. Raise them as the rules improve; never lower them to fit.
-// Two unseen floors were lowered once, by one statement each (reference-case
-// SG-CAREGIVER-ACTION 0.767 -> 0.750, teen-online-exploitation
-// DS-CAREGIVER-BEHAVIOUR 0.750 -> 0.733), when the practice leads' conventions
-// were adopted and tuned on; the unseen texts were not looked at and no rule
-// was chosen by them (tests/labelled/README.md says so).
-const Floor kFloors[] = {
-    {"reference-case", 800, 0.99, 0.97, 0.90, 0.745},
-    {"neglect-early-years", 200, 0.95, 0.895, 0.89, 0.795},
-    {"practice-lead-mapping", 200, 0.96, 0.895, 0.93, 0.83},
-    {"teen-online-exploitation", 200, 0.95, 0.895, 0.88, 0.73},
-};
-}  // namespace
-
+// The floors live in tests/labelled/floors.txt (one line per case and kind of
+// set), so whoever measures a new set can set its floor without touching C++.
+// Tuning floors are the figures reached (tests/labelled/README.md), rounded
+// down: a regression on any case fails. Raise them as the rules improve; never
+// lower them to fit. Unseen floors are set by whoever first measures a new
+// blind set; until then ("-", or no line) the figures are printed, not checked.
+// A case with no unseen set is fine.
 TEST_CASE("every bundled case has labelled sets, judged against its own scenario, above its floor") {
     auto g = guidance();
     REQUIRE(g);
     auto cases = labelled_cases();
-    for (const Floor& fl : kFloors) {
-        const std::string name = fl.scenario;
-        CAPTURE(name);
-        const LabelledCase* c = nullptr;
-        for (auto& x : cases)
-            if (x.id == fl.scenario) c = &x;
-        REQUIRE_MESSAGE(c, "tests/labelled/" << name << " is missing");
-        REQUIRE(c->scenario);
-        auto prepared = sofs::prepare_case(*c->scenario, *g);
-        int n = 0;
+    Floors floors;
+    try {
+        floors = read_floors();
+    } catch (const std::exception& e) {
+        FAIL(e.what());
+    }
+    REQUIRE(cases.size() >= 4);
+    for (auto& c : cases) {
+        CAPTURE(c.id);
+        REQUIRE_MESSAGE(c.scenario, "tests/labelled/" << c.id << " has no scenario scenarios/" << c.id << ".yaml");
+        auto prepared = sofs::prepare_case(*c.scenario, *g);
         for (bool unseen : {false, true}) {
+            const char* kind = unseen ? "unseen" : "tune";
             std::map<std::string, Tally> per;
             Tally all;
-            for (auto& set : c->sets) {
+            int n = 0;
+            for (auto& set : c.sets) {
                 if (set.unseen != unseen) continue;
                 n += (int)set.items.size();
                 for (auto& [crit, t] : score_set(set, *prepared, *g)) {
@@ -60,15 +47,29 @@ TEST_CASE("every bundled case has labelled sets, judged against its own scenario
                     all += t;
                 }
             }
-            if (!all.n()) continue;
-            INFO((unseen ? "unseen sets" : "tuning sets") << " overall agreement " << all.agreement());
-            CHECK(all.agreement() >= (unseen ? fl.unseen_overall : fl.tune_overall));
-            for (auto& [crit, t] : per) {
-                INFO(crit << " agreement " << t.agreement());
-                CHECK(t.agreement() >= (unseen ? fl.unseen_criterion : fl.tune_criterion));
+            auto fl = floors.find({c.id, kind});
+            if (!unseen)
+                REQUIRE_MESSAGE(fl != floors.end(), "tests/labelled/floors.txt has no \"" << c.id << " tune\" line");
+            if (!all.n()) {
+                CHECK_MESSAGE(unseen, c.id << " has no tuning set");
+                continue;
             }
+            if (fl == floors.end() || !fl->second.overall) {
+                std::printf("%s: %s sets have no floor yet: overall %.3f (kappa %.3f)", c.id.c_str(), kind, all.agreement(),
+                            all.kappa());
+                for (auto& [crit, t] : per) std::printf(", %s %.3f", crit.c_str(), t.agreement());
+                std::printf("\n");
+                continue;
+            }
+            INFO(kind << " sets overall agreement " << all.agreement());
+            CHECK(all.agreement() >= *fl->second.overall);
+            if (fl->second.criterion)
+                for (auto& [crit, t] : per) {
+                    INFO(crit << " agreement " << t.agreement());
+                    CHECK(t.agreement() >= *fl->second.criterion);
+                }
+            CHECK(n >= fl->second.at_least);
         }
-        CHECK(n >= fl.at_least);
     }
 }
 

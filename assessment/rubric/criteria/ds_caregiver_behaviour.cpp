@@ -4,6 +4,7 @@
 #include "rubric/criteria/criteria.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace sofs::rubric {
 
@@ -75,6 +76,93 @@ bool omission(const Reading& r, const Wording& w, Verdict* out) {
     return false;
 }
 
+// Who does what to a child: an adult as the subject of a verb whose object is
+// a child of the case ("Joel might give Ruby too little milk", "Dean will take
+// Lee off in his car", "Mererid and Iwan may stop checking Osian's insulin",
+// "Aga left him alone"). Any verb counts but being, having, inner states
+// ("think", "know", "cope": non-actions), saying and worrying; the child must
+// be the verb's object, before another clause begins.
+bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>& blocked, Verdict* out) {
+    static const std::unordered_set<std::string> lead = {"keep", "keeps", "kept", "keeping", "carry", "carries", "on",
+                                                          "continue", "continues", "go", "goes", "to", "again", "start",
+                                                          "starts", "stop", "stops", "then", "try", "tries", "not", "never",
+                                                          "once", "sometimes", "often", "repeatedly", "be", "been"};
+    static const std::unordered_set<std::string> not_deeds = {
+        "say", "says", "said", "saying", "worry", "worries", "worried", "love", "loves", "loved", "like", "likes",
+        "need", "needs", "needed", "seem", "seems", "work", "works", "worked", "working", "live", "lives", "lived",
+        "living", "be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having", "get", "gets",
+        "got", "lacks", "lack", "deny", "denies", "denied", "admit", "admits", "admitted", "believe", "believes",
+        "explain", "explains", "find", "finds", "found", "report", "reports", "reported", "struggle", "struggles", "struggled", "struggling", "cares",
+        "care",
+        // words that are no verb at all
+        "and", "or", "but", "so", "that", "because", "when", "while", "if", "who", "which", "as", "until", "unless", "the",
+        "a", "an", "his", "her", "their", "its", "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "plus",
+        "then", "before", "after", "over", "than", "like", "nor", "whether", "where"};
+    static const std::unordered_set<std::string> keepers = {"keep", "keeps", "kept", "keeping", "stop", "stops",
+                                                             "stopped"};
+    static const std::unordered_set<std::string> between = {"up", "off", "out", "back", "in", "down", "on", "to",
+                                                             "the", "a", "little", "baby", "his", "her", "their", "both", "with"};
+    // a subject is not the object of a preposition or a description ("an angry man")
+    static const std::unordered_set<std::string> not_subject = {"a", "an", "of", "with", "to", "from", "for", "by", "about",
+                                                                 "at", "on", "in", "like", "than", "over", "before", "after"};
+    const auto& inner = r.d.lex("non-actions");
+    auto inner_at = find_longest(r.t, inner);
+    for (const Mention& who : r.people) {
+        if (!is_any_adult(who.who)) continue;
+        const std::string& last = r.word(who.last);
+        if (last.size() > 2 && last.compare(last.size() - 2, 2, "'s") == 0) continue;  // "Claire's tablets"
+        if (who.pronoun && r.word(who.first) != "he" && r.word(who.first) != "she" && r.word(who.first) != "they") continue;
+        if (who.first > 0 && r.same_sentence(who.first - 1, who.first) && not_subject.count(r.word(who.first - 1))) continue;
+        int v = who.last + 1;
+        while (v < r.n() && r.same_sentence(v, who.last) &&
+               (r.is(v, r.c.modal) || r.is(v, r.c.skip) || adverb(r.word(v)) || lead.count(r.word(v)) ||
+                (r.is(v, r.c.be_or_auxiliary) && v + 1 < r.n() && r.same_sentence(v, v + 1) &&
+                 (lead.count(r.word(v + 1)) || r.is(v + 1, r.c.skip) || r.is(v + 1, r.c.negation) ||
+                  (r.word(v + 1).size() > 4 && r.word(v + 1).compare(r.word(v + 1).size() - 3, 3, "ing") == 0) ||
+                  past_participle(r.word(v + 1))))))
+            ++v;
+        if (v >= r.n() || !r.same_sentence(v, who.last)) continue;
+        // "Jay could keep Maya up", "stop Maya going": the verb was read as a helper
+        if (r.mention_at[v] >= 0 && v - 1 > who.last && keepers.count(r.word(v - 1))) --v;
+        if (r.mention_at[v] >= 0) continue;
+        const std::string& verb = r.word(v);
+        bool get = (verb == "get" || verb == "gets" || verb == "got" || verb == "getting") && v + 1 < r.n() &&
+                   r.mention_at[v + 1] >= 0;  // "get Osian to clinic": getting someone somewhere is a deed
+        if (verb.empty() || !std::isalpha((unsigned char)verb[0]) || (!get && not_deeds.count(verb)) ||
+            (!get && r.is(v, r.c.be_or_auxiliary)))
+            continue;
+        if (starts_at(inner_at, v)) continue;
+        bool bad = false;
+        for (auto& b : blocked)
+            if (v >= b.first && v <= b.last) bad = true;
+        if (bad) continue;
+        // the child right after the verb, or after a particle, a determiner or
+        // "to" and a second verb ("give Ruby", "take Lee off", "pick him up",
+        // "forget to check his insulin", "stop checking on him")
+        for (int k = v + 1; k < r.n() && k <= v + 5 && r.same_sentence(k, v); ++k) {
+            if (r.mention_at[k] < 0) {
+                if (r.word(k) == "to" && k + 1 < r.n() && r.mention_at[k + 1] < 0 && !between.count(r.word(k + 1))) {
+                    ++k;
+                    continue;
+                }
+                if (between.count(r.word(k))) continue;
+                break;
+            }
+            const Mention* obj = &r.people[r.mention_at[k]];
+            // "either parent could grip him": the object is not the doer
+            if (obj->pronoun && obj->who != Who::Child && !obj->person.empty() && obj->person == who.person)
+                obj = child_for_pronoun(r, obj);
+            if (!obj || obj->who != Who::Child) break;
+            Evidence ev;
+            ev.add(r, who.first, who.last);
+            ev.add(r, v, obj->last);
+            *out = w.make("DS-CAREGIVER-BEHAVIOUR", true, "", ev.spans, ev.words);
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 Verdict ds_behaviour(const Reading& r, const Wording& w) {
@@ -90,8 +178,12 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
                        past_participle_like(r.word(m.first));
         if (passive) {
             for (int j = m.last + 1; j < r.n() && j <= m.last + 4 && r.same_sentence(j, m.last); ++j)
-                if (r.word(j) == "by" && j + 1 < r.n() && r.mention_at[j + 1] >= 0) {
-                    agent = &r.people[r.mention_at[j + 1]];
+                if (r.word(j) == "by" && j + 1 < r.n()) {
+                    // "by his father": the possessive before the person is passed over
+                    int a = j + 1;
+                    if (a + 1 < r.n() && r.mention_at[a] < 0 && r.is(a, r.c.child_determiner)) ++a;
+                    if (r.mention_at[a] < 0) continue;
+                    agent = &r.people[r.mention_at[a]];
                     break;
                 }
         } else {
@@ -116,7 +208,11 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
         ev.add(r, m.first, m.last);
         return w.make("DS-CAREGIVER-BEHAVIOUR", true, "", ev.spans, ev.words);
     }
-    if (Verdict v; case_behaviour(r, w, labels, &v) || omission(r, w, &v)) return v;
+    std::vector<Match> blocked = cats;
+    blocked.insert(blocked.end(), labels.begin(), labels.end());
+    for (auto& m : r.longest("vague-harm")) blocked.push_back(m);
+    for (auto& m : r.longest("jargon")) blocked.push_back(m);
+    if (Verdict v; case_behaviour(r, w, labels, &v) || omission(r, w, &v) || acts_on_child(r, w, blocked, &v)) return v;
     Evidence ev;
     std::string reason;
     for (auto& m : cats) {

@@ -4,6 +4,18 @@
 
 namespace sofs::rubric {
 
+namespace {
+// "Dean may keep taking Leah away. Could be sexually abused.": a sentence with
+// no one in it before the harm carries on about the child last named.
+const Mention* child_of_fragment(const Reading& r, int tok) {
+    for (int k = tok - 1; k >= 0 && r.same_sentence(k, tok); --k)
+        if (r.mention_at[k] >= 0) return nullptr;
+    for (int k = tok - 1; k >= 0; --k)
+        if (r.mention_at[k] >= 0 && r.people[r.mention_at[k]].who == Who::Child) return &r.people[r.mention_at[k]];
+    return nullptr;
+}
+}  // namespace
+
 Verdict ds_child_impact(const Reading& r, const Wording& w) {
     bool general_child = false;
     for (auto& m : r.longest("impacts")) {
@@ -32,6 +44,8 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
                     if (r.mention_at[k - 1] >= 0 && r.people[r.mention_at[k - 1]].who == Who::Child) target = &r.people[r.mention_at[k - 1]];
                     break;
                 }
+        target = child_for_pronoun(r, target);
+        if (!target && p.section != "witness") target = child_of_fragment(r, m.first);
         if (!target) continue;
         if (target->who == Who::ChildGeneral) general_child = true;
         if (target->who != Who::Child) continue;
@@ -45,6 +59,7 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         if (r.c.case_words.phrases[m.phrase].section != "harm") continue;
         if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
         const Mention* target = r.subject_before(m.first);
+        target = child_for_pronoun(r, target);
         if (!target || target->who != Who::Child) target = r.after(m.last, 4);
         if (!target || target->who != Who::Child) continue;
         Evidence ev;

@@ -22,6 +22,20 @@ const Clause* governing(const GoalReading& g, int tok) {
 
 bool vague_at(const GoalReading& g, int v) { return g.vague_at(v); }
 
+// "will feed Ruby properly", "will be home more": the deed qualified by a vague
+// word in its own clause (up to the next "and", comma-free: the same sentence
+// within eight words) is nothing anyone could check
+bool qualified_vaguely(const GoalReading& g, int verb) {
+    for (auto& m : g.vague)
+        if (g.r.phrase("vague-verbs", m).section == "qualifier" && m.first > verb && m.first <= verb + 8 &&
+            g.r.same_sentence(m.first, verb)) {
+            bool joined = false;
+            for (int k = verb + 1; k < m.first; ++k) joined = joined || g.r.is(k, g.r.c.conjunction);
+            if (!joined) return true;
+        }
+    return false;
+}
+
 }  // namespace
 
 Verdict sg_observable(const GoalReading& g, const Wording& w) {
@@ -34,7 +48,7 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
     // Someone in the family doing something others can see ("Irene will have
     // Lily every morning", "Ryan will stay at Dean's"); a child only when concrete.
     for (auto& c : g.clauses) {
-        if (c.kind != Clause::Positive || g.professional(c) || vague_at(g, c.verb)) continue;
+        if (c.kind != Clause::Positive || g.professional(c) || vague_at(g, c.verb) || qualified_vaguely(g, c.verb)) continue;
         // "will demonstrate that he can safely parent": what is to be shown is not seen
         bool shown = false;
         if (r.word(c.modal_first) == "can" || r.word(c.modal_first) == "could")
@@ -68,7 +82,7 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (r.negated_before(m.first, 3) || g.in_service(m)) return false;
         const Clause* c = governing(g, m.first);
         if (!c) return true;
-        if (c->verb == m.first) return c->kind == Clause::Positive && !g.professional(*c);
+        if (c->verb == m.first) return c->kind == Clause::Positive && !g.professional(*c) && !qualified_vaguely(g, c->verb);
         // what someone will see or be shown the family doing ("will show Linda that the
         // children are cared for by a sober adult", "the nursery will see ..."); not a
         // professional's own deed, an inner state, a service or something ruled out

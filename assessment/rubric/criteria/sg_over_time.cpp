@@ -10,6 +10,18 @@ Verdict sg_over_time(const GoalReading& g, const Wording& w) {
         ev.add(g.r, g.times.front().first, g.times.front().last);
         return w.make("SG-OVER-TIME", true, "", ev.spans, ev.words);
     }
+    // "every feed", "each late shift", "at every clinic": how consistently, whatever is counted
+    const Reading& r = g.r;
+    for (int k = 0; k + 1 < r.n(); ++k) {
+        if ((r.word(k) != "every" && r.word(k) != "each") || !r.same_sentence(k, k + 1)) continue;
+        const std::string& next = r.word(k + 1);
+        if (next == "other" || next == "of" || next == "one" || r.mention_at[k + 1] >= 0 ||
+            !std::isalpha((unsigned char)next[0]))
+            continue;
+        Evidence ev;
+        ev.add(r, k, k + 1);
+        return w.make("SG-OVER-TIME", true, "", ev.spans, ev.words);
+    }
     return w.make("SG-OVER-TIME", false, "", {}, "");
 }
 

@@ -50,4 +50,19 @@ const Mention* coordinated_subject(const Reading& r, int tok) {
     return nullptr;
 }
 
+const Mention* child_for_pronoun(const Reading& r, const Mention* target) {
+    if (!target || !target->pronoun || target->who == Who::Child) return target;
+    const std::string& pw = r.word(target->first);
+    bool plural = pw == "they" || pw == "them";
+    if (!plural && pw != "he" && pw != "she" && pw != "him" && pw != "her") return target;
+    for (int k = target->first - 1; k >= 0; --k) {
+        if (r.mention_at[k] < 0) continue;
+        const Mention& m = r.people[r.mention_at[k]];
+        k = m.first;
+        if (m.who != Who::Child || m.pronoun) continue;
+        if (plural ? m.gender == 'p' : (m.gender == '?' || m.gender == target->gender)) return &m;
+    }
+    return target;
+}
+
 }  // namespace sofs::rubric

@@ -103,5 +103,11 @@ bool past_participle_like(const std::string& w);
 // person before it who is followed by a modal or auxiliary ("Kai might").
 // Null when the verb is not coordinated.
 const Mention* coordinated_subject(const Reading& r, int tok);
+// A pronoun read as a child of the case named before it who fits ("he",
+// "she", "him", "her": that gender or unknown; "they", "them": children), where
+// the sense needs a child and the reading of people took it for an adult: "If
+// Mererid and Iwan don't check Osian's insulin, he could end up in intensive
+// care". Anything else is returned as it is.
+const Mention* child_for_pronoun(const Reading& r, const Mention* target);
 
 }  // namespace sofs::rubric
