@@ -4,6 +4,7 @@
 #include "app.hpp"
 
 #include "args.hpp"
+#include "keyboard.hpp"
 #include "screens/all.hpp"
 #include "screens/mapping.hpp"
 #include "tour.hpp"
@@ -711,18 +712,19 @@ void App::draw_notices() {
 
 void App::draw_settings_popup() {
     if (show_settings_) { ImGui::OpenPopup("Settings###settings-popup"); show_settings_ = false; }
-    ImGui::SetNextWindowSize(ImVec2(560 * scale_, 0));
-    if (ImGui::BeginPopupModal("Settings###settings-popup", nullptr, ImGuiWindowFlags_NoResize)) {
+    // The dialog always fits the window (at 200 % text it scrolls inside).
+    ImVec2 disp = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(disp.x / 2, disp.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(560 * scale_, disp.x * 0.94f), 0),
+                                        ImVec2(std::min(560 * scale_, disp.x * 0.94f), disp.y * 0.94f));
+    if (ImGui::BeginPopupModal("Settings###settings-popup", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize)) {
         subheading(*this, "Text size");
-        int pct = settings.text_percent;
-        ImGui::SetNextItemWidth(300 * scale_);
-        ImGui::SliderInt("###text-size", &pct, 100, 200, "%d%%");
-        if (pct != settings.text_percent) settings.text_percent = pct;
-        if (ImGui::IsItemDeactivatedAfterEdit()) request_text_size(pct);
-        ImGui::SameLine();
-        if (ImGui::Button("Smaller###smaller")) request_text_size(settings.text_percent - 10);
-        ImGui::SameLine();
-        if (ImGui::Button("Larger###larger")) request_text_size(settings.text_percent + 10);
+        // A fixed list: each size stays where it is, so nothing moves under the pointer.
+        for (int pct : {100, 125, 150, 175, 200}) {
+            if (pct != 100) ImGui::SameLine();
+            std::string label = std::to_string(pct) + " %###size-" + std::to_string(pct);
+            if (ImGui::RadioButton(label.c_str(), settings.text_percent == pct)) request_text_size(pct);
+        }
         gap();
         subheading(*this, "Colours");
         int t = static_cast<int>(settings.theme);
@@ -753,7 +755,7 @@ void App::draw_settings_popup() {
         if (ImGui::Button("Try it###try-reading"))
             read_aloud("This is how the simulator reads a panel aloud. You can make it faster or slower.");
         gap();
-        muted_text("Keyboard: arrow keys move between buttons, Space or Enter presses, Tab moves between text boxes, F1 shows help.");
+        muted_text(keyboard_help());
         gap();
         if (big_button("Close###close-settings") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
             store_settings();
@@ -774,7 +776,7 @@ void App::draw_frame() {
     draw_notices();
     Screen& s = screen(current_);
     ImGui::PushID(s.stable_id());
-    ImGui::BeginChild("###screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("###screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     s.draw(*this);
     ImGui::EndChild();
     ImGui::PopID();
@@ -785,6 +787,9 @@ void App::draw_frame() {
         subheading(*this, s.title());
         gap(0.3f);
         wrapped(s.help());
+        gap();
+        subheading(*this, "Using the keyboard");
+        wrapped(keyboard_help());
         gap();
         if (big_button("Read aloud###help-read")) read_aloud(s.help());
         ImGui::SameLine();
@@ -896,6 +901,8 @@ int App::run() {
         }
         if (tour_) tour_->inject(*this);
         ImGui::NewFrame();
+        if (keyboard_new_frame())
+            if (auto back = back_from(current_); back && session) go(*back);
         draw_frame();
         ImGui::Render();
         int w = 0, h = 0;

@@ -137,7 +137,7 @@ void met_badge(bool met, const char* met_word, const char* not_word) {
 bool begin_card(const char* id, const char* title, ImVec2 size, App& app) {
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8.0f * app.ui_scale());
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * app.ui_scale(), 12 * app.ui_scale()));
-    bool open = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    bool open = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleVar(2);
     if (title && *title) {
         subheading(app, title);
@@ -186,6 +186,19 @@ const char* criterion_title(const std::string& id) {
     for (const auto& r : kRows)
         if (id == r.id) return r.title;
     return id.c_str();
+}
+
+const char* move_name(int m) {
+    // In MoveType's order (engine/model/scenario.hpp).
+    static const char* const kNames[] = {
+        "a question about times it went well",   "a scaling question",         "a question about coping",
+        "a question about the future they want", "bringing in the child's voice", "asking about the family's network",
+        "saying the worry honestly",             "saying the bottom line",     "a blaming label",
+        "professional words",                    "a leading or closed question", "reassurance that hides the worry",
+        "a threat",                              "taking over",
+    };
+    if (m < 0 || m >= static_cast<int>(sizeof kNames / sizeof kNames[0])) return "a move";
+    return kNames[m];
 }
 
 bool hand_in_row(App& app, bool asked, const std::string& problem) {

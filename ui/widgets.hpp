@@ -40,6 +40,9 @@ void end_card();
 // Plain names for criterion ids ("DS-WHO" -> "Says who is worried").
 const char* criterion_title(const std::string& id);
 
+// Plain words for a conversation move ("an exception question", "a blaming label").
+const char* move_name(int move_type);   // MoveType as int, so this header needs no engine include
+
 // The colour of a "good" and a "worry" mark in the current theme.
 ImU32 good_colour();
 ImU32 worry_colour();

@@ -199,7 +199,7 @@ void DebriefScreen::draw(App& app) {
     ImGui::SameLine();
     if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
     gap(0.3f);
-    ImGui::BeginChild("###debrief-body", ImVec2(0, 0), false);
+    ImGui::BeginChild("###debrief-body", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     if (v.ending) {
         std::string text = reflow(v.ending->debrief);
         begin_card("###ending", nullptr, ImVec2(0, ImGui::CalcTextSize(text.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - 60).y +

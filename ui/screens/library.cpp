@@ -129,7 +129,7 @@ void LibraryScreen::draw(App& app) {
         return;
     }
 
-    ImGui::BeginChild("###cards", ImVec2(0, 0), false);
+    ImGui::BeginChild("###cards", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     int shown = 0;
     float card_w = ImGui::GetContentRegionAvail().x;
     for (const auto& sc : app.library.scenarios) {

@@ -38,8 +38,8 @@ std::string editor_key(TaskKind k) {
 const char* MappingScreen::help() const {
     return "This is your mapping of the case, in three columns: what we are worried about, what is working well, "
            "and what needs to happen. Drag each fact card to the part of the mapping where it belongs, or press a card "
-           "and choose where it goes. Write danger statements and safety goals in the box at the top: the words under "
-           "the box show your text wrapped, with professional words marked and a plainer way to say them. "
+           "and choose where it goes. Write danger statements and safety goals in the box at the top: your words wrap "
+           "as you type, and professional words are marked in the box with a plainer way to say them beside it. "
            "Your writing is kept as you go; press Hand in when you are happy with it.";
 }
 
@@ -259,15 +259,8 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
     float avail = ImGui::GetContentRegionAvail().x;
     float left = avail * 0.56f;
     ImGui::BeginGroup();
-    ImGui::PushItemWidth(left);
     subheading(app, label);
-    if (ImGui::InputTextMultiline("###text", &text, ImVec2(left, ImGui::GetTextLineHeight() * 4.6f))) dirty_ = true;
-    if (ImGui::IsItemDeactivatedAfterEdit() && dirty_) {
-        app.save_draft(key, text);
-        dirty_ = false;
-    }
-    ImGui::PopItemWidth();
-    // The box does not wrap, so the text is shown again, wrapped, with hints marked.
+    // Professional words and long sentences are marked inside the box itself.
     std::vector<Highlight> marks;
     std::vector<Hint> hints = find_hints(text);
     for (auto& h : long_sentences(text)) hints.push_back(h);
@@ -287,15 +280,17 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
             }
         }
     }
-    muted_text("Your words, as the family would read them:");
-    ImGui::BeginChild("###preview", ImVec2(left, std::max(ImGui::GetTextLineHeight() * 3.5f, ImGui::GetContentRegionAvail().y - 2)), true);
-    if (text.empty()) muted_text("(nothing written yet)");
-    else highlighted_text(text, marks);
-    ImGui::EndChild();
+    float box_h = std::max(ImGui::GetTextLineHeight() * 5, ImGui::GetContentRegionAvail().y - 4);
+    WritingBox& box = boxes_[key];
+    if (box.draw("###text", text, ImVec2(left, box_h), marks, "Write here. Your words wrap as you type; marked words have a plainer way to say them.")) dirty_ = true;
+    if (box.left_after_edit() && dirty_) {
+        app.save_draft(key, text);
+        dirty_ = false;
+    }
     ImGui::EndGroup();
 
     ImGui::SameLine(0, 24 * app.ui_scale());
-    ImGui::BeginChild("###hints", ImVec2(0, std::max(height * 0.5f, ImGui::GetContentRegionAvail().y - 2)), false);
+    ImGui::BeginChild("###hints", ImVec2(0, std::max(height * 0.5f, ImGui::GetContentRegionAvail().y - 2)), false, ImGuiWindowFlags_NavFlattened);
     int words = word_count(text);
     subheading(app, ("Hints   (" + std::to_string(words) + (words == 1 ? " word)" : " words)")).c_str());
     if (hints.empty()) muted_text(text.empty() ? "Hints appear here as you write." : "No professional words found.");
@@ -337,7 +332,7 @@ void MappingScreen::draw_tray(App& app) {
     float avail = ImGui::GetContentRegionAvail().x;
     ImGui::BeginGroup();
     subheading(app, ("Facts to place (" + std::to_string(unplaced.size()) + ")").c_str());
-    ImGui::BeginChild("###tray", ImVec2(avail * 0.62f, std::max(ImGui::GetTextLineHeight() * 3, ImGui::GetContentRegionAvail().y - 2)), true);
+    ImGui::BeginChild("###tray", ImVec2(avail * 0.62f, std::max(ImGui::GetTextLineHeight() * 3, ImGui::GetContentRegionAvail().y - 2)), true, ImGuiWindowFlags_NavFlattened);
     if (unplaced.empty()) muted_text(facts_on_offer(app).empty() ? "No facts learnt yet: they come from the conversation."
                                                                  : "Every fact has a place. You can still move cards between sections.");
     for (const auto& id : unplaced) draw_card(app, id);
@@ -345,7 +340,7 @@ void MappingScreen::draw_tray(App& app) {
     ImGui::EndGroup();
     accept_drop(app, *this, "");
     ImGui::SameLine();
-    ImGui::BeginChild("###not-mapping", ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y - 2)), false);
+    ImGui::BeginChild("###not-mapping", ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y - 2)), false, ImGuiWindowFlags_NavFlattened);
     draw_section(app, "distractor", "Not part of the mapping", "Drop facts that do not bear on safety here");
     ImGui::EndChild();
 }
@@ -367,15 +362,15 @@ void MappingScreen::draw_task(App& app, float height) {
             const char* label = t->kind == TaskKind::DangerStatement ? "Danger statement"
                               : t->kind == TaskKind::SafetyGoal ? "Safety goal"
                               : t->kind == TaskKind::PastHarm ? "Past harm" : "Next steps (one a line)";
-            ImGui::BeginChild("###editor-area", ImVec2(0, inner), false);
+            ImGui::BeginChild("###editor-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
             draw_editor(app, key, label, inner);
             ImGui::EndChild();
         } else if (t->kind == TaskKind::SortFacts) {
-            ImGui::BeginChild("###tray-area", ImVec2(0, inner), false);
+            ImGui::BeginChild("###tray-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
             draw_tray(app);
             ImGui::EndChild();
         } else {
-            ImGui::BeginChild("###network-area", ImVec2(0, inner), false);
+            ImGui::BeginChild("###network-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
             wrapped("Who should be part of the safety network? Tick everyone who could help keep the children safe.");
             std::vector<std::string> offered = t->people;
             if (offered.empty())
@@ -408,7 +403,7 @@ void MappingScreen::draw_task(App& app, float height) {
         wrapped("Move the fact cards to where you think they belong. The writing tasks open here when the case asks for them.");
         if (ImGui::Button("Back to the conversation###back-to-talk")) app.go(app.screen_for_view());
         gap(0.3f);
-        ImGui::BeginChild("###tray-area", ImVec2(0, 0), false);
+        ImGui::BeginChild("###tray-area", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
         draw_tray(app);
         ImGui::EndChild();
     }

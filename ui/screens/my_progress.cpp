@@ -94,7 +94,7 @@ void MyProgressScreen::draw(App& app) {
         return;
     }
     float avail = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("###progress-checks", ImVec2(avail * 0.56f, 0), false);
+    ImGui::BeginChild("###progress-checks", ImVec2(avail * 0.56f, 0), false, ImGuiWindowFlags_NavFlattened);
     subheading(app, "Each check, case by case");
     // Criterion rows in first-seen order; attempt columns oldest first (last eight).
     std::vector<std::string> criteria;
@@ -134,7 +134,7 @@ void MyProgressScreen::draw(App& app) {
                    (finished[i]->attempt.finished_ms ? ", finished " + day_text(*finished[i]->attempt.finished_ms) : std::string()));
     ImGui::EndChild();
     ImGui::SameLine(0, 24 * s);
-    ImGui::BeginChild("###progress-side", ImVec2(0, 0), false);
+    ImGui::BeginChild("###progress-side", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
 
     subheading(app, "What to practise next");
     std::map<std::string, int> missed;

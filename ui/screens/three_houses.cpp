@@ -106,7 +106,7 @@ void ThreeHousesScreen::draw_house(App& app, const char* house, const char* titl
     dl->AddText(ImVec2(p.x + (w - ts.x) / 2, p.y + roof - ts.y - 6 * s), ink, title);
     if (app.bold) ImGui::PopFont();
     ImGui::SetCursorScreenPos(ImVec2(p.x + 24 * s, p.y + roof + 14 * s));
-    ImGui::BeginChild("###inside", ImVec2(w - 48 * s, h - roof - 24 * s), false, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("###inside", ImVec2(w - 48 * s, h - roof - 24 * s), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     int n = 0;
     for (const auto& i : items_) {
         auto it = houses_.find(i);

@@ -374,13 +374,13 @@ void TrainerScreen::draw(App& app) {
         ImGuiTabItemFlags f1 = want_tab_ == 1 ? ImGuiTabItemFlags_SetSelected : 0;
         want_tab_ = -1;
         if (ImGui::BeginTabItem("The group###tab-cohort", nullptr, f0)) {
-            ImGui::BeginChild("###cohort-body", ImVec2(0, 0), false);
+            ImGui::BeginChild("###cohort-body", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
             draw_cohort(app);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("One trainee###tab-detail", nullptr, f1)) {
-            ImGui::BeginChild("###detail-body", ImVec2(0, 0), false);
+            ImGui::BeginChild("###detail-body", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
             draw_detail(app);
             ImGui::EndChild();
             ImGui::EndTabItem();

@@ -1,0 +1,58 @@
+// Tab order through every control, the focus ring, and Escape for "back".
+#include "keyboard.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace sofs::ui {
+
+bool keyboard_new_frame() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiIO& io = g.IO;
+    int dir = take_tab_request();
+    bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (dir == 0 && g.ActiveId == 0 && !io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), true))
+        dir = io.KeyShift ? -1 : +1;
+    if (dir != 0 && g.NavWindow) {
+        // Every item is a stop (FocusApi), not only text boxes; the order is the drawing order.
+        g.NavTabbingDir = (g.NavId == 0 && dir > 0) ? 0 : dir;
+        ImGui::NavMoveRequestSubmit(ImGuiDir_None, dir < 0 ? ImGuiDir_Up : ImGuiDir_Down,
+                                    ImGuiNavMoveFlags_Tabbing | ImGuiNavMoveFlags_FocusApi,
+                                    ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
+        g.NavTabbingResultFirst.Clear();
+        g.NavTabbingCounter = -1;
+    }
+    // Any key that moves the focus shows the ring (ImGui hides it after the mouse moves).
+    static const ImGuiKey kMoves[] = {ImGuiKey_Tab, ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_LeftArrow, ImGuiKey_RightArrow};
+    for (ImGuiKey k : kMoves)
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true) && g.ActiveId == 0) {
+            g.NavDisableHighlight = false;
+            g.NavDisableMouseHover = true;
+        }
+    bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    return escape && !popup && g.ActiveId == 0 && !io.WantTextInput;
+}
+
+std::optional<ScreenId> back_from(ScreenId s) {
+    switch (s) {
+        case ScreenId::Briefing: return ScreenId::Library;
+        case ScreenId::Conversation: return ScreenId::Briefing;
+        case ScreenId::Mapping:
+        case ScreenId::Scaling:
+        case ScreenId::ThreeHouses: return ScreenId::Conversation;
+        case ScreenId::Debrief:
+        case ScreenId::MyProgress: return ScreenId::Library;
+        default: return std::nullopt;
+    }
+}
+
+const char* keyboard_help() {
+    return "Keys: Tab and Shift+Tab move to the next and previous control (the one with the focus has a thick outline); "
+           "Enter or Space presses it; the arrow keys also move between controls; Escape goes back a screen or closes a box. "
+           "In a writing box: type as usual, Ctrl+Z undoes and Ctrl+Y redoes, Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste, "
+           "Shift with the arrows selects, Tab or Escape leaves the box. In the conversation the keys 1 to 9 choose what to say. "
+           "On the mapping board, press Enter on a fact card to choose where it goes. On the safety scale, Left and Right move "
+           "the number. F1 shows help.";
+}
+
+}  // namespace sofs::ui
