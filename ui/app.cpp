@@ -7,6 +7,7 @@
 #include "keyboard.hpp"
 #include "screens/all.hpp"
 #include "screens/mapping.hpp"
+#include "key_play.hpp"
 #include "tour.hpp"
 #include "widgets.hpp"
 
@@ -68,7 +69,7 @@ void mark_process_start() { g_process_start = std::chrono::steady_clock::now(); 
 const char* usage() {
     return "sofs-sim: practise Signs of Safety conversations, mapping and safety planning.\n"
            "\n"
-           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR]\n"
+           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR] [--keys-only DIR] [--text-size PCT]\n"
            "                [--frames N --screenshot FILE] [--benchmark-startup] [--help]\n"
            "\n"
            "  --scenarios DIR      where the case scenarios are (default: the bundled scenarios/)\n"
@@ -76,9 +77,13 @@ const char* usage() {
            "  --tour DIR           run a scripted trainee and trainer through every screen of the\n"
            "                       reference case, writing one PNG per screen into DIR; uses a\n"
            "                       temporary progress file; exits 0 when every step worked\n"
+           "  --keys-only DIR      play the reference case from sign-in to feedback with key events\n"
+           "                       only (Tab, Enter, Space, Escape, typing), one PNG per screen into\n"
+           "                       DIR; uses a temporary progress file; exits 0 when feedback is reached\n"
            "  --frames N           draw N frames and exit (with --screenshot: then save a PNG);\n"
            "                       exits 3 when problems were shown (scenarios that did not load)\n"
            "  --screenshot FILE    the PNG to write after --frames N\n"
+           "  --text-size PCT      text size for this run only, 100 to 200 (the tour's 200 % pictures)\n"
            "  --benchmark-startup  print the time from start to the first frame on screen, in ms\n"
            "  --help               show this help\n"
            "\n"
@@ -87,7 +92,7 @@ const char* usage() {
 
 Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "frames", "screenshot", "width", "height"},
+    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "keys-only", "frames", "screenshot", "width", "height", "text-size"},
                              {"help", "benchmark-startup"});
     Options o;
     *help = false;
@@ -100,12 +105,17 @@ Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     o.scenarios_dir = p.get("scenarios").value_or(def);
     o.db_path = p.get("db").value_or("");
     o.tour_dir = p.get("tour").value_or("");
+    o.keys_dir = p.get("keys-only").value_or("");
     o.screenshot = p.get("screenshot").value_or("");
     o.benchmark_startup = p.has("benchmark-startup");
     std::string e;
     if (auto n = p.get_int("frames", &e)) o.frames = static_cast<int>(*n);
     if (auto n = p.get_int("width", &e)) o.width = static_cast<int>(*n);
     if (auto n = p.get_int("height", &e)) o.height = static_cast<int>(*n);
+    if (auto n = p.get_int("text-size", &e)) {
+        o.text_percent = static_cast<int>(*n);
+        if (e.empty() && (o.text_percent < 100 || o.text_percent > 200)) e = "option --text-size takes a percentage from 100 to 200";
+    }
     if (!e.empty()) { *error = e; return o; }
     if (!o.screenshot.empty() && o.frames <= 0) o.frames = 5;
     if (o.frames < 0) *error = "option --frames takes a number of frames of 1 or more";
@@ -114,8 +124,9 @@ Options parse_options(int argc, char** argv, std::string* error, bool* help) {
 
 App::App(Options o) : opt(std::move(o)), started_(g_process_start) {
     screens_ = make_screens();
-    remember_settings = opt.tour_dir.empty() && opt.frames == 0 && !opt.benchmark_startup;
+    remember_settings = opt.tour_dir.empty() && opt.keys_dir.empty() && opt.frames == 0 && !opt.benchmark_startup;
     settings = remember_settings ? load_settings(settings_path()) : Settings{};
+    if (opt.text_percent > 0) settings.text_percent = opt.text_percent;
 }
 
 App::~App() = default;
@@ -256,7 +267,7 @@ bool App::open_scenario(std::shared_ptr<const Scenario> s, bool fresh) {
             notify("Could not look for earlier work: " + err, true);
         }
     }
-    std::uint64_t seed = opt.tour_dir.empty() ? std::random_device{}() : 1;
+    std::uint64_t seed = opt.tour_dir.empty() && opt.keys_dir.empty() ? std::random_device{}() : 1;
     session.emplace(*s, seed);
     if (can_save) {
         Transcript header;
@@ -814,7 +825,7 @@ int App::run() {
     // a helper thread while the window and OpenGL start (the slowest part);
     // the helper is joined before the first frame, so nothing is shared while
     // it runs.
-    if (!opt.tour_dir.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
+    if (!opt.tour_dir.empty() || !opt.keys_dir.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
     std::unique_ptr<Records> opened;
     std::thread helper([this, &opened] {
         sound.open();
@@ -823,7 +834,7 @@ int App::run() {
         } catch (const std::exception& e) {
             library.diagnostics.error(opt.scenarios_dir, 0, 0, "APP001", std::string("could not read the scenarios: ") + e.what());
         }
-        if (opt.tour_dir.empty())
+        if (opt.tour_dir.empty() && opt.keys_dir.empty())
             opened = std::make_unique<Records>(opt.db_path.empty() ? Records::default_path() : opt.db_path);
     });
     if (!init_window(&err)) {
@@ -857,7 +868,13 @@ int App::run() {
                true);
     }
 
-    if (!opt.tour_dir.empty()) {
+    if (!opt.keys_dir.empty()) {
+        keys_ = std::make_unique<KeyPlay>(opt.keys_dir);
+        if (!keys_->prepare(*this, &err)) {
+            std::fprintf(stderr, "sofs-sim: keys-only: %s\n", err.c_str());
+            return 1;
+        }
+    } else if (!opt.tour_dir.empty()) {
         tour_ = std::make_unique<Tour>(opt.tour_dir);
         if (!tour_->prepare(*this, &err)) {
             std::fprintf(stderr, "sofs-sim: tour: %s\n", err.c_str());
@@ -875,7 +892,7 @@ int App::run() {
     unsigned seen = g_events.load();
     std::vector<int> forced_keys;   // keys latched as down for this frame
     bool first = true;
-    bool continuous = tour_ || opt.frames > 0 || opt.benchmark_startup;
+    bool continuous = tour_ || keys_ || opt.frames > 0 || opt.benchmark_startup;
     while (!glfwWindowShouldClose(window_) && !quit_) {
         bool busy = continuous || sound.playing() || animating_ || redraw_ > 0;
         if (busy) glfwPollEvents();
@@ -890,6 +907,7 @@ int App::run() {
 
         between_frames();
         if (tour_) tour_->before_frame(*this);
+        if (keys_) keys_->before_frame(*this);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         {
@@ -900,10 +918,13 @@ int App::run() {
             for (int k : forced_keys) io.KeysDown[k] = true;
         }
         if (tour_) tour_->inject(*this);
+        if (keys_) keys_->inject(*this);
+        keyboard_before_new_frame();
         ImGui::NewFrame();
         if (keyboard_new_frame())
             if (auto back = back_from(current_); back && session) go(*back);
         draw_frame();
+        keyboard_end_frame();
         ImGui::Render();
         int w = 0, h = 0;
         glfwGetFramebufferSize(window_, &w, &h);
@@ -946,6 +967,7 @@ int App::run() {
     // Closing the window mid-task keeps what was typed: the screen saves its drafts.
     screen(current_).leave(*this);
     if (tour_) exit_status_ = tour_->finish(*this);
+    if (keys_) exit_status_ = keys_->finish(*this);
     store_settings();
     sound.set_wake(nullptr);
     sound.stop();

@@ -30,10 +30,12 @@ struct Options {
     std::string scenarios_dir;
     std::string db_path;            // empty: the store's default
     std::string tour_dir;           // non-empty: run the scripted tour
+    std::string keys_dir;           // non-empty: play the reference case with key events only
     std::string screenshot;         // with frames: write a PNG after N frames
     int frames = 0;
     bool benchmark_startup = false;
     int width = 1280, height = 800;
+    int text_percent = 0;           // non-zero: this text size for this run (100 to 200), not saved
 };
 
 // Parses sofs-sim's command line; `error` non-empty on a bad option, `help` set for --help.
@@ -55,6 +57,7 @@ struct Notice {
 };
 
 class Tour;
+class KeyPlay;
 
 class App {
 public:
@@ -169,6 +172,7 @@ private:
     std::shared_ptr<const Guidance> guidance_;
     bool guidance_tried_ = false;
     std::unique_ptr<Tour> tour_;
+    std::unique_ptr<KeyPlay> keys_;
     std::chrono::steady_clock::time_point started_;
 };
 

@@ -4,18 +4,55 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <map>
+
 namespace sofs::ui {
 
-bool keyboard_new_frame() {
+namespace {
+std::map<std::string, ImGuiID> g_targets;   // this frame's named controls
+bool g_focus_alive = false;                 // the focused control was drawn in the last frame
+}  // namespace
+
+void note_target(const std::string& name) { g_targets[name] = ImGui::GetItemID(); }
+unsigned target_id(const std::string& name) {
+    auto it = g_targets.find(name);
+    return it == g_targets.end() ? 0 : it->second;
+}
+bool target_focused(const std::string& name) {
+    ImGuiID id = target_id(name);
+    return id != 0 && ImGui::GetCurrentContext()->NavId == id;
+}
+bool target_typing(const std::string& name) {
+    ImGuiID id = target_id(name);
+    return id != 0 && ImGui::GetCurrentContext()->ActiveId == id;
+}
+
+void keyboard_before_new_frame() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ImGuiIO& io = g.IO;
+    int enter = io.KeyMap[ImGuiKey_Enter], pad = io.KeyMap[ImGuiKey_KeyPadEnter];
+    bool down = (enter >= 0 && io.KeysDown[enter]) || (pad >= 0 && io.KeysDown[pad]);
+    // The backend clears NavInputs every frame, so this lasts while Enter is held.
+    if (down && !io.KeyCtrl && !io.KeyAlt && g.ActiveId == 0 && g.NavId != 0) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+}
+
+bool keyboard_new_frame() {
+    g_targets.clear();
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiIO& io = g.IO;
+    // A screen change leaves the focus in a window no longer drawn: give it
+    // back to the application's window, so Tab starts from the top again.
+    if (!g.NavWindow || !g.NavWindow->WasActive) {
+        if (ImGuiWindow* main = ImGui::FindWindowByName("Signs of Safety practice###main"); main && main->WasActive)
+            ImGui::FocusWindow(main);
+    }
     int dir = take_tab_request();
     bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     if (dir == 0 && g.ActiveId == 0 && !io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), true))
         dir = io.KeyShift ? -1 : +1;
     if (dir != 0 && g.NavWindow) {
         // Every item is a stop (FocusApi), not only text boxes; the order is the drawing order.
-        g.NavTabbingDir = (g.NavId == 0 && dir > 0) ? 0 : dir;
+        g.NavTabbingDir = ((g.NavId == 0 || !g_focus_alive) && dir > 0) ? 0 : dir;
         ImGui::NavMoveRequestSubmit(ImGuiDir_None, dir < 0 ? ImGuiDir_Up : ImGuiDir_Down,
                                     ImGuiNavMoveFlags_Tabbing | ImGuiNavMoveFlags_FocusApi,
                                     ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
@@ -33,6 +70,11 @@ bool keyboard_new_frame() {
     return escape && !popup && g.ActiveId == 0 && !io.WantTextInput;
 }
 
+void keyboard_end_frame() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g_focus_alive = g.NavId != 0 && g.NavIdIsAlive;
+}
+
 std::optional<ScreenId> back_from(ScreenId s) {
     switch (s) {
         case ScreenId::Briefing: return ScreenId::Library;
@@ -48,7 +90,8 @@ std::optional<ScreenId> back_from(ScreenId s) {
 
 const char* keyboard_help() {
     return "Keys: Tab and Shift+Tab move to the next and previous control (the one with the focus has a thick outline); "
-           "Enter or Space presses it; the arrow keys also move between controls; Escape goes back a screen or closes a box. "
+           "Enter or Space presses it; the arrow keys also move between controls; Escape goes back a screen or closes a box; "
+           "Ctrl+Enter presses the main button of a screen (Continue, Hand in, Begin the visit). "
            "In a writing box: type as usual, Ctrl+Z undoes and Ctrl+Y redoes, Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste, "
            "Shift with the arrows selects, Tab or Escape leaves the box. In the conversation the keys 1 to 9 choose what to say. "
            "On the mapping board, press Enter on a fact card to choose where it goes. On the safety scale, Left and Right move "

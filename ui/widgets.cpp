@@ -3,6 +3,8 @@
 
 #include "app.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cstring>
 
@@ -157,6 +159,17 @@ bool big_button(const char* label) {
     return r;
 }
 
+bool primary_button(const char* label) {
+    bool pressed = big_button(label);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Enter presses this button too");
+    ImGuiIO& io = ImGui::GetIO();
+    bool shortcut = io.KeyCtrl && !io.WantTextInput && ImGui::GetActiveID() == 0 &&
+                    !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+                    (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
+    return pressed || shortcut;
+}
+
 const char* criterion_title(const std::string& id) {
     struct Row { const char* id; const char* title; };
     static const Row kRows[] = {
@@ -206,7 +219,7 @@ bool hand_in_row(App& app, bool asked, const std::string& problem) {
         if (app.session && ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
         return false;
     }
-    bool pressed = big_button("Hand in###hand-in");
+    bool pressed = primary_button("Hand in###hand-in");
     if (!problem.empty()) {
         ImGui::SameLine();
         worry_text(problem);

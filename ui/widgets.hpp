@@ -55,5 +55,8 @@ bool hand_in_row(App& app, bool asked, const std::string& problem);
 
 // A button the width of its text plus generous padding.
 bool big_button(const char* label);
+// The screen's main action: a big button that Ctrl+Enter also presses (when
+// no box has the keyboard and no pop-up is open).
+bool primary_button(const char* label);
 
 }  // namespace sofs::ui

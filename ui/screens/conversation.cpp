@@ -205,7 +205,7 @@ void ConversationScreen::draw(App& app) {
     ImGui::BeginChild("###moves", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     switch (v.kind) {
         case View::Kind::Narration:
-            if (big_button("Continue###continue")) app.advance();
+            if (primary_button("Continue###continue")) app.advance();
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
             muted_text("(Enter or Space when it has the focus)");
@@ -229,10 +229,10 @@ void ConversationScreen::draw(App& app) {
         }
         case View::Kind::Task:
             wrapped("Time to write down what you have learnt.");
-            if (big_button("Go to the task###to-task")) app.go(app.screen_for_view());
+            if (primary_button("Go to the task###to-task")) app.go(app.screen_for_view());
             break;
         case View::Kind::Ending:
-            if (big_button("See your feedback###to-debrief")) app.go(ScreenId::Debrief);
+            if (primary_button("See your feedback###to-debrief")) app.go(ScreenId::Debrief);
             break;
     }
     ImGui::EndChild();

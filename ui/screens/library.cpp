@@ -4,6 +4,7 @@
 #include "app.hpp"
 #include "hints.hpp"
 #include "widgets.hpp"
+#include "keyboard.hpp"
 
 #include <algorithm>
 #include <set>
@@ -164,6 +165,7 @@ void LibraryScreen::draw(App& app) {
             if (ImGui::Button("Start again###again")) app.open_scenario(sc, true);
         } else {
             if (big_button(finished > 0 ? "Play again###start" : "Start###start")) app.open_scenario(sc, true);
+            note_target("start:" + sc->id);
         }
         ImGui::SameLine(0, 20 * s);
         ImGui::AlignTextToFramePadding();

@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "hints.hpp"
+#include "keyboard.hpp"
 #include "widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -174,6 +175,7 @@ void MappingScreen::draw_card(App& app, const std::string& fact_id) {
     dl->AddRect(pos, ImVec2(pos.x + w, pos.y + ts.y + st.FramePadding.y * 2.5f), ImGui::GetColorU32(ImGuiCol_Border), 4.0f);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + st.FramePadding.x * 1.5f, pos.y + st.FramePadding.y * 1.25f),
                 ImGui::GetColorU32(ImGuiCol_Text), f->text.c_str(), nullptr, wrap);
+    note_target("card:" + fact_id);
     rects_["card:" + fact_id] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload("SOFS_FACT", fact_id.c_str(), fact_id.size() + 1);
@@ -190,8 +192,10 @@ void MappingScreen::draw_card(App& app, const std::string& fact_id) {
     if (ImGui::BeginPopup("###move-to")) {
         ImGui::TextUnformatted("Move this fact to:");
         ImGui::Separator();
-        for (auto& s : kSections)
+        for (auto& s : kSections) {
             if (ImGui::Selectable(s.title)) place(app, moving_fact_, s.id);
+            note_target(std::string("move:") + s.id);
+        }
         if (ImGui::Selectable("Back to the facts to place")) place(app, moving_fact_, "");
         ImGui::EndPopup();
     }
@@ -283,6 +287,7 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
     float box_h = std::max(ImGui::GetTextLineHeight() * 5, ImGui::GetContentRegionAvail().y - 4);
     WritingBox& box = boxes_[key];
     if (box.draw("###text", text, ImVec2(left, box_h), marks, "Write here. Your words wrap as you type; marked words have a plainer way to say them.")) dirty_ = true;
+    note_target("box:" + key);
     if (box.left_after_edit() && dirty_) {
         app.save_draft(key, text);
         dirty_ = false;
@@ -380,14 +385,16 @@ void MappingScreen::draw_task(App& app, float height) {
                 const Person* p = app.scenario->person(id);
                 if (!p) continue;
                 bool on = std::find(app.board.network.begin(), app.board.network.end(), id) != app.board.network.end();
-                if (ImGui::Checkbox((p->name + " (" + p->relationship + ")###net-" + id).c_str(), &on)) {
+                bool toggled = ImGui::Checkbox((p->name + " (" + p->relationship + ")###net-" + id).c_str(), &on);
+                note_target("net:" + id);
+                if (toggled) {
                     if (on) app.board.network.push_back(id);
                     else app.board.network.erase(std::remove(app.board.network.begin(), app.board.network.end(), id), app.board.network.end());
                 }
             }
             ImGui::EndChild();
         }
-        if (big_button("Hand in###hand-in")) hand_in(app);
+        if (primary_button("Hand in###hand-in")) hand_in(app);
         ImGui::SameLine();
         if (!key.empty() && ImGui::Button("Save draft###save-draft")) {
             app.save_draft(key, app.board.texts[key]);

@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "hints.hpp"
+#include "keyboard.hpp"
 #include "widgets.hpp"
 
 #include <imgui_internal.h>
@@ -171,6 +172,7 @@ void ScalingScreen::draw(App& app) {
         }
     }
     scale_line(&number_, w, s);
+    note_target("scale-line");
     if (number_ < 0) muted_text("Your number: not chosen yet. Click the line, or Tab to it and use the arrow keys.");
     else {
         if (app.bold) ImGui::PushFont(app.bold);
@@ -183,7 +185,8 @@ void ScalingScreen::draw(App& app) {
     float box_h = std::max(ImGui::GetTextLineHeight() * 4.5f,
                            ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.8f - 8 * s);
     box_h = std::min(box_h, ImGui::GetTextLineHeight() * 9);
-    if (reason_box_.draw("###reason", reason_, ImVec2(w, box_h), {}, "Write your reason here.")) {}
+    reason_box_.draw("###reason", reason_, ImVec2(w, box_h), {}, "Write your reason here.");
+    note_target("box:scaling-reason");
     if (reason_box_.left_after_edit()) app.save_draft("scaling-reason", reason_);
     gap(0.4f);
     if (hand_in_row(app, asked, problem())) hand_in(app);

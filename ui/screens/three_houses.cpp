@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "widgets.hpp"
+#include "keyboard.hpp"
 
 #include <algorithm>
 
@@ -65,7 +66,9 @@ bool ThreeHousesScreen::hand_in(App& app) {
 void ThreeHousesScreen::draw_item(const std::string& item) {
     ImGui::PushID(item.c_str());
     std::string label = "\"" + item + "\"";
-    if (ImGui::Button((label + "###item").c_str())) {
+    bool pressed = ImGui::Button((label + "###item").c_str());
+    note_target("item:" + item);
+    if (pressed) {
         moving_ = item;
         ImGui::OpenPopup("###put-in");
     }
@@ -78,8 +81,11 @@ void ThreeHousesScreen::draw_item(const std::string& item) {
         ImGui::TextUnformatted("Put it in:");
         ImGui::Separator();
         if (ImGui::Selectable("The house of worries")) put(moving_, "worries");
+        note_target("house:worries");
         if (ImGui::Selectable("The house of good things")) put(moving_, "good-things");
+        note_target("house:good-things");
         if (ImGui::Selectable("The house of dreams")) put(moving_, "dreams");
+        note_target("house:dreams");
         if (ImGui::Selectable("Back to what was said")) put(moving_, "");
         ImGui::EndPopup();
     }
