@@ -195,6 +195,39 @@ TEST_CASE("GIVEN a broken scenario file WHEN sofs-sim starts THEN it shows the p
     fs::remove_all(dir);
 }
 
+TEST_CASE("GIVEN Xvfb WHEN the reference case is played with key events only THEN the feedback page is reached") {
+    REQUIRE_MESSAGE(have_xvfb(), "xvfb-run is missing: install the xvfb and xauth packages to run the screen tests");
+    std::string dir = temp_dir("keys");
+    std::string out = dir + "/keys-output.txt";
+    int status = run(std::string(kXvfb) + SOFS_SIM_BIN + " --scenarios " + SOFS_SOURCE_DIR + "/scenarios --keys-only " + dir + " >" + out + " 2>&1");
+    INFO("keys-only output:\n" << slurp(out));
+    REQUIRE(status == 0);
+    std::string text = slurp(out);
+    CHECK(text.find("reached the debrief screen") != std::string::npos);
+    // Every kind of screen of the case was reached by keys, and pictured.
+    for (const char* name : {"k02-library.png", "k03-briefing.png", "k04-conversation.png", "k05-mapping.png", "k06-scale.png",
+                             "k07-three-houses.png", "k08-feedback.png"}) {
+        Picture p = load(dir + "/" + name);
+        check_picture(p, name);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("GIVEN text at 200 % WHEN the tour runs THEN every screen is still pictured") {
+    REQUIRE_MESSAGE(have_xvfb(), "xvfb-run is missing: install the xvfb and xauth packages to run the screen tests");
+    std::string dir = temp_dir("tour200");
+    std::string out = dir + "/tour-output.txt";
+    int status = run(std::string(kXvfb) + SOFS_SIM_BIN + " --scenarios " + SOFS_SOURCE_DIR + "/scenarios --text-size 200 --tour " + dir +
+                     " >" + out + " 2>&1");
+    INFO("tour output:\n" << slurp(out));
+    REQUIRE(status == 0);
+    for (const char* name : {"04-conversation.png", "05-danger-statement.png", "08-safety-scale.png", "10-debrief.png"}) {
+        Picture p = load(dir + "/" + name);
+        check_picture(p, name);
+    }
+    fs::remove_all(dir);
+}
+
 TEST_CASE("sofs-sim answers --help and refuses an unknown option with a plain message") {
     CHECK(run(std::string(SOFS_SIM_BIN) + " --help >/dev/null") == 0);
     CHECK(run(std::string(SOFS_SIM_BIN) + " --colour purple >/dev/null 2>&1") == 2);
