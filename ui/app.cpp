@@ -643,6 +643,9 @@ void App::draw_top_bar() {
     const char* read_label = reading ? "Stop reading###read" : "Read aloud###read";
     float w = ImGui::CalcTextSize("Stop reading").x + ImGui::CalcTextSize("Help").x + ImGui::CalcTextSize("Settings").x +
               (user ? ImGui::CalcTextSize("Sign out").x : 0) + st.FramePadding.x * 8 + st.ItemSpacing.x * 4;
+    // With large text the buttons go on their own line rather than over the name.
+    float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (used + st.ItemSpacing.x * 2 + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
     if (ImGui::Button(read_label)) {
         if (reading) sound.stop();

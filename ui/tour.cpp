@@ -356,6 +356,12 @@ bool Tour::play(App& app, std::string* error) {
 }
 
 bool Tour::drag_a_card(App& app, std::string* error) {
+    // With very large text the board's sections sit below the fold, so a card
+    // cannot be dragged onto them: there the cards go through their menu (as by keyboard).
+    if (app.settings.text_percent > 150) {
+        dragged_.clear();
+        return true;
+    }
     auto& m = static_cast<MappingScreen&>(app.screen(ScreenId::Mapping));
     const Scenario& s = *app.scenario;
     // A card whose right place is at the top of a column, so it is in view.
@@ -407,7 +413,16 @@ void Tour::before_frame(App& app) {
     queue_.pop_front();
     shot_.clear();
     std::string err;
-    if (!a.fn(app, &err)) failures_.push_back(a.what + ": " + (err.empty() ? "did not work" : err));
+    if (!a.fn(app, &err)) {
+        failures_.push_back(a.what + ": " + (err.empty() ? "did not work" : err));
+        // A step that keeps failing (the same words each time) stops the tour instead of looping.
+        if (std::count(failures_.begin(), failures_.end(), failures_.back()) >= 3) {
+            std::fprintf(stderr, "tour: giving up, this step keeps failing: %s\n", failures_.back().c_str());
+            done_ = true;
+            app.quit(1);
+            return;
+        }
+    }
     requested_ = !shot_.empty() ? shot_ : a.shot;
     wait_ = kSettleFrames;
 }

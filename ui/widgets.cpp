@@ -12,14 +12,19 @@ namespace sofs::ui {
 
 void heading(App& app, const char* text) {
     if (app.large) ImGui::PushFont(app.large);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     if (app.large) ImGui::PopFont();
     ImGui::Spacing();
 }
 
 void subheading(App& app, const char* text) {
     if (app.bold) ImGui::PushFont(app.bold);
+    // Headings wrap rather than run past their panel at large text sizes.
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     if (app.bold) ImGui::PopFont();
 }
 
