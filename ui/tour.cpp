@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 #include "hints.hpp"
+#include "layout_check.hpp"
 #include "screens/briefing.hpp"
 #include "screens/library.hpp"
 #include "screens/mapping.hpp"
@@ -432,6 +433,8 @@ void Tour::after_render(App& app) {
     std::string path = dir_ + "/" + requested_;
     if (!app.last_screenshot_error.empty()) failures_.push_back("could not write " + path + ": " + app.last_screenshot_error);
     else written_.push_back(requested_);
+    // No text or control may run past its panel in any picture.
+    for (const auto& p : panels_running_over()) overruns_.push_back(requested_ + ": " + p);
     requested_.clear();
 }
 
@@ -439,6 +442,8 @@ int Tour::finish(App&) {
     std::printf("tour: %zu pictures written to %s\n", written_.size(), dir_.c_str());
     for (const auto& w : written_) std::printf("  %s\n", w.c_str());
     if (written_.size() < 9) failures_.push_back("fewer than nine pictures were written");
+    for (const auto& o : overruns_) std::printf("tour: layout: %s\n", o.c_str());
+    std::printf("tour: %zu panels ran past their edge\n", overruns_.size());
     for (const auto& f : failures_) std::fprintf(stderr, "tour: step failed: %s\n", f.c_str());
     std::fflush(stdout);
     return failures_.empty() ? 0 : 1;

@@ -156,6 +156,12 @@ bool begin_card(const char* id, const char* title, ImVec2 size, App& app) {
 
 void end_card() { ImGui::EndChild(); }
 
+void same_line_if_fits(float next_width, float spacing) {
+    if (spacing < 0) spacing = ImGui::GetStyle().ItemSpacing.x;
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + spacing + next_width <= right) ImGui::SameLine(0, spacing);
+}
+
 bool big_button(const char* label) {
     ImVec2 pad = ImGui::GetStyle().FramePadding;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x * 2, pad.y * 1.6f));

@@ -53,6 +53,10 @@ void worry_text(const std::string& text);
 // the task is asked (true when pressed), otherwise a way back to the conversation.
 bool hand_in_row(App& app, bool asked, const std::string& problem);
 
+// Puts the next item on this line when `next_width` still fits in the panel,
+// otherwise on the next line (rows of controls wrap instead of running off).
+void same_line_if_fits(float next_width, float spacing = -1.0f);
+
 // A button the width of its text plus generous padding.
 bool big_button(const char* label);
 // The screen's main action: a big button that Ctrl+Enter also presses (when

@@ -115,6 +115,7 @@ TEST_CASE("GIVEN Xvfb WHEN the tour runs THEN every screen is pictured and each 
                               "05-danger-statement.png", "06-safety-goal.png", "07-mapping-board.png", "08-safety-scale.png",
                               "09-three-houses.png", "10-debrief.png", "11-my-progress.png", "12-trainer-dashboard.png",
                               "13-trainer-override.png", "14-settings.png", "15-high-contrast-150.png", "05b-reopened-mid-case.png"};
+    CHECK(slurp(out).find("tour: 0 panels ran past their edge") != std::string::npos);   // no text runs past its panel
     int pngs = 0;
     for (const auto& e : fs::directory_iterator(dir))
         if (e.path().extension() == ".png") ++pngs;
@@ -221,6 +222,7 @@ TEST_CASE("GIVEN text at 200 % WHEN the tour runs THEN every screen is still pic
                      " >" + out + " 2>&1");
     INFO("tour output:\n" << slurp(out));
     REQUIRE(status == 0);
+    CHECK(slurp(out).find("tour: 0 panels ran past their edge") != std::string::npos);   // no text runs past its panel
     for (const char* name : {"04-conversation.png", "05-danger-statement.png", "08-safety-scale.png", "10-debrief.png"}) {
         Picture p = load(dir + "/" + name);
         check_picture(p, name);

@@ -76,7 +76,8 @@ void LibraryScreen::draw(App& app) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(220 * s);
     ImGui::Combo("###audience", &audience_, kAudienceNames, 5);
-    ImGui::SameLine(0, 30 * s);
+    same_line_if_fits(ImGui::CalcTextSize("Topic").x + 270 * s, 30 * s);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Topic");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(260 * s);
@@ -91,7 +92,7 @@ void LibraryScreen::draw(App& app) {
         ImGui::EndCombo();
     }
     if (app.user) {
-        ImGui::SameLine(0, 30 * s);
+        same_line_if_fits(ImGui::CalcTextSize("My progress").x + ImGui::GetStyle().FramePadding.x * 2, 30 * s);
         if (ImGui::Button("My progress###my-progress")) app.go(ScreenId::MyProgress);
     }
     gap(0.4f);

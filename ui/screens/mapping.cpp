@@ -312,7 +312,7 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
             ImGui::PushID(v.criterion.c_str());
             met_shape(v.met, ImGui::GetTextLineHeight());
             ImGui::SameLine();
-            ImGui::TextUnformatted(criterion_title(v.criterion));
+            wrapped(criterion_title(v.criterion));
             if (ImGui::IsItemHovered() && !v.explanation.empty()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
@@ -385,8 +385,11 @@ void MappingScreen::draw_task(App& app, float height) {
                 const Person* p = app.scenario->person(id);
                 if (!p) continue;
                 bool on = std::find(app.board.network.begin(), app.board.network.end(), id) != app.board.network.end();
-                bool toggled = ImGui::Checkbox((p->name + " (" + p->relationship + ")###net-" + id).c_str(), &on);
+                // The box alone, then its words wrapped beside it (checkbox labels do not wrap).
+                bool toggled = ImGui::Checkbox(("###net-" + id).c_str(), &on);
                 note_target("net:" + id);
+                ImGui::SameLine();
+                wrapped(p->name + " (" + p->relationship + ")");
                 if (toggled) {
                     if (on) app.board.network.push_back(id);
                     else app.board.network.erase(std::remove(app.board.network.begin(), app.board.network.end(), id), app.board.network.end());
@@ -429,13 +432,18 @@ void MappingScreen::draw(App& app) {
     View v = app.session->view();
     bool writing = v.kind == View::Kind::Task && v.task && !editor_key(v.task->kind).empty();
     bool sorting = v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::SortFacts;
+    // Writing needs room: with large text the task takes the whole height and
+    // the board follows below it (the screen scrolls).
+    float line = ImGui::GetTextLineHeightWithSpacing();
     float task_h = std::max(220.0f * s, h * (writing ? 0.6f : sorting ? 0.46f : 0.36f));
+    if (writing) task_h = std::max(task_h, std::min(h - line * 0.5f, line * 22));
+    if (sorting) task_h = std::max(task_h, std::min(h - line * 0.5f, line * 16));
     draw_task(app, task_h);
     gap(0.2f);
 
     ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame |
                             ImGuiTableFlags_PadOuterX;
-    if (ImGui::BeginTable("###board", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+    if (ImGui::BeginTable("###board", 3, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, line * 14)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("What are we worried about?");
         ImGui::TableSetupColumn("What's working well?");

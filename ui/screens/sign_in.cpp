@@ -6,6 +6,8 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace sofs::ui {
 
 const char* SignInScreen::help() const {
@@ -101,7 +103,9 @@ void SignInScreen::draw(App& app) {
     }
     gap();
     wrapped("New here? Type your name:");
-    ImGui::SetNextItemWidth(320 * s);
+    // The box and the Start button share the line at every text size.
+    ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Start").x -
+                                                  ImGui::GetStyle().FramePadding.x * 4 - ImGui::GetStyle().ItemSpacing.x * 2));
     if (focus_name_) {
         ImGui::SetKeyboardFocusHere();
         focus_name_ = false;

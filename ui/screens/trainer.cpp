@@ -374,7 +374,8 @@ void TrainerScreen::draw(App& app) {
         ImGuiTabItemFlags f1 = want_tab_ == 1 ? ImGuiTabItemFlags_SetSelected : 0;
         want_tab_ = -1;
         if (ImGui::BeginTabItem("The group###tab-cohort", nullptr, f0)) {
-            ImGui::BeginChild("###cohort-body", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+            // The heat map may be wider than the window at large text: it scrolls sideways, with a bar.
+            ImGui::BeginChild("###cohort-body", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_HorizontalScrollbar);
             draw_cohort(app);
             ImGui::EndChild();
             ImGui::EndTabItem();
