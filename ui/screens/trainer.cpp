@@ -15,6 +15,18 @@
 namespace sofs::ui {
 
 // The case's title as the case list shows it; its id only if it is no longer there.
+// A task in people's words: its prompt from the case file ("Write a danger
+// statement for Kai and Mia."), or its kind in plain words.
+static std::string task_words(const App& app, const std::string& scenario_id, const std::string& task_id) {
+    if (task_id.empty()) return "";
+    for (const auto& s : app.library.scenarios)
+        if (s->id == scenario_id)
+            if (const Task* t = s->task(task_id)) return t->prompt;
+    std::string plain = task_id;
+    for (auto& c : plain) if (c == '-') c = ' ';
+    return plain;
+}
+
 static std::string case_title(const App& app, const std::string& id) {
     for (const auto& sc : app.library.scenarios)
         if (sc->id == id) return sc->title;
@@ -101,7 +113,14 @@ bool TrainerScreen::override_verdict(App& app, std::size_t i, bool met, const st
     override_message_ = std::string("Saved: \"") + criterion_title(v.criterion) + "\" is now " + (met ? "met" : "not met") + ".";
     reason_.clear();
     pg::Id keep = attempt_;
+    int keep_pick = static_cast<int>(i);
+    // Every count on screen is read again at once: the attempt list, the checks, the group.
+    {
+        std::string e;
+        if (auto fresh = app.records->trainee_report(*app.user, trainee_name_, &e)) trainee_ = std::move(fresh);
+    }
     select_attempt(app, keep);
+    picked_ = keep_pick;
     override_ok_ = true;
     override_message_ = std::string("Saved: \"") + criterion_title(verdicts_.size() > i ? verdicts_[i].criterion : "") + "\" changed, with your reason.";
     if (cohort_ >= 0) {
@@ -253,6 +272,42 @@ void TrainerScreen::draw_cohort(App& app) {
     muted_text("Discs: trainees' numbers.  Diamond: the experts' number.  Shaded: the range within reason.");
 }
 
+void TrainerScreen::draw_override_form(App& app, const std::string& scenario_id) {
+    const auto& v = verdicts_[static_cast<std::size_t>(picked_)];
+    float s = app.ui_scale();
+    ImGui::Indent(24 * s);
+    ImGui::PushID("override");
+    ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    subheading(app, "Overrule the assessor");
+    wrapped(std::string("Check: ") + criterion_title(v.criterion));
+    if (!v.task.empty()) wrapped("Task: " + task_words(app, scenario_id, v.task));
+    wrapped(std::string("The assessor said: ") + (v.met ? "met" : "not yet met") + ".");
+    if (ImGui::RadioButton("Met###ov-met", override_met_)) override_met_ = true;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Not met###ov-not", !override_met_)) override_met_ = false;
+    ImGui::TextUnformatted("Your reason (the trainee will see it; required):");
+    ImGui::SetNextItemWidth(-24 * s);
+    ImGui::InputText("###reason", &reason_);
+    if (big_button("Save the change###save-override")) override_verdict(app, static_cast<std::size_t>(picked_), override_met_, reason_);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel###cancel-override")) { picked_ = -1; override_message_.clear(); }
+    if (!override_message_.empty()) {
+        // The outcome sits in the form itself, so a refused save cannot go unseen.
+        if (!override_ok_) met_shape(false, ImGui::GetTextLineHeight()), ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(override_ok_ ? good_colour() : worry_colour()));
+        wrapped(override_message_);
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndGroup();
+    ImVec2 p1 = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(p0.x - 10 * s, p0.y - 6 * s), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - 4 * s, p1.y + 6 * s),
+                                        ImGui::GetColorU32(ImGuiCol_NavHighlight), 6 * s, 0, 2 * s);
+    ImGui::PopID();
+    ImGui::Unindent(24 * s);
+    gap(0.5f);
+}
+
 void TrainerScreen::draw_detail(App& app) {
     float s = app.ui_scale();
     if (!trainee_) {
@@ -263,69 +318,72 @@ void TrainerScreen::draw_detail(App& app) {
     if (trainee_->attempts.empty()) muted_text("No attempts yet.");
     for (const auto& a : trainee_->attempts) {
         ImGui::PushID(static_cast<int>(a.attempt.id));
-        std::string label = a.attempt.scenario + "   " + day_of(a.attempt.started_ms) + "   " + to_string(a.attempt.status) +
+        std::string label = case_title(app, a.attempt.scenario) + "   " + day_of(a.attempt.started_ms) + "   " + to_string(a.attempt.status) +
                             (a.criteria_judged ? "   " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met" : "");
         if (ImGui::Selectable((label + "###attempt").c_str(), attempt_ == a.attempt.id)) select_attempt(app, a.attempt.id);
         ImGui::PopID();
     }
     gap(0.5f);
     if (attempt_ == 0) return;
-    if (!override_message_.empty()) {
+    if (!override_message_.empty() && picked_ < 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(override_ok_ ? good_colour() : worry_colour()));
         wrapped(override_message_);
         ImGui::PopStyleColor();
     }
     subheading(app, "Checks");
+    std::string scenario_id;
+    for (const auto& a : trainee_->attempts)
+        if (a.attempt.id == attempt_) scenario_id = a.attempt.scenario;
     if (verdicts_.empty()) muted_text("No checks were recorded for this attempt.");
-    else if (ImGui::BeginTable("###checks", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Check", 0, 1.8f);
-        ImGui::TableSetupColumn("Result", 0, 1.2f);
-        ImGui::TableSetupColumn("Deciding words", 0, 2.0f);
-        ImGui::TableSetupColumn("", 0, 0.9f);
-        ImGui::TableHeadersRow();
-        for (std::size_t i = 0; i < verdicts_.size(); ++i) {
-            const auto& v = verdicts_[i];
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            wrapped(std::string(criterion_title(v.criterion)) + (v.task.empty() ? "" : "  (" + v.task + ")"));
-            ImGui::TableSetColumnIndex(1);
-            met_badge(v.met);
-            if (v.overruled()) muted_text("changed by " + v.overrides.back().trainer + ": " + v.overrides.back().reason);
-            ImGui::TableSetColumnIndex(2);
-            wrapped(v.evidence_words.empty() ? "-" : v.evidence_words);
-            ImGui::TableSetColumnIndex(3);
-            if (ImGui::Button("Change###change")) {
-                picked_ = static_cast<int>(i);
-                override_met_ = !v.met;
-                override_message_.clear();
-            }
-            ImGui::PopID();
+    // The table is split after the check being changed, so its form opens right
+    // under it (never at the bottom of a long list).
+    auto begin_checks = [](int part) {
+        bool open = ImGui::BeginTable(("###checks-" + std::to_string(part)).c_str(), 4,
+                                      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp);
+        if (open) {
+            ImGui::TableSetupColumn("Check", 0, 1.8f);
+            ImGui::TableSetupColumn("Result", 0, 1.2f);
+            ImGui::TableSetupColumn("Deciding words", 0, 2.0f);
+            ImGui::TableSetupColumn("", 0, 0.9f);
+            if (part == 0) ImGui::TableHeadersRow();
         }
-        ImGui::EndTable();
+        return open;
+    };
+    bool table = !verdicts_.empty() && begin_checks(0);
+    for (std::size_t i = 0; table && i < verdicts_.size(); ++i) {
+        const auto& v = verdicts_[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        wrapped(criterion_title(v.criterion));
+        if (!v.task.empty()) muted_text("On: " + task_words(app, scenario_id, v.task));
+        ImGui::TableSetColumnIndex(1);
+        met_badge(v.met);
+        if (v.overruled()) muted_text("Changed by " + v.overrides.back().trainer + ": " + v.overrides.back().reason);
+        ImGui::TableSetColumnIndex(2);
+        wrapped(v.evidence_words.empty() ? "-" : v.evidence_words);
+        ImGui::TableSetColumnIndex(3);
+        if (ImGui::Button(picked_ == static_cast<int>(i) ? "Close###change" : "Change###change")) {
+            picked_ = picked_ == static_cast<int>(i) ? -1 : static_cast<int>(i);
+            override_met_ = !v.met;
+            override_message_.clear();
+        }
+        ImGui::PopID();
+        if (picked_ == static_cast<int>(i)) {
+            ImGui::EndTable();
+            draw_override_form(app, scenario_id);
+            table = begin_checks(static_cast<int>(i) + 1);
+        }
     }
-    if (picked_ >= 0 && picked_ < static_cast<int>(verdicts_.size())) {
-        gap(0.4f);
-        begin_card("###override", "Overrule the assessor", ImVec2(0, 230 * s), app);
-        wrapped(std::string("Check: ") + criterion_title(verdicts_[picked_].criterion));
-        if (ImGui::RadioButton("Met###ov-met", override_met_)) override_met_ = true;
-        ImGui::SameLine();
-        if (ImGui::RadioButton("Not met###ov-not", !override_met_)) override_met_ = false;
-        ImGui::TextUnformatted("Your reason (required):");
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputText("###reason", &reason_);
-        if (big_button("Save the change###save-override")) override_verdict(app, static_cast<std::size_t>(picked_), override_met_, reason_);
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel###cancel-override")) picked_ = -1;
-        end_card();
-    }
+    if (table) ImGui::EndTable();
     gap(0.4f);
     if (transcript_ && ImGui::CollapsingHeader("Their answers###answers")) {
         for (const auto& e : transcript_->events)
             if (e.kind == Event::Kind::Answer && !e.answer.text.empty()) {
                 ImGui::PushID(e.step);
                 if (app.bold) ImGui::PushFont(app.bold);
-                ImGui::TextUnformatted(("Answer to " + e.answer.task + (e.answer.number >= 0 ? " (number " + std::to_string(e.answer.number) + ")" : "")).c_str());
+                wrapped(task_words(app, transcript_->scenario, e.answer.task) +
+                        (e.answer.number >= 0 ? "  (number " + std::to_string(e.answer.number) + ")" : ""));
                 if (app.bold) ImGui::PopFont();
                 wrapped(e.answer.text);
                 ImGui::PopID();

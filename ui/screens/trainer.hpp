@@ -42,6 +42,7 @@ private:
     sofs::progress::Id attempt_ = 0;
     std::vector<sofs::progress::StoredVerdict> verdicts_;
     std::optional<Transcript> transcript_;
+    void draw_override_form(App& app, const std::string& scenario_id);
     int picked_ = -1;          // verdict row chosen for an override
     bool override_met_ = true;
     std::string reason_;
