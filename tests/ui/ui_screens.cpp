@@ -230,6 +230,34 @@ TEST_CASE("GIVEN text at 200 % WHEN the tour runs THEN every screen is still pic
     fs::remove_all(dir);
 }
 
+TEST_CASE("GIVEN a terminal 40 columns wide WHEN sofs play shows the case THEN lines wrap between words, never past the edge") {
+    REQUIRE_MESSAGE(run("command -v script >/dev/null 2>&1") == 0, "the 'script' program (bsdutils) is needed to give sofs play a terminal");
+    std::string dir = temp_dir("play");
+    // The typed answers arrive with pauses, as a person types them.
+    std::string cmd = "(sleep 1; printf '\\n'; sleep 0.3; printf '\\n'; sleep 0.3; printf '1\\n'; sleep 0.3; printf 'q\\n'; sleep 0.5) | "
+                      "timeout 30 script -qec \"stty cols 40; " + std::string(SOFS_CLI_BIN) + " play " + SOFS_SOURCE_DIR +
+                      "/scenarios/reference-case.yaml --db " + dir + "/p.db --user 'Kim Terminal'\" /dev/null > " + dir + "/out.txt 2>&1";
+    run(cmd);
+    std::string text = slurp(dir + "/out.txt");
+    INFO("sofs play said:\n" << text);
+    REQUIRE(text.find("What do you say?") != std::string::npos);
+    std::istringstream lines(text);
+    std::string line;
+    int long_lines = 0, checked = 0;
+    while (std::getline(lines, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        int cols = 0;
+        for (unsigned char c : line) if ((c & 0xC0) != 0x80) ++cols;
+        // The prompts the trainee types after are not wrapped text; every other line fits.
+        if (line.find('[') != std::string::npos || line.find('>') != std::string::npos) continue;
+        ++checked;
+        if (cols > 40) { ++long_lines; INFO("too long: " << line); CHECK(cols <= 40); }
+    }
+    CHECK(checked > 10);
+    CHECK(long_lines == 0);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("sofs-sim answers --help and refuses an unknown option with a plain message") {
     CHECK(run(std::string(SOFS_SIM_BIN) + " --help >/dev/null") == 0);
     CHECK(run(std::string(SOFS_SIM_BIN) + " --colour purple >/dev/null 2>&1") == 2);

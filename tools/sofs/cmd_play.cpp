@@ -3,6 +3,7 @@
 // the same lines for the same seed and script. With --db and --user every step
 // is committed to the progress store BEFORE its line is printed, so a play
 // killed mid-way loses nothing and the next run resumes where it stopped.
+#include "terminal_text.hpp"
 #include "args.hpp"
 #include "commands.hpp"
 #include "load/loader.hpp"
@@ -181,11 +182,16 @@ std::string speaker_name(const Scenario& sc, const std::string& id) {
     return p ? p->name : id;
 }
 
+// Prints a paragraph wrapped at word boundaries to the terminal's width.
+void say(const std::string& first, const std::string& text, const std::string& rest = "    ") {
+    std::printf("%s\n", cli::wrap_words(text, cli::terminal_width(), first, rest).c_str());
+}
+
 void show_lines(const Scenario& sc, const std::vector<const Line*>& lines) {
     for (const Line* l : lines) {
         std::string who = speaker_name(sc, l->speaker);
-        if (who.empty()) std::printf("  %s\n", l->text.c_str());
-        else std::printf("  %s: %s\n", who.c_str(), l->text.c_str());
+        if (who.empty()) say("  ", l->text);
+        else say("  " + who + ": ", l->text);
     }
 }
 
@@ -200,8 +206,9 @@ bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
     View v = s.view();
     if (v.scene && v.scene->id != scene_shown) {
         scene_shown = v.scene->id;
-        std::printf("\n== %s ==\n", v.scene->title.c_str());
-        if (!v.scene->place.empty()) std::printf("   %s\n", v.scene->place.c_str());
+        std::printf("\n");
+        say("== ", v.scene->title + " ==", "   ");
+        if (!v.scene->place.empty()) say("   ", v.scene->place, "   ");
         show_lines(sc, v.lines);
     }
     // Each reply once, not again after a mistyped answer.
@@ -219,7 +226,7 @@ bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
         case View::Kind::Choices: {
             std::printf("\nWhat do you say?\n");
             for (std::size_t i = 0; i < v.choices.size(); ++i)
-                std::printf("  %zu. %s\n", i + 1, v.choices[i]->text.c_str());
+                say("  " + std::to_string(i + 1) + ". ", v.choices[i]->text, "     ");
             std::printf("[1-%zu, q to stop] ", v.choices.size());
             if (!read_line(in) || in == "q") return false;
             std::size_t n = 0;
@@ -230,15 +237,16 @@ bool ask(Session& s, std::string& scene_shown, std::size_t& reply_shown) {
             }
             const Choice* c = v.choices[n - 1];
             if (auto err = s.choose(c->id)) std::printf("%s\n", err->message.c_str());
-            else if (!c->feedback.empty()) std::printf("  (feedback: %s)\n", c->feedback.c_str());
+            else if (!c->feedback.empty()) say("  (feedback: ", c->feedback + ")");
             return true;
         }
         case View::Kind::Task: {
             const Task& t = *v.task;
             Answer a;
             a.task = t.id;
-            std::printf("\nTask: %s\n", t.prompt.c_str());
-            if (!t.hint.empty()) std::printf("Hint: %s\n", t.hint.c_str());
+            std::printf("\n");
+            say("Task: ", t.prompt);
+            if (!t.hint.empty()) say("Hint: ", t.hint);
             switch (t.kind) {
                 case TaskKind::Scaling:
                     std::printf("Your number, 0 to 10: ");
@@ -427,7 +435,8 @@ int cmd_play(const Args& args) {
         std::optional<ActionError> fail;
         if (interactive) {
             if (!ask(s, scene_shown, reply_shown)) {
-                std::printf("\nStopped before the end%s.\n", recorder ? "; your progress is saved" : "");
+                std::printf("\n");
+                say("", std::string("Stopped before the end") + (recorder ? "; your progress is saved." : "."), "");
                 return 1;
             }
         } else if (random) {
