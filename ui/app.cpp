@@ -796,14 +796,21 @@ void App::draw_frame() {
     ImGui::PopID();
 
     if (show_help_) { ImGui::OpenPopup("Help###help-popup"); show_help_ = false; }
-    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.8f, 720 * scale_), 0));
-    if (ImGui::BeginPopupModal("Help###help-popup", nullptr, ImGuiWindowFlags_NoResize)) {
+    {   // Help always fits the window; long help scrolls inside it.
+        float w = std::min(io.DisplaySize.x * 0.8f, 720 * scale_);
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, io.DisplaySize.y * 0.92f));
+    }
+    if (ImGui::BeginPopupModal("Help###help-popup", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize)) {
         subheading(*this, s.title());
         gap(0.3f);
         wrapped(s.help());
         gap();
         subheading(*this, "Using the keyboard");
         wrapped(keyboard_help());
+        gap();
+        subheading(*this, "With a screen reader");
+        wrapped(screen_reader_help());
         gap();
         if (big_button("Read aloud###help-read")) read_aloud(s.help());
         ImGui::SameLine();

@@ -75,6 +75,13 @@ void keyboard_end_frame() {
     g_focus_alive = g.NavId != 0 && g.NavIdIsAlive;
 }
 
+const char* screen_reader_help() {
+    return "Screen readers such as Orca and NVDA cannot read this window. The same cases can be practised in a terminal, "
+           "where a screen reader reads every line: run  sofs play  with the case file, --db with your progress file and "
+           "--user with your name. It wraps whole words at the terminal's width, numbers each choice, asks for every task "
+           "in words, and saves to the same progress file. The README says more.";
+}
+
 std::optional<ScreenId> back_from(ScreenId s) {
     switch (s) {
         case ScreenId::Briefing: return ScreenId::Library;

@@ -42,5 +42,7 @@ bool target_typing(const std::string& name);    // it has the keyboard (a writin
 
 // The keys, as Help lists them.
 const char* keyboard_help();
+// How screen-reader users practise (the terminal route), as Help says it.
+const char* screen_reader_help();
 
 }  // namespace sofs::ui
