@@ -286,7 +286,7 @@ void TrainerScreen::draw_override_form(App& app, const std::string& scenario_id)
     if (ImGui::RadioButton("Met###ov-met", override_met_)) override_met_ = true;
     ImGui::SameLine();
     if (ImGui::RadioButton("Not met###ov-not", !override_met_)) override_met_ = false;
-    ImGui::TextUnformatted("Your reason (the trainee will see it; required):");
+    wrapped("Your reason (the trainee will see it; required):");
     ImGui::SetNextItemWidth(-24 * s);
     ImGui::InputText("###reason", &reason_);
     if (big_button("Save the change###save-override")) override_verdict(app, static_cast<std::size_t>(picked_), override_met_, reason_);
@@ -320,7 +320,13 @@ void TrainerScreen::draw_detail(App& app) {
         ImGui::PushID(static_cast<int>(a.attempt.id));
         std::string label = case_title(app, a.attempt.scenario) + "   " + day_of(a.attempt.started_ms) + "   " + to_string(a.attempt.status) +
                             (a.criteria_judged ? "   " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met" : "");
-        if (ImGui::Selectable((label + "###attempt").c_str(), attempt_ == a.attempt.id)) select_attempt(app, a.attempt.id);
+        // A row that wraps at large text (a selectable's own label does not).
+        float wrap_w = ImGui::GetContentRegionAvail().x;
+        ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap_w);
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("###attempt", attempt_ == a.attempt.id, 0, ImVec2(0, ts.y))) select_attempt(app, a.attempt.id);
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text), label.c_str(),
+                                            nullptr, wrap_w);
         ImGui::PopID();
     }
     gap(0.5f);
