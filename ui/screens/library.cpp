@@ -147,8 +147,15 @@ void LibraryScreen::draw(App& app) {
         {
             const ImGuiStyle& st = ImGui::GetStyle();
             float wrap = card_w - 2 * 14 * s - st.ScrollbarSize;
-            h = 2 * 12 * s + ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::CalcTextSize(summary.c_str(), nullptr, false, wrap).y +
-                st.ItemSpacing.y + ImGui::GetFrameHeight() + st.FramePadding.y * 1.2f;
+            // Title and topics wrap too at large text sizes: measure all three.
+            std::string meta = "About " + std::to_string(sc->minutes) + " minutes";
+            for (std::size_t i = 0; i < sc->topics.size(); ++i) meta += (i == 0 ? "   ·   " : ", ") + sc->topics[i];
+            if (app.bold) ImGui::PushFont(app.bold);
+            float title_h = ImGui::CalcTextSize(sc->title.c_str(), nullptr, false, wrap).y;
+            if (app.bold) ImGui::PopFont();
+            h = 2 * 12 * s + title_h + ImGui::CalcTextSize(meta.c_str(), nullptr, false, wrap).y + st.ItemSpacing.y * 3 +
+                ImGui::CalcTextSize(summary.c_str(), nullptr, false, wrap).y + st.ItemSpacing.y + ImGui::GetFrameHeight() +
+                st.FramePadding.y * 1.2f;
         }
         begin_card("###card", nullptr, ImVec2(card_w, h), app);
         subheading(app, sc->title.c_str());
