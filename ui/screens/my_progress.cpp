@@ -144,11 +144,15 @@ void MyProgressScreen::draw(App& app) {
     for (auto& [c, n] : missed) order.push_back({-n, c});
     std::sort(order.begin(), order.end());
     if (order.empty()) wrapped("You met every check in your finished cases. Try a case you have not played yet.");
-    for (std::size_t i = 0; i < order.size() && i < 3; ++i) {
-        ImGui::Bullet();
-        ImGui::SameLine();
-        wrapped(std::string(criterion_title(order[i].second)) + " (not yet met " + std::to_string(-order[i].first) +
-                (order[i].first == -1 ? " time)" : " times)"));
+    // Every miss, most often missed first (ties in a fixed order, by check id), numbered so
+    // the order reads as a priority and not as a sample.
+    if (!order.empty())
+        muted_text("Every check not yet met, the most often missed first, out of " + std::to_string(finished.size()) +
+                   (finished.size() == 1 ? " finished case:" : " finished cases:"));
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        int n = -order[i].first;
+        wrapped(std::to_string(i + 1) + ". " + criterion_title(order[i].second) + " (not yet met in " + std::to_string(n) +
+                (n == 1 ? " case)" : " cases)"));
     }
     gap();
     subheading(app, "Your safety scale numbers beside the experts'");
