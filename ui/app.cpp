@@ -3,6 +3,9 @@
 // of every session event, and the calm main loop.
 #include "app.hpp"
 
+#include <imgui_internal.h>
+#include <string_view>
+
 #include "args.hpp"
 #include "keyboard.hpp"
 #include "screens/all.hpp"
@@ -601,6 +604,7 @@ void App::between_frames() {
                           notices.end());
         }
         screen(current_).enter(*this);
+        scroll_top_frames_ = 2;   // the first frames may lay out and move keyboard focus
         request_redraw();
     }
 }
@@ -792,6 +796,17 @@ void App::draw_frame() {
     ImGui::PushID(s.stable_id());
     ImGui::BeginChild("###screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     s.draw(*this);
+    if (scroll_top_frames_ > 0) {
+        // A screen opens at its top, with its title in view: the screen and the panels inside
+        // it, except the conversation's transcript, which shows its newest exchange.
+        --scroll_top_frames_;
+        ImGuiWindow* me = ImGui::GetCurrentWindow();
+        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+            if (std::string_view(w->Name).find("###transcript") != std::string_view::npos) continue;
+            for (ImGuiWindow* p = w; p; p = p->ParentWindow)
+                if (p == me) { ImGui::SetScrollY(w, 0.0f); break; }
+        }
+    }
     ImGui::EndChild();
     ImGui::PopID();
 

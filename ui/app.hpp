@@ -156,6 +156,7 @@ private:
     std::array<std::unique_ptr<Screen>, kScreenCount> screens_;
     ScreenId current_ = ScreenId::SignIn;
     std::optional<ScreenId> next_;
+    int scroll_top_frames_ = 0;   // frames left in which a newly opened screen is held at its top
     bool fonts_dirty_ = false;
     bool style_dirty_ = false;
     float content_scale_ = 1.0f;

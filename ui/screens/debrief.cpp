@@ -35,6 +35,14 @@ std::string DebriefScreen::read_aloud_text(App& app) {
     return out;
 }
 
+// The guidance as a quote for people: the content's sources carry an authoring tag
+// "(seeds)" that means nothing to a trainee, so it is left out.
+static std::string guidance_quote(const std::string& g) {
+    std::string out = g;
+    for (std::size_t at; (at = out.find(" (seeds)")) != std::string::npos;) out.erase(at, 8);
+    return "The guidance says: \u201C" + out + "\u201D";
+}
+
 static const char* place_name(const std::string& id) {
     if (id == "past-harm") return "Past harm";
     if (id == "complicating-factor") return "Complicating factor";
@@ -105,7 +113,7 @@ void DebriefScreen::draw_text_task(App& app, const void* p) {
             wrapped(v.explanation);
             if (!v.evidence_words.empty()) muted_text("Deciding words: " + v.evidence_words);
             if (!v.met && !v.improve.empty()) wrapped("To improve: " + v.improve);
-            if (!v.guidance.empty()) muted_text("The guidance says: \u201C" + v.guidance + "\u201D");
+            if (!v.guidance.empty()) muted_text(guidance_quote(v.guidance));
             ImGui::EndGroup();
             if (hovered || ImGui::IsItemHovered()) {
                 focus_ = ta.task + "/" + v.criterion;
@@ -138,7 +146,7 @@ void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
         for (const auto& ta : app.debrief->tasks)
             for (const auto& v : ta.verdicts)
                 if (ta.task == task_id && !quote && !v.guidance.empty()) quote = &v.guidance;
-    if (quote) muted_text("The guidance says: \u201C" + *quote + "\u201D");
+    if (quote) muted_text(guidance_quote(*quote));
     gap(0.3f);
     // One group for each place a fact belongs, in the order of the mapping's columns.
     for (FactKind kind : {FactKind::PastHarm, FactKind::ComplicatingFactor, FactKind::Strength, FactKind::ExistingSafety,
@@ -298,7 +306,7 @@ void DebriefScreen::draw(App& app) {
                 if (!v.met && !v.improve.empty()) wrapped("To improve: " + v.improve);
                 if (!v.guidance.empty() && std::find(quoted.begin(), quoted.end(), v.guidance) == quoted.end()) {
                     quoted.push_back(v.guidance);
-                    muted_text("The guidance says: \u201C" + v.guidance + "\u201D");
+                    muted_text(guidance_quote(v.guidance));
                 }
                 ImGui::Unindent(ImGui::GetTextLineHeight() * 1.5f);
                 ImGui::EndGroup();

@@ -37,11 +37,11 @@ void MyProgressScreen::enter(App& app) {
     report_ = app.records->trainee_report(*app.user, app.user->name, &error_);
 }
 
-std::string MyProgressScreen::read_aloud_text(App&) {
+std::string MyProgressScreen::read_aloud_text(App& app) {
     if (!report_) return "My progress. " + error_;
     std::string out = "My progress. You have played " + std::to_string(report_->attempts.size()) + " times. ";
     for (const auto& a : report_->attempts)
-        out += a.attempt.scenario + ": " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met. ";
+        out += case_title(app, a.attempt.scenario) + ": " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met. ";
     return out;
 }
 
@@ -113,7 +113,7 @@ void MyProgressScreen::draw(App& app) {
         ImGui::TableSetupColumn("Check", ImGuiTableColumnFlags_WidthFixed,
                                 std::max(200 * s, avail * 0.56f - case_w * (cols - 1) - 30 * s));
         for (std::size_t i = first; i < finished.size(); ++i)
-            ImGui::TableSetupColumn(("Case " + std::to_string(i + 1)).c_str(), ImGuiTableColumnFlags_WidthFixed, case_w);
+            ImGui::TableSetupColumn(("Try " + std::to_string(i + 1)).c_str(), ImGuiTableColumnFlags_WidthFixed, case_w);
         ImGui::TableHeadersRow();
         for (const auto& c : criteria) {
             ImGui::TableNextRow();
@@ -130,7 +130,7 @@ void MyProgressScreen::draw(App& app) {
     }
     muted_text("Filled tick: met.  Open ring with a dash: not yet.  A dash alone: not judged in that case.");
     for (std::size_t i = first; i < finished.size(); ++i)
-        muted_text("Case " + std::to_string(i + 1) + ": " + case_title(app, finished[i]->attempt.scenario) +
+        muted_text("Try " + std::to_string(i + 1) + ": " + case_title(app, finished[i]->attempt.scenario) +
                    (finished[i]->attempt.finished_ms ? ", finished " + day_text(*finished[i]->attempt.finished_ms) : std::string()));
     ImGui::EndChild();
     ImGui::SameLine(0, 24 * s);
