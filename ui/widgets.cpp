@@ -212,6 +212,19 @@ const char* criterion_title(const std::string& id) {
     return id.c_str();
 }
 
+int criterion_rank(const std::string& id) {
+    // The checks' fixed order is the order of the title list above; it never depends on the data.
+    static const char* const kOrder[] = {
+        "DS-WHO", "DS-CAREGIVER-BEHAVIOUR", "DS-CHILD-IMPACT", "DS-FUTURE", "DS-PLAIN", "DS-NON-BLAMING",
+        "SG-CAREGIVER-ACTION", "SG-ADDRESSES-DANGER", "SG-OBSERVABLE", "SG-OVER-TIME", "SG-NOT-SERVICE", "SG-PLAIN",
+        "SC-IN-RANGE", "SC-DIRECTION", "SC-JUSTIFIED", "MAP-PLACEMENT", "PH-WHAT-HAPPENED", "TH-HEARD", "NET-PEOPLE",
+        "BOOKENDS", "NS-WHO-DOES-WHAT", "NS-FAMILY-NETWORK",
+    };
+    for (std::size_t i = 0; i < sizeof kOrder / sizeof kOrder[0]; ++i)
+        if (id == kOrder[i]) return static_cast<int>(i);
+    return 1000;   // a check this list does not know goes last (ties: by id, at the caller)
+}
+
 const char* move_name(int m) {
     // In MoveType's order (engine/model/scenario.hpp).
     static const char* const kNames[] = {

@@ -39,6 +39,9 @@ void end_card();
 
 // Plain names for criterion ids ("DS-WHO" -> "Says who is worried").
 const char* criterion_title(const std::string& id);
+// A fixed position for each check (danger statement, safety goal, scale, ...), so a
+// dashboard column means the same check whatever the data; lower comes first.
+int criterion_rank(const std::string& id);
 
 // Plain words for a conversation move ("an exception question", "a blaming label").
 const char* move_name(int move_type);   // MoveType as int, so this header needs no engine include

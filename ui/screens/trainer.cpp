@@ -194,68 +194,73 @@ void TrainerScreen::draw_cohort(App& app) {
     gap();
 
     subheading(app, "Which checks were missed (latest finished case of each trainee)");
+    // Checks are rows in a fixed order with their names, trainees are columns; the names
+    // and the trainees' header stay in view when the grid scrolls.
     std::vector<std::string> criteria;
     for (const auto& m : r.most_missed) criteria.push_back(m.criterion);
+    std::sort(criteria.begin(), criteria.end(), [](const std::string& a, const std::string& b) {
+        int ra = criterion_rank(a), rb = criterion_rank(b);
+        return ra != rb ? ra < rb : a < b;
+    });
+    std::vector<const pg::CohortTraineeLine*> people;
+    std::set<std::string> seen;
+    for (const auto& l : r.lines)
+        if (l.criteria_judged > 0 && seen.insert(l.trainee.name + "/" + l.scenario).second) people.push_back(&l);
     if (criteria.empty()) muted_text("No finished cases with checks yet.");
     else {
-        float cell = 34 * s;
-        float name_w = 200 * s;
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        // Columns are numbered; the key under the grid names each check in
-        // full (the criterion ids are the assessor's, not the trainer's, words).
-        const float step = cell * 1.3f, box = cell * 1.1f;
-        for (std::size_t c = 0; c < criteria.size(); ++c) {
-            std::string label = std::to_string(c + 1);
-            float tw = ImGui::CalcTextSize(label.c_str()).x;
-            ImGui::SetCursorScreenPos(ImVec2(p.x + name_w + c * step + (box - tw) / 2, p.y));
-            ImGui::PushID(static_cast<int>(c));
-            ImGui::TextUnformatted(label.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", criterion_title(criteria[c]));
-            ImGui::PopID();
-        }
-        float top = p.y + ImGui::GetTextLineHeight() + 8 * s;
-        int row = 0;
-        std::set<std::string> seen;
-        for (const auto& l : r.lines) {
-            if (l.criteria_judged == 0 || !seen.insert(l.trainee.name + "/" + l.scenario).second) continue;
-            float y = top + row * (cell + 4 * s);
-            dl->AddText(ImVec2(p.x, y + (cell - ImGui::GetTextLineHeight()) / 2), ImGui::GetColorU32(ImGuiCol_Text), l.trainee.name.c_str());
-            for (std::size_t c = 0; c < criteria.size(); ++c) {
-                bool missed = std::find(l.missed.begin(), l.missed.end(), criteria[c]) != l.missed.end();
-                ImVec2 a(p.x + name_w + c * step, y), b(a.x + box, y + cell);
-                dl->AddRectFilled(a, b, missed ? mark_colour() : ImGui::GetColorU32(ImGuiCol_FrameBg), 4 * s);
-                ImGui::SetCursorScreenPos(ImVec2(a.x + (box - cell * 0.8f) / 2, y + cell * 0.1f));
-                met_shape(!missed, cell * 0.8f);
+        float cell = ImGui::GetTextLineHeight() * 1.2f;
+        int cols = static_cast<int>(people.size()) + 2;
+        float rows_h = (criteria.size() + 1) * (cell + ImGui::GetStyle().CellPadding.y * 2 + 2) + 8 * s;
+        float h = std::min(rows_h, std::max(ImGui::GetTextLineHeight() * 10, ImGui::GetContentRegionAvail().y * 0.8f));
+        ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollX |
+                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+        if (cols <= 64 && ImGui::BeginTable("###missed-grid", cols, tf, ImVec2(0, h))) {
+            ImGui::TableSetupScrollFreeze(1, 1);
+            ImGui::TableSetupColumn("Check", ImGuiTableColumnFlags_WidthFixed, 300 * s);
+            for (const auto* l : people) {
+                std::string head = l->trainee.name;
+                bool many_cases = false;
+                for (const auto* o : people) many_cases |= o != l && o->trainee.name == l->trainee.name;
+                if (many_cases) head += " (" + case_title(app, l->scenario) + ")";
+                ImGui::TableSetupColumn(head.c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                        std::max(cell * 1.5f, ImGui::CalcTextSize(head.c_str()).x));
             }
-            ++row;
-        }
-        // Totals row.
-        float y = top + row * (cell + 4 * s);
-        dl->AddText(ImVec2(p.x, y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), "Missed");
-        for (std::size_t c = 0; c < r.most_missed.size(); ++c) {
-            std::string t = std::to_string(r.most_missed[c].missed) + "/" + std::to_string(r.most_missed[c].judged);
-            float tw = ImGui::CalcTextSize(t.c_str()).x;
-            dl->AddText(ImVec2(p.x + name_w + c * step + (box - tw) / 2, y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), t.c_str());
-        }
-        ImGui::SetCursorScreenPos(ImVec2(p.x, y + ImGui::GetTextLineHeight() + 14 * s));
-        muted_text("Filled tick: met.  Ring with a dash on a shaded square: missed.  The checks, by number:");
-        if (ImGui::BeginTable("###check-key", 2, ImGuiTableFlags_SizingStretchSame)) {
-            for (std::size_t c = 0; c < criteria.size(); ++c) {
-                ImGui::TableNextColumn();
+            ImGui::TableSetupColumn("Missed", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Missed 00 of 00").x);
+            ImGui::TableHeadersRow();
+            for (const auto& id : criteria) {
+                ImGui::PushID(id.c_str());
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
                 // Some checks share a title across tasks: say which task each is on.
-                const std::string& id = criteria[c];
                 const char* task = id.rfind("DS-", 0) == 0 ? "Danger statement: "
                                    : id.rfind("SG-", 0) == 0 ? "Safety goal: "
                                    : id.rfind("SC-", 0) == 0 ? "Safety scale: "
                                    : id.rfind("PH-", 0) == 0 ? "Past harm: "
                                    : id.rfind("NS-", 0) == 0 ? "Next steps: "
                                    : id.rfind("MAP-", 0) == 0 ? "Mapping: " : "";
-                std::string line = std::to_string(c + 1) + ".  " + task + criterion_title(id);
-                ImGui::TextUnformatted(line.c_str());
+                std::string name = std::string(task) + criterion_title(id);
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 300 * s);
+                ImGui::TextUnformatted(name.c_str());
+                ImGui::PopTextWrapPos();
+                for (std::size_t c = 0; c < people.size(); ++c) {
+                    ImGui::TableSetColumnIndex(static_cast<int>(c) + 1);
+                    const auto& missed = people[c]->missed;
+                    bool miss = std::find(missed.begin(), missed.end(), id) != missed.end();
+                    ImVec2 a = ImGui::GetCursorScreenPos();
+                    if (miss) ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + cell * 1.2f, a.y + cell), mark_colour(), 4 * s);
+                    ImGui::SetCursorScreenPos(ImVec2(a.x + cell * 0.2f, a.y + cell * 0.1f));
+                    met_shape(!miss, cell * 0.8f);
+                    if (ImGui::IsItemHovered())
+                        ImGui::SetTooltip("%s, %s: %s", people[c]->trainee.name.c_str(), name.c_str(), miss ? "missed" : "met");
+                }
+                ImGui::TableSetColumnIndex(static_cast<int>(people.size()) + 1);
+                for (const auto& m : r.most_missed)
+                    if (m.criterion == id) ImGui::Text("%d of %d", m.missed, m.judged);
+                ImGui::PopID();
             }
             ImGui::EndTable();
         }
+        muted_text("Filled tick: met.  Ring with a dash on a shaded square: missed.  Each check keeps its row whatever the results.");
     }
     gap();
 
