@@ -8,6 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cstdlib>
 #include <ctime>
 #include <set>
@@ -62,13 +63,25 @@ void TrainerScreen::select_cohort(App& app, int index) {
     std::string err;
     report_ = app.records->cohort_report(*app.user, cohorts_[index].name, &err);
     if (!report_) error_ = err;
-    if (export_path_.empty() || export_message_.empty()) {
+    // Export goes to a folder chosen from a short list, never a typed path: the
+    // Documents folder when there is one, then the folder of the progress file.
+    if (export_dirs_.empty()) {
+        namespace fs = std::filesystem;
+        std::error_code ec;
         const char* home = std::getenv("HOME");
-        std::string dir = !app.opt.tour_dir.empty() ? app.opt.tour_dir : home ? home : ".";
+        if (!app.opt.tour_dir.empty()) export_dirs_.push_back({"The tour's folder", app.opt.tour_dir});
+        if (home && fs::is_directory(fs::path(home) / "Documents", ec))
+            export_dirs_.push_back({"Documents", (fs::path(home) / "Documents").string()});
+        fs::path data = fs::path(app.opt.db_path.empty() ? Records::default_path() : app.opt.db_path).parent_path();
+        if (data.empty()) data = ".";
+        export_dirs_.push_back({"The data folder", data.string()});
+    }
+    if (export_name_.empty() || export_message_.empty()) {
         std::string name = cohorts_[index].name;
         for (char& c : name) if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
-        export_path_ = dir + "/cohort-" + name + ".csv";
+        export_name_ = "cohort-" + name + ".csv";
     }
+    export_path_ = export_dirs_[export_dir_].second + "/" + export_name_;
 }
 
 void TrainerScreen::select_trainee(App& app, const std::string& name) {
@@ -432,10 +445,22 @@ void TrainerScreen::draw(App& app) {
     }
     float export_w = ImGui::CalcTextSize("Export as CSV").x + 420 * s;
     if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x > export_w + 120 * s) ImGui::SameLine(0, 30 * s);
-    ImGui::SetNextItemWidth(360 * s);
-    ImGui::InputText("###export-path", &export_path_);
+    ImGui::TextUnformatted("Save in");
     ImGui::SameLine();
-    if (ImGui::Button("Export as CSV###export")) export_csv(app, export_path_);
+    ImGui::SetNextItemWidth(220 * s);
+    if (ImGui::BeginCombo("###export-dir", export_dirs_.empty() ? "" : export_dirs_[export_dir_].first.c_str())) {
+        for (int i = 0; i < static_cast<int>(export_dirs_.size()); ++i) {
+            if (ImGui::Selectable((export_dirs_[i].first + "###dir" + std::to_string(i)).c_str(), i == export_dir_)) export_dir_ = i;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", export_dirs_[i].second.c_str());
+        }
+        ImGui::EndCombo();
+    }
+    if (!export_dirs_.empty()) {
+        export_path_ = export_dirs_[export_dir_].second + "/" + export_name_;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", export_dirs_[export_dir_].second.c_str());
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Export as CSV###export") && !export_dirs_.empty()) export_csv(app, export_path_);
     if (!export_message_.empty()) muted_text(export_message_);
     gap(0.3f);
     if (ImGui::BeginTabBar("###trainer-tabs")) {
