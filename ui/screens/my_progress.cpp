@@ -105,6 +105,9 @@ void MyProgressScreen::draw(App& app) {
         auto it = cell.find(key);
         cell[key] = it == cell.end() ? c.met : (it->second && c.met);
     }
+    // The checks in their fixed order (danger statement first), the same as the trainer's grid.
+    std::stable_sort(criteria.begin(), criteria.end(),
+                     [](const std::string& a, const std::string& b) { return criterion_rank(a) < criterion_rank(b); });
     std::size_t first = finished.size() > 8 ? finished.size() - 8 : 0;
     int cols = static_cast<int>(finished.size() - first) + 1;
     if (criteria.empty()) muted_text("No checks were recorded for your finished cases.");
