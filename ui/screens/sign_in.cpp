@@ -43,12 +43,11 @@ void SignInScreen::enter(App& app) {
     change_new_.clear();
     change_again_.clear();
     change_message_.clear();
-    if (app.records && app.records->ok()) {
-        trainees_ = app.records->people(sofs::progress::Role::Trainee, &list_error_);
-        passwords_required_ = app.records->trainee_passwords_required();
-        notices_ = app.records->notices();
-    } else if (app.records) {
-        list_error_ = app.records->problem();
+    if (app.progress_open(&list_error_)) {
+        list_error_.clear();
+        trainees_ = app.trainees(&list_error_);
+        passwords_required_ = app.trainee_passwords_required();
+        notices_ = app.progress_notices();
     }
     focus_name_ = true;   // a new trainee can type their name at once
 }
@@ -60,12 +59,12 @@ bool SignInScreen::choose_trainee(App& app, const std::string& name, const std::
         trainee_error_ = "Please type your name first.";
         return false;
     }
-    if (!app.records || !app.records->ok()) {
-        trainee_error_ = "Your profile cannot be opened: " + (app.records ? app.records->problem() : std::string("no progress file"));
+    if (std::string why; !app.progress_open(&why)) {
+        trainee_error_ = "Your profile cannot be opened: " + why;
         return false;
     }
     bool needs = false;
-    auto who = app.records->enter_as_trainee(trimmed, password, &trainee_error_, &needs);
+    auto who = app.enter_as_trainee(trimmed, password, &trainee_error_, &needs);
     if (!who) {
         if (needs) {
             // Show the password box for this name and put the cursor in it.
@@ -89,11 +88,11 @@ bool SignInScreen::trainer_sign_in(App& app, const std::string& name, const std:
         trainer_error_ = "Please type your name and your password.";
         return false;
     }
-    if (!app.records || !app.records->ok()) {
-        trainer_error_ = "Sign-in is not possible: " + (app.records ? app.records->problem() : std::string("no progress file"));
+    if (std::string why; !app.progress_open(&why)) {
+        trainer_error_ = "Sign-in is not possible: " + why;
         return false;
     }
-    auto who = app.records->sign_in(trim(name), password, &trainer_error_);
+    auto who = app.check_password(trim(name), password, &trainer_error_);
     password_.clear();
     if (!who) return false;
     if (who->role == sofs::progress::Role::Trainee) {
@@ -117,18 +116,18 @@ bool SignInScreen::change_password(App& app, const std::string& name, const std:
         change_message_ = "The two new passwords are not the same; nothing was changed.";
         return false;
     }
-    if (!app.records || !app.records->ok()) {
-        change_message_ = "Not possible now: " + (app.records ? app.records->problem() : std::string("no progress file"));
+    if (std::string why; !app.progress_open(&why)) {
+        change_message_ = "Not possible now: " + why;
         return false;
     }
-    if (!app.records->change_password(who, current, fresh, &change_message_)) return false;
+    if (!app.change_password(who, current, fresh, &change_message_)) return false;
     change_current_.clear();
     change_new_.clear();
     change_again_.clear();
     change_ok_ = true;
     change_message_ = "Your password is set. Type it with your name from now on.";
     // The list shows who has a password; read it again.
-    trainees_ = app.records->people(sofs::progress::Role::Trainee, &list_error_);
+    trainees_ = app.trainees(&list_error_);
     return true;
 }
 
