@@ -174,7 +174,7 @@ void SignInScreen::draw(App& app) {
     }
     gap();
     wrapped(trainees_.empty() ? "Type your name:" : "New here, or not in the list? Type your name:");
-    // The box and the Start button share the line at every text size.
+    // Both boxes keep the width that leaves room for Start beside the second.
     ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Start").x -
                                                   ImGui::GetStyle().FramePadding.x * 4 - ImGui::GetStyle().ItemSpacing.x * 2));
     if (focus_name_) {
@@ -182,9 +182,11 @@ void SignInScreen::draw(App& app) {
         focus_name_ = false;
     }
     bool enter = ImGui::InputText("###new-name", &new_name_, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::TextUnformatted(passwords_required_ ? "Password (everyone here needs one; a new profile chooses one, 8 or more characters)"
+    wrapped(passwords_required_ ? "Password (everyone here needs one; a new profile chooses one, 8 or more characters)"
                                                : "Password (if your profile has one, or to protect a new profile)");
-    ImGui::SetNextItemWidth(320 * s);
+    // The password box and the Start button share the line at every text size.
+    ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Start").x -
+                                                  ImGui::GetStyle().FramePadding.x * 4 - ImGui::GetStyle().ItemSpacing.x * 2));
     if (focus_password_) {
         ImGui::SetKeyboardFocusHere();
         focus_password_ = false;
@@ -201,16 +203,16 @@ void SignInScreen::draw(App& app) {
     gap(0.3f);
     if (ImGui::Checkbox("Set or change my password###show-change", &show_change_)) change_message_.clear();
     if (show_change_) {
-        ImGui::TextUnformatted("Your name");
-        ImGui::SetNextItemWidth(320 * s);
+        wrapped("Your name");
+        ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x));
         ImGui::InputText("###change-name", &change_name_);
-        ImGui::TextUnformatted("Your password now (leave empty if you have none)");
-        ImGui::SetNextItemWidth(320 * s);
+        wrapped("Your password now (leave empty if you have none)");
+        ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x));
         ImGui::InputText("###change-current", &change_current_, ImGuiInputTextFlags_Password);
-        ImGui::TextUnformatted("New password (8 or more characters), twice");
-        ImGui::SetNextItemWidth(320 * s);
+        wrapped("New password (8 or more characters), twice");
+        ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x));
         ImGui::InputText("###change-new", &change_new_, ImGuiInputTextFlags_Password);
-        ImGui::SetNextItemWidth(320 * s);
+        ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x));
         ImGui::InputText("###change-again", &change_again_, ImGuiInputTextFlags_Password);
         if (ImGui::Button("Save my new password###change-save"))
             change_password(app, change_name_, change_current_, change_new_, change_again_);
