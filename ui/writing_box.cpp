@@ -498,11 +498,10 @@ bool WritingBox::draw(const char* id_label, std::string& text, ImVec2 size, cons
     ImU32 sel_col = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
     const std::string* tip = nullptr;
     const char* s = t.c_str();
-    if (t.empty() && placeholder && *placeholder) {
-        ImGui::PushClipRect(ImVec2(clip.x, clip.y), ImVec2(clip.z, clip.w), true);
+    // The placeholder is clipped by the draw list's rectangle above. (Not ImGui::Push/PopClipRect:
+    // its pop would leave the window clipped to this box, hiding every control drawn after it.)
+    if (t.empty() && placeholder && *placeholder)
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), origin, ImGui::GetColorU32(ImGuiCol_TextDisabled), placeholder, nullptr, inner_w);
-        ImGui::PopClipRect();
-    }
     for (std::size_t li = 0; li < lines_.size(); ++li) {
         const WrappedLine& l = lines_[li];
         float y = origin.y + li * line_h - scroll_;
