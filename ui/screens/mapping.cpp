@@ -442,8 +442,9 @@ void MappingScreen::draw(App& app) {
     float task_h = std::max(220.0f * s, h * (writing ? 0.6f : sorting ? 0.46f : 0.36f));
     // At large text the writing box keeps about eight lines even if the screen must scroll (Ctrl+Enter hands in).
     if (writing) task_h = std::max(task_h, std::max(std::min(h - line * 0.5f, line * 22), line * 17));
-    // Sorting keeps room for several cards at any text size (the screen scrolls when it must).
-    if (sorting) task_h = std::max(task_h, std::max(std::min(h - line * 0.5f, line * 16), line * 24));
+    if (sorting) task_h = std::max(task_h, std::min(h - line * 0.5f, line * 16));
+    // With large text, sorting keeps room for several cards (the screen scrolls; cards go by their menu).
+    if (sorting && s > 1.5f) task_h = std::max(task_h, line * 24);
     draw_task(app, task_h);
     gap(0.2f);
 
