@@ -15,7 +15,7 @@ namespace sofs::ui {
 
 // The case's title as the case list shows it; its id only if it is no longer there.
 static std::string case_title(const App& app, const std::string& id) {
-    for (const auto& sc : app.library.scenarios)
+    for (const auto& sc : app.cases().scenarios)
         if (sc->id == id) return sc->title;
     return id;
 }
@@ -31,19 +31,24 @@ const char* MyProgressScreen::help() const {
 void MyProgressScreen::enter(App& app) {
     report_.reset();
     error_.clear();
-    if (!app.user) { error_ = "Nobody is signed in."; return; }
-    if (!app.records || !app.records->ok()) {
-        error_ = app.records ? app.records->problem() : "no progress file";
-        return;
-    }
-    report_ = app.records->trainee_report(*app.user, app.user->name, &error_);
+    report_ = app.my_report(&error_);
 }
 
-std::string MyProgressScreen::read_aloud_text(App&) {
+bool MyProgressScreen::export_cpd(App& app, const std::string& folder) {
+    namespace fs = std::filesystem;
+    fs::path file = fs::path(folder) / ("cpd-record-" + pg::format_time(pg::wall_clock()(), "%Y-%m-%d", true) + ".pdf");
+    std::string err;
+    bool ok = app.export_my_cpd(file.string(), &err);
+    cpd_message_ = ok ? "Your CPD record was saved as " + file.string() : "Your CPD record could not be saved: " + err;
+    app.request_redraw();
+    return ok;
+}
+
+std::string MyProgressScreen::read_aloud_text(App& app) {
     if (!report_) return "My progress. " + error_;
     std::string out = "My progress. You have played " + std::to_string(report_->attempts.size()) + " times. ";
     for (const auto& a : report_->attempts)
-        out += a.attempt.scenario + ": " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met. ";
+        out += case_title(app, a.attempt.scenario) + ": " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met. ";
     return out;
 }
 
@@ -79,7 +84,7 @@ void draw_scale_compare(float width, int low, int high, int expert, const std::v
 void MyProgressScreen::draw(App& app) {
     float s = app.ui_scale();
     if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
-    if (report_ && app.user && app.records) {
+    if (report_ && app.user && app.progress_open()) {
         ImGui::SameLine();
         if (ImGui::Button("Export CPD record###export-cpd")) {
             // ~/Documents when there is one, else the folder of the progress file.
@@ -87,13 +92,12 @@ void MyProgressScreen::draw(App& app) {
             std::error_code ec;
             const char* home = std::getenv("HOME");
             fs::path folder = home ? fs::path(home) / "Documents" : fs::path();
-            if (folder.empty() || !fs::is_directory(folder, ec)) folder = fs::path(app.records->path()).parent_path();
-            fs::path file = folder / ("cpd-record-" + pg::format_time(pg::wall_clock()(), "%Y-%m-%d", true) + ".pdf");
-            std::string err;
-            cpd_message_ = app.records->export_cpd(*app.user, app.user->name, file.string(), &err)
-                               ? "Your CPD record was saved as " + file.string()
-                               : "Your CPD record could not be saved: " + err;
+            if (folder.empty() || !fs::is_directory(folder, ec)) folder = app.progress_folder();
+            export_cpd(app, folder.string());
         }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("A PDF of the cases you practised, when, for how long, the checks met, your reflections\n"
+                              "and your trainer's comments: the record you keep for your professional registration.");
     }
     if (!cpd_message_.empty()) wrapped(cpd_message_);
     gap(0.3f);
@@ -113,7 +117,7 @@ void MyProgressScreen::draw(App& app) {
         return;
     }
     float avail = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("###progress-checks", ImVec2(avail * 0.56f, 0), false);
+    ImGui::BeginChild("###progress-checks", ImVec2(avail * 0.56f, 0), false, ImGuiWindowFlags_NavFlattened);
     subheading(app, "Each check, case by case");
     // Criterion rows in first-seen order; attempt columns oldest first (last eight).
     std::vector<std::string> criteria;
@@ -124,6 +128,9 @@ void MyProgressScreen::draw(App& app) {
         auto it = cell.find(key);
         cell[key] = it == cell.end() ? c.met : (it->second && c.met);
     }
+    // The checks in their fixed order (danger statement first), the same as the trainer's grid.
+    std::stable_sort(criteria.begin(), criteria.end(),
+                     [](const std::string& a, const std::string& b) { return criterion_rank(a) < criterion_rank(b); });
     std::size_t first = finished.size() > 8 ? finished.size() - 8 : 0;
     int cols = static_cast<int>(finished.size() - first) + 1;
     if (criteria.empty()) muted_text("No checks were recorded for your finished cases.");
@@ -132,7 +139,7 @@ void MyProgressScreen::draw(App& app) {
         ImGui::TableSetupColumn("Check", ImGuiTableColumnFlags_WidthFixed,
                                 std::max(200 * s, avail * 0.56f - case_w * (cols - 1) - 30 * s));
         for (std::size_t i = first; i < finished.size(); ++i)
-            ImGui::TableSetupColumn(("Case " + std::to_string(i + 1)).c_str(), ImGuiTableColumnFlags_WidthFixed, case_w);
+            ImGui::TableSetupColumn(("Try " + std::to_string(i + 1)).c_str(), ImGuiTableColumnFlags_WidthFixed, case_w);
         ImGui::TableHeadersRow();
         for (const auto& c : criteria) {
             ImGui::TableNextRow();
@@ -162,11 +169,11 @@ void MyProgressScreen::draw(App& app) {
     }
     muted_text("Filled tick: met.  Open ring with a dash: not yet.  A dash alone: not judged in that case.");
     for (std::size_t i = first; i < finished.size(); ++i)
-        muted_text("Case " + std::to_string(i + 1) + ": " + case_title(app, finished[i]->attempt.scenario) +
+        muted_text("Try " + std::to_string(i + 1) + ": " + case_title(app, finished[i]->attempt.scenario) +
                    (finished[i]->attempt.finished_ms ? ", finished " + day_text(*finished[i]->attempt.finished_ms) : std::string()));
     ImGui::EndChild();
     ImGui::SameLine(0, 24 * s);
-    ImGui::BeginChild("###progress-side", ImVec2(0, 0), false);
+    ImGui::BeginChild("###progress-side", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
 
     subheading(app, "What to practise next");
     std::map<std::string, int> missed;
@@ -176,11 +183,15 @@ void MyProgressScreen::draw(App& app) {
     for (auto& [c, n] : missed) order.push_back({-n, c});
     std::sort(order.begin(), order.end());
     if (order.empty()) wrapped("You met every check in your finished cases. Try a case you have not played yet.");
-    for (std::size_t i = 0; i < order.size() && i < 3; ++i) {
-        ImGui::Bullet();
-        ImGui::SameLine();
-        wrapped(std::string(criterion_title(order[i].second)) + " (not yet met " + std::to_string(-order[i].first) +
-                (order[i].first == -1 ? " time)" : " times)"));
+    // Every miss, most often missed first (ties in a fixed order, by check id), numbered so
+    // the order reads as a priority and not as a sample.
+    if (!order.empty())
+        muted_text("Every check not yet met, the most often missed first, out of " + std::to_string(finished.size()) +
+                   (finished.size() == 1 ? " finished case:" : " finished cases:"));
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        int n = -order[i].first;
+        wrapped(std::to_string(i + 1) + ". " + criterion_title(order[i].second) + " (not yet met in " + std::to_string(n) +
+                (n == 1 ? " case)" : " cases)"));
     }
     gap();
     subheading(app, "Your safety scale numbers beside the experts'");
