@@ -357,6 +357,9 @@ std::vector<Person> PgStore::people(const Actor&, std::optional<Role> role) {
 bool PgStore::trainee_passwords_required() { return true; }
 
 void PgStore::set_password(const Actor&, const std::string&, const std::string&) { unsupported("changing a password"); }
+void PgStore::require_password_change(const Actor&, const std::string&, bool) {
+    unsupported("asking for a first password to be changed");
+}
 Actor PgStore::sign_in(const std::string&, const std::string&) {
     unsupported("signing in by name (connect with the person's own login role instead)");
 }

@@ -64,6 +64,7 @@ public:
     // login role; passwords are the server's): set_password, sign_in,
     // ensure_trainee (both), require_trainee_passwords, may_see.
     void set_password(const Actor& who, const std::string& name, const std::string& password) override;
+    void require_password_change(const Actor& who, const std::string& name, bool required) override;
     Actor sign_in(const std::string& name, const std::string& password) override;
     Actor ensure_trainee(const std::string& name) override;
     Actor ensure_trainee(const std::string& name, const std::string& password) override;
