@@ -126,7 +126,9 @@ void App::sign_in(const pg::Actor& who) {
     // administrator only by their password. The name is not remembered, so
     // the next person at a shared computer is not offered it.
     user = who;
-    go(who.role == pg::Role::Trainee ? ScreenId::Library : ScreenId::Trainer);
+    // A first password from an administrator is changed before anything else.
+    if (records && records->must_change_password(who.name)) go(ScreenId::Account);
+    else go(who.role == pg::Role::Trainee ? ScreenId::Library : ScreenId::Trainer);
 }
 
 play::GuidanceSource App::guidance_source() {
@@ -343,6 +345,8 @@ void App::draw_top_bar() {
     if (user) {
         ImGui::AlignTextToFramePadding();
         muted_text((user->role == pg::Role::Trainee ? "   Signed in as " : "   Trainer: ") + user->name);
+        ImGui::SameLine();
+        if (current_ != ScreenId::Account && ImGui::SmallButton("My password###account")) go(ScreenId::Account);
     }
 
     // Right-hand buttons.

@@ -10,8 +10,13 @@ namespace sofs::ui {
 
 class App;
 
-enum class ScreenId { SignIn, Library, Briefing, Conversation, Mapping, Scaling, ThreeHouses, Debrief, MyProgress, Trainer };
-constexpr int kScreenCount = 10;
+enum class ScreenId {
+    SignIn, Library, Briefing, Conversation, Mapping, Scaling, ThreeHouses, Debrief, MyProgress, Trainer,
+    AttemptView,   // a finished case read again (attempt_view.*)
+    Admin,         // groups, trainees and cases (admin.*)
+    Account,       // one's own password (account.*)
+};
+constexpr int kScreenCount = 13;
 
 class Screen {
 public:

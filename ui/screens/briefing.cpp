@@ -66,7 +66,7 @@ void BriefingScreen::draw(App& app) {
         draw_genogram(genogram_, unit);
     }
     gap(0.4f);
-    muted_text("Square: male.  Circle: female.  Number: age.  Ring: a household (people who live together).");
+    draw_genogram_key(s);
     if (!genogram_.others.empty()) {
         gap(0.4f);
         subheading(app, "Others involved");
