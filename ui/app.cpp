@@ -5,10 +5,15 @@
 // window, fonts, themes and screenshots are the Window's (window.hpp).
 #include "app.hpp"
 
+#include <imgui_internal.h>
+#include <string_view>
+
 #include "util/args.hpp"
 #include "util/data_dir.hpp"
+#include "keyboard.hpp"
 #include "screens/all.hpp"
 #include "screens/mapping.hpp"
+#include "key_play.hpp"
 #include "tour.hpp"
 #include "widgets.hpp"
 
@@ -40,7 +45,8 @@ void mark_process_start() { g_process_start = std::chrono::steady_clock::now(); 
 const char* usage() {
     return "sofs-sim: practise Signs of Safety conversations, mapping and safety planning.\n"
            "\n"
-           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR [--tour-plans DIR]]\n"
+           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR [--tour-plans DIR]] [--keys-only DIR]\n"
+           "                [--text-size PCT]\n"
            "                [--frames N --screenshot FILE] [--benchmark-startup] [--help]\n"
            "\n"
            "  --scenarios DIR      where the case scenarios are (default: $SOFS_SCENARIOS_DIR, else the\n"
@@ -51,9 +57,13 @@ const char* usage() {
            "                       temporary progress file; exits 0 when every step worked\n"
            "  --tour-plans DIR     with --tour: one more trainee in the tour's group for each plan\n"
            "                       (*.yaml, the format of sofs play --script) in DIR, named by its file\n"
+           "  --keys-only DIR      play the reference case from sign-in to feedback with key events\n"
+           "                       only (Tab, Enter, Space, Escape, typing), one PNG per screen into\n"
+           "                       DIR; uses a temporary progress file; exits 0 when feedback is reached\n"
            "  --frames N           draw N frames and exit (with --screenshot: then save a PNG);\n"
            "                       exits 3 when problems were shown (scenarios that did not load)\n"
            "  --screenshot FILE    the PNG to write after --frames N\n"
+           "  --text-size PCT      text size for this run only, 100 to 200 (the tour's 200 % pictures)\n"
            "  --benchmark-startup  print the time from start to the first frame on screen, in ms\n"
            "  --help               show this help\n"
            "\n"
@@ -62,7 +72,7 @@ const char* usage() {
 
 Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "tour-plans", "frames", "screenshot", "width", "height"},
+    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "tour-plans", "keys-only", "frames", "screenshot", "width", "height", "text-size"},
                              {"help", "benchmark-startup"});
     Options o;
     *help = false;
@@ -73,12 +83,17 @@ Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     o.db_path = p.get("db").value_or("");
     o.tour_dir = p.get("tour").value_or("");
     o.tour_plans = p.get("tour-plans").value_or("");
+    o.keys_dir = p.get("keys-only").value_or("");
     o.screenshot = p.get("screenshot").value_or("");
     o.benchmark_startup = p.has("benchmark-startup");
     std::string e;
     if (auto n = p.get_int("frames", &e)) o.frames = static_cast<int>(*n);
     if (auto n = p.get_int("width", &e)) o.width = static_cast<int>(*n);
     if (auto n = p.get_int("height", &e)) o.height = static_cast<int>(*n);
+    if (auto n = p.get_int("text-size", &e)) {
+        o.text_percent = static_cast<int>(*n);
+        if (e.empty() && (o.text_percent < 100 || o.text_percent > 200)) e = "option --text-size takes a percentage from 100 to 200";
+    }
     if (!e.empty()) { *error = e; return o; }
     if (!o.screenshot.empty() && o.frames <= 0) o.frames = 5;
     if (o.frames < 0) *error = "option --frames takes a number of frames of 1 or more";
@@ -87,8 +102,9 @@ Options parse_options(int argc, char** argv, std::string* error, bool* help) {
 
 App::App(Options o) : opt(std::move(o)), started_(g_process_start) {
     screens_ = make_screens();
-    remember_settings = opt.tour_dir.empty() && opt.frames == 0 && !opt.benchmark_startup;
+    remember_settings = opt.tour_dir.empty() && opt.keys_dir.empty() && opt.frames == 0 && !opt.benchmark_startup;
     settings = remember_settings ? load_settings(settings_path()) : Settings{};
+    if (opt.text_percent > 0) settings.text_percent = opt.text_percent;
 }
 
 App::~App() = default;
@@ -170,7 +186,7 @@ bool App::open_scenario(std::shared_ptr<const Scenario> s, bool fresh) {
         notify("Your work is not being saved: " + records->problem(), true);
     }
     setup.resume = !fresh;
-    setup.seed = opt.tour_dir.empty() ? std::random_device{}() : 1;
+    setup.seed = opt.tour_dir.empty() && opt.keys_dir.empty() ? std::random_device{}() : 1;
     setup.guidance = guidance_source();
     play_ = std::make_unique<play::Playthrough>(std::move(s), std::move(setup));
     show_play_notices();
@@ -330,6 +346,7 @@ void App::between_frames() {
                           notices.end());
         }
         screen(current_).enter(*this);
+        scroll_top_frames_ = 2;   // the first frames may lay out and move keyboard focus
         request_redraw();
     }
 }
@@ -354,6 +371,9 @@ void App::draw_top_bar() {
     const char* read_label = reading ? "Stop reading###read" : "Read aloud###read";
     float w = ImGui::CalcTextSize("Stop reading").x + ImGui::CalcTextSize("Help").x + ImGui::CalcTextSize("Settings").x +
               (user ? ImGui::CalcTextSize("Sign out").x : 0) + st.FramePadding.x * 8 + st.ItemSpacing.x * 4;
+    // With large text the buttons go on their own line rather than over the name.
+    float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (used + st.ItemSpacing.x * 2 + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
     if (ImGui::Button(read_label)) {
         if (reading) sound.stop();
@@ -434,18 +454,19 @@ void App::draw_notices() {
 
 void App::draw_settings_popup() {
     if (show_settings_) { ImGui::OpenPopup("Settings###settings-popup"); show_settings_ = false; }
-    ImGui::SetNextWindowSize(ImVec2(560 * ui_scale(), 0));
-    if (ImGui::BeginPopupModal("Settings###settings-popup", nullptr, ImGuiWindowFlags_NoResize)) {
+    // The dialog always fits the window (at 200 % text it scrolls inside).
+    ImVec2 disp = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(disp.x / 2, disp.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(560 * ui_scale(), disp.x * 0.94f), 0),
+                                        ImVec2(std::min(560 * ui_scale(), disp.x * 0.94f), disp.y * 0.94f));
+    if (ImGui::BeginPopupModal("Settings###settings-popup", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize)) {
         subheading(*this, "Text size");
-        int pct = settings.text_percent;
-        ImGui::SetNextItemWidth(300 * ui_scale());
-        ImGui::SliderInt("###text-size", &pct, 100, 200, "%d%%");
-        if (pct != settings.text_percent) settings.text_percent = pct;
-        if (ImGui::IsItemDeactivatedAfterEdit()) request_text_size(pct);
-        ImGui::SameLine();
-        if (ImGui::Button("Smaller###smaller")) request_text_size(settings.text_percent - 10);
-        ImGui::SameLine();
-        if (ImGui::Button("Larger###larger")) request_text_size(settings.text_percent + 10);
+        // A fixed list: each size stays where it is, so nothing moves under the pointer.
+        for (int pct : {100, 125, 150, 175, 200}) {
+            if (pct != 100) ImGui::SameLine();
+            std::string label = std::to_string(pct) + " %###size-" + std::to_string(pct);
+            if (ImGui::RadioButton(label.c_str(), settings.text_percent == pct)) request_text_size(pct);
+        }
         gap();
         subheading(*this, "Colours");
         int t = static_cast<int>(settings.theme);
@@ -476,7 +497,7 @@ void App::draw_settings_popup() {
         if (ImGui::Button("Try it###try-reading"))
             read_aloud("This is how the simulator reads a panel aloud. You can make it faster or slower.");
         gap();
-        muted_text("Keyboard: arrow keys move between buttons, Space or Enter presses, Tab moves between text boxes, F1 shows help.");
+        muted_text(keyboard_help());
         gap();
         if (big_button("Close###close-settings") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
             store_settings();
@@ -497,17 +518,38 @@ void App::draw_frame() {
     draw_notices();
     Screen& s = screen(current_);
     ImGui::PushID(s.stable_id());
-    ImGui::BeginChild("###screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("###screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     s.draw(*this);
+    if (scroll_top_frames_ > 0) {
+        // A screen opens at its top, with its title in view: the screen and the panels inside
+        // it, except the conversation's transcript, which shows its newest exchange.
+        --scroll_top_frames_;
+        ImGuiWindow* me = ImGui::GetCurrentWindow();
+        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+            if (std::string_view(w->Name).find("###transcript") != std::string_view::npos) continue;
+            for (ImGuiWindow* p = w; p; p = p->ParentWindow)
+                if (p == me) { ImGui::SetScrollY(w, 0.0f); break; }
+        }
+    }
     ImGui::EndChild();
     ImGui::PopID();
 
     if (show_help_) { ImGui::OpenPopup("Help###help-popup"); show_help_ = false; }
-    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.8f, 720 * ui_scale()), 0));
-    if (ImGui::BeginPopupModal("Help###help-popup", nullptr, ImGuiWindowFlags_NoResize)) {
+    {   // Help always fits the window; long help scrolls inside it.
+        float w = std::min(io.DisplaySize.x * 0.8f, 720 * ui_scale());
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, io.DisplaySize.y * 0.92f));
+    }
+    if (ImGui::BeginPopupModal("Help###help-popup", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize)) {
         subheading(*this, s.title());
         gap(0.3f);
         wrapped(s.help());
+        gap();
+        subheading(*this, "Using the keyboard");
+        wrapped(keyboard_help());
+        gap();
+        subheading(*this, "With a screen reader");
+        wrapped(screen_reader_help());
         gap();
         if (big_button("Read aloud###help-read")) read_aloud(s.help());
         ImGui::SameLine();
@@ -583,14 +625,15 @@ int App::run() {
     // thread; the case list shows "reading" until the index is handed over
     // between frames (see adopt_library). Scripted runs (--frames, --tour)
     // wait for it, so their pictures and exit status are the same every time.
-    if (!opt.tour_dir.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
+    const bool scripted = !opt.tour_dir.empty() || !opt.keys_dir.empty();   // the tour or the key-only playthrough
+    if (scripted || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
     const std::string db = opt.db_path.empty() ? Records::default_path() : opt.db_path;
     std::unique_ptr<Records> opened;
     std::promise<void> store_opened;
     std::shared_future<void> store_ready = store_opened.get_future().share();
-    std::thread helper([this, &opened, &db, &store_opened] {
+    std::thread helper([this, scripted, &opened, &db, &store_opened] {
         sound.open();
-        if (opt.tour_dir.empty()) opened = std::make_unique<Records>(db, false, true);
+        if (!scripted) opened = std::make_unique<Records>(db, false, true);
         store_opened.set_value();
     });
     indexer_ = std::thread([this] {
@@ -609,7 +652,7 @@ int App::run() {
         }
         indexed_ = true;
     });
-    if (opt.tour_dir.empty())
+    if (!scripted)
         checker_ = std::thread([this, db, store_ready] {
             store_ready.wait();   // the file exists (or could not be made) before it is checked
             std::string problem = Records::check_file(db);
@@ -630,7 +673,7 @@ int App::run() {
     phase("fonts");
     helper.join();
     phase("waiting for the helper");
-    if (!opt.tour_dir.empty() || opt.frames > 0) {
+    if (scripted || opt.frames > 0) {
         indexer_.join();
         adopt_library();
         phase("case library (scripted run)");
@@ -640,7 +683,13 @@ int App::run() {
     sound.set_cues(settings.cues);
     if (!sound.has_device()) notify(sound.notice() + " Everything else works; reading aloud needs sound.");
 
-    if (!opt.tour_dir.empty()) {
+    if (!opt.keys_dir.empty()) {
+        keys_ = std::make_unique<KeyPlay>(opt.keys_dir);
+        if (!keys_->prepare(*this, &err)) {
+            std::fprintf(stderr, "sofs-sim: keys-only: %s\n", err.c_str());
+            return 1;
+        }
+    } else if (!opt.tour_dir.empty()) {
         tour_ = std::make_unique<Tour>(opt.tour_dir, opt.tour_plans);
         if (!tour_->prepare(*this, &err)) {
             std::fprintf(stderr, "sofs-sim: tour: %s\n", err.c_str());
@@ -657,7 +706,7 @@ int App::run() {
     sound.set_wake([] { Window::wake(); });
     unsigned seen = win_.events();
     bool first = true;
-    bool continuous = tour_ || opt.frames > 0 || opt.benchmark_startup;
+    bool continuous = tour_ || keys_ || opt.frames > 0 || opt.benchmark_startup;
     bool was_sounding = false;
     while (!win_.should_close() && !quit_) {
         // While a voice line plays nothing on screen moves: wait, looking in
@@ -695,10 +744,16 @@ int App::run() {
 
         between_frames();
         if (tour_) tour_->before_frame(*this);
+        if (keys_) keys_->before_frame(*this);
         win_.begin_frame();
         if (tour_) tour_->inject(*this);
+        if (keys_) keys_->inject(*this);
+        keyboard_before_new_frame();
         ImGui::NewFrame();
+        if (keyboard_new_frame())
+            if (auto back = back_from(current_); back && session()) go(*back);
         draw_frame();
+        keyboard_end_frame();
         ImGui::Render();
         win_.render();
         ++frame_;
@@ -738,6 +793,7 @@ int App::run() {
     if (indexer_.joinable()) indexer_.join();
     if (checker_.joinable()) checker_.join();
     if (tour_) exit_status_ = tour_->finish(*this);
+    if (keys_) exit_status_ = keys_->finish(*this);
     store_settings();
     sound.set_wake(nullptr);
     sound.stop();

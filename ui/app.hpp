@@ -36,10 +36,12 @@ struct Options {
     std::string db_path;            // empty: the store's default
     std::string tour_dir;           // non-empty: run the scripted tour
     std::string tour_plans;         // the tour group's other trainees' plans (test data)
+    std::string keys_dir;           // non-empty: play the reference case with key events only
     std::string screenshot;         // with frames: write a PNG after N frames
     int frames = 0;
     bool benchmark_startup = false;
     int width = 1280, height = 800;
+    int text_percent = 0;           // non-zero: this text size for this run (100 to 200), not saved
 };
 
 // Parses sofs-sim's command line; `error` non-empty on a bad option, `help` set for --help.
@@ -53,6 +55,7 @@ struct Notice {
 };
 
 class Tour;
+class KeyPlay;
 
 class App {
 public:
@@ -168,6 +171,7 @@ private:
     std::array<std::unique_ptr<Screen>, kScreenCount> screens_;
     ScreenId current_ = ScreenId::SignIn;
     std::optional<ScreenId> next_;
+    int scroll_top_frames_ = 0;   // frames left in which a newly opened screen is held at its top
     bool fonts_dirty_ = false;
     bool style_dirty_ = false;
     int redraw_ = 3;
@@ -195,6 +199,7 @@ private:
     std::atomic<bool> indexed_{false};
     bool library_adopted_ = false;
     play::Board no_board_;
+    std::unique_ptr<KeyPlay> keys_;
     std::chrono::steady_clock::time_point started_;
 };
 

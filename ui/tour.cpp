@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 #include "hints.hpp"
+#include "layout_check.hpp"
 #include "screens/briefing.hpp"
 #include "screens/library.hpp"
 #include "screens/mapping.hpp"
@@ -315,6 +316,12 @@ bool Tour::play(App& app, std::string* error) {
 }
 
 bool Tour::drag_a_card(App& app, std::string* error) {
+    // With very large text the board's sections sit below the fold, so a card
+    // cannot be dragged onto them: there the cards go through their menu (as by keyboard).
+    if (app.settings.text_percent > 150) {
+        dragged_.clear();
+        return true;
+    }
     auto& m = static_cast<MappingScreen&>(app.screen(ScreenId::Mapping));
     const Scenario& s = *app.scenario();
     // A card whose right place is at the top of a column, so it is in view.
@@ -366,7 +373,16 @@ void Tour::before_frame(App& app) {
     queue_.pop_front();
     shot_.clear();
     std::string err;
-    if (!a.fn(app, &err)) failures_.push_back(a.what + ": " + (err.empty() ? "did not work" : err));
+    if (!a.fn(app, &err)) {
+        failures_.push_back(a.what + ": " + (err.empty() ? "did not work" : err));
+        // A step that keeps failing (the same words each time) stops the tour instead of looping.
+        if (std::count(failures_.begin(), failures_.end(), failures_.back()) >= 3) {
+            std::fprintf(stderr, "tour: giving up, this step keeps failing: %s\n", failures_.back().c_str());
+            done_ = true;
+            app.quit(1);
+            return;
+        }
+    }
     requested_ = !shot_.empty() ? shot_ : a.shot;
     wait_ = kSettleFrames;
 }
@@ -376,6 +392,8 @@ void Tour::after_render(App& app) {
     std::string path = dir_ + "/" + requested_;
     if (!app.last_screenshot_error.empty()) failures_.push_back("could not write " + path + ": " + app.last_screenshot_error);
     else written_.push_back(requested_);
+    // No text or control may run past its panel in any picture.
+    for (const auto& p : panels_running_over()) overruns_.push_back(requested_ + ": " + p);
     requested_.clear();
 }
 
@@ -383,6 +401,8 @@ int Tour::finish(App&) {
     std::printf("tour: %zu pictures written to %s\n", written_.size(), dir_.c_str());
     for (const auto& w : written_) std::printf("  %s\n", w.c_str());
     if (written_.size() < 9) failures_.push_back("fewer than nine pictures were written");
+    for (const auto& o : overruns_) std::printf("tour: layout: %s\n", o.c_str());
+    std::printf("tour: %zu panels ran past their edge\n", overruns_.size());
     for (const auto& f : failures_) std::fprintf(stderr, "tour: step failed: %s\n", f.c_str());
     std::fflush(stdout);
     return failures_.empty() ? 0 : 1;

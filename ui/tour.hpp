@@ -54,6 +54,7 @@ private:
     std::vector<std::string> kinds_seen_;
     std::vector<std::string> written_;
     std::vector<std::string> failures_;
+    std::vector<std::string> overruns_;   // panels whose contents ran past their right edge, per picture
 
     struct Mouse {
         float x = 0, y = 0;

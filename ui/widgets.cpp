@@ -3,6 +3,8 @@
 
 #include "app.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cstring>
 
@@ -10,14 +12,19 @@ namespace sofs::ui {
 
 void heading(App& app, const char* text) {
     if (app.large) ImGui::PushFont(app.large);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     if (app.large) ImGui::PopFont();
     ImGui::Spacing();
 }
 
 void subheading(App& app, const char* text) {
     if (app.bold) ImGui::PushFont(app.bold);
+    // Headings wrap rather than run past their panel at large text sizes.
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     if (app.bold) ImGui::PopFont();
 }
 
@@ -137,7 +144,7 @@ void met_badge(bool met, const char* met_word, const char* not_word) {
 bool begin_card(const char* id, const char* title, ImVec2 size, App& app) {
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8.0f * app.ui_scale());
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * app.ui_scale(), 12 * app.ui_scale()));
-    bool open = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    bool open = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleVar(2);
     if (title && *title) {
         subheading(app, title);
@@ -149,12 +156,29 @@ bool begin_card(const char* id, const char* title, ImVec2 size, App& app) {
 
 void end_card() { ImGui::EndChild(); }
 
+void same_line_if_fits(float next_width, float spacing) {
+    if (spacing < 0) spacing = ImGui::GetStyle().ItemSpacing.x;
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + spacing + next_width <= right) ImGui::SameLine(0, spacing);
+}
+
 bool big_button(const char* label) {
     ImVec2 pad = ImGui::GetStyle().FramePadding;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x * 2, pad.y * 1.6f));
     bool r = ImGui::Button(label);
     ImGui::PopStyleVar();
     return r;
+}
+
+bool primary_button(const char* label) {
+    bool pressed = big_button(label);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Enter presses this button too");
+    ImGuiIO& io = ImGui::GetIO();
+    bool shortcut = io.KeyCtrl && !io.WantTextInput && ImGui::GetActiveID() == 0 &&
+                    !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+                    (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
+    return pressed || shortcut;
 }
 
 const char* criterion_title(const std::string& id) {
@@ -164,14 +188,14 @@ const char* criterion_title(const std::string& id) {
         {"DS-CAREGIVER-BEHAVIOUR", "Names what an adult did or might do"},
         {"DS-CHILD-IMPACT", "Names what could happen to which child"},
         {"DS-FUTURE", "Looks ahead: if nothing changes"},
-        {"DS-PLAIN", "Plain words the family understands"},
+        {"DS-PLAIN", "Danger statement in plain words the family understands"},
         {"DS-NON-BLAMING", "Describes behaviour, not character"},
         {"SG-CAREGIVER-ACTION", "Says what the carers will be doing"},
         {"SG-ADDRESSES-DANGER", "Answers the worry in the danger statement"},
         {"SG-OBSERVABLE", "Can be seen or checked"},
         {"SG-OVER-TIME", "Says for how long"},
         {"SG-NOT-SERVICE", "Describes the child's safe life, not services"},
-        {"SG-PLAIN", "Plain words the family understands"},
+        {"SG-PLAIN", "Safety goal in plain words the family understands"},
         {"SC-IN-RANGE", "Safety scale number within reason"},
         {"SC-DIRECTION", "Knows which way the number leans"},
         {"SC-JUSTIFIED", "Reason weighs strengths and worries"},
@@ -194,12 +218,38 @@ const char* criterion_title(const std::string& id) {
     return id.c_str();
 }
 
+int criterion_rank(const std::string& id) {
+    // The checks' fixed order is the order of the title list above; it never depends on the data.
+    static const char* const kOrder[] = {
+        "DS-WHO", "DS-CAREGIVER-BEHAVIOUR", "DS-CHILD-IMPACT", "DS-FUTURE", "DS-PLAIN", "DS-NON-BLAMING",
+        "SG-CAREGIVER-ACTION", "SG-ADDRESSES-DANGER", "SG-OBSERVABLE", "SG-OVER-TIME", "SG-NOT-SERVICE", "SG-PLAIN",
+        "SC-IN-RANGE", "SC-DIRECTION", "SC-JUSTIFIED", "MAP-PLACEMENT", "PH-WHAT-HAPPENED", "TH-HEARD", "NET-PEOPLE",
+        "BOOKENDS", "NS-WHO-DOES-WHAT", "NS-FAMILY-NETWORK",
+    };
+    for (std::size_t i = 0; i < sizeof kOrder / sizeof kOrder[0]; ++i)
+        if (id == kOrder[i]) return static_cast<int>(i);
+    return 1000;   // a check this list does not know goes last (ties: by id, at the caller)
+}
+
+const char* move_name(int m) {
+    // In MoveType's order (engine/model/scenario.hpp).
+    static const char* const kNames[] = {
+        "a question about times it went well",   "a scaling question",         "a question about coping",
+        "a question about the future they want", "bringing in the child's voice", "asking about the family's network",
+        "saying the worry honestly",             "saying the bottom line",     "a blaming label",
+        "professional words",                    "a leading or closed question", "reassurance that hides the worry",
+        "a threat",                              "taking over",
+    };
+    if (m < 0 || m >= static_cast<int>(sizeof kNames / sizeof kNames[0])) return "a move";
+    return kNames[m];
+}
+
 bool hand_in_row(App& app, bool asked, const std::string& problem) {
     if (!asked) {
         if (app.session() && ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
         return false;
     }
-    bool pressed = big_button("Hand in###hand-in");
+    bool pressed = primary_button("Hand in###hand-in");
     if (!problem.empty()) {
         ImGui::SameLine();
         worry_text(problem);

@@ -39,6 +39,12 @@ void end_card();
 
 // Plain names for criterion ids ("DS-WHO" -> "Says who is worried").
 const char* criterion_title(const std::string& id);
+// A fixed position for each check (danger statement, safety goal, scale, ...), so a
+// dashboard column means the same check whatever the data; lower comes first.
+int criterion_rank(const std::string& id);
+
+// Plain words for a conversation move ("an exception question", "a blaming label").
+const char* move_name(int move_type);   // MoveType as int, so this header needs no engine include
 
 // The colour of a "good" and a "worry" mark in the current theme.
 ImU32 good_colour();
@@ -50,7 +56,14 @@ void worry_text(const std::string& text);
 // the task is asked (true when pressed), otherwise a way back to the conversation.
 bool hand_in_row(App& app, bool asked, const std::string& problem);
 
+// Puts the next item on this line when `next_width` still fits in the panel,
+// otherwise on the next line (rows of controls wrap instead of running off).
+void same_line_if_fits(float next_width, float spacing = -1.0f);
+
 // A button the width of its text plus generous padding.
 bool big_button(const char* label);
+// The screen's main action: a big button that Ctrl+Enter also presses (when
+// no box has the keyboard and no pop-up is open).
+bool primary_button(const char* label);
 
 }  // namespace sofs::ui

@@ -115,6 +115,7 @@ TEST_CASE("GIVEN Xvfb WHEN the tour runs THEN every screen is pictured and each 
                               "05-danger-statement.png", "06-safety-goal.png", "07-mapping-board.png", "08-safety-scale.png",
                               "09-three-houses.png", "10-debrief.png", "11-my-progress.png", "12-trainer-dashboard.png",
                               "13-trainer-override.png", "14-settings.png", "15-high-contrast-150.png", "05b-reopened-mid-case.png"};
+    CHECK(slurp(out).find("tour: 0 panels ran past their edge") != std::string::npos);   // no text runs past its panel
     int pngs = 0;
     for (const auto& e : fs::directory_iterator(dir))
         if (e.path().extension() == ".png") ++pngs;
@@ -192,6 +193,68 @@ TEST_CASE("GIVEN a broken scenario file WHEN sofs-sim starts THEN it shows the p
     Picture p = load(shot);
     check_picture(p, "broken.png");
     CHECK(p.near(255, 231, 158, 25, 0, 40, 1280, 140) > 2000);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("GIVEN Xvfb WHEN the reference case is played with key events only THEN the feedback page is reached") {
+    REQUIRE_MESSAGE(have_xvfb(), "xvfb-run is missing: install the xvfb and xauth packages to run the screen tests");
+    std::string dir = temp_dir("keys");
+    std::string out = dir + "/keys-output.txt";
+    int status = run(std::string(kXvfb) + SOFS_SIM_BIN + " --scenarios " + SOFS_SOURCE_DIR + "/scenarios --keys-only " + dir + " >" + out + " 2>&1");
+    INFO("keys-only output:\n" << slurp(out));
+    REQUIRE(status == 0);
+    std::string text = slurp(out);
+    CHECK(text.find("reached the debrief screen") != std::string::npos);
+    // Every kind of screen of the case was reached by keys, and pictured.
+    for (const char* name : {"k02-library.png", "k03-briefing.png", "k04-conversation.png", "k05-mapping.png", "k06-scale.png",
+                             "k07-three-houses.png", "k08-feedback.png"}) {
+        Picture p = load(dir + "/" + name);
+        check_picture(p, name);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("GIVEN text at 200 % WHEN the tour runs THEN every screen is still pictured") {
+    REQUIRE_MESSAGE(have_xvfb(), "xvfb-run is missing: install the xvfb and xauth packages to run the screen tests");
+    std::string dir = temp_dir("tour200");
+    std::string out = dir + "/tour-output.txt";
+    int status = run(std::string(kXvfb) + SOFS_SIM_BIN + " --scenarios " + SOFS_SOURCE_DIR + "/scenarios --text-size 200 --tour " + dir +
+                     " >" + out + " 2>&1");
+    INFO("tour output:\n" << slurp(out));
+    REQUIRE(status == 0);
+    CHECK(slurp(out).find("tour: 0 panels ran past their edge") != std::string::npos);   // no text runs past its panel
+    for (const char* name : {"04-conversation.png", "05-danger-statement.png", "08-safety-scale.png", "10-debrief.png"}) {
+        Picture p = load(dir + "/" + name);
+        check_picture(p, name);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("GIVEN a terminal 40 columns wide WHEN sofs play shows the case THEN lines wrap between words, never past the edge") {
+    REQUIRE_MESSAGE(run("command -v script >/dev/null 2>&1") == 0, "the 'script' program (bsdutils) is needed to give sofs play a terminal");
+    std::string dir = temp_dir("play");
+    // The typed answers arrive with pauses, as a person types them.
+    std::string cmd = "(sleep 1; printf '\\n'; sleep 0.3; printf '\\n'; sleep 0.3; printf '1\\n'; sleep 0.3; printf 'q\\n'; sleep 0.5) | "
+                      "timeout 30 script -qec \"stty cols 40; " + std::string(SOFS_CLI_BIN) + " play " + SOFS_SOURCE_DIR +
+                      "/scenarios/reference-case.yaml --db " + dir + "/p.db --user 'Kim Terminal'\" /dev/null > " + dir + "/out.txt 2>&1";
+    run(cmd);
+    std::string text = slurp(dir + "/out.txt");
+    INFO("sofs play said:\n" << text);
+    REQUIRE(text.find("What do you say?") != std::string::npos);
+    std::istringstream lines(text);
+    std::string line;
+    int long_lines = 0, checked = 0;
+    while (std::getline(lines, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        int cols = 0;
+        for (unsigned char c : line) if ((c & 0xC0) != 0x80) ++cols;
+        // The prompts the trainee types after are not wrapped text; every other line fits.
+        if (line.find('[') != std::string::npos || line.find('>') != std::string::npos) continue;
+        ++checked;
+        if (cols > 40) { ++long_lines; INFO("too long: " << line); CHECK(cols <= 40); }
+    }
+    CHECK(checked > 10);
+    CHECK(long_lines == 0);
     fs::remove_all(dir);
 }
 

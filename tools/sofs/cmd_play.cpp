@@ -6,6 +6,7 @@
 // mid-way loses nothing and the next run resumes where it stopped; the end is
 // assessed and stored with its verdicts.
 #include "codec/transcript_json.hpp"
+#include "terminal_text.hpp"
 #include "commands.hpp"
 #include "load/loader.hpp"
 #include "play/plan.hpp"
@@ -91,11 +92,16 @@ std::string speaker_name(const Scenario& sc, const std::string& id) {
     return p ? p->name : id;
 }
 
+// Prints a paragraph wrapped at word boundaries to the terminal's width.
+void say(const std::string& first, const std::string& text, const std::string& rest = "    ") {
+    std::printf("%s\n", cli::wrap_words(text, cli::terminal_width(), first, rest).c_str());
+}
+
 void show_lines(const Scenario& sc, const std::vector<const Line*>& lines) {
     for (const Line* l : lines) {
         std::string who = speaker_name(sc, l->speaker);
-        if (who.empty()) std::printf("  %s\n", l->text.c_str());
-        else std::printf("  %s: %s\n", who.c_str(), l->text.c_str());
+        if (who.empty()) say("  ", l->text);
+        else say("  " + who + ": ", l->text);
     }
 }
 
@@ -112,8 +118,9 @@ bool ask(play::Playthrough& pt, std::string& scene_shown, std::size_t& reply_sho
     View v = s.view();
     if (v.scene && v.scene->id != scene_shown) {
         scene_shown = v.scene->id;
-        std::printf("\n== %s ==\n", v.scene->title.c_str());
-        if (!v.scene->place.empty()) std::printf("   %s\n", v.scene->place.c_str());
+        std::printf("\n");
+        say("== ", v.scene->title + " ==", "   ");
+        if (!v.scene->place.empty()) say("   ", v.scene->place, "   ");
         show_lines(sc, v.lines);
     }
     // Each reply once, not again after a mistyped answer.
@@ -127,12 +134,12 @@ bool ask(play::Playthrough& pt, std::string& scene_shown, std::size_t& reply_sho
             std::printf("\n[Enter to go on, q to stop] ");
             if (!read_line(in) || in == "q") return false;
             last = pt.advance();
-            if (!last.taken) std::printf("%s\n", last.problem.c_str());
+            if (!last.taken) say("", last.problem);
             return true;
         case View::Kind::Choices: {
             std::printf("\nWhat do you say?\n");
             for (std::size_t i = 0; i < v.choices.size(); ++i)
-                std::printf("  %zu. %s\n", i + 1, v.choices[i]->text.c_str());
+                say("  " + std::to_string(i + 1) + ". ", v.choices[i]->text, "     ");
             std::printf("[1-%zu, q to stop] ", v.choices.size());
             if (!read_line(in) || in == "q") return false;
             std::size_t n = 0;
@@ -143,16 +150,17 @@ bool ask(play::Playthrough& pt, std::string& scene_shown, std::size_t& reply_sho
             }
             const Choice* c = v.choices[n - 1];
             last = pt.choose(c->id);
-            if (!last.taken) std::printf("%s\n", last.problem.c_str());
-            else if (!c->feedback.empty()) std::printf("  (feedback: %s)\n", c->feedback.c_str());
+            if (!last.taken) say("", last.problem);
+            else if (!c->feedback.empty()) say("  (feedback: ", c->feedback + ")");
             return true;
         }
         case View::Kind::Task: {
             const Task& t = *v.task;
             Answer a;
             a.task = t.id;
-            std::printf("\nTask: %s\n", t.prompt.c_str());
-            if (!t.hint.empty()) std::printf("Hint: %s\n", t.hint.c_str());
+            std::printf("\n");
+            say("Task: ", t.prompt);
+            if (!t.hint.empty()) say("Hint: ", t.hint);
             switch (t.kind) {
                 case TaskKind::Scaling:
                     std::printf("Your number, 0 to 10: ");
@@ -220,7 +228,7 @@ bool ask(play::Playthrough& pt, std::string& scene_shown, std::size_t& reply_sho
                     break;
             }
             last = pt.answer(a);
-            if (!last.taken) std::printf("That answer does not fit: %s\n", last.problem.c_str());
+            if (!last.taken) say("That answer does not fit: ", last.problem);
             return true;
         }
         case View::Kind::Ending:
@@ -343,7 +351,8 @@ int cmd_play(const Args& args) {
         o.taken = true;
         if (interactive) {
             if (!ask(pt, scene_shown, reply_shown, o)) {
-                std::printf("\nStopped before the end%s.\n", pt.saving() ? "; your progress is saved" : "");
+                std::printf("\n");
+                say("", std::string("Stopped before the end") + (pt.saving() ? "; your progress is saved." : "."), "");
                 return 1;
             }
             if (!o.taken) o = play::Outcome{true, true, ""};   // a mistyped answer: ask again
@@ -378,9 +387,16 @@ int cmd_play(const Args& args) {
     }
     if (interactive) {
         View v = pt.view();
-        if (v.scene && v.scene->id != scene_shown) std::printf("\n== %s ==\n", v.scene->title.c_str());
+        if (v.scene && v.scene->id != scene_shown) {
+            std::printf("\n");
+            say("== ", v.scene->title + " ==", "   ");
+        }
         show_lines(sc, v.lines);
-        if (v.ending) std::printf("\n== The end: %s ==\n%s\n", v.ending->title.c_str(), v.ending->debrief.c_str());
+        if (v.ending) {
+            std::printf("\n");
+            say("== The end: ", v.ending->title + " ==", "   ");
+            say("", v.ending->debrief, "");
+        }
     }
     // Finishing problems (the guidance missing, the store failing) were told above.
     tell(interactive);

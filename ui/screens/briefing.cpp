@@ -79,7 +79,7 @@ void BriefingScreen::draw(App& app) {
     end_card();
 
     gap(0.3f);
-    if (big_button("Begin the visit###begin")) begin_visit(app);
+    if (primary_button("Begin the visit###begin")) begin_visit(app);
     ImGui::SameLine();
     if (ImGui::Button("Back to the case list###back")) app.go(ScreenId::Library);
 }

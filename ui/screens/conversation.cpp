@@ -7,6 +7,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace sofs::ui {
@@ -135,16 +136,18 @@ void ConversationScreen::draw(App& app) {
                 }
         }
     }
+    // The log is rebuilt from the transcript whenever it grows.
+    const Transcript& tr = app.session()->transcript();
+    if (tr.events.size() != log_events_ || log_scenario_ != app.scenario()) {
+        log_ = visit_log(*app.scenario(), tr);
+        log_events_ = tr.events.size();
+        log_scenario_ = app.scenario();
+        scroll_to_end_ = true;
+    }
     float avail = ImGui::GetContentRegionAvail().x;
     float h = ImGui::GetContentRegionAvail().y;
     float left = avail * 0.64f;
-
     begin_card("###talk", nullptr, ImVec2(left, h), app);
-    if (v.scene) {
-        heading(app, v.scene->title.c_str());
-        if (!v.scene->place.empty()) muted_text(v.scene->place);
-        gap(0.4f);
-    }
     // Each line, with a "Play voice" button before it when it has a voice.
     auto draw_lines = [&](const std::vector<const Line*>& lines) {
         for (const Line* l : lines) {
@@ -157,38 +160,90 @@ void ConversationScreen::draw(App& app) {
             ImGui::PopID();
         }
     };
-    draw_lines(v.lines);
-    if (v.last_choice) {
-        ImGui::Separator();
-        gap(0.3f);
-        subheading(app, "You said");
-        ImGui::Indent();
-        wrapped(v.last_choice->text);
-        ImGui::Unindent();
-        gap(0.3f);
-        draw_lines(v.reply);
-        bool fits = move_fits_practice(v.last_choice->move);
-        ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 6 * s);
-        float fh = ImGui::CalcTextSize(v.last_choice->feedback.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - 40 * s).y +
-                   ImGui::GetTextLineHeightWithSpacing() * 2.6f + 24 * s;
-        ImGui::BeginChild("###feedback", ImVec2(0, fh), true);
-        met_badge(fits, "This fits the practice", "This does not fit the practice");
-        ImGui::SameLine();
-        muted_text(std::string("   (") + to_string(v.last_choice->move) + ")");
-        wrapped(reflow(v.last_choice->feedback));
-        ImGui::EndChild();
-        ImGui::PopStyleVar();
+
+    // The moves below the transcript are measured first, so they always stay in view.
+    ImGuiStyle& st = ImGui::GetStyle();
+    float inner_w = ImGui::GetContentRegionAvail().x;
+    float action_h = ImGui::GetFrameHeightWithSpacing() * 1.6f;
+    if (v.kind == View::Kind::Choices) {
+        action_h = ImGui::GetTextLineHeightWithSpacing() * 2.6f;
+        int n = 1;
+        for (const Choice* c : v.choices) {
+            std::string label = std::to_string(n++) + ".  " + c->text;
+            action_h += ImGui::CalcTextSize(label.c_str(), nullptr, false, inner_w - st.FramePadding.x * 4 - st.ScrollbarSize).y +
+                        st.FramePadding.y * 3 + st.ItemSpacing.y * 1.3f;
+        }
+    } else if (v.kind == View::Kind::Task) {
+        action_h += ImGui::GetTextLineHeightWithSpacing();
+    }
+    float card_h = ImGui::GetContentRegionAvail().y;
+    float log_h = std::max(card_h * 0.35f, card_h - action_h);
+
+    ImGui::BeginChild("###transcript", ImVec2(0, log_h - st.ItemSpacing.y), false, ImGuiWindowFlags_NavFlattened);
+    bool first_scene = true;
+    for (std::size_t i = 0; i < log_.size(); ++i) {
+        const VisitEntry& e = log_[i];
+        ImGui::PushID(static_cast<int>(i));
+        switch (e.kind) {
+            case VisitEntry::Kind::SceneOpening:
+                if (!first_scene) { gap(0.3f); ImGui::Separator(); gap(0.3f); }
+                first_scene = false;
+                if (e.scene) {
+                    heading(app, e.scene->title.c_str());
+                    if (!e.scene->place.empty()) muted_text(e.scene->place);
+                    gap(0.3f);
+                }
+                draw_lines(e.lines);
+                break;
+            case VisitEntry::Kind::Exchange: {
+                gap(0.2f);
+                subheading(app, "You said");
+                ImGui::Indent();
+                wrapped(e.choice->text);
+                ImGui::Unindent();
+                gap(0.2f);
+                draw_lines(e.lines);
+                // The note on this move: a badge (shape and words) and what the words did.
+                bool fits = move_fits_practice(e.choice->move);
+                ImVec2 p0 = ImGui::GetCursorScreenPos();
+                float bar = 4 * s;
+                ImGui::Indent(bar * 3);
+                ImGui::BeginGroup();
+                met_badge(fits, "This fits the practice", "This does not fit the practice");
+                ImGui::SameLine();
+                muted_text(std::string("(") + move_name(static_cast<int>(e.choice->move)) + ")");
+                wrapped(reflow(e.choice->feedback));
+                ImGui::EndGroup();
+                ImGui::Unindent(bar * 3);
+                ImVec2 p1 = ImGui::GetItemRectMax();
+                ImGui::GetWindowDrawList()->AddRectFilled(p0, ImVec2(p0.x + bar, p1.y), fits ? good_colour() : worry_colour(), bar / 2);
+                gap(0.3f);
+                break;
+            }
+            case VisitEntry::Kind::TaskDone:
+                if (e.task) muted_text("You handed in your work: " + reflow(e.task->prompt));
+                break;
+        }
+        ImGui::PopID();
     }
     if (!audio_error_.empty()) muted_text(audio_error_);
-    gap(0.5f);
+    if (scroll_to_end_) {
+        ImGui::SetScrollHereY(1.0f);
+        scroll_to_end_ = false;
+    }
+    ImGui::EndChild();
+    ImGui::Separator();
 
+    ImGui::BeginChild("###moves", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     switch (v.kind) {
         case View::Kind::Narration:
-            if (big_button("Continue###continue")) app.advance();
+            if (primary_button("Continue###continue")) app.advance();
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            muted_text("(Enter or Space when it has the focus)");
             break;
         case View::Kind::Choices: {
             subheading(app, "What will you say?");
-            gap(0.2f);
             int n = 1;
             float w = ImGui::GetContentRegionAvail().x;
             if (v.choices.empty()) muted_text("There is nothing more to say here.");
@@ -206,12 +261,13 @@ void ConversationScreen::draw(App& app) {
         }
         case View::Kind::Task:
             wrapped("Time to write down what you have learnt.");
-            if (big_button("Go to the task###to-task")) app.go(app.screen_for_view());
+            if (primary_button("Go to the task###to-task")) app.go(app.screen_for_view());
             break;
         case View::Kind::Ending:
-            if (big_button("See your feedback###to-debrief")) app.go(ScreenId::Debrief);
+            if (primary_button("See your feedback###to-debrief")) app.go(ScreenId::Debrief);
             break;
     }
+    ImGui::EndChild();
     end_card();
 
     ImGui::SameLine();

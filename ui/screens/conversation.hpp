@@ -1,15 +1,18 @@
-// The conversation: who says what, the trainee's possible moves, the
-// family's reply, feedback after each move, and the case notes (facts
-// learnt so far).
+// The conversation as a transcript: every scene as it opened and every
+// exchange (the trainee's move, the family's reply, the feedback) stays on
+// screen in order, scrolled to the newest; the possible moves sit below it,
+// always in view; the case notes (facts learnt so far) are on the right.
 #pragma once
 
 #include "model/scenario.hpp"
 #include "screen.hpp"
+#include "visit_log.hpp"
 
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace sofs::ui {
 
@@ -24,6 +27,10 @@ public:
     std::string read_aloud_text(App& app) override;
 
 private:
+    std::vector<VisitEntry> log_;      // the conversation so far, rebuilt when the transcript grows
+    std::size_t log_events_ = 0;
+    const void* log_scenario_ = nullptr;
+    bool scroll_to_end_ = false;
     std::string played_;         // the scene and move whose first voice line was played
     std::string audio_error_;
     std::string voices_for_;     // the scenarios folder voices_dir_ was found for

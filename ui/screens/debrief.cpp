@@ -35,6 +35,14 @@ std::string DebriefScreen::read_aloud_text(App& app) {
     return out;
 }
 
+// The guidance as a quote for people: the content's sources carry an authoring tag
+// "(seeds)" that means nothing to a trainee, so it is left out.
+static std::string guidance_quote(const std::string& g) {
+    std::string out = g;
+    for (std::size_t at; (at = out.find(" (seeds)")) != std::string::npos;) out.erase(at, 8);
+    return "The guidance says: \u201C" + out + "\u201D";
+}
+
 static const char* place_name(const std::string& id) {
     if (id == "past-harm") return "Past harm";
     if (id == "complicating-factor") return "Complicating factor";
@@ -108,7 +116,7 @@ void DebriefScreen::draw_text_task(App& app, const void* p) {
             wrapped(v.explanation);
             if (!v.evidence_words.empty()) muted_text("Deciding words: " + v.evidence_words);
             if (!v.met && !v.improve.empty()) wrapped("To improve: " + v.improve);
-            if (!v.guidance.empty()) muted_text("The guidance says: \u201C" + v.guidance + "\u201D");
+            if (!v.guidance.empty()) muted_text(guidance_quote(v.guidance));
             ImGui::EndGroup();
             if (hovered || ImGui::IsItemHovered()) {
                 focus_ = ta.task + "/" + v.criterion;
@@ -127,27 +135,64 @@ void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
     auto it = app.session()->answers().find(task_id);
     if (it == app.session()->answers().end()) return;
     subheading(app, "Your mapping beside the experts'");
-    if (ImGui::BeginTable("###map-compare", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn("Where you put it", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Where the experts put it", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Same?", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-        ImGui::TableHeadersRow();
+    // The guidance behind every placement is the same: quote it once, above the groups.
+    int same = 0, total = 0;
+    for (const auto& [fact_id, place] : it->second.placements) {
+        const Fact* f = app.scenario()->fact(fact_id);
+        if (!f) continue;
+        ++total;
+        if (place == to_string(f->kind)) ++same;
+    }
+    wrapped(std::to_string(same) + " of " + std::to_string(total) + " facts are where the experts put them.");
+    const std::string* quote = nullptr;
+    if (app.debrief())
+        for (const auto& ta : app.debrief()->tasks)
+            for (const auto& v : ta.verdicts)
+                if (ta.task == task_id && !quote && !v.guidance.empty()) quote = &v.guidance;
+    if (quote) muted_text(guidance_quote(*quote));
+    gap(0.3f);
+    // One group for each place a fact belongs, in the order of the mapping's columns.
+    for (FactKind kind : {FactKind::PastHarm, FactKind::ComplicatingFactor, FactKind::Strength, FactKind::ExistingSafety,
+                          FactKind::Distractor}) {
+        std::string kind_id = to_string(kind);
+        std::vector<std::pair<const Fact*, std::string>> rows;
         for (const auto& [fact_id, place] : it->second.placements) {
             const Fact* f = app.scenario()->fact(fact_id);
-            if (!f) continue;
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            wrapped(f->text);
-            ImGui::TableSetColumnIndex(1);
-            wrapped(place_name(place));
-            ImGui::TableSetColumnIndex(2);
-            wrapped(place_name(to_string(f->kind)));
-            if (!f->why.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f->why.c_str());
-            ImGui::TableSetColumnIndex(3);
-            met_badge(place == to_string(f->kind), "Same", "Different");
+            if (f && f->kind == kind) rows.push_back({f, place});
         }
-        ImGui::EndTable();
+        if (rows.empty()) continue;
+        int here = 0;
+        for (auto& r : rows) here += r.second == kind_id;
+        ImGui::PushID(kind_id.c_str());
+        if (app.bold) ImGui::PushFont(app.bold);
+        wrapped(std::string(kind == FactKind::Distractor ? "Best set aside" : "Belongs under " + std::string(place_name(kind_id))) +
+                ": you placed " + std::to_string(here) + " of " + std::to_string(rows.size()) + " here");
+        if (app.bold) ImGui::PopFont();
+        if (ImGui::BeginTable("###map-group", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+            ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+            ImGui::TableSetupColumn("Where you put it", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+            ImGui::TableSetupColumn("Same?", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+            ImGui::TableHeadersRow();
+            // Differences first: they are what there is to learn from.
+            std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+                return (a.second != kind_id) > (b.second != kind_id);
+            });
+            for (const auto& [f, place] : rows) {
+                ImGui::PushID(f);
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                wrapped(f->text);
+                if (place != kind_id && !f->why.empty()) muted_text("Why: " + f->why);
+                ImGui::TableSetColumnIndex(1);
+                wrapped(place_name(place));
+                ImGui::TableSetColumnIndex(2);
+                met_badge(place == kind_id, "Same", "Different");
+                ImGui::PopID();
+            }
+            ImGui::EndTable();
+        }
+        gap(0.3f);
+        ImGui::PopID();
     }
     gap();
 }
@@ -172,15 +217,37 @@ void DebriefScreen::draw_moves(App& app) {
     const auto& m = app.debrief()->moves;
     subheading(app, "Your conversation");
     ImGui::Text("%d of your moves fitted the practice; %d did not.", m.fitting, m.not_fitting);
-    if (!m.aims_served.empty()) {
-        wrapped("Aims your choices served:");
-        for (int a : m.aims_served) { ImGui::Bullet(); ImGui::SameLine(); wrapped(std::to_string(a) + ". " + aim_title(a)); }
+    auto has = [](const std::vector<int>& v, int a) { return std::find(v.begin(), v.end(), a) != v.end(); };
+    // Praise and aims worked against stay apart: an aim some choices served and others
+    // worked against is listed once, under the aims to work on, and says so.
+    std::vector<int> praised;
+    for (int a : m.aims_served)
+        if (!has(m.aims_undermined, a)) praised.push_back(a);
+    if (!praised.empty()) {
+        if (app.bold) ImGui::PushFont(app.bold);
+        wrapped("What went well: aims your choices served");
+        if (app.bold) ImGui::PopFont();
+        for (int a : praised) { ImGui::Bullet(); ImGui::SameLine(); wrapped(std::to_string(a) + ". " + aim_title(a)); }
+        gap(0.3f);
     }
     if (!m.aims_undermined.empty()) {
-        wrapped("Aims your choices worked against:");
-        for (int a : m.aims_undermined) { ImGui::Bullet(); ImGui::SameLine(); wrapped(std::to_string(a) + ". " + aim_title(a)); }
+        if (app.bold) ImGui::PushFont(app.bold);
+        wrapped("To work on: aims some of your choices worked against");
+        if (app.bold) ImGui::PopFont();
+        for (int a : m.aims_undermined) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            wrapped(std::to_string(a) + ". " + aim_title(a) +
+                    (has(m.aims_served, a) ? " (other choices of yours served it)" : ""));
+        }
+        gap(0.3f);
     }
-    for (const auto& r : m.reflections) { ImGui::Bullet(); ImGui::SameLine(); wrapped(r); }
+    if (!m.reflections.empty()) {
+        if (app.bold) ImGui::PushFont(app.bold);
+        wrapped("Thinking about your moves");
+        if (app.bold) ImGui::PopFont();
+        for (const auto& r : m.reflections) { ImGui::Bullet(); ImGui::SameLine(); wrapped(r); }
+    }
     gap();
 }
 
@@ -202,7 +269,7 @@ void DebriefScreen::draw(App& app) {
     ImGui::SameLine();
     if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
     gap(0.3f);
-    ImGui::BeginChild("###debrief-body", ImVec2(0, 0), false);
+    ImGui::BeginChild("###debrief-body", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     if (v.ending) {
         std::string text = reflow(v.ending->debrief);
         begin_card("###ending", nullptr, ImVec2(0, ImGui::CalcTextSize(text.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - 60).y +
@@ -223,11 +290,13 @@ void DebriefScreen::draw(App& app) {
         // The other tasks' checks (sorting, scale, houses, network): a badge and the reason each.
         for (const auto& ta : app.debrief()->tasks) {
             if (ta.kind == TaskKind::DangerStatement || ta.kind == TaskKind::SafetyGoal || ta.kind == TaskKind::PastHarm ||
-                ta.kind == TaskKind::NextSteps || ta.kind == TaskKind::WordsAndPictures || ta.verdicts.empty())
+                ta.kind == TaskKind::NextSteps || ta.kind == TaskKind::WordsAndPictures || ta.kind == TaskKind::SortFacts ||
+                ta.verdicts.empty())
                 continue;
             const Task* t = app.scenario()->task(ta.task);
             ImGui::PushID(ta.task.c_str());
             subheading(app, t ? reflow(t->prompt).c_str() : ta.task.c_str());
+            std::vector<std::string> quoted;   // each guidance quote once per task, after its checks
             for (const auto& v : ta.verdicts) {
                 ImGui::PushID(v.criterion.c_str());
                 ImGui::BeginGroup();
@@ -239,7 +308,10 @@ void DebriefScreen::draw(App& app) {
                 ImGui::Indent(ImGui::GetTextLineHeight() * 1.5f);
                 wrapped(v.explanation);
                 if (!v.met && !v.improve.empty()) wrapped("To improve: " + v.improve);
-                if (!v.guidance.empty()) muted_text("The guidance says: \u201C" + v.guidance + "\u201D");
+                if (!v.guidance.empty() && std::find(quoted.begin(), quoted.end(), v.guidance) == quoted.end()) {
+                    quoted.push_back(v.guidance);
+                    muted_text(guidance_quote(v.guidance));
+                }
                 ImGui::Unindent(ImGui::GetTextLineHeight() * 1.5f);
                 ImGui::EndGroup();
                 ImGui::PopID();

@@ -4,6 +4,7 @@
 #include "app.hpp"
 #include "hints.hpp"
 #include "widgets.hpp"
+#include "keyboard.hpp"
 
 #include <algorithm>
 #include <set>
@@ -79,7 +80,8 @@ void LibraryScreen::draw(App& app) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(220 * s);
     ImGui::Combo("###audience", &audience_, kAudienceNames, 5);
-    ImGui::SameLine(0, 30 * s);
+    same_line_if_fits(ImGui::CalcTextSize("Topic").x + 270 * s, 30 * s);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Topic");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(260 * s);
@@ -94,7 +96,7 @@ void LibraryScreen::draw(App& app) {
         ImGui::EndCombo();
     }
     if (app.user) {
-        ImGui::SameLine(0, 30 * s);
+        same_line_if_fits(ImGui::CalcTextSize("My progress").x + ImGui::GetStyle().FramePadding.x * 2, 30 * s);
         if (ImGui::Button("My progress###my-progress")) app.go(ScreenId::MyProgress);
     }
     gap(0.4f);
@@ -133,7 +135,7 @@ void LibraryScreen::draw(App& app) {
         return;
     }
 
-    ImGui::BeginChild("###cards", ImVec2(0, 0), false);
+    ImGui::BeginChild("###cards", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     int shown = 0;
     float card_w = ImGui::GetContentRegionAvail().x;
     for (const auto& sc : app.library.scenarios) {
@@ -149,8 +151,15 @@ void LibraryScreen::draw(App& app) {
         {
             const ImGuiStyle& st = ImGui::GetStyle();
             float wrap = card_w - 2 * 14 * s - st.ScrollbarSize;
-            h = 2 * 12 * s + ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::CalcTextSize(summary.c_str(), nullptr, false, wrap).y +
-                st.ItemSpacing.y + ImGui::GetFrameHeight() + st.FramePadding.y * 1.2f;
+            // Title and topics wrap too at large text sizes: measure all three.
+            std::string meta = "About " + std::to_string(sc->minutes) + " minutes";
+            for (std::size_t i = 0; i < sc->topics.size(); ++i) meta += (i == 0 ? "   ·   " : ", ") + sc->topics[i];
+            if (app.bold) ImGui::PushFont(app.bold);
+            float title_h = ImGui::CalcTextSize(sc->title.c_str(), nullptr, false, wrap).y;
+            if (app.bold) ImGui::PopFont();
+            h = 2 * 12 * s + title_h + ImGui::CalcTextSize(meta.c_str(), nullptr, false, wrap).y + st.ItemSpacing.y * 3 +
+                ImGui::CalcTextSize(summary.c_str(), nullptr, false, wrap).y + st.ItemSpacing.y + ImGui::GetFrameHeight() +
+                st.FramePadding.y * 1.2f;
         }
         begin_card("###card", nullptr, ImVec2(card_w, h), app);
         subheading(app, sc->title.c_str());
@@ -168,6 +177,7 @@ void LibraryScreen::draw(App& app) {
             if (ImGui::Button("Start again###again")) app.open_scenario(sc, true);
         } else {
             if (big_button(finished > 0 ? "Play again###start" : "Start###start")) app.open_scenario(sc, true);
+            note_target("start:" + sc->id);
         }
         ImGui::SameLine(0, 20 * s);
         ImGui::AlignTextToFramePadding();

@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "hints.hpp"
+#include "keyboard.hpp"
 #include "widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -40,8 +41,8 @@ static std::string words_and_pictures_label(const Scenario& s) {
 const char* MappingScreen::help() const {
     return "This is your mapping of the case, in three columns: what we are worried about, what is working well, "
            "and what needs to happen. Drag each fact card to the part of the mapping where it belongs, or press a card "
-           "and choose where it goes. Write danger statements, safety goals and Words and Pictures for a child in the box at the top: the words under "
-           "the box show your text wrapped, with professional words marked and a plainer way to say them. "
+           "and choose where it goes. Write danger statements, safety goals and Words and Pictures for a child in the box at the top: your words wrap "
+           "as you type, and professional words are marked in the box with a plainer way to say them beside it. "
            "Your writing is kept as you go; press Hand in when you are happy with it.";
 }
 
@@ -174,6 +175,7 @@ void MappingScreen::draw_card(App& app, const std::string& fact_id) {
     dl->AddRect(pos, ImVec2(pos.x + w, pos.y + ts.y + st.FramePadding.y * 2.5f), ImGui::GetColorU32(ImGuiCol_Border), 4.0f);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + st.FramePadding.x * 1.5f, pos.y + st.FramePadding.y * 1.25f),
                 ImGui::GetColorU32(ImGuiCol_Text), f->text.c_str(), nullptr, wrap);
+    note_target("card:" + fact_id);
     rects_["card:" + fact_id] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload("SOFS_FACT", fact_id.c_str(), fact_id.size() + 1);
@@ -190,8 +192,10 @@ void MappingScreen::draw_card(App& app, const std::string& fact_id) {
     if (ImGui::BeginPopup("###move-to")) {
         ImGui::TextUnformatted("Move this fact to:");
         ImGui::Separator();
-        for (auto& s : kSections)
+        for (auto& s : kSections) {
             if (ImGui::Selectable(s.title)) place(app, moving_fact_, s.id);
+            note_target(std::string("move:") + s.id);
+        }
         if (ImGui::Selectable("Back to the facts to place")) place(app, moving_fact_, "");
         ImGui::EndPopup();
     }
@@ -260,18 +264,8 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
     float avail = ImGui::GetContentRegionAvail().x;
     float left = avail * 0.56f;
     ImGui::BeginGroup();
-    ImGui::PushItemWidth(left);
     subheading(app, label);
-    if (ImGui::InputTextMultiline("###text", &text, ImVec2(left, ImGui::GetTextLineHeight() * 4.6f))) {
-        app.write_text(key, text, false);
-        dirty_ = true;
-    }
-    if (ImGui::IsItemDeactivatedAfterEdit() && dirty_) {
-        app.save_draft(key, text);
-        dirty_ = false;
-    }
-    ImGui::PopItemWidth();
-    // The box does not wrap, so the text is shown again, wrapped, with hints marked.
+    // Professional words and long sentences are marked inside the box itself.
     std::vector<Highlight> marks;
     std::vector<Hint> hints;
     if (const Guidance* g = app.guidance(); g && app.scenario() && !text.empty()) hints = find_hints(text, *app.scenario(), *g);
@@ -290,15 +284,21 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
             }
         }
     }
-    muted_text("Your words, as the family would read them:");
-    ImGui::BeginChild("###preview", ImVec2(left, std::max(ImGui::GetTextLineHeight() * 3.5f, ImGui::GetContentRegionAvail().y - 2)), true);
-    if (text.empty()) muted_text("(nothing written yet)");
-    else highlighted_text(text, marks);
-    ImGui::EndChild();
+    float box_h = std::max(ImGui::GetTextLineHeight() * 5, ImGui::GetContentRegionAvail().y - 4);
+    WritingBox& box = boxes_[key];
+    if (box.draw("###text", text, ImVec2(left, box_h), marks, "Write here. Your words wrap as you type; marked words have a plainer way to say them.")) {
+        app.write_text(key, text, false);
+        dirty_ = true;
+    }
+    note_target("box:" + key);
+    if (box.left_after_edit() && dirty_) {
+        app.save_draft(key, text);
+        dirty_ = false;
+    }
     ImGui::EndGroup();
 
     ImGui::SameLine(0, 24 * app.ui_scale());
-    ImGui::BeginChild("###hints", ImVec2(0, std::max(height * 0.5f, ImGui::GetContentRegionAvail().y - 2)), false);
+    ImGui::BeginChild("###hints", ImVec2(0, std::max(height * 0.5f, ImGui::GetContentRegionAvail().y - 2)), false, ImGuiWindowFlags_NavFlattened);
     int words = word_count(text);
     subheading(app, ("Hints   (" + std::to_string(words) + (words == 1 ? " word)" : " words)")).c_str());
     if (hints.empty()) muted_text(text.empty() ? "Hints appear here as you write." : "No professional words found.");
@@ -315,7 +315,7 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
             ImGui::PushID(v.criterion.c_str());
             met_shape(v.met, ImGui::GetTextLineHeight());
             ImGui::SameLine();
-            ImGui::TextUnformatted(criterion_title(v.criterion));
+            wrapped(criterion_title(v.criterion));
             if (ImGui::IsItemHovered() && !v.explanation.empty()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
@@ -340,7 +340,7 @@ void MappingScreen::draw_tray(App& app) {
     float avail = ImGui::GetContentRegionAvail().x;
     ImGui::BeginGroup();
     subheading(app, ("Facts to place (" + std::to_string(unplaced.size()) + ")").c_str());
-    ImGui::BeginChild("###tray", ImVec2(avail * 0.62f, std::max(ImGui::GetTextLineHeight() * 3, ImGui::GetContentRegionAvail().y - 2)), true);
+    ImGui::BeginChild("###tray", ImVec2(avail * 0.62f, std::max(ImGui::GetTextLineHeight() * 3, ImGui::GetContentRegionAvail().y - 2)), true, ImGuiWindowFlags_NavFlattened);
     if (unplaced.empty()) muted_text(facts_on_offer(app).empty() ? "No facts learnt yet: they come from the conversation."
                                                                  : "Every fact has a place. You can still move cards between sections.");
     for (const auto& id : unplaced) draw_card(app, id);
@@ -348,7 +348,7 @@ void MappingScreen::draw_tray(App& app) {
     ImGui::EndGroup();
     accept_drop(app, *this, "");
     ImGui::SameLine();
-    ImGui::BeginChild("###not-mapping", ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y - 2)), false);
+    ImGui::BeginChild("###not-mapping", ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y - 2)), false, ImGuiWindowFlags_NavFlattened);
     draw_section(app, "distractor", "Not part of the mapping", "Drop facts that do not bear on safety here");
     ImGui::EndChild();
 }
@@ -372,15 +372,15 @@ void MappingScreen::draw_task(App& app, float height) {
                               : t->kind == TaskKind::PastHarm ? "Past harm"
                               : t->kind == TaskKind::WordsAndPictures ? words_and_pictures_label(*app.scenario())
                                                                       : "Next steps (one a line)";
-            ImGui::BeginChild("###editor-area", ImVec2(0, inner), false);
+            ImGui::BeginChild("###editor-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
             draw_editor(app, key, label.c_str(), inner);
             ImGui::EndChild();
         } else if (t->kind == TaskKind::SortFacts) {
-            ImGui::BeginChild("###tray-area", ImVec2(0, inner), false);
+            ImGui::BeginChild("###tray-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
             draw_tray(app);
             ImGui::EndChild();
         } else {
-            ImGui::BeginChild("###network-area", ImVec2(0, inner), false);
+            ImGui::BeginChild("###network-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
             wrapped("Who should be part of the safety network? Tick everyone who could help keep the children safe.");
             std::vector<std::string> offered = t->people;
             if (offered.empty())
@@ -390,13 +390,18 @@ void MappingScreen::draw_task(App& app, float height) {
                 const Person* p = app.scenario()->person(id);
                 if (!p) continue;
                 bool on = std::find(app.board().network.begin(), app.board().network.end(), id) != app.board().network.end();
-                if (ImGui::Checkbox((p->name + " (" + p->relationship + ")###net-" + id).c_str(), &on)) {
+                // The box alone, then its words wrapped beside it (checkbox labels do not wrap).
+                bool toggled = ImGui::Checkbox(("###net-" + id).c_str(), &on);
+                note_target("net:" + id);
+                ImGui::SameLine();
+                wrapped(p->name + " (" + p->relationship + ")");
+                if (toggled) {
                     app.pick_for_network(id, on);
                 }
             }
             ImGui::EndChild();
         }
-        if (big_button("Hand in###hand-in")) hand_in(app);
+        if (primary_button("Hand in###hand-in")) hand_in(app);
         ImGui::SameLine();
         if (!key.empty() && ImGui::Button("Save draft###save-draft")) {
             app.save_draft(key, app.board_text(key));
@@ -412,7 +417,7 @@ void MappingScreen::draw_task(App& app, float height) {
         wrapped("Move the fact cards to where you think they belong. The writing tasks open here when the case asks for them.");
         if (ImGui::Button("Back to the conversation###back-to-talk")) app.go(app.screen_for_view());
         gap(0.3f);
-        ImGui::BeginChild("###tray-area", ImVec2(0, 0), false);
+        ImGui::BeginChild("###tray-area", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
         draw_tray(app);
         ImGui::EndChild();
     }
@@ -431,13 +436,19 @@ void MappingScreen::draw(App& app) {
     View v = app.session()->view();
     bool writing = v.kind == View::Kind::Task && v.task && !editor_key(v.task->kind).empty();
     bool sorting = v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::SortFacts;
+    // Writing needs room: with large text the task takes the whole height and
+    // the board follows below it (the screen scrolls).
+    float line = ImGui::GetTextLineHeightWithSpacing();
     float task_h = std::max(220.0f * s, h * (writing ? 0.6f : sorting ? 0.46f : 0.36f));
+    // At large text the writing box keeps about eight lines even if the screen must scroll (Ctrl+Enter hands in).
+    if (writing) task_h = std::max(task_h, std::max(std::min(h - line * 0.5f, line * 22), line * 17));
+    if (sorting) task_h = std::max(task_h, std::min(h - line * 0.5f, line * 16));
     draw_task(app, task_h);
     gap(0.2f);
 
     ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame |
                             ImGuiTableFlags_PadOuterX;
-    if (ImGui::BeginTable("###board", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+    if (ImGui::BeginTable("###board", 3, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, line * 14)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("What are we worried about?");
         ImGui::TableSetupColumn("What's working well?");

@@ -1,12 +1,13 @@
 // The mapping board: What are we worried about? / What's working well? /
 // What needs to happen? Fact cards are dragged between sections (or moved
 // with the keyboard through a menu); danger statements and safety goals are
-// written with live hints (jargon with a plain alternative, word count, the
-// assessor's checks) and a wrapped preview, since the text box cannot wrap.
+// written in a wrapping writing box with live hints (jargon marked inside the
+// box with a plainer alternative, word count, the assessor's checks).
 #pragma once
 
 #include "rubric/assess.hpp"
 #include "screen.hpp"
+#include "writing_box.hpp"
 
 #include <map>
 #include <string>
@@ -44,7 +45,8 @@ private:
         std::vector<Verdict> verdicts;
     };
     std::map<std::string, Live> live_;
-    std::map<std::string, Rect> rects_;   // editor key -> latest checks
+    std::map<std::string, Rect> rects_;   // where cards and sections were drawn
+    std::map<std::string, WritingBox> boxes_;   // editor key -> its writing box
     std::string moving_fact_;            // the card whose "move to" menu is open
     std::string hand_in_problem_;
     bool dirty_ = false;                 // text changed since the last draft save

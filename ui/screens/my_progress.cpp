@@ -40,11 +40,11 @@ void MyProgressScreen::enter(App& app) {
     report_ = app.records->trainee_report(*app.user, app.user->name, &error_);
 }
 
-std::string MyProgressScreen::read_aloud_text(App&) {
+std::string MyProgressScreen::read_aloud_text(App& app) {
     if (!report_) return "My progress. " + error_;
     std::string out = "My progress. You have played " + std::to_string(report_->attempts.size()) + " times. ";
     for (const auto& a : report_->attempts)
-        out += a.attempt.scenario + ": " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met. ";
+        out += case_title(app, a.attempt.scenario) + ": " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met. ";
     return out;
 }
 
@@ -114,7 +114,7 @@ void MyProgressScreen::draw(App& app) {
         return;
     }
     float avail = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("###progress-checks", ImVec2(avail * 0.56f, 0), false);
+    ImGui::BeginChild("###progress-checks", ImVec2(avail * 0.56f, 0), false, ImGuiWindowFlags_NavFlattened);
     subheading(app, "Each check, case by case");
     // Criterion rows in first-seen order; attempt columns oldest first (last eight).
     std::vector<std::string> criteria;
@@ -125,6 +125,9 @@ void MyProgressScreen::draw(App& app) {
         auto it = cell.find(key);
         cell[key] = it == cell.end() ? c.met : (it->second && c.met);
     }
+    // The checks in their fixed order (danger statement first), the same as the trainer's grid.
+    std::stable_sort(criteria.begin(), criteria.end(),
+                     [](const std::string& a, const std::string& b) { return criterion_rank(a) < criterion_rank(b); });
     std::size_t first = finished.size() > 8 ? finished.size() - 8 : 0;
     int cols = static_cast<int>(finished.size() - first) + 1;
     if (criteria.empty()) muted_text("No checks were recorded for your finished cases.");
@@ -133,7 +136,7 @@ void MyProgressScreen::draw(App& app) {
         ImGui::TableSetupColumn("Check", ImGuiTableColumnFlags_WidthFixed,
                                 std::max(200 * s, avail * 0.56f - case_w * (cols - 1) - 30 * s));
         for (std::size_t i = first; i < finished.size(); ++i)
-            ImGui::TableSetupColumn(("Case " + std::to_string(i + 1)).c_str(), ImGuiTableColumnFlags_WidthFixed, case_w);
+            ImGui::TableSetupColumn(("Try " + std::to_string(i + 1)).c_str(), ImGuiTableColumnFlags_WidthFixed, case_w);
         ImGui::TableHeadersRow();
         for (const auto& c : criteria) {
             ImGui::TableNextRow();
@@ -163,11 +166,11 @@ void MyProgressScreen::draw(App& app) {
     }
     muted_text("Filled tick: met.  Open ring with a dash: not yet.  A dash alone: not judged in that case.");
     for (std::size_t i = first; i < finished.size(); ++i)
-        muted_text("Case " + std::to_string(i + 1) + ": " + case_title(app, finished[i]->attempt.scenario) +
+        muted_text("Try " + std::to_string(i + 1) + ": " + case_title(app, finished[i]->attempt.scenario) +
                    (finished[i]->attempt.finished_ms ? ", finished " + day_text(*finished[i]->attempt.finished_ms) : std::string()));
     ImGui::EndChild();
     ImGui::SameLine(0, 24 * s);
-    ImGui::BeginChild("###progress-side", ImVec2(0, 0), false);
+    ImGui::BeginChild("###progress-side", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
 
     // Reread a finished case: the conversation, the answers, the feedback and the trainer's words.
     subheading(app, "Read a finished case again");
@@ -191,11 +194,15 @@ void MyProgressScreen::draw(App& app) {
     for (auto& [c, n] : missed) order.push_back({-n, c});
     std::sort(order.begin(), order.end());
     if (order.empty()) wrapped("You met every check in your finished cases. Try a case you have not played yet.");
-    for (std::size_t i = 0; i < order.size() && i < 3; ++i) {
-        ImGui::Bullet();
-        ImGui::SameLine();
-        wrapped(std::string(criterion_title(order[i].second)) + " (not yet met " + std::to_string(-order[i].first) +
-                (order[i].first == -1 ? " time)" : " times)"));
+    // Every miss, most often missed first (ties in a fixed order, by check id), numbered so
+    // the order reads as a priority and not as a sample.
+    if (!order.empty())
+        muted_text("Every check not yet met, the most often missed first, out of " + std::to_string(finished.size()) +
+                   (finished.size() == 1 ? " finished case:" : " finished cases:"));
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        int n = -order[i].first;
+        wrapped(std::to_string(i + 1) + ". " + criterion_title(order[i].second) + " (not yet met in " + std::to_string(n) +
+                (n == 1 ? " case)" : " cases)"));
     }
     gap();
     subheading(app, "Your safety scale numbers beside the experts'");

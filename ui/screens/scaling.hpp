@@ -3,6 +3,7 @@
 #pragma once
 
 #include "screen.hpp"
+#include "writing_box.hpp"
 
 #include <string>
 
@@ -20,10 +21,13 @@ public:
 
     void set(int number, const std::string& reason) { number_ = number; reason_ = reason; }
     bool hand_in(App& app);
+    int number() const { return number_; }
+    // The problem shown under the task, if any ("" once it is put right).
+    std::string problem() const;
 
 private:
-    int number_ = 5;
-    bool touched_ = false;
+    int number_ = -1;          // -1: not chosen yet (nothing is preselected)
+    WritingBox reason_box_;
     std::string reason_;
     std::string problem_;
 };

@@ -9,6 +9,8 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace sofs::ui {
 
 namespace {
@@ -173,7 +175,9 @@ void SignInScreen::draw(App& app) {
     }
     gap();
     wrapped(trainees_.empty() ? "Type your name:" : "New here, or not in the list? Type your name:");
-    ImGui::SetNextItemWidth(320 * s);
+    // The box and the Start button share the line at every text size.
+    ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Start").x -
+                                                  ImGui::GetStyle().FramePadding.x * 4 - ImGui::GetStyle().ItemSpacing.x * 2));
     if (focus_name_) {
         ImGui::SetKeyboardFocusHere();
         focus_name_ = false;

@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "widgets.hpp"
+#include "keyboard.hpp"
 
 #include <algorithm>
 
@@ -65,7 +66,9 @@ bool ThreeHousesScreen::hand_in(App& app) {
 void ThreeHousesScreen::draw_item(const std::string& item) {
     ImGui::PushID(item.c_str());
     std::string label = "\"" + item + "\"";
-    if (ImGui::Button((label + "###item").c_str())) {
+    bool pressed = ImGui::Button((label + "###item").c_str());
+    note_target("item:" + item);
+    if (pressed) {
         moving_ = item;
         ImGui::OpenPopup("###put-in");
     }
@@ -78,8 +81,11 @@ void ThreeHousesScreen::draw_item(const std::string& item) {
         ImGui::TextUnformatted("Put it in:");
         ImGui::Separator();
         if (ImGui::Selectable("The house of worries")) put(moving_, "worries");
+        note_target("house:worries");
         if (ImGui::Selectable("The house of good things")) put(moving_, "good-things");
+        note_target("house:good-things");
         if (ImGui::Selectable("The house of dreams")) put(moving_, "dreams");
+        note_target("house:dreams");
         if (ImGui::Selectable("Back to what was said")) put(moving_, "");
         ImGui::EndPopup();
     }
@@ -106,7 +112,7 @@ void ThreeHousesScreen::draw_house(App& app, const char* house, const char* titl
     dl->AddText(ImVec2(p.x + (w - ts.x) / 2, p.y + roof - ts.y - 6 * s), ink, title);
     if (app.bold) ImGui::PopFont();
     ImGui::SetCursorScreenPos(ImVec2(p.x + 24 * s, p.y + roof + 14 * s));
-    ImGui::BeginChild("###inside", ImVec2(w - 48 * s, h - roof - 24 * s), false, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("###inside", ImVec2(w - 48 * s, h - roof - 24 * s), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     int n = 0;
     for (const auto& i : items_) {
         auto it = houses_.find(i);

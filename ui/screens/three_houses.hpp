@@ -22,6 +22,7 @@ public:
     std::string read_aloud_text(App& app) override;
 
     void put(const std::string& item, const std::string& house);  // "" = back to the child's words
+    const std::map<std::string, std::string>& houses() const { return houses_; }
     const std::vector<std::string>& items() const { return items_; }
     bool hand_in(App& app);
 

@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cstdlib>
 #include <ctime>
 #include <set>
@@ -16,6 +17,18 @@
 namespace sofs::ui {
 
 // The case's title as the case list shows it; its id only if it is no longer there.
+// A task in people's words: its prompt from the case file ("Write a danger
+// statement for Kai and Mia."), or its kind in plain words.
+static std::string task_words(const App& app, const std::string& scenario_id, const std::string& task_id) {
+    if (task_id.empty()) return "";
+    for (const auto& s : app.library.scenarios)
+        if (s->id == scenario_id)
+            if (const Task* t = s->task(task_id)) return t->prompt;
+    std::string plain = task_id;
+    for (auto& c : plain) if (c == '-') c = ' ';
+    return plain;
+}
+
 static std::string case_title(const App& app, const std::string& id) {
     for (const auto& sc : app.library.scenarios)
         if (sc->id == id) return sc->title;
@@ -51,13 +64,25 @@ void TrainerScreen::select_cohort(App& app, int index) {
     std::string err;
     report_ = app.records->cohort_report(*app.user, cohorts_[index].name, &err);
     if (!report_) error_ = err;
-    if (export_path_.empty() || export_message_.empty()) {
+    // Export goes to a folder chosen from a short list, never a typed path: the
+    // Documents folder when there is one, then the folder of the progress file.
+    if (export_dirs_.empty()) {
+        namespace fs = std::filesystem;
+        std::error_code ec;
         const char* home = std::getenv("HOME");
-        std::string dir = !app.opt.tour_dir.empty() ? app.opt.tour_dir : home ? home : ".";
+        if (!app.opt.tour_dir.empty()) export_dirs_.push_back({"The tour's folder", app.opt.tour_dir});
+        if (home && fs::is_directory(fs::path(home) / "Documents", ec))
+            export_dirs_.push_back({"Documents", (fs::path(home) / "Documents").string()});
+        fs::path data = fs::path(app.opt.db_path.empty() ? Records::default_path() : app.opt.db_path).parent_path();
+        if (data.empty()) data = ".";
+        export_dirs_.push_back({"The data folder", data.string()});
+    }
+    if (export_name_.empty() || export_message_.empty()) {
         std::string name = cohorts_[index].name;
         for (char& c : name) if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
-        export_path_ = dir + "/cohort-" + name + ".csv";
+        export_name_ = "cohort-" + name + ".csv";
     }
+    export_path_ = export_dirs_[export_dir_].second + "/" + export_name_;
 }
 
 void TrainerScreen::select_trainee(App& app, const std::string& name) {
@@ -102,7 +127,14 @@ bool TrainerScreen::override_verdict(App& app, std::size_t i, bool met, const st
     override_message_ = std::string("Saved: \"") + criterion_title(v.criterion) + "\" is now " + (met ? "met" : "not met") + ".";
     reason_.clear();
     pg::Id keep = attempt_;
+    int keep_pick = static_cast<int>(i);
+    // Every count on screen is read again at once: the attempt list, the checks, the group.
+    {
+        std::string e;
+        if (auto fresh = app.records->trainee_report(*app.user, trainee_name_, &e)) trainee_ = std::move(fresh);
+    }
     select_attempt(app, keep);
+    picked_ = keep_pick;
     override_ok_ = true;
     override_message_ = std::string("Saved: \"") + criterion_title(verdicts_.size() > i ? verdicts_[i].criterion : "") + "\" changed, with your reason.";
     if (cohort_ >= 0) {
@@ -176,68 +208,73 @@ void TrainerScreen::draw_cohort(App& app) {
     gap();
 
     subheading(app, "Which checks were missed (latest finished case of each trainee)");
+    // Checks are rows in a fixed order with their names, trainees are columns; the names
+    // and the trainees' header stay in view when the grid scrolls.
     std::vector<std::string> criteria;
     for (const auto& m : r.most_missed) criteria.push_back(m.criterion);
+    std::sort(criteria.begin(), criteria.end(), [](const std::string& a, const std::string& b) {
+        int ra = criterion_rank(a), rb = criterion_rank(b);
+        return ra != rb ? ra < rb : a < b;
+    });
+    std::vector<const pg::CohortTraineeLine*> people;
+    std::set<std::string> seen;
+    for (const auto& l : r.lines)
+        if (l.criteria_judged > 0 && seen.insert(l.trainee.name + "/" + l.scenario).second) people.push_back(&l);
     if (criteria.empty()) muted_text("No finished cases with checks yet.");
     else {
-        float cell = 34 * s;
-        float name_w = 200 * s;
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        // Columns are numbered; the key under the grid names each check in
-        // full (the criterion ids are the assessor's, not the trainer's, words).
-        const float step = cell * 1.3f, box = cell * 1.1f;
-        for (std::size_t c = 0; c < criteria.size(); ++c) {
-            std::string label = std::to_string(c + 1);
-            float tw = ImGui::CalcTextSize(label.c_str()).x;
-            ImGui::SetCursorScreenPos(ImVec2(p.x + name_w + c * step + (box - tw) / 2, p.y));
-            ImGui::PushID(static_cast<int>(c));
-            ImGui::TextUnformatted(label.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", criterion_title(criteria[c]));
-            ImGui::PopID();
-        }
-        float top = p.y + ImGui::GetTextLineHeight() + 8 * s;
-        int row = 0;
-        std::set<std::string> seen;
-        for (const auto& l : r.lines) {
-            if (l.criteria_judged == 0 || !seen.insert(l.trainee.name + "/" + l.scenario).second) continue;
-            float y = top + row * (cell + 4 * s);
-            dl->AddText(ImVec2(p.x, y + (cell - ImGui::GetTextLineHeight()) / 2), ImGui::GetColorU32(ImGuiCol_Text), l.trainee.name.c_str());
-            for (std::size_t c = 0; c < criteria.size(); ++c) {
-                bool missed = std::find(l.missed.begin(), l.missed.end(), criteria[c]) != l.missed.end();
-                ImVec2 a(p.x + name_w + c * step, y), b(a.x + box, y + cell);
-                dl->AddRectFilled(a, b, missed ? mark_colour() : ImGui::GetColorU32(ImGuiCol_FrameBg), 4 * s);
-                ImGui::SetCursorScreenPos(ImVec2(a.x + (box - cell * 0.8f) / 2, y + cell * 0.1f));
-                met_shape(!missed, cell * 0.8f);
+        float cell = ImGui::GetTextLineHeight() * 1.2f;
+        int cols = static_cast<int>(people.size()) + 2;
+        float rows_h = (criteria.size() + 1) * (cell + ImGui::GetStyle().CellPadding.y * 2 + 2) + 8 * s;
+        float h = std::min(rows_h, std::max(ImGui::GetTextLineHeight() * 10, ImGui::GetContentRegionAvail().y * 0.8f));
+        ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollX |
+                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+        if (cols <= 64 && ImGui::BeginTable("###missed-grid", cols, tf, ImVec2(0, h))) {
+            ImGui::TableSetupScrollFreeze(1, 1);
+            ImGui::TableSetupColumn("Check", ImGuiTableColumnFlags_WidthFixed, 300 * s);
+            for (const auto* l : people) {
+                std::string head = l->trainee.name;
+                bool many_cases = false;
+                for (const auto* o : people) many_cases |= o != l && o->trainee.name == l->trainee.name;
+                if (many_cases) head += " (" + case_title(app, l->scenario) + ")";
+                ImGui::TableSetupColumn(head.c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                        std::max(cell * 1.5f, ImGui::CalcTextSize(head.c_str()).x));
             }
-            ++row;
-        }
-        // Totals row.
-        float y = top + row * (cell + 4 * s);
-        dl->AddText(ImVec2(p.x, y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), "Missed");
-        for (std::size_t c = 0; c < r.most_missed.size(); ++c) {
-            std::string t = std::to_string(r.most_missed[c].missed) + "/" + std::to_string(r.most_missed[c].judged);
-            float tw = ImGui::CalcTextSize(t.c_str()).x;
-            dl->AddText(ImVec2(p.x + name_w + c * step + (box - tw) / 2, y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), t.c_str());
-        }
-        ImGui::SetCursorScreenPos(ImVec2(p.x, y + ImGui::GetTextLineHeight() + 14 * s));
-        muted_text("Filled tick: met.  Ring with a dash on a shaded square: missed.  The checks, by number:");
-        if (ImGui::BeginTable("###check-key", 2, ImGuiTableFlags_SizingStretchSame)) {
-            for (std::size_t c = 0; c < criteria.size(); ++c) {
-                ImGui::TableNextColumn();
+            ImGui::TableSetupColumn("Missed", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Missed 00 of 00").x);
+            ImGui::TableHeadersRow();
+            for (const auto& id : criteria) {
+                ImGui::PushID(id.c_str());
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
                 // Some checks share a title across tasks: say which task each is on.
-                const std::string& id = criteria[c];
                 const char* task = id.rfind("DS-", 0) == 0 ? "Danger statement: "
                                    : id.rfind("SG-", 0) == 0 ? "Safety goal: "
                                    : id.rfind("SC-", 0) == 0 ? "Safety scale: "
                                    : id.rfind("PH-", 0) == 0 ? "Past harm: "
                                    : id.rfind("NS-", 0) == 0 ? "Next steps: "
                                    : id.rfind("MAP-", 0) == 0 ? "Mapping: " : "";
-                std::string line = std::to_string(c + 1) + ".  " + task + criterion_title(id);
-                ImGui::TextUnformatted(line.c_str());
+                std::string name = std::string(task) + criterion_title(id);
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 300 * s);
+                ImGui::TextUnformatted(name.c_str());
+                ImGui::PopTextWrapPos();
+                for (std::size_t c = 0; c < people.size(); ++c) {
+                    ImGui::TableSetColumnIndex(static_cast<int>(c) + 1);
+                    const auto& missed = people[c]->missed;
+                    bool miss = std::find(missed.begin(), missed.end(), id) != missed.end();
+                    ImVec2 a = ImGui::GetCursorScreenPos();
+                    if (miss) ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + cell * 1.2f, a.y + cell), mark_colour(), 4 * s);
+                    ImGui::SetCursorScreenPos(ImVec2(a.x + cell * 0.2f, a.y + cell * 0.1f));
+                    met_shape(!miss, cell * 0.8f);
+                    if (ImGui::IsItemHovered())
+                        ImGui::SetTooltip("%s, %s: %s", people[c]->trainee.name.c_str(), name.c_str(), miss ? "missed" : "met");
+                }
+                ImGui::TableSetColumnIndex(static_cast<int>(people.size()) + 1);
+                for (const auto& m : r.most_missed)
+                    if (m.criterion == id) ImGui::Text("%d of %d", m.missed, m.judged);
+                ImGui::PopID();
             }
             ImGui::EndTable();
         }
+        muted_text("Filled tick: met.  Ring with a dash on a shaded square: missed.  Each check keeps its row whatever the results.");
     }
     gap();
 
@@ -254,6 +291,42 @@ void TrainerScreen::draw_cohort(App& app) {
     muted_text("Discs: trainees' numbers.  Diamond: the experts' number.  Shaded: the range within reason.");
 }
 
+void TrainerScreen::draw_override_form(App& app, const std::string& scenario_id) {
+    const auto& v = verdicts_[static_cast<std::size_t>(picked_)];
+    float s = app.ui_scale();
+    ImGui::Indent(24 * s);
+    ImGui::PushID("override");
+    ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    subheading(app, "Overrule the assessor");
+    wrapped(std::string("Check: ") + criterion_title(v.criterion));
+    if (!v.task.empty()) wrapped("Task: " + task_words(app, scenario_id, v.task));
+    wrapped(std::string("The assessor said: ") + (v.met ? "met" : "not yet met") + ".");
+    if (ImGui::RadioButton("Met###ov-met", override_met_)) override_met_ = true;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Not met###ov-not", !override_met_)) override_met_ = false;
+    wrapped("Your reason (the trainee will see it; required):");
+    ImGui::SetNextItemWidth(-24 * s);
+    ImGui::InputText("###reason", &reason_);
+    if (big_button("Save the change###save-override")) override_verdict(app, static_cast<std::size_t>(picked_), override_met_, reason_);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel###cancel-override")) { picked_ = -1; override_message_.clear(); }
+    if (!override_message_.empty()) {
+        // The outcome sits in the form itself, so a refused save cannot go unseen.
+        if (!override_ok_) met_shape(false, ImGui::GetTextLineHeight()), ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(override_ok_ ? good_colour() : worry_colour()));
+        wrapped(override_message_);
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndGroup();
+    ImVec2 p1 = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(p0.x - 10 * s, p0.y - 6 * s), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - 4 * s, p1.y + 6 * s),
+                                        ImGui::GetColorU32(ImGuiCol_NavHighlight), 6 * s, 0, 2 * s);
+    ImGui::PopID();
+    ImGui::Unindent(24 * s);
+    gap(0.5f);
+}
+
 void TrainerScreen::draw_detail(App& app) {
     float s = app.ui_scale();
     if (!trainee_) {
@@ -264,9 +337,15 @@ void TrainerScreen::draw_detail(App& app) {
     if (trainee_->attempts.empty()) muted_text("No attempts yet.");
     for (const auto& a : trainee_->attempts) {
         ImGui::PushID(static_cast<int>(a.attempt.id));
-        std::string label = a.attempt.scenario + "   " + day_of(a.attempt.started_ms) + "   " + to_string(a.attempt.status) +
+        std::string label = case_title(app, a.attempt.scenario) + "   " + day_of(a.attempt.started_ms) + "   " + to_string(a.attempt.status) +
                             (a.criteria_judged ? "   " + std::to_string(a.criteria_met) + " of " + std::to_string(a.criteria_judged) + " checks met" : "");
-        if (ImGui::Selectable((label + "###attempt").c_str(), attempt_ == a.attempt.id)) select_attempt(app, a.attempt.id);
+        // A row that wraps at large text (a selectable's own label does not).
+        float wrap_w = ImGui::GetContentRegionAvail().x;
+        ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap_w);
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("###attempt", attempt_ == a.attempt.id, 0, ImVec2(0, ts.y))) select_attempt(app, a.attempt.id);
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text), label.c_str(),
+                                            nullptr, wrap_w);
         ImGui::PopID();
     }
     gap(0.5f);
@@ -275,7 +354,7 @@ void TrainerScreen::draw_detail(App& app) {
     if (big_button("Reread and comment###reread"))
         static_cast<AttemptViewScreen&>(app.screen(ScreenId::AttemptView)).open(app, attempt_, ScreenId::Trainer);
     gap(0.3f);
-    if (!override_message_.empty()) {
+    if (!override_message_.empty() && picked_ < 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(override_ok_ ? good_colour() : worry_colour()));
         wrapped(override_message_);
         ImGui::PopStyleColor();
@@ -294,56 +373,59 @@ void TrainerScreen::draw_detail(App& app) {
             wrapped("Mapping: " + std::to_string(right) + " of " + std::to_string(total) + " facts placed right" +
                     (wrong.empty() ? "." : "; not yet: " + wrong + "."));
     }
+    std::string scenario_id;
+    for (const auto& a : trainee_->attempts)
+        if (a.attempt.id == attempt_) scenario_id = a.attempt.scenario;
     if (verdicts_.empty()) muted_text("No checks were recorded for this attempt.");
-    else if (ImGui::BeginTable("###checks", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Check", 0, 1.8f);
-        ImGui::TableSetupColumn("Result", 0, 1.2f);
-        ImGui::TableSetupColumn("Deciding words", 0, 2.0f);
-        ImGui::TableSetupColumn("", 0, 0.9f);
-        ImGui::TableHeadersRow();
-        for (std::size_t i = 0; i < verdicts_.size(); ++i) {
-            const auto& v = verdicts_[i];
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            wrapped(std::string(criterion_title(v.criterion)) + (v.task.empty() ? "" : "  (" + v.task + ")"));
-            ImGui::TableSetColumnIndex(1);
-            met_badge(v.met);
-            if (v.overruled()) muted_text("changed by " + v.overrides.back().trainer + ": " + v.overrides.back().reason);
-            ImGui::TableSetColumnIndex(2);
-            wrapped(v.evidence_words.empty() ? "-" : v.evidence_words);
-            ImGui::TableSetColumnIndex(3);
-            if (ImGui::Button("Change###change")) {
-                picked_ = static_cast<int>(i);
-                override_met_ = !v.met;
-                override_message_.clear();
-            }
-            ImGui::PopID();
+    // The table is split after the check being changed, so its form opens right
+    // under it (never at the bottom of a long list).
+    auto begin_checks = [](int part) {
+        bool open = ImGui::BeginTable(("###checks-" + std::to_string(part)).c_str(), 4,
+                                      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp);
+        if (open) {
+            ImGui::TableSetupColumn("Check", 0, 1.8f);
+            ImGui::TableSetupColumn("Result", 0, 1.2f);
+            ImGui::TableSetupColumn("Deciding words", 0, 2.0f);
+            ImGui::TableSetupColumn("", 0, 0.9f);
+            if (part == 0) ImGui::TableHeadersRow();
         }
-        ImGui::EndTable();
+        return open;
+    };
+    bool table = !verdicts_.empty() && begin_checks(0);
+    for (std::size_t i = 0; table && i < verdicts_.size(); ++i) {
+        const auto& v = verdicts_[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        wrapped(criterion_title(v.criterion));
+        if (!v.task.empty()) muted_text("On: " + task_words(app, scenario_id, v.task));
+        ImGui::TableSetColumnIndex(1);
+        met_badge(v.met);
+        if (v.overruled()) muted_text("Changed by " + v.overrides.back().trainer + ": " + v.overrides.back().reason);
+        ImGui::TableSetColumnIndex(2);
+        wrapped(v.evidence_words.empty() ? "-" : v.evidence_words);
+        ImGui::TableSetColumnIndex(3);
+        if (ImGui::Button(picked_ == static_cast<int>(i) ? "Close###change" : "Change###change")) {
+            picked_ = picked_ == static_cast<int>(i) ? -1 : static_cast<int>(i);
+            override_met_ = !v.met;
+            override_message_.clear();
+        }
+        ImGui::PopID();
+        if (picked_ == static_cast<int>(i)) {
+            ImGui::EndTable();
+            draw_override_form(app, scenario_id);
+            table = begin_checks(static_cast<int>(i) + 1);
+        }
     }
-    if (picked_ >= 0 && picked_ < static_cast<int>(verdicts_.size())) {
-        gap(0.4f);
-        begin_card("###override", "Overrule the assessor", ImVec2(0, 230 * s), app);
-        wrapped(std::string("Check: ") + criterion_title(verdicts_[picked_].criterion));
-        if (ImGui::RadioButton("Met###ov-met", override_met_)) override_met_ = true;
-        ImGui::SameLine();
-        if (ImGui::RadioButton("Not met###ov-not", !override_met_)) override_met_ = false;
-        ImGui::TextUnformatted("Your reason (required):");
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputText("###reason", &reason_);
-        if (big_button("Save the change###save-override")) override_verdict(app, static_cast<std::size_t>(picked_), override_met_, reason_);
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel###cancel-override")) picked_ = -1;
-        end_card();
-    }
+    if (table) ImGui::EndTable();
     gap(0.4f);
     if (transcript_ && ImGui::CollapsingHeader("Their answers###answers")) {
         for (const auto& e : transcript_->events)
             if (e.kind == Event::Kind::Answer && !e.answer.text.empty()) {
                 ImGui::PushID(e.step);
                 if (app.bold) ImGui::PushFont(app.bold);
-                ImGui::TextUnformatted(("Answer to " + e.answer.task + (e.answer.number >= 0 ? " (number " + std::to_string(e.answer.number) + ")" : "")).c_str());
+                wrapped(task_words(app, transcript_->scenario, e.answer.task) +
+                        (e.answer.number >= 0 ? "  (number " + std::to_string(e.answer.number) + ")" : ""));
                 if (app.bold) ImGui::PopFont();
                 wrapped(e.answer.text);
                 ImGui::PopID();
@@ -393,10 +475,22 @@ void TrainerScreen::draw(App& app) {
     }
     float export_w = ImGui::CalcTextSize("Export as CSV").x + 420 * s;
     if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x > export_w + 120 * s) ImGui::SameLine(0, 30 * s);
-    ImGui::SetNextItemWidth(360 * s);
-    ImGui::InputText("###export-path", &export_path_);
+    ImGui::TextUnformatted("Save in");
     ImGui::SameLine();
-    if (ImGui::Button("Export as CSV###export")) export_csv(app, export_path_);
+    ImGui::SetNextItemWidth(220 * s);
+    if (ImGui::BeginCombo("###export-dir", export_dirs_.empty() ? "" : export_dirs_[export_dir_].first.c_str())) {
+        for (int i = 0; i < static_cast<int>(export_dirs_.size()); ++i) {
+            if (ImGui::Selectable((export_dirs_[i].first + "###dir" + std::to_string(i)).c_str(), i == export_dir_)) export_dir_ = i;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", export_dirs_[i].second.c_str());
+        }
+        ImGui::EndCombo();
+    }
+    if (!export_dirs_.empty()) {
+        export_path_ = export_dirs_[export_dir_].second + "/" + export_name_;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", export_dirs_[export_dir_].second.c_str());
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Export as CSV###export") && !export_dirs_.empty()) export_csv(app, export_path_);
     if (!export_message_.empty()) muted_text(export_message_);
     gap(0.3f);
     if (ImGui::BeginTabBar("###trainer-tabs")) {
@@ -404,13 +498,14 @@ void TrainerScreen::draw(App& app) {
         ImGuiTabItemFlags f1 = want_tab_ == 1 ? ImGuiTabItemFlags_SetSelected : 0;
         want_tab_ = -1;
         if (ImGui::BeginTabItem("The group###tab-cohort", nullptr, f0)) {
-            ImGui::BeginChild("###cohort-body", ImVec2(0, 0), false);
+            // The heat map may be wider than the window at large text: it scrolls sideways, with a bar.
+            ImGui::BeginChild("###cohort-body", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_HorizontalScrollbar);
             draw_cohort(app);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("One trainee###tab-detail", nullptr, f1)) {
-            ImGui::BeginChild("###detail-body", ImVec2(0, 0), false);
+            ImGui::BeginChild("###detail-body", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
             draw_detail(app);
             ImGui::EndChild();
             ImGui::EndTabItem();

@@ -42,12 +42,16 @@ private:
     sofs::progress::Id attempt_ = 0;
     std::vector<sofs::progress::StoredVerdict> verdicts_;
     std::optional<Transcript> transcript_;
+    void draw_override_form(App& app, const std::string& scenario_id);
     int picked_ = -1;          // verdict row chosen for an override
     bool override_met_ = true;
     std::string reason_;
     std::string override_message_;
     bool override_ok_ = false;
-    std::string export_path_;
+    std::string export_path_;        // the folder chosen below plus export_name_
+    std::vector<std::pair<std::string, std::string>> export_dirs_;   // (label, folder) to choose from
+    int export_dir_ = 0;
+    std::string export_name_;
     std::string export_message_;
     int want_tab_ = -1;        // tab to select on the next frame
 

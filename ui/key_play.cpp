@@ -1,0 +1,253 @@
+// The keyboard-only playthrough's script.
+#include "key_play.hpp"
+
+#include "app.hpp"
+#include "keyboard.hpp"
+#include "screens/mapping.hpp"
+#include "screens/scaling.hpp"
+#include "screens/three_houses.hpp"
+#include "runtime/stock_answer.hpp"
+#include "tour.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+namespace sofs::ui {
+
+namespace {
+constexpr int kSettleFrames = 3;     // frames after each key for the screen to follow
+constexpr int kMaxTabs = 200;        // more Tabs than any screen has controls
+constexpr int kMaxSteps = 4000;
+const char* kName = "Kim Keys";
+const char* screen_file(ScreenId s) {
+    switch (s) {
+        case ScreenId::SignIn: return "k01-sign-in.png";
+        case ScreenId::Library: return "k02-library.png";
+        case ScreenId::Briefing: return "k03-briefing.png";
+        case ScreenId::Conversation: return "k04-conversation.png";
+        case ScreenId::Mapping: return "k05-mapping.png";
+        case ScreenId::Scaling: return "k06-scale.png";
+        case ScreenId::ThreeHouses: return "k07-three-houses.png";
+        case ScreenId::Debrief: return "k08-feedback.png";
+        default: return "";
+    }
+}
+}  // namespace
+
+KeyPlay::KeyPlay(std::string dir) : dir_(std::move(dir)) {}
+
+KeyPlay::~KeyPlay() {
+    std::error_code ec;
+    if (!tmp_.empty()) std::filesystem::remove_all(tmp_, ec);
+}
+
+bool KeyPlay::prepare(App& app, std::string* error) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_, ec);
+    if (ec) { *error = "could not make the folder '" + dir_ + "': " + ec.message(); return false; }
+    char tmpl[] = "/tmp/sofs-keys-XXXXXX";
+    if (!mkdtemp(tmpl)) { *error = "could not make a temporary folder in /tmp"; return false; }
+    tmp_ = tmpl;
+    app.records = std::make_unique<Records>(tmp_ + "/progress.db", true);
+    if (!app.records->ok()) { *error = "the temporary progress file could not be opened: " + app.records->problem(); return false; }
+    bool found = false;
+    for (const auto& s : app.library.scenarios) found |= s->id == "reference-case";
+    if (!found) { *error = "the reference case was not found in '" + app.opt.scenarios_dir + "'"; return false; }
+    settle_ = 6;   // the first frames lay the sign-in screen out
+    return true;
+}
+
+bool KeyPlay::tab_to(const std::string& target) {
+    if (target_focused(target)) {
+        tabs_ = 0;
+        return true;
+    }
+    if (++tabs_ > kMaxTabs) {
+        failure_ = "Tab never reached '" + target + "'";
+        return false;
+    }
+    press(GLFW_KEY_TAB);
+    return false;
+}
+
+void KeyPlay::fail(App& app, const std::string& why) {
+    failure_ = why;
+    done_ = true;
+    app.quit(1);
+}
+
+void KeyPlay::decide(App& app) {
+    ScreenId here = app.current();
+    if (const char* f = screen_file(here); *f && !pictured_.count(f) && shot_.empty()) {
+        pictured_.insert(f);
+        app.request_screenshot(dir_ + "/" + f);
+    }
+    switch (here) {
+        case ScreenId::SignIn:
+            // The name box has the keyboard when the screen opens.
+            type(kName);
+            press(GLFW_KEY_ENTER);
+            return;
+        case ScreenId::Library:
+            if (tab_to("start:reference-case")) press(GLFW_KEY_ENTER);
+            return;
+        case ScreenId::Briefing:
+            press(GLFW_KEY_ENTER, true);   // Ctrl+Enter: Begin the visit
+            return;
+        case ScreenId::Debrief:
+            done_ = true;
+            app.quit(failure_.empty() ? 0 : 1);
+            return;
+        default: break;
+    }
+    if (!app.session() || !app.scenario()) return fail(app, "no case is open on the " + std::string(app.screen(here).stable_id()) + " screen");
+    View v = app.session()->view();
+    const Scenario& s = *app.scenario();
+    if (here == ScreenId::Conversation) {
+        if (v.kind == View::Kind::Choices) {
+            // Choose, by its number key, the first move that fits the practice.
+            int n = 1, pick = 1;
+            for (const Choice* c : v.choices) {
+                if (move_fits_practice(c->move)) { pick = n; break; }
+                ++n;
+            }
+            if (pick > 9) pick = 1;
+            press(GLFW_KEY_0 + pick);
+        } else {
+            press(GLFW_KEY_ENTER, true);   // Continue, Go to the task, See your feedback
+        }
+        return;
+    }
+    if (v.kind != View::Kind::Task || !v.task) {
+        press(GLFW_KEY_ESCAPE);   // back to the conversation
+        return;
+    }
+    const Task& t = *v.task;
+    Answer want = stock_answer(*app.session(), t);   // the expert key's answer
+    std::string key = editor_key(t.kind);
+    if (!key.empty() || t.kind == TaskKind::Scaling) {
+        std::string box = t.kind == TaskKind::Scaling ? "scaling-reason" : key;
+        if (t.kind == TaskKind::Scaling) {
+            auto& scale = static_cast<ScalingScreen&>(app.screen(ScreenId::Scaling));
+            if (scale.number() < 0) {
+                if (tab_to("scale-line")) press(GLFW_KEY_0 + want.number);
+                return;
+            }
+        }
+        if (!typed_.count(t.id)) {
+            if (target_typing("box:" + box)) {
+                type(want.text);
+                press(GLFW_KEY_ESCAPE);   // leave the box
+                typed_.insert(t.id);
+                tabs_ = 0;
+            } else {
+                tab_to("box:" + box);
+            }
+            return;
+        }
+        press(GLFW_KEY_ENTER, true);   // Hand in
+        return;
+    }
+    bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (t.kind == TaskKind::SortFacts) {
+        // Place four cards where they belong (a menu per card), then hand in.
+        int placed = 0;
+        std::string next;
+        for (const auto& [id, section] : want.placements) {
+            auto it = app.board().placements.find(id);
+            if (it != app.board().placements.end() && it->second == section) ++placed;
+            else if (next.empty() && target_id("card:" + id)) next = id;
+        }
+        if (placed >= 4 || next.empty()) {
+            if (popup) press(GLFW_KEY_ESCAPE);
+            else press(GLFW_KEY_ENTER, true);
+            return;
+        }
+        if (popup) {
+            if (tab_to("move:" + want.placements[next])) press(GLFW_KEY_ENTER);
+        } else if (tab_to("card:" + next)) {
+            press(GLFW_KEY_ENTER);
+        }
+        return;
+    }
+    if (t.kind == TaskKind::SafetyNetwork) {
+        for (const auto& id : want.picks) {
+            if (std::find(app.board().network.begin(), app.board().network.end(), id) != app.board().network.end()) continue;
+            if (!target_id("net:" + id)) continue;
+            if (tab_to("net:" + id)) press(GLFW_KEY_SPACE);
+            return;
+        }
+        press(GLFW_KEY_ENTER, true);
+        return;
+    }
+    if (t.kind == TaskKind::ThreeHouses) {
+        auto& th = static_cast<ThreeHousesScreen&>(app.screen(ScreenId::ThreeHouses));
+        for (const auto& [item, house] : want.placements) {
+            auto it = th.houses().find(item);
+            if (it != th.houses().end() && it->second == house) continue;
+            if (popup) {
+                if (tab_to("house:" + house)) press(GLFW_KEY_ENTER);
+            } else if (tab_to("item:" + item)) {
+                press(GLFW_KEY_ENTER);
+            }
+            return;
+        }
+        press(GLFW_KEY_ENTER, true);
+        return;
+    }
+    fail(app, "a task of an unknown kind");
+}
+
+void KeyPlay::before_frame(App& app) {
+    if (done_) return;
+    if (!keys_.empty() || held_ >= 0) return;
+    if (settle_ > 0) { --settle_; return; }
+    if (++steps_ > kMaxSteps) return fail(app, "the case did not end after " + std::to_string(kMaxSteps) + " key steps");
+    decide(app);
+    if (std::getenv("SOFS_KEYS_DEBUG"))
+        std::fprintf(stderr, "step %d screen %s keys %zu tabs %d nav %08x\n", steps_, app.screen(app.current()).stable_id(),
+                     keys_.size(), tabs_, ImGui::GetCurrentContext()->NavId);
+    if (!failure_.empty() && !done_) fail(app, failure_);
+}
+
+void KeyPlay::inject(App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (held_ >= 0) {   // release last frame's key
+        io.KeysDown[held_] = false;
+        io.KeyCtrl = io.KeyShift = false;
+        held_ = -1;
+        settle_ = kSettleFrames;
+        return;
+    }
+    if (keys_.empty()) return;
+    Key k = keys_.front();
+    keys_.pop_front();
+    ++presses_;
+    if (!k.text.empty()) io.AddInputCharactersUTF8(k.text.c_str());
+    if (k.key >= 0) {
+        io.KeysDown[k.key] = true;
+        io.KeyCtrl = k.ctrl;
+        io.KeyShift = k.shift;
+        held_ = k.key;
+    } else {
+        settle_ = kSettleFrames;
+    }
+    app.request_redraw();
+}
+
+int KeyPlay::finish(App& app) {
+    std::printf("keys-only: %d key events; reached the %s screen\n", presses_, app.screen(app.current()).stable_id());
+    for (const auto& p : pictured_) std::printf("  %s\n", p.c_str());
+    bool ok = failure_.empty() && app.current() == ScreenId::Debrief;
+    if (!failure_.empty()) std::fprintf(stderr, "keys-only: %s\n", failure_.c_str());
+    else if (!ok) std::fprintf(stderr, "keys-only: the feedback page was not reached\n");
+    std::fflush(stdout);
+    return ok ? 0 : 1;
+}
+
+}  // namespace sofs::ui

@@ -1,0 +1,54 @@
+// The keyboard-only playthrough (`sofs-sim --keys-only DIR`): a trainee
+// signs in, opens the reference case and plays it to the feedback page using
+// key events alone (Tab, Shift+Tab, Enter, Space, Escape, number keys, typed
+// text, Ctrl+Enter). Like a person watching the focus ring, it looks at which
+// control has the focus and at what the screen asks for, but it acts only by
+// pressing keys: no mouse, no calls into the screens. It uses a temporary
+// progress file and writes a picture of each screen it reaches into DIR.
+#pragma once
+
+#include <deque>
+#include <set>
+#include <string>
+
+namespace sofs::ui {
+
+class App;
+
+class KeyPlay {
+public:
+    explicit KeyPlay(std::string dir);
+    ~KeyPlay();
+    bool prepare(App& app, std::string* error);
+    void before_frame(App& app);   // decides the next keys when the last have settled
+    void inject(App& app);         // between the backend's new frame and ImGui's: this frame's key
+    int finish(App& app);          // the exit status; prints what happened
+
+private:
+    struct Key {
+        int key = -1;          // GLFW key code, -1 for text only
+        bool ctrl = false, shift = false;
+        std::string text;      // characters typed this frame
+    };
+    std::string dir_, tmp_;
+    std::deque<Key> keys_;
+    int held_ = -1;            // the key down in the last frame, released in this one
+    int settle_ = 0;
+    int tabs_ = 0;             // Tab presses since the focus last reached what was wanted
+    int steps_ = 0;
+    bool done_ = false;
+    std::string failure_;
+    std::set<std::string> typed_;     // tasks whose words were typed
+    std::set<std::string> pictured_;  // screens pictured
+    std::string shot_;
+    int presses_ = 0;
+
+    void press(int key, bool ctrl = false, bool shift = false) { keys_.push_back({key, ctrl, shift, ""}); }
+    void type(const std::string& s) { keys_.push_back({-1, false, false, s}); }
+    // Tab until the named control has the focus; true when it has it.
+    bool tab_to(const std::string& target);
+    void decide(App& app);
+    void fail(App& app, const std::string& why);
+};
+
+}  // namespace sofs::ui

@@ -1,0 +1,48 @@
+// Keyboard-only use of the whole application. Dear ImGui 1.86 moves Tab
+// between text boxes only; here Tab and Shift+Tab go through every control
+// in the order it is drawn (buttons, choices, cards, boxes), the focus ring
+// is shown whenever the keyboard moves, and Escape asks to go back a screen.
+#pragma once
+
+#include "screen.hpp"
+
+#include <optional>
+#include <string>
+
+namespace sofs::ui {
+
+// Call after the platform backend's new frame and before ImGui::NewFrame():
+// Enter presses the focused button (ImGui 1.86 only gives that to Space).
+void keyboard_before_new_frame();
+
+// Call right after ImGui::NewFrame(), before anything is drawn: turns a Tab
+// press (or a writing box giving up the keyboard on Tab) into a move to the
+// next or previous control. Returns true when Escape was pressed with nothing
+// else to close (no pop-up, no box being typed in): the caller goes back.
+bool keyboard_new_frame();
+
+// Call after the frame is drawn (before rendering): remembers whether the
+// focused control was still there, so the next Tab starts again from the top
+// when it has gone (a card moved to another column, a screen changed).
+void keyboard_end_frame();
+
+// A pending Tab from a writing box (+1 forward, -1 backward, 0 none); taken once.
+int take_tab_request();
+
+// Where Escape goes back to from a screen; nothing on the first screens.
+std::optional<ScreenId> back_from(ScreenId s);
+
+// Named controls, for the keyboard-only playthrough to see where the focus is
+// (the way a person sees the focus ring): a screen names a control right after
+// drawing it; the names are forgotten at the start of each frame.
+void note_target(const std::string& name);
+unsigned target_id(const std::string& name);   // ImGuiID, 0 when not drawn this frame
+bool target_focused(const std::string& name);   // the focus ring is on it
+bool target_typing(const std::string& name);    // it has the keyboard (a writing box being typed in)
+
+// The keys, as Help lists them.
+const char* keyboard_help();
+// How screen-reader users practise (the terminal route), as Help says it.
+const char* screen_reader_help();
+
+}  // namespace sofs::ui
