@@ -40,6 +40,7 @@ struct Options {
     std::string screenshot;         // with frames: write a PNG after N frames
     int frames = 0;
     bool benchmark_startup = false;
+    bool watch = false;             // reload case files when they change (authors)
     int width = 1280, height = 800;
     int text_percent = 0;           // non-zero: this text size for this run (100 to 200), not saved
 };
@@ -55,6 +56,7 @@ struct Notice {
 };
 
 class Tour;
+class CaseWatcher;
 class KeyPlay;
 
 class App {
@@ -166,6 +168,8 @@ private:
     bool after_action(const play::Outcome& o);
     void show_play_notices();
     void adopt_library();
+    void reload_watched(const std::string& file);
+    std::unique_ptr<CaseWatcher> watcher_;
 
     Window win_;
     std::array<std::unique_ptr<Screen>, kScreenCount> screens_;

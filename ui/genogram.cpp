@@ -164,6 +164,29 @@ Genogram layout_genogram(const std::vector<Person>& people) {
         float shift = (width - static_cast<float>(row.size())) / 2.0f;
         for (auto& id : row) x[id] += shift;
     }
+    // A single parent (no partner in their row) stands above their children
+    // when that place is free, so the line down to them does not pass over
+    // someone else's head.
+    for (int r = rows - 2; r >= 0; --r)
+        for (auto& id : order[r]) {
+            const Person* p = by_id[id];
+            bool partnered = false;
+            for (auto& q : partners_of(p)) partnered |= gen[q] == r;
+            if (partnered) continue;
+            float sum = 0;
+            int n = 0;
+            for (auto* c : family)
+                if (gen[c->id] == r + 1 && std::find(c->parents.begin(), c->parents.end(), id) != c->parents.end()) {
+                    sum += x[c->id];
+                    ++n;
+                }
+            if (!n) continue;
+            float want = sum / n;
+            bool free = want >= 0;
+            for (auto& other : order[r])
+                if (other != id && std::abs(x[other] - want) < 1.0f) free = false;
+            if (free) x[id] = want;
+        }
     g.width = width;
 
     for (int r = 0; r < rows; ++r)
@@ -306,7 +329,7 @@ void draw_genogram(const Genogram& g, float unit) {
         } else if (l.kind == GenogramLink::Kind::Siblings) {
             // A bracket over the two: up from each, joined above.
             ImVec2 a = centre(l.a), b = centre(l.b);
-            float top = std::min(a.y, b.y) - size - 8 - (row_h - 2 * size) * 0.12f;
+            float top = std::min(a.y, b.y) - size - std::max(6.0f, size * 0.35f);  // close over their heads
             dl->AddLine(ImVec2(a.x, a.y - size), ImVec2(a.x, top), ink, thick);
             dl->AddLine(ImVec2(b.x, b.y - size), ImVec2(b.x, top), ink, thick);
             dl->AddLine(ImVec2(a.x, top), ImVec2(b.x, top), ink, thick);
@@ -319,7 +342,7 @@ void draw_genogram(const Genogram& g, float unit) {
             } else {
                 from.y += size + line * 3;  // below the parent's name and age
             }
-            float mid_y = child.y - size - (row_h - 2 * size - line * 3) * 0.3f;
+            float mid_y = child.y - size - (row_h - 2 * size - line * 3) * 0.55f;  // above any sibling bracket
             dl->AddLine(from, ImVec2(from.x, mid_y), ink, thick);
             dl->AddLine(ImVec2(from.x, mid_y), ImVec2(child.x, mid_y), ink, thick);
             dl->AddLine(ImVec2(child.x, mid_y), ImVec2(child.x, child.y - size), ink, thick);
@@ -348,6 +371,20 @@ void draw_genogram(const Genogram& g, float unit) {
     }
     float h = pad * 2 + g.rows * row_h + 14;
     ImGui::Dummy(ImVec2(pad * 2 + g.width * unit, h));
+}
+
+float genogram_height(const Genogram& g, float unit, float font_size) {
+    float widest = 1;
+    for (const auto& n : g.nodes) {
+        auto [first, rest] = name_lines(n.name);
+        float whole = ImGui::CalcTextSize(n.name.c_str()).x;
+        float two = std::max(ImGui::CalcTextSize(first.c_str()).x, ImGui::CalcTextSize(rest.c_str()).x);
+        widest = std::max({widest, std::min(whole, two), ImGui::CalcTextSize(n.age_words.c_str()).x});
+    }
+    float line = font_size * std::clamp(unit * 0.94f / widest, 0.6f, 1.0f) * 1.1f;
+    float size = unit * 0.26f, pad = unit * 0.22f;
+    float row_h = std::max(unit * 0.95f, size * 2 + line * 3 + unit * 0.36f);
+    return pad * 2 + g.rows * row_h + 14;
 }
 
 void draw_genogram_key(float scale) {

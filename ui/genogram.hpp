@@ -66,6 +66,9 @@ Genogram layout_genogram(const std::vector<Person>& people);
 // slot are drawn smaller rather than over a neighbour.
 void draw_genogram(const Genogram& g, float unit);
 
+// The height draw_genogram takes at `unit` with text of `font_size` pixels.
+float genogram_height(const Genogram& g, float unit, float font_size);
+
 // The key under the tree: each mark drawn small, with its meaning in words,
 // wrapped to the available width.
 void draw_genogram_key(float scale);

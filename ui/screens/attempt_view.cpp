@@ -30,13 +30,19 @@ void said(App& app, const std::string& who, const std::string& text) {
     wrapped(text);
 }
 
+// A trainer's words, set off by a bar at their left so they stand out from the assessor's.
 void trainer_words(App& app, const std::string& lead, const std::string& words) {
     float s = app.ui_scale();
     ImGui::Indent(18 * s);
+    ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::Indent(10 * s);
     if (app.bold) ImGui::PushFont(app.bold);
     wrapped(lead);
     if (app.bold) ImGui::PopFont();
     wrapped("\u201c" + words + "\u201d");
+    ImGui::Unindent(10 * s);
+    float bottom = ImGui::GetItemRectMax().y;
+    ImGui::GetWindowDrawList()->AddRectFilled(top, ImVec2(top.x + 4 * s, bottom), good_colour(), 2 * s);
     ImGui::Unindent(18 * s);
 }
 
@@ -135,8 +141,7 @@ void AttemptViewScreen::draw_comment_form(App& app, int check) {
     ImGui::PushID(check);
     ImGui::Indent(18 * s);
     ImGui::TextUnformatted(check < 0 ? "Your comment on the whole case:" : "Your comment on this check:");
-    ImGui::InputTextMultiline("###comment-text", &draft_, ImVec2(-1, ImGui::GetTextLineHeight() * 4 + 12 * s));
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(-1);
+    comment_box_.draw("###comment-text", draft_, ImVec2(0, ImGui::GetTextLineHeight() * 5 + 12 * s));
     if (big_button("Save comment###save-comment")) comment(app, check, draft_);
     ImGui::SameLine();
     if (ImGui::Button("Cancel###cancel-comment")) { commenting_ = -2; message_.clear(); }
@@ -225,7 +230,7 @@ void AttemptViewScreen::draw_feedback(App& app) {
             wrapped(c.name);
             if (app.bold) ImGui::PopFont();
             ImGui::Indent(18 * s);
-            if (!c.explanation.empty()) wrapped(c.explanation);
+            if (!c.explanation.empty()) wrapped(c.overrides.empty() ? c.explanation : "The assessor: " + c.explanation);
             if (!c.evidence_words.empty()) muted_text("The deciding words: \u201c" + c.evidence_words + "\u201d");
             ImGui::Unindent(18 * s);
             for (const auto& o : c.overrides)

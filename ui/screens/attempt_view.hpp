@@ -7,6 +7,7 @@
 
 #include "play/reread.hpp"
 #include "screen.hpp"
+#include "writing_box.hpp"
 
 #include <optional>
 #include <string>
@@ -29,6 +30,8 @@ public:
     // when refused (empty words, not their trainee).
     bool comment(App& app, int check, const std::string& text);
     void show_tab(int tab) { want_tab_ = tab; }
+    // Opens the comment form (check < 0: on the whole case), as its button does.
+    void start_comment(int check) { commenting_ = check; draft_.clear(); message_.clear(); }
     const std::optional<play::Reread>& record() const { return record_; }
     const std::string& message() const { return message_; }
 
@@ -39,6 +42,7 @@ private:
     std::string error_;
     int commenting_ = -2;        // -2: no form open; -1: on the case; n: beside check n
     std::string draft_;
+    WritingBox comment_box_;     // wraps as the trainer types
     std::string message_;
     bool message_ok_ = false;
     int want_tab_ = -1;
