@@ -295,7 +295,7 @@ void draw_genogram(const Genogram& g, float unit) {
         float two = std::max(ImGui::CalcTextSize(first.c_str()).x, ImGui::CalcTextSize(rest.c_str()).x);
         widest = std::max({widest, std::min(whole, two), ImGui::CalcTextSize(n.age_words.c_str()).x});
     }
-    const float text_scale = std::clamp(unit * 0.94f / widest, 0.6f, 1.0f);
+    const float text_scale = std::clamp(unit * 0.9f / widest, 0.6f, 1.0f);
     const float font_size = ImGui::GetFontSize() * text_scale;
     const float line = font_size * 1.1f;
     const float size = unit * 0.26f;          // half the side of a square
@@ -381,7 +381,7 @@ float genogram_height(const Genogram& g, float unit, float font_size) {
         float two = std::max(ImGui::CalcTextSize(first.c_str()).x, ImGui::CalcTextSize(rest.c_str()).x);
         widest = std::max({widest, std::min(whole, two), ImGui::CalcTextSize(n.age_words.c_str()).x});
     }
-    float line = font_size * std::clamp(unit * 0.94f / widest, 0.6f, 1.0f) * 1.1f;
+    float line = font_size * std::clamp(unit * 0.9f / widest, 0.6f, 1.0f) * 1.1f;
     float size = unit * 0.26f, pad = unit * 0.22f;
     float row_h = std::max(unit * 0.95f, size * 2 + line * 3 + unit * 0.36f);
     return pad * 2 + g.rows * row_h + 14;

@@ -56,7 +56,7 @@ struct HouseholdBox {
     int r0 = 0, r1 = 0;
 };
 std::vector<HouseholdBox> household_boxes(const Genogram& g);
-constexpr float kHouseholdMargin = 0.47f;   // outline's distance from the outermost centre, in person-widths
+constexpr float kHouseholdMargin = 0.49f;   // outline's distance from the outermost centre, in person-widths
 
 // Lay out the family members (everyone but professionals).
 Genogram layout_genogram(const std::vector<Person>& people);

@@ -300,7 +300,10 @@ void AttemptViewScreen::draw(App& app) {
         for (int t = 0; t < 3; ++t) {
             ImGuiTabItemFlags f = want_tab_ == t ? ImGuiTabItemFlags_SetSelected : 0;
             if (ImGui::BeginTabItem(labels[t], nullptr, f)) {
-                ImGui::BeginChild("###reread-body", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+                // At large text the heading and comments can take the screen: the body keeps
+                // room for a dozen lines, and the screen scrolls to it.
+                float body_h = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 12);
+                ImGui::BeginChild("###reread-body", ImVec2(0, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
                 ImGui::PushTextWrapPos(0.0f);
                 if (t == 0) draw_conversation(app);
                 else if (t == 1) draw_answers(app);
