@@ -5,6 +5,10 @@
 # (the guidance found under the prefix), and `sofs-sim --frames 2
 # --screenshot` under Xvfb (exit 0: the installed scenarios loaded). The
 # prefix is then moved and the application run again: nothing points back.
+# Then the Debian package: `cpack -G DEB` builds it, its declared
+# dependencies are resolved by apt against an empty package list (as on a
+# clean Debian 12: every library must come from Debian's archive), and the
+# programs unpacked from it run.
 #   install_test.sh BUILD_DIR [with-ui]
 set -euo pipefail
 build=$1
@@ -44,5 +48,34 @@ if [[ $ui == with-ui ]]; then
   mv "$tmp/prefix" "$tmp/moved"
   shot "$tmp/moved/bin/sofs-sim" "$tmp/moved.png"
   echo "sofs-sim: started from the prefix and from the moved prefix"
+fi
+# The .deb: built, its dependencies resolvable from nothing, its programs run.
+if command -v cpack >/dev/null && command -v dpkg-deb >/dev/null; then
+  (cd "$build" && cpack -G DEB -B "$tmp/deb" >"$tmp/cpack.out" 2>&1) || fail "cpack -G DEB failed: $(tail -5 "$tmp/cpack.out")"
+  deb=$(ls "$tmp"/deb/sofs-simulator_*.deb 2>/dev/null | head -1)
+  [[ -n $deb ]] || fail "cpack made no .deb"
+  depends=$(dpkg-deb -f "$deb" Depends)
+  for lib in libsqlite3-0 libyaml-cpp libsodium fonts-dejavu-core; do
+    [[ $depends == *"$lib"* ]] || fail "the .deb does not declare $lib (Depends: $depends)"
+  done
+  if [[ $ui == with-ui ]]; then
+    for lib in libglfw3 libsdl2-mixer; do
+      [[ $depends == *"$lib"* ]] || fail "the .deb does not declare $lib (Depends: $depends)"
+    done
+  fi
+  if [[ -n $(ls /var/lib/apt/lists/*Packages* 2>/dev/null | head -1) ]]; then
+    : >"$tmp/empty-status"
+    apt-get install -s -o Dir::State::status="$tmp/empty-status" "$deb" >"$tmp/apt.out" 2>&1 ||
+      fail "apt cannot install the .deb on an empty system: $(grep -iE 'unmet|depends|E:' "$tmp/apt.out" | head -5)"
+    echo "sofs-simulator .deb: apt resolves $(grep -c '^Inst' "$tmp/apt.out") packages from an empty system"
+  else
+    echo "sofs-simulator .deb: no apt package lists on this machine, dependency resolution not checked"
+  fi
+  dpkg-deb -x "$deb" "$tmp/root"
+  "$tmp/root/usr/bin/sofs" lint "$tmp/root/usr/share/sofs-simulator/scenarios" >"$tmp/deb-lint.out" 2>&1 ||
+    fail "sofs from the .deb could not lint its own scenarios: $(tail -3 "$tmp/deb-lint.out")"
+  echo "sofs-simulator .deb: $(tail -1 "$tmp/deb-lint.out") (programs unpacked from the package)"
+else
+  echo "install: cpack or dpkg-deb missing, the .deb not checked"
 fi
 echo "install: passed"

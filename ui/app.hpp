@@ -104,6 +104,44 @@ public:
     // The same, for a playthrough to call when its case ends.
     play::GuidanceSource guidance_source();
 
+    // ------------------------------------------------------------ for the screens
+    // Screens reach the case list, the progress file, the sound and the
+    // settings only through these (app_services.cpp); each says in plain
+    // words why it could not, and acts for whoever is signed in.
+    const Library& cases() const { return library; }
+    const std::string& scenarios_dir() const { return opt.scenarios_dir; }
+    // True when the progress file is open; else `problem` says why.
+    bool progress_open(std::string* problem = nullptr) const;
+    std::string progress_folder() const;   // the folder the progress file is in
+    std::vector<pg::Person> trainees(std::string* error);
+    bool trainee_passwords_required();
+    std::vector<std::string> progress_notices();
+    // A trainee by name (never a trainer): see Records::enter_as_trainee.
+    std::optional<pg::Actor> enter_as_trainee(const std::string& name, const std::string& password, std::string* error,
+                                              bool* needs_password);
+    // A trainer or administrator, by their password (does not sign in: sign_in does).
+    std::optional<pg::Actor> check_password(const std::string& name, const std::string& password, std::string* error);
+    bool change_password(const std::string& name, const std::string& current, const std::string& fresh, std::string* error);
+    // The signed-in person's own record.
+    std::vector<pg::ScenarioProgress> my_case_progress(std::string* error);
+    std::optional<pg::TraineeReport> my_report(std::string* error);
+    bool export_my_cpd(const std::string& file, std::string* error);
+    // A trainer's view (as the signed-in trainer).
+    std::vector<pg::Cohort> my_cohorts(std::string* error);
+    std::optional<pg::CohortReport> cohort_report(const std::string& cohort, std::string* error);
+    std::optional<pg::TraineeReport> trainee_report(const std::string& name, std::string* error);
+    std::vector<pg::StoredVerdict> attempt_verdicts(pg::Id attempt, std::string* error);
+    std::optional<Transcript> attempt_transcript(pg::Id attempt, std::string* error);
+    bool override_verdict(pg::Id attempt, const std::string& criterion, bool met, const std::string& reason,
+                          const std::string& task, std::string* error);
+    bool export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error);
+    // Sound: a line's recorded or generated voice, a line in a live voice,
+    // and whether voices play by themselves (a device, not muted).
+    bool play_voice_file(const std::string& path, std::string* error);
+    bool speak_line(const std::string& text, std::string* error, const SpeakerVoice* voice,
+                    const std::vector<LanguageRun>* runs);
+    bool voices_play_by_themselves() const { return sound.has_device() && !settings.muted; }
+
     // ------------------------------------------------------------ actions (screens and the tour use these)
     void go(ScreenId s);                       // an intent, applied between frames
     ScreenId current() const { return current_; }
@@ -146,6 +184,7 @@ public:
 
     void read_aloud(const std::string& text);
     void open_settings() { show_settings_ = true; request_redraw(); }
+    void open_help() { show_help_ = true; request_redraw(); }
     void request_redraw(int frames = 3) { redraw_ = std::max(redraw_, frames); }
     void keep_animating() { animating_ = true; }
     GLFWwindow* window() { return win_.handle(); }

@@ -107,7 +107,6 @@ void KeyPlay::decide(App& app) {
     }
     if (!app.session() || !app.scenario()) return fail(app, "no case is open on the " + std::string(app.screen(here).stable_id()) + " screen");
     View v = app.session()->view();
-    const Scenario& s = *app.scenario();
     if (here == ScreenId::Conversation) {
         if (v.kind == View::Kind::Choices) {
             // Choose, by its number key, the first move that fits the practice.

@@ -12,6 +12,7 @@
 #include "screens/briefing.hpp"
 #include "screens/library.hpp"
 #include "screens/mapping.hpp"
+#include "screens/my_progress.hpp"
 #include "screens/scaling.hpp"
 #include "screens/sign_in.hpp"
 #include "screens/three_houses.hpp"
@@ -168,6 +169,11 @@ bool Tour::prepare(App& app, std::string* error) {
                       }, ""});
     // After the case: my progress, then the trainer.
     queue_.push_back({"my progress", [](App& a, std::string*) { a.go(ScreenId::MyProgress); return true; }, "11-my-progress.png"});
+    queue_.push_back({"export the CPD record", [this](App& a, std::string* e) {
+                          auto& progress = static_cast<MyProgressScreen&>(a.screen(ScreenId::MyProgress));
+                          if (!progress.export_cpd(a, dir_)) { *e = progress.cpd_message(); return false; }
+                          return true;
+                      }, "11b-cpd-record.png"});
     queue_.push_back({"trainer signs in", [sign_in_p](App& a, std::string* e) {
                           a.sign_out();
                           if (!sign_in_p->trainer_sign_in(a, kTrainer, kTrainerPassword)) { *e = "trainer sign-in failed"; return false; }
@@ -180,7 +186,14 @@ bool Tour::prepare(App& app, std::string* error) {
                           if (!trainer.trainee()) { *e = "the trainee's report could not be read"; return false; }
                           if (trainer.verdicts().empty()) { *e = "the trainee's attempt has no checks to overrule"; return false; }
                           return true;
-                      }, ""});
+                      }, "12b-trainer-attempt.png"});
+    queue_.push_back({"trainer saves an override without a reason", [trainer_p](App& a, std::string* e) {
+                          auto& trainer = *trainer_p;
+                          if (trainer.verdicts().empty()) { *e = "there is no check to overrule"; return false; }
+                          trainer.open_override(0);
+                          if (trainer.override_verdict(a, 0, !trainer.verdicts()[0].met, "")) { *e = "an override without a reason was accepted"; return false; }
+                          return true;
+                      }, "13a-override-refused.png"});
     queue_.push_back({"trainer overrules a check", [trainer_p](App& a, std::string* e) {
                           auto& trainer = *trainer_p;
                           if (trainer.verdicts().empty()) { *e = "there is no check to overrule"; return false; }
@@ -285,6 +298,10 @@ bool Tour::prepare(App& app, std::string* error) {
                           a.request_text_size(150);
                           return true;
                       }, "15-high-contrast-150.png"});
+    queue_.push_back({"help", [](App& a, std::string*) {
+                          a.open_help();
+                          return true;
+                      }, "16-help.png"});
     return true;
 }
 
@@ -303,6 +320,8 @@ bool Tour::play(App& app, std::string* error) {
             for (const Choice* c : v.choices)
                 if (move_fits_practice(c->move)) { pick = c; break; }
             if (!app.choose(pick->id)) { *error = "could not choose '" + pick->id + "'"; return false; }
+            // Several exchanges in, the whole conversation so far is on screen as a transcript.
+            if (++choices_made_ == 5) shot_ = "04b-transcript.png";
             if (!talked_) {
                 talked_ = true;
                 shot_ = "04-conversation.png";
@@ -350,14 +369,14 @@ bool Tour::play(App& app, std::string* error) {
                                     }, ""};
                 push_front(std::move(hand_in_sort));
                 push_front(std::move(place_rest));
-                push_front({"drag a fact card with the mouse", [this](App& b, std::string* e2) { return drag_a_card(b, e2); }, ""});
+                push_front({"drag a fact card with the mouse", [this](App& b, std::string* e2) { return drag_a_card(b, e2); }, "07a-sort-facts.png"});
                 return true;
             } else if (t.kind == TaskKind::SafetyNetwork) {
                 for (const auto& id : a.picks) app.pick_for_network(id, true);
                 shot_ = "07c-safety-network.png";
             } else if (t.kind == TaskKind::Scaling) {
-                static_cast<ScalingScreen&>(app.screen(ScreenId::Scaling)).set(a.number, a.text);
-                shot_ = "08-safety-scale.png";
+                // First as it opens (no number chosen), then with the number and reason.
+                shot_ = "08a-scale-unanswered.png";
             } else if (t.kind == TaskKind::ThreeHouses) {
                 auto& houses = static_cast<ThreeHousesScreen&>(app.screen(ScreenId::ThreeHouses));
                 for (auto& [item, house] : a.placements) houses.put(item, house);
@@ -374,6 +393,11 @@ bool Tour::play(App& app, std::string* error) {
                             return ok;
                         }, ""};
             push_front(std::move(hand_in));
+            if (t.kind == TaskKind::Scaling)
+                push_front({"choose a number on the scale and say why", [number = a.number, text = a.text](App& b, std::string*) {
+                                static_cast<ScalingScreen&>(b.screen(ScreenId::Scaling)).set(number, text);
+                                return true;
+                            }, "08-safety-scale.png"});
             if (t.kind == TaskKind::DangerStatement) {
                 // Close the case mid-task and open it again: the same task and the
                 // same unsent words must come back from the progress file.
@@ -489,7 +513,7 @@ void Tour::after_render(App& app) {
 int Tour::finish(App&) {
     std::printf("tour: %zu pictures written to %s\n", written_.size(), dir_.c_str());
     for (const auto& w : written_) std::printf("  %s\n", w.c_str());
-    if (written_.size() < 9) failures_.push_back("fewer than nine pictures were written");
+    if (written_.size() < 24) failures_.push_back("fewer than 24 pictures were written");
     for (const auto& o : overruns_) std::printf("tour: layout: %s\n", o.c_str());
     std::printf("tour: %zu panels ran past their edge\n", overruns_.size());
     for (const auto& f : failures_) std::fprintf(stderr, "tour: step failed: %s\n", f.c_str());

@@ -50,6 +50,7 @@ private:
     bool done_ = false;
     int play_steps_ = 0;
     bool talked_ = false;
+    int choices_made_ = 0;
     std::string dragged_, dragged_to_;   // the card moved with the mouse, and where to
     std::vector<std::string> kinds_seen_;
     std::vector<std::string> written_;

@@ -136,7 +136,7 @@ Verdict judge_past_harm(const Answer& a, const Scenario& s, const Guidance& g, c
 
 std::vector<Verdict> judge_scaling(const Answer& a, const Scenario& s, const Guidance& g, const PreparedCase& c) {
     const auto& d = *g.data;
-    const ScalingKey& k = s.expert.scaling;
+    const ScalingKey& k = s.scaling_key(a.task);
     std::vector<Verdict> out;
     int n = a.number;
     bool in_range = n >= k.low && n <= k.high;

@@ -95,6 +95,16 @@ private:
     const char* end_;
 };
 
+void write_scaling(Writer& w, const ScalingKey& k) {
+    w.i32(k.expert); w.i32(k.low); w.i32(k.high); w.str(k.over_optimistic); w.str(k.over_pessimistic);
+}
+
+ScalingKey read_scaling(Reader& r) {
+    ScalingKey k;
+    k.expert = r.i32(); k.low = r.i32(); k.high = r.i32(); k.over_optimistic = r.str(); k.over_pessimistic = r.str();
+    return k;
+}
+
 void write_scenario(Writer& w, const Scenario& s) {
     w.str(s.id); w.str(s.title); w.str(s.summary);
     w.u32(static_cast<std::uint32_t>(s.audiences.size()));
@@ -132,6 +142,8 @@ void write_scenario(Writer& w, const Scenario& s) {
             const Task& t = *sc.task;
             w.str(t.id); w.u32(static_cast<std::uint32_t>(t.kind)); w.str(t.prompt); w.str(t.hint); w.strs(t.facts);
             w.strs(t.people); w.str(t.next); w.pos(t.pos);
+            w.u32(t.scaling ? 1 : 0);
+            if (t.scaling) write_scaling(w, *t.scaling);
         }
         w.str(sc.next); w.str(sc.ending); w.pos(sc.pos);
     }
@@ -141,8 +153,8 @@ void write_scenario(Writer& w, const Scenario& s) {
     w.str(x.past_harm); w.strs(x.danger_statements); w.strs(x.safety_goals); w.strs(x.next_steps); w.strs(x.family_goals);
     w.u32(static_cast<std::uint32_t>(x.evidence.size()));
     for (const auto& [k, v] : x.evidence) { w.str(k); w.strs(v); }
-    w.i32(x.scaling.expert); w.i32(x.scaling.low); w.i32(x.scaling.high); w.str(x.scaling.over_optimistic);
-    w.str(x.scaling.over_pessimistic); w.strs(x.network);
+    write_scaling(w, x.scaling);
+    w.strs(x.network);
     w.strs(x.three_houses.worries); w.strs(x.three_houses.good_things); w.strs(x.three_houses.dreams); w.pos(x.pos);
     w.u32(static_cast<std::uint32_t>(x.dangers.size()));
     for (const auto& dg : x.dangers) { w.strs(dg.adults); w.strs(dg.children); w.strs(dg.does); w.strs(dg.harm); w.strs(dg.safe); w.pos(dg.pos); }
@@ -187,6 +199,7 @@ void read_scenario(Reader& r, Scenario& s) {
             Task t;
             t.id = r.str(); t.kind = r.en<TaskKind>(8); t.prompt = r.str(); t.hint = r.str(); t.facts = r.strs();
             t.people = r.strs(); t.next = r.str(); t.pos = r.pos();
+            if (r.u32()) t.scaling = read_scaling(r);
             sc.task = std::move(t);
         }
         sc.next = r.str(); sc.ending = r.str(); sc.pos = r.pos();
@@ -198,8 +211,8 @@ void read_scenario(Reader& r, Scenario& s) {
     x.past_harm = r.str(); x.danger_statements = r.strs(); x.safety_goals = r.strs(); x.next_steps = r.strs(); x.family_goals = r.strs();
     std::uint32_t ev = r.count(8);
     for (std::uint32_t i = 0; i < ev && r.ok; ++i) { std::string k = r.str(); x.evidence[k] = r.strs(); }
-    x.scaling.expert = r.i32(); x.scaling.low = r.i32(); x.scaling.high = r.i32(); x.scaling.over_optimistic = r.str();
-    x.scaling.over_pessimistic = r.str(); x.network = r.strs();
+    x.scaling = read_scaling(r);
+    x.network = r.strs();
     x.three_houses.worries = r.strs(); x.three_houses.good_things = r.strs(); x.three_houses.dreams = r.strs(); x.pos = r.pos();
     x.dangers.resize(r.count(28));
     for (auto& dg : x.dangers) { dg.adults = r.strs(); dg.children = r.strs(); dg.does = r.strs(); dg.harm = r.strs(); dg.safe = r.strs(); dg.pos = r.pos(); }

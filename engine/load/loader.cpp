@@ -302,6 +302,7 @@ private:
     void read_scene(const Node& n, SourcePos p);
     void read_choice(const Node& n, SourcePos p, Scene& scene);
     void read_task(const Map& scene_map, Scene& scene);
+    bool read_scaling_key(const Node& n, SourcePos key_pos, const std::string& what, ScalingKey& k);
     void read_ending(const Node& n, SourcePos p);
     void read_expert(const Map& top);
 
@@ -779,11 +780,53 @@ void Loader::read_choice(const Node& n, SourcePos p, Scene& scene) {
     scene.choices.push_back(std::move(c));
 }
 
+// An expert scaling key: the case's (`expert: scaling:`) or one scaling
+// task's own (`task: expert:`), `what` naming it in messages.
+bool Loader::read_scaling_key(const Node& n, SourcePos key_pos, const std::string& what, ScalingKey& k) {
+    auto sm = open_map(n, key_pos, what, {"expert", "range", "over_optimistic", "over_pessimistic"});
+    if (!sm) return false;
+    auto expert = integer(*sm, "expert", Need::Required);
+    if (expert) k.expert = *expert;
+    bool range_ok = false;
+    if (const auto* r = sm->find("range")) {
+        if (!r->value.IsSequence() || r->value.size() != 2) {
+            error(r->value.IsNull() ? r->key_pos : pos_of(r->value), "SCN023",
+                  "'range' of " + what + " should be two numbers, lowest and highest, like [2, 5]");
+        } else {
+            auto lo = integer_node(r->value[0], pos_of(r->value[0]), "the low end of 'range'");
+            auto hi = integer_node(r->value[1], pos_of(r->value[1]), "the high end of 'range'");
+            if (lo && hi) {
+                k.low = *lo;
+                k.high = *hi;
+                range_ok = true;
+                if (k.low < 0 || k.high > 10 || k.low > k.high) {
+                    error(pos_of(r->value), "SCN023",
+                          "'range' [" + std::to_string(k.low) + ", " + std::to_string(k.high) +
+                              "] of " + what + " must lie within 0..10, lowest first");
+                    range_ok = false;
+                }
+            }
+        }
+    }
+    if (expert && (*expert < 0 || *expert > 10)) {
+        error(pos_of(sm->find("expert")->value), "SCN023",
+              "the experts' number " + std::to_string(*expert) + " in " + what + " must be from 0 to 10");
+    } else if (expert && range_ok && (*expert < k.low || *expert > k.high)) {
+        error(pos_of(sm->find("expert")->value), "SCN023",
+              "the experts' number " + std::to_string(*expert) + " in " + what + " lies outside its own range [" +
+                  std::to_string(k.low) + ", " + std::to_string(k.high) + "]");
+    }
+    if (!sm->find("range")) { k.low = k.expert; k.high = k.expert; }
+    k.over_optimistic = text(*sm, "over_optimistic", Need::Optional).value_or("");
+    k.over_pessimistic = text(*sm, "over_pessimistic", Need::Optional).value_or("");
+    return true;
+}
+
 void Loader::read_task(const Map& scene_map, Scene& scene) {
     const auto* e = scene_map.find("task");
     if (!e || e->value.IsNull()) return;
     auto m = open_map(e->value, e->key_pos, "the task of scene '" + scene.id + "'",
-                      {"id", "kind", "prompt", "hint", "facts", "people", "next"});
+                      {"id", "kind", "prompt", "hint", "facts", "people", "next", "expert"});
     if (!m) return;
     static const auto kKinds = names_of(
         {TaskKind::DangerStatement, TaskKind::SafetyGoal, TaskKind::PastHarm, TaskKind::SortFacts,
@@ -801,6 +844,17 @@ void Loader::read_task(const Map& scene_map, Scene& scene) {
     t.next = id(*m, "next", Need::Optional).value_or("");
     if (!t.next.empty())
         ref(Ref::Kind::Scene, t.next, pos_of(m->find("next")->value), {"'next' of task '", t.id, "'"});
+    if (const auto* x = m->find("expert"); x && !x->value.IsNull()) {
+        if (t.kind != TaskKind::Scaling) {
+            error(x->key_pos, "SCN052",
+                  "task '" + t.id + "' is a " + to_string(t.kind) +
+                      " task; only a scaling task has its own 'expert' key (the experts' number for that review)");
+        } else {
+            ScalingKey k;
+            if (read_scaling_key(x->value, x->key_pos, "the expert scaling of task '" + t.id + "'", k))
+                t.scaling = std::move(k);
+        }
+    }
     task_pos_.push_back(t.pos);
     scene.task = std::move(t);
 }
@@ -889,47 +943,8 @@ void Loader::read_expert(const Map& top) {
             }
         }
     }
-    if (const auto* sc = m->find("scaling"); sc && !sc->value.IsNull()) {
-        if (auto sm = open_map(sc->value, sc->key_pos, "the expert scaling",
-                               {"expert", "range", "over_optimistic", "over_pessimistic"})) {
-            has_scaling_ = true;
-            ScalingKey& k = x.scaling;
-            auto expert = integer(*sm, "expert", Need::Required);
-            if (expert) k.expert = *expert;
-            bool range_ok = false;
-            if (const auto* r = sm->find("range")) {
-                if (!r->value.IsSequence() || r->value.size() != 2) {
-                    error(r->value.IsNull() ? r->key_pos : pos_of(r->value), "SCN023",
-                          "'range' of the expert scaling should be two numbers, lowest and highest, like [2, 5]");
-                } else {
-                    auto lo = integer_node(r->value[0], pos_of(r->value[0]), "the low end of 'range'");
-                    auto hi = integer_node(r->value[1], pos_of(r->value[1]), "the high end of 'range'");
-                    if (lo && hi) {
-                        k.low = *lo;
-                        k.high = *hi;
-                        range_ok = true;
-                        if (k.low < 0 || k.high > 10 || k.low > k.high) {
-                            error(pos_of(r->value), "SCN023",
-                                  "'range' [" + std::to_string(k.low) + ", " + std::to_string(k.high) +
-                                      "] of the expert scaling must lie within 0..10, lowest first");
-                            range_ok = false;
-                        }
-                    }
-                }
-            }
-            if (expert && (*expert < 0 || *expert > 10)) {
-                error(pos_of(sm->find("expert")->value), "SCN023",
-                      "the experts' scaling number " + std::to_string(*expert) + " must be from 0 to 10");
-            } else if (expert && range_ok && (*expert < k.low || *expert > k.high)) {
-                error(pos_of(sm->find("expert")->value), "SCN023",
-                      "the experts' scaling number " + std::to_string(*expert) + " lies outside its own range [" +
-                          std::to_string(k.low) + ", " + std::to_string(k.high) + "]");
-            }
-            if (!sm->find("range")) { k.low = k.expert; k.high = k.expert; }
-            k.over_optimistic = text(*sm, "over_optimistic", Need::Optional).value_or("");
-            k.over_pessimistic = text(*sm, "over_pessimistic", Need::Optional).value_or("");
-        }
-    }
+    if (const auto* sc = m->find("scaling"); sc && !sc->value.IsNull())
+        has_scaling_ = read_scaling_key(sc->value, sc->key_pos, "the expert scaling", x.scaling);
     // The case's own danger: whose behaviour, towards which children, and what safety looks like.
     for (auto& [item, pos] : list(*m, "dangers", Need::Optional)) {
         auto dm = open_map(item, pos, "a danger of the expert key", {"adults", "children", "does", "harm", "safe"});
@@ -1187,7 +1202,7 @@ void Loader::check_meaning() {
             case TaskKind::DangerStatement: if (s.expert.danger_statements.empty()) missing = "danger_statements"; break;
             case TaskKind::SafetyGoal: if (s.expert.safety_goals.empty()) missing = "safety_goals"; break;
             case TaskKind::PastHarm: if (s.expert.past_harm.empty()) missing = "past_harm"; break;
-            case TaskKind::Scaling: if (!has_scaling_) missing = "scaling"; break;
+            case TaskKind::Scaling: if (!has_scaling_ && !t.scaling) missing = "scaling"; break;
             case TaskKind::ThreeHouses: if (!has_three_houses_) missing = "three_houses"; break;
             case TaskKind::SafetyNetwork: if (s.expert.network.empty()) missing = "network"; break;
             case TaskKind::NextSteps: if (s.expert.next_steps.empty()) missing = "next_steps"; break;

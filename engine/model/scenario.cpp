@@ -128,6 +128,11 @@ const Ending* Scenario::ending(const std::string& id) const {
     return nullptr;
 }
 
+const ScalingKey& Scenario::scaling_key(const std::string& task_id) const {
+    const Task* t = task(task_id);
+    return t && t->scaling ? *t->scaling : expert.scaling;
+}
+
 const Task* Scenario::task(const std::string& id) const {
     for (const auto& s : scenes)
         if (s.task && s.task->id == id) return &*s.task;

@@ -127,6 +127,13 @@ enum class TaskKind {
     WordsAndPictures,  // free text: an explanation written to the child (expert key `words_and_pictures`)
 };
 
+struct ScalingKey {
+    int expert = 5;            // the experts' number
+    int low = 0, high = 10;    // the range of reasonable judgements, inclusive
+    std::string over_optimistic;   // why a higher number misses the dangers
+    std::string over_pessimistic;  // why a lower number misses the strengths
+};
+
 struct Task {
     std::string id;
     TaskKind kind = TaskKind::DangerStatement;
@@ -135,6 +142,7 @@ struct Task {
     std::vector<std::string> facts;  // SortFacts: fact ids offered (empty = all revealed)
     std::vector<std::string> people; // SafetyNetwork: person ids offered (empty = all non-professional)
     std::string next;                // scene id after the task
+    std::optional<ScalingKey> scaling;  // Scaling: this review's own expert number (a case scaled more than once)
     SourcePos pos;
 };
 
@@ -164,12 +172,6 @@ struct Scene {
 
 // ---------------------------------------------------------------- expert key
 
-struct ScalingKey {
-    int expert = 5;            // the experts' number
-    int low = 0, high = 10;    // the range of reasonable judgements, inclusive
-    std::string over_optimistic;   // why a higher number misses the dangers
-    std::string over_pessimistic;  // why a lower number misses the strengths
-};
 
 struct ThreeHousesKey {
     std::vector<std::string> worries, good_things, dreams;  // what the child says
@@ -249,6 +251,9 @@ struct Scenario {
     const Person* person(const std::string& id) const;
     const Fact* fact(const std::string& id) const;
     const Scene* scene(const std::string& id) const;
+    // The experts' scaling for one scaling task: the task's own key when it
+    // has one (a case scaled at several reviews), else the case's.
+    const ScalingKey& scaling_key(const std::string& task_id) const;
     const Ending* ending(const std::string& id) const;
     const Task* task(const std::string& id) const;
     const Choice* choice(const std::string& id) const;

@@ -46,7 +46,7 @@ Answer stock_answer(const Session& s, const Task& t) {
                          : "Your teacher was worried about you because you were hurt. Now a grown-up you know stays with you every day.";
             break;
         case TaskKind::Scaling:
-            a.number = x.scaling.expert;
+            a.number = sc.scaling_key(t.id).expert;
             a.text = "There is real danger and some existing safety, so it sits at " + std::to_string(a.number) + ".";
             break;
         case TaskKind::SortFacts:

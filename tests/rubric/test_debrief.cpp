@@ -116,6 +116,34 @@ TEST_CASE("scaling: an over-optimistic number is told why, from the case's own r
     CHECK_FALSE(ta->verdicts[2].met);
 }
 
+TEST_CASE("scaling over months: each review is judged against that review's own experts' number") {
+    auto g = sofs::testing::guidance();
+    auto r = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/months-of-reviews.yaml");
+    REQUIRE(r.scenario);
+    const Scenario& s = *r.scenario;
+    // week 0: 3 (2..4); six weeks: 5 (4..6); six months: 4 (3..5), the case's own key
+    CHECK(s.scaling_key("scale-week0").expert == 3);
+    CHECK(s.scaling_key("scale-six-weeks").low == 4);
+    CHECK(s.scaling_key("scale-six-months").expert == s.expert.scaling.expert);
+    CHECK(s.scaling_key("no-such-task").expert == s.expert.scaling.expert);
+    auto in_range = [&](const char* task_id, const char* scene, int n) {
+        Answer a = text_answer(task_id, "Graham came at once, but Liam punched Sophie in front of Maisie.");
+        a.number = n;
+        Transcript t;
+        t.events = {answer(0, scene, a)};
+        Debrief d = assess(t, s, *g);
+        auto* ta = task(d, task_id);
+        REQUIRE(ta);
+        REQUIRE(!ta->verdicts.empty());
+        return ta->verdicts[0].met;
+    };
+    // The same 5 is too hopeful the night of the network meeting and right at six weeks.
+    CHECK_FALSE(in_range("scale-week0", "w0-scale", 5));
+    CHECK(in_range("scale-six-weeks", "w6-scale", 5));
+    CHECK(in_range("scale-week0", "w0-scale", 3));
+    CHECK_FALSE(in_range("scale-six-weeks", "w6-scale", 3));
+}
+
 TEST_CASE("bookends: a goal about the same behaviour and children answers the danger statement") {
     auto g = sofs::testing::guidance();
     auto s = sofs::testing::reference_case();

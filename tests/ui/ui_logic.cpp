@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -487,4 +488,30 @@ TEST_SUITE("ui sound device") {
         CHECK_FALSE(s.playing());
         unsetenv("SDL_AUDIODRIVER");
     }
+}
+
+// Screens call the controller (App's methods), never the store, the case
+// list, the settings or the sound themselves: one place knows who is signed
+// in and what to say when the progress file is not open.
+TEST_CASE("GIVEN the screens' source WHEN it is read THEN no screen reaches the store, case list, settings or sound directly") {
+    namespace fs = std::filesystem;
+    const char* banned[] = {"app.records", "app.library", "app.settings", "app.sound"};
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(std::string(SOFS_SOURCE_DIR) + "/ui/screens")) {
+        std::ifstream in(e.path());
+        std::string line;
+        int n = 0;
+        ++files;
+        while (std::getline(in, line)) {
+            ++n;
+            for (const char* b : banned) {
+                auto at = line.find(b);
+                // "app.settings" is also the start of "app.settings_..."-style names: only the member itself counts.
+                bool hit = at != std::string::npos && (at + std::strlen(b) == line.size() || (!std::isalnum(static_cast<unsigned char>(line[at + std::strlen(b)])) && line[at + std::strlen(b)] != '_'));
+                INFO(e.path().filename().string() << ":" << n << ": " << line);
+                CHECK_FALSE(hit);
+            }
+        }
+    }
+    CHECK(files >= 10);
 }

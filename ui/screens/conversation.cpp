@@ -38,8 +38,8 @@ bool ConversationScreen::has_voice(App& app, const Line& line) {
 }
 
 const std::string& ConversationScreen::voices_dir(App& app) {
-    if (voices_for_ != app.opt.scenarios_dir || !voices_looked_) {
-        voices_for_ = app.opt.scenarios_dir;
+    if (voices_for_ != app.scenarios_dir() || !voices_looked_) {
+        voices_for_ = app.scenarios_dir();
         voices_dir_ = find_voices_dir(voices_for_);
         voices_looked_ = true;
     }
@@ -53,9 +53,9 @@ void ConversationScreen::play_line_audio(App& app, const Line& line) {
     audio_error_.clear();
     bool ok = true;
     if (v.source == LineVoice::Source::Authored || v.source == LineVoice::Source::Generated)
-        ok = app.sound.play_file(v.path, &audio_error_);
+        ok = app.play_voice_file(v.path, &audio_error_);
     else if (v.source == LineVoice::Source::Live)
-        ok = app.sound.read_aloud(line.text, app.settings.speech_rate, &audio_error_, &v.voice, &v.runs);
+        ok = app.speak_line(line.text, &audio_error_, &v.voice, &v.runs);
     if (!ok) app.request_redraw();
 }
 
@@ -131,7 +131,7 @@ void ConversationScreen::draw(App& app) {
             const auto& lines = v.last_choice ? v.reply : v.lines;
             for (const Line* l : lines)
                 if (has_voice(app, *l)) {
-                    if (app.sound.has_device() && !app.settings.muted) play_line_audio(app, *l);
+                    if (app.voices_play_by_themselves()) play_line_audio(app, *l);
                     break;
                 }
         }

@@ -200,7 +200,7 @@ void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
 void DebriefScreen::draw_scaling(App& app, const std::string& task_id) {
     auto it = app.session()->answers().find(task_id);
     if (it == app.session()->answers().end()) return;
-    const auto& key = app.scenario()->expert.scaling;
+    const auto& key = app.scenario()->scaling_key(task_id);
     int n = it->second.number;
     subheading(app, "Your safety scale beside the experts'");
     bool in = n >= key.low && n <= key.high;

@@ -44,18 +44,18 @@ const char* LibraryScreen::help() const {
 
 void LibraryScreen::enter(App& app) {
     std::set<std::string> t;
-    for (const auto& s : app.library.scenarios)
+    for (const auto& s : app.cases().scenarios)
         for (const auto& topic : s->topics) t.insert(topic);
     topics_.assign(t.begin(), t.end());
     if (topic_ > static_cast<int>(topics_.size())) topic_ = 0;
     progress_.clear();
     progress_error_.clear();
-    if (app.user && app.records && app.records->ok())
-        for (auto& p : app.records->scenario_progress(*app.user, &progress_error_)) progress_[p.scenario] = p;
+    if (app.user && app.progress_open())
+        for (auto& p : app.my_case_progress(&progress_error_)) progress_[p.scenario] = p;
 }
 
 bool LibraryScreen::open(App& app, const std::string& scenario_id, bool fresh) {
-    for (const auto& s : app.library.scenarios)
+    for (const auto& s : app.cases().scenarios)
         if (s->id == scenario_id) return app.open_scenario(s, fresh);
     app.notify("There is no case called '" + scenario_id + "' in the case list.", true);
     return false;
@@ -63,8 +63,8 @@ bool LibraryScreen::open(App& app, const std::string& scenario_id, bool fresh) {
 
 std::string LibraryScreen::read_aloud_text(App& app) {
     std::string out = "Cases to practise. ";
-    for (const auto& s : app.library.scenarios) out += s->title + ". " + s->summary + " About " + std::to_string(s->minutes) + " minutes. ";
-    if (app.library.scenarios.empty()) out += "There are no cases to show.";
+    for (const auto& s : app.cases().scenarios) out += s->title + ". " + s->summary + " About " + std::to_string(s->minutes) + " minutes. ";
+    if (app.cases().scenarios.empty()) out += "There are no cases to show.";
     return out;
 }
 
@@ -101,7 +101,7 @@ void LibraryScreen::draw(App& app) {
     }
     gap(0.4f);
 
-    const auto& diags = app.library.diagnostics;
+    const auto& diags = app.cases().diagnostics;
     std::size_t problems = diags.error_count();
     if (problems > 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
@@ -112,7 +112,7 @@ void LibraryScreen::draw(App& app) {
                             " could not be read (press to " + (show_problems_ ? "hide" : "see") + " where)###problems";
         ImGui::PopStyleColor();
         if (ImGui::Button(label.c_str())) show_problems_ = !show_problems_;
-        if (show_problems_ || app.library.scenarios.empty()) {
+        if (show_problems_ || app.cases().scenarios.empty()) {
             begin_card("###problems-card", "Problems reading the case files", ImVec2(0, std::min(220 * s, 60 * s + problems * 30 * s)), app);
             for (const auto& d : diags.items) {
                 if (d.severity != Severity::Error) continue;
@@ -126,9 +126,9 @@ void LibraryScreen::draw(App& app) {
     }
     if (!progress_error_.empty()) muted_text("Your progress could not be shown: " + progress_error_);
 
-    if (app.library.scenarios.empty()) {
+    if (app.cases().scenarios.empty()) {
         begin_card("###empty", "No cases to show", ImVec2(0, 140 * s), app);
-        wrapped("There are no cases to practise yet: none were found in the folder '" + app.opt.scenarios_dir + "'. "
+        wrapped("There are no cases to practise yet: none were found in the folder '" + app.scenarios_dir() + "'. "
                 "Please ask whoever set up the simulator to add the case files. "
                 "(For them: start sofs-sim with --scenarios and the folder that holds the .yaml files.)");
         end_card();
@@ -138,7 +138,7 @@ void LibraryScreen::draw(App& app) {
     ImGui::BeginChild("###cards", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     int shown = 0;
     float card_w = ImGui::GetContentRegionAvail().x;
-    for (const auto& sc : app.library.scenarios) {
+    for (const auto& sc : app.cases().scenarios) {
         if (audience_ > 0) {
             auto want = static_cast<Audience>(audience_ - 1);
             if (std::find(sc->audiences.begin(), sc->audiences.end(), want) == sc->audiences.end()) continue;

@@ -16,7 +16,7 @@ namespace sofs::ui {
 
 // The case's title as the case list shows it; its id only if it is no longer there.
 static std::string case_title(const App& app, const std::string& id) {
-    for (const auto& sc : app.library.scenarios)
+    for (const auto& sc : app.cases().scenarios)
         if (sc->id == id) return sc->title;
     return id;
 }
@@ -32,12 +32,17 @@ const char* MyProgressScreen::help() const {
 void MyProgressScreen::enter(App& app) {
     report_.reset();
     error_.clear();
-    if (!app.user) { error_ = "Nobody is signed in."; return; }
-    if (!app.records || !app.records->ok()) {
-        error_ = app.records ? app.records->problem() : "no progress file";
-        return;
-    }
-    report_ = app.records->trainee_report(*app.user, app.user->name, &error_);
+    report_ = app.my_report(&error_);
+}
+
+bool MyProgressScreen::export_cpd(App& app, const std::string& folder) {
+    namespace fs = std::filesystem;
+    fs::path file = fs::path(folder) / ("cpd-record-" + pg::format_time(pg::wall_clock()(), "%Y-%m-%d", true) + ".pdf");
+    std::string err;
+    bool ok = app.export_my_cpd(file.string(), &err);
+    cpd_message_ = ok ? "Your CPD record was saved as " + file.string() : "Your CPD record could not be saved: " + err;
+    app.request_redraw();
+    return ok;
 }
 
 std::string MyProgressScreen::read_aloud_text(App& app) {
@@ -80,7 +85,7 @@ void draw_scale_compare(float width, int low, int high, int expert, const std::v
 void MyProgressScreen::draw(App& app) {
     float s = app.ui_scale();
     if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);
-    if (report_ && app.user && app.records) {
+    if (report_ && app.user && app.progress_open()) {
         ImGui::SameLine();
         if (ImGui::Button("Export CPD record###export-cpd")) {
             // ~/Documents when there is one, else the folder of the progress file.
@@ -88,13 +93,12 @@ void MyProgressScreen::draw(App& app) {
             std::error_code ec;
             const char* home = std::getenv("HOME");
             fs::path folder = home ? fs::path(home) / "Documents" : fs::path();
-            if (folder.empty() || !fs::is_directory(folder, ec)) folder = fs::path(app.records->path()).parent_path();
-            fs::path file = folder / ("cpd-record-" + pg::format_time(pg::wall_clock()(), "%Y-%m-%d", true) + ".pdf");
-            std::string err;
-            cpd_message_ = app.records->export_cpd(*app.user, app.user->name, file.string(), &err)
-                               ? "Your CPD record was saved as " + file.string()
-                               : "Your CPD record could not be saved: " + err;
+            if (folder.empty() || !fs::is_directory(folder, ec)) folder = app.progress_folder();
+            export_cpd(app, folder.string());
         }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("A PDF of the cases you practised, when, for how long, the checks met, your reflections\n"
+                              "and your trainer's comments: the record you keep for your professional registration.");
     }
     if (!cpd_message_.empty()) wrapped(cpd_message_);
     gap(0.3f);

@@ -19,6 +19,10 @@ public:
     void enter(App& app) override;
     void draw(App& app) override;
     std::string read_aloud_text(App& app) override;
+    // Writes the CPD record (a PDF) into `folder` with a dated name; the
+    // message on screen says where it went or why it could not be written.
+    bool export_cpd(App& app, const std::string& folder);
+    const std::string& cpd_message() const { return cpd_message_; }
 
 private:
     std::optional<sofs::progress::TraineeReport> report_;

@@ -43,12 +43,11 @@ void SignInScreen::enter(App& app) {
     change_new_.clear();
     change_again_.clear();
     change_message_.clear();
-    if (app.records && app.records->ok()) {
-        trainees_ = app.records->people(sofs::progress::Role::Trainee, &list_error_);
-        passwords_required_ = app.records->trainee_passwords_required();
-        notices_ = app.records->notices();
-    } else if (app.records) {
-        list_error_ = app.records->problem();
+    if (app.progress_open(&list_error_)) {
+        list_error_.clear();
+        trainees_ = app.trainees(&list_error_);
+        passwords_required_ = app.trainee_passwords_required();
+        notices_ = app.progress_notices();
     }
     focus_name_ = true;   // a new trainee can type their name at once
 }
@@ -60,12 +59,12 @@ bool SignInScreen::choose_trainee(App& app, const std::string& name, const std::
         trainee_error_ = "Please type your name first.";
         return false;
     }
-    if (!app.records || !app.records->ok()) {
-        trainee_error_ = "Your profile cannot be opened: " + (app.records ? app.records->problem() : std::string("no progress file"));
+    if (std::string why; !app.progress_open(&why)) {
+        trainee_error_ = "Your profile cannot be opened: " + why;
         return false;
     }
     bool needs = false;
-    auto who = app.records->enter_as_trainee(trimmed, password, &trainee_error_, &needs);
+    auto who = app.enter_as_trainee(trimmed, password, &trainee_error_, &needs);
     if (!who) {
         if (needs) {
             // Show the password box for this name and put the cursor in it.
@@ -89,11 +88,11 @@ bool SignInScreen::trainer_sign_in(App& app, const std::string& name, const std:
         trainer_error_ = "Please type your name and your password.";
         return false;
     }
-    if (!app.records || !app.records->ok()) {
-        trainer_error_ = "Sign-in is not possible: " + (app.records ? app.records->problem() : std::string("no progress file"));
+    if (std::string why; !app.progress_open(&why)) {
+        trainer_error_ = "Sign-in is not possible: " + why;
         return false;
     }
-    auto who = app.records->sign_in(trim(name), password, &trainer_error_);
+    auto who = app.check_password(trim(name), password, &trainer_error_);
     password_.clear();
     if (!who) return false;
     if (who->role == sofs::progress::Role::Trainee) {
@@ -117,18 +116,18 @@ bool SignInScreen::change_password(App& app, const std::string& name, const std:
         change_message_ = "The two new passwords are not the same; nothing was changed.";
         return false;
     }
-    if (!app.records || !app.records->ok()) {
-        change_message_ = "Not possible now: " + (app.records ? app.records->problem() : std::string("no progress file"));
+    if (std::string why; !app.progress_open(&why)) {
+        change_message_ = "Not possible now: " + why;
         return false;
     }
-    if (!app.records->change_password(who, current, fresh, &change_message_)) return false;
+    if (!app.change_password(who, current, fresh, &change_message_)) return false;
     change_current_.clear();
     change_new_.clear();
     change_again_.clear();
     change_ok_ = true;
     change_message_ = "Your password is set. Type it with your name from now on.";
     // The list shows who has a password; read it again.
-    trainees_ = app.records->people(sofs::progress::Role::Trainee, &list_error_);
+    trainees_ = app.trainees(&list_error_);
     return true;
 }
 
@@ -175,7 +174,7 @@ void SignInScreen::draw(App& app) {
     }
     gap();
     wrapped(trainees_.empty() ? "Type your name:" : "New here, or not in the list? Type your name:");
-    // The box and the Start button share the line at every text size.
+    // Both boxes keep the width that leaves room for Start beside the second.
     ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Start").x -
                                                   ImGui::GetStyle().FramePadding.x * 4 - ImGui::GetStyle().ItemSpacing.x * 2));
     if (focus_name_) {
@@ -183,9 +182,11 @@ void SignInScreen::draw(App& app) {
         focus_name_ = false;
     }
     bool enter = ImGui::InputText("###new-name", &new_name_, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::TextUnformatted(passwords_required_ ? "Password (everyone here needs one; a new profile chooses one, 8 or more characters)"
+    wrapped(passwords_required_ ? "Password (everyone here needs one; a new profile chooses one, 8 or more characters)"
                                                : "Password (if your profile has one, or to protect a new profile)");
-    ImGui::SetNextItemWidth(320 * s);
+    // The password box and the Start button share the line at every text size.
+    ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Start").x -
+                                                  ImGui::GetStyle().FramePadding.x * 4 - ImGui::GetStyle().ItemSpacing.x * 2));
     if (focus_password_) {
         ImGui::SetKeyboardFocusHere();
         focus_password_ = false;
@@ -202,16 +203,16 @@ void SignInScreen::draw(App& app) {
     gap(0.3f);
     if (ImGui::Checkbox("Set or change my password###show-change", &show_change_)) change_message_.clear();
     if (show_change_) {
-        ImGui::TextUnformatted("Your name");
-        ImGui::SetNextItemWidth(320 * s);
+        wrapped("Your name");
+        ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x));
         ImGui::InputText("###change-name", &change_name_);
-        ImGui::TextUnformatted("Your password now (leave empty if you have none)");
-        ImGui::SetNextItemWidth(320 * s);
+        wrapped("Your password now (leave empty if you have none)");
+        ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x));
         ImGui::InputText("###change-current", &change_current_, ImGuiInputTextFlags_Password);
-        ImGui::TextUnformatted("New password (8 or more characters), twice");
-        ImGui::SetNextItemWidth(320 * s);
+        wrapped("New password (8 or more characters), twice");
+        ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x));
         ImGui::InputText("###change-new", &change_new_, ImGuiInputTextFlags_Password);
-        ImGui::SetNextItemWidth(320 * s);
+        ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x));
         ImGui::InputText("###change-again", &change_again_, ImGuiInputTextFlags_Password);
         if (ImGui::Button("Save my new password###change-save"))
             change_password(app, change_name_, change_current_, change_new_, change_again_);

@@ -21,7 +21,7 @@ namespace sofs::ui {
 // statement for Kai and Mia."), or its kind in plain words.
 static std::string task_words(const App& app, const std::string& scenario_id, const std::string& task_id) {
     if (task_id.empty()) return "";
-    for (const auto& s : app.library.scenarios)
+    for (const auto& s : app.cases().scenarios)
         if (s->id == scenario_id)
             if (const Task* t = s->task(task_id)) return t->prompt;
     std::string plain = task_id;
@@ -30,7 +30,7 @@ static std::string task_words(const App& app, const std::string& scenario_id, co
 }
 
 static std::string case_title(const App& app, const std::string& id) {
-    for (const auto& sc : app.library.scenarios)
+    for (const auto& sc : app.cases().scenarios)
         if (sc->id == id) return sc->title;
     return id;
 }
@@ -50,9 +50,7 @@ const char* TrainerScreen::help() const {
 void TrainerScreen::enter(App& app) {
     error_.clear();
     cohorts_.clear();
-    if (!app.user) { error_ = "Nobody is signed in."; return; }
-    if (!app.records || !app.records->ok()) { error_ = app.records ? app.records->problem() : "no progress file"; return; }
-    cohorts_ = app.records->cohorts(*app.user, &error_);
+    cohorts_ = app.my_cohorts(&error_);
     if (cohort_ < 0 || cohort_ >= static_cast<int>(cohorts_.size())) cohort_ = cohorts_.empty() ? -1 : 0;
     if (cohort_ >= 0) select_cohort(app, cohort_);
 }
@@ -62,7 +60,7 @@ void TrainerScreen::select_cohort(App& app, int index) {
     report_.reset();
     if (index < 0 || index >= static_cast<int>(cohorts_.size()) || !app.user) return;
     std::string err;
-    report_ = app.records->cohort_report(*app.user, cohorts_[index].name, &err);
+    report_ = app.cohort_report(cohorts_[index].name, &err);
     if (!report_) error_ = err;
     // Export goes to a folder chosen from a short list, never a typed path: the
     // Documents folder when there is one, then the folder of the progress file.
@@ -73,7 +71,7 @@ void TrainerScreen::select_cohort(App& app, int index) {
         if (!app.opt.tour_dir.empty()) export_dirs_.push_back({"The tour's folder", app.opt.tour_dir});
         if (home && fs::is_directory(fs::path(home) / "Documents", ec))
             export_dirs_.push_back({"Documents", (fs::path(home) / "Documents").string()});
-        fs::path data = fs::path(app.opt.db_path.empty() ? Records::default_path() : app.opt.db_path).parent_path();
+        fs::path data = app.progress_folder();
         if (data.empty()) data = ".";
         export_dirs_.push_back({"The data folder", data.string()});
     }
@@ -94,7 +92,7 @@ void TrainerScreen::select_trainee(App& app, const std::string& name) {
     picked_ = -1;
     if (!app.user) return;
     std::string err;
-    trainee_ = app.records->trainee_report(*app.user, name, &err);
+    trainee_ = app.trainee_report(name, &err);
     if (!trainee_) { error_ = err; return; }
     // The latest finished attempt is the one a trainer usually wants.
     for (auto it = trainee_->attempts.rbegin(); it != trainee_->attempts.rend(); ++it)
@@ -106,9 +104,9 @@ void TrainerScreen::select_attempt(App& app, pg::Id attempt) {
     picked_ = -1;
     override_message_.clear();
     std::string err;
-    verdicts_ = app.records->verdicts(*app.user, attempt, &err);
+    verdicts_ = app.attempt_verdicts(attempt, &err);
     if (!err.empty()) error_ = err;
-    transcript_ = app.records->transcript(attempt, &err);
+    transcript_ = app.attempt_transcript(attempt, &err);
 }
 
 bool TrainerScreen::override_verdict(App& app, std::size_t i, bool met, const std::string& reason) {
@@ -119,7 +117,7 @@ bool TrainerScreen::override_verdict(App& app, std::size_t i, bool met, const st
     if (r.empty()) { override_message_ = "Please give a reason: the trainee and other trainers will see it."; return false; }
     std::string err;
     const auto& v = verdicts_[i];
-    if (!app.records->override_verdict(*app.user, attempt_, v.criterion, met, r, v.task, &err)) {
+    if (!app.override_verdict(attempt_, v.criterion, met, r, v.task, &err)) {
         override_message_ = "The change could not be saved: " + err;
         return false;
     }
@@ -131,7 +129,7 @@ bool TrainerScreen::override_verdict(App& app, std::size_t i, bool met, const st
     // Every count on screen is read again at once: the attempt list, the checks, the group.
     {
         std::string e;
-        if (auto fresh = app.records->trainee_report(*app.user, trainee_name_, &e)) trainee_ = std::move(fresh);
+        if (auto fresh = app.trainee_report(trainee_name_, &e)) trainee_ = std::move(fresh);
     }
     select_attempt(app, keep);
     picked_ = keep_pick;
@@ -139,7 +137,7 @@ bool TrainerScreen::override_verdict(App& app, std::size_t i, bool met, const st
     override_message_ = std::string("Saved: \"") + criterion_title(verdicts_.size() > i ? verdicts_[i].criterion : "") + "\" changed, with your reason.";
     if (cohort_ >= 0) {
         std::string e;
-        report_ = app.records->cohort_report(*app.user, cohorts_[cohort_].name, &e);
+        report_ = app.cohort_report(cohorts_[cohort_].name, &e);
     }
     return true;
 }
@@ -147,7 +145,7 @@ bool TrainerScreen::override_verdict(App& app, std::size_t i, bool met, const st
 bool TrainerScreen::export_csv(App& app, const std::string& path) {
     if (!report_) { export_message_ = "Choose a group first."; return false; }
     std::string err;
-    if (!app.records->export_cohort_csv(*report_, path, &err)) { export_message_ = err; return false; }
+    if (!app.export_cohort_csv(*report_, path, &err)) { export_message_ = err; return false; }
     export_message_ = "Written to " + path;
     return true;
 }
@@ -328,7 +326,6 @@ void TrainerScreen::draw_override_form(App& app, const std::string& scenario_id)
 }
 
 void TrainerScreen::draw_detail(App& app) {
-    float s = app.ui_scale();
     if (!trainee_) {
         muted_text("Choose a trainee in the group table to see their work.");
         return;

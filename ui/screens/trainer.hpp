@@ -29,6 +29,12 @@ public:
     bool override_verdict(App& app, std::size_t verdict_index, bool met, const std::string& reason);
     bool export_csv(App& app, const std::string& path);
     void show_detail() { want_tab_ = 1; }
+    // Opens the override form right under check `i`, as its Change button does.
+    void open_override(std::size_t i) {
+        picked_ = static_cast<int>(i);
+        override_message_.clear();
+        if (i < verdicts_.size()) override_met_ = !verdicts_[i].met;
+    }
     const std::vector<sofs::progress::StoredVerdict>& verdicts() const { return verdicts_; }
     const std::optional<sofs::progress::TraineeReport>& trainee() const { return trainee_; }
 
