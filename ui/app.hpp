@@ -128,6 +128,18 @@ public:
     bool export_my_cpd(const std::string& file, std::string* error);
     // A trainer's view (as the signed-in trainer).
     std::vector<pg::Cohort> my_cohorts(std::string* error);
+    // A finished attempt read again (play::reread) with the signed-in person's
+    // access; trainers' comments; one's own record; administration as the
+    // signed-in administrator (app_services_admin.cpp). The store checks the role on every call.
+    std::optional<play::Reread> reread_attempt(pg::Id attempt, std::string* error);
+    bool add_comment(pg::Id attempt, const std::string& text, const std::string& criterion, const std::string& task,
+                     std::string* error);
+    std::optional<pg::Person> me();
+    std::vector<pg::Person> everyone(std::string* error);
+    bool create_cohort(const std::string& name, pg::CohortKind kind, std::string* error);
+    bool add_trainee(const std::string& name, const std::string& first_password, std::string* error);
+    bool add_to_cohort(const std::string& cohort, const std::vector<std::string>& people, std::string* error);
+    bool assign_case(const std::string& cohort, const std::string& scenario_id, std::string* error);
     std::optional<pg::CohortReport> cohort_report(const std::string& cohort, std::string* error);
     std::optional<pg::TraineeReport> trainee_report(const std::string& name, std::string* error);
     std::vector<pg::StoredVerdict> attempt_verdicts(pg::Id attempt, std::string* error);

@@ -30,11 +30,10 @@ void AccountScreen::enter(App& app) {
     focus_ = true;
     must_change_ = false;
     has_password_ = false;
-    if (app.user && app.records && app.records->ok())
-        if (auto p = app.records->store()->find_person(app.user->name)) {
-            must_change_ = p->must_change_password;
-            has_password_ = p->has_password;
-        }
+    if (auto p = app.me()) {
+        must_change_ = p->must_change_password;
+        has_password_ = p->has_password;
+    }
 }
 
 bool AccountScreen::change(App& app, const std::string& current, const std::string& fresh, const std::string& again) {
@@ -44,12 +43,8 @@ bool AccountScreen::change(App& app, const std::string& current, const std::stri
     if (fresh.size() < 8) { message_ = "The new password needs at least 8 characters."; return false; }
     if (fresh != again) { message_ = "The two new passwords are not the same; nothing was changed."; return false; }
     if (has_password_ && fresh == current) { message_ = "Please choose a password different from the one you have."; return false; }
-    if (!app.records || !app.records->ok()) {
-        message_ = "Not possible now: " + (app.records ? app.records->problem() : std::string("no progress file"));
-        return false;
-    }
     std::string err;
-    if (!app.records->change_password(app.user->name, current, fresh, &err)) {
+    if (!app.change_password(app.user->name, current, fresh, &err)) {
         message_ = "Your password was not changed: " + err;
         return false;
     }

@@ -68,9 +68,8 @@ void AdminScreen::refresh(App& app) {
     cohorts_.clear();
     people_.clear();
     if (!app.user || app.user->role != pg::Role::Admin) { error_ = "Only an administrator can change groups."; return; }
-    if (!app.records || !app.records->ok()) { error_ = app.records ? app.records->problem() : "no progress file"; return; }
-    cohorts_ = app.records->cohorts(*app.user, &error_);
-    people_ = app.records->people_as(*app.user, std::nullopt, &error_);
+    cohorts_ = app.my_cohorts(&error_);
+    people_ = app.everyone(&error_);
 }
 
 void AdminScreen::said(bool ok, const std::string& text) {
@@ -82,7 +81,7 @@ bool AdminScreen::create_group(App& app, const std::string& name, pg::CohortKind
     std::string n = trim(name);
     if (n.empty()) { said(false, "Please give the group a name."); return false; }
     std::string err;
-    if (!app.user || !app.records->create_cohort_as(*app.user, n, kind, &err)) {
+    if (!app.user || !app.create_cohort(n, kind, &err)) {
         said(false, "The group was not made: " + err);
         return false;
     }
@@ -101,13 +100,13 @@ bool AdminScreen::add_trainee(App& app, const std::string& name, const std::stri
         return false;
     }
     std::string err;
-    if (!app.user || !app.records->add_trainee_as(*app.user, n, first_password, &err)) {
+    if (!app.user || !app.add_trainee(n, first_password, &err)) {
         said(false, "The trainee was not added: " + err);
         return false;
     }
     std::string where;
     if (!group.empty()) {
-        if (!app.records->add_to_cohort_as(*app.user, group, {n}, &err)) {
+        if (!app.add_to_cohort(group, {n}, &err)) {
             refresh(app);
             said(false, n + " was added, but not to the group: " + err);
             return false;
@@ -125,7 +124,7 @@ bool AdminScreen::add_trainee(App& app, const std::string& name, const std::stri
 bool AdminScreen::add_to_group(App& app, const std::string& person, const std::string& group) {
     if (person.empty() || group.empty()) { said(false, "Choose a person and a group first."); return false; }
     std::string err;
-    if (!app.user || !app.records->add_to_cohort_as(*app.user, group, {person}, &err)) {
+    if (!app.user || !app.add_to_cohort(group, {person}, &err)) {
         said(false, person + " was not added to the group: " + err);
         return false;
     }
@@ -137,11 +136,11 @@ bool AdminScreen::add_to_group(App& app, const std::string& person, const std::s
 bool AdminScreen::assign_case(App& app, const std::string& group, const std::string& scenario_id) {
     if (group.empty() || scenario_id.empty()) { said(false, "Choose a group and a case first."); return false; }
     std::string title;
-    for (const auto& sc : app.library.scenarios)
+    for (const auto& sc : app.cases().scenarios)
         if (sc->id == scenario_id) title = sc->title;
     if (title.empty()) { said(false, "That case is not in the case list."); return false; }
     std::string err;
-    if (!app.user || !app.records->assign_scenario_as(*app.user, group, scenario_id, &err)) {
+    if (!app.user || !app.assign_case(group, scenario_id, &err)) {
         said(false, "The case was not given to the group: " + err);
         return false;
     }
@@ -171,7 +170,7 @@ void AdminScreen::draw(App& app) {
     std::vector<std::string> names, cases, case_ids;
     for (const auto& p : people_)
         names.push_back(p.name + (p.role == pg::Role::Trainer ? " (trainer)" : p.role == pg::Role::Admin ? " (administrator)" : ""));
-    for (const auto& sc : app.library.scenarios) {
+    for (const auto& sc : app.cases().scenarios) {
         cases.push_back(sc->title);
         case_ids.push_back(sc->id);
     }
@@ -249,7 +248,7 @@ void AdminScreen::draw(App& app) {
         std::vector<std::string> titles;
         for (const auto& id : c.scenarios) {
             std::string t = "a case no longer in the list";
-            for (const auto& sc : app.library.scenarios)
+            for (const auto& sc : app.cases().scenarios)
                 if (sc->id == id) t = sc->title;
             titles.push_back(t);
         }

@@ -69,25 +69,7 @@ void AttemptViewScreen::open(App& app, pg::Id attempt, ScreenId back) {
 void AttemptViewScreen::reload(App& app) {
     record_.reset();
     error_.clear();
-    if (!app.user) { error_ = "Nobody is signed in."; return; }
-    if (!app.records || !app.records->ok()) { error_ = app.records ? app.records->problem() : "no progress file"; return; }
-    // The case file, when it is still in the case list.
-    std::shared_ptr<const Scenario> scenario;
-    std::optional<pg::Attempt> a;
-    try {
-        a = app.records->store()->attempt(*app.user, attempt_);
-    } catch (const std::exception& e) {
-        error_ = e.what();
-        return;
-    }
-    if (!a) { error_ = "This case could not be found in your records."; return; }
-    for (const auto& entry : app.library.scenarios)
-        if (entry->id == a->scenario) {
-            std::string problem;
-            scenario = app.whole_case(entry, &problem);
-            break;
-        }
-    record_ = app.records->reread(*app.user, attempt_, scenario.get(), &error_);
+    record_ = app.reread_attempt(attempt_, &error_);
 }
 
 bool AttemptViewScreen::comment(App& app, int check, const std::string& text) {
@@ -108,7 +90,7 @@ bool AttemptViewScreen::comment(App& app, int check, const std::string& text) {
         if (criterion.empty()) { message_ = "Choose a check first."; return false; }
     }
     std::string err;
-    if (!app.records->add_comment(*app.user, attempt_, t, criterion, task, &err)) {
+    if (!app.add_comment(attempt_, t, criterion, task, &err)) {
         message_ = "Your comment could not be saved: " + err;
         return false;
     }
