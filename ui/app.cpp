@@ -5,6 +5,8 @@
 // window, fonts, themes and screenshots are the Window's (window.hpp).
 #include "app.hpp"
 
+#include "case_watch.hpp"
+
 #include <imgui_internal.h>
 #include <string_view>
 
@@ -47,7 +49,7 @@ const char* usage() {
     return "sofs-sim: practise Signs of Safety conversations, mapping and safety planning.\n"
            "\n"
            "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR [--tour-plans DIR]] [--keys-only DIR]\n"
-           "                [--live-script FILE] [--text-size PCT]\n"
+           "                [--live-script FILE] [--text-size PCT] [--watch]\n"
            "                [--frames N --screenshot FILE] [--benchmark-startup] [--help]\n"
            "\n"
            "  --scenarios DIR      where the case scenarios are (default: $SOFS_SCENARIOS_DIR, else the\n"
@@ -67,6 +69,8 @@ const char* usage() {
            "  --live-script FILE   drive a live session from a script of steps (the two-window\n"
            "                       demonstration; see ui/live/live_script.hpp)\n"
            "  --text-size PCT      text size for this run only, 100 to 200 (the tour's 200 % pictures)\n"
+           "  --watch              for authors: reload a case file when it changes (a bad edit shows\n"
+           "                       its problem and the last good version stays)\n"
            "  --benchmark-startup  print the time from start to the first frame on screen, in ms\n"
            "  --help               show this help\n"
            "\n"
@@ -76,7 +80,7 @@ const char* usage() {
 Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     std::vector<std::string> args(argv + 1, argv + argc);
     auto p = cli::parse_args(args, {"scenarios", "db", "tour", "tour-plans", "keys-only", "live-script", "frames", "screenshot", "width", "height", "text-size"},
-                             {"help", "benchmark-startup"});
+                             {"help", "benchmark-startup", "watch"});
     Options o;
     *help = false;
     if (!p.error.empty()) { *error = p.error; return o; }
@@ -90,6 +94,7 @@ Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     o.keys_dir = p.get("keys-only").value_or("");
     o.screenshot = p.get("screenshot").value_or("");
     o.benchmark_startup = p.has("benchmark-startup");
+    o.watch = p.has("watch");
     std::string e;
     if (auto n = p.get_int("frames", &e)) o.frames = static_cast<int>(*n);
     if (auto n = p.get_int("width", &e)) o.width = static_cast<int>(*n);
@@ -146,7 +151,9 @@ void App::sign_in(const pg::Actor& who) {
     // administrator only by their password. The name is not remembered, so
     // the next person at a shared computer is not offered it.
     user = who;
-    go(who.role == pg::Role::Trainee ? ScreenId::Library : ScreenId::Trainer);
+    // A first password from an administrator is changed before anything else.
+    if (records && records->must_change_password(who.name)) go(ScreenId::Account);
+    else go(who.role == pg::Role::Trainee ? ScreenId::Library : ScreenId::Trainer);
 }
 
 play::GuidanceSource App::guidance_source() {
@@ -363,7 +370,9 @@ void App::draw_top_bar() {
     ImGui::SameLine();
     if (user) {
         ImGui::AlignTextToFramePadding();
-        muted_text((user->role == pg::Role::Trainee ? "   Signed in as " : "   Trainer: ") + user->name);
+        muted_text((user->role == pg::Role::Trainee ? "   Signed in as " : user->role == pg::Role::Admin ? "   Administrator: " : "   Trainer: ") + user->name);
+        ImGui::SameLine();
+        if (current_ != ScreenId::Account && ImGui::SmallButton("My password###account")) go(ScreenId::Account);
     }
 
     // Right-hand buttons.
@@ -598,6 +607,32 @@ void App::adopt_library() {
     request_redraw();
 }
 
+// --watch: one changed case file loaded again. A good edit replaces the case
+// in the list; a bad one is shown with where it went wrong, and the last good
+// version stays.
+void App::reload_watched(const std::string& file) {
+    LoadOptions o;
+    o.cache_dir = default_cache_dir();
+    Reload r = reload_case(library, file, o);
+    std::string name = std::filesystem::path(file).filename().string();
+    if (r.replaced) {
+        std::string note = "\u201c" + r.title + "\u201d was read again from " + name + ".";
+        if (play_ && std::filesystem::path(play_->scenario().file).filename() == name)
+            note += " The case you have open stays as it was; open it again from the case list to see the change.";
+        notify(note);
+        if (current_ == ScreenId::Library) screen(current_).enter(*this);
+    } else {
+        std::string first;
+        for (const auto& d : r.diagnostics.items)
+            if (d.severity == Severity::Error) { first = d.format(); break; }
+        notify("Your change to " + name + " was not loaded, so " +
+                   (r.title.empty() ? std::string("the case is not in the list") : "the last good version of \u201c" + r.title + "\u201d stays") +
+                   ": " + first,
+               true);
+    }
+    request_redraw();
+}
+
 std::shared_ptr<const Scenario> App::whole_case(const std::shared_ptr<const Scenario>& entry, std::string* problem) {
     if (!entry || !is_index_entry(*entry)) return entry;
     LoadOptions o;
@@ -752,6 +787,10 @@ int App::run() {
                 std::printf("case list ready: %.1f ms\n", ms);
                 std::fflush(stdout);
             }
+        }
+        if (opt.watch && library_adopted_) {
+            if (!watcher_) watcher_ = std::make_unique<CaseWatcher>(opt.scenarios_dir, [] { Window::wake(); });
+            for (const auto& f : watcher_->take()) reload_watched(f);
         }
         if (!check_adopted_ && checked_) {
             check_adopted_ = true;

@@ -41,6 +41,7 @@ struct Options {
     std::string screenshot;         // with frames: write a PNG after N frames
     int frames = 0;
     bool benchmark_startup = false;
+    bool watch = false;             // reload case files when they change (authors)
     int width = 1280, height = 800;
     int text_percent = 0;           // non-zero: this text size for this run (100 to 200), not saved
 };
@@ -57,6 +58,7 @@ struct Notice {
 
 class Tour;
 class LiveScript;
+class CaseWatcher;
 class KeyPlay;
 
 class App {
@@ -128,6 +130,18 @@ public:
     bool export_my_cpd(const std::string& file, std::string* error);
     // A trainer's view (as the signed-in trainer).
     std::vector<pg::Cohort> my_cohorts(std::string* error);
+    // A finished attempt read again (play::reread) with the signed-in person's
+    // access; trainers' comments; one's own record; administration as the
+    // signed-in administrator (app_services_admin.cpp). The store checks the role on every call.
+    std::optional<play::Reread> reread_attempt(pg::Id attempt, std::string* error);
+    bool add_comment(pg::Id attempt, const std::string& text, const std::string& criterion, const std::string& task,
+                     std::string* error);
+    std::optional<pg::Person> me();
+    std::vector<pg::Person> everyone(std::string* error);
+    bool create_cohort(const std::string& name, pg::CohortKind kind, std::string* error);
+    bool add_trainee(const std::string& name, const std::string& first_password, std::string* error);
+    bool add_to_cohort(const std::string& cohort, const std::vector<std::string>& people, std::string* error);
+    bool assign_case(const std::string& cohort, const std::string& scenario_id, std::string* error);
     std::optional<pg::CohortReport> cohort_report(const std::string& cohort, std::string* error);
     std::optional<pg::TraineeReport> trainee_report(const std::string& name, std::string* error);
     std::vector<pg::StoredVerdict> attempt_verdicts(pg::Id attempt, std::string* error);
@@ -209,6 +223,8 @@ private:
     bool after_action(const play::Outcome& o);
     void show_play_notices();
     void adopt_library();
+    void reload_watched(const std::string& file);
+    std::unique_ptr<CaseWatcher> watcher_;
 
     Window win_;
     std::array<std::unique_ptr<Screen>, kScreenCount> screens_;

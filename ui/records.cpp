@@ -180,6 +180,67 @@ bool Records::override_verdict(const pg::Actor& trainer, pg::Id attempt, const s
     return false;
 }
 
+bool Records::add_comment(const pg::Actor& trainer, pg::Id attempt, const std::string& text,
+                          const std::string& criterion, const std::string& task, std::string* error) {
+    if (!store_) { if (error) *error = problem_; return false; }
+    SOFS_TRY(store_->add_comment(trainer, attempt, text, criterion, task); return true;)
+    return false;
+}
+
+std::optional<play::Reread> Records::reread(const pg::Actor& who, pg::Id attempt, const Scenario* scenario,
+                                            std::string* error) {
+    if (!store_) { if (error) *error = problem_; return std::nullopt; }
+    pg::CriterionNames names;
+    std::string ignored;
+    if (auto g = Guidance::load(Guidance::default_dir(), &ignored)) names = play::criterion_names(*g);
+    SOFS_TRY(return play::reread(*store_, who, attempt, scenario, names);)
+    return std::nullopt;
+}
+
+std::vector<pg::Person> Records::people_as(const pg::Actor& who, std::optional<pg::Role> role, std::string* error) {
+    if (!store_) { if (error) *error = problem_; return {}; }
+    SOFS_TRY(return store_->people(who, role);)
+    return {};
+}
+
+bool Records::create_cohort_as(const pg::Actor& who, const std::string& name, pg::CohortKind kind, std::string* error) {
+    if (!store_) { if (error) *error = problem_; return false; }
+    SOFS_TRY(store_->create_cohort(who, name, kind); return true;)
+    return false;
+}
+
+bool Records::add_trainee_as(const pg::Actor& who, const std::string& name, const std::string& first_password,
+                             std::string* error) {
+    if (!store_) { if (error) *error = problem_; return false; }
+    SOFS_TRY(store_->add_person(who, name, pg::Role::Trainee, "", false, first_password);
+             store_->require_password_change(who, name, true); return true;)
+    return false;
+}
+
+bool Records::add_to_cohort_as(const pg::Actor& who, const std::string& cohort, const std::vector<std::string>& people,
+                               std::string* error) {
+    if (!store_) { if (error) *error = problem_; return false; }
+    SOFS_TRY(store_->add_to_cohort(who, cohort, people); return true;)
+    return false;
+}
+
+bool Records::assign_scenario_as(const pg::Actor& who, const std::string& cohort, const std::string& scenario,
+                                 std::string* error) {
+    if (!store_) { if (error) *error = problem_; return false; }
+    SOFS_TRY(store_->assign_scenario(who, cohort, scenario); return true;)
+    return false;
+}
+
+bool Records::must_change_password(const std::string& name) {
+    if (!store_) return false;
+    try {
+        auto p = store_->find_person(name);
+        return p && p->must_change_password;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
 bool Records::export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error) {
     std::string text;
     try {

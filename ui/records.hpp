@@ -7,6 +7,7 @@
 #pragma once
 
 #include "model/scenario.hpp"
+#include "play/reread.hpp"
 #include "progress/report.hpp"
 #include "progress/store.hpp"
 #include "runtime/transcript.hpp"
@@ -77,6 +78,26 @@ public:
     std::optional<Transcript> transcript(pg::Id attempt, std::string* error);
     bool override_verdict(const pg::Actor& trainer, pg::Id attempt, const std::string& criterion, bool met,
                           const std::string& reason, const std::string& task, std::string* error);
+    // A trainer's comment (no verdict changes); `criterion` "" for the whole case.
+    bool add_comment(const pg::Actor& trainer, pg::Id attempt, const std::string& text, const std::string& criterion,
+                     const std::string& task, std::string* error);
+    // A finished attempt read again in words (play::reread), checks named from the guidance.
+    std::optional<play::Reread> reread(const pg::Actor& who, pg::Id attempt, const Scenario* scenario,
+                                       std::string* error);
+
+    // Administrators in the application, as `who` (checked by the store on every call).
+    std::vector<pg::Person> people_as(const pg::Actor& who, std::optional<pg::Role> role, std::string* error);
+    bool create_cohort_as(const pg::Actor& who, const std::string& name, pg::CohortKind kind, std::string* error);
+    // A new trainee with a first password they must change at their first sign-in.
+    bool add_trainee_as(const pg::Actor& who, const std::string& name, const std::string& first_password,
+                        std::string* error);
+    bool add_to_cohort_as(const pg::Actor& who, const std::string& cohort, const std::vector<std::string>& people,
+                          std::string* error);
+    bool assign_scenario_as(const pg::Actor& who, const std::string& cohort, const std::string& scenario,
+                            std::string* error);
+    // Whether `name` must change a first password before going on.
+    bool must_change_password(const std::string& name);
+
     // Writes the cohort report as CSV to `file` (readable by its owner only),
     // with the same writer as `sofs report --format csv`.
     bool export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error);

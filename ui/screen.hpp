@@ -10,8 +10,14 @@ namespace sofs::ui {
 
 class App;
 
-enum class ScreenId { SignIn, Library, Briefing, Conversation, Mapping, Scaling, ThreeHouses, Debrief, MyProgress, Trainer, Live };
-constexpr int kScreenCount = 11;
+enum class ScreenId {
+    SignIn, Library, Briefing, Conversation, Mapping, Scaling, ThreeHouses, Debrief, MyProgress, Trainer,
+    Live,          // the room's live session (live.*)
+    AttemptView,   // a finished case read again (attempt_view.*)
+    Admin,         // groups, trainees and cases (admin.*)
+    Account,       // one's own password (account.*)
+};
+constexpr int kScreenCount = 14;
 
 class Screen {
 public:

@@ -17,6 +17,9 @@
 #include "screens/sign_in.hpp"
 #include "screens/three_houses.hpp"
 #include "screens/trainer.hpp"
+#include "screens/account.hpp"
+#include "screens/admin.hpp"
+#include "screens/attempt_view.hpp"
 
 #include <cctype>
 #include <cstdio>
@@ -34,6 +37,10 @@ const char* kTrainee = "Ellery Quayle";
 const char* kTrainer = "Avery Pennock";
 const char* kTrainerPassword = "tour-only-password";
 const char* kCohort = "Tour group";
+const char* kAdmin = "Rowan Halloway";            // administrator (the tour's own)
+const char* kAdminPassword = "tour-admin-password";
+const char* kNewTrainee = "Noor Tindall";         // added by the administrator in the app
+const char* kFirstPassword = "first-tour-pass";
 }  // namespace
 
 Tour::Tour(std::string dir, std::string plans_dir) : dir_(std::move(dir)), plans_dir_(std::move(plans_dir)) {}
@@ -95,6 +102,7 @@ bool Tour::prepare(App& app, std::string* error) {
     if (!app.records->ok()) { *error = "the temporary progress file could not be opened: " + app.records->problem(); return false; }
     std::string err;
     if (!app.records->add_person(kTrainer, sofs::progress::Role::Trainer, std::string(kTrainerPassword), &err) ||
+        !app.records->add_person(kAdmin, sofs::progress::Role::Admin, std::string(kAdminPassword), &err) ||
         !app.records->add_person(kTrainee, sofs::progress::Role::Trainee, std::nullopt, &err) ||
         !app.records->create_cohort(kCohort, sofs::progress::CohortKind::TwoDay, &err) ||
         !app.records->add_to_cohort(kCohort, kTrainer, &err) || !app.records->add_to_cohort(kCohort, kTrainee, &err)) {
@@ -136,6 +144,9 @@ bool Tour::prepare(App& app, std::string* error) {
     auto* library_p = &static_cast<LibraryScreen&>(app.screen(ScreenId::Library));
     auto* briefing_p = &static_cast<BriefingScreen&>(app.screen(ScreenId::Briefing));
     auto* trainer_p = &static_cast<TrainerScreen&>(app.screen(ScreenId::Trainer));
+    auto* reread_p = &static_cast<AttemptViewScreen&>(app.screen(ScreenId::AttemptView));
+    auto* admin_p = &static_cast<AdminScreen&>(app.screen(ScreenId::Admin));
+    auto* account_p = &static_cast<AccountScreen&>(app.screen(ScreenId::Account));
 
     queue_.push_back({"sign-in screen", [sign_in_p](App& a, std::string*) {
                           auto& sign_in = *sign_in_p;
@@ -194,12 +205,90 @@ bool Tour::prepare(App& app, std::string* error) {
                           }
                           return true;
                       }, "13-trainer-override.png"});
+    // A comment that changes no result: on the whole case, and beside the overruled check.
+    queue_.push_back({"trainer rereads the attempt", [trainer_p, reread_p](App& a, std::string* e) {
+                          if (!trainer_p->trainee() || trainer_p->trainee()->attempts.empty()) { *e = "no attempt to reread"; return false; }
+                          reread_p->open(a, trainer_p->trainee()->attempts.back().attempt.id, ScreenId::Trainer);
+                          if (!reread_p->record()) { *e = "the attempt could not be reread: " + reread_p->message(); return false; }
+                          reread_p->show_tab(2);
+                          reread_p->start_comment(0);
+                          return true;
+                      }, "13a-trainer-reread.png"});
+    queue_.push_back({"trainer comments", [reread_p](App& a, std::string* e) {
+                          if (reread_p->comment(a, -1, "  ")) { *e = "an empty comment was accepted"; return false; }
+                          if (!reread_p->comment(a, -1, "A calm, respectful visit: you kept Kai at the centre when Ryan raised his voice.") ||
+                              !reread_p->comment(a, 0, "Look again at where Kai put his words; we can talk it through on Thursday.")) {
+                              *e = "a comment was not saved: " + reread_p->message();
+                              return false;
+                          }
+                          reread_p->show_tab(2);
+                          return true;
+                      }, "13b-trainer-comment.png"});
     queue_.push_back({"trainer exports the group", [trainer_p, this](App& a, std::string* e) {
                           auto& trainer = *trainer_p;
                           std::string path = dir_ + "/cohort.csv";
                           if (!trainer.export_csv(a, path)) { *e = "export failed"; return false; }
                           return true;
                       }, ""});
+    // The administrator: a group, a trainee with a first password, a case for the group.
+    queue_.push_back({"administrator signs in", [sign_in_p](App& a, std::string* e) {
+                          a.sign_out();
+                          if (!sign_in_p->trainer_sign_in(a, kAdmin, kAdminPassword)) { *e = "administrator sign-in failed"; return false; }
+                          a.go(ScreenId::Admin);
+                          return true;
+                      }, ""});
+    queue_.push_back({"administrator makes a group and adds a trainee", [admin_p](App& a, std::string* e) {
+                          if (admin_p->add_trainee(a, kNewTrainee, "short", "")) { *e = "a too-short first password was accepted"; return false; }
+                          if (!admin_p->create_group(a, "May two-day course", sofs::progress::CohortKind::TwoDay) ||
+                              !admin_p->add_trainee(a, kNewTrainee, kFirstPassword, "May two-day course") ||
+                              !admin_p->assign_case(a, "May two-day course", "reference-case")) {
+                              *e = "administration failed: " + admin_p->message();
+                              return false;
+                          }
+                          return true;
+                      }, "16-admin.png"});
+    queue_.push_back({"the new trainee signs in with the first password", [sign_in_p](App& a, std::string* e) {
+                          a.sign_out();
+                          // The Account screen follows (go() applies between frames); the next step checks it.
+                          if (!sign_in_p->choose_trainee(a, kNewTrainee, kFirstPassword)) { *e = "first sign-in failed"; return false; }
+                          return true;
+                      }, "17-first-password.png"});
+    queue_.push_back({"the new trainee chooses their own password", [account_p](App& a, std::string* e) {
+                          if (a.current() != ScreenId::Account || !account_p->must_change()) {
+                              *e = "a first password did not lead to choosing one's own";
+                              return false;
+                          }
+                          if (account_p->change(a, kFirstPassword, "noors-own-password", "noors-own-passwrd")) {
+                              *e = "two different new passwords were accepted";
+                              return false;
+                          }
+                          if (!account_p->change(a, kFirstPassword, "noors-own-password", "noors-own-password")) {
+                              *e = "the new password was not saved: " + account_p->message();
+                              return false;
+                          }
+                          return true;
+                      }, "18-library-after-first-password.png"});
+    // The first trainee reads the finished case again, with the trainer's words.
+    queue_.push_back({"the trainee rereads the case", [sign_in_p, reread_p](App& a, std::string* e) {
+                          a.sign_out();
+                          if (!sign_in_p->choose_trainee(a, kTrainee)) { *e = "sign-in failed"; return false; }
+                          auto report = a.records->trainee_report(*a.user, kTrainee, e);
+                          if (!report || report->attempts.empty()) return false;
+                          reread_p->open(a, report->attempts.back().attempt.id, ScreenId::MyProgress);
+                          if (!reread_p->record() || reread_p->record()->case_comments.empty()) {
+                              *e = "the trainee does not see the trainer's comment";
+                              return false;
+                          }
+                          return true;
+                      }, "19-reread-conversation.png"});
+    queue_.push_back({"the trainee reads the feedback and the trainer's words", [reread_p](App&, std::string*) {
+                          reread_p->show_tab(2);
+                          return true;
+                      }, "20-reread-feedback.png"});
+    queue_.push_back({"the trainee changes their password in the app", [](App& a, std::string*) {
+                          a.go(ScreenId::Account);
+                          return true;
+                      }, "21-my-password.png"});
     queue_.push_back({"settings", [](App& a, std::string*) {
                           a.open_settings();
                           return true;

@@ -18,12 +18,14 @@
 
 namespace sofs::cpd {
 
-// A trainer overruling one check, with the reason they gave the trainee.
+// A trainer's words on a case: overruling one check (with the reason they
+// gave the trainee), or a comment that changes no decision.
 struct TrainerNote {
-    std::string check;       // the check's name in words
-    bool met = false;        // the trainer's decision
+    bool is_comment = false; // a comment; else an override
+    std::string check;       // the check's name in words ("" for a comment on the whole case)
+    bool met = false;        // the trainer's decision (overrides)
     std::string trainer;
-    std::string reason;
+    std::string reason;      // the override's reason, or the comment's words
     std::string date;        // "23 November 2026"
 };
 
@@ -50,8 +52,7 @@ struct CpdRecord {
     std::string period;                   // "23 November 2026 to 30 November 2026"
     std::string made_on;                  // date the record was made
     std::string total_time;               // all cases together
-    // Said under "Trainer's comments": the store keeps trainers' words as the
-    // reasons for their overrides, so the record says so.
+    // Said in the introduction: what "Trainer's comments" holds.
     std::string comments_note;
     std::vector<CaseRecord> cases;        // oldest first
 };

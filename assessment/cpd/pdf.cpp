@@ -146,9 +146,14 @@ void lay_out(Layout& l, const CpdRecord& r) {
         l.text("Trainer's comments", 10.5, true);
         if (c.trainer_notes.empty()) l.text("None for this case.", 10, false, 10);
         for (const auto& t : c.trainer_notes) {
-            l.text("\u2022 " + t.trainer + ", " + t.date + ", changed \u201c" + t.check + "\u201d to " +
-                       (t.met ? "met" : "not met") + ":",
-                   10, false, 10);
+            if (t.is_comment)
+                l.text("\u2022 " + t.trainer + ", " + t.date +
+                           (t.check.empty() ? std::string(", on the case:") : ", on \u201c" + t.check + "\u201d:"),
+                       10, false, 10);
+            else
+                l.text("\u2022 " + t.trainer + ", " + t.date + ", changed \u201c" + t.check + "\u201d to " +
+                           (t.met ? "met" : "not met") + ":",
+                       10, false, 10);
             l.text("\u201c" + t.reason + "\u201d", 10, false, 22);
         }
         l.gap(4);

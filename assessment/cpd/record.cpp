@@ -69,7 +69,8 @@ CpdRecord build_record(pg::Store& store, const pg::Actor& who, const std::string
     r.name = person->name;
     r.made_on = day(now_ms);
     r.comments_note =
-        "Trainers' comments are the reasons they gave when they changed the assessor's decision on a check.";
+        "Trainers' comments are what they wrote about the case, and the reasons they gave when they changed "
+        "the assessor's decision on a check.";
 
     auto attempts = store.attempts(who, person->id);
     std::sort(attempts.begin(), attempts.end(),
@@ -99,8 +100,11 @@ CpdRecord build_record(pg::Store& store, const pg::Actor& who, const std::string
                 checks[name] = checks[name] && v.met;
             }
             for (const auto& o : v.overrides)
-                c.trainer_notes.push_back({name, o.met, o.trainer, one_line(o.reason), day(o.at_ms)});
+                c.trainer_notes.push_back({false, name, o.met, o.trainer, one_line(o.reason), day(o.at_ms)});
         }
+        for (const auto& cm : store.comments(who, a.id))
+            c.trainer_notes.push_back({true, cm.criterion.empty() ? "" : check_name(names, cm.criterion), false,
+                                       cm.trainer, shorten(cm.text, 1200), day(cm.at_ms)});
         for (const auto& name : order) {
             (checks[name] ? c.checks_met : c.checks_not_met).push_back(name);
         }

@@ -561,3 +561,64 @@ std::unique_ptr<Store> open_any_store(const std::string& db, const OpenOptions& 
 }
 
 }  // namespace sofs::progress
+
+// ---------------------------------------------------------------- comments
+
+namespace sofs::progress {
+
+namespace {
+constexpr std::size_t kMaxComment = 8000;  // bytes, as on SQLite
+}
+
+Comment PgStore::add_comment(const Actor& trainer, Id attempt_id, const std::string& text, const std::string& criterion,
+                             const std::string& task) {
+    if (trainer.role == Role::Trainee) throw StoreError(K::Denied, "only a trainer can leave a comment");
+    if (trainer.id == 0) throw StoreError(K::Invalid, "a comment needs a named trainer (--trainer)");
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw StoreError(K::Invalid, "a comment needs some words for the trainee to read");
+    if (text.size() > kMaxComment)
+        throw StoreError(K::Invalid, "a comment can be at most " + std::to_string(kMaxComment) + " characters (this one has " +
+                                         std::to_string(text.size()) + ")");
+    auto a = attempt(trainer, attempt_id);
+    if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
+    if (!may_see(trainer, a->person))
+        throw StoreError(K::Denied, trainer.name + " is not a trainer of " + a->person_name + "'s cohorts");
+    Tx tx(*impl_);
+    std::string on_task = task;
+    if (!criterion.empty()) {
+        Result found = impl_->exec("SELECT task FROM verdicts WHERE attempt = $1 AND criterion = $2 AND ($3 = '' OR task = $3)",
+                                   {s(attempt_id), criterion, task});
+        if (found.rows() == 0)
+            throw StoreError(K::NotFound, "attempt " + s(attempt_id) + " has no verdict on '" + criterion + "'" +
+                                              (task.empty() ? "" : " for task '" + task + "'"));
+        if (found.rows() > 1) {
+            std::string tasks;
+            for (int i = 0; i < found.rows(); ++i) tasks += (tasks.empty() ? "" : ", ") + found.text(i, 0);
+            throw StoreError(K::Invalid, "'" + criterion + "' was judged on more than one task (" + tasks +
+                                             "): say which with --task");
+        }
+        on_task = found.text(0, 0);
+    } else if (!task.empty()) {
+        throw StoreError(K::Invalid, "a comment on a task names the check too (--criterion)");
+    }
+    std::int64_t now = impl_->now();
+    Result ins = impl_->exec("INSERT INTO comments(attempt, task, criterion, trainer, text, at_ms) VALUES ($1,$2,$3,$4,$5,$6) "
+                             "RETURNING id",
+                             {s(attempt_id), on_task, criterion, s(trainer.id), text, s(now)}, "leave a comment");
+    tx.commit();
+    return Comment{ins.i64(0, 0), attempt_id, on_task, criterion, trainer.name, text, now};
+}
+
+std::vector<Comment> PgStore::comments(const Actor& who, Id attempt_id) {
+    auto a = attempt(who, attempt_id);
+    if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
+    Result r = impl_->exec("SELECT c.id, c.task, c.criterion, p.name, c.text, c.at_ms FROM comments c "
+                           "JOIN people p ON p.id = c.trainer WHERE c.attempt = $1 ORDER BY c.at_ms, c.id",
+                           {s(attempt_id)});
+    std::vector<Comment> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(Comment{r.i64(i, 0), attempt_id, r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.i64(i, 5)});
+    return out;
+}
+
+}  // namespace sofs::progress

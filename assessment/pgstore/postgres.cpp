@@ -242,6 +242,10 @@ std::vector<Person> PgStore::people(const Actor&, std::optional<Role> role) {
 
 bool PgStore::trainee_passwords_required() { return true; }
 
+void PgStore::require_password_change(const Actor&, const std::string&, bool) {
+    unsupported("asking for a first password to be changed (on PostgreSQL the administrator sets it with the person)");
+}
+
 // ---------------------------------------------------------------- attempts and events
 
 std::optional<Attempt> PgStore::Impl::read_one_attempt(const std::string& where, const Params& params) {

@@ -78,6 +78,7 @@ public:
     // One's own (ALTER ROLE), or anyone's for an administrator with CREATEROLE.
     void set_password(const Actor& who, const std::string& name, const std::string& password) override;
     // Connects once as the person's login role with `password`: the server checks it.
+    void require_password_change(const Actor& who, const std::string& name, bool required) override;
     Actor sign_in(const std::string& name, const std::string& password) override;
     // The person this connection is (a trainee of that name), or, for an
     // administrator's connection, that trainee (made when unknown only by the
@@ -127,6 +128,11 @@ public:
     // Overrides, reports (the same report types as SQLite's, report.hpp).
     Override override_verdict(const Actor& trainer, Id attempt, const std::string& criterion, bool met,
                               const std::string& reason, const std::string& task = "") override;
+
+    // Trainers' comments (Comments): the same rules as on SQLite, and row-level security.
+    Comment add_comment(const Actor& trainer, Id attempt, const std::string& text, const std::string& criterion = "",
+                        const std::string& task = "") override;
+    std::vector<Comment> comments(const Actor& who, Id attempt) override;
     TraineeReport trainee_report(const Actor& who, const std::string& trainee) override;
     CohortReport cohort_report(const Actor& who, const std::string& cohort) override;
     DisagreementReport disagreement_report(const Actor& who) override;

@@ -53,10 +53,23 @@ void SqliteStore::set_password(const Actor& who, const std::string& name, const 
         throw StoreError(K::Denied, "only an administrator can change someone else's password");
     std::string hash = impl_->hash_password(password);
     sql::Transaction tx(*impl_->db);
-    sql::Statement st(*impl_->db, "UPDATE people SET password_hash = ?1 WHERE id = ?2");
-    st.bind(1, hash).bind(2, p.id);
+    // One's own new password is no longer a first one; an administrator's
+    // setting leaves a pending change as it was.
+    sql::Statement st(*impl_->db, "UPDATE people SET password_hash = ?1, "
+                                  "must_change_password = CASE WHEN ?3 THEN 0 ELSE must_change_password END WHERE id = ?2");
+    st.bind(1, hash).bind(2, p.id).bind(3, who.id == p.id);
     st.run();
     tx.commit();
+}
+
+void SqliteStore::require_password_change(const Actor& who, const std::string& name, bool required) {
+    impl_->require_admin(who, "ask for a password to be changed");
+    Person p = impl_->person_by_name(name);
+    if (required && !p.has_password)
+        throw StoreError(K::Invalid, "'" + name + "' has no password to change; set a first password first");
+    sql::Statement st(*impl_->db, "UPDATE people SET must_change_password = ?1 WHERE id = ?2");
+    st.bind(1, required).bind(2, p.id);
+    st.run();
 }
 
 std::vector<Person> SqliteStore::people(const Actor& who, std::optional<Role> role) {

@@ -83,7 +83,8 @@ Attempt read_attempt(const sql::Statement& st) {
     return a;
 }
 
-const char* kPersonColumns = "id, name, role, team, agency, password_hash IS NOT NULL, created_ms FROM people ";
+const char* kPersonColumns =
+    "id, name, role, team, agency, password_hash IS NOT NULL, created_ms, must_change_password FROM people ";
 
 Person read_person(const sql::Statement& st) {
     Person p;
@@ -94,6 +95,7 @@ Person read_person(const sql::Statement& st) {
     p.agency = st.i64(4) != 0;
     p.has_password = st.i64(5) != 0;
     p.created_ms = st.i64(6);
+    p.must_change_password = st.i64(7) != 0;
     return p;
 }
 

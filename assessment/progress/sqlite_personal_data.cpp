@@ -57,6 +57,11 @@ std::string SqliteStore::export_person_json(const Actor& who, const std::string&
             verdicts.push_back(jv);
         }
         ja["verdicts"] = verdicts;
+        json comments = json::array();
+        for (const auto& c : this->comments(admin, a.id))
+            comments.push_back({{"trainer", c.trainer}, {"criterion", c.criterion}, {"task", c.task},
+                                {"text", c.text}, {"at_ms", c.at_ms}});
+        ja["comments"] = comments;
         json drafts = json::array();
         for (const auto& d : this->drafts(a.id))
             drafts.push_back({{"task", d.task}, {"text", d.text}, {"placements", d.placements},
@@ -75,6 +80,15 @@ std::string SqliteStore::export_person_json(const Actor& who, const std::string&
                              {"reason", st.text(4)}, {"at_ms", st.i64(5)}});
     }
     out["overrides_given"] = given;
+    json comments_given = json::array();
+    {
+        sql::Statement st(db, "SELECT attempt, criterion, text, at_ms FROM comments WHERE trainer = ?1 ORDER BY id");
+        st.bind(1, p.id);
+        while (st.step())
+            comments_given.push_back({{"attempt", st.i64(0)}, {"criterion", st.text(1)}, {"text", st.text(2)},
+                                      {"at_ms", st.i64(3)}});
+    }
+    out["comments_given"] = comments_given;
     json statements = json::array();
     {
         sql::Statement st(db, "SELECT x.id, x.statement, x.sent_ms FROM xapi_outbox x JOIN attempts a ON a.id = x.attempt "
@@ -104,6 +118,15 @@ EraseReport SqliteStore::erase_person(const Actor& who, const std::string& name)
                                              name + "' cannot be erased here");
     }
     {
+        sql::Statement st(db, "SELECT count(*) FROM comments WHERE trainer = ?1");
+        st.bind(1, p.id);
+        st.step();
+        if (st.i64(0) > 0)
+            throw StoreError(K::Invalid, "'" + name + "' has left " + std::to_string(st.i64(0)) +
+                                             " comments as a trainer; those stay with the trainees' records, so '" +
+                                             name + "' cannot be erased here");
+    }
+    {
         sql::Statement st(db, "SELECT count(*) FROM attempts WHERE person = ?1");
         st.bind(1, p.id);
         st.step();
@@ -118,6 +141,7 @@ EraseReport SqliteStore::erase_person(const Actor& who, const std::string& name)
             "DELETE FROM overrides WHERE verdict IN (SELECT v.id FROM verdicts v JOIN attempts a ON a.id = v.attempt "
             "WHERE a.person = ?1)",
             "DELETE FROM verdicts WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
+            "DELETE FROM comments WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
             "DELETE FROM events WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
             "DELETE FROM xapi_outbox WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
             "DELETE FROM attempt_holders WHERE attempt IN (SELECT id FROM attempts WHERE person = ?1)",
@@ -136,7 +160,7 @@ EraseReport SqliteStore::erase_person(const Actor& who, const std::string& name)
         tx.commit();
     }
     report.removed.push_back("'" + p.name + "' and " + std::to_string(report.attempts) +
-                             " attempt(s) with every answer, draft, verdict and override, from '" + path() + "'");
+                             " attempt(s) with every answer, draft, verdict, override and comment, from '" + path() + "'");
     if (impl_->memory) return report;
     // The log still holds the erased pages until it is copied back and emptied;
     // a program reading the file at the same time keeps it from being emptied.

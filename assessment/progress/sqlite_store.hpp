@@ -98,6 +98,7 @@ public:
     Person add_person(const Actor& who, const std::string& name, Role role, const std::string& team, bool agency,
                       const std::optional<std::string>& password) override;
     void set_password(const Actor& who, const std::string& name, const std::string& password) override;
+    void require_password_change(const Actor& who, const std::string& name, bool required) override;
     std::vector<Person> people(const Actor& who, std::optional<Role> role = std::nullopt) override;
     std::optional<Person> find_person(const std::string& name) override;
     Actor sign_in(const std::string& name, const std::string& password) override;
@@ -141,6 +142,11 @@ public:
     // Overrides (sqlite_overrides.cpp)
     Override override_verdict(const Actor& trainer, Id attempt, const std::string& criterion, bool met,
                               const std::string& reason, const std::string& task = "") override;
+
+    // Comments (sqlite_comments.cpp)
+    Comment add_comment(const Actor& trainer, Id attempt, const std::string& text, const std::string& criterion = "",
+                        const std::string& task = "") override;
+    std::vector<Comment> comments(const Actor& who, Id attempt) override;
 
     // Reports (sqlite_reports.cpp)
     TraineeReport trainee_report(const Actor& who, const std::string& trainee) override;

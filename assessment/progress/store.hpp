@@ -73,6 +73,7 @@ struct Person {
     std::string team;
     bool agency = false;      // agency staff
     bool has_password = false;
+    bool must_change_password = false;  // a first password from an administrator, not yet changed
     std::int64_t created_ms = 0;
 };
 
@@ -242,8 +243,12 @@ public:
     // for trainees it is optional. Throws Invalid when the name is taken.
     virtual Person add_person(const Actor& who, const std::string& name, Role role, const std::string& team,
                               bool agency, const std::optional<std::string>& password) = 0;
-    // One's own, or anyone's for an administrator.
+    // One's own, or anyone's for an administrator. Setting one's own clears
+    // a pending change (require_password_change).
     virtual void set_password(const Actor& who, const std::string& name, const std::string& password) = 0;
+    // Administrators: the person's password is a first one that they must
+    // change at their next sign-in in the application (Person::must_change_password).
+    virtual void require_password_change(const Actor& who, const std::string& name, bool required) = 0;
     virtual std::vector<Person> people(const Actor& who, std::optional<Role> role = std::nullopt) = 0;
     virtual std::optional<Person> find_person(const std::string& name) = 0;
     // Checks the password (Argon2id verify). A trainee without a password
@@ -344,6 +349,34 @@ public:
                                       const std::string& reason, const std::string& task = "") = 0;
 };
 
+// A trainer's words to a trainee about one attempt. It changes no verdict.
+// `criterion` (and `task`, when the check was judged on several tasks) place
+// it beside one check; both empty, it is about the attempt as a whole.
+struct Comment {
+    Id id = 0;
+    Id attempt = 0;
+    std::string task;
+    std::string criterion;
+    std::string trainer;      // name
+    std::string text;
+    std::int64_t at_ms = 0;
+};
+
+// Trainers' comments: private to the trainee and the trainers of their
+// cohorts (and administrators, who hold the file). Kept, never edited.
+class Comments {
+public:
+    virtual ~Comments() = default;
+    // Trainers of the trainee's cohorts and administrators only (Denied
+    // otherwise); the text must not be empty (Invalid). A criterion given
+    // must be one the attempt was judged on (NotFound), and `task` picks
+    // among several as for override_verdict.
+    virtual Comment add_comment(const Actor& trainer, Id attempt, const std::string& text,
+                                const std::string& criterion = "", const std::string& task = "") = 0;
+    // Oldest first. The trainee whose attempt it is, their trainers, administrators.
+    virtual std::vector<Comment> comments(const Actor& who, Id attempt) = 0;
+};
+
 struct TraineeReport;
 struct CohortReport;
 struct DisagreementReport;
@@ -411,6 +444,7 @@ class Store : public Accounts,
               public Attempts,
               public Drafts,
               public Overrides,
+              public Comments,
               public Reports,
               public Backups,
               public Outbox,

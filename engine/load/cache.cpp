@@ -113,7 +113,7 @@ void write_scenario(Writer& w, const Scenario& s) {
     w.u32(static_cast<std::uint32_t>(s.people.size()));
     for (const auto& p : s.people) {
         w.str(p.id); w.str(p.name); w.opt_int(p.age); w.opt_int(p.age_months); w.u32(static_cast<std::uint32_t>(p.role));
-        w.str(p.relationship); w.str(p.household); w.strs(p.parents); w.strs(p.partners); w.strs(p.aliases);
+        w.str(p.relationship); w.str(p.household); w.strs(p.parents); w.strs(p.partners); w.strs(p.siblings); w.strs(p.aliases);
         w.str(p.gender); w.str(p.voice); w.pos(p.pos);
     }
     w.u32(static_cast<std::uint32_t>(s.facts.size()));
@@ -171,7 +171,7 @@ void read_scenario(Reader& r, Scenario& s) {
     s.people.resize(r.count(40));
     for (auto& p : s.people) {
         p.id = r.str(); p.name = r.str(); p.age = r.opt_int(); p.age_months = r.opt_int(); p.role = r.en<PersonRole>(4);
-        p.relationship = r.str(); p.household = r.str(); p.parents = r.strs(); p.partners = r.strs(); p.aliases = r.strs();
+        p.relationship = r.str(); p.household = r.str(); p.parents = r.strs(); p.partners = r.strs(); p.siblings = r.strs(); p.aliases = r.strs();
         p.gender = r.str(); p.voice = r.str(); p.pos = r.pos();
     }
     s.facts.resize(r.count(28));

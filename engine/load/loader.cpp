@@ -602,7 +602,7 @@ std::optional<E> Loader::enumeration(const Map& m, std::string_view key, Need ne
 void Loader::read_person(const Node& n, SourcePos p) {
     auto m = open_map(n, p, "a person",
                       {"id", "name", "age", "age_months", "role", "gender", "relationship", "household",
-                       "parents", "partners", "aliases", "voice"});
+                       "parents", "partners", "siblings", "aliases", "voice"});
     if (!m) return;
     static const auto kRoles = names_of({PersonRole::Child, PersonRole::Caregiver, PersonRole::Family,
                                          PersonRole::Professional, PersonRole::Other},
@@ -622,6 +622,7 @@ void Loader::read_person(const Node& n, SourcePos p) {
     person.household = text(*m, "household", Need::Optional).value_or("");
     person.parents = id_list(*m, "parents", Need::Optional, Ref::Kind::Person);
     person.partners = id_list(*m, "partners", Need::Optional, Ref::Kind::Person);
+    person.siblings = id_list(*m, "siblings", Need::Optional, Ref::Kind::Person);
     person.aliases = text_list(*m, "aliases", Need::Optional);
     auto voice = text(*m, "voice", Need::Optional);
     person.voice = voice.value_or("");

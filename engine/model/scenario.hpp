@@ -37,6 +37,7 @@ struct Person {
     std::string household;     // household id; people sharing it live together
     std::vector<std::string> parents;   // person ids, for the genogram
     std::vector<std::string> partners;  // person ids
+    std::vector<std::string> siblings;  // person ids: brothers and sisters whose parents the case does not list
     std::vector<std::string> aliases;   // other names the family uses: "Mummy", "Daddy Ryan"
     std::string gender;        // "female" | "male" | "" (for pronouns in feedback)
     std::string voice;         // espeak-ng voice for their lines ("en-gb+f3", "cy+m2"); "" = chosen for them

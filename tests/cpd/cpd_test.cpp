@@ -58,6 +58,8 @@ struct OneTrainee {
                              {{"danger-1", "DS-WHO", true, "", "", ""}, {"danger-1", "DS-FUTURE", false, "", "", ""}});
         priya = s->sign_in("Priya Shah", "password-1");
         s->override_verdict(priya, a.id, "DS-FUTURE", true, "You said what could happen to Mia if nothing changes");
+        s->add_comment(priya, a.id, "Warm and clear with Linda; next time ask Kai first");
+        s->add_comment(priya, a.id, "Naming the worried people first made this easy to follow", "DS-WHO");
     }
 };
 
@@ -75,8 +77,16 @@ TEST_CASE("the CPD record is filled in words from the trainee's own record") {
     CHECK(c.started == "23 November 2026");
     CHECK(c.met == 2);  // the override made the second check met
     CHECK(c.total == 2);
-    REQUIRE(c.trainer_notes.size() == 1);
+    REQUIRE(c.trainer_notes.size() == 3);
+    CHECK_FALSE(c.trainer_notes[0].is_comment);
     CHECK(c.trainer_notes[0].check == "Says what could happen next");
+    // Comments that change no decision: one on the case, one beside a check.
+    CHECK(c.trainer_notes[1].is_comment);
+    CHECK(c.trainer_notes[1].check.empty());
+    CHECK(c.trainer_notes[1].reason == "Warm and clear with Linda; next time ask Kai first");
+    CHECK(c.trainer_notes[2].is_comment);
+    CHECK(c.trainer_notes[2].check == "Says who is worried");
+    CHECK(c.met == 2);  // comments changed nothing
     CHECK(c.trainer_notes[0].trainer == "Priya Shah");
     CHECK(c.trainer_notes[0].met);
     REQUIRE(c.reflections.size() == 1);
@@ -105,6 +115,11 @@ TEST_CASE("the CPD record PDF reads back with pdftotext and is private") {
     CHECK(text.find("Kai and Mia") != std::string::npos);
     CHECK(text.find("Says who is worried") != std::string::npos);
     CHECK(text.find("You said what could happen to Mia if nothing changes") != std::string::npos);
+    // Trainer comments that changed no decision are in the record too, beside their check.
+    CHECK(text.find("Warm and clear with Linda; next time ask Kai first") != std::string::npos);
+    CHECK(text.find("Priya Shah, 23 November 2026, on the case:") != std::string::npos);
+    CHECK(text.find("on \u201cSays who is worried\u201d: \u201cNaming the worried people first made this easy to follow\u201d") !=
+          std::string::npos);
     CHECK(text.find("23 November 2026") != std::string::npos);
     CHECK(text.find("Checks met: 2 of 2") != std::string::npos);
     CHECK(text.find("Linda helps, but Ryan still drinks") != std::string::npos);

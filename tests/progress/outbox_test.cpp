@@ -52,14 +52,17 @@ TEST_CASE("an older file is migrated forward, one numbered migration at a time")
     {
         auto s = open_store(db, fast(clock));
         s->ensure_trainee("alex");
-        // Make it look like a file written before migrations 2 to 4 existed.
+        // Make it look like a file written before migrations 2 to 5 existed.
         sqlite_database(*s).exec("DROP TABLE drafts; DROP TABLE xapi_outbox; DROP TABLE file_settings; "
-                           "DROP TABLE sign_in_failures; DROP TABLE attempt_holders; PRAGMA user_version = 1");
+                           "DROP TABLE sign_in_failures; DROP TABLE attempt_holders; DROP TABLE comments; "
+                           "ALTER TABLE people DROP COLUMN must_change_password; PRAGMA user_version = 1");
     }
     auto s = open_store(db, fast(clock));
     CHECK(s->schema_version() == Store::latest_schema_version());
     CHECK(sqlite_database(*s).scalar_int("SELECT count(*) FROM sqlite_schema WHERE name = 'xapi_outbox'") == 1);
     CHECK(s->find_person("alex"));
+    CHECK_FALSE(s->find_person("alex")->must_change_password);  // the new column, with its default
+    CHECK(sqlite_database(*s).scalar_int("SELECT count(*) FROM sqlite_schema WHERE name = 'comments'") == 1);
 }
 
 TEST_CASE("a migration that fails part-way leaves the file as it was") {

@@ -155,6 +155,59 @@ TEST_SUITE("ui genogram") {
         for (const auto& h : g.households)
             CHECK(h.members.size() == (h.id == "home" ? 4u : 1u));
     }
+    TEST_CASE("GIVEN an uncle whose parents are not in the case WHEN laid out THEN he is linked to his brother, "
+              "every age is shown and no household outline overlaps another") {
+        std::vector<Person> people = {
+            person("kai", "male", PersonRole::Child, {"jade"}, {}, "home", 3),
+            person("mia", "female", PersonRole::Child, {"jade", "ryan"}, {}, "home", std::nullopt),
+            person("jade", "female", PersonRole::Caregiver, {"linda"}, {"ryan"}, "home", 24),
+            person("ryan", "male", PersonRole::Caregiver, {}, {"jade"}, "home", 27),
+            person("linda", "female", PersonRole::Family, {}, {}, "flat", 52),
+            person("dean", "male", PersonRole::Family, {}, {}, "dean-house", std::nullopt),
+        };
+        people[1].age_months = 7;
+        people[5].siblings = {"ryan"};   // named on one side only
+        Genogram g = layout_genogram(people);
+        const auto& dean = g.nodes[g.index_of("dean")];
+        const auto& ryan = g.nodes[g.index_of("ryan")];
+        CHECK(dean.row == ryan.row);  // brothers share a generation
+        int sibling_links = 0;
+        for (const auto& l : g.links)
+            if (l.kind == GenogramLink::Kind::Siblings) {
+                ++sibling_links;
+                CHECK(std::minmax(l.a, l.b) == std::minmax(g.index_of("dean"), g.index_of("ryan")));
+            }
+        CHECK(sibling_links == 1);
+        // Every person is linked to someone.
+        for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+            bool linked = false;
+            for (const auto& l : g.links) linked |= l.a == static_cast<int>(i) || l.b == static_cast<int>(i) || l.c == static_cast<int>(i);
+            CHECK_MESSAGE(linked, g.nodes[i].name);
+        }
+        // Every age in words, including "not given".
+        CHECK(dean.age_words == "age not given");
+        CHECK(ryan.age_words == "age 27");
+        CHECK(g.nodes[g.index_of("mia")].age_words == "7 months old");
+        // Household outlines: none overlaps another where they share rows; all fit in the width.
+        auto boxes = household_boxes(g);
+        REQUIRE(boxes.size() == 3);
+        for (std::size_t i = 0; i < boxes.size(); ++i)
+            for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+                const auto& a = boxes[i];
+                const auto& b = boxes[j];
+                bool rows = a.r0 <= b.r1 && b.r0 <= a.r1;
+                bool cols = a.x0 < b.x1 && b.x0 < a.x1;
+                CHECK_FALSE((rows && cols));
+            }
+        for (const auto& b : boxes) {
+            CHECK(b.x0 >= -0.5f);
+            CHECK(b.x1 <= g.width - 0.5f + 1e-3f);
+        }
+        // Nobody shares a slot in a row.
+        for (std::size_t i = 0; i < g.nodes.size(); ++i)
+            for (std::size_t j = i + 1; j < g.nodes.size(); ++j)
+                if (g.nodes[i].row == g.nodes[j].row) CHECK(std::abs(g.nodes[i].x - g.nodes[j].x) >= 0.999f);
+    }
     TEST_CASE("GIVEN parents that name each other in a loop WHEN laid out THEN it still ends") {
         std::vector<Person> people = {person("a", "male", PersonRole::Family, {"b"}, {}, "", {}),
                                       person("b", "female", PersonRole::Family, {"a"}, {}, "", {})};

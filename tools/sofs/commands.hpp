@@ -18,6 +18,7 @@ int cmd_user(const Args& args);
 int cmd_cohort(const Args& args);
 int cmd_trainee(const Args& args);
 int cmd_override(const Args& args);
+int cmd_comment(const Args& args);
 int cmd_criteria(const Args& args);
 int cmd_voices(const Args& args);
 int cmd_lrs(const Args& args);

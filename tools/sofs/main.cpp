@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"cohort", sofs::cli::cmd_cohort, "create cohorts, add members, assign scenarios"},
     {"trainee", sofs::cli::cmd_trainee, "export or erase everything held about one trainee"},
     {"override", sofs::cli::cmd_override, "a trainer overrules one of the assessor's verdicts"},
+    {"comment", sofs::cli::cmd_comment, "a trainer comments on an attempt without changing a verdict"},
     {"criteria", sofs::cli::cmd_criteria, "list every criterion the assessor judges, with its name"},
     {"voices", sofs::cli::cmd_voices, "the voice plan: who speaks in which voice, every spoken line's key"},
     {"lrs", sofs::cli::cmd_lrs, "send learning records (xAPI) to the organisation's LRS"},

@@ -1,6 +1,9 @@
 // Makes every screen once, in ScreenId order.
 #include "all.hpp"
 
+#include "account.hpp"
+#include "admin.hpp"
+#include "attempt_view.hpp"
 #include "briefing.hpp"
 #include "conversation.hpp"
 #include "debrief.hpp"
@@ -28,6 +31,9 @@ std::array<std::unique_ptr<Screen>, kScreenCount> make_screens() {
     s[static_cast<int>(ScreenId::MyProgress)] = std::make_unique<MyProgressScreen>();
     s[static_cast<int>(ScreenId::Trainer)] = std::make_unique<TrainerScreen>();
     s[static_cast<int>(ScreenId::Live)] = std::make_unique<LiveScreen>();
+    s[static_cast<int>(ScreenId::AttemptView)] = std::make_unique<AttemptViewScreen>();
+    s[static_cast<int>(ScreenId::Admin)] = std::make_unique<AdminScreen>();
+    s[static_cast<int>(ScreenId::Account)] = std::make_unique<AccountScreen>();
     return s;
 }
 

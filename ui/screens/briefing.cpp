@@ -60,13 +60,17 @@ void BriefingScreen::draw(App& app) {
         muted_text("This case lists no family members.");
     } else {
         float avail_w = ImGui::GetContentRegionAvail().x;
-        float unit = std::min(170.0f * s, (avail_w - 40 * s) / std::max(1.0f, genogram_.width));
-        float indent = std::max(0.0f, (avail_w - genogram_.width * unit - 40 * s) / 2);
+        // The whole tree in the panel: as wide as it allows (with the tree's own margins), and
+        // smaller while it would leave no room for its key below.
+        float unit = std::min(170.0f * s, (avail_w - 8 * s) / (std::max(1.0f, genogram_.width) + 0.44f));
+        float room = ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing();
+        while (unit > 100 * s && genogram_height(genogram_, unit, ImGui::GetFontSize()) > room) unit *= 0.92f;
+        float indent = std::max(0.0f, (avail_w - (genogram_.width + 0.44f) * unit) / 2);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
         draw_genogram(genogram_, unit);
     }
     gap(0.4f);
-    muted_text("Square: male.  Circle: female.  Number: age.  Ring: a household (people who live together).");
+    draw_genogram_key(s);
     if (!genogram_.others.empty()) {
         gap(0.4f);
         subheading(app, "Others involved");

@@ -2,6 +2,7 @@
 #include "my_progress.hpp"
 
 #include "app.hpp"
+#include "attempt_view.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>
@@ -174,6 +175,20 @@ void MyProgressScreen::draw(App& app) {
     ImGui::EndChild();
     ImGui::SameLine(0, 24 * s);
     ImGui::BeginChild("###progress-side", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+
+    // Reread a finished case: the conversation, the answers, the feedback and the trainer's words.
+    subheading(app, "Read a finished case again");
+    for (auto it = finished.rbegin(); it != finished.rend(); ++it) {
+        const auto& at = (*it)->attempt;
+        ImGui::PushID(static_cast<int>(at.id));
+        if (ImGui::Button("Reread###reread"))
+            static_cast<AttemptViewScreen&>(app.screen(ScreenId::AttemptView)).open(app, at.id, ScreenId::MyProgress);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        wrapped(case_title(app, at.scenario) + (at.finished_ms ? ", " + day_text(*at.finished_ms) : std::string()));
+        ImGui::PopID();
+    }
+    gap();
 
     subheading(app, "What to practise next");
     std::map<std::string, int> missed;

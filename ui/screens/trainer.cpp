@@ -2,6 +2,7 @@
 #include "trainer.hpp"
 
 #include "app.hpp"
+#include "attempt_view.hpp"
 #include "my_progress.hpp"
 #include "widgets.hpp"
 
@@ -346,6 +347,10 @@ void TrainerScreen::draw_detail(App& app) {
     }
     gap(0.5f);
     if (attempt_ == 0) return;
+    // The whole attempt as the trainee rereads it, where a trainer can also comment without changing a result.
+    if (big_button("Reread and comment###reread"))
+        static_cast<AttemptViewScreen&>(app.screen(ScreenId::AttemptView)).open(app, attempt_, ScreenId::Trainer);
+    gap(0.3f);
     if (!override_message_.empty() && picked_ < 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(override_ok_ ? good_colour() : worry_colour()));
         wrapped(override_message_);
@@ -434,12 +439,24 @@ void TrainerScreen::draw(App& app) {
         ImGui::PopStyleColor();
         return;
     }
+    bool admin = app.user && app.user->role == pg::Role::Admin;
+    if (cohorts_.empty() && admin) {
+        begin_card("###no-cohorts", "No groups yet", ImVec2(0, 150 * s), app);
+        wrapped("Make a group, add trainees and give the group its cases.");
+        if (big_button("Groups and trainees###admin")) app.go(ScreenId::Admin);
+        end_card();
+        return;
+    }
     if (cohorts_.empty()) {
         begin_card("###no-cohorts", "No groups yet", ImVec2(0, 150 * s), app);
         wrapped("You are not a trainer of any group yet. An administrator adds groups and trainers with the sofs "
                 "command (for example: sofs cohort add ...). Trainees' work appears here once they are in your group.");
         end_card();
         return;
+    }
+    if (admin) {
+        if (ImGui::Button("Groups and trainees###admin")) app.go(ScreenId::Admin);
+        ImGui::SameLine();
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Group");

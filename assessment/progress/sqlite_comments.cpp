@@ -1,0 +1,64 @@
+// Trainers' comments on SQLite: words beside an attempt or one of its checks,
+// changing no verdict.
+#include "sqlite_store.hpp"
+
+namespace sofs::progress {
+
+namespace {
+constexpr std::size_t kMaxComment = 8000;  // bytes: a long paragraph or two
+}
+
+Comment SqliteStore::add_comment(const Actor& trainer, Id attempt_id, const std::string& text,
+                                 const std::string& criterion, const std::string& task) {
+    if (trainer.role == Role::Trainee) throw StoreError(K::Denied, "only a trainer can leave a comment");
+    if (trainer.id == 0) throw StoreError(K::Invalid, "a comment needs a named trainer (--trainer)");
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw StoreError(K::Invalid, "a comment needs some words for the trainee to read");
+    if (text.size() > kMaxComment)
+        throw StoreError(K::Invalid, "a comment can be at most " + std::to_string(kMaxComment) +
+                                         " characters (this one has " + std::to_string(text.size()) + ")");
+    auto a = attempt(trainer, attempt_id);  // checks the trainer may see the trainee
+    if (!a) throw StoreError(K::NotFound, "there is no attempt " + std::to_string(attempt_id));
+    sql::Database& db = *impl_->db;
+    sql::Transaction tx(db);
+    std::string on_task = task;
+    if (!criterion.empty()) {
+        sql::Statement st(db, "SELECT task FROM verdicts WHERE attempt = ?1 AND criterion = ?2 AND (?3 = '' OR task = ?3)");
+        st.bind(1, attempt_id).bind(2, criterion).bind(3, task);
+        std::vector<std::string> found;
+        while (st.step()) found.push_back(st.text(0));
+        if (found.empty())
+            throw StoreError(K::NotFound, "attempt " + std::to_string(attempt_id) + " has no verdict on '" + criterion +
+                                              "'" + (task.empty() ? "" : " for task '" + task + "'"));
+        if (found.size() > 1) {
+            std::string tasks;
+            for (const auto& t : found) tasks += (tasks.empty() ? "" : ", ") + t;
+            throw StoreError(K::Invalid, "'" + criterion + "' was judged on more than one task (" + tasks +
+                                             "): say which with --task");
+        }
+        on_task = found[0];
+    } else if (!task.empty()) {
+        throw StoreError(K::Invalid, "a comment on a task names the check too (--criterion)");
+    }
+    sql::Statement ins(db, "INSERT INTO comments(attempt, task, criterion, trainer, text, at_ms) VALUES (?1,?2,?3,?4,?5,?6)");
+    std::int64_t now = impl_->now();
+    ins.bind(1, attempt_id).bind(2, on_task).bind(3, criterion).bind(4, trainer.id).bind(5, text).bind(6, now);
+    ins.run();
+    Id id = sqlite3_last_insert_rowid(db.get());
+    tx.commit();
+    return Comment{id, attempt_id, on_task, criterion, trainer.name, text, now};
+}
+
+std::vector<Comment> SqliteStore::comments(const Actor& who, Id attempt_id) {
+    auto a = attempt(who, attempt_id);  // a trainee their own, a trainer their cohorts'
+    if (!a) throw StoreError(K::NotFound, "there is no attempt " + std::to_string(attempt_id));
+    sql::Statement st(*impl_->db,
+                      "SELECT c.id, c.task, c.criterion, p.name, c.text, c.at_ms FROM comments c "
+                      "JOIN people p ON p.id = c.trainer WHERE c.attempt = ?1 ORDER BY c.at_ms, c.id");
+    st.bind(1, attempt_id);
+    std::vector<Comment> out;
+    while (st.step()) out.push_back(Comment{st.i64(0), attempt_id, st.text(1), st.text(2), st.text(3), st.text(4), st.i64(5)});
+    return out;
+}
+
+}  // namespace sofs::progress
