@@ -154,7 +154,7 @@ public:
     bool play_voice_file(const std::string& path, std::string* error);
     bool speak_line(const std::string& text, std::string* error, const SpeakerVoice* voice,
                     const std::vector<LanguageRun>* runs);
-    bool voices_play_by_themselves() const { return sound.has_device() && !settings.muted; }
+    bool voices_play_by_themselves() { return !settings.muted && sound.has_device(); }
 
     // ------------------------------------------------------------ actions (screens and the tour use these)
     void go(ScreenId s);                       // an intent, applied between frames
