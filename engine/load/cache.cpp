@@ -16,7 +16,7 @@ namespace sofs::load_detail {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'O', 'F', 'S', 'C', 'A', 'C', '1'};
-constexpr std::uint32_t kFormat = 5;  // raise whenever the model or the loader's checks change
+constexpr std::uint32_t kFormat = 6;  // raise whenever the model or the loader's checks change
 
 class Writer {
 public:
