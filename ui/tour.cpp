@@ -216,8 +216,8 @@ bool Tour::prepare(App& app, std::string* error) {
                       }, "13a-trainer-reread.png"});
     queue_.push_back({"trainer comments", [reread_p](App& a, std::string* e) {
                           if (reread_p->comment(a, -1, "  ")) { *e = "an empty comment was accepted"; return false; }
-                          if (!reread_p->comment(a, -1, "A calm, respectful visit: you kept Kai at the centre when Ryan raised his voice.") ||
-                              !reread_p->comment(a, 0, "Look again at where Kai put his words; we can talk it through on Thursday.")) {
+                          if (!reread_p->comment(a, -1, "A calm, respectful visit: you kept the children at the centre when voices were raised.") ||
+                              !reread_p->comment(a, 0, "Look again at where the child put his words; we can talk it through on Thursday.")) {
                               *e = "a comment was not saved: " + reread_p->message();
                               return false;
                           }

@@ -135,10 +135,10 @@ void LiveScreen::enter(App& app) {
     }
     if (!progress::is_postgres_location(app.opt.db_path) || !app.user) return;
     if (!ensure_link(app)) return;
-    if (trainer(app) && app.records) {
+    if (trainer(app)) {
         std::string err;
         cohorts_.clear();
-        for (const auto& c : app.records->cohorts(*app.user, &err)) cohorts_.push_back(c.name);
+        for (const auto& c : app.my_cohorts(&err)) cohorts_.push_back(c.name);
         if (!err.empty()) problem_ = err;
         // Back into a session this trainer left open (the window was closed, say).
         if (!info_.id) try {
@@ -173,7 +173,7 @@ bool LiveScreen::start_listening(App& app) {
 
 const Scenario* LiveScreen::scenario(App& app, const std::string& id) {
     if (scenario_ && scenario_->id == id) return scenario_.get();
-    for (const auto& entry : app.library.scenarios)
+    for (const auto& entry : app.cases().scenarios)
         if (entry->id == id) {
             std::string why;
             scenario_ = app.whole_case(entry, &why);
@@ -229,7 +229,7 @@ bool LiveScreen::open_case(App& app) {
         app.go(app.screen_for_view());
         return true;
     }
-    for (const auto& entry : app.library.scenarios)
+    for (const auto& entry : app.cases().scenarios)
         if (entry->id == info_.scenario) return app.open_scenario(entry, false);
     problem_ = "this computer has no case '" + info_.scenario + "': ask your trainer";
     return false;
@@ -440,7 +440,7 @@ void LiveScreen::draw_trainer(App& app) {
                 if (ImGui::Selectable(cohorts_[static_cast<std::size_t>(i)].c_str(), i == cohort_)) cohort_ = i;
             ImGui::EndCombo();
         }
-        const auto& cases = app.library.scenarios;
+        const auto& cases = app.cases().scenarios;
         if (cases.empty()) {
             muted_text(app.library_ready() ? "No cases were found." : "Reading the case list...");
             return;

@@ -231,13 +231,19 @@ void MappingScreen::draw_section(App& app, const char* section, const char* titl
         ++n;
     }
     if (n == 0) {
+        // An empty drop zone: a frame with its hint inside, wrapped to the
+        // zone's width (a narrow column at large text takes two lines).
         ImVec2 p = ImGui::GetCursorScreenPos();
         float w = ImGui::GetContentRegionAvail().x;
-        float h = ImGui::GetTextLineHeight() * 2.2f;
+        float pad = 8.0f;
+        float text_h = ImGui::CalcTextSize(empty_hint, nullptr, false, std::max(w - 2 * pad, 1.0f)).y;
+        float h = std::max(ImGui::GetTextLineHeight() * 2.2f, text_h + ImGui::GetTextLineHeight() * 1.1f);
         ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_TextDisabled), 4.0f, 0, 1.0f);
-        ImGui::SetCursorScreenPos(ImVec2(p.x + 8, p.y + h * 0.25f));
+        ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + (h - text_h) * 0.5f));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + std::max(w - 2 * pad, 1.0f));
         ImGui::TextUnformatted(empty_hint);
+        ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::SetCursorScreenPos(p);
         ImGui::Dummy(ImVec2(w, h));
