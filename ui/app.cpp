@@ -800,7 +800,7 @@ int App::run() {
                 notify("Your progress file has a problem: " + pending_check_, true);
         }
         // Nothing moves by itself (the text cursor does not blink).
-        if (!(scripted || animating_ || redraw_ > 0)) continue;
+        if (!(every_frame || animating_ || redraw_ > 0)) continue;
         animating_ = false;
 
         between_frames();
