@@ -19,10 +19,10 @@ void heading(App& app, const char* text) {
     ImGui::Spacing();
 }
 
-void subheading(App& app, const char* text) {
+void subheading(App& app, const char* text, float wrap_width) {
     if (app.bold) ImGui::PushFont(app.bold);
-    // Headings wrap rather than run past their panel at large text sizes.
-    ImGui::PushTextWrapPos(0.0f);
+    // Headings wrap rather than run past their panel (or their column) at large text sizes.
+    ImGui::PushTextWrapPos(wrap_width > 0 ? ImGui::GetCursorPos().x + wrap_width : 0.0f);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     if (app.bold) ImGui::PopFont();

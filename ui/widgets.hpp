@@ -13,7 +13,7 @@ namespace sofs::ui {
 class App;
 
 void heading(App& app, const char* text);
-void subheading(App& app, const char* text);
+void subheading(App& app, const char* text, float wrap_width = 0.0f);  // wrap_width 0: the panel's edge
 void gap(float lines = 0.5f);
 void wrapped(const std::string& text);
 void muted_text(const std::string& text);

@@ -270,7 +270,7 @@ void MappingScreen::draw_editor(App& app, const std::string& key, const char* la
     float avail = ImGui::GetContentRegionAvail().x;
     float left = avail * 0.56f;
     ImGui::BeginGroup();
-    subheading(app, label);
+    subheading(app, label, left);
     // Professional words and long sentences are marked inside the box itself.
     std::vector<Highlight> marks;
     std::vector<Hint> hints;
