@@ -323,10 +323,7 @@ std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
 
 Override PgStore::override_verdict(const Actor& trainer, Id attempt_id, const std::string& criterion, bool met,
                                    const std::string& reason, const std::string& task) {
-    if (trainer.role == Role::Trainee) throw StoreError(K::Denied, "only a trainer can overrule the assessor");
-    if (trainer.id == 0) throw StoreError(K::Invalid, "an override needs a named trainer (--trainer)");
-    if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw StoreError(K::Invalid, "an override needs a reason the trainee can read");
+    check_override_request(trainer, reason);
     auto a = attempt(trainer, attempt_id);
     if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
     if (!may_see(trainer, a->person))
@@ -334,21 +331,15 @@ Override PgStore::override_verdict(const Actor& trainer, Id attempt_id, const st
     Tx tx(*impl_);
     Result found = impl_->exec("SELECT id, task FROM verdicts WHERE attempt = $1 AND criterion = $2 AND ($3 = '' OR task = $3)",
                                {s(attempt_id), criterion, task});
-    if (found.rows() == 0)
-        throw StoreError(K::NotFound, "attempt " + s(attempt_id) + " has no verdict on '" + criterion + "'" +
-                                          (task.empty() ? "" : " for task '" + task + "'"));
-    if (found.rows() > 1) {
-        std::string tasks;
-        for (int i = 0; i < found.rows(); ++i) tasks += (tasks.empty() ? "" : ", ") + found.text(i, 1);
-        throw StoreError(K::Invalid, "'" + criterion + "' was judged on more than one task (" + tasks +
-                                         "): say which with --task");
-    }
+    std::vector<std::string> tasks;
+    for (int i = 0; i < found.rows(); ++i) tasks.push_back(found.text(i, 1));
+    const int row = static_cast<int>(one_verdict(attempt_id, criterion, task, tasks));
     std::int64_t now = impl_->now();
     Result ins = impl_->exec("INSERT INTO overrides(verdict, trainer, met, reason, at_ms) VALUES ($1,$2,$3,$4,$5) RETURNING id",
-                             {s(found.i64(0, 0)), s(trainer.id), met ? "true" : "false", reason, s(now)},
+                             {s(found.i64(row, 0)), s(trainer.id), met ? "true" : "false", reason, s(now)},
                              "overrule the verdict");
     tx.commit();
-    return Override{ins.i64(0, 0), found.i64(0, 0), trainer.name, met, reason, now};
+    return Override{ins.i64(0, 0), found.i64(row, 0), trainer.name, met, reason, now};
 }
 
 // ---------------------------------------------------------------- backups (pg_dump)
@@ -566,19 +557,9 @@ std::unique_ptr<Store> open_any_store(const std::string& db, const OpenOptions& 
 
 namespace sofs::progress {
 
-namespace {
-constexpr std::size_t kMaxComment = 8000;  // bytes, as on SQLite
-}
-
 Comment PgStore::add_comment(const Actor& trainer, Id attempt_id, const std::string& text, const std::string& criterion,
                              const std::string& task) {
-    if (trainer.role == Role::Trainee) throw StoreError(K::Denied, "only a trainer can leave a comment");
-    if (trainer.id == 0) throw StoreError(K::Invalid, "a comment needs a named trainer (--trainer)");
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw StoreError(K::Invalid, "a comment needs some words for the trainee to read");
-    if (text.size() > kMaxComment)
-        throw StoreError(K::Invalid, "a comment can be at most " + std::to_string(kMaxComment) + " characters (this one has " +
-                                         std::to_string(text.size()) + ")");
+    check_comment_request(trainer, text, criterion, task);
     auto a = attempt(trainer, attempt_id);
     if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
     if (!may_see(trainer, a->person))
@@ -588,18 +569,9 @@ Comment PgStore::add_comment(const Actor& trainer, Id attempt_id, const std::str
     if (!criterion.empty()) {
         Result found = impl_->exec("SELECT task FROM verdicts WHERE attempt = $1 AND criterion = $2 AND ($3 = '' OR task = $3)",
                                    {s(attempt_id), criterion, task});
-        if (found.rows() == 0)
-            throw StoreError(K::NotFound, "attempt " + s(attempt_id) + " has no verdict on '" + criterion + "'" +
-                                              (task.empty() ? "" : " for task '" + task + "'"));
-        if (found.rows() > 1) {
-            std::string tasks;
-            for (int i = 0; i < found.rows(); ++i) tasks += (tasks.empty() ? "" : ", ") + found.text(i, 0);
-            throw StoreError(K::Invalid, "'" + criterion + "' was judged on more than one task (" + tasks +
-                                             "): say which with --task");
-        }
-        on_task = found.text(0, 0);
-    } else if (!task.empty()) {
-        throw StoreError(K::Invalid, "a comment on a task names the check too (--criterion)");
+        std::vector<std::string> tasks;
+        for (int i = 0; i < found.rows(); ++i) tasks.push_back(found.text(i, 0));
+        on_task = tasks[one_verdict(attempt_id, criterion, task, tasks)];
     }
     std::int64_t now = impl_->now();
     Result ins = impl_->exec("INSERT INTO comments(attempt, task, criterion, trainer, text, at_ms) VALUES ($1,$2,$3,$4,$5,$6) "

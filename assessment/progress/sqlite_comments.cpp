@@ -4,19 +4,9 @@
 
 namespace sofs::progress {
 
-namespace {
-constexpr std::size_t kMaxComment = 8000;  // bytes: a long paragraph or two
-}
-
 Comment SqliteStore::add_comment(const Actor& trainer, Id attempt_id, const std::string& text,
                                  const std::string& criterion, const std::string& task) {
-    if (trainer.role == Role::Trainee) throw StoreError(K::Denied, "only a trainer can leave a comment");
-    if (trainer.id == 0) throw StoreError(K::Invalid, "a comment needs a named trainer (--trainer)");
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw StoreError(K::Invalid, "a comment needs some words for the trainee to read");
-    if (text.size() > kMaxComment)
-        throw StoreError(K::Invalid, "a comment can be at most " + std::to_string(kMaxComment) +
-                                         " characters (this one has " + std::to_string(text.size()) + ")");
+    check_comment_request(trainer, text, criterion, task);
     auto a = attempt(trainer, attempt_id);  // checks the trainer may see the trainee
     if (!a) throw StoreError(K::NotFound, "there is no attempt " + std::to_string(attempt_id));
     sql::Database& db = *impl_->db;
@@ -27,18 +17,7 @@ Comment SqliteStore::add_comment(const Actor& trainer, Id attempt_id, const std:
         st.bind(1, attempt_id).bind(2, criterion).bind(3, task);
         std::vector<std::string> found;
         while (st.step()) found.push_back(st.text(0));
-        if (found.empty())
-            throw StoreError(K::NotFound, "attempt " + std::to_string(attempt_id) + " has no verdict on '" + criterion +
-                                              "'" + (task.empty() ? "" : " for task '" + task + "'"));
-        if (found.size() > 1) {
-            std::string tasks;
-            for (const auto& t : found) tasks += (tasks.empty() ? "" : ", ") + t;
-            throw StoreError(K::Invalid, "'" + criterion + "' was judged on more than one task (" + tasks +
-                                             "): say which with --task");
-        }
-        on_task = found[0];
-    } else if (!task.empty()) {
-        throw StoreError(K::Invalid, "a comment on a task names the check too (--criterion)");
+        on_task = found[one_verdict(attempt_id, criterion, task, found)];
     }
     sql::Statement ins(db, "INSERT INTO comments(attempt, task, criterion, trainer, text, at_ms) VALUES (?1,?2,?3,?4,?5,?6)");
     std::int64_t now = impl_->now();

@@ -73,6 +73,43 @@ std::string Store::default_path() {
     return base + "/sofs-simulator/progress.db";
 }
 
+void check_override_request(const Actor& trainer, const std::string& reason) {
+    using K = StoreError::Kind;
+    if (trainer.role == Role::Trainee) throw StoreError(K::Denied, "only a trainer can overrule the assessor");
+    if (trainer.id == 0) throw StoreError(K::Invalid, "an override needs a named trainer (--trainer)");
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw StoreError(K::Invalid, "an override needs a reason the trainee can read");
+}
+
+void check_comment_request(const Actor& trainer, const std::string& text, const std::string& criterion,
+                           const std::string& task) {
+    using K = StoreError::Kind;
+    if (trainer.role == Role::Trainee) throw StoreError(K::Denied, "only a trainer can leave a comment");
+    if (trainer.id == 0) throw StoreError(K::Invalid, "a comment needs a named trainer (--trainer)");
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw StoreError(K::Invalid, "a comment needs some words for the trainee to read");
+    if (text.size() > kMaxCommentBytes)
+        throw StoreError(K::Invalid, "a comment can be at most " + std::to_string(kMaxCommentBytes) +
+                                         " characters (this one has " + std::to_string(text.size()) + ")");
+    if (criterion.empty() && !task.empty())
+        throw StoreError(K::Invalid, "a comment on a task names the check too (--criterion)");
+}
+
+std::size_t one_verdict(Id attempt, const std::string& criterion, const std::string& task,
+                        const std::vector<std::string>& found) {
+    using K = StoreError::Kind;
+    if (found.empty())
+        throw StoreError(K::NotFound, "attempt " + std::to_string(attempt) + " has no verdict on '" + criterion + "'" +
+                                          (task.empty() ? "" : " for task '" + task + "'"));
+    if (found.size() > 1) {
+        std::string tasks;
+        for (const auto& t : found) tasks += (tasks.empty() ? "" : ", ") + t;
+        throw StoreError(K::Invalid, "'" + criterion + "' was judged on more than one task (" + tasks +
+                                         "): say which with --task");
+    }
+    return 0;
+}
+
 int Store::latest_schema_version() {
     int v = 0;
     for (const auto& m : generated::kMigrations) v = std::max(v, m.version);

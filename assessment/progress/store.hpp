@@ -362,6 +362,21 @@ struct Comment {
     std::int64_t at_ms = 0;
 };
 
+// The rules every store applies before it records a trainer's word (the
+// SQLite and PostgreSQL stores both call these; StoreError when broken).
+// An override: a trainer with a name and a reason the trainee can read.
+void check_override_request(const Actor& trainer, const std::string& reason);
+// A comment: a trainer with a name, some words (at most kMaxCommentBytes),
+// and a task only together with the check it is on.
+inline constexpr std::size_t kMaxCommentBytes = 8000;  // a long paragraph or two
+void check_comment_request(const Actor& trainer, const std::string& text, const std::string& criterion,
+                           const std::string& task);
+// Which of an attempt's verdicts on `criterion` is meant, given the tasks they
+// were judged on (`found`) and the task asked for: its index in `found`;
+// NotFound when there is none, Invalid when several and no task chose one.
+std::size_t one_verdict(Id attempt, const std::string& criterion, const std::string& task,
+                        const std::vector<std::string>& found);
+
 // Trainers' comments: private to the trainee and the trainers of their
 // cohorts (and administrators, who hold the file). Kept, never edited.
 class Comments {

@@ -21,9 +21,19 @@ namespace {
 
 const char* kXvfb = "xvfb-run -a -s \"-screen 0 1280x800x24\" ";
 
-int run(const std::string& cmd) {
+int run_once(const std::string& cmd) {
     int st = std::system(cmd.c_str());
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+// xvfb-run exits 5 only when it could not remove its own temporary folder
+// after the command had run, and the command's own status is then lost
+// (seen now and then on a busy machine); sofs-sim never exits 5. Such a run
+// is made once more, so the test judges sofs-sim, not xvfb-run's clean-up.
+int run(const std::string& cmd) {
+    int st = run_once(cmd);
+    if (st == 5 && cmd.find("xvfb-run") != std::string::npos) st = run_once(cmd);
+    return st;
 }
 
 bool have_xvfb() { return run("command -v xvfb-run >/dev/null 2>&1") == 0; }
