@@ -2,6 +2,8 @@
 // Starts sofs-sim under the current DISPLAY (use xvfb-run), lets it settle,
 // then reads its CPU time from /proc/<pid>/stat over about ten seconds and
 // prints the idle share of one core (aim <= 1%).
+#include "proc_cpu.hpp"
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,22 +18,8 @@
 #include <thread>
 
 namespace fs = std::filesystem;
+using bench::cpu_ticks;
 
-// utime + stime of a process, in clock ticks; -1 when it has gone.
-static long cpu_ticks(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string text;
-    if (!std::getline(in, text)) return -1;
-    auto close = text.rfind(')');   // the command name may hold spaces
-    std::istringstream rest(text.substr(close + 2));
-    std::string field;
-    long utime = 0, stime = 0;
-    for (int i = 3; i <= 15 && rest >> field; ++i) {
-        if (i == 14) utime = std::atol(field.c_str());
-        if (i == 15) stime = std::atol(field.c_str());
-    }
-    return utime + stime;
-}
 
 int main(int argc, char** argv) {
     double seconds = argc > 1 ? std::atof(argv[1]) : 10.0;

@@ -5,6 +5,8 @@
 // seconds of playing. Nothing on screen moves while it plays, so the window
 // should not be redrawn (aim: the idle figure, <= 1% of a core).
 // SOFS_SIM=path measures another build.   bench_ui_voice [SECONDS]
+#include "proc_cpu.hpp"
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,22 +21,8 @@
 #include <thread>
 
 namespace fs = std::filesystem;
+using bench::cpu_ticks;
 
-// utime + stime of a process, in clock ticks; -1 when it has gone.
-static long cpu_ticks(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string text;
-    if (!std::getline(in, text)) return -1;
-    auto close = text.rfind(')');
-    std::istringstream rest(text.substr(close + 2));
-    std::string field;
-    long utime = 0, stime = 0;
-    for (int i = 3; i <= 15 && rest >> field; ++i) {
-        if (i == 14) utime = std::atol(field.c_str());
-        if (i == 15) stime = std::atol(field.c_str());
-    }
-    return utime + stime;
-}
 
 int main(int argc, char** argv) {
     double seconds = argc > 1 ? std::atof(argv[1]) : 4.0;
