@@ -4,6 +4,20 @@
 
 namespace sofs::rubric {
 
+namespace {
+
+// "a baby-crying course", "young carers assessment": the theme names the service
+// that follows it, not the danger
+bool names_a_service(const GoalReading& g, const Match& m) {
+    for (auto& s : g.services)
+        if (s.first > m.last && s.first <= m.last + 2 && g.r.same_sentence(s.first, m.last)) return true;
+    for (int k = m.last + 1; k <= m.last + 2 && k < g.r.n() && g.r.same_sentence(k, m.last); ++k)
+        if (g.r.is(k, g.r.c.service_noun)) return true;
+    return false;
+}
+
+}  // namespace
+
 Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     const auto& th = r.d.lex("danger-themes");
@@ -11,7 +25,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     for (auto& m : g.themes) {
         const std::string& sec = th.phrases[m.phrase].section;
         if (std::find(r.c.danger_themes.begin(), r.c.danger_themes.end(), sec) == r.c.danger_themes.end()) continue;
-        if (g.in_service(m)) continue;
+        if (g.in_service(m) || names_a_service(g, m)) continue;
         theme = &m;
         break;
     }
