@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "keyboard.hpp"
+#include "layout_check.hpp"
 #include "screens/mapping.hpp"
 #include "screens/scaling.hpp"
 #include "screens/three_houses.hpp"
@@ -13,6 +14,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -39,7 +41,12 @@ const char* screen_file(ScreenId s) {
 }
 }  // namespace
 
-KeyPlay::KeyPlay(std::string dir) : dir_(std::move(dir)) {}
+static double now_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+KeyPlay::KeyPlay(std::string dir, std::string case_id)
+    : dir_(std::move(dir)), case_(case_id.empty() ? "reference-case" : std::move(case_id)) {}
 
 KeyPlay::~KeyPlay() {
     std::error_code ec;
@@ -53,11 +60,22 @@ bool KeyPlay::prepare(App& app, std::string* error) {
     char tmpl[] = "/tmp/sofs-keys-XXXXXX";
     if (!mkdtemp(tmpl)) { *error = "could not make a temporary folder in /tmp"; return false; }
     tmp_ = tmpl;
-    app.records = std::make_unique<Records>(tmp_ + "/progress.db", true);
-    if (!app.records->ok()) { *error = "the temporary progress file could not be opened: " + app.records->problem(); return false; }
+    // Only a file named with --db is kept; never the person's own default.
+    std::string db = app.opt.db_path.empty() ? tmp_ + "/progress.db" : app.opt.db_path;
+    app.records = std::make_unique<Records>(db, true);
+    if (!app.records->ok()) { *error = "the progress file '" + db + "' could not be opened: " + app.records->problem(); return false; }
     bool found = false;
-    for (const auto& s : app.library.scenarios) found |= s->id == "reference-case";
-    if (!found) { *error = "the reference case was not found in '" + app.opt.scenarios_dir + "'"; return false; }
+    for (const auto& s : app.library.scenarios) found |= s->id == case_;
+    if (!found) {
+        *error = "there is no case '" + case_ + "' in '" + app.opt.scenarios_dir + "' (cases:";
+        for (const auto& s : app.library.scenarios) *error += " " + s->id;
+        *error += ")";
+        for (const auto& d : app.library.diagnostics.items)
+            if (d.severity == Severity::Error) *error += "
+  " + d.format();
+        return false;
+    }
+    started_ = now_s();
     settle_ = 6;   // the first frames lay the sign-in screen out
     return true;
 }
@@ -94,7 +112,7 @@ void KeyPlay::decide(App& app) {
             press(GLFW_KEY_ENTER);
             return;
         case ScreenId::Library:
-            if (tab_to("start:reference-case")) press(GLFW_KEY_ENTER);
+            if (tab_to("start:" + case_)) press(GLFW_KEY_ENTER);
             return;
         case ScreenId::Briefing:
             press(GLFW_KEY_ENTER, true);   // Ctrl+Enter: Begin the visit
@@ -239,12 +257,40 @@ void KeyPlay::inject(App& app) {
     app.request_redraw();
 }
 
+void KeyPlay::after_render(App& app) {
+    // Settled: the last key has had its frames and the next is not yet chosen.
+    if (done_ || settle_ != 0 || held_ >= 0 || !keys_.empty()) return;
+    for (const auto& p : panels_running_over()) overruns_.insert(std::string(app.screen(app.current()).stable_id()) + ": " + p);
+}
+
 int KeyPlay::finish(App& app) {
-    std::printf("keys-only: %d key events; reached the %s screen\n", presses_, app.screen(app.current()).stable_id());
+    for (const auto& o : overruns_) std::printf("keys-only: layout: %s\n", o.c_str());
+    std::printf("keys-only: %zu panels ran past their edge\n", overruns_.size());
+    std::printf("keys-only: %s: %d key events in %.1f s; reached the %s screen\n", case_.c_str(), presses_, now_s() - started_,
+                app.screen(app.current()).stable_id());
     for (const auto& p : pictured_) std::printf("  %s\n", p.c_str());
     bool ok = failure_.empty() && app.current() == ScreenId::Debrief;
     if (!failure_.empty()) std::fprintf(stderr, "keys-only: %s\n", failure_.c_str());
     else if (!ok) std::fprintf(stderr, "keys-only: the feedback page was not reached\n");
+    // What the store kept: this trainee's attempt at the case, finished.
+    if (ok) {
+        bool stored = false;
+        try {
+            if (app.user && app.records && app.records->store())
+                for (const auto& a : app.records->store()->attempts(*app.user, app.user->id))
+                    if (a.scenario == case_ && a.status == sofs::progress::AttemptStatus::Finished) {
+                        std::printf("keys-only: attempt %lld of %s stored as finished (ending %s, %d events)\n",
+                                    static_cast<long long>(a.id), case_.c_str(), a.ending.c_str(), a.events);
+                        stored = true;
+                    }
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "keys-only: the progress store could not be read: %s\n", e.what());
+        }
+        if (!stored) {
+            std::fprintf(stderr, "keys-only: no finished attempt at %s is in the progress store\n", case_.c_str());
+            ok = false;
+        }
+    }
     std::fflush(stdout);
     return ok ? 0 : 1;
 }

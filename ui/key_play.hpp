@@ -1,10 +1,13 @@
-// The keyboard-only playthrough (`sofs-sim --keys-only DIR`): a trainee
-// signs in, opens the reference case and plays it to the feedback page using
+// The keyboard-only playthrough (`sofs-sim --keys-only DIR [--case ID]`): a
+// trainee signs in, opens a case (the reference case unless --case names
+// another) and plays it to the feedback page using
 // key events alone (Tab, Shift+Tab, Enter, Space, Escape, number keys, typed
 // text, Ctrl+Enter). Like a person watching the focus ring, it looks at which
 // control has the focus and at what the screen asks for, but it acts only by
 // pressing keys: no mouse, no calls into the screens. It uses a temporary
-// progress file and writes a picture of each screen it reaches into DIR.
+// progress file (or the one --db names, so a test can read it afterwards),
+// writes a picture of each screen it reaches into DIR, and at the end reads
+// the store back: the attempt must be recorded as finished.
 #pragma once
 
 #include <deque>
@@ -17,11 +20,12 @@ class App;
 
 class KeyPlay {
 public:
-    explicit KeyPlay(std::string dir);
+    KeyPlay(std::string dir, std::string case_id);
     ~KeyPlay();
     bool prepare(App& app, std::string* error);
     void before_frame(App& app);   // decides the next keys when the last have settled
     void inject(App& app);         // between the backend's new frame and ImGui's: this frame's key
+    void after_render(App& app);   // the layout check, on each settled screen
     int finish(App& app);          // the exit status; prints what happened
 
 private:
@@ -30,7 +34,8 @@ private:
         bool ctrl = false, shift = false;
         std::string text;      // characters typed this frame
     };
-    std::string dir_, tmp_;
+    std::string dir_, case_, tmp_;
+    double started_ = 0;       // seconds (steady clock) when the run began
     std::deque<Key> keys_;
     int held_ = -1;            // the key down in the last frame, released in this one
     int settle_ = 0;
@@ -40,6 +45,7 @@ private:
     std::string failure_;
     std::set<std::string> typed_;     // tasks whose words were typed
     std::set<std::string> pictured_;  // screens pictured
+    std::set<std::string> overruns_;  // "screen: panel '...' runs N px past its right edge"
     std::string shot_;
     int presses_ = 0;
 
