@@ -48,7 +48,7 @@ void mark_process_start() { g_process_start = std::chrono::steady_clock::now(); 
 const char* usage() {
     return "sofs-sim: practise Signs of Safety conversations, mapping and safety planning.\n"
            "\n"
-           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR [--tour-plans DIR]] [--keys-only DIR [--case ID]]\n"
+           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR [--tour-plans DIR]] [--keys-only|--mouse-only DIR [--case ID]]\n"
            "                [--live-script FILE] [--text-size PCT] [--watch]\n"
            "                [--frames N --screenshot FILE] [--benchmark-startup] [--help]\n"
            "\n"
@@ -64,7 +64,9 @@ const char* usage() {
            "                       only (Tab, Enter, Space, Escape, typing), one PNG per screen into\n"
            "                       DIR; uses a temporary progress file unless --db names one; exits 0\n"
            "                       when feedback is reached and the attempt is stored as finished\n"
-           "  --case ID            with --keys-only: play this case instead (its id, as in sofs lint)\n"
+           "  --mouse-only DIR     the same by mouse alone: clicks where each control is drawn, turns\n"
+           "                       the wheel to bring it into sight, and types only the answers' words\n"
+           "  --case ID            with --keys-only or --mouse-only: play this case instead (its id)\n"
            "  --frames N           draw N frames and exit (with --screenshot: then save a PNG);\n"
            "                       exits 3 when problems were shown (scenarios that did not load)\n"
            "  --screenshot FILE    the PNG to write after --frames N\n"
@@ -81,7 +83,7 @@ const char* usage() {
 
 Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "tour-plans", "keys-only", "case", "live-script", "frames", "screenshot", "width", "height", "text-size"},
+    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "tour-plans", "keys-only", "mouse-only", "case", "live-script", "frames", "screenshot", "width", "height", "text-size"},
                              {"help", "benchmark-startup", "watch"});
     Options o;
     *help = false;
@@ -94,8 +96,13 @@ Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     o.tour_plans = p.get("tour-plans").value_or("");
     o.live_script = p.get("live-script").value_or("");
     o.keys_dir = p.get("keys-only").value_or("");
+    if (auto m = p.get("mouse-only")) {
+        if (!o.keys_dir.empty()) { *error = "choose --keys-only or --mouse-only, not both"; return o; }
+        o.keys_dir = *m;
+        o.keys_mouse = true;
+    }
     o.keys_case = p.get("case").value_or("");
-    if (!o.keys_case.empty() && o.keys_dir.empty()) { *error = "option --case goes with --keys-only DIR"; return o; }
+    if (!o.keys_case.empty() && o.keys_dir.empty()) { *error = "option --case goes with --keys-only DIR or --mouse-only DIR"; return o; }
     o.screenshot = p.get("screenshot").value_or("");
     o.benchmark_startup = p.has("benchmark-startup");
     o.watch = p.has("watch");
@@ -736,7 +743,7 @@ int App::run() {
     sound.set_cues(settings.cues);
 
     if (!opt.keys_dir.empty()) {
-        keys_ = std::make_unique<KeyPlay>(opt.keys_dir, opt.keys_case);
+        keys_ = std::make_unique<KeyPlay>(opt.keys_dir, opt.keys_case, opt.keys_mouse);
         if (!keys_->prepare(*this, &err)) {
             std::fprintf(stderr, "sofs-sim: keys-only: %s\n", err.c_str());
             return 1;

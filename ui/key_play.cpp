@@ -15,6 +15,7 @@
 #include <imgui_internal.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -45,8 +46,50 @@ static double now_s() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-KeyPlay::KeyPlay(std::string dir, std::string case_id)
-    : dir_(std::move(dir)), case_(case_id.empty() ? "reference-case" : std::move(case_id)) {}
+KeyPlay::KeyPlay(std::string dir, std::string case_id, bool mouse)
+    : dir_(std::move(dir)), case_(case_id.empty() ? "reference-case" : std::move(case_id)) {
+    mouse_ = mouse;
+}
+
+bool KeyPlay::click(const std::string& target, float fx) {
+    TargetRect r;
+    if (!target_rect(target, &r)) {
+        failure_ = "the control '" + target + "' is not on the screen";
+        return false;
+    }
+    float cy = (r.y0 + r.y1) / 2;
+    // Out of sight: turn the wheel over its panel until it shows.
+    if (cy < r.cy0 + 2 || cy > r.cy1 - 2) {
+        if (++scrolls_ > 60) {
+            failure_ = "scrolling never brought '" + target + "' into sight";
+            return false;
+        }
+        Key k;
+        k.mouse = true;
+        k.x = (r.cx0 + r.cx1) / 2;
+        k.y = (r.cy0 + r.cy1) / 2;
+        k.wheel = cy > r.cy1 ? -1.0f : 1.0f;
+        keys_.push_back(k);
+        return false;
+    }
+    scrolls_ = 0;
+    float x = r.x0 + (r.x1 - r.x0) * fx, y = std::clamp(cy, r.cy0 + 2, r.cy1 - 2);
+    for (bool down : {false, true, false}) {
+        Key k;
+        k.mouse = true;
+        k.x = x;
+        k.y = y;
+        k.down = down;
+        keys_.push_back(k);
+    }
+    return true;
+}
+
+bool KeyPlay::activate(const std::string& target, int key) {
+    if (mouse_) return click(target);
+    if (tab_to(target)) press(key < 0 ? GLFW_KEY_ENTER : key);
+    return false;
+}
 
 KeyPlay::~KeyPlay() {
     std::error_code ec;
@@ -71,8 +114,7 @@ bool KeyPlay::prepare(App& app, std::string* error) {
         for (const auto& s : app.library.scenarios) *error += " " + s->id;
         *error += ")";
         for (const auto& d : app.library.diagnostics.items)
-            if (d.severity == Severity::Error) *error += "
-  " + d.format();
+            if (d.severity == Severity::Error) *error += "\n  " + d.format();
         return false;
     }
     started_ = now_s();
@@ -105,6 +147,7 @@ void KeyPlay::decide(App& app) {
         pictured_.insert(f);
         app.request_screenshot(dir_ + "/" + f);
     }
+    if (mouse_) return decide_mouse(app);
     switch (here) {
         case ScreenId::SignIn:
             // The name box has the keyboard when the screen opens.
@@ -220,6 +263,114 @@ void KeyPlay::decide(App& app) {
     fail(app, "a task of an unknown kind");
 }
 
+// The same decisions as by keyboard, acted with the pointer.
+void KeyPlay::decide_mouse(App& app) {
+    ScreenId here = app.current();
+    switch (here) {
+        case ScreenId::SignIn:
+            if (target_typing("field:new-name") && !typed_.count("@name")) {
+                type(kName);
+                typed_.insert("@name");
+            } else if (!typed_.count("@name")) {
+                click("field:new-name");
+            } else {
+                click("start-trainee");
+            }
+            return;
+        case ScreenId::Library: click("start:" + case_); return;
+        case ScreenId::Briefing: click("primary"); return;   // Begin the visit
+        case ScreenId::Debrief:
+            done_ = true;
+            app.quit(failure_.empty() ? 0 : 1);
+            return;
+        default: break;
+    }
+    if (!app.session() || !app.scenario()) return fail(app, "no case is open on the " + std::string(app.screen(here).stable_id()) + " screen");
+    View v = app.session()->view();
+    if (here == ScreenId::Conversation) {
+        if (v.kind == View::Kind::Choices) {
+            int n = 1, pick = 1;
+            for (const Choice* c : v.choices) {
+                if (move_fits_practice(c->move)) { pick = n; break; }
+                ++n;
+            }
+            click("choice:" + std::to_string(pick));
+        } else {
+            click("primary");   // Continue, Go to the task, See your feedback
+        }
+        return;
+    }
+    if (v.kind != View::Kind::Task || !v.task) {
+        click("back-to-talk");
+        return;
+    }
+    const Task& t = *v.task;
+    Answer want = stock_answer(*app.session(), t);
+    std::string key = editor_key(t.kind);
+    bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (!key.empty() || t.kind == TaskKind::Scaling) {
+        std::string box = "box:" + (t.kind == TaskKind::Scaling ? std::string("scaling-reason") : key);
+        if (t.kind == TaskKind::Scaling) {
+            auto& scale = static_cast<ScalingScreen&>(app.screen(ScreenId::Scaling));
+            if (scale.number() < 0) {
+                // The line's ends sit 24 px (at 100 %) inside the control.
+                TargetRect r;
+                if (!target_rect("scale-line", &r)) return fail(app, "the scale line is not on the screen");
+                float pad = 24 * app.ui_scale(), w = r.x1 - r.x0;
+                click("scale-line", (pad + (w - 2 * pad) * want.number / 10.0f) / w);
+                return;
+            }
+        }
+        if (!typed_.count(t.id)) {
+            if (target_typing(box)) {
+                type(want.text);
+                typed_.insert(t.id);
+            } else {
+                click(box);
+            }
+            return;
+        }
+        click("primary");   // Hand in (the click also leaves the box)
+        return;
+    }
+    if (t.kind == TaskKind::SortFacts) {
+        int placed = 0;
+        std::string next;
+        for (const auto& [id, section] : want.placements) {
+            auto it = app.board().placements.find(id);
+            if (it != app.board().placements.end() && it->second == section) ++placed;
+            else if (next.empty() && target_id("card:" + id)) next = id;
+        }
+        if (placed >= 4 || next.empty()) { click("primary"); return; }
+        if (popup) click("move:" + want.placements[next]);
+        else click("card:" + next);
+        return;
+    }
+    if (t.kind == TaskKind::SafetyNetwork) {
+        for (const auto& id : want.picks) {
+            if (std::find(app.board().network.begin(), app.board().network.end(), id) != app.board().network.end()) continue;
+            if (!target_id("net:" + id)) continue;
+            click("net:" + id, 0.5f);
+            return;
+        }
+        click("primary");
+        return;
+    }
+    if (t.kind == TaskKind::ThreeHouses) {
+        auto& th = static_cast<ThreeHousesScreen&>(app.screen(ScreenId::ThreeHouses));
+        for (const auto& [item, house] : want.placements) {
+            auto it = th.houses().find(item);
+            if (it != th.houses().end() && it->second == house) continue;
+            if (popup) click("house:" + house);
+            else click("item:" + item);
+            return;
+        }
+        click("primary");
+        return;
+    }
+    fail(app, "a task of an unknown kind");
+}
+
 void KeyPlay::before_frame(App& app) {
     if (done_) return;
     if (!keys_.empty() || held_ >= 0) return;
@@ -234,6 +385,27 @@ void KeyPlay::before_frame(App& app) {
 
 void KeyPlay::inject(App& app) {
     ImGuiIO& io = ImGui::GetIO();
+    if (mouse_) {
+        // The backend reads the real pointer each frame: ours replaces it.
+        if (!keys_.empty() && keys_.front().mouse) {
+            Key k = keys_.front();
+            keys_.pop_front();
+            ++presses_;
+            mx_ = k.x;
+            my_ = k.y;
+            mdown_ = k.down;
+            mwheel_ = k.wheel;
+            if (keys_.empty()) settle_ = kSettleFrames;
+            app.request_redraw();
+        } else {
+            mwheel_ = 0;
+        }
+        io.MousePos = ImVec2(mx_, my_);
+        io.MouseDown[0] = mdown_;
+        io.MouseWheel = mwheel_;
+        if (!keys_.empty() && keys_.front().mouse) return;
+        if (mwheel_ != 0 || mdown_) return;
+    }
     if (held_ >= 0) {   // release last frame's key
         io.KeysDown[held_] = false;
         io.KeyCtrl = io.KeyShift = false;
@@ -265,8 +437,9 @@ void KeyPlay::after_render(App& app) {
 
 int KeyPlay::finish(App& app) {
     for (const auto& o : overruns_) std::printf("keys-only: layout: %s\n", o.c_str());
-    std::printf("keys-only: %zu panels ran past their edge\n", overruns_.size());
-    std::printf("keys-only: %s: %d key events in %.1f s; reached the %s screen\n", case_.c_str(), presses_, now_s() - started_,
+    std::printf("%s: %zu panels ran past their edge\n", mouse_ ? "mouse-only" : "keys-only", overruns_.size());
+    std::printf("%s: %s: %d %s in %.1f s; reached the %s screen\n", mouse_ ? "mouse-only" : "keys-only", case_.c_str(), presses_,
+                mouse_ ? "pointer steps and typed answers" : "key events", now_s() - started_,
                 app.screen(app.current()).stable_id());
     for (const auto& p : pictured_) std::printf("  %s\n", p.c_str());
     bool ok = failure_.empty() && app.current() == ScreenId::Debrief;

@@ -10,10 +10,22 @@ namespace sofs::ui {
 
 namespace {
 std::map<std::string, ImGuiID> g_targets;   // this frame's named controls
+std::map<std::string, TargetRect> g_rects;  // where they were drawn
 bool g_focus_alive = false;                 // the focused control was drawn in the last frame
 }  // namespace
 
-void note_target(const std::string& name) { g_targets[name] = ImGui::GetItemID(); }
+void note_target(const std::string& name) {
+    g_targets[name] = ImGui::GetItemID();
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImRect& clip = ImGui::GetCurrentWindow()->InnerClipRect;
+    g_rects[name] = TargetRect{a.x, a.y, b.x, b.y, clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y};
+}
+bool target_rect(const std::string& name, TargetRect* out) {
+    auto it = g_rects.find(name);
+    if (it == g_rects.end()) return false;
+    *out = it->second;
+    return true;
+}
 unsigned target_id(const std::string& name) {
     auto it = g_targets.find(name);
     return it == g_targets.end() ? 0 : it->second;
@@ -38,6 +50,7 @@ void keyboard_before_new_frame() {
 
 bool keyboard_new_frame() {
     g_targets.clear();
+    g_rects.clear();
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ImGuiIO& io = g.IO;
     // A screen change leaves the focus in a window no longer drawn: give it

@@ -39,6 +39,14 @@ void note_target(const std::string& name);
 unsigned target_id(const std::string& name);   // ImGuiID, 0 when not drawn this frame
 bool target_focused(const std::string& name);   // the focus ring is on it
 bool target_typing(const std::string& name);    // it has the keyboard (a writing box being typed in)
+// Where a named control was drawn this frame (screen pixels) and the part of
+// its panel that shows (the mouse-only playthrough clicks there, scrolling the
+// panel first when the control is out of sight). False when not drawn.
+struct TargetRect {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;        // the control
+    float cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;    // its panel's visible inside
+};
+bool target_rect(const std::string& name, TargetRect* out);
 
 // The keys, as Help lists them.
 const char* keyboard_help();

@@ -3,7 +3,8 @@
 // the case, plays it from the briefing to the feedback page with key events
 // (Tab, Enter, Space, Escape, number keys, typed words) and exits; this test
 // then opens the progress file itself and checks the attempt is finished.
-// Also: the reference case by keyboard at 200 % text, with the layout check.
+// Also: the reference case by keyboard at 200 % text, with the layout check,
+// and by mouse alone (clicks where each control is drawn, through ImGui's input).
 //
 // Run under one X server for all cases (ctest starts the program through
 // xvfb-run); without $DISPLAY the tests fail and say so.
@@ -70,11 +71,11 @@ struct Played {
     double seconds = 0;
 };
 
-Played play(const std::string& case_id, const std::string& dir, const std::string& extra = "") {
+Played play(const std::string& case_id, const std::string& dir, const std::string& extra = "", const char* mode = "--keys-only") {
     std::string out = dir + "/keys-output.txt";
     auto t0 = std::chrono::steady_clock::now();
     Played p;
-    p.status = run(std::string(SOFS_SIM_BIN) + " --scenarios " + SOFS_SOURCE_DIR + "/scenarios --keys-only " + dir +
+    p.status = run(std::string(SOFS_SIM_BIN) + " --scenarios " + SOFS_SOURCE_DIR + "/scenarios " + mode + " " + dir +
                    " --case " + case_id + " --db " + dir + "/progress.db " + extra + " >" + out + " 2>&1");
     p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     p.output = slurp(out);
@@ -139,6 +140,21 @@ TEST_CASE("GIVEN text at 200 % WHEN the reference case is played by keyboard alo
     std::string ending;
     CHECK(finished_attempts(dir + "/progress.db", "reference-case", &ending) == 1);
     MESSAGE("reference case at 200 %: " << p.seconds << " s");
+    if (p.status == 0) fs::remove_all(dir);
+}
+
+TEST_CASE("GIVEN the reference case WHEN it is played by mouse alone THEN feedback is reached and the attempt is stored finished") {
+    REQUIRE_MESSAGE(have_display(), "no $DISPLAY: run this test through xvfb-run (ctest does)");
+    std::string dir = temp_dir("mouse");
+    Played p = play("reference-case", dir, "", "--mouse-only");
+    INFO("sofs-sim said:\n" << p.output);
+    CHECK(p.status == 0);
+    CHECK(p.output.find("mouse-only: reference-case:") != std::string::npos);
+    CHECK(p.output.find("reached the debrief screen") != std::string::npos);
+    CHECK(p.output.find("mouse-only: 0 panels ran past their edge") != std::string::npos);
+    std::string ending;
+    CHECK(finished_attempts(dir + "/progress.db", "reference-case", &ending) == 1);
+    MESSAGE("reference case by mouse: " << p.seconds << " s");
     if (p.status == 0) fs::remove_all(dir);
 }
 

@@ -421,7 +421,9 @@ void MappingScreen::draw_task(App& app, float height) {
     } else {
         subheading(app, "Your mapping so far");
         wrapped("Move the fact cards to where you think they belong. The writing tasks open here when the case asks for them.");
-        if (ImGui::Button("Back to the conversation###back-to-talk")) app.go(app.screen_for_view());
+        bool back = ImGui::Button("Back to the conversation###back-to-talk");
+        note_target("back-to-talk");
+        if (back) app.go(app.screen_for_view());
         gap(0.3f);
         ImGui::BeginChild("###tray-area", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
         draw_tray(app);
