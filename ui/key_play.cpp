@@ -26,6 +26,7 @@ namespace {
 constexpr int kSettleFrames = 3;     // frames after each key for the screen to follow
 constexpr int kMaxTabs = 200;        // more Tabs than any screen has controls
 constexpr int kMaxSteps = 4000;
+constexpr int kStuckSteps = 400;     // steps with nothing changing: the script is stuck
 const char* kName = "Kim Keys";
 const char* screen_file(ScreenId s) {
     switch (s) {
@@ -376,6 +377,17 @@ void KeyPlay::before_frame(App& app) {
     if (!keys_.empty() || held_ >= 0) return;
     if (settle_ > 0) { --settle_; return; }
     if (++steps_ > kMaxSteps) return fail(app, "the case did not end after " + std::to_string(kMaxSteps) + " key steps");
+    // Stuck: nothing the trainee can see has changed for many steps.
+    std::string where = std::string(app.screen(app.current()).stable_id());
+    if (app.session()) {
+        View v = app.session()->view();
+        where += " scene '" + (v.scene ? v.scene->id : std::string("?")) + "'" + (v.task ? " task '" + v.task->id + "'" : "");
+    }
+    std::string sig = where + "|" + std::to_string(app.session() ? app.session()->transcript().events.size() : 0) + "|" +
+                      std::to_string(app.board().placements.size()) + "|" + std::to_string(app.board().network.size()) + "|" +
+                      std::to_string(typed_.size()) + "|" + std::to_string(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
+    if (sig != last_sig_) { last_sig_ = sig; same_steps_ = 0; }
+    else if (++same_steps_ > kStuckSteps) return fail(app, "stuck on the " + where + ": nothing changed after " + std::to_string(kStuckSteps) + " steps");
     decide(app);
     if (std::getenv("SOFS_KEYS_DEBUG"))
         std::fprintf(stderr, "step %d screen %s keys %zu tabs %d nav %08x\n", steps_, app.screen(app.current()).stable_id(),

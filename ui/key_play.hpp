@@ -55,6 +55,8 @@ private:
     int settle_ = 0;
     int tabs_ = 0;             // Tab presses since the focus last reached what was wanted
     int steps_ = 0;
+    std::string last_sig_;     // what the screen showed at the last step, to notice being stuck
+    int same_steps_ = 0;
     bool done_ = false;
     std::string failure_;
     std::set<std::string> typed_;     // tasks whose words were typed
