@@ -23,7 +23,8 @@
 namespace sofs::ui {
 
 namespace {
-constexpr int kSettleFrames = 3;     // frames after each key for the screen to follow
+constexpr int kSettleFrames = 2;     // frames after each key for the screen to follow
+constexpr int kTabSettleFrames = 1;  // after Tab: the focus moves in the next frame
 constexpr int kMaxTabs = 200;        // more Tabs than any screen has controls
 constexpr int kMaxSteps = 4000;
 constexpr int kStuckSteps = 400;     // steps with nothing changing: the script is stuck
@@ -421,8 +422,8 @@ void KeyPlay::inject(App& app) {
     if (held_ >= 0) {   // release last frame's key
         io.KeysDown[held_] = false;
         io.KeyCtrl = io.KeyShift = false;
+        settle_ = held_ == GLFW_KEY_TAB ? kTabSettleFrames : kSettleFrames;
         held_ = -1;
-        settle_ = kSettleFrames;
         return;
     }
     if (keys_.empty()) return;

@@ -314,7 +314,7 @@ int cmd_play(const Args& args) {
             setup.trainee = pw && *pw ? store->ensure_trainee(*p.get("user"), pw) : store->ensure_trainee(*p.get("user"));
             // A first password from an administrator is known to someone else:
             // its holder chooses their own before any work is recorded under it.
-            if (progress_cli::first_password_pending("play", *store, setup.trainee.name, db)) return 1;
+            if (progress_cli::first_password_pending("play", *store, setup.trainee->name, db)) return 1;
         } catch (const std::exception& e) {
             std::fprintf(stderr, "sofs play: could not record progress in '%s': %s\n", db.c_str(), e.what());
             return 1;
