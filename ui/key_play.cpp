@@ -61,16 +61,16 @@ bool KeyPlay::click(const std::string& target, float fx) {
     }
     float cy = (r.y0 + r.y1) / 2;
     // Out of sight: turn the wheel over its panel until it shows.
-    if (cy < r.cy0 + 2 || cy > r.cy1 - 2) {
+    if (cy < r.cy0 + 2 || cy > r.cy1 - 2 || r.cy1 - r.cy0 < 4) {
         if (++scrolls_ > 60) {
             failure_ = "scrolling never brought '" + target + "' into sight";
             return false;
         }
         Key k;
         k.mouse = true;
-        k.x = (r.cx0 + r.cx1) / 2;
-        k.y = (r.cy0 + r.cy1) / 2;
-        k.wheel = cy > r.cy1 ? -1.0f : 1.0f;
+        k.x = (r.sx0 + r.sx1) / 2;
+        k.y = (r.sy0 + r.sy1) / 2;
+        k.wheel = cy > k.y ? -1.0f : 1.0f;
         keys_.push_back(k);
         return false;
     }
@@ -449,7 +449,7 @@ void KeyPlay::after_render(App& app) {
 }
 
 int KeyPlay::finish(App& app) {
-    for (const auto& o : overruns_) std::printf("keys-only: layout: %s\n", o.c_str());
+    for (const auto& o : overruns_) std::printf("%s: layout: %s\n", mouse_ ? "mouse-only" : "keys-only", o.c_str());
     std::printf("%s: %zu panels ran past their edge\n", mouse_ ? "mouse-only" : "keys-only", overruns_.size());
     std::printf("%s: %s: %d %s in %.1f s; reached the %s screen\n", mouse_ ? "mouse-only" : "keys-only", case_.c_str(), presses_,
                 mouse_ ? "pointer steps and typed answers" : "key events", now_s() - started_,
@@ -465,7 +465,7 @@ int KeyPlay::finish(App& app) {
             if (app.user && app.records && app.records->store())
                 for (const auto& a : app.records->store()->attempts(*app.user, app.user->id))
                     if (a.scenario == case_ && a.status == sofs::progress::AttemptStatus::Finished) {
-                        std::printf("keys-only: attempt %lld of %s stored as finished (ending %s, %d events)\n",
+                        std::printf("%s: attempt %lld of %s stored as finished (ending %s, %d events)\n", mouse_ ? "mouse-only" : "keys-only",
                                     static_cast<long long>(a.id), case_.c_str(), a.ending.c_str(), a.events);
                         stored = true;
                     }

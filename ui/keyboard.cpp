@@ -17,8 +17,14 @@ bool g_focus_alive = false;                 // the focused control was drawn in 
 void note_target(const std::string& name) {
     g_targets[name] = ImGui::GetItemID();
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    const ImRect& clip = ImGui::GetCurrentWindow()->InnerClipRect;
-    g_rects[name] = TargetRect{a.x, a.y, b.x, b.y, clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y};
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImRect& clip = w->InnerClipRect;
+    ImGuiWindow* scroller = w;
+    while (scroller->ParentWindow && (scroller->Flags & ImGuiWindowFlags_ChildWindow) && scroller->ScrollMax.y <= 0)
+        scroller = scroller->ParentWindow;
+    const ImRect& sc = scroller->InnerClipRect;
+    g_rects[name] = TargetRect{a.x, a.y, b.x, b.y, clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y,
+                               sc.Min.x, sc.Min.y, sc.Max.x, sc.Max.y};
 }
 bool target_rect(const std::string& name, TargetRect* out) {
     auto it = g_rects.find(name);

@@ -45,6 +45,7 @@ bool target_typing(const std::string& name);    // it has the keyboard (a writin
 struct TargetRect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;        // the control
     float cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;    // its panel's visible inside
+    float sx0 = 0, sy0 = 0, sx1 = 0, sy1 = 0;    // the nearest panel round it that scrolls (the wheel goes there)
 };
 bool target_rect(const std::string& name, TargetRect* out);
 
