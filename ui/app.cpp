@@ -361,6 +361,7 @@ void App::between_frames() {
         if (user && to != ScreenId::Account && to != ScreenId::SignIn && records && records->must_change_password(user->name))
             to = ScreenId::Account;
         if (to != current_) {
+            keyboard_screen_changed();
             screen(current_).leave(*this);
             current_ = to;
             sound.stop();

@@ -12,6 +12,7 @@ namespace {
 std::map<std::string, ImGuiID> g_targets;   // this frame's named controls
 std::map<std::string, TargetRect> g_rects;  // where they were drawn
 bool g_focus_alive = false;                 // the focused control was drawn in the last frame
+bool g_screen_changed = false;              // another screen opened before this frame
 }  // namespace
 
 void note_target(const std::string& name) {
@@ -61,9 +62,20 @@ bool keyboard_new_frame() {
     ImGuiIO& io = g.IO;
     // A screen change leaves the focus in a window no longer drawn: give it
     // back to the application's window, so Tab starts from the top again.
+    if (g_screen_changed) {
+        g_screen_changed = false;
+        if (ImGuiWindow* main = ImGui::FindWindowByName("Signs of Safety practice###main")) main->NavLastIds[0] = 0;
+        if (g.NavWindow && g.NavWindow->WasActive) g.NavId = 0;
+    }
     if (!g.NavWindow || !g.NavWindow->WasActive) {
-        if (ImGuiWindow* main = ImGui::FindWindowByName("Signs of Safety practice###main"); main && main->WasActive)
+        if (ImGuiWindow* main = ImGui::FindWindowByName("Signs of Safety practice###main"); main && main->WasActive) {
+            // FocusWindow would put the focus back on the last top-bar button
+            // Tab passed (often Sign out), where Enter on arriving at a new
+            // screen would sign the trainee out: no control has it until Tab.
+            main->NavLastIds[0] = 0;
             ImGui::FocusWindow(main);
+            g.NavId = 0;
+        }
     }
     int dir = take_tab_request();
     bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
@@ -88,6 +100,8 @@ bool keyboard_new_frame() {
     bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     return escape && !popup && g.ActiveId == 0 && !io.WantTextInput;
 }
+
+void keyboard_screen_changed() { g_screen_changed = true; }
 
 void keyboard_end_frame() {
     ImGuiContext& g = *ImGui::GetCurrentContext();

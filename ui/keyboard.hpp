@@ -21,6 +21,11 @@ void keyboard_before_new_frame();
 // else to close (no pop-up, no box being typed in): the caller goes back.
 bool keyboard_new_frame();
 
+// Call when another screen opens: no control keeps the focus (a top-bar
+// button such as Sign out must not be pressed by an Enter meant for the new
+// screen); the next Tab starts from the top.
+void keyboard_screen_changed();
+
 // Call after the frame is drawn (before rendering): remembers whether the
 // focused control was still there, so the next Tab starts again from the top
 // when it has gone (a card moved to another column, a screen changed).
