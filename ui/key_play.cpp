@@ -160,6 +160,21 @@ void KeyPlay::decide(App& app) {
             if (tab_to("start:" + case_)) press(GLFW_KEY_ENTER);
             return;
         case ScreenId::Briefing:
+            // When the family tree is too big for its panel: Tab to it, scroll it
+            // with the arrows, and picture it.
+            if (target_id("family-tree") && !typed_.count("@tree")) {
+                if (tab_to("family-tree")) {
+                    for (int k : {GLFW_KEY_DOWN, GLFW_KEY_DOWN, GLFW_KEY_DOWN, GLFW_KEY_RIGHT, GLFW_KEY_RIGHT}) press(k);
+                    typed_.insert("@tree");
+                }
+                return;
+            }
+            if (typed_.count("@tree") && !typed_.count("@tree-shot")) {
+                typed_.insert("@tree-shot");
+                pictured_.insert("k03b-family-tree.png");
+                app.request_screenshot(dir_ + "/k03b-family-tree.png");
+                return;
+            }
             press(GLFW_KEY_ENTER, true);   // Ctrl+Enter: Begin the visit
             return;
         case ScreenId::Debrief:

@@ -95,6 +95,10 @@ void BriefingScreen::draw(App& app) {
             ImGui::InvisibleButton("###family-tree-keys", ImVec2(tree_w, tree_h));
             note_target("family-tree");
             focused = ImGui::IsItemFocused();
+            // The arrows scroll the tree instead of moving the focus away (Tab moves on).
+            ImGuiContext& g = *ImGui::GetCurrentContext();
+            if (focused && g.NavMoveSubmitted && !(g.NavMoveFlags & ImGuiNavMoveFlags_Tabbing) && g.NavMoveDir != ImGuiDir_None)
+                ImGui::NavMoveRequestCancel();
             if (focused && ImGui::GetIO().NavVisible)
                 ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
                                                    ImGui::GetColorU32(ImGuiCol_NavHighlight), 4 * s, 0, 2 * s);
