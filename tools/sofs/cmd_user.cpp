@@ -71,9 +71,12 @@ int cmd_user(const Args& args) {
         if (!role) return usage_error(cmd, "--role is trainee, trainer or admin, not '" + *p.get("role") + "'");
         std::optional<std::string> password;
         const bool shared = pg::is_postgres_location(db_path(p));
-        if (*role != pg::Role::Trainee || p.has("password-file") || shared) {
+        if (p.has("first") && shared)
+            return usage_error(cmd, "--first is for progress files; on PostgreSQL the administrator sets the password with the person");
+        if (*role != pg::Role::Trainee || p.has("password-file") || shared || p.has("first")) {
             std::string err;
             password = read_password(p, "Password for " + name + ": ", true, &err);
+            if (!password && p.has("first")) return usage_error(cmd, "--first needs a password (--password-file FILE or $SOFS_PASSWORD)");
             if (!password) return fail(cmd, err);
         }
         if (shared) {
@@ -89,9 +92,6 @@ int cmd_user(const Args& args) {
                 return fail(cmd, e.what());
             }
         }
-        if (p.has("first") && (!password || shared))
-            return usage_error(cmd, shared ? "--first is for progress files; on PostgreSQL the administrator sets the password with the person"
-                                           : "--first needs a password (--password-file FILE or $SOFS_PASSWORD)");
         auto store = open_store(cmd, p);
         if (!store) return 1;
         try {
