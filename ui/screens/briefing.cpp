@@ -83,9 +83,14 @@ void BriefingScreen::draw(App& app) {
         bool card_scrolls = ImGui::GetScrollMaxY() > 0;
         bool focused = false;
         if (sideways) {
+            // The strip is no taller than the panel shows, so both its scroll
+            // bars stay in sight; it scrolls up and down as well.
             float bar = ImGui::GetStyle().ScrollbarSize;
-            ImGui::BeginChild("###family-tree", ImVec2(avail_w, tree_h + bar + 4 * s), false,
-                              ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_AlwaysHorizontalScrollbar);
+            float shown = ImGui::GetCurrentWindow()->InnerClipRect.Max.y - ImGui::GetCursorScreenPos().y - 6 * s;
+            float strip_h = std::min(tree_h + bar + 4 * s, std::max(shown, ImGui::GetTextLineHeightWithSpacing() * 6));
+            ImGui::BeginChild("###family-tree", ImVec2(avail_w, strip_h), false,
+                              ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_AlwaysHorizontalScrollbar |
+                                  ImGuiWindowFlags_NavFlattened);   // Tab reaches the tree inside
         } else {
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail_w - tree_w) / 2));
         }
@@ -104,6 +109,9 @@ void BriefingScreen::draw(App& app) {
                                                    ImGui::GetColorU32(ImGuiCol_NavHighlight), 4 * s, 0, 2 * s);
             float step = unit * 0.5f;
             if (focused && sideways) {
+                float down = ImGui::GetTextLineHeightWithSpacing() * 3;
+                if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + down);
+                if (ImGui::IsKeyPressed(GLFW_KEY_UP)) ImGui::SetScrollY(ImGui::GetScrollY() - down);
                 if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) ImGui::SetScrollX(ImGui::GetScrollX() + step);
                 if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) ImGui::SetScrollX(ImGui::GetScrollX() - step);
                 if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) ImGui::SetScrollX(0);
@@ -113,14 +121,14 @@ void BriefingScreen::draw(App& app) {
         }
         draw_genogram(genogram_, unit);
         if (sideways) ImGui::EndChild();
-        if (focused) {   // up and down move the panel itself
+        if (focused && !sideways) {   // up and down move the panel itself
             float step = ImGui::GetTextLineHeightWithSpacing() * 3;
             if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + step);
             if (ImGui::IsKeyPressed(GLFW_KEY_UP)) ImGui::SetScrollY(ImGui::GetScrollY() - step);
         }
         if (sideways)
-            muted_text("The family is wider than this panel: scroll sideways with the bar under the tree, Shift and "
-                          "the mouse wheel, or Tab to the tree and use the arrow keys.");
+            muted_text("The family is bigger than this panel: scroll it with its bars, the mouse wheel (with Shift to go "
+                       "sideways), or Tab to the tree and use the arrow keys.");
     }
     gap(0.4f);
     draw_genogram_key(s);
