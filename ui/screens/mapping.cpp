@@ -370,7 +370,10 @@ void MappingScreen::draw_task(App& app, float height) {
         wrapped(t->prompt);
         if (!t->hint.empty()) muted_text(t->hint);
         gap(0.2f);
-        float inner = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.3f;
+        // At large text the card leaves little room: the writing box, the cards
+        // or the names still get five lines, and the card scrolls to Hand in.
+        float inner = std::max(ImGui::GetTextLineHeightWithSpacing() * 5,
+                               ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.3f);
         std::string key = editor_key(t->kind);
         if (!key.empty()) {
             std::string label = t->kind == TaskKind::DangerStatement ? "Danger statement"
