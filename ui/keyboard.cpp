@@ -135,7 +135,8 @@ const char* keyboard_help() {
            "In a writing box: type as usual, Ctrl+Z undoes and Ctrl+Y redoes, Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste, "
            "Shift with the arrows selects, Tab or Escape leaves the box. In the conversation the keys 1 to 9 choose what to say. "
            "On the mapping board, press Enter on a fact card to choose where it goes. On the safety scale, Left and Right move "
-           "the number. F1 shows help.";
+           "the number. On the case briefing, when the family tree is bigger than its panel, Tab to it and the arrow keys "
+           "scroll it. F1 shows help.";
 }
 
 }  // namespace sofs::ui
