@@ -214,6 +214,50 @@ public:
     std::vector<VoteRoundState> vote_rounds(Id session);
     std::vector<LiveSessionInfo> my_open_sessions();
 
+    // ------------------------------------------------------ practice-lead networks
+    // (migration 0008; network_board.hpp says how a board is shown and
+    // exported). A practice lead (a trainer or administrator in the cohort)
+    // makes a board for a bundled case or a real one (a title, scenario "");
+    // every member of the cohort reads it and adds to it from their own
+    // machine; only the lead, a trainer of the cohort or an administrator
+    // removes. Row-level security decides; a non-member sees no board.
+    struct NetworkInfo {
+        Id id = 0;
+        std::string title, scenario, cohort;   // scenario "" for a real case
+        bool i_lead = false;                   // this connection's person made it
+        bool i_may_remove = false;             // lead, trainer of the cohort, administrator
+    };
+    struct NetworkItem {
+        Id id = 0;
+        std::string kind;     // a column (harm, danger, ...) or danger-statement, safety-goal, next-step
+        std::string text;
+        std::string source;   // the bundled case's fact id, or ""
+        std::int64_t added_ms = 0;
+    };
+    struct PerspectiveScale {
+        std::string perspective;   // "The social worker", "Jade (mum)", "School"
+        int number = 0;            // 0-10
+        std::string reason;
+        std::int64_t at_ms = 0;
+    };
+    struct NetworkBoard {
+        NetworkInfo info;
+        std::vector<NetworkItem> items;            // oldest first
+        std::vector<PerspectiveScale> scales;      // by perspective's first scaling
+    };
+    Id create_network(const std::string& cohort, const std::string& title, const std::string& scenario = "");
+    std::vector<NetworkInfo> networks();                     // the boards this connection sees, newest first
+    std::optional<NetworkBoard> network_board(Id network);   // nullopt: no such board, or not a member
+    // Throws Invalid for an unknown kind or empty text (the server's check), Denied for a non-member.
+    Id add_network_item(Id network, const std::string& kind, const std::string& text, const std::string& source = "");
+    // Denied when this connection may not remove from the board; false when there is no such item.
+    bool remove_network_item(Id network, Id item);
+    // One number per perspective: scaling again replaces it (whoever gives it).
+    void scale_network(Id network, const std::string& perspective, int number, const std::string& reason);
+    bool remove_network_scale(Id network, const std::string& perspective);
+    // LISTEN on the board: wait_for_changes() then returns "board" after each change.
+    void listen_network(Id network);
+
     struct Impl;
 
 private:
