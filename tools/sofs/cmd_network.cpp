@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
 
 namespace sofs::cli {
@@ -64,7 +65,7 @@ struct Marks {
     std::shared_ptr<const Guidance> guidance;
     std::shared_ptr<const Scenario> scenario;
     Scenario none;
-    pg::CriterionNames names;
+    std::map<std::string, std::string> names;   // criterion id -> its plain name
     nw::MarksFor fn() {
         if (!guidance) return {};
         return [this](const pg::PgStore::NetworkItem& it) {

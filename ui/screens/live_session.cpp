@@ -410,6 +410,10 @@ void LiveScreen::draw(App& app) {
     }
     if (trainer(app)) draw_trainer(app);
     else draw_trainee(app);
+    gap(0.6f);
+    ImGui::Separator();
+    muted_text("Practice-lead networks map a case together on one shared board.");
+    if (ImGui::Button("Network boards###live-network")) app.go(ScreenId::Network);
 }
 
 void LiveScreen::draw_not_shared(App& app) {
