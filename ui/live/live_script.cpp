@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "screens/live_session.hpp"
+#include "screens/network.hpp"
 #include "runtime/stock_answer.hpp"
 
 #include <chrono>
@@ -58,7 +59,8 @@ std::unique_ptr<LiveScript> LiveScript::load(const std::string& path, std::strin
     static const char* verbs[] = {"sign-in", "open-session", "write-code", "join-from", "open-case", "play-until",
                                   "answer", "go", "tab", "names", "open-vote", "vote", "wait-votes", "reveal",
                                   "wait-revealed", "wait-wall", "wait-answer", "export-wall", "text-size", "shot",
-                                  "touch", "wait-for", "frames", "quit", "idle"};
+                                  "touch", "wait-for", "frames", "quit", "idle", "network-open", "project",
+                                  "wait-board", "network-export", "network-add", "network-scale"};
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {
@@ -130,8 +132,8 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
         return true;
     }
     if (s.verb == "go") {
-        if (a != "live") { *error = "only 'go live' is known"; return false; }
-        app.go(ScreenId::Live);
+        if (a != "live" && a != "network") { *error = "only 'go live' and 'go network' are known"; return false; }
+        app.go(a == "live" ? ScreenId::Live : ScreenId::Network);
         return true;
     }
     if (s.verb == "open-session") {
@@ -226,6 +228,37 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
     }
     if (s.verb == "export-wall") {
         if (!live.export_wall(app, a, true) || !live.export_wall(app, a, false)) { *error = "export failed"; return false; }
+        return true;
+    }
+    auto& net = static_cast<NetworkScreen&>(app.screen(ScreenId::Network));
+    if (s.verb == "network-open") {
+        if (!app.library_ready()) { *done = false; return true; }
+        if (!net.open_board_titled(app, a)) { *error = net.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "network-add") {
+        auto [place, text] = two(a);
+        if (!net.add(app, place, text)) { *error = net.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "network-scale") {
+        auto [who, rest] = two(a);
+        auto [number, why] = two(rest);
+        if (!net.scale(app, who, std::stoi(number), why)) { *error = net.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "project") { net.project(a == "on"); return true; }
+    if (s.verb == "wait-board") {
+        auto [items, scales] = two(a);
+        const auto& b = net.board();
+        *done = b && static_cast<int>(b->items.size()) >= std::stoi(items) &&
+                (scales.empty() || static_cast<int>(b->scales.size()) >= std::stoi(scales));
+        if (*done)
+            std::printf("live script: board: %d wakes by NOTIFY, last read in %.1f ms\n", net.wakes(), net.last_refresh_ms());
+        return true;
+    }
+    if (s.verb == "network-export") {
+        if (!net.export_board(app, a, true) || !net.export_board(app, a, false)) { *error = "export failed"; return false; }
         return true;
     }
     if (s.verb == "text-size") { app.request_text_size(std::stoi(a)); frames_ = 4; return true; }

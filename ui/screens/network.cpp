@@ -395,69 +395,113 @@ void NetworkScreen::draw_board(App& app) {
     draw_add_forms(app);
 }
 
+namespace {
+
+// How many of `count` places go side by side: as many as leave each about
+// twelve characters' width (six columns at 100 % on a laptop, three at 200 %).
+int per_row(int count) {
+    float em = ImGui::GetFontSize();
+    int fit = static_cast<int>(ImGui::GetContentRegionAvail().x / (12.0f * em));
+    return std::clamp(fit, 1, count);
+}
+
+}  // namespace
+
 void NetworkScreen::draw_columns(App& app, bool projected) {
     const Board& b = *board_;
     const auto& cols = nw::columns();
-    if (!ImGui::BeginTable("###net-columns", static_cast<int>(cols.size()),
-                           ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingStretchSame))
-        return;
-    for (const auto& c : cols) ImGui::TableSetupColumn(c.title);
-    ImGui::TableHeadersRow();
-    ImGui::TableNextRow();
+    const int n = static_cast<int>(cols.size());
+    const int across = per_row(n);
     progress::Id remove_id = 0;
-    for (const auto& c : cols) {
-        ImGui::TableNextColumn();
-        auto its = nw::items_of(b, c.kind);
-        if (its.empty()) muted_text(projected ? "" : "Nothing yet");
-        for (auto* it : its) {
-            ImGui::PushID(static_cast<int>(it->id));
-            ImGui::Bullet();
-            ImGui::SameLine();
-            wrapped(it->text);
-            if (!projected && b.info.i_may_remove && ImGui::SmallButton("Remove")) remove_id = it->id;
+    for (int first = 0; first < n; first += across) {
+        ImGui::PushID(first);
+        if (!ImGui::BeginTable("###net-columns", across,
+                               ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingStretchSame)) {
             ImGui::PopID();
+            continue;
         }
+        for (int i = first; i < first + across; ++i) ImGui::TableSetupColumn(i < n ? cols[static_cast<std::size_t>(i)].title : "");
+        ImGui::TableHeadersRow();
+        ImGui::TableNextRow();
+        for (int i = first; i < first + across; ++i) {
+            ImGui::TableNextColumn();
+            if (i >= n) continue;
+            const auto& c = cols[static_cast<std::size_t>(i)];
+            auto its = nw::items_of(b, c.kind);
+            if (its.empty()) muted_text(projected ? "" : "Nothing yet");
+            for (auto* it : its) {
+                ImGui::PushID(static_cast<int>(it->id));
+                ImGui::Bullet();
+                ImGui::SameLine();
+                wrapped(it->text);
+                if (!projected && b.info.i_may_remove && ImGui::SmallButton("Remove")) remove_id = it->id;
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+        ImGui::PopID();
+        gap(0.2f);
     }
-    ImGui::EndTable();
+    (void)app;
     if (remove_id) remove(app, remove_id);
 }
 
 void NetworkScreen::draw_statements(App& app, bool projected) {
     const Board& b = *board_;
     const auto& lists = nw::statements();
+    const int n = static_cast<int>(lists.size());
+    const int across = per_row(n);
     auto mark = marks(app);
-    if (!ImGui::BeginTable("###net-statements", static_cast<int>(lists.size()),
-                           ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingStretchSame))
-        return;
-    for (const auto& c : lists) ImGui::TableSetupColumn(c.title);
-    ImGui::TableHeadersRow();
-    ImGui::TableNextRow();
     progress::Id remove_id = 0;
     float line = ImGui::GetTextLineHeight();
-    for (const auto& c : lists) {
-        ImGui::TableNextColumn();
-        auto its = nw::items_of(b, c.kind);
-        if (its.empty()) muted_text(projected ? "" : "Nothing yet");
-        int n = 0;
-        for (auto* it : its) {
-            ImGui::PushID(static_cast<int>(it->id));
-            if (app.bold) ImGui::PushFont(app.bold);
-            ImGui::Text("%d.", ++n);
-            if (app.bold) ImGui::PopFont();
-            ImGui::SameLine();
-            wrapped(it->text);
-            if (mark)
-                for (const auto& m : mark(*it)) {
-                    met_shape(m.met, line);
-                    ImGui::SameLine();
-                    ImGui::TextWrapped("%s", m.title.c_str());
-                }
-            if (!projected && b.info.i_may_remove && ImGui::SmallButton("Remove")) remove_id = it->id;
-            if (!projected) ImGui::Separator();
+    for (int first = 0; first < n; first += across) {
+        ImGui::PushID(first);
+        if (!ImGui::BeginTable("###net-statements", across,
+                               ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingStretchSame)) {
             ImGui::PopID();
+            continue;
         }
+        for (int i = first; i < first + across; ++i) ImGui::TableSetupColumn(i < n ? lists[static_cast<std::size_t>(i)].title : "");
+        ImGui::TableHeadersRow();
+        ImGui::TableNextRow();
+        for (int i = first; i < first + across; ++i) {
+            ImGui::TableNextColumn();
+            if (i >= n) continue;
+            auto its = nw::items_of(b, lists[static_cast<std::size_t>(i)].kind);
+            if (its.empty()) muted_text(projected ? "" : "Nothing yet");
+            int number = 0;
+            for (auto* it : its) {
+                ImGui::PushID(static_cast<int>(it->id));
+                if (app.bold && !projected) ImGui::PushFont(app.bold);
+                ImGui::Text("%d.", ++number);
+                if (app.bold && !projected) ImGui::PopFont();
+                ImGui::SameLine();
+                wrapped(it->text);
+                auto ms = mark ? mark(*it) : std::vector<nw::BoardMark>{};
+                if (projected && !ms.empty()) {
+                    // On the projector the marks are one row of shapes and a count.
+                    int met = 0;
+                    for (const auto& m : ms) {
+                        met_shape(m.met, line);
+                        ImGui::SameLine();
+                        met += m.met ? 1 : 0;
+                    }
+                    muted_text(std::to_string(met) + " of " + std::to_string(ms.size()) + " marks met");
+                } else
+                    for (const auto& m : ms) {
+                        met_shape(m.met, line);
+                        ImGui::SameLine();
+                        ImGui::TextWrapped("%s", m.title.c_str());
+                    }
+                if (!projected && b.info.i_may_remove && ImGui::SmallButton("Remove")) remove_id = it->id;
+                if (!projected) ImGui::Separator();
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+        ImGui::PopID();
+        gap(0.2f);
     }
-    ImGui::EndTable();
     if (remove_id) remove(app, remove_id);
 }
 
@@ -517,7 +561,7 @@ void NetworkScreen::draw_scale_line(App& app, float width, bool projected) {
     if (b.scales.empty()) return;
     if (ImGui::BeginTable("###net-why", projected ? 3 : 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Perspective", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Number", ImGuiTableColumnFlags_WidthStretch, 0.4f);
+        ImGui::TableSetupColumn("Number", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Number").x);
         ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         if (!projected) ImGui::TableSetupColumn("###net-why-actions", ImGuiTableColumnFlags_WidthStretch, 0.6f);
         ImGui::TableHeadersRow();
@@ -639,16 +683,18 @@ void NetworkScreen::draw_projection(App& app) {
     ImGui::Begin("###net-projection", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
-    ImFont* big = app.large ? app.large : ImGui::GetFont();
-    ImGui::PushFont(big);
+    // The title large; the rest in bold at the chosen text size (200 % for a
+    // projector), the scale first: it is short, and it is what the room talks about.
+    if (app.large) ImGui::PushFont(app.large);
     ImGui::TextUnformatted(board_->info.title.c_str());
-    ImGui::Separator();
+    if (app.large) ImGui::PopFont();
+    if (app.bold) ImGui::PushFont(app.bold);
+    draw_scale_line(app, ImGui::GetContentRegionAvail().x, true);
+    gap(0.3f);
     draw_columns(app, true);
     gap(0.3f);
     draw_statements(app, true);
-    gap(0.3f);
-    draw_scale_line(app, ImGui::GetContentRegionAvail().x, true);
-    ImGui::PopFont();
+    if (app.bold) ImGui::PopFont();
     ImGui::End();
 }
 
