@@ -36,3 +36,52 @@ std::vector<PgStore::LiveSessionInfo> PgStore::my_open_sessions() {
 }
 
 }  // namespace sofs::progress
+
+namespace sofs::progress {
+
+namespace {
+
+// A PostgreSQL text[] literal: {"a","b"} with quotes and backslashes escaped.
+std::string text_array(const std::vector<std::string>& items) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ',';
+        out += '"';
+        for (char c : items[i]) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+}  // namespace
+
+int PgStore::cast_placements(Id session, const std::string& task, const std::map<std::string, std::string>& placements) {
+    if (placements.empty()) throw StoreError(K::Invalid, "a sorting vote needs at least one fact in a place");
+    std::vector<std::string> facts, places;
+    for (const auto& [fact, place] : placements) {
+        if (fact.empty() || place.empty()) throw StoreError(K::Invalid, "each fact in a sorting vote needs its place");
+        facts.push_back(fact);
+        places.push_back(place);
+    }
+    return static_cast<int>(impl_->exec("SELECT sofs_cast_placements($1, $2, $3::text[], $4::text[])",
+                                        {s(session), task, text_array(facts), text_array(places)}, "send your sorting")
+                                .i64(0, 0));
+}
+
+int PgStore::placements_cast(Id session, const std::string& task) {
+    return static_cast<int>(
+        impl_->exec("SELECT COALESCE(sofs_placements_cast($1, $2), 0)", {s(session), task}).i64(0, 0));
+}
+
+std::vector<PgStore::PlacementCount> PgStore::revealed_placements(Id session, const std::string& task, int round) {
+    Result r = impl_->exec("SELECT fact, place, n FROM sofs_revealed_placements($1, $2, $3)",
+                           {s(session), task, std::to_string(round)}, "read the revealed sorting");
+    std::vector<PlacementCount> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back({r.text(i, 0), r.text(i, 1), static_cast<int>(r.i64(i, 2))});
+    return out;
+}
+
+}  // namespace sofs::progress

@@ -17,6 +17,7 @@
 #include "progress/store.hpp"
 
 #include <array>
+#include <map>
 #include <memory>
 
 namespace sofs::progress {
@@ -213,6 +214,19 @@ public:
     std::optional<LiveSessionInfo> live_session(Id session);
     std::vector<VoteRoundState> vote_rounds(Id session);
     std::vector<LiveSessionInfo> my_open_sessions();
+
+    // Vote, then reveal, on a sorting task (the fact mapping, the Three Houses;
+    // migration 0008): open_vote() and reveal_vote() open and reveal the round
+    // as for a number; each member sends their whole sorting (fact or item ->
+    // place), changeable until the reveal.
+    struct PlacementCount {
+        std::string fact, place;
+        int count = 0;
+    };
+    int cast_placements(Id session, const std::string& task, const std::map<std::string, std::string>& placements);
+    int placements_cast(Id session, const std::string& task);   // in the latest round
+    // A revealed round: per fact, how many put it in each place (most first); empty before the reveal.
+    std::vector<PlacementCount> revealed_placements(Id session, const std::string& task, int round);
 
     // ------------------------------------------------------ practice-lead networks
     // (migration 0008; network_board.hpp says how a board is shown and

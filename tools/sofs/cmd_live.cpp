@@ -8,6 +8,7 @@
 #include "progress_cli.hpp"
 
 #include <chrono>
+#include <map>
 #include <cstdio>
 
 namespace sofs::cli {
@@ -23,7 +24,10 @@ const char* kHelp =
     "  sofs live watch SESSION [--for-ms MS]           the room: printed again each time someone moves\n"
     "  sofs live open-vote SESSION --task TASK         a trainer opens a vote at a scaling task\n"
     "  sofs live vote SESSION --task TASK --number N   a trainee votes 0-10 (changeable until the reveal)\n"
-    "  sofs live reveal SESSION --task TASK            a trainer reveals: every number, no names\n"
+    "  sofs live place SESSION --task TASK FACT=PLACE...   a trainee's sorting (the fact mapping,\n"
+    "                                                  the Three Houses), changeable until the reveal\n"
+    "  sofs live reveal SESSION --task TASK            a trainer reveals: every number, or how many\n"
+    "                                                  put each fact in each place; no names\n"
     "  sofs live release SESSION --scene SCENE         a trainer releases a pause point: everyone\n"
     "                                                  held there (sofs play --live) goes on\n"
     "\n"
@@ -59,7 +63,7 @@ int cmd_live(const Args& args) {
         return 0;
     }
     if (!p.error.empty()) return usage_error(cmd, p.error);
-    if (p.positional.empty()) return usage_error(cmd, "say what to do: open, join, watch, open-vote, vote, reveal or release");
+    if (p.positional.empty()) return usage_error(cmd, "say what to do: open, join, watch, open-vote, vote, place, reveal or release");
     if (!p.get("db") || !progress::is_postgres_location(*p.get("db")))
         return usage_error(cmd, "live sessions need a PostgreSQL store: --db postgresql://YOU@HOST/DB");
     const std::string what = p.positional[0];
@@ -131,10 +135,37 @@ int cmd_live(const Args& args) {
             std::printf("your vote in round %d is in; it stays private until the trainer reveals\n", round);
             return 0;
         }
+        if (what == "place") {
+            std::map<std::string, std::string> placements;
+            for (std::size_t i = 2; i < p.positional.size(); ++i) {
+                const std::string& pair = p.positional[i];
+                auto eq = pair.find('=');
+                if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
+                    return usage_error(cmd, "'" + pair + "' is not FACT=PLACE (for example fact-nan=existing-safety)");
+                placements[pair.substr(0, eq)] = pair.substr(eq + 1);
+            }
+            if (placements.empty()) return usage_error(cmd, "place needs at least one FACT=PLACE");
+            int round = store->cast_placements(*session, task, placements);
+            std::printf("your sorting (%zu) in round %d is in; it stays private until the trainer reveals\n",
+                        placements.size(), round);
+            return 0;
+        }
         if (what == "reveal") {
             int counted = store->votes_cast(*session, task);
+            int sorted = store->placements_cast(*session, task);
             int round = store->reveal_vote(*session, task);
             std::printf("round %d on %s revealed; ", round, task.c_str());
+            if (sorted > 0) {
+                std::printf("%d sorting(s):\n", sorted);
+                std::string last;
+                for (const auto& c : store->revealed_placements(*session, task, round)) {
+                    if (c.fact != last) std::printf("%s  %s:", last.empty() ? "" : "\n", c.fact.c_str());
+                    std::printf(" %s %d", c.place.c_str(), c.count);
+                    last = c.fact;
+                }
+                std::printf("\n");
+                return 0;
+            }
             auto numbers = store->revealed_votes(*session, task, round);
             if (static_cast<int>(numbers.size()) != counted) std::printf("(counted %d) ", counted);
             print_histogram(numbers);

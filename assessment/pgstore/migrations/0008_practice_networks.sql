@@ -100,3 +100,65 @@ CREATE TRIGGER network_items_wake AFTER INSERT OR DELETE ON network_items
   FOR EACH ROW EXECUTE FUNCTION sofs_notify_network();
 CREATE TRIGGER network_scales_wake AFTER INSERT OR UPDATE OR DELETE ON network_scales
   FOR EACH ROW EXECUTE FUNCTION sofs_notify_network();
+
+-- Vote, then reveal, on a sorting task (the fact mapping, the Three Houses)
+-- in a live session: the trainer opens a round on the task as for a scaling
+-- vote (sofs_open_vote); each member sends where they put each fact or item
+-- (their own sorting, changeable until the reveal); the trainer sees how many
+-- have sent theirs; after the reveal everyone in the session sees, for each
+-- fact, how many put it in each place, with no names.
+CREATE TABLE placement_votes (
+  session  bigint NOT NULL,
+  task     text NOT NULL,
+  round    integer NOT NULL,
+  person   bigint NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  fact     text NOT NULL CHECK (length(fact) BETWEEN 1 AND 200),
+  place    text NOT NULL CHECK (length(place) BETWEEN 1 AND 200),
+  voted_ms bigint NOT NULL,
+  PRIMARY KEY (session, task, round, person, fact),
+  FOREIGN KEY (session, task, round) REFERENCES vote_rounds ON DELETE CASCADE
+);
+ALTER TABLE placement_votes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY placement_votes_own ON placement_votes FOR SELECT USING (person = sofs_me());
+GRANT SELECT ON placement_votes TO sofs_trainees, sofs_trainers, sofs_admins;
+
+CREATE FUNCTION sofs_cast_placements(s bigint, task_id text, facts text[], places text[]) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE r vote_rounds%ROWTYPE;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM live_members WHERE session = s AND person = sofs_me()) THEN
+    RAISE EXCEPTION 'join the live session before voting' USING ERRCODE = '42501';
+  END IF;
+  IF array_length(facts, 1) IS DISTINCT FROM array_length(places, 1) OR COALESCE(array_length(facts, 1), 0) = 0 THEN
+    RAISE EXCEPTION 'a sorting vote needs each fact with its place' USING ERRCODE = '22023';
+  END IF;
+  SELECT * INTO r FROM vote_rounds WHERE session = s AND task = task_id ORDER BY round DESC LIMIT 1;
+  IF r.round IS NULL OR r.revealed_ms IS NOT NULL THEN
+    RAISE EXCEPTION 'the trainer has not opened a vote on % (or it is already revealed)', task_id USING ERRCODE = '55000';
+  END IF;
+  DELETE FROM placement_votes WHERE session = s AND task = task_id AND round = r.round AND person = sofs_me();
+  INSERT INTO placement_votes(session, task, round, person, fact, place, voted_ms)
+    SELECT s, task_id, r.round, sofs_me(), f, p, sofs_now_ms() FROM unnest(facts, places) AS u(f, p);
+  PERFORM pg_notify('sofs_live_' || s, '{"changed":"votes"}');
+  RETURN r.round;
+END $$;
+
+-- How many have sent their sorting in the latest round.
+CREATE FUNCTION sofs_placements_cast(s bigint, task_id text) RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT CASE WHEN sofs_in_session(s) THEN
+    (SELECT count(DISTINCT person)::integer FROM placement_votes v WHERE v.session = s AND v.task = task_id
+        AND v.round = (SELECT max(round) FROM vote_rounds r WHERE r.session = s AND r.task = task_id))
+  END $$;
+
+-- A revealed round: for each fact, how many put it in each place; no names.
+CREATE FUNCTION sofs_revealed_placements(s bigint, task_id text, round_no integer)
+RETURNS TABLE (fact text, place text, n integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT v.fact, v.place, count(*)::integer FROM placement_votes v JOIN vote_rounds r USING (session, task, round)
+   WHERE v.session = s AND v.task = task_id AND v.round = round_no AND r.revealed_ms IS NOT NULL AND sofs_in_session(s)
+   GROUP BY v.fact, v.place ORDER BY v.fact, count(*) DESC, v.place $$;
+
+REVOKE ALL ON FUNCTION sofs_cast_placements, sofs_placements_cast, sofs_revealed_placements FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION sofs_cast_placements, sofs_placements_cast, sofs_revealed_placements
+  TO sofs_trainees, sofs_trainers, sofs_admins;

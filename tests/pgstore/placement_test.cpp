@@ -1,0 +1,77 @@
+// Vote, then reveal, on a sorting task in a live session: each member's
+// sorting of the facts stays private until the trainer reveals the round;
+// then everyone in the session sees how many put each fact in each place,
+// with no names; `sofs live place` and `sofs live reveal` from the terminal.
+#include "pg_fixture.hpp"
+
+#include "../tools/run_support.hpp"
+
+using namespace pg_test;
+
+TEST_CASE("a sorting vote: private until revealed, then per fact how many put it in each place, no names") {
+    if (!postgres_available()) return;
+    FreshDatabase db;
+    auto admin = PgStore::open(db.uri(), counting_clock());
+    Actor root = admin->me();
+    for (const char* who : {"Ana Lowe", "Ben Okafor", "Cal Reyes"})
+        admin->add_person(root, who, Role::Trainee, "", false, std::string("pw-77-") + who[0]);
+    admin->add_person(root, "Tess Marsh", Role::Trainer, "", false, std::string("tess-pw-77"));
+    admin->create_cohort("Tuesday group", sofs::Audience::TwoDay);
+    for (const char* who : {"Tess Marsh", "Ana Lowe", "Ben Okafor", "Cal Reyes"}) admin->add_to_cohort("Tuesday group", who);
+    auto as = [&](const std::string& name, const std::string& pw) {
+        return db.server.as(admin->login_role(name).value(), pw, db.name);
+    };
+    auto tess = PgStore::open(as("Tess Marsh", "tess-pw-77"), counting_clock());
+    auto ana = PgStore::open(as("Ana Lowe", "pw-77-A"), counting_clock());
+    auto ben = PgStore::open(as("Ben Okafor", "pw-77-B"), counting_clock());
+    auto session = tess->open_live_session("Tuesday group", "reference-case");
+    ana->join_live_session(session.join_code);
+    ben->join_live_session(session.join_code);
+
+    CHECK_THROWS_AS(ana->cast_placements(session.id, "sort-1", {{"fact-nan", "existing-safety"}}), StoreError);  // not open
+    CHECK(tess->open_vote(session.id, "sort-1") == 1);
+    tess->listen(session.id);
+    ana->cast_placements(session.id, "sort-1", {{"fact-nan", "strength"}, {"fact-bruise", "past-harm"}});
+    CHECK(tess->wait_for_changes(2000) == std::vector<std::string>{"votes"});
+    ana->cast_placements(session.id, "sort-1", {{"fact-nan", "existing-safety"}, {"fact-bruise", "past-harm"}});  // changed
+    ben->cast_placements(session.id, "sort-1", {{"fact-nan", "strength"}, {"fact-bruise", "past-harm"}});
+    CHECK(tess->placements_cast(session.id, "sort-1") == 2);
+    CHECK(tess->revealed_placements(session.id, "sort-1", 1).empty());   // hidden until revealed
+    CHECK_THROWS_AS(ana->cast_placements(session.id, "sort-1", {}), StoreError);
+    // Ana cannot read Ben's sorting from the table.
+    auto peek = psql_as(as("Ana Lowe", ""), "pw-77-A", "SELECT count(*) FROM placement_votes");
+    CHECK(peek.out == "2\n");   // her own two rows only
+
+    tools_test::TempDir dir;
+    auto revealed = tools_test::run({"live", "reveal", std::to_string(session.id), "--task", "sort-1", "--db",
+                                     as("Tess Marsh", "tess-pw-77")});
+    INFO(revealed.out, revealed.err);
+    CHECK(revealed.rc == 0);
+    CHECK(revealed.out.find("2 sorting(s):") != std::string::npos);
+    CHECK(revealed.out.find("  fact-bruise: past-harm 2") != std::string::npos);
+    CHECK(revealed.out.find("Ana") == std::string::npos);
+    auto counts = ben->revealed_placements(session.id, "sort-1", 1);
+    REQUIRE(counts.size() == 3);
+    CHECK(counts[0].fact == "fact-bruise");
+    CHECK(counts[0].count == 2);
+    CHECK(counts[1].fact == "fact-nan");
+    CHECK(counts[1].count == 1);
+    CHECK(counts[1].place == "existing-safety");   // ties in place order
+    CHECK_THROWS_AS(ben->cast_placements(session.id, "sort-1", {{"fact-nan", "grey"}}), StoreError);  // revealed: closed
+
+    // From the terminal: a second round after discussion.
+    CHECK(tess->open_vote(session.id, "sort-1") == 2);
+    auto placed = tools_test::run({"live", "place", std::to_string(session.id), "--task", "sort-1",
+                                   "fact-nan=existing-safety", "--db", as("Ben Okafor", "pw-77-B")});
+    INFO(placed.err);
+    CHECK(placed.rc == 0);
+    CHECK(tools_test::run({"live", "place", std::to_string(session.id), "--task", "sort-1", "fact-nan", "--db",
+                           as("Ben Okafor", "pw-77-B")}).rc == 2);
+    // Someone outside the session sends nothing.
+    auto cal = PgStore::open(as("Cal Reyes", "pw-77-C"), counting_clock());
+    CHECK_THROWS_AS(cal->cast_placements(session.id, "sort-1", {{"fact-nan", "strength"}}), StoreError);
+    tess->reveal_vote(session.id, "sort-1");
+    auto second = tess->revealed_placements(session.id, "sort-1", 2);
+    REQUIRE(second.size() == 1);
+    CHECK(second[0].place == "existing-safety");
+}
