@@ -273,6 +273,32 @@ bool LiveScreen::reveal(App& app) {
     return true;
 }
 
+bool LiveScreen::send_sorting(App& app) {
+    problem_.clear();
+    try {
+        auto& store = link_->store();
+        std::optional<progress::Attempt> latest;
+        for (const auto& a : store.attempts(*app.user, app.user->id))
+            if (a.scenario == info_.scenario && (!latest || a.id > latest->id)) latest = a;
+        std::map<std::string, std::string> placements;
+        if (latest)
+            for (const auto& e : store.transcript(latest->id).events)
+                if (e.kind == Event::Kind::Answer && e.answer.task == vote_task_ && !e.answer.placements.empty())
+                    placements = e.answer.placements;   // the latest answer to the task
+        if (placements.empty()) {
+            problem_ = "sort the facts at this task in the case first, then send your sorting";
+            return false;
+        }
+        store.cast_placements(info_.id, vote_task_, placements);
+        my_sorting_sent_ = true;
+    } catch (const std::exception& e) {
+        problem_ = std::string("your sorting did not go in: ") + e.what();
+        return false;
+    }
+    refresh(app);
+    return true;
+}
+
 bool LiveScreen::export_wall(App& app, const std::string& folder, bool markdown) {
     (void)app;
     std::string err;
@@ -380,12 +406,20 @@ void LiveScreen::read_votes(App& app) {
     rounds_.clear();
     for (const auto& r : all) {
         if (r.task != vote_task_) continue;
-        Round round{r.round, r.revealed, {}};
-        if (r.revealed) round.numbers = store.revealed_votes(info_.id, r.task, r.round);
+        Round round{r.round, r.revealed, {}, {}};
+        if (r.revealed) {
+            round.numbers = store.revealed_votes(info_.id, r.task, r.round);
+            if (round.numbers.empty()) round.placements = store.revealed_placements(info_.id, r.task, r.round);
+        }
         rounds_.push_back(std::move(round));
     }
     if (!rounds_.empty() && my_vote_ && my_vote_round_ != rounds_.back().round) my_vote_.reset();
-    votes_in_ = vote_task_.empty() || rounds_.empty() ? 0 : store.votes_cast(info_.id, vote_task_);
+    const Task* t = scenario_ ? scenario_->task(vote_task_) : nullptr;
+    sorting_ = t && (t->kind == TaskKind::SortFacts || t->kind == TaskKind::ThreeHouses);
+    if (!rounds_.empty() && rounds_.back().revealed) my_sorting_sent_ = false;
+    votes_in_ = vote_task_.empty() || rounds_.empty() ? 0
+                : sorting_ ? store.placements_cast(info_.id, vote_task_)
+                           : store.votes_cast(info_.id, vote_task_);
 }
 
 // ------------------------------------------------------------------ drawing
@@ -533,17 +567,22 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
         std::vector<const Task*> scaling;
         if (sc)
             for (const auto& scene : sc->scenes)
-                if (scene.task && scene.task->kind == TaskKind::Scaling) scaling.push_back(&*scene.task);
+                if (scene.task && (scene.task->kind == TaskKind::Scaling || scene.task->kind == TaskKind::SortFacts ||
+                                   scene.task->kind == TaskKind::ThreeHouses))
+                    scaling.push_back(&*scene.task);
         if (scaling.empty()) {
-            wrapped("This case has no scaling task to vote on.");
+            wrapped("This case has no scaling or sorting task to vote on.");
             return;
         }
         if (vote_task_.empty()) vote_task_ = scaling.front()->id;
         if (scaling.size() > 1) {
             ImGui::SetNextItemWidth(420 * s);
-            if (ImGui::BeginCombo("Scaling task###live-vote-task", shorten(sc->task(vote_task_)->prompt, 60).c_str())) {
+            const Task* chosen = sc->task(vote_task_);
+            std::string shown = chosen ? std::string(kind_words(chosen->kind)) + ": " + shorten(chosen->prompt, 50) : vote_task_;
+            if (ImGui::BeginCombo("Task###live-vote-task", shown.c_str())) {
                 for (const Task* t : scaling)
-                    if (ImGui::Selectable((shorten(t->prompt, 60) + "###" + t->id).c_str(), t->id == vote_task_)) {
+                    if (ImGui::Selectable((std::string(kind_words(t->kind)) + ": " + shorten(t->prompt, 50) + "###" + t->id).c_str(),
+                                          t->id == vote_task_)) {
                         vote_task_ = t->id;
                         refresh(app);
                     }
@@ -565,6 +604,10 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
     // Revealed rounds side by side (the latest two), on the 0-10 line.
     auto draw_rounds = [&] {
         if (shown.empty()) return;
+        if (sorting_) {
+            draw_sorting_round(app, *shown.back(), ImGui::GetContentRegionAvail().x);
+            return;
+        }
         int low = 0, high = 10, expert = 5;
         if (sc) {
             const ScalingKey& key = sc->scaling_key(vote_task_);
@@ -598,6 +641,11 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
             } else if (big_button(rounds_.empty() ? "Open a vote###live-vote"
                                                   : "Open another round after discussion###live-vote"))
                 open_vote(app, vote_task_);
+        } else if (open && sorting_) {
+            subheading(app, my_sorting_sent_ ? "Your sorting is in" : "Send your sorting");
+            muted_text("Sort the facts at this task in the case, then send where you put each one. Only you see it until "
+                       "your trainer reveals the room's, without names. You can send it again until then.");
+            if (big_button(my_sorting_sent_ ? "Send it again###live-sort" : "Send my sorting###live-sort")) send_sorting(app);
         } else if (open) {
             subheading(app, my_vote_ ? ("Your number: " + std::to_string(*my_vote_)).c_str() : "Choose your number");
             muted_text("Only you see it until your trainer reveals everyone's, without names. You can change it until then.");
@@ -629,6 +677,63 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
         gap(0.4f);
         draw_rounds();
     }
+}
+
+// A revealed sorting: one row per fact, one column per place the room used,
+// each cell how many put the fact there (the most-chosen place in bold).
+void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
+    std::vector<std::string> facts, places;
+    for (const auto& c : r.placements) {
+        if (std::find(facts.begin(), facts.end(), c.fact) == facts.end()) facts.push_back(c.fact);
+        if (std::find(places.begin(), places.end(), c.place) == places.end()) places.push_back(c.place);
+    }
+    std::sort(places.begin(), places.end());
+    subheading(app, (r.round == 1 ? std::string("Round 1: where the room put each one")
+                                  : "Round " + std::to_string(r.round) + ": after discussion").c_str());
+    if (facts.empty()) {
+        muted_text("No one sent a sorting in this round.");
+        return;
+    }
+    const Scenario* sc = scenario_.get();
+    auto fact_text = [sc](const std::string& id) -> std::string {
+        if (sc)
+            for (const auto& f : sc->facts)
+                if (f.id == id) return f.text;
+        return id;
+    };
+    auto place_words = [](std::string p) {
+        std::replace(p.begin(), p.end(), '-', ' ');
+        if (!p.empty()) p[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
+        return p;
+    };
+    int cols = static_cast<int>(places.size()) + 1;
+    if (ImGui::BeginTable("###live-sorting", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                                       ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        for (const auto& p : places) ImGui::TableSetupColumn(place_words(p).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableHeadersRow();
+        for (const auto& f : facts) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", fact_text(f).c_str());
+            int most = 0;
+            for (const auto& c : r.placements)
+                if (c.fact == f) most = std::max(most, c.count);
+            for (const auto& p : places) {
+                ImGui::TableNextColumn();
+                int n = 0;
+                for (const auto& c : r.placements)
+                    if (c.fact == f && c.place == p) n = c.count;
+                if (n == 0) continue;
+                bool top = n == most && app.bold;
+                if (top) ImGui::PushFont(app.bold);
+                ImGui::Text("%d", n);
+                if (top) ImGui::PopFont();
+            }
+        }
+        ImGui::EndTable();
+    }
+    muted_text("How many put each fact in each place; no names are kept with the votes.");
 }
 
 void LiveScreen::draw_wall(App& app) {

@@ -44,6 +44,9 @@ public:
     bool open_vote(App& app, const std::string& task);
     bool cast_vote(App& app, int number);
     bool reveal(App& app);
+    // A trainee sends their own sorting of the vote's task (their latest answer to it in the case).
+    bool send_sorting(App& app);
+    bool sorting_vote() const { return sorting_; }
     bool export_wall(App& app, const std::string& folder, bool markdown);
     void show_names(bool on) { show_names_ = on; }
     void show_tab(int tab) { want_tab_ = tab; }     // 0 the room, 1 vote, 2 the wall
@@ -74,6 +77,7 @@ private:
         int round = 0;
         bool revealed = false;
         std::vector<int> numbers;
+        std::vector<progress::PgStore::PlacementCount> placements;   // a sorting task's, after the reveal
     };
 
     std::unique_ptr<live::Link> link_;
@@ -94,6 +98,8 @@ private:
     // Votes: the rounds of vote_task_ (trainer) or of the open / latest task (trainee).
     std::vector<Round> rounds_;
     int votes_in_ = 0;
+    bool sorting_ = false;                  // vote_task_ is a sorting (the fact mapping, the Three Houses)
+    bool my_sorting_sent_ = false;
     std::optional<int> my_vote_;
     int my_vote_round_ = 0;
     // The wall.
@@ -118,6 +124,7 @@ private:
     void draw_trainee(App& app);
     void draw_room(App& app);
     void draw_votes(App& app, bool as_trainer);
+    void draw_sorting_round(App& app, const Round& r, float width);
     void draw_wall(App& app);
 };
 
