@@ -4,7 +4,7 @@
 # cluster (tools/pg-test-cluster.sh). The trainee joins with the code, writes
 # a danger statement and a safety goal, and votes twice; the trainer's screen
 # shows the answer in the room, the statements on the wall, and both rounds
-# revealed. Pictures at 100 % and 200 % text size go into OUT.
+# revealed; then a vote on the fact mapping: where the room put each fact. Pictures at 100 % and 200 % text size go into OUT.
 #   tools/live-demo.sh BUILD-DIR OUT-DIR
 # Runs both programs under one Xvfb display (xvfb-run -a). Exit status 0 when
 # both scripts finished every step.
@@ -87,6 +87,12 @@ wait-votes 6
 reveal
 frames 4
 shot $out/live-vote-revealed-100.png
+open-vote sort-facts
+touch $work/sort-open
+wait-votes 1
+reveal
+frames 4
+shot $out/live-sorting-revealed-100.png
 text-size 200
 frames 6
 shot $out/live-vote-revealed-200.png
@@ -123,6 +129,8 @@ vote 4
 wait-revealed 2
 frames 4
 shot $out/live-trainee-revealed-100.png
+wait-for $work/sort-open
+send-sorting
 wait-for $work/trainer-done
 quit
 STEPS

@@ -60,7 +60,7 @@ std::unique_ptr<LiveScript> LiveScript::load(const std::string& path, std::strin
                                   "answer", "go", "tab", "names", "open-vote", "vote", "wait-votes", "reveal",
                                   "wait-revealed", "wait-wall", "wait-answer", "export-wall", "text-size", "shot",
                                   "touch", "wait-for", "frames", "quit", "idle", "network-open", "project",
-                                  "wait-board", "network-export", "network-add", "network-scale"};
+                                  "wait-board", "network-export", "network-add", "network-scale", "send-sorting"};
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {
@@ -212,6 +212,12 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
         live.refresh(app);
         if (!live.vote_open()) { *done = false; return true; }
         if (!live.cast_vote(app, std::stoi(a))) { *error = live.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "send-sorting") {
+        live.refresh(app);
+        if (!live.vote_open() || !live.sorting_vote()) { *done = false; return true; }
+        if (!live.send_sorting(app)) { *error = live.problem(); return false; }
         return true;
     }
     if (s.verb == "wait-votes") { *done = live.votes_in() >= std::stoi(a); return true; }

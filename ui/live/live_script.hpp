@@ -16,6 +16,7 @@
 //   go network                      network-open TITLE   (the newest board of that title)
 //   wait-board ITEMS [| SCALES]     project on|off       network-export FOLDER
 //   network-add PLACE | TEXT        network-scale WHO | NUMBER | WHY
+//   send-sorting   (a trainee sends their sorting once a sorting vote is open)
 //   idle SECONDS   the app waits calmly (no frames unless woken); prints the
 //                  CPU time the process used and the frames it drew meanwhile
 #pragma once
