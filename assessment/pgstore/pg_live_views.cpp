@@ -85,3 +85,24 @@ std::vector<PgStore::PlacementCount> PgStore::revealed_placements(Id session, co
 }
 
 }  // namespace sofs::progress
+
+namespace sofs::progress {
+
+void PgStore::set_wall_mark(Id session, const std::string& item, bool pinned, bool hidden) {
+    Result r = impl_->exec(
+        "INSERT INTO wall_marks(session, item, pinned, hidden, at_ms) VALUES ($1, $2, $3, $4, $5) "
+        "ON CONFLICT (session, item) DO UPDATE SET pinned = excluded.pinned, hidden = excluded.hidden, at_ms = excluded.at_ms",
+        {s(session), item, pinned ? "true" : "false", hidden ? "true" : "false", s(impl_->now())},
+        "keep the wall's pin or hide");
+    (void)r;
+}
+
+std::map<std::string, PgStore::WallMark> PgStore::wall_marks(Id session) {
+    Result r = impl_->exec("SELECT item, pinned, hidden FROM wall_marks WHERE session = $1", {s(session)},
+                           "read the wall's pins and hides");
+    std::map<std::string, WallMark> out;
+    for (int i = 0; i < r.rows(); ++i) out[r.text(i, 0)] = {r.boolean(i, 1), r.boolean(i, 2)};
+    return out;
+}
+
+}  // namespace sofs::progress

@@ -228,6 +228,14 @@ public:
     // A revealed round: per fact, how many put it in each place (most first); empty before the reveal.
     std::vector<PlacementCount> revealed_placements(Id session, const std::string& task, int round);
 
+    // The statement wall's pins and hides (migration 0008), by the wall's
+    // private item key; only the session's trainer reads or writes them.
+    struct WallMark {
+        bool pinned = false, hidden = false;
+    };
+    void set_wall_mark(Id session, const std::string& item, bool pinned, bool hidden);
+    std::map<std::string, WallMark> wall_marks(Id session);
+
     // ------------------------------------------------------ practice-lead networks
     // (migration 0008; network_board.hpp says how a board is shown and
     // exported). A practice lead (a trainer or administrator in the cohort)

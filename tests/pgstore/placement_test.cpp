@@ -75,3 +75,35 @@ TEST_CASE("a sorting vote: private until revealed, then per fact how many put it
     REQUIRE(second.size() == 1);
     CHECK(second[0].place == "existing-safety");
 }
+
+TEST_CASE("the statement wall's pins and hides are kept in the store, for the session's trainer only") {
+    if (!postgres_available()) return;
+    FreshDatabase db;
+    auto admin = PgStore::open(db.uri(), counting_clock());
+    Actor root = admin->me();
+    admin->add_person(root, "Ana Lowe", Role::Trainee, "", false, std::string("ana-pw-77"));
+    admin->add_person(root, "Tess Marsh", Role::Trainer, "", false, std::string("tess-pw-77"));
+    admin->add_person(root, "Tom Wade", Role::Trainer, "", false, std::string("tom-pw-77"));
+    admin->create_cohort("Tuesday group", sofs::Audience::TwoDay);
+    for (const char* who : {"Tess Marsh", "Tom Wade", "Ana Lowe"}) admin->add_to_cohort("Tuesday group", who);
+    auto as = [&](const std::string& name, const std::string& pw) {
+        return PgStore::open(db.server.as(admin->login_role(name).value(), pw, db.name), counting_clock());
+    };
+    auto tess = as("Tess Marsh", "tess-pw-77");
+    auto session = tess->open_live_session("Tuesday group", "reference-case");
+    tess->set_wall_mark(session.id, "Ana Lowe\ndanger-statement", true, false);
+    tess->set_wall_mark(session.id, "Ben Okafor\nsafety-goal", false, true);
+    tess->set_wall_mark(session.id, "Ana Lowe\ndanger-statement", true, true);   // changed, not added
+    // A new connection (the trainer's window opened again) reads them back.
+    auto again = as("Tess Marsh", "tess-pw-77")->wall_marks(session.id);
+    REQUIRE(again.size() == 2);
+    CHECK(again["Ana Lowe\ndanger-statement"].pinned);
+    CHECK(again["Ana Lowe\ndanger-statement"].hidden);
+    CHECK_FALSE(again["Ben Okafor\nsafety-goal"].pinned);
+    // Another trainer of the cohort and a trainee neither read nor write them.
+    auto tom = as("Tom Wade", "tom-pw-77");
+    CHECK(tom->wall_marks(session.id).empty());
+    CHECK_THROWS_AS(tom->set_wall_mark(session.id, "x", true, false), StoreError);
+    auto ana = as("Ana Lowe", "ana-pw-77");
+    CHECK_THROWS_AS(ana->wall_marks(session.id), StoreError);   // no grant at all
+}

@@ -273,6 +273,23 @@ bool LiveScreen::reveal(App& app) {
     return true;
 }
 
+bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden) {
+    const live::WallItem* it = nullptr;
+    for (const auto& w : wall_.items())
+        if (w.key == key) it = &w;
+    if (!it || !link_) return false;
+    bool pin = pinned.value_or(it->pinned), hide = hidden.value_or(it->hidden);
+    try {
+        link_->store().set_wall_mark(info_.id, key, pin, hide);
+    } catch (const std::exception& e) {
+        problem_ = std::string("the wall's change was not kept: ") + e.what();
+        return false;
+    }
+    wall_.pin(key, pin);
+    wall_.hide(key, hide);
+    return true;
+}
+
 bool LiveScreen::send_sorting(App& app) {
     problem_.clear();
     try {
@@ -390,6 +407,11 @@ void LiveScreen::build_wall(App& app) {
         }
     }
     wall_.update(std::move(items));
+    // The trainer's pins and hides are kept in the store: they outlast a restart.
+    for (const auto& [key, mark] : link_->store().wall_marks(info_.id)) {
+        wall_.pin(key, mark.pinned);
+        wall_.hide(key, mark.hidden);
+    }
 }
 
 void LiveScreen::read_votes(App& app) {
@@ -793,8 +815,8 @@ void LiveScreen::draw_wall(App& app) {
                 ImGui::Separator();
                 ImGui::PopID();
             }
-            if (!pin_key.empty()) wall_.pin(pin_key, pin_to);
-            if (!hide_key.empty()) wall_.hide(hide_key, hide_to);
+            if (!pin_key.empty()) mark_wall(pin_key, pin_to, std::nullopt);
+            if (!hide_key.empty()) mark_wall(hide_key, std::nullopt, hide_to);
         }
         ImGui::EndTable();
     }

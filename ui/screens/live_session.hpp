@@ -46,6 +46,8 @@ public:
     bool reveal(App& app);
     // A trainee sends their own sorting of the vote's task (their latest answer to it in the case).
     bool send_sorting(App& app);
+    // Pins or hides a wall statement (by its key), kept in the store; false with problem() set.
+    bool mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden);
     bool sorting_vote() const { return sorting_; }
     bool export_wall(App& app, const std::string& folder, bool markdown);
     void show_names(bool on) { show_names_ = on; }

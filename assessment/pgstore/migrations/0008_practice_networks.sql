@@ -162,3 +162,21 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
 REVOKE ALL ON FUNCTION sofs_cast_placements, sofs_placements_cast, sofs_revealed_placements FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION sofs_cast_placements, sofs_placements_cast, sofs_revealed_placements
   TO sofs_trainees, sofs_trainers, sofs_admins;
+
+-- The statement wall's pins and hides, kept in the store rather than in the
+-- trainer's window, so they outlast a restart and reach the wall's export
+-- from any machine the trainer uses. A statement is named by its private key
+-- (whose answer to which task: never shown); only the session's trainer
+-- reads or writes these rows.
+CREATE TABLE wall_marks (
+  session bigint NOT NULL REFERENCES live_sessions(id) ON DELETE CASCADE,
+  item    text NOT NULL CHECK (length(item) BETWEEN 1 AND 400),
+  pinned  boolean NOT NULL DEFAULT false,
+  hidden  boolean NOT NULL DEFAULT false,
+  at_ms   bigint NOT NULL,
+  PRIMARY KEY (session, item)
+);
+ALTER TABLE wall_marks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY wall_marks_trainer ON wall_marks FOR ALL
+  USING (sofs_session_trainer(session) = sofs_me()) WITH CHECK (sofs_session_trainer(session) = sofs_me());
+GRANT SELECT, INSERT, UPDATE, DELETE ON wall_marks TO sofs_trainers, sofs_admins;
