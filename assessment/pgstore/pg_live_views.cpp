@@ -106,3 +106,77 @@ std::map<std::string, PgStore::WallMark> PgStore::wall_marks(Id session) {
 }
 
 }  // namespace sofs::progress
+
+namespace sofs::progress {
+
+namespace {
+
+std::string trim_text(const std::string& t) {
+    auto b = t.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    return t.substr(b, t.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+}  // namespace
+
+Id PgStore::open_improvement(Id session, const std::string& kind, const std::string& original) {
+    if (kind != "danger" && kind != "goal")
+        throw StoreError(K::Invalid, "a wall statement to improve is a danger statement or a safety goal ('danger' or 'goal')");
+    if (trim_text(original).empty()) throw StoreError(K::Invalid, "there are no words to improve");
+    Result r = impl_->exec(
+        "INSERT INTO wall_improvements(session, kind, original, opened_ms) VALUES ($1, $2, $3, $4) RETURNING id",
+        {s(session), kind, trim_text(original), s(impl_->now())}, "open the statement for the room to improve");
+    return r.i64(0, 0);
+}
+
+static const char* kImprovementColumns = "SELECT id, kind, original, picked, COALESCE(picked_text, '') FROM wall_improvements ";
+
+static PgStore::Improvement read_improvement(const Result& r, int i) {
+    return {r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.opt(i, 3), r.text(i, 4)};
+}
+
+std::optional<PgStore::Improvement> PgStore::latest_improvement(Id session) {
+    Result r = impl_->exec(std::string(kImprovementColumns) + "WHERE session = $1 ORDER BY id DESC LIMIT 1", {s(session)},
+                           "read the statement being improved");
+    if (r.rows() == 0) return std::nullopt;
+    return read_improvement(r, 0);
+}
+
+std::vector<PgStore::Improvement> PgStore::improvements(Id session) {
+    Result r = impl_->exec(std::string(kImprovementColumns) + "WHERE session = $1 ORDER BY id", {s(session)},
+                           "read the statements improved together");
+    std::vector<Improvement> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(read_improvement(r, i));
+    return out;
+}
+
+void PgStore::propose_edit(Id improvement, const std::string& text) {
+    std::string t = trim_text(text);
+    if (t.empty()) throw StoreError(K::Invalid, "a proposal needs some words");
+    if (t.size() > 2000) throw StoreError(K::Invalid, "a proposal has at most 2000 characters");
+    impl_->exec(
+        "INSERT INTO wall_proposals(improvement, person, text, at_ms) VALUES ($1, sofs_me(), $2, $3) "
+        "ON CONFLICT (improvement, person) DO UPDATE SET text = excluded.text, at_ms = excluded.at_ms",
+        {s(improvement), t, s(impl_->now())}, "propose your edit");
+}
+
+std::vector<PgStore::Proposal> PgStore::proposals(Id improvement) {
+    Result r = impl_->exec("SELECT id, text, person = sofs_me() FROM wall_proposals WHERE improvement = $1 ORDER BY id",
+                           {s(improvement)}, "read the proposals");
+    std::vector<Proposal> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back({r.i64(i, 0), r.text(i, 1), r.boolean(i, 2)});
+    return out;
+}
+
+void PgStore::pick_proposal(Id improvement, Id proposal) {
+    Tx tx(*impl_);
+    Result p = impl_->exec("SELECT text FROM wall_proposals WHERE id = $1 AND improvement = $2", {s(proposal), s(improvement)},
+                           "read the proposal");
+    if (p.rows() == 0) throw StoreError(K::Invalid, "no proposal " + s(proposal) + " for this statement that you may see");
+    Result u = impl_->exec("UPDATE wall_improvements SET picked = $2, picked_text = $3 WHERE id = $1",
+                           {s(improvement), s(proposal), p.text(0, 0)}, "pick the proposal");
+    if (u.changed() == 0) throw StoreError(K::Denied, "only the session's trainer picks a proposal");
+    tx.commit();
+}
+
+}  // namespace sofs::progress

@@ -236,6 +236,29 @@ public:
     void set_wall_mark(Id session, const std::string& item, bool pinned, bool hidden);
     std::map<std::string, WallMark> wall_marks(Id session);
 
+    // Improve together (migration 0008): the trainer opens one wall statement
+    // ("danger" or "goal") for the room; each member proposes one edit
+    // (changeable until the pick); the trainer reads every proposal without
+    // names and picks one, which everyone in the session then sees.
+    struct Improvement {
+        Id id = 0;
+        std::string kind, original;
+        std::optional<Id> picked;
+        std::string picked_text;
+    };
+    struct Proposal {
+        Id id = 0;
+        std::string text;
+        bool mine = false;
+    };
+    Id open_improvement(Id session, const std::string& kind, const std::string& original);
+    std::optional<Improvement> latest_improvement(Id session);
+    std::vector<Improvement> improvements(Id session);        // oldest first (for the export)
+    void propose_edit(Id improvement, const std::string& text);
+    // The trainer's: every proposal, oldest first; a member's: their own.
+    std::vector<Proposal> proposals(Id improvement);
+    void pick_proposal(Id improvement, Id proposal);
+
     // ------------------------------------------------------ practice-lead networks
     // (migration 0008; network_board.hpp says how a board is shown and
     // exported). A practice lead (a trainer or administrator in the cohort)

@@ -107,3 +107,55 @@ TEST_CASE("the statement wall's pins and hides are kept in the store, for the se
     auto ana = as("Ana Lowe", "ana-pw-77");
     CHECK_THROWS_AS(ana->wall_marks(session.id), StoreError);   // no grant at all
 }
+
+TEST_CASE("improve together: the trainer opens a wall statement, each member proposes an edit, the trainer picks one") {
+    if (!postgres_available()) return;
+    FreshDatabase db;
+    auto admin = PgStore::open(db.uri(), counting_clock());
+    Actor root = admin->me();
+    admin->add_person(root, "Ana Lowe", Role::Trainee, "", false, std::string("ana-pw-77"));
+    admin->add_person(root, "Ben Okafor", Role::Trainee, "", false, std::string("ben-pw-77"));
+    admin->add_person(root, "Tess Marsh", Role::Trainer, "", false, std::string("tess-pw-77"));
+    admin->create_cohort("Tuesday group", sofs::Audience::TwoDay);
+    for (const char* who : {"Tess Marsh", "Ana Lowe", "Ben Okafor"}) admin->add_to_cohort("Tuesday group", who);
+    auto uri = [&](const std::string& name, const std::string& pw) {
+        return db.server.as(admin->login_role(name).value(), pw, db.name);
+    };
+    auto tess = PgStore::open(uri("Tess Marsh", "tess-pw-77"), counting_clock());
+    auto ana = PgStore::open(uri("Ana Lowe", "ana-pw-77"), counting_clock());
+    auto ben = PgStore::open(uri("Ben Okafor", "ben-pw-77"), counting_clock());
+    auto session = tess->open_live_session("Tuesday group", "reference-case");
+    ana->join_live_session(session.join_code);
+    ben->join_live_session(session.join_code);
+    const std::string sid = std::to_string(session.id);
+
+    CHECK_THROWS_AS(ana->open_improvement(session.id, "danger", "Ryan is a bad dad."), StoreError);  // trainer only
+    auto opened = tools_test::run({"live", "improve", sid, "--kind", "danger", "We", "are", "worried", "about", "Kai.", "--db",
+                                   uri("Tess Marsh", "tess-pw-77")});
+    INFO(opened.out, opened.err);
+    REQUIRE(opened.rc == 0);
+    auto current = ana->latest_improvement(session.id);
+    REQUIRE(current);
+    CHECK(current->original == "We are worried about Kai.");
+    tess->listen(session.id);
+    ana->propose_edit(current->id, "The school is worried that Kai could be hurt if Ryan hits Jade again.");
+    CHECK(tess->wait_for_changes(2000) == std::vector<std::string>{"proposals"});
+    ana->propose_edit(current->id, "The school is worried that Kai could be hurt or frightened if Ryan hits Jade again.");
+    CHECK(tools_test::run({"live", "propose", sid, "Kai", "could", "be", "hurt.", "--db", uri("Ben Okafor", "ben-pw-77")}).rc == 0);
+    // Members see only their own; the trainer sees both, without names.
+    REQUIRE(ana->proposals(current->id).size() == 1);
+    CHECK(ana->proposals(current->id)[0].mine);
+    auto all = tess->proposals(current->id);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].text.find("hurt or frightened") != std::string::npos);
+    auto listed = tools_test::run({"live", "proposals", sid, "--db", uri("Tess Marsh", "tess-pw-77")});
+    CHECK(listed.out.find("Ana") == std::string::npos);
+    CHECK_THROWS_AS(ana->pick_proposal(current->id, all[1].id), StoreError);
+    tess->pick_proposal(current->id, all[0].id);
+    auto picked = ben->latest_improvement(session.id);
+    REQUIRE(picked);
+    CHECK(picked->picked == all[0].id);
+    CHECK(picked->picked_text == all[0].text);   // the room sees the picked words
+    CHECK_THROWS_AS(ben->propose_edit(current->id, "Too late"), StoreError);   // picked: closed
+    CHECK(tess->improvements(session.id).size() == 1);
+}
