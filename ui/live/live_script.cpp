@@ -60,7 +60,8 @@ std::unique_ptr<LiveScript> LiveScript::load(const std::string& path, std::strin
                                   "answer", "go", "tab", "names", "open-vote", "vote", "wait-votes", "reveal",
                                   "wait-revealed", "wait-wall", "wait-answer", "export-wall", "text-size", "shot",
                                   "touch", "wait-for", "frames", "quit", "idle", "network-open", "project",
-                                  "wait-board", "network-export", "network-add", "network-scale", "send-sorting"};
+                                  "wait-board", "network-export", "network-add", "network-scale", "send-sorting", "improve",
+                                  "propose", "wait-proposals", "pick"};
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {
@@ -218,6 +219,26 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
         live.refresh(app);
         if (!live.vote_open() || !live.sorting_vote()) { *done = false; return true; }
         if (!live.send_sorting(app)) { *error = live.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "improve") {   // the Nth danger statement on the wall (1 = the first)
+        auto col = live.wall().column(live::WallKind::Danger);
+        std::size_t n = static_cast<std::size_t>(std::stoi(a));
+        if (n < 1 || n > col.size()) { *done = false; return true; }
+        if (!live.improve_together(app, col[n - 1]->key)) { *error = live.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "propose") {
+        live.refresh(app);
+        if (!live.improvement() || live.improvement()->picked) { *done = false; return true; }
+        if (!live.propose(app, a)) { *error = live.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "wait-proposals") { *done = static_cast<int>(live.proposals().size()) >= std::stoi(a); return true; }
+    if (s.verb == "pick") {
+        std::size_t n = static_cast<std::size_t>(std::stoi(a));
+        if (n < 1 || n > live.proposals().size()) { *error = "no proposal " + a; return false; }
+        if (!live.pick(app, live.proposals()[n - 1].id)) { *error = live.problem(); return false; }
         return true;
     }
     if (s.verb == "wait-votes") { *done = live.votes_in() >= std::stoi(a); return true; }

@@ -17,6 +17,8 @@
 //   wait-board ITEMS [| SCALES]     project on|off       network-export FOLDER
 //   network-add PLACE | TEXT        network-scale WHO | NUMBER | WHY
 //   send-sorting   (a trainee sends their sorting once a sorting vote is open)
+//   improve N      (the trainer opens the wall's Nth danger statement)   propose TEXT
+//   wait-proposals N                pick N   (the Nth proposal)
 //   idle SECONDS   the app waits calmly (no frames unless woken); prints the
 //                  CPU time the process used and the frames it drew meanwhile
 #pragma once

@@ -273,6 +273,67 @@ bool LiveScreen::reveal(App& app) {
     return true;
 }
 
+bool LiveScreen::improve_together(App& app, const std::string& key) {
+    problem_.clear();
+    for (const auto& w : wall_.items())
+        if (w.key == key) try {
+                link_->store().open_improvement(info_.id, w.kind == live::WallKind::Danger ? "danger" : "goal", w.text);
+                refresh(app);
+                return true;
+            } catch (const std::exception& e) {
+                problem_ = std::string("could not open it for the room: ") + e.what();
+                return false;
+            }
+    problem_ = "that statement is no longer on the wall";
+    return false;
+}
+
+bool LiveScreen::propose(App& app, const std::string& text) {
+    problem_.clear();
+    if (!improvement_) return false;
+    try {
+        link_->store().propose_edit(improvement_->id, text);
+    } catch (const std::exception& e) {
+        problem_ = std::string("your edit did not go in: ") + e.what();
+        return false;
+    }
+    refresh(app);
+    return true;
+}
+
+bool LiveScreen::pick(App& app, progress::Id proposal) {
+    problem_.clear();
+    if (!improvement_) return false;
+    try {
+        link_->store().pick_proposal(improvement_->id, proposal);
+    } catch (const std::exception& e) {
+        problem_ = std::string("could not pick it: ") + e.what();
+        return false;
+    }
+    refresh(app);
+    return true;
+}
+
+// The statements the room improved together, for the wall's export: each
+// original, every proposal (no names) with the assessor's marks, the pick.
+std::string LiveScreen::improvements_markdown(App& app) {
+    std::string out;
+    auto& store = link_->store();
+    int n = 0;
+    for (const auto& imp : store.improvements(info_.id)) {
+        live::WallKind kind = imp.kind == "danger" ? live::WallKind::Danger : live::WallKind::Goal;
+        out += "\n### Improved together " + std::to_string(++n) + "\n\nThe statement: " + imp.original + "\n\n";
+        int k = 0;
+        for (const auto& p : store.proposals(imp.id)) {
+            out += std::to_string(++k) + ". " + p.text + (imp.picked && *imp.picked == p.id ? " **(picked)**" : "") + "\n";
+            std::string m = live::marks_line(marks_for(app, kind, p.text));
+            if (!m.empty()) out += "   - Assessor: " + m + "\n";
+        }
+        if (k == 0) out += "No edits were proposed.\n";
+    }
+    return out.empty() ? out : "\n## Improved together\n" + out;
+}
+
 bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden) {
     const live::WallItem* it = nullptr;
     for (const auto& w : wall_.items())
@@ -317,12 +378,11 @@ bool LiveScreen::send_sorting(App& app) {
 }
 
 bool LiveScreen::export_wall(App& app, const std::string& folder, bool markdown) {
-    (void)app;
     std::string err;
     std::string title = "Statement wall, live session " + info_.join_code;
     if (scenario_) title += " (" + scenario_->title + ")";
     auto path = live::write_export(folder, live::export_name(info_.join_code, "wall", markdown ? "md" : "csv"),
-                                   markdown ? wall_.markdown(title) : wall_.csv(), &err);
+                                   markdown ? wall_.markdown(title) + improvements_markdown(app) : wall_.csv(), &err);
     export_message_ = path ? "Written to " + *path : "Not exported: " + err;
     return path.has_value();
 }
@@ -338,6 +398,8 @@ void LiveScreen::refresh(App& app) {
             build_wall(app);
         }
         read_votes(app);
+        improvement_ = link_->store().latest_improvement(info_.id);
+        proposals_ = improvement_ ? link_->store().proposals(improvement_->id) : std::vector<progress::PgStore::Proposal>{};
     } catch (const std::exception& e) {
         problem_ = std::string("could not read the live session: ") + e.what();
     }
@@ -394,15 +456,7 @@ void LiveScreen::build_wall(App& app) {
             w.key = m.name + "\n" + task;
             w.kind = t->kind == TaskKind::DangerStatement ? live::WallKind::Danger : live::WallKind::Goal;
             w.text = text;
-            std::string cache_key = std::string(w.kind == live::WallKind::Danger ? "D" : "G") + text;
-            auto cached = marks_cache_.find(cache_key);
-            if (cached != marks_cache_.end()) w.marks = cached->second;
-            else if (g) {
-                auto verdicts = w.kind == live::WallKind::Danger ? assess_danger_statement(text, *sc, *g)
-                                                                 : assess_safety_goal(text, *sc, *g);
-                for (const auto& v : verdicts) w.marks.push_back({v.criterion, v.met, criterion_title(v.criterion)});
-                marks_cache_[cache_key] = w.marks;
-            }
+            w.marks = marks_for(app, w.kind, text);
             items.push_back(std::move(w));
         }
     }
@@ -412,6 +466,20 @@ void LiveScreen::build_wall(App& app) {
         wall_.pin(key, mark.pinned);
         wall_.hide(key, mark.hidden);
     }
+}
+
+// The assessor's marks for a wall statement or a proposed edit, kept by kind and words.
+std::vector<live::Mark> LiveScreen::marks_for(App& app, live::WallKind kind, const std::string& text) {
+    std::string cache_key = std::string(kind == live::WallKind::Danger ? "D" : "G") + text;
+    auto cached = marks_cache_.find(cache_key);
+    if (cached != marks_cache_.end()) return cached->second;
+    const Scenario* sc = scenario(app, info_.scenario);
+    const Guidance* g = app.guidance();
+    std::vector<live::Mark> marks;
+    if (!sc || !g) return marks;
+    auto verdicts = kind == live::WallKind::Danger ? assess_danger_statement(text, *sc, *g) : assess_safety_goal(text, *sc, *g);
+    for (const auto& v : verdicts) marks.push_back({v.criterion, v.met, criterion_title(v.criterion)});
+    return marks_cache_[cache_key] = marks;
 }
 
 void LiveScreen::read_votes(App& app) {
@@ -795,7 +863,7 @@ void LiveScreen::draw_wall(App& app) {
             auto col = wall_.column(kind, wall_show_hidden_);
             if (col.empty()) muted_text("None handed in yet.");
             int n = 0;
-            std::string pin_key, hide_key;
+            std::string pin_key, hide_key, improve_key;
             bool pin_to = false, hide_to = false;
             for (const live::WallItem* it : col) {
                 ImGui::PushID(it->key.c_str());
@@ -812,14 +880,71 @@ void LiveScreen::draw_wall(App& app) {
                 if (ImGui::SmallButton(it->pinned ? "Unpin" : "Pin")) { pin_key = it->key; pin_to = !it->pinned; }
                 ImGui::SameLine();
                 if (ImGui::SmallButton(it->hidden ? "Show" : "Hide")) { hide_key = it->key; hide_to = !it->hidden; }
+                ImGui::SameLine();
+                if (ImGui::SmallButton("Improve together")) improve_key = it->key;
                 ImGui::Separator();
                 ImGui::PopID();
             }
             if (!pin_key.empty()) mark_wall(pin_key, pin_to, std::nullopt);
             if (!hide_key.empty()) mark_wall(hide_key, std::nullopt, hide_to);
+            if (!improve_key.empty()) improve_together(app, improve_key);
         }
         ImGui::EndTable();
     }
+    draw_improving(app, true);
+}
+
+// Improve together. The trainer: the statement, every proposal without
+// names with the assessor's marks, and a button to pick each. A member: the
+// statement and a box for their edit; after the pick, the room's choice.
+void LiveScreen::draw_improving(App& app, bool as_trainer) {
+    if (!improvement_) return;
+    const auto& imp = *improvement_;
+    live::WallKind kind = imp.kind == "danger" ? live::WallKind::Danger : live::WallKind::Goal;
+    gap(0.4f);
+    ImGui::Separator();
+    subheading(app, "Improving together");
+    muted_text(kind == live::WallKind::Danger ? "A danger statement from the wall:" : "A safety goal from the wall:");
+    wrapped(imp.original);
+    gap(0.2f);
+    if (imp.picked) {
+        if (app.bold) ImGui::PushFont(app.bold);
+        wrapped("The room's improved version: " + imp.picked_text);
+        if (app.bold) ImGui::PopFont();
+    }
+    if (as_trainer) {
+        if (proposals_.empty()) muted_text("No edits proposed yet: each person's appears here as they send it.");
+        int n = 0;
+        progress::Id chosen = 0;
+        float line = ImGui::GetTextLineHeight();
+        for (const auto& p : proposals_) {
+            ImGui::PushID(static_cast<int>(p.id));
+            if (app.bold) ImGui::PushFont(app.bold);
+            ImGui::TextUnformatted(("Edit " + std::to_string(++n) +
+                                    (imp.picked && *imp.picked == p.id ? "  (picked)" : "")).c_str());
+            if (app.bold) ImGui::PopFont();
+            wrapped(p.text);
+            for (const auto& m : marks_for(app, kind, p.text)) {
+                met_shape(m.met, line);
+                ImGui::SameLine();
+                ImGui::TextUnformatted(criterion_title(m.criterion));
+            }
+            if (!imp.picked && ImGui::SmallButton("Pick this one")) chosen = p.id;
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+        if (chosen) pick(app, chosen);
+        return;
+    }
+    if (imp.picked) return;
+    for (const auto& p : proposals_)
+        if (p.mine) muted_text("Your edit so far: " + p.text);
+    muted_text("Only your trainer sees your edit, without your name. You can send it again until they pick one.");
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 720 * app.ui_scale()));
+    ImGui::InputTextMultiline("###live-propose", propose_buf_, sizeof propose_buf_,
+                              ImVec2(std::min(ImGui::GetContentRegionAvail().x, 720 * app.ui_scale()),
+                                     ImGui::GetTextLineHeight() * 4));
+    if (big_button("Send my edit###live-propose-send") && propose(app, propose_buf_)) propose_buf_[0] = 0;
 }
 
 void LiveScreen::draw_trainee(App& app) {
@@ -845,6 +970,7 @@ void LiveScreen::draw_trainee(App& app) {
     ImGui::Separator();
     subheading(app, "Vote");
     draw_votes(app, false);
+    draw_improving(app, false);
 }
 
 }  // namespace sofs::ui
