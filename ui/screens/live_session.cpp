@@ -968,9 +968,12 @@ void LiveScreen::draw_trainee(App& app) {
     if (big_button(playing ? "Back to the case###live-open-case" : "Open the case###live-open-case")) open_case(app);
     gap(0.4f);
     ImGui::Separator();
+    // While the room is improving a statement, that comes first: the vote's results can wait below.
+    bool improving = improvement_ && !improvement_->picked;
+    if (improving) draw_improving(app, false);
     subheading(app, "Vote");
     draw_votes(app, false);
-    draw_improving(app, false);
+    if (!improving) draw_improving(app, false);
 }
 
 }  // namespace sofs::ui
