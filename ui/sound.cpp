@@ -331,7 +331,11 @@ std::string Sound::play_ready() {
     return "";
 }
 
-std::string Sound::poll() { return speech_ ? play_ready() : ""; }
+std::string Sound::poll() {
+    // A line that has finished is let go: a voice clip is a few MiB of samples.
+    if (voice_ && !Mix_Playing(0)) free_voice();
+    return speech_ ? play_ready() : "";
+}
 
 std::string Sound::finish_reading() {
     if (!speech_) return "";
@@ -357,7 +361,7 @@ void Sound::stop() {
         speech_->request.reset();
         speech_->made.reset();
     }
-    if (open_) Mix_HaltChannel(0);
+    free_voice();
 }
 
 std::set<std::string> welsh_words_for(const Scenario& s) {
