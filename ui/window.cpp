@@ -104,6 +104,8 @@ void make_font_texture(GLFWwindow* window) {
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
     fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(g_font_texture)));
     fonts->ClearTexData();
+    // And the font files' bytes (about 2 MiB): a rebuild reads them again.
+    fonts->ClearInputData();
 }
 
 // A PNG of the window written a band of rows at a time, read from the frame
