@@ -5,6 +5,7 @@
 #include "pg_internal.hpp"
 
 #include "progress/personal_data.hpp"
+#include "progress/store_shared.hpp"
 
 #include "codec/transcript_json.hpp"
 
@@ -40,15 +41,6 @@ void require_admin(const Actor& who, const char* what) {
     if (who.role != Role::Admin)
         throw StoreError(K::Denied, std::string("only an administrator can ") + what + " (signed in as " + who.name +
                                         ", a " + to_string(who.role) + ")");
-}
-
-std::map<std::string, std::string> placements_from(const std::string& s) {
-    std::map<std::string, std::string> out;
-    json j = json::parse(s, nullptr, false);
-    if (j.is_object())
-        for (auto& [k, v] : j.items())
-            if (v.is_string()) out[k] = v.get<std::string>();
-    return out;
 }
 
 }  // namespace
@@ -157,15 +149,7 @@ void PgStore::add_to_cohort(const Actor& who, const std::string& cohort, const s
     Tx tx(*impl_);
     Result c = impl_->exec("SELECT id FROM cohorts WHERE lower(name) = lower($1)", {cohort});
     if (c.rows() == 0) throw StoreError(K::NotFound, "there is no cohort called '" + cohort + "' in " + path());
-    std::vector<Id> ids;
-    std::string unknown;
-    for (const auto& name : people) {
-        if (auto p = find_person(name)) ids.push_back(p->id);
-        else unknown += (unknown.empty() ? "'" : ", '") + name + "'";
-    }
-    if (!unknown.empty())
-        throw StoreError(K::NotFound, "there is no one called " + unknown + " in " + path() +
-                                          " (add them first with sofs user add); no one was added to '" + cohort + "'");
+    std::vector<Id> ids = people_for_cohort(*this, people, path(), cohort);
     for (Id id : ids)
         impl_->exec("INSERT INTO cohort_members(cohort, person) VALUES ($1,$2) ON CONFLICT DO NOTHING",
                     {s(c.i64(0, 0)), s(id)}, "add to cohort " + cohort);
@@ -227,7 +211,7 @@ void PgStore::save_draft(Id attempt, const std::string& task, const std::string&
     impl_->exec("INSERT INTO drafts(attempt, task, text, placements, saved_ms) VALUES ($1,$2,$3,$4::jsonb,$5) "
                 "ON CONFLICT (attempt, task) DO UPDATE SET text = excluded.text, placements = excluded.placements, "
                 "saved_ms = excluded.saved_ms",
-                {s(attempt), task, text, json(placements).dump(), s(impl_->now())}, "keep the draft");
+                {s(attempt), task, text, placements_to_json(placements), s(impl_->now())}, "keep the draft");
     tx.commit();
 }
 
@@ -242,7 +226,7 @@ std::vector<Draft> PgStore::drafts(Id attempt) {
                            {s(attempt)});
     std::vector<Draft> out;
     for (int i = 0; i < r.rows(); ++i)
-        out.push_back(Draft{attempt, r.text(i, 0), r.text(i, 1), placements_from(r.text(i, 2)), r.i64(i, 3)});
+        out.push_back(Draft{attempt, r.text(i, 0), r.text(i, 1), placements_from_json(r.text(i, 2)), r.i64(i, 3)});
     return out;
 }
 
