@@ -48,7 +48,7 @@ void mark_process_start() { g_process_start = std::chrono::steady_clock::now(); 
 const char* usage() {
     return "sofs-sim: practise Signs of Safety conversations, mapping and safety planning.\n"
            "\n"
-           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR [--tour-plans DIR]] [--keys-only DIR]\n"
+           "usage: sofs-sim [--scenarios DIR] [--db PATH] [--tour DIR [--tour-plans DIR]] [--keys-only|--mouse-only DIR [--case ID]]\n"
            "                [--live-script FILE] [--text-size PCT] [--watch]\n"
            "                [--frames N --screenshot FILE] [--benchmark-startup] [--help]\n"
            "\n"
@@ -62,7 +62,11 @@ const char* usage() {
            "                       (*.yaml, the format of sofs play --script) in DIR, named by its file\n"
            "  --keys-only DIR      play the reference case from sign-in to feedback with key events\n"
            "                       only (Tab, Enter, Space, Escape, typing), one PNG per screen into\n"
-           "                       DIR; uses a temporary progress file; exits 0 when feedback is reached\n"
+           "                       DIR; uses a temporary progress file unless --db names one; exits 0\n"
+           "                       when feedback is reached and the attempt is stored as finished\n"
+           "  --mouse-only DIR     the same by mouse alone: clicks where each control is drawn, turns\n"
+           "                       the wheel to bring it into sight, and types only the answers' words\n"
+           "  --case ID            with --keys-only or --mouse-only: play this case instead (its id)\n"
            "  --frames N           draw N frames and exit (with --screenshot: then save a PNG);\n"
            "                       exits 3 when problems were shown (scenarios that did not load)\n"
            "  --screenshot FILE    the PNG to write after --frames N\n"
@@ -79,7 +83,7 @@ const char* usage() {
 
 Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "tour-plans", "keys-only", "live-script", "frames", "screenshot", "width", "height", "text-size"},
+    auto p = cli::parse_args(args, {"scenarios", "db", "tour", "tour-plans", "keys-only", "mouse-only", "case", "live-script", "frames", "screenshot", "width", "height", "text-size"},
                              {"help", "benchmark-startup", "watch"});
     Options o;
     *help = false;
@@ -92,6 +96,13 @@ Options parse_options(int argc, char** argv, std::string* error, bool* help) {
     o.tour_plans = p.get("tour-plans").value_or("");
     o.live_script = p.get("live-script").value_or("");
     o.keys_dir = p.get("keys-only").value_or("");
+    if (auto m = p.get("mouse-only")) {
+        if (!o.keys_dir.empty()) { *error = "choose --keys-only or --mouse-only, not both"; return o; }
+        o.keys_dir = *m;
+        o.keys_mouse = true;
+    }
+    o.keys_case = p.get("case").value_or("");
+    if (!o.keys_case.empty() && o.keys_dir.empty()) { *error = "option --case goes with --keys-only DIR or --mouse-only DIR"; return o; }
     o.screenshot = p.get("screenshot").value_or("");
     o.benchmark_startup = p.has("benchmark-startup");
     o.watch = p.has("watch");
@@ -345,7 +356,12 @@ void App::between_frames() {
     if (next_) {
         ScreenId to = *next_;
         next_.reset();
+        // Someone with a first password from an administrator chooses their
+        // own before going anywhere else (the top bar's buttons included).
+        if (user && to != ScreenId::Account && to != ScreenId::SignIn && records && records->must_change_password(user->name))
+            to = ScreenId::Account;
         if (to != current_) {
+            keyboard_screen_changed();
             screen(current_).leave(*this);
             current_ = to;
             sound.stop();
@@ -728,7 +744,7 @@ int App::run() {
     sound.set_cues(settings.cues);
 
     if (!opt.keys_dir.empty()) {
-        keys_ = std::make_unique<KeyPlay>(opt.keys_dir);
+        keys_ = std::make_unique<KeyPlay>(opt.keys_dir, opt.keys_case, opt.keys_mouse);
         if (!keys_->prepare(*this, &err)) {
             std::fprintf(stderr, "sofs-sim: keys-only: %s\n", err.c_str());
             return 1;
@@ -817,7 +833,11 @@ int App::run() {
         draw_frame();
         keyboard_end_frame();
         ImGui::Render();
-        win_.render();
+        // The scripted playthroughs lay out every frame but fill pixels only for
+        // their pictures: a software renderer (Xvfb) spends most of a frame
+        // filling pixels that no one looks at.
+        const bool seen = !keys_ || !pending_shot_.empty();
+        if (seen) win_.render();
         ++frame_;
         if (!pending_shot_.empty()) {
             if (!write_screenshot(pending_shot_, &last_screenshot_error)) {}
@@ -825,6 +845,7 @@ int App::run() {
             pending_shot_.clear();
         }
         if (tour_) tour_->after_render(*this);
+        if (keys_) keys_->after_render(*this);
         if (opt.frames > 0 && frame_ >= opt.frames) {
             int status = library.diagnostics.error_count() > 0 ? 3 : 0;
             if (!opt.screenshot.empty()) {
@@ -836,7 +857,7 @@ int App::run() {
             }
             quit(status);
         }
-        win_.swap();
+        if (seen) win_.swap();
         if (redraw_ > 0) --redraw_;
         if (first) {
             first = false;

@@ -37,7 +37,9 @@ struct Options {
     std::string tour_dir;           // non-empty: run the scripted tour
     std::string tour_plans;         // the tour group's other trainees' plans (test data)
     std::string live_script;        // non-empty: drive a live session from this script (ui/live/live_script.hpp)
-    std::string keys_dir;           // non-empty: play the reference case with key events only
+    std::string keys_dir;           // non-empty: play a case with key events only
+    std::string keys_case;          // with keys_dir: the case's id ("" = the reference case)
+    bool keys_mouse = false;        // with keys_dir: by mouse alone (--mouse-only DIR) instead
     std::string screenshot;         // with frames: write a PNG after N frames
     int frames = 0;
     bool benchmark_startup = false;

@@ -373,6 +373,17 @@ void draw_genogram(const Genogram& g, float unit) {
     ImGui::Dummy(ImVec2(pad * 2 + g.width * unit, h));
 }
 
+float genogram_readable_unit(const Genogram& g) {
+    float widest = 1;
+    for (const auto& n : g.nodes) {
+        auto [first, rest] = name_lines(n.name);
+        float whole = ImGui::CalcTextSize(n.name.c_str()).x;
+        float two = std::max(ImGui::CalcTextSize(first.c_str()).x, ImGui::CalcTextSize(rest.c_str()).x);
+        widest = std::max({widest, std::min(whole, two), ImGui::CalcTextSize(n.age_words.c_str()).x});
+    }
+    return widest * 0.85f / 0.9f;   // draw_genogram's text scale is unit * 0.9 / widest
+}
+
 float genogram_height(const Genogram& g, float unit, float font_size) {
     float widest = 1;
     for (const auto& n : g.nodes) {

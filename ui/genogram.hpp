@@ -66,6 +66,11 @@ Genogram layout_genogram(const std::vector<Person>& people);
 // slot are drawn smaller rather than over a neighbour.
 void draw_genogram(const Genogram& g, float unit);
 
+// The smallest slot width (pixels, at the current font) at which every name
+// and age is drawn at 85 % of the text size or more: below it names shrink
+// towards the unreadable, so a panel narrower than the tree scrolls instead.
+float genogram_readable_unit(const Genogram& g);
+
 // The height draw_genogram takes at `unit` with text of `font_size` pixels.
 float genogram_height(const Genogram& g, float unit, float font_size);
 

@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "keyboard.hpp"
+#include "layout_check.hpp"
 #include "screens/mapping.hpp"
 #include "screens/scaling.hpp"
 #include "screens/three_houses.hpp"
@@ -13,6 +14,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <chrono>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,9 +23,11 @@
 namespace sofs::ui {
 
 namespace {
-constexpr int kSettleFrames = 3;     // frames after each key for the screen to follow
+constexpr int kSettleFrames = 2;     // frames after each key for the screen to follow
+constexpr int kTabSettleFrames = 1;  // after Tab: the focus moves in the next frame
 constexpr int kMaxTabs = 200;        // more Tabs than any screen has controls
 constexpr int kMaxSteps = 4000;
+constexpr int kStuckSteps = 400;     // steps with nothing changing: the script is stuck
 const char* kName = "Kim Keys";
 const char* screen_file(ScreenId s) {
     switch (s) {
@@ -39,7 +44,54 @@ const char* screen_file(ScreenId s) {
 }
 }  // namespace
 
-KeyPlay::KeyPlay(std::string dir) : dir_(std::move(dir)) {}
+static double now_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+KeyPlay::KeyPlay(std::string dir, std::string case_id, bool mouse)
+    : dir_(std::move(dir)), case_(case_id.empty() ? "reference-case" : std::move(case_id)) {
+    mouse_ = mouse;
+}
+
+bool KeyPlay::click(const std::string& target, float fx) {
+    TargetRect r;
+    if (!target_rect(target, &r)) {
+        failure_ = "the control '" + target + "' is not on the screen";
+        return false;
+    }
+    float cy = (r.y0 + r.y1) / 2;
+    // Out of sight: turn the wheel over its panel until it shows.
+    if (cy < r.cy0 + 2 || cy > r.cy1 - 2 || r.cy1 - r.cy0 < 4) {
+        if (++scrolls_ > 60) {
+            failure_ = "scrolling never brought '" + target + "' into sight";
+            return false;
+        }
+        Key k;
+        k.mouse = true;
+        k.x = (r.sx0 + r.sx1) / 2;
+        k.y = (r.sy0 + r.sy1) / 2;
+        k.wheel = cy > k.y ? -1.0f : 1.0f;
+        keys_.push_back(k);
+        return false;
+    }
+    scrolls_ = 0;
+    float x = r.x0 + (r.x1 - r.x0) * fx, y = std::clamp(cy, r.cy0 + 2, r.cy1 - 2);
+    for (bool down : {false, true, false}) {
+        Key k;
+        k.mouse = true;
+        k.x = x;
+        k.y = y;
+        k.down = down;
+        keys_.push_back(k);
+    }
+    return true;
+}
+
+bool KeyPlay::activate(const std::string& target, int key) {
+    if (mouse_) return click(target);
+    if (tab_to(target)) press(key < 0 ? GLFW_KEY_ENTER : key);
+    return false;
+}
 
 KeyPlay::~KeyPlay() {
     std::error_code ec;
@@ -53,11 +105,21 @@ bool KeyPlay::prepare(App& app, std::string* error) {
     char tmpl[] = "/tmp/sofs-keys-XXXXXX";
     if (!mkdtemp(tmpl)) { *error = "could not make a temporary folder in /tmp"; return false; }
     tmp_ = tmpl;
-    app.records = std::make_unique<Records>(tmp_ + "/progress.db", true);
-    if (!app.records->ok()) { *error = "the temporary progress file could not be opened: " + app.records->problem(); return false; }
+    // Only a file named with --db is kept; never the person's own default.
+    std::string db = app.opt.db_path.empty() ? tmp_ + "/progress.db" : app.opt.db_path;
+    app.records = std::make_unique<Records>(db, true);
+    if (!app.records->ok()) { *error = "the progress file '" + db + "' could not be opened: " + app.records->problem(); return false; }
     bool found = false;
-    for (const auto& s : app.library.scenarios) found |= s->id == "reference-case";
-    if (!found) { *error = "the reference case was not found in '" + app.opt.scenarios_dir + "'"; return false; }
+    for (const auto& s : app.library.scenarios) found |= s->id == case_;
+    if (!found) {
+        *error = "there is no case '" + case_ + "' in '" + app.opt.scenarios_dir + "' (cases:";
+        for (const auto& s : app.library.scenarios) *error += " " + s->id;
+        *error += ")";
+        for (const auto& d : app.library.diagnostics.items)
+            if (d.severity == Severity::Error) *error += "\n  " + d.format();
+        return false;
+    }
+    started_ = now_s();
     settle_ = 6;   // the first frames lay the sign-in screen out
     return true;
 }
@@ -87,6 +149,7 @@ void KeyPlay::decide(App& app) {
         pictured_.insert(f);
         app.request_screenshot(dir_ + "/" + f);
     }
+    if (mouse_) return decide_mouse(app);
     switch (here) {
         case ScreenId::SignIn:
             // The name box has the keyboard when the screen opens.
@@ -94,9 +157,24 @@ void KeyPlay::decide(App& app) {
             press(GLFW_KEY_ENTER);
             return;
         case ScreenId::Library:
-            if (tab_to("start:reference-case")) press(GLFW_KEY_ENTER);
+            if (tab_to("start:" + case_)) press(GLFW_KEY_ENTER);
             return;
         case ScreenId::Briefing:
+            // When the family tree is too big for its panel: Tab to it, scroll it
+            // with the arrows, and picture it.
+            if (target_id("family-tree") && !typed_.count("@tree")) {
+                if (tab_to("family-tree")) {
+                    for (int k : {GLFW_KEY_DOWN, GLFW_KEY_DOWN, GLFW_KEY_DOWN, GLFW_KEY_RIGHT, GLFW_KEY_RIGHT}) press(k);
+                    typed_.insert("@tree");
+                }
+                return;
+            }
+            if (typed_.count("@tree") && !typed_.count("@tree-shot")) {
+                typed_.insert("@tree-shot");
+                pictured_.insert("k03b-family-tree.png");
+                app.request_screenshot(dir_ + "/k03b-family-tree.png");
+                return;
+            }
             press(GLFW_KEY_ENTER, true);   // Ctrl+Enter: Begin the visit
             return;
         case ScreenId::Debrief:
@@ -202,11 +280,130 @@ void KeyPlay::decide(App& app) {
     fail(app, "a task of an unknown kind");
 }
 
+// The same decisions as by keyboard, acted with the pointer.
+void KeyPlay::decide_mouse(App& app) {
+    ScreenId here = app.current();
+    switch (here) {
+        case ScreenId::SignIn:
+            if (target_typing("field:new-name") && !typed_.count("@name")) {
+                type(kName);
+                typed_.insert("@name");
+            } else if (!typed_.count("@name")) {
+                click("field:new-name");
+            } else {
+                click("start-trainee");
+            }
+            return;
+        case ScreenId::Library: click("start:" + case_); return;
+        case ScreenId::Briefing: click("primary"); return;   // Begin the visit
+        case ScreenId::Debrief:
+            done_ = true;
+            app.quit(failure_.empty() ? 0 : 1);
+            return;
+        default: break;
+    }
+    if (!app.session() || !app.scenario()) return fail(app, "no case is open on the " + std::string(app.screen(here).stable_id()) + " screen");
+    View v = app.session()->view();
+    if (here == ScreenId::Conversation) {
+        if (v.kind == View::Kind::Choices) {
+            int n = 1, pick = 1;
+            for (const Choice* c : v.choices) {
+                if (move_fits_practice(c->move)) { pick = n; break; }
+                ++n;
+            }
+            click("choice:" + std::to_string(pick));
+        } else {
+            click("primary");   // Continue, Go to the task, See your feedback
+        }
+        return;
+    }
+    if (v.kind != View::Kind::Task || !v.task) {
+        click("back-to-talk");
+        return;
+    }
+    const Task& t = *v.task;
+    Answer want = stock_answer(*app.session(), t);
+    std::string key = editor_key(t.kind);
+    bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (!key.empty() || t.kind == TaskKind::Scaling) {
+        std::string box = "box:" + (t.kind == TaskKind::Scaling ? std::string("scaling-reason") : key);
+        if (t.kind == TaskKind::Scaling) {
+            auto& scale = static_cast<ScalingScreen&>(app.screen(ScreenId::Scaling));
+            if (scale.number() < 0) {
+                // The line's ends sit 24 px (at 100 %) inside the control.
+                TargetRect r;
+                if (!target_rect("scale-line", &r)) return fail(app, "the scale line is not on the screen");
+                float pad = 24 * app.ui_scale(), w = r.x1 - r.x0;
+                click("scale-line", (pad + (w - 2 * pad) * want.number / 10.0f) / w);
+                return;
+            }
+        }
+        if (!typed_.count(t.id)) {
+            if (target_typing(box)) {
+                type(want.text);
+                typed_.insert(t.id);
+            } else {
+                click(box);
+            }
+            return;
+        }
+        click("primary");   // Hand in (the click also leaves the box)
+        return;
+    }
+    if (t.kind == TaskKind::SortFacts) {
+        int placed = 0;
+        std::string next;
+        for (const auto& [id, section] : want.placements) {
+            auto it = app.board().placements.find(id);
+            if (it != app.board().placements.end() && it->second == section) ++placed;
+            else if (next.empty() && target_id("card:" + id)) next = id;
+        }
+        if (placed >= 4 || next.empty()) { click("primary"); return; }
+        if (popup) click("move:" + want.placements[next]);
+        else click("card:" + next);
+        return;
+    }
+    if (t.kind == TaskKind::SafetyNetwork) {
+        for (const auto& id : want.picks) {
+            if (std::find(app.board().network.begin(), app.board().network.end(), id) != app.board().network.end()) continue;
+            if (!target_id("net:" + id)) continue;
+            click("net:" + id, 0.5f);
+            return;
+        }
+        click("primary");
+        return;
+    }
+    if (t.kind == TaskKind::ThreeHouses) {
+        auto& th = static_cast<ThreeHousesScreen&>(app.screen(ScreenId::ThreeHouses));
+        for (const auto& [item, house] : want.placements) {
+            auto it = th.houses().find(item);
+            if (it != th.houses().end() && it->second == house) continue;
+            if (popup) click("house:" + house);
+            else click("item:" + item);
+            return;
+        }
+        click("primary");
+        return;
+    }
+    fail(app, "a task of an unknown kind");
+}
+
 void KeyPlay::before_frame(App& app) {
     if (done_) return;
     if (!keys_.empty() || held_ >= 0) return;
     if (settle_ > 0) { --settle_; return; }
     if (++steps_ > kMaxSteps) return fail(app, "the case did not end after " + std::to_string(kMaxSteps) + " key steps");
+    // Stuck: nothing the trainee can see has changed for many steps.
+    std::string where = std::string(app.screen(app.current()).stable_id());
+    if (app.session()) {
+        View v = app.session()->view();
+        where += " scene '" + (v.scene ? v.scene->id : std::string("?")) + "'" + (v.task ? " task '" + v.task->id + "'" : "");
+    }
+    std::string sig = where + "|" + std::to_string(app.session() ? app.session()->transcript().events.size() : 0) + "|" +
+                      std::to_string(app.board().placements.size()) + "|" + std::to_string(app.board().network.size()) + "|" +
+                      std::to_string(typed_.size()) + "|" + std::to_string(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
+    if (sig != last_sig_) { last_sig_ = sig; same_steps_ = 0; }
+    else if (++same_steps_ > kStuckSteps) return fail(app, "stuck on the " + where + ": nothing changed after " + std::to_string(kStuckSteps) + " steps");
     decide(app);
     if (std::getenv("SOFS_KEYS_DEBUG"))
         std::fprintf(stderr, "step %d screen %s keys %zu tabs %d nav %08x\n", steps_, app.screen(app.current()).stable_id(),
@@ -216,11 +413,32 @@ void KeyPlay::before_frame(App& app) {
 
 void KeyPlay::inject(App& app) {
     ImGuiIO& io = ImGui::GetIO();
+    if (mouse_) {
+        // The backend reads the real pointer each frame: ours replaces it.
+        if (!keys_.empty() && keys_.front().mouse) {
+            Key k = keys_.front();
+            keys_.pop_front();
+            ++presses_;
+            mx_ = k.x;
+            my_ = k.y;
+            mdown_ = k.down;
+            mwheel_ = k.wheel;
+            if (keys_.empty()) settle_ = kSettleFrames;
+            app.request_redraw();
+        } else {
+            mwheel_ = 0;
+        }
+        io.MousePos = ImVec2(mx_, my_);
+        io.MouseDown[0] = mdown_;
+        io.MouseWheel = mwheel_;
+        if (!keys_.empty() && keys_.front().mouse) return;
+        if (mwheel_ != 0 || mdown_) return;
+    }
     if (held_ >= 0) {   // release last frame's key
         io.KeysDown[held_] = false;
         io.KeyCtrl = io.KeyShift = false;
+        settle_ = held_ == GLFW_KEY_TAB ? kTabSettleFrames : kSettleFrames;
         held_ = -1;
-        settle_ = kSettleFrames;
         return;
     }
     if (keys_.empty()) return;
@@ -239,12 +457,41 @@ void KeyPlay::inject(App& app) {
     app.request_redraw();
 }
 
+void KeyPlay::after_render(App& app) {
+    // Settled: the last key has had its frames and the next is not yet chosen.
+    if (done_ || settle_ != 0 || held_ >= 0 || !keys_.empty()) return;
+    for (const auto& p : panels_running_over()) overruns_.insert(std::string(app.screen(app.current()).stable_id()) + ": " + p);
+}
+
 int KeyPlay::finish(App& app) {
-    std::printf("keys-only: %d key events; reached the %s screen\n", presses_, app.screen(app.current()).stable_id());
+    for (const auto& o : overruns_) std::printf("%s: layout: %s\n", mouse_ ? "mouse-only" : "keys-only", o.c_str());
+    std::printf("%s: %zu panels ran past their edge\n", mouse_ ? "mouse-only" : "keys-only", overruns_.size());
+    std::printf("%s: %s: %d %s in %.1f s; reached the %s screen\n", mouse_ ? "mouse-only" : "keys-only", case_.c_str(), presses_,
+                mouse_ ? "pointer steps and typed answers" : "key events", now_s() - started_,
+                app.screen(app.current()).stable_id());
     for (const auto& p : pictured_) std::printf("  %s\n", p.c_str());
     bool ok = failure_.empty() && app.current() == ScreenId::Debrief;
     if (!failure_.empty()) std::fprintf(stderr, "keys-only: %s\n", failure_.c_str());
     else if (!ok) std::fprintf(stderr, "keys-only: the feedback page was not reached\n");
+    // What the store kept: this trainee's attempt at the case, finished.
+    if (ok) {
+        bool stored = false;
+        try {
+            if (app.user && app.records && app.records->store())
+                for (const auto& a : app.records->store()->attempts(*app.user, app.user->id))
+                    if (a.scenario == case_ && a.status == sofs::progress::AttemptStatus::Finished) {
+                        std::printf("%s: attempt %lld of %s stored as finished (ending %s, %d events)\n", mouse_ ? "mouse-only" : "keys-only",
+                                    static_cast<long long>(a.id), case_.c_str(), a.ending.c_str(), a.events);
+                        stored = true;
+                    }
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "keys-only: the progress store could not be read: %s\n", e.what());
+        }
+        if (!stored) {
+            std::fprintf(stderr, "keys-only: no finished attempt at %s is in the progress store\n", case_.c_str());
+            ok = false;
+        }
+    }
     std::fflush(stdout);
     return ok ? 0 : 1;
 }

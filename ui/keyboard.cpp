@@ -10,10 +10,29 @@ namespace sofs::ui {
 
 namespace {
 std::map<std::string, ImGuiID> g_targets;   // this frame's named controls
+std::map<std::string, TargetRect> g_rects;  // where they were drawn
 bool g_focus_alive = false;                 // the focused control was drawn in the last frame
+bool g_screen_changed = false;              // another screen opened before this frame
 }  // namespace
 
-void note_target(const std::string& name) { g_targets[name] = ImGui::GetItemID(); }
+void note_target(const std::string& name) {
+    g_targets[name] = ImGui::GetItemID();
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImRect& clip = w->InnerClipRect;
+    ImGuiWindow* scroller = w;
+    while (scroller->ParentWindow && (scroller->Flags & ImGuiWindowFlags_ChildWindow) && scroller->ScrollMax.y <= 0)
+        scroller = scroller->ParentWindow;
+    const ImRect& sc = scroller->InnerClipRect;
+    g_rects[name] = TargetRect{a.x, a.y, b.x, b.y, clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y,
+                               sc.Min.x, sc.Min.y, sc.Max.x, sc.Max.y};
+}
+bool target_rect(const std::string& name, TargetRect* out) {
+    auto it = g_rects.find(name);
+    if (it == g_rects.end()) return false;
+    *out = it->second;
+    return true;
+}
 unsigned target_id(const std::string& name) {
     auto it = g_targets.find(name);
     return it == g_targets.end() ? 0 : it->second;
@@ -38,13 +57,25 @@ void keyboard_before_new_frame() {
 
 bool keyboard_new_frame() {
     g_targets.clear();
+    g_rects.clear();
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ImGuiIO& io = g.IO;
     // A screen change leaves the focus in a window no longer drawn: give it
     // back to the application's window, so Tab starts from the top again.
+    if (g_screen_changed) {
+        g_screen_changed = false;
+        if (ImGuiWindow* main = ImGui::FindWindowByName("Signs of Safety practice###main")) main->NavLastIds[0] = 0;
+        if (g.NavWindow && g.NavWindow->WasActive) g.NavId = 0;
+    }
     if (!g.NavWindow || !g.NavWindow->WasActive) {
-        if (ImGuiWindow* main = ImGui::FindWindowByName("Signs of Safety practice###main"); main && main->WasActive)
+        if (ImGuiWindow* main = ImGui::FindWindowByName("Signs of Safety practice###main"); main && main->WasActive) {
+            // FocusWindow would put the focus back on the last top-bar button
+            // Tab passed (often Sign out), where Enter on arriving at a new
+            // screen would sign the trainee out: no control has it until Tab.
+            main->NavLastIds[0] = 0;
             ImGui::FocusWindow(main);
+            g.NavId = 0;
+        }
     }
     int dir = take_tab_request();
     bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
@@ -69,6 +100,8 @@ bool keyboard_new_frame() {
     bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     return escape && !popup && g.ActiveId == 0 && !io.WantTextInput;
 }
+
+void keyboard_screen_changed() { g_screen_changed = true; }
 
 void keyboard_end_frame() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -102,7 +135,8 @@ const char* keyboard_help() {
            "In a writing box: type as usual, Ctrl+Z undoes and Ctrl+Y redoes, Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste, "
            "Shift with the arrows selects, Tab or Escape leaves the box. In the conversation the keys 1 to 9 choose what to say. "
            "On the mapping board, press Enter on a fact card to choose where it goes. On the safety scale, Left and Right move "
-           "the number. F1 shows help.";
+           "the number. On the case briefing, when the family tree is bigger than its panel, Tab to it and the arrow keys "
+           "scroll it. F1 shows help.";
 }
 
 }  // namespace sofs::ui

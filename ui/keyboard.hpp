@@ -21,6 +21,11 @@ void keyboard_before_new_frame();
 // else to close (no pop-up, no box being typed in): the caller goes back.
 bool keyboard_new_frame();
 
+// Call when another screen opens: no control keeps the focus (a top-bar
+// button such as Sign out must not be pressed by an Enter meant for the new
+// screen); the next Tab starts from the top.
+void keyboard_screen_changed();
+
 // Call after the frame is drawn (before rendering): remembers whether the
 // focused control was still there, so the next Tab starts again from the top
 // when it has gone (a card moved to another column, a screen changed).
@@ -39,6 +44,15 @@ void note_target(const std::string& name);
 unsigned target_id(const std::string& name);   // ImGuiID, 0 when not drawn this frame
 bool target_focused(const std::string& name);   // the focus ring is on it
 bool target_typing(const std::string& name);    // it has the keyboard (a writing box being typed in)
+// Where a named control was drawn this frame (screen pixels) and the part of
+// its panel that shows (the mouse-only playthrough clicks there, scrolling the
+// panel first when the control is out of sight). False when not drawn.
+struct TargetRect {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;        // the control
+    float cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;    // its panel's visible inside
+    float sx0 = 0, sy0 = 0, sx1 = 0, sy1 = 0;    // the nearest panel round it that scrolls (the wheel goes there)
+};
+bool target_rect(const std::string& name, TargetRect* out);
 
 // The keys, as Help lists them.
 const char* keyboard_help();

@@ -253,6 +253,11 @@ bool Tour::prepare(App& app, std::string* error) {
                           if (!sign_in_p->choose_trainee(a, kNewTrainee, kFirstPassword)) { *e = "first sign-in failed"; return false; }
                           return true;
                       }, "17-first-password.png"});
+    // The case list (or anywhere else) is not open to them until then.
+    queue_.push_back({"the new trainee tries the case list first", [](App& a, std::string*) {
+                          a.go(ScreenId::Library);
+                          return true;
+                      }, ""});
     queue_.push_back({"the new trainee chooses their own password", [account_p](App& a, std::string* e) {
                           if (a.current() != ScreenId::Account || !account_p->must_change()) {
                               *e = "a first password did not lead to choosing one's own";

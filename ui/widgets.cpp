@@ -1,6 +1,8 @@
 // The screens' shared drawing helpers.
 #include "widgets.hpp"
 
+#include "keyboard.hpp"
+
 #include "app.hpp"
 
 #include <imgui_internal.h>
@@ -172,6 +174,7 @@ bool big_button(const char* label) {
 
 bool primary_button(const char* label) {
     bool pressed = big_button(label);
+    note_target("primary");   // the screen's main action, for the scripted playthroughs
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Enter presses this button too");
     ImGuiIO& io = ImGui::GetIO();
     bool shortcut = io.KeyCtrl && !io.WantTextInput && ImGui::GetActiveID() == 0 &&
@@ -246,7 +249,11 @@ const char* move_name(int m) {
 
 bool hand_in_row(App& app, bool asked, const std::string& problem) {
     if (!asked) {
-        if (app.session() && ImGui::Button("Back to the conversation###back")) app.go(app.screen_for_view());
+        if (app.session()) {
+            bool back = ImGui::Button("Back to the conversation###back");
+            note_target("back-to-talk");
+            if (back) app.go(app.screen_for_view());
+        }
         return false;
     }
     bool pressed = primary_button("Hand in###hand-in");

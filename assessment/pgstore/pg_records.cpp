@@ -294,8 +294,10 @@ std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
         index[v.id] = out.size();
         out.push_back(std::move(v));
     }
-    Result ov = impl_->exec("SELECT o.id, o.verdict, p.name, o.met, o.reason, o.at_ms FROM overrides o "
-                            "JOIN verdicts v ON v.id = o.verdict JOIN people p ON p.id = o.trainer "
+    // A trainee may not read their trainer's row in people (row-level
+    // security): the override is still theirs to see, under "your trainer".
+    Result ov = impl_->exec("SELECT o.id, o.verdict, COALESCE(p.name, 'your trainer'), o.met, o.reason, o.at_ms FROM overrides o "
+                            "JOIN verdicts v ON v.id = o.verdict LEFT JOIN people p ON p.id = o.trainer "
                             "WHERE v.attempt = $1 ORDER BY o.at_ms, o.id",
                             {s(attempt_id)});
     for (int i = 0; i < ov.rows(); ++i) {
@@ -528,8 +530,10 @@ Comment PgStore::add_comment(const Actor& trainer, Id attempt_id, const std::str
 std::vector<Comment> PgStore::comments(const Actor& who, Id attempt_id) {
     auto a = attempt(who, attempt_id);
     if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
-    Result r = impl_->exec("SELECT c.id, c.task, c.criterion, p.name, c.text, c.at_ms FROM comments c "
-                           "JOIN people p ON p.id = c.trainer WHERE c.attempt = $1 ORDER BY c.at_ms, c.id",
+    // As for overrides: a trainee cannot read the trainer's row in people, and
+    // an inner join dropped every comment they were meant to read.
+    Result r = impl_->exec("SELECT c.id, c.task, c.criterion, COALESCE(p.name, 'your trainer'), c.text, c.at_ms FROM comments c "
+                           "LEFT JOIN people p ON p.id = c.trainer WHERE c.attempt = $1 ORDER BY c.at_ms, c.id",
                            {s(attempt_id)});
     std::vector<Comment> out;
     for (int i = 0; i < r.rows(); ++i)

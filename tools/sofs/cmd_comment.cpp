@@ -86,6 +86,7 @@ int cmd_comment(const Args& args) {
     if (!password) return fail(cmd, err);
     try {
         pg::Actor trainer = store->sign_in(*p.get("trainer"), *password);
+        if (first_password_pending(cmd, *store, trainer.name, db_path(p))) return 1;
         auto c = store->add_comment(trainer, *attempt, *p.get("text"), p.get("criterion").value_or(""),
                                     p.get("task").value_or(""));
         std::string on = c.criterion.empty() ? "the case" : c.criterion;

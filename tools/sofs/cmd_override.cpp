@@ -56,6 +56,7 @@ int cmd_override(const Args& args) {
     if (!password) return fail(cmd, err);
     try {
         pg::Actor trainer = store->sign_in(*p.get("trainer"), *password);
+        if (first_password_pending(cmd, *store, trainer.name, db_path(p))) return 1;
         auto o = store->override_verdict(trainer, *attempt, *p.get("criterion"), met == "yes", *p.get("reason"),
                                          p.get("task").value_or(""));
         std::printf("%s overruled the assessor on %s in attempt %lld: now %s (override %lld)\n", trainer.name.c_str(),

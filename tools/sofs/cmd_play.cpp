@@ -17,6 +17,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include "progress_cli.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -46,7 +48,9 @@ const char* kPlayHelp =
     "  --db PATH           record the attempt in this progress database (with --user);\n"
     "                      an unfinished attempt of that user is resumed\n"
     "  --user NAME         the trainee playing (created if unknown); a trainee with a\n"
-    "                      password gives it in $SOFS_PASSWORD\n"
+    "                      password gives it in $SOFS_PASSWORD. Someone given a first\n"
+    "                      password by an administrator chooses their own before\n"
+    "                      playing: sofs user passwd NAME --own --db PATH\n"
     "  --step-delay-ms N   wait N milliseconds between steps\n"
     "  --live SESSION      play in a live session (a PostgreSQL --db, the session joined\n"
     "                      with sofs live join): at each pause point play holds until\n"
@@ -308,6 +312,9 @@ int cmd_play(const Args& args) {
             // trainee for one) gives it in $SOFS_PASSWORD; trainers never play here.
             const char* pw = std::getenv("SOFS_PASSWORD");
             setup.trainee = pw && *pw ? store->ensure_trainee(*p.get("user"), pw) : store->ensure_trainee(*p.get("user"));
+            // A first password from an administrator is known to someone else:
+            // its holder chooses their own before any work is recorded under it.
+            if (progress_cli::first_password_pending("play", *store, setup.trainee->name, db)) return 1;
         } catch (const std::exception& e) {
             std::fprintf(stderr, "sofs play: could not record progress in '%s': %s\n", db.c_str(), e.what());
             return 1;

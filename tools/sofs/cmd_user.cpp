@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace sofs::cli {
 
@@ -17,9 +18,10 @@ const char* kHelp =
     "\n"
     "Usage:\n"
     "  sofs user add NAME --role trainee|trainer|admin [--team TEAM] [--agency]\n"
-    "                [--password-file FILE] [--db PATH]\n"
+    "                [--password-file FILE] [--first] [--db PATH]\n"
     "  sofs user list [--role ROLE] [--format text|json] [--db PATH]\n"
     "  sofs user passwd NAME [--password-file FILE] [--db PATH]\n"
+    "  sofs user passwd NAME --own [--password-file FILE] [--db PATH]\n"
     "  sofs user trainee-passwords required|optional [--db PATH]\n"
     "\n"
     "  --role R            trainee (the default), trainer or admin\n"
@@ -28,6 +30,12 @@ const char* kHelp =
     "  --password-file F   read the password from the first line of F; otherwise\n"
     "                      $SOFS_PASSWORD, otherwise it is asked for on the terminal.\n"
     "                      Trainers and administrators need one; trainees may have one.\n"
+    "  --first             the password is a first one: its holder must choose their\n"
+    "                      own before they play or sign in anywhere (files only)\n"
+    "  --own               change your own password: give the one you have now\n"
+    "                      ($SOFS_PASSWORD, else asked), then the new one (--password-file,\n"
+    "                      else $SOFS_NEW_PASSWORD, else asked twice). This is how someone\n"
+    "                      given a first password chooses their own on the command line.\n"
     "  --db PATH           the progress file (default: the user's data folder), or a\n"
     "                      PostgreSQL store (postgresql://USER@HOST/DB): there `add`\n"
     "                      also makes the person's login role, and everyone needs a\n"
@@ -45,7 +53,7 @@ int cmd_user(const Args& args) {
     using namespace progress_cli;
     namespace pg = sofs::progress;
     const char* cmd = "user";
-    auto p = parse_args(args, {"db", "role", "team", "password-file", "format", "name"}, {"agency"});
+    auto p = parse_args(args, {"db", "role", "team", "password-file", "format", "name"}, {"agency", "first", "own"});
     if (p.has("help")) {
         std::fputs(kHelp, stdout);
         return 0;
@@ -63,9 +71,12 @@ int cmd_user(const Args& args) {
         if (!role) return usage_error(cmd, "--role is trainee, trainer or admin, not '" + *p.get("role") + "'");
         std::optional<std::string> password;
         const bool shared = pg::is_postgres_location(db_path(p));
-        if (*role != pg::Role::Trainee || p.has("password-file") || shared) {
+        if (p.has("first") && shared)
+            return usage_error(cmd, "--first is for progress files; on PostgreSQL the administrator sets the password with the person");
+        if (*role != pg::Role::Trainee || p.has("password-file") || shared || p.has("first")) {
             std::string err;
             password = read_password(p, "Password for " + name + ": ", true, &err);
+            if (!password && p.has("first")) return usage_error(cmd, "--first needs a password (--password-file FILE or $SOFS_PASSWORD)");
             if (!password) return fail(cmd, err);
         }
         if (shared) {
@@ -85,9 +96,11 @@ int cmd_user(const Args& args) {
         if (!store) return 1;
         try {
             auto person = store->add_person(admin, name, *role, p.get("team").value_or(""), p.has("agency"), password);
-            std::printf("added %s '%s'%s%s to '%s'\n", pg::to_string(person.role), person.name.c_str(),
+            if (p.has("first")) store->require_password_change(admin, person.name, true);
+            std::printf("added %s '%s'%s%s to '%s'%s\n", pg::to_string(person.role), person.name.c_str(),
                         person.team.empty() ? "" : (" of team " + person.team).c_str(),
-                        person.agency ? " (agency staff)" : "", store->path().c_str());
+                        person.agency ? " (agency staff)" : "", store->path().c_str(),
+                        p.has("first") ? "; they choose their own password at their first sign-in" : "");
             return 0;
         } catch (const pg::StoreError& e) {
             return fail(cmd, e.what());
@@ -128,6 +141,36 @@ int cmd_user(const Args& args) {
         if (!store) return 1;
         if (!store->find_person(name)) return fail(cmd, "there is no one called '" + name + "' in '" + store->path() + "'");
         std::string err;
+        if (p.has("own")) {
+            // As the person themself: signed in with the password they have, so
+            // the new one is theirs alone (a pending first-password change clears).
+            Parsed now = p;
+            now.values.erase("password-file");
+            auto current = read_password(now, "Your password now (the first one, if you were given one): ", false, &err);
+            if (!current) return fail(cmd, err);
+            pg::Actor me;
+            try {
+                me = store->sign_in(name, *current);
+            } catch (const pg::StoreError& e) {
+                return fail(cmd, std::string(e.what()) + "; nothing was changed");
+            }
+            std::optional<std::string> fresh;
+            if (const char* env = std::getenv("SOFS_NEW_PASSWORD"); env && *env && !p.has("password-file")) {
+                fresh = env;
+            } else {
+                unsetenv("SOFS_PASSWORD");   // that was the current one; the new one is asked for or read from the file
+                fresh = read_password(p, "Your new password (at least 8 characters): ", true, &err);
+            }
+            if (!fresh) return fail(cmd, err);
+            if (*fresh == *current) return fail(cmd, "the new password is the one you have now; choose another (nothing was changed)");
+            try {
+                store->set_password(me, me.name, *fresh);
+                std::printf("your new password is set, %s; use it with your name from now on\n", me.name.c_str());
+                return 0;
+            } catch (const pg::StoreError& e) {
+                return fail(cmd, e.what());
+            }
+        }
         auto password = read_password(p, "New password for " + name + ": ", true, &err);
         if (!password) return fail(cmd, err);
         try {

@@ -101,6 +101,19 @@ std::optional<std::string> read_password(const Parsed& p, const std::string& pro
     return first;
 }
 
+bool first_password_pending(const char* cmd, progress::Store& store, const std::string& name, const std::string& db) {
+    auto me = store.find_person(name);
+    if (!me || !me->must_change_password) return false;
+    std::fprintf(stderr,
+                 "sofs %s: %s, your administrator gave you a first password. Choose your own before you go on, so "
+                 "that only you know it:\n"
+                 "  sofs user passwd '%s' --own --db %s\n"
+                 "(it asks for the first password, then your new one twice), or sign in to the application once, "
+                 "which asks for it too. Nothing was done.\n",
+                 cmd, me->name.c_str(), me->name.c_str(), db.c_str());
+    return true;
+}
+
 bool confirm(const std::string& question) {
     std::fprintf(stderr, "%s [yes/no] ", question.c_str());
     std::fflush(stderr);

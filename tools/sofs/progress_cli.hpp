@@ -31,6 +31,12 @@ int usage_error(const char* cmd, const std::string& msg);
 // `error` when none can be had.
 std::optional<std::string> read_password(const Parsed& p, const std::string& prompt, bool confirm, std::string* error);
 
+// When `name` still has a first password from an administrator (known to
+// someone else), prints "sofs CMD: ..." saying how to choose their own
+// (sofs user passwd NAME --own) and returns true: the caller does nothing
+// under that password. Every command-line sign-in asks this.
+bool first_password_pending(const char* cmd, progress::Store& store, const std::string& name, const std::string& db);
+
 // True when standard input and standard error are a terminal.
 bool interactive();
 // Asks a yes/no question on the terminal; true only for "yes" or "y".

@@ -3,7 +3,13 @@
 
 #include "app.hpp"
 #include "hints.hpp"
+#include "keyboard.hpp"
 #include "widgets.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
 
 namespace sofs::ui {
 
@@ -60,14 +66,69 @@ void BriefingScreen::draw(App& app) {
         muted_text("This case lists no family members.");
     } else {
         float avail_w = ImGui::GetContentRegionAvail().x;
-        // The whole tree in the panel: as wide as it allows (with the tree's own margins), and
-        // smaller while it would leave no room for its key below.
+        // The whole tree in the panel when it fits with names at a readable size:
+        // as wide as the panel allows (with the tree's own margins), smaller while
+        // it would leave no room for its key below. When it does not fit (large
+        // text, a big family) it keeps the readable size and scrolls sideways in
+        // a strip with a scroll bar always shown; Tab reaches it and the arrow
+        // keys scroll it (left and right the tree, up and down the panel).
+        float readable = std::min(170.0f * s, genogram_readable_unit(genogram_));
         float unit = std::min(170.0f * s, (avail_w - 8 * s) / (std::max(1.0f, genogram_.width) + 0.44f));
         float room = ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing();
         while (unit > 100 * s && genogram_height(genogram_, unit, ImGui::GetFontSize()) > room) unit *= 0.92f;
-        float indent = std::max(0.0f, (avail_w - (genogram_.width + 0.44f) * unit) / 2);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+        unit = std::max(unit, readable);
+        float tree_w = (genogram_.width + 0.44f) * unit;
+        float tree_h = genogram_height(genogram_, unit, ImGui::GetFontSize());
+        bool sideways = tree_w > avail_w + 1;
+        bool card_scrolls = ImGui::GetScrollMaxY() > 0;
+        bool focused = false;
+        if (sideways) {
+            // The strip is no taller than the panel shows, so both its scroll
+            // bars stay in sight; it scrolls up and down as well.
+            float bar = ImGui::GetStyle().ScrollbarSize;
+            float shown = ImGui::GetCurrentWindow()->InnerClipRect.Max.y - ImGui::GetCursorScreenPos().y - 6 * s;
+            float strip_h = std::min(tree_h + bar + 4 * s, std::max(shown, ImGui::GetTextLineHeightWithSpacing() * 6));
+            ImGui::BeginChild("###family-tree", ImVec2(avail_w, strip_h), false,
+                              ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_AlwaysHorizontalScrollbar |
+                                  ImGuiWindowFlags_NavFlattened);   // Tab reaches the tree inside
+        } else {
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail_w - tree_w) / 2));
+        }
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        if (sideways || card_scrolls) {
+            // A place for the keyboard to stand while it scrolls the tree.
+            ImGui::InvisibleButton("###family-tree-keys", ImVec2(tree_w, tree_h));
+            note_target("family-tree");
+            focused = ImGui::IsItemFocused();
+            // The arrows scroll the tree instead of moving the focus away (Tab moves on).
+            ImGuiContext& g = *ImGui::GetCurrentContext();
+            if (focused && g.NavMoveSubmitted && !(g.NavMoveFlags & ImGuiNavMoveFlags_Tabbing) && g.NavMoveDir != ImGuiDir_None)
+                ImGui::NavMoveRequestCancel();
+            if (focused && ImGui::GetIO().NavVisible)
+                ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                                   ImGui::GetColorU32(ImGuiCol_NavHighlight), 4 * s, 0, 2 * s);
+            float step = unit * 0.5f;
+            if (focused && sideways) {
+                float down = ImGui::GetTextLineHeightWithSpacing() * 3;
+                if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + down);
+                if (ImGui::IsKeyPressed(GLFW_KEY_UP)) ImGui::SetScrollY(ImGui::GetScrollY() - down);
+                if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) ImGui::SetScrollX(ImGui::GetScrollX() + step);
+                if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) ImGui::SetScrollX(ImGui::GetScrollX() - step);
+                if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) ImGui::SetScrollX(0);
+                if (ImGui::IsKeyPressed(GLFW_KEY_END)) ImGui::SetScrollX(ImGui::GetScrollMaxX());
+            }
+            ImGui::SetCursorScreenPos(at);
+        }
         draw_genogram(genogram_, unit);
+        if (sideways) ImGui::EndChild();
+        if (focused && !sideways) {   // up and down move the panel itself
+            float step = ImGui::GetTextLineHeightWithSpacing() * 3;
+            if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + step);
+            if (ImGui::IsKeyPressed(GLFW_KEY_UP)) ImGui::SetScrollY(ImGui::GetScrollY() - step);
+        }
+        if (sideways)
+            muted_text("The family is bigger than this panel: scroll it with its bars, the mouse wheel (with Shift to go "
+                       "sideways), or Tab to the tree and use the arrow keys.");
     }
     gap(0.4f);
     draw_genogram_key(s);

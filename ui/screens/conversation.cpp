@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "hints.hpp"
+#include "keyboard.hpp"
 #include "widgets.hpp"
 
 #include <GLFW/glfw3.h>
@@ -107,6 +108,7 @@ static bool choice_button(const char* id, const std::string& text, int number, f
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImGui::GetStyleColorVec4(ImGuiCol_ButtonHovered));
     ImGui::PushStyleColor(ImGuiCol_HeaderActive, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     bool pressed = ImGui::Selectable(id, true, 0, ImVec2(width, ts.y + st.FramePadding.y * 3));
+    note_target("choice:" + std::to_string(number));
     ImGui::PopStyleColor(3);
     ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                                         ImVec2(pos.x + st.FramePadding.x * 2, pos.y + st.FramePadding.y * 1.5f),

@@ -370,7 +370,10 @@ void MappingScreen::draw_task(App& app, float height) {
         wrapped(t->prompt);
         if (!t->hint.empty()) muted_text(t->hint);
         gap(0.2f);
-        float inner = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.3f;
+        // At large text the card leaves little room: the writing box, the cards
+        // or the names still get five lines, and the card scrolls to Hand in.
+        float inner = std::max(ImGui::GetTextLineHeightWithSpacing() * 5,
+                               ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.3f);
         std::string key = editor_key(t->kind);
         if (!key.empty()) {
             std::string label = t->kind == TaskKind::DangerStatement ? "Danger statement"
@@ -421,7 +424,9 @@ void MappingScreen::draw_task(App& app, float height) {
     } else {
         subheading(app, "Your mapping so far");
         wrapped("Move the fact cards to where you think they belong. The writing tasks open here when the case asks for them.");
-        if (ImGui::Button("Back to the conversation###back-to-talk")) app.go(app.screen_for_view());
+        bool back = ImGui::Button("Back to the conversation###back-to-talk");
+        note_target("back-to-talk");
+        if (back) app.go(app.screen_for_view());
         gap(0.3f);
         ImGui::BeginChild("###tray-area", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
         draw_tray(app);

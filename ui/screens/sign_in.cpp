@@ -5,6 +5,7 @@
 #include "sign_in.hpp"
 
 #include "app.hpp"
+#include "keyboard.hpp"
 #include "widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -182,6 +183,7 @@ void SignInScreen::draw(App& app) {
         focus_name_ = false;
     }
     bool enter = ImGui::InputText("###new-name", &new_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+    note_target("field:new-name");
     wrapped(passwords_required_ ? "Password (everyone here needs one; a new profile chooses one, 8 or more characters)"
                                                : "Password (if your profile has one, or to protect a new profile)");
     // The password box and the Start button share the line at every text size.
@@ -194,7 +196,9 @@ void SignInScreen::draw(App& app) {
     enter |= ImGui::InputText("###trainee-password", &trainee_password_,
                               ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if (big_button("Start###start-trainee") || enter) choose_trainee(app, new_name_, trainee_password_);
+    bool start = big_button("Start###start-trainee");
+    note_target("start-trainee");
+    if (start || enter) choose_trainee(app, new_name_, trainee_password_);
     if (!trainee_error_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
         wrapped(trainee_error_);

@@ -63,10 +63,27 @@ bool ThreeHousesScreen::hand_in(App& app) {
     return app.answer(a);
 }
 
-void ThreeHousesScreen::draw_item(const std::string& item) {
+// A child's words as a button no wider than `max_w`: long words wrap inside it.
+static float item_width(const std::string& label, float max_w) {
+    return std::min(max_w, ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
+}
+
+void ThreeHousesScreen::draw_item(const std::string& item, float max_w) {
     ImGui::PushID(item.c_str());
     std::string label = "\"" + item + "\"";
-    bool pressed = ImGui::Button((label + "###item").c_str());
+    ImGuiStyle& st = ImGui::GetStyle();
+    bool pressed = false;
+    if (ImGui::CalcTextSize(label.c_str()).x + st.FramePadding.x * 2 <= max_w) {
+        pressed = ImGui::Button((label + "###item").c_str());
+    } else {
+        float wrap = max_w - st.FramePadding.x * 2;
+        ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        pressed = ImGui::Button("###item", ImVec2(max_w, ts.y + st.FramePadding.y * 2));
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                            ImVec2(pos.x + st.FramePadding.x, pos.y + st.FramePadding.y),
+                                            ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr, wrap);
+    }
     note_target("item:" + item);
     if (pressed) {
         moving_ = item;
@@ -117,7 +134,7 @@ void ThreeHousesScreen::draw_house(App& app, const char* house, const char* titl
     for (const auto& i : items_) {
         auto it = houses_.find(i);
         if (it == houses_.end() || it->second != house) continue;
-        draw_item(i);
+        draw_item(i, ImGui::GetContentRegionAvail().x);
         ++n;
     }
     if (n == 0) muted_text("Drop words here");
@@ -163,14 +180,15 @@ void ThreeHousesScreen::draw(App& app) {
     subheading(app, ("What " + child_ + " said").c_str());
     ImGui::BeginGroup();
     int left = 0;
+    float row_w = ImGui::GetContentRegionAvail().x;
     for (const auto& i : items_) {
         if (houses_.count(i)) continue;
-        draw_item(i);
-        ImGui::SameLine();
+        // The words flow in rows that wrap at the panel's edge.
+        if (left > 0) same_line_if_fits(item_width("\"" + i + "\"", row_w));
+        draw_item(i, row_w);
         ++left;
     }
     if (left == 0) muted_text("Everything " + child_ + " said has a house.");
-    else ImGui::NewLine();
     ImGui::EndGroup();
     if (ImGui::BeginDragDropTarget()) {
         if (const ImGuiPayload* pl = ImGui::AcceptDragDropPayload("SOFS_HOUSE_ITEM")) put(static_cast<const char*>(pl->Data), "");

@@ -34,7 +34,7 @@ private:
     std::string problem_;
     std::string child_;
     void draw_house(App& app, const char* house, const char* title, float w, float h);
-    void draw_item(const std::string& item);
+    void draw_item(const std::string& item, float max_w);
     void keep_draft(App& app);
 };
 

@@ -1,0 +1,169 @@
+// Every bundled case played in the application by keyboard alone: for each
+// scenarios/*.yaml, sofs-sim --keys-only --case ID signs a trainee in, opens
+// the case, plays it from the briefing to the feedback page with key events
+// (Tab, Enter, Space, Escape, number keys, typed words) and exits; this test
+// then opens the progress file itself and checks the attempt is finished.
+// Also: the reference case by keyboard at 200 % text, with the layout check,
+// and by mouse alone (clicks where each control is drawn, through ImGui's input).
+//
+// Run under one X server for all cases (ctest starts the program through
+// xvfb-run); without $DISPLAY the tests fail and say so.
+#include "load/loader.hpp"
+#include "progress/store.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+namespace pg = sofs::progress;
+
+namespace {
+
+int run(const std::string& cmd) {
+    int st = std::system(cmd.c_str());
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+std::string temp_dir(const std::string& tag) {
+    std::string t = (fs::temp_directory_path() / ("sofs-cases-" + tag + "-XXXXXX")).string();
+    REQUIRE(mkdtemp(t.data()) != nullptr);
+    return t;
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+struct Case {
+    std::string id, file;
+};
+
+// The bundled cases, by id, in file order.
+std::vector<Case> bundled_cases() {
+    std::vector<Case> out;
+    for (const auto& e : fs::directory_iterator(std::string(SOFS_SOURCE_DIR) + "/scenarios"))
+        if (e.path().extension() == ".yaml") {
+            sofs::LoadResult r = sofs::load_scenario_file(e.path().string());
+            if (r.scenario) out.push_back({r.scenario->id, e.path().filename().string()});
+            else out.push_back({"", e.path().filename().string()});
+        }
+    std::sort(out.begin(), out.end(), [](const Case& a, const Case& b) { return a.file < b.file; });
+    return out;
+}
+
+struct Played {
+    int status = -1;
+    std::string output;
+    double seconds = 0;
+};
+
+Played play(const std::string& case_id, const std::string& dir, const std::string& extra = "", const char* mode = "--keys-only") {
+    std::string out = dir + "/keys-output.txt";
+    auto t0 = std::chrono::steady_clock::now();
+    Played p;
+    p.status = run(std::string(SOFS_SIM_BIN) + " --scenarios " + SOFS_SOURCE_DIR + "/scenarios " + mode + " " + dir +
+                   " --case " + case_id + " --db " + dir + "/progress.db " + extra + " >" + out + " 2>&1");
+    p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    p.output = slurp(out);
+    return p;
+}
+
+// The finished attempts at `case_id` in the progress file, read by this test.
+int finished_attempts(const std::string& db, const std::string& case_id, std::string* ending) {
+    auto store = pg::Store::open(db);
+    int n = 0;
+    for (const auto& person : store->people(pg::Actor::system(), pg::Role::Trainee))
+        for (const auto& a : store->attempts(pg::Actor::system(), person.id))
+            if (a.scenario == case_id && a.status == pg::AttemptStatus::Finished) {
+                ++n;
+                *ending = a.ending;
+            }
+    return n;
+}
+
+bool have_display() {
+    const char* d = std::getenv("DISPLAY");
+    return d && *d;
+}
+
+}  // namespace
+
+TEST_CASE("GIVEN every bundled case WHEN each is played by keyboard alone THEN each reaches its feedback page and is stored finished") {
+    REQUIRE_MESSAGE(have_display(), "no $DISPLAY: run this test through xvfb-run (ctest does)");
+    std::vector<Case> cases = bundled_cases();
+    REQUIRE(cases.size() >= 13);
+    double total = 0;
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        REQUIRE_MESSAGE(!c.id.empty(), c.file << " did not load");
+        std::string dir = temp_dir(c.id);
+        Played p = play(c.id, dir);
+        total += p.seconds;
+        INFO("sofs-sim said:\n" << p.output);
+        CHECK(p.status == 0);
+        CHECK(p.output.find("reached the debrief screen") != std::string::npos);
+        CHECK(p.output.find("stored as finished") != std::string::npos);
+        std::string ending;
+        CHECK(finished_attempts(dir + "/progress.db", c.id, &ending) == 1);
+        CHECK(!ending.empty());
+        // The feedback page was pictured, and the picture has something in it.
+        std::error_code ec;
+        CHECK(fs::file_size(dir + "/k08-feedback.png", ec) > 20000);
+        MESSAGE(c.id << ": " << p.seconds << " s, ending " << ending);
+        if (p.status == 0) fs::remove_all(dir);
+    }
+    MESSAGE("all cases: " << total << " s");
+}
+
+TEST_CASE("GIVEN text at 200 % WHEN the reference case is played by keyboard alone THEN feedback is reached and nothing runs past its panel") {
+    REQUIRE_MESSAGE(have_display(), "no $DISPLAY: run this test through xvfb-run (ctest does)");
+    std::string dir = temp_dir("200");
+    Played p = play("reference-case", dir, "--text-size 200");
+    INFO("sofs-sim said:\n" << p.output);
+    CHECK(p.status == 0);
+    CHECK(p.output.find("reached the debrief screen") != std::string::npos);
+    CHECK(p.output.find("keys-only: 0 panels ran past their edge") != std::string::npos);
+    std::string ending;
+    CHECK(finished_attempts(dir + "/progress.db", "reference-case", &ending) == 1);
+    MESSAGE("reference case at 200 %: " << p.seconds << " s");
+    if (p.status == 0) fs::remove_all(dir);
+}
+
+TEST_CASE("GIVEN the reference case WHEN it is played by mouse alone THEN feedback is reached and the attempt is stored finished") {
+    REQUIRE_MESSAGE(have_display(), "no $DISPLAY: run this test through xvfb-run (ctest does)");
+    std::string dir = temp_dir("mouse");
+    Played p = play("reference-case", dir, "", "--mouse-only");
+    INFO("sofs-sim said:\n" << p.output);
+    CHECK(p.status == 0);
+    CHECK(p.output.find("mouse-only: reference-case:") != std::string::npos);
+    CHECK(p.output.find("reached the debrief screen") != std::string::npos);
+    CHECK(p.output.find("mouse-only: 0 panels ran past their edge") != std::string::npos);
+    std::string ending;
+    CHECK(finished_attempts(dir + "/progress.db", "reference-case", &ending) == 1);
+    MESSAGE("reference case by mouse: " << p.seconds << " s");
+    if (p.status == 0) fs::remove_all(dir);
+}
+
+TEST_CASE("GIVEN a case id that is not bundled WHEN it is asked for THEN sofs-sim says which cases there are") {
+    REQUIRE_MESSAGE(have_display(), "no $DISPLAY: run this test through xvfb-run (ctest does)");
+    std::string dir = temp_dir("none");
+    Played p = play("no-such-case", dir);
+    CHECK(p.status != 0);
+    CHECK(p.output.find("there is no case 'no-such-case'") != std::string::npos);
+    CHECK(p.output.find("reference-case") != std::string::npos);
+    fs::remove_all(dir);
+}
