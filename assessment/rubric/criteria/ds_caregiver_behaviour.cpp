@@ -49,16 +49,25 @@ bool case_behaviour(const Reading& r, const Wording& w, const std::vector<Match>
 // An omission is behaviour: an adult who "does not", "may not", "never" do
 // something a child needs ("Marcus may not find a way to keep the flat warm",
 // "Chloe does not ring Lily"). The adult is the subject right before.
-bool omission(const Reading& r, const Wording& w, Verdict* out) {
+bool omission(const Reading& r, const Wording& w, const std::vector<Match>& general, Verdict* out) {
     const auto& inner = r.d.lex("non-actions");
     auto inner_at = find_longest(r.t, inner);
     for (int k = 0; k < r.n(); ++k) {
         if (r.word(k) != "not" && r.word(k) != "never") continue;
         int s = k - 1;
-        while (s >= 0 && r.same_sentence(s, k) && (r.is(s, r.c.skip) || r.is(s, r.c.be_or_auxiliary) || r.is(s, r.c.modal))) --s;
+        bool state = false;  // "is not", "are not": what follows is a state unless it is "-ing"
+        while (s >= 0 && r.same_sentence(s, k) && (r.is(s, r.c.skip) || r.is(s, r.c.be_or_auxiliary) || r.is(s, r.c.modal))) {
+            if (s == k - 1 && r.is(s, r.c.be) && r.word(s) != "get" && r.word(s) != "gets" && r.word(s) != "got") state = true;
+            --s;
+        }
         if (s < 0 || !r.same_sentence(s, k)) continue;
-        if (s < 0 || r.mention_at[s] < 0) continue;
-        const Mention& who = r.people[r.mention_at[s]];
+        // "Nia keeps taking her tablets and doesn't hear Mali cry": the subject of the clause joined
+        const Mention* subject = nullptr;
+        bool joined = false;  // the subject is that of an earlier clause: the child must follow the verb
+        if (r.mention_at[s] >= 0) subject = &r.people[r.mention_at[s]];
+        else if (r.word(s) == "and" || r.word(s) == "or") subject = r.subject_before(s), joined = true;
+        if (!subject) continue;
+        const Mention& who = *subject;
         if (!is_any_adult(who.who)) continue;
         int v = k + 1;
         // "may not be able to keep ...": the verb after
@@ -67,6 +76,68 @@ bool omission(const Reading& r, const Wording& w, Verdict* out) {
         if (v >= r.n() || !r.same_sentence(v, k) || r.is(v, r.c.be_or_auxiliary) || r.mention_at[v] >= 0) continue;
         if (starts_at(inner_at, v)) continue;  // "does not understand": an inner state
         if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
+        // "is not capable", "are not protective": a state, not a deed left undone
+        // ("isn't up", "is not there": an adult out of reach is behaviour)
+        static const std::unordered_set<std::string> away = {"up", "there", "home", "around", "awake", "in"};
+        if (state && !away.count(r.word(v)) && !(r.word(v).size() > 4 && r.word(v).compare(r.word(v).size() - 3, 3, "ing") == 0))
+            continue;
+        if (joined) {
+            // "has started a night job and can't mind Kacper": a joined "can't" says what a
+            // circumstance stops, not a deed left undone
+            bool can = false;
+            for (int j = s + 1; j < k; ++j)
+                if (r.word(j) == "can" || r.word(j) == "ca" || r.word(j) == "cannot") can = true;
+            if (can) continue;
+            bool child = false;
+            for (int j = v + 1; j < r.n() && j <= v + 3 && r.same_sentence(j, v); ++j)
+                if (r.mention_at[j] >= 0 && r.people[r.mention_at[j]].who == Who::Child) child = true;
+            if (!child) continue;
+        }
+        // care said only in general ("doesn't care", "can't parent", "not tell the truth"),
+        // unless a deed follows ("doesn't care enough to get up")
+        if (starts_at(general, v) && !(v + 2 < r.n() && r.word(v + 1) == "enough" && r.word(v + 2) == "to")) continue;
+        Evidence ev;
+        ev.add(r, who.first, who.last);
+        ev.add(r, k, v);
+        *out = w.make("DS-CAREGIVER-BEHAVIOUR", true, "", ev.spans, ev.words);
+        return true;
+    }
+    return false;
+}
+
+// Too ... to: an adult "too low to get up", "too scared to ask for help", "in too
+// much pain to get out of bed" will not do what follows: an omission. What
+// follows must be a deed (not being, not an inner state, not care said only
+// in general: "too depressed to be a proper parent", "too slow to understand").
+bool too_to(const Reading& r, const Wording& w, const std::vector<Match>& general, Verdict* out) {
+    static const std::unordered_set<std::string> linking = {"is", "are", "was", "were", "be", "been", "being", "feel",
+                                                            "feels", "felt", "seem", "seems", "get", "gets", "got",
+                                                            "become", "becomes", "in", "so", "far", "much", "'s", "'re"};
+    const auto& inner = r.d.lex("non-actions");
+    auto inner_at = find_longest(r.t, inner);
+    for (int k = 0; k < r.n(); ++k) {
+        if (r.word(k) != "too") continue;
+        // "to" and a verb within four words after "too"
+        int to = -1;
+        for (int j = k + 2; j < r.n() && j <= k + 5 && r.same_sentence(j, k); ++j)
+            if (r.word(j) == "to") {
+                to = j;
+                break;
+            }
+        if (to < 0 || to + 1 >= r.n() || !r.same_sentence(to, to + 1)) continue;
+        int v = to + 1;
+        if (r.mention_at[v] >= 0 || r.is(v, r.c.be_or_auxiliary) || starts_at(inner_at, v) || starts_at(general, v))
+            continue;
+        if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
+        // the adult: right before "too", over linking words, modals and adverbs
+        int s = k - 1;
+        while (s >= 0 && r.same_sentence(s, k) && r.mention_at[s] < 0 &&
+               (linking.count(r.word(s)) || r.is(s, r.c.skip) || r.is(s, r.c.modal) || r.is(s, r.c.be_or_auxiliary) ||
+                adverb(r.word(s))))
+            --s;
+        if (s < 0 || !r.same_sentence(s, k) || r.mention_at[s] < 0) continue;
+        const Mention& who = r.people[r.mention_at[s]];
+        if (!is_any_adult(who.who)) continue;
         Evidence ev;
         ev.add(r, who.first, who.last);
         ev.add(r, k, v);
@@ -168,9 +239,14 @@ bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>&
 Verdict ds_behaviour(const Reading& r, const Wording& w) {
     auto cats = r.longest("categories");
     auto labels = r.longest("labels");
+    std::vector<Match> general;
     for (auto& m : r.longest("behaviours")) {
-        if (overlaps(m, cats) || overlaps(m, labels)) continue;
         const Phrase& p = r.phrase("behaviours", m);
+        if (p.section == "general") {
+            general.push_back(m);
+            continue;
+        }
+        if (overlaps(m, cats) || overlaps(m, labels)) continue;
         if (r.negated_before(m.first, 2) && r.word(m.first) != "not") continue;
         const Mention* agent = nullptr;
         int prev = r.back_over(m.first, {});
@@ -212,7 +288,7 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
     blocked.insert(blocked.end(), labels.begin(), labels.end());
     for (auto& m : r.longest("vague-harm")) blocked.push_back(m);
     for (auto& m : r.longest("jargon")) blocked.push_back(m);
-    if (Verdict v; case_behaviour(r, w, labels, &v) || omission(r, w, &v) || acts_on_child(r, w, blocked, &v)) return v;
+    if (Verdict v; case_behaviour(r, w, labels, &v) || omission(r, w, general, &v) || too_to(r, w, general, &v) || acts_on_child(r, w, blocked, &v)) return v;
     Evidence ev;
     std::string reason;
     for (auto& m : cats) {

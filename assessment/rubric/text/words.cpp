@@ -287,6 +287,16 @@ void WordTable::add_misspelling(const std::string& wrong, const std::string& rig
     cache_.clear();
 }
 
+std::string WordTable::mended(const std::string& lower_word) const {
+    std::lock_guard lock(mu_);
+    auto m = misspellings_.find(lower_word);
+    // a possessive keeps its own form ("mum's"): the reading of people needs it
+    if (m == misspellings_.end() || m->second.find(' ') != std::string::npos ||
+        lower_word.find('\'') != std::string::npos)
+        return {};
+    return m->second;
+}
+
 void WordTable::freeze() {
     std::lock_guard lock(mu_);
     std::sort(vocabulary_.begin(), vocabulary_.end(),
@@ -438,6 +448,10 @@ Text tokenise(std::string_view raw, const WordTable& words) {
         k.sentence = sentence;
         k.lower = std::move(p.lower);
         k.word = words.id(k.lower, &k.corrected);
+        // a listed misspelling is read as the word meant ("mite" as "might"),
+        // so the small-word sets (modals, negation) know it too
+        if (k.corrected)
+            if (std::string right = words.mended(k.lower); !right.empty()) k.lower = std::move(right);
         k.number = is_number_word(k.lower);
         std::string_view orig = raw.substr(p.begin, p.end - p.begin);
         std::size_t up = 0, alpha = 0;

@@ -58,6 +58,9 @@ public:
     void freeze();                              // builds the vocabulary for corrections
     int id(std::string_view lower_word, bool* corrected = nullptr) const;  // at judging time; corrected: a misspelling was mended
     const std::string& stem_of(int id) const;
+    // The right word for a listed misspelling (misspellings.txt: "mite" ->
+    // "might"), or empty: the reading rules then see the word as meant.
+    std::string mended(const std::string& lower_word) const;
 
 private:
     int id_uncached(const std::string& w, bool* corrected) const;
