@@ -14,6 +14,35 @@ const Mention* child_of_fragment(const Reading& r, int tok) {
         if (r.mention_at[k] >= 0 && r.people[r.mention_at[k]].who == Who::Child) return &r.people[r.mention_at[k]];
     return nullptr;
 }
+
+// A pronoun that no one in the text is named for ("i worry dean will grab her
+// again ... he could hurt her arm"): the case's only child it fits, as anyone
+// who knows the case reads it. None when two children of the case fit.
+const Mention* unnamed_child(const Reading& r, const Mention* target, Mention* scratch) {
+    if (!target || !target->pronoun || target->who != Who::Unknown || !r.c.scenario) return target;
+    const std::string& pw = r.word(target->first);
+    char g = pw == "he" || pw == "him" || pw == "his" ? 'm' : pw == "she" || pw == "her" ? 'f' : '?';
+    if (g == '?') return target;
+    // the case's children first (a friend of fifteen is not whom the case is about)
+    const Person* only = nullptr;
+    int fits = 0;
+    for (bool by_role : {true, false}) {
+        for (const auto& p : r.c.scenario->people) {
+            bool child = by_role ? p.role == PersonRole::Child : ((p.age && *p.age < 16) || (!p.age && p.age_months));
+            if (!child) continue;
+            char pg = p.gender == "female" ? 'f' : p.gender == "male" ? 'm' : '?';
+            if (pg != g && pg != '?') continue;
+            only = &p;
+            ++fits;
+        }
+        if (fits) break;
+    }
+    if (fits != 1) return target;
+    *scratch = *target;
+    scratch->who = Who::Child;
+    scratch->person = only->id;
+    return scratch;
+}
 }  // namespace
 
 Verdict ds_child_impact(const Reading& r, const Wording& w) {
@@ -45,6 +74,8 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
                     break;
                 }
         target = child_for_pronoun(r, target);
+        Mention scratch;
+        target = unnamed_child(r, target, &scratch);
         if (!target && p.section != "witness") target = child_of_fragment(r, m.first);
         if (!target) continue;
         if (target->who == Who::ChildGeneral) general_child = true;

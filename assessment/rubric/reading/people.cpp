@@ -61,6 +61,15 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
                     if (!out.empty() && out.back().last == m.first - 1) identified = true;
                 }
             }
+            // "baby hungry", "Baby found on the sofa": a bare singular in notes is this family's baby
+            static const std::unordered_set<std::string> bare = {"baby", "toddler", "infant"};
+            if (!identified && m.first == m.last && bare.count(t.tokens[m.first].lower) &&
+                (m.first == 0 || t.tokens[m.first - 1].sentence != t.tokens[m.first].sentence ||
+                 !c.be.count(t.tokens[m.first - 1].lower)) &&
+                (m.first == 0 || t.tokens[m.first - 1].sentence != t.tokens[m.first].sentence ||
+                 t.tokens[m.first - 1].lower == "and" || t.tokens[m.first - 1].lower == "for" ||
+                 t.tokens[m.first - 1].lower == "with" || t.tokens[m.first - 1].lower == "so"))
+                identified = true;
             if (!identified) x.who = Who::ChildGeneral;
             // "Mia, who is a baby": a description of someone already named
             if (!identified && m.first >= 2 && (t.tokens[m.first - 1].lower == "a" || t.tokens[m.first - 1].lower == "an") &&
@@ -110,8 +119,9 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
                                                       e.who != Who::Professional && e.who != Who::Everyone &&
                                                       e.who != Who::Nobody && e.who != Who::Speaker));
             // two people joined by "and" are "they"
+            // ("Mali or Elis ... they": either of them, so both)
             if (g == 'p' && !fits && j > 0 && e.first >= 2 && kept[j - 1].last == e.first - 2 &&
-                t.tokens[e.first - 1].lower == "and")
+                (t.tokens[e.first - 1].lower == "and" || t.tokens[e.first - 1].lower == "or"))
                 fits = true;
             if (!fits) continue;
             // "Nadia and I are worried ... for Lily. She could get cold": the child named
