@@ -185,6 +185,8 @@ bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>&
         if (who.pronoun && r.word(who.first) != "he" && r.word(who.first) != "she" && r.word(who.first) != "they") continue;
         if (who.first > 0 && r.same_sentence(who.first - 1, who.first) && not_subject.count(r.word(who.first - 1))) continue;
         int v = who.last + 1;
+        // "a man online who bought her a phone": the relative clause's verb is the adult's
+        if (v < r.n() && r.same_sentence(v, who.last) && r.word(v) == "who") ++v;
         while (v < r.n() && r.same_sentence(v, who.last) &&
                (r.is(v, r.c.modal) || r.is(v, r.c.skip) || adverb(r.word(v)) || lead.count(r.word(v)) ||
                 (r.is(v, r.c.be_or_auxiliary) && v + 1 < r.n() && r.same_sentence(v, v + 1) &&
