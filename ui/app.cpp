@@ -307,7 +307,8 @@ void App::save_placements_draft(TaskKind kind, const std::map<std::string, std::
 
 void App::read_aloud(const std::string& text) {
     std::string err;
-    if (!sound.read_aloud(text, settings.speech_rate, &err)) notify(err, !sound.has_device() ? false : true);
+    reading_asked_ = sound.read_aloud(text, settings.speech_rate, &err);
+    if (!reading_asked_) notify(err, !sound.has_device() ? false : true);
     request_redraw();
 }
 
@@ -392,7 +393,11 @@ void App::draw_top_bar() {
     }
 
     // Right-hand buttons.
-    bool reading = sound.playing() || sound.reading_pending();
+    // "Stop reading" only for a reading the person asked for: a conversation's
+    // voice-over uses the same sound channel (and, without recorded voices,
+    // the same speech), and must not turn the button into "Stop reading".
+    if (!sound.playing() && !sound.reading_pending()) reading_asked_ = false;
+    bool reading = reading_asked_;
     const char* read_label = reading ? "Stop reading###read" : "Read aloud###read";
     float w = ImGui::CalcTextSize("Stop reading").x + ImGui::CalcTextSize("Help").x + ImGui::CalcTextSize("Settings").x +
               (user ? ImGui::CalcTextSize("Sign out").x + ImGui::CalcTextSize("Live session").x + st.FramePadding.x * 2 + st.ItemSpacing.x : 0) +
