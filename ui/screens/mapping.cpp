@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace sofs::ui {
 
@@ -359,11 +360,13 @@ void MappingScreen::draw_tray(App& app) {
     ImGui::EndChild();
 }
 
-void MappingScreen::draw_task(App& app, float height) {
+void MappingScreen::draw_task(App& app, float height, bool fit) {
     View v = app.session()->view();
     const Task* t = v.kind == View::Kind::Task ? v.task : nullptr;
     bool here = t && (editor_key(t->kind) != "" || t->kind == TaskKind::SortFacts || t->kind == TaskKind::SafetyNetwork);
-    begin_card("###task", nullptr, ImVec2(0, height), app);
+    float screen_h = height;
+    if (fit && task_fit_h_ > 0) height = task_fit_h_;
+    begin_card("###task", nullptr, ImVec2(0, height), app, fit ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
     if (here) {
         subheading(app, "Your task");
         ImGui::SameLine();
@@ -374,6 +377,8 @@ void MappingScreen::draw_task(App& app, float height) {
         // or the names still get five lines, and the card scrolls to Hand in.
         float inner = std::max(ImGui::GetTextLineHeightWithSpacing() * 5,
                                ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.3f);
+        // Fitted (large text): the writing box keeps most of a screen; cards and names take the room they need.
+        if (fit) inner = std::max(ImGui::GetTextLineHeightWithSpacing() * 8, screen_h * 0.6f);
         std::string key = editor_key(t->kind);
         if (!key.empty()) {
             std::string label = t->kind == TaskKind::DangerStatement ? "Danger statement"
@@ -385,11 +390,11 @@ void MappingScreen::draw_task(App& app, float height) {
             draw_editor(app, key, label.c_str(), inner);
             ImGui::EndChild();
         } else if (t->kind == TaskKind::SortFacts) {
-            ImGui::BeginChild("###tray-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
+            if (!fit) ImGui::BeginChild("###tray-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
             draw_tray(app);
-            ImGui::EndChild();
+            if (!fit) ImGui::EndChild();
         } else {
-            ImGui::BeginChild("###network-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
+            if (!fit) ImGui::BeginChild("###network-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
             wrapped("Who should be part of the safety network? Tick everyone who could help keep the children safe.");
             std::vector<std::string> offered = t->people;
             if (offered.empty())
@@ -408,7 +413,7 @@ void MappingScreen::draw_task(App& app, float height) {
                     app.pick_for_network(id, on);
                 }
             }
-            ImGui::EndChild();
+            if (!fit) ImGui::EndChild();
         }
         if (primary_button("Hand in###hand-in")) hand_in(app);
         ImGui::SameLine();
@@ -428,9 +433,17 @@ void MappingScreen::draw_task(App& app, float height) {
         note_target("back-to-talk");
         if (back) app.go(app.screen_for_view());
         gap(0.3f);
-        ImGui::BeginChild("###tray-area", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+        if (!fit) ImGui::BeginChild("###tray-area", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
         draw_tray(app);
-        ImGui::EndChild();
+        if (!fit) ImGui::EndChild();
+    }
+    // What the card holds, for its height in the next frame (redrawn when it changes).
+    if (fit) {
+        float want = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 12 * app.ui_scale() + 2;
+        if (std::abs(want - task_fit_h_) > 0.5f) {
+            task_fit_h_ = want;
+            app.request_redraw();
+        }
     }
     end_card();
 }
@@ -456,12 +469,14 @@ void MappingScreen::draw(App& app) {
     if (sorting) task_h = std::max(task_h, std::min(h - line * 0.5f, line * 16));
     // With large text, sorting keeps room for several cards (the screen scrolls; cards go by their menu).
     if (sorting && s > 1.5f) task_h = std::max(task_h, line * 24);
-    draw_task(app, task_h);
+    // Large text: one scrolling region, the screen's (no panel scrolls inside another).
+    const bool fit = s > 1.5f;
+    draw_task(app, fit ? h : task_h, fit);
     gap(0.2f);
 
-    ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame |
-                            ImGuiTableFlags_PadOuterX;
-    if (ImGui::BeginTable("###board", 3, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, line * 14)))) {
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX |
+                            (fit ? 0 : ImGuiTableFlags_ScrollY);
+    if (ImGui::BeginTable("###board", 3, flags, ImVec2(0, fit ? 0.0f : std::max(ImGui::GetContentRegionAvail().y, line * 14)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("What are we worried about?");
         ImGui::TableSetupColumn("What's working well?");
