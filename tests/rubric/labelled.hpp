@@ -6,8 +6,10 @@
 // A set is a *.jsonl file; its kind is in its name ("danger" or "goal").
 // Files whose name starts with "unseen-" are held out: they are scored only
 // in aggregate, and no program prints their text or their misses. (The
-// "round1-*" sets were the unseen sets until the third round; they are tuned
-// on now, and new blind sets arrive as unseen-danger.jsonl / unseen-goals.jsonl.)
+// "round1-*" sets were the unseen sets until the third round, "round2-*" and
+// "round3-*" (then "unseen-*" and "unseen3-*") until the fourth; all are tuned
+// on now, and new blind sets arrive as unseen-danger.jsonl / unseen-goals.jsonl.
+// Only the "unseen-" prefix holds a set out: "unseen3-x" or "round2-x" is tuned on.)
 #pragma once
 
 #include "fixture.hpp"
@@ -85,7 +87,7 @@ inline LabelledSet read_set(const std::filesystem::path& f) {
     LabelledSet s;
     s.name = f.stem().string();
     s.goals = s.name.find("goal") != std::string::npos;
-    s.unseen = s.name.rfind("unseen", 0) == 0;
+    s.unseen = s.name.rfind("unseen-", 0) == 0;
     s.items = read_labelled(f.string());
     return s;
 }

@@ -87,3 +87,27 @@ TEST_CASE("every labelled set is well formed: ids unique, every criterion of its
         }
     }
 }
+
+// Only a set named unseen-* is held out: the former blind sets, renamed
+// round2-* and round3-* in the fourth round, are tuning sets, and a case may
+// have no unseen set at all (the accuracy floor then checks its tuning sets only).
+TEST_CASE("only unseen-* sets are held out; round2-* and round3-* are tuned on") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / "sofs-heldout-names";
+    fs::create_directories(dir);
+    const char* line = R"({"id":"x1","text":"Dad will walk Ruby to school.","labels":{}})";
+    for (const char* name : {"unseen-goals", "round2-goals", "round3-danger", "unseen3-goals"}) {
+        std::ofstream(dir / (std::string(name) + ".jsonl")) << line << "\n";
+    }
+    CHECK(read_set(dir / "unseen-goals.jsonl").unseen);
+    CHECK_FALSE(read_set(dir / "round2-goals.jsonl").unseen);
+    CHECK_FALSE(read_set(dir / "round3-danger.jsonl").unseen);
+    CHECK_FALSE(read_set(dir / "round3-danger.jsonl").goals);
+    CHECK_FALSE(read_set(dir / "unseen3-goals.jsonl").unseen);
+    fs::remove_all(dir);
+    // the bundled sets hold no unseen set at the end of the fourth round; any that
+    // arrives later is judged by its own floor line, or printed when it has none
+    for (auto& c : labelled_cases())
+        for (auto& s : c.sets)
+            if (s.name.rfind("round", 0) == 0) CHECK_FALSE(s.unseen);
+}

@@ -140,6 +140,8 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     c->conjunction = single_words(gr, "conjunction");
     c->child_determiner = single_words(gr, "child-determiner");
     c->modal = single_words(gr, "modal");
+    c->service_noun = single_words(gr, "service-noun");
+    c->seen_verb = single_words(gr, "seen-verb");
 
     // The case's own danger, in the family's words. "not feed" also reads
     // "never feed" and "fail to feed": an omission however it is put.

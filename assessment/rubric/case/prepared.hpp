@@ -31,7 +31,8 @@ struct PreparedCase {
     std::string danger_example, impact_example, goal_example, goal_action_example, goal_seen_example;
     // Single words of the grammar lexicon, for quick checks.
     // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
-    std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner, modal;
+    std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner, modal,
+        service_noun, seen_verb;
 };
 
 }  // namespace sofs

@@ -59,6 +59,10 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         if (r.c.case_words.phrases[m.phrase].section != "harm") continue;
         if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
         const Mention* target = r.subject_before(m.first);
+        // "We are worried about the children": the worry of whoever holds it, not the child's
+        int prev = r.back_over(m.first, {});
+        if (target && prev >= 0 && r.is(prev, r.c.be) && (target->who == Who::Speaker || target->who == Who::Professional))
+            continue;
         target = child_for_pronoun(r, target);
         if (!target || target->who != Who::Child) target = r.after(m.last, 4);
         if (!target || target->who != Who::Child) continue;

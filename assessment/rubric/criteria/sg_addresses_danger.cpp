@@ -4,17 +4,29 @@
 
 namespace sofs::rubric {
 
+namespace {
+
+// "a baby-crying course", "young carers assessment": the theme names the service
+// that follows it, not the danger
+bool names_a_service(const GoalReading& g, const Match& m) {
+    for (auto& s : g.services)
+        if (s.first > m.last && s.first <= m.last + 2 && g.r.same_sentence(s.first, m.last)) return true;
+    for (int k = m.last + 1; k <= m.last + 2 && k < g.r.n() && g.r.same_sentence(k, m.last); ++k)
+        if (g.r.is(k, g.r.c.service_noun)) return true;
+    return false;
+}
+
+}  // namespace
+
 Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     const auto& th = r.d.lex("danger-themes");
     const Match* theme = nullptr;
-    bool from_lexicon = false;
     for (auto& m : g.themes) {
         const std::string& sec = th.phrases[m.phrase].section;
         if (std::find(r.c.danger_themes.begin(), r.c.danger_themes.end(), sec) == r.c.danger_themes.end()) continue;
-        if (g.in_service(m)) continue;
+        if (g.in_service(m) || names_a_service(g, m)) continue;
         theme = &m;
-        from_lexicon = true;
         break;
     }
     // the case's own danger in the family's words: what the adults do, or what safety looks like
@@ -52,11 +64,15 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
         }
 
     // A goal that clearly answers the case's danger meets it even when it names no child
-    // ("Ryan will go to Dean's when he has been drinking"): the practice leads' convention.
-    // Without a child, the link must be plain: a theme of the danger, said of what the family
-    // does (not only what professionals do), not an inner change ("learn to manage his anger").
+    // ("Ryan will go to Dean's when he has been drinking", "No more burns", "Nain will do
+    // the evening insulin"): the practice leads' convention. Without a child, the link is
+    // a theme of the danger or the case's own words for it, said of what the family does
+    // (not only what professionals do), and not a goal made only of inner change ("will
+    // understand that smacking harms children").
     bool clear_without_child = false;
-    if (theme && !child && from_lexicon && g.nonactions.empty() && g.vague.empty()) {
+    bool inner_only = !g.clauses.empty();
+    for (auto& c : g.clauses) inner_only = inner_only && c.kind == Clause::NonAction;
+    if (theme && !child && !inner_only) {
         bool family = false, professional = false;
         for (auto& p : r.people) {
             if (p.who == Who::Caregiver || p.who == Who::Family) family = true;

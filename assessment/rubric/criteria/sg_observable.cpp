@@ -70,10 +70,17 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         const Mention& who = r.people[r.mention_at[k]];
         if (who.who == Who::Professional) continue;
         int v = who.last + 1;
+        // "see Elis and Mali come to school": past the second person named
+        while (v + 1 < r.n() && r.is(v, r.c.conjunction) && r.mention_at[v + 1] >= 0 && r.same_sentence(o.first, v + 1))
+            v = r.people[r.mention_at[v + 1]].last + 1;
         if (v >= r.n() || !r.same_sentence(o.first, v)) continue;
         const std::string& verb = r.word(v);
         bool ing = verb.size() >= 5 && verb.compare(verb.size() - 3, 3, "ing") == 0;
-        if (ing && !starts_at(g.behaviours, v) && !starts_at(g.services, v)) return met(o.first, v);
+        // a plain verb after the child ("see Elis come in happy") is what will be seen too
+        bool plain_verb = who.who == Who::Child && (starts_at(g.positives, v) || r.is(v, r.c.seen_verb));
+        if ((ing || plain_verb) && !starts_at(g.behaviours, v) && !starts_at(g.services, v) && !r.is(v, r.c.negation) &&
+            !r.is(v, r.c.be))
+            return met(o.first, v);
     }
     // A concrete deed or safe state with no "will" before it ("a home where Jade
     // and Ryan talk calmly", "Kai and Mia are looked after by a sober adult"),
