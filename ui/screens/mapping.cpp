@@ -347,7 +347,11 @@ void MappingScreen::draw_tray(App& app) {
     float avail = ImGui::GetContentRegionAvail().x;
     ImGui::BeginGroup();
     subheading(app, ("Facts to place (" + std::to_string(unplaced.size()) + ")").c_str());
-    ImGui::BeginChild("###tray", ImVec2(avail * 0.62f, std::max(ImGui::GetTextLineHeight() * 3, ImGui::GetContentRegionAvail().y - 2)), true, ImGuiWindowFlags_NavFlattened);
+    // In a card sized to what it holds (large text) the room left would grow
+    // with the card, frame after frame: the tray then keeps a fixed height.
+    const bool fitted = task_fit_h_ > 0;
+    float room = fitted ? ImGui::GetTextLineHeightWithSpacing() * 14 : ImGui::GetContentRegionAvail().y - 2;
+    ImGui::BeginChild("###tray", ImVec2(avail * 0.62f, std::max(ImGui::GetTextLineHeight() * 3, room)), true, ImGuiWindowFlags_NavFlattened);
     if (unplaced.empty()) muted_text(facts_on_offer(app).empty() ? "No facts learnt yet: they come from the conversation."
                                                                  : "Every fact has a place. You can still move cards between sections.");
     for (const auto& id : unplaced) draw_card(app, id);
@@ -355,7 +359,7 @@ void MappingScreen::draw_tray(App& app) {
     ImGui::EndGroup();
     accept_drop(app, *this, "");
     ImGui::SameLine();
-    ImGui::BeginChild("###not-mapping", ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y - 2)), false, ImGuiWindowFlags_NavFlattened);
+    ImGui::BeginChild("###not-mapping", ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, fitted ? room : ImGui::GetContentRegionAvail().y - 2)), false, ImGuiWindowFlags_NavFlattened);
     draw_section(app, "distractor", "Not part of the mapping", "Drop facts that do not bear on safety here");
     ImGui::EndChild();
 }
@@ -471,6 +475,7 @@ void MappingScreen::draw(App& app) {
     if (sorting && s > 1.5f) task_h = std::max(task_h, line * 24);
     // Large text: one scrolling region, the screen's (no panel scrolls inside another).
     const bool fit = s > 1.5f;
+    if (!fit) task_fit_h_ = 0;
     draw_task(app, fit ? h : task_h, fit);
     gap(0.2f);
 
