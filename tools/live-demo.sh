@@ -4,7 +4,9 @@
 # cluster (tools/pg-test-cluster.sh). The trainee joins with the code, writes
 # a danger statement and a safety goal, and votes twice; the trainer's screen
 # shows the answer in the room, the statements on the wall, and both rounds
-# revealed. Pictures at 100 % and 200 % text size go into OUT.
+# revealed; then a vote on the fact mapping (where the room put each fact),
+# and one wall statement improved together (the trainee proposes, the
+# trainer picks; the exported wall carries it). Pictures at 100 % and 200 % text size go into OUT.
 #   tools/live-demo.sh BUILD-DIR OUT-DIR
 # Runs both programs under one Xvfb display (xvfb-run -a). Exit status 0 when
 # both scripts finished every step.
@@ -87,6 +89,23 @@ wait-votes 6
 reveal
 frames 4
 shot $out/live-vote-revealed-100.png
+open-vote sort-facts
+touch $work/sort-open
+wait-votes 1
+reveal
+frames 4
+shot $out/live-sorting-revealed-100.png
+tab wall
+improve 1
+touch $work/improve-open
+wait-proposals 1
+frames 4
+shot $out/live-improve-100.png
+pick 1
+frames 3
+shot $out/live-improve-picked-100.png
+export-wall $out
+tab vote
 text-size 200
 frames 6
 shot $out/live-vote-revealed-200.png
@@ -123,6 +142,12 @@ vote 4
 wait-revealed 2
 frames 4
 shot $out/live-trainee-revealed-100.png
+wait-for $work/sort-open
+send-sorting
+wait-for $work/improve-open
+propose The school is worried that Ryan may push or hit Jade again when he has been drinking, and that Kai could be hurt or badly frightened, as he was on Saturday night.
+frames 3
+shot $out/live-trainee-improve-100.png
 wait-for $work/trainer-done
 quit
 STEPS
@@ -157,7 +182,8 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
 wait $room || { echo "live-demo: the terminal trainees failed:"; cat "$out/room.log"; status=1; }
 # The exported wall holds the trainee's statement and no one's name.
 wall=$(ls "$out"/live-session-*-wall.md 2>/dev/null | head -n 1)
-if [[ -z $wall ]] || ! grep -q "Ryan may push or hit Jade" "$wall" || grep -qE "Ana|Lowe|Okafor" "$wall"; then
+if [[ -z $wall ]] || ! grep -q "Ryan may push or hit Jade" "$wall" || ! grep -q "(picked)" "$wall" ||
+   grep -qE "Ana|Lowe|Okafor" "$wall"; then
   echo "live-demo: the exported wall is missing the statement, or names someone: ${wall:-no file}"; status=1
 fi
 echo "live-demo: trainer's log:"; sed 's/^/  /' "$out/trainer.log"

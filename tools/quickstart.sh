@@ -15,7 +15,7 @@ esac
 
 packages=(cmake ninja-build g++ pkg-config
   libimgui-dev libglfw3-dev libfreetype-dev libstb-dev fonts-dejavu-core
-  libsdl2-dev libsdl2-mixer-dev libyaml-cpp-dev libsqlite3-dev doctest-dev
+  zlib1g-dev libsdl2-dev libsdl2-mixer-dev libyaml-cpp-dev libsqlite3-dev doctest-dev
   nlohmann-json3-dev libsodium-dev libstemmer-dev libhunspell-dev hunspell-en-gb
   libespeak-ng-dev espeak-ng sox python3 xvfb xauth xdotool imagemagick
   libgl1-mesa-dri libglx-mesa0 dpkg-dev binutils

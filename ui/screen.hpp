@@ -16,8 +16,9 @@ enum class ScreenId {
     AttemptView,   // a finished case read again (attempt_view.*)
     Admin,         // groups, trainees and cases (admin.*)
     Account,       // one's own password (account.*)
+    Network,       // a practice-lead network's shared board (network.*)
 };
-constexpr int kScreenCount = 14;
+constexpr int kScreenCount = 15;
 
 class Screen {
 public:

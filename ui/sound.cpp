@@ -52,8 +52,9 @@ std::vector<std::int16_t> tone(double hz, double seconds, int rate, double loudn
     return out;
 }
 
-static Mix_Chunk* chunk_from(const std::vector<std::int16_t>& samples, int rate) {
+static Mix_Chunk* chunk_from(std::vector<std::int16_t> samples, int rate) {
     auto wav = wav_image(samples, rate);
+    std::vector<std::int16_t>().swap(samples);   // only one copy of a long reading at a time
     SDL_RWops* rw = SDL_RWFromConstMem(wav.data(), static_cast<int>(wav.size()));
     return rw ? Mix_LoadWAV_RW(rw, 1) : nullptr;  // converts to the device's format
 }
@@ -229,7 +230,10 @@ void Sound::open() {
         notice_ = "Sound is off: no sound system was found.";
         return;
     }
-    if (Mix_OpenAudio(44100, AUDIO_S16SYS, 2, 1024) != 0) {
+    // Speech and cues are made at 22,050 Hz, mono (the voice files are 16 kHz
+    // mono): a device in that form keeps each clip a quarter of the size it
+    // would be at 44.1 kHz stereo.
+    if (Mix_OpenAudio(22050, AUDIO_S16SYS, 1, 512) != 0) {
         std::fprintf(stderr, "sofs-sim: sound: %s\n", Mix_GetError());
         notice_ = "Sound is off: no audio device was found.";
         return;
@@ -325,13 +329,17 @@ std::string Sound::play_ready() {
     if (!m.error.empty()) return m.error;
     if (!open_) return "";   // made (and counted), but there is nothing to play it on
     free_voice();
-    voice_ = chunk_from(m.samples, m.rate_hz);
+    voice_ = chunk_from(std::move(m.samples), m.rate_hz);
     if (!voice_) return std::string("reading aloud failed: ") + Mix_GetError();
     Mix_PlayChannel(0, voice_, 0);
     return "";
 }
 
-std::string Sound::poll() { return speech_ ? play_ready() : ""; }
+std::string Sound::poll() {
+    // A line that has finished is let go: a voice clip is a few MiB of samples.
+    if (voice_ && !Mix_Playing(0)) free_voice();
+    return speech_ ? play_ready() : "";
+}
 
 std::string Sound::finish_reading() {
     if (!speech_) return "";
@@ -357,7 +365,7 @@ void Sound::stop() {
         speech_->request.reset();
         speech_->made.reset();
     }
-    if (open_) Mix_HaltChannel(0);
+    free_voice();
 }
 
 std::set<std::string> welsh_words_for(const Scenario& s) {

@@ -2,19 +2,23 @@
 #include "window.hpp"
 
 #include <GLFW/glfw3.h>
+#include <GL/glext.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 #include <imgui_freetype.h>
-#include <stb_image_write.h>
+#include <zlib.h>
 
 #include "util/data_dir.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <memory>
 
 namespace sofs::ui {
 
@@ -49,11 +53,127 @@ const ImWchar kGlyphRanges[] = {
     0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0,
 };
 
-// Once the font texture is on the GPU, ImGui's CPU copies of it (one byte and
-// four bytes a pixel: several MiB, more at large text sizes) are not needed.
-void free_font_pixels() {
+// The font texture is ours, not the OpenGL backend's: the backend turns the
+// atlas into four bytes a pixel (a second copy beside ImGui's one byte a
+// pixel, and a texture four times the size, which a software renderer keeps
+// in our memory). Ours is one byte a pixel (GL_R8), drawn as white with that
+// alpha by the texture's swizzle (OpenGL 3.3, or GL_ARB_texture_swizzle);
+// without a swizzle it is four bytes a pixel, filled a band of rows at a
+// time. Either way ImGui's copy is let go once the texture is made.
+GLuint g_font_texture = 0;
+
+void destroy_font_texture() {
+    if (g_font_texture) glDeleteTextures(1, &g_font_texture);
+    g_font_texture = 0;
+    ImGui::GetIO().Fonts->SetTexID(nullptr);
+}
+
+void make_font_texture(GLFWwindow* window) {
+    destroy_font_texture();
     ImFontAtlas* fonts = ImGui::GetIO().Fonts;
-    if (fonts->TexID && (fonts->TexPixelsAlpha8 || fonts->TexPixelsRGBA32)) fonts->ClearTexData();
+    unsigned char* alpha = nullptr;
+    int w = 0, h = 0;
+    fonts->GetTexDataAsAlpha8(&alpha, &w, &h);   // builds the atlas
+    GLint last = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
+    glGenTextures(1, &g_font_texture);
+    glBindTexture(GL_TEXTURE_2D, g_font_texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    int major = glfwGetWindowAttrib(window, GLFW_CONTEXT_VERSION_MAJOR);
+    int minor = glfwGetWindowAttrib(window, GLFW_CONTEXT_VERSION_MINOR);
+    bool swizzle = major > 3 || (major == 3 && minor >= 3) || glfwExtensionSupported("GL_ARB_texture_swizzle");
+    if (swizzle) {
+        const GLint white_with_alpha[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, white_with_alpha);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, alpha);
+    } else {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        const int band = 64;
+        std::vector<std::uint32_t> rgba(static_cast<std::size_t>(w) * band);
+        for (int y = 0; y < h; y += band) {
+            int rows = std::min(band, h - y);
+            const unsigned char* src = alpha + static_cast<std::size_t>(y) * w;
+            for (std::size_t i = 0; i < static_cast<std::size_t>(w) * rows; ++i)
+                rgba[i] = IM_COL32(255, 255, 255, src[i]);
+            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, w, rows, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+        }
+    }
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
+    fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(g_font_texture)));
+    fonts->ClearTexData();
+    // And the font files' bytes (about 2 MiB): a rebuild reads them again.
+    fonts->ClearInputData();
+}
+
+// A PNG of the window written a band of rows at a time, read from the frame
+// buffer and compressed as it goes (zlib): no copy of the whole picture, nor
+// of the whole compressed file, is ever held.
+class PngOut {
+public:
+    explicit PngOut(std::FILE* f) : f_(f) {}
+    bool chunk(const char* type, const unsigned char* data, std::size_t n) {
+        unsigned char len[4] = {static_cast<unsigned char>(n >> 24), static_cast<unsigned char>(n >> 16),
+                                static_cast<unsigned char>(n >> 8), static_cast<unsigned char>(n)};
+        uLong crc = crc32(0, reinterpret_cast<const Bytef*>(type), 4);
+        if (n) crc = crc32(crc, data, static_cast<uInt>(n));
+        unsigned char c[4] = {static_cast<unsigned char>(crc >> 24), static_cast<unsigned char>(crc >> 16),
+                              static_cast<unsigned char>(crc >> 8), static_cast<unsigned char>(crc)};
+        return std::fwrite(len, 1, 4, f_) == 4 && std::fwrite(type, 1, 4, f_) == 4 &&
+               (n == 0 || std::fwrite(data, 1, n, f_) == n) && std::fwrite(c, 1, 4, f_) == 4;
+    }
+
+private:
+    std::FILE* f_;
+};
+
+bool write_png_from_frame_buffer(const std::string& path, int w, int h) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "wb"), &std::fclose);
+    if (!f) return false;
+    PngOut png(f.get());
+    static const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (std::fwrite(signature, 1, 8, f.get()) != 8) return false;
+    unsigned char ihdr[13] = {static_cast<unsigned char>(w >> 24), static_cast<unsigned char>(w >> 16),
+                              static_cast<unsigned char>(w >> 8),  static_cast<unsigned char>(w),
+                              static_cast<unsigned char>(h >> 24), static_cast<unsigned char>(h >> 16),
+                              static_cast<unsigned char>(h >> 8),  static_cast<unsigned char>(h),
+                              8, 2, 0, 0, 0};   // 8 bits, red-green-blue, deflate, no interlace
+    if (!png.chunk("IHDR", ihdr, sizeof ihdr)) return false;
+    z_stream z{};
+    if (deflateInit(&z, 6) != Z_OK) return false;
+    const std::size_t stride = static_cast<std::size_t>(w) * 3;
+    const int band = 64;
+    std::vector<unsigned char> read(stride * band), rows((stride + 1) * band), out(1 << 16);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    bool ok = true;
+    for (int top = 0; top < h && ok; top += band) {
+        int n = std::min(band, h - top);
+        // OpenGL's rows run bottom to top: picture rows top..top+n-1 are these.
+        glReadPixels(0, h - top - n, w, n, GL_RGB, GL_UNSIGNED_BYTE, read.data());
+        for (int r = 0; r < n; ++r) {
+            const unsigned char* src = read.data() + stride * (n - 1 - r);
+            unsigned char* dst = rows.data() + (stride + 1) * r;
+            dst[0] = 1;   // the "Sub" filter: each byte less the one a pixel to its left
+            for (std::size_t i = 0; i < stride; ++i)
+                dst[1 + i] = static_cast<unsigned char>(src[i] - (i >= 3 ? src[i - 3] : 0));
+        }
+        z.next_in = rows.data();
+        z.avail_in = static_cast<uInt>((stride + 1) * n);
+        int flush = top + n >= h ? Z_FINISH : Z_NO_FLUSH;
+        do {
+            z.next_out = out.data();
+            z.avail_out = static_cast<uInt>(out.size());
+            if (deflate(&z, flush) == Z_STREAM_ERROR) { ok = false; break; }
+            std::size_t have = out.size() - z.avail_out;
+            if (have && !png.chunk("IDAT", out.data(), have)) { ok = false; break; }
+        } while (z.avail_out == 0);
+    }
+    deflateEnd(&z);
+    ok = ok && png.chunk("IEND", nullptr, 0);
+    return ok && std::fflush(f.get()) == 0;
 }
 
 }  // namespace
@@ -100,11 +220,18 @@ bool Window::open(int width, int height, std::string* error) {
     io.ConfigInputTextCursorBlink = false;
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    // The backend's shaders and buffers now; the font texture it makes with
+    // them (ImGui's small default font) is let go at once for ours.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts->Clear();
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;   // no unused rows in the texture
     return true;
 }
 
 void Window::close() {
     if (!window_) return;
+    destroy_font_texture();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -154,17 +281,16 @@ std::string Window::build_fonts(int text_percent) {
         d.SizePixels = px;
         io.Fonts->AddFontDefault(&d);
         bold = large = nullptr;
+        make_font_texture(window_);
         return "The DejaVu Sans font is missing (install fonts-dejavu-core): using a basic font.";
     }
+    make_font_texture(window_);
     return "";
 }
 
 std::string Window::rebuild_fonts(int text_percent) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    std::string problem = build_fonts(text_percent);
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    free_font_pixels();
-    return problem;
+    destroy_font_texture();   // the old texture goes before the new atlas is built
+    return build_fonts(text_percent);
 }
 
 void Window::apply_style(Theme theme) {
@@ -253,8 +379,7 @@ void Window::apply_style(Theme theme) {
 }
 
 void Window::begin_frame() {
-    ImGui_ImplOpenGL3_NewFrame();   // makes the font texture on the first frame
-    free_font_pixels();
+    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     for (int k : forced_keys_) io.KeysDown[k] = glfwGetKey(window_, k) == GLFW_PRESS;
@@ -284,14 +409,7 @@ bool Window::write_screenshot(const std::string& path, std::string* error) {
         *error = "the window has no size";
         return false;
     }
-    // Red, green and blue only: the window is opaque, and three bytes a pixel
-    // keep the copy (and the PNG encoder's buffers) a quarter smaller.
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 3);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-    stbi_flip_vertically_on_write(1);   // OpenGL's rows run bottom to top
-    if (!stbi_write_png(path.c_str(), w, h, 3, pixels.data(), w * 3)) {
+    if (!write_png_from_frame_buffer(path, w, h)) {
         *error = "could not write the picture '" + path + "'";
         return false;
     }

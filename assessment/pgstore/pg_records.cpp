@@ -4,6 +4,9 @@
 // where both programs choose the engine from --db.
 #include "pg_internal.hpp"
 
+#include "progress/personal_data.hpp"
+#include "progress/store_shared.hpp"
+
 #include "codec/transcript_json.hpp"
 
 #include <nlohmann/json.hpp>
@@ -38,15 +41,6 @@ void require_admin(const Actor& who, const char* what) {
     if (who.role != Role::Admin)
         throw StoreError(K::Denied, std::string("only an administrator can ") + what + " (signed in as " + who.name +
                                         ", a " + to_string(who.role) + ")");
-}
-
-std::map<std::string, std::string> placements_from(const std::string& s) {
-    std::map<std::string, std::string> out;
-    json j = json::parse(s, nullptr, false);
-    if (j.is_object())
-        for (auto& [k, v] : j.items())
-            if (v.is_string()) out[k] = v.get<std::string>();
-    return out;
 }
 
 }  // namespace
@@ -155,15 +149,7 @@ void PgStore::add_to_cohort(const Actor& who, const std::string& cohort, const s
     Tx tx(*impl_);
     Result c = impl_->exec("SELECT id FROM cohorts WHERE lower(name) = lower($1)", {cohort});
     if (c.rows() == 0) throw StoreError(K::NotFound, "there is no cohort called '" + cohort + "' in " + path());
-    std::vector<Id> ids;
-    std::string unknown;
-    for (const auto& name : people) {
-        if (auto p = find_person(name)) ids.push_back(p->id);
-        else unknown += (unknown.empty() ? "'" : ", '") + name + "'";
-    }
-    if (!unknown.empty())
-        throw StoreError(K::NotFound, "there is no one called " + unknown + " in " + path() +
-                                          " (add them first with sofs user add); no one was added to '" + cohort + "'");
+    std::vector<Id> ids = people_for_cohort(*this, people, path(), cohort);
     for (Id id : ids)
         impl_->exec("INSERT INTO cohort_members(cohort, person) VALUES ($1,$2) ON CONFLICT DO NOTHING",
                     {s(c.i64(0, 0)), s(id)}, "add to cohort " + cohort);
@@ -225,7 +211,7 @@ void PgStore::save_draft(Id attempt, const std::string& task, const std::string&
     impl_->exec("INSERT INTO drafts(attempt, task, text, placements, saved_ms) VALUES ($1,$2,$3,$4::jsonb,$5) "
                 "ON CONFLICT (attempt, task) DO UPDATE SET text = excluded.text, placements = excluded.placements, "
                 "saved_ms = excluded.saved_ms",
-                {s(attempt), task, text, json(placements).dump(), s(impl_->now())}, "keep the draft");
+                {s(attempt), task, text, placements_to_json(placements), s(impl_->now())}, "keep the draft");
     tx.commit();
 }
 
@@ -240,7 +226,7 @@ std::vector<Draft> PgStore::drafts(Id attempt) {
                            {s(attempt)});
     std::vector<Draft> out;
     for (int i = 0; i < r.rows(); ++i)
-        out.push_back(Draft{attempt, r.text(i, 0), r.text(i, 1), placements_from(r.text(i, 2)), r.i64(i, 3)});
+        out.push_back(Draft{attempt, r.text(i, 0), r.text(i, 1), placements_from_json(r.text(i, 2)), r.i64(i, 3)});
     return out;
 }
 
@@ -438,67 +424,25 @@ std::string PgStore::export_person_json(const Actor& who, const std::string& nam
     auto p = find_person(name);
     if (!p) throw StoreError(K::NotFound, "there is no one called '" + name + "' in " + path());
     if (!may_see(who, p->id)) throw StoreError(K::Denied, who.name + " may not see " + p->name + "'s records");
-    json out;
-    out["exported_ms"] = impl_->now();
-    out["file"] = path();
-    out["person"] = {{"name", p->name}, {"role", to_string(p->role)}, {"team", p->team}, {"agency_staff", p->agency},
-                     {"has_password", true}, {"created_ms", p->created_ms}};
-    json cohorts = json::array();
+    p->has_password = true;   // every PostgreSQL sign-in is a server role with a password
+    PersonalRows rows;
     Result c = impl_->exec("SELECT c.name, c.kind FROM cohorts c JOIN cohort_members m ON m.cohort = c.id "
                            "WHERE m.person = $1 ORDER BY c.name",
                            {s(p->id)});
-    for (int i = 0; i < c.rows(); ++i) cohorts.push_back({{"name", c.text(i, 0)}, {"kind", c.text(i, 1)}});
-    out["cohorts"] = cohorts;
-    json attempts = json::array();
-    for (const auto& a : this->attempts(who, p->id)) {
-        json ja = {{"id", a.id}, {"scenario", a.scenario}, {"content_hash", a.content_hash},
-                   {"seed", a.seed}, {"started_ms", a.started_ms}, {"status", to_string(a.status)},
-                   {"ending", a.ending}, {"superseded_because", a.superseded_because}};
-        ja["finished_ms"] = a.finished_ms ? json(*a.finished_ms) : json(nullptr);
-        json events = json::array();
-        for (const auto& e : transcript(a.id).events) {
-            json je = {{"step", e.step}, {"kind", to_string(e.kind)}, {"scene", e.scene}, {"at_ms", e.at_ms}};
-            if (!e.choice.empty()) je["choice"] = e.choice;
-            if (!e.ending.empty()) je["ending"] = e.ending;
-            if (e.kind == Event::Kind::Answer) je["answer"] = json::parse(stored_answer(e.answer));
-            events.push_back(je);
-        }
-        ja["events"] = events;
-        json verdicts = json::array();
-        for (const auto& v : this->verdicts(who, a.id)) {
-            json jv = {{"task", v.task}, {"criterion", v.criterion}, {"assessor_met", v.assessor_met},
-                       {"met", v.met}, {"evidence_words", v.evidence_words}, {"explanation", v.explanation}};
-            json ov = json::array();
-            for (const auto& o : v.overrides)
-                ov.push_back({{"trainer", o.trainer}, {"met", o.met}, {"reason", o.reason}, {"at_ms", o.at_ms}});
-            jv["overrides"] = ov;
-            verdicts.push_back(jv);
-        }
-        ja["verdicts"] = verdicts;
-        json drafts = json::array();
-        for (const auto& d : this->drafts(a.id))
-            drafts.push_back({{"task", d.task}, {"text", d.text}, {"placements", d.placements}, {"saved_ms", d.saved_ms}});
-        ja["drafts"] = drafts;
-        attempts.push_back(ja);
-    }
-    out["attempts"] = attempts;
-    json given = json::array();
-    Result g = impl_->exec("SELECT o.id, v.attempt, v.criterion, o.met, o.reason, o.at_ms FROM overrides o "
+    for (int i = 0; i < c.rows(); ++i) rows.cohorts.push_back({c.text(i, 0), c.text(i, 1)});
+    Result g = impl_->exec("SELECT v.attempt, v.criterion, o.met, o.reason, o.at_ms FROM overrides o "
                            "JOIN verdicts v ON v.id = o.verdict WHERE o.trainer = $1 ORDER BY o.id",
                            {s(p->id)});
     for (int i = 0; i < g.rows(); ++i)
-        given.push_back({{"attempt", g.i64(i, 1)}, {"criterion", g.text(i, 2)}, {"met", g.boolean(i, 3)},
-                         {"reason", g.text(i, 4)}, {"at_ms", g.i64(i, 5)}});
-    out["overrides_given"] = given;
-    json statements = json::array();
+        rows.overrides_given.push_back({g.i64(i, 0), g.text(i, 1), g.boolean(i, 2), g.text(i, 3), g.i64(i, 4)});
+    Result k = impl_->exec("SELECT attempt, criterion, text, at_ms FROM comments WHERE trainer = $1 ORDER BY id", {s(p->id)});
+    for (int i = 0; i < k.rows(); ++i) rows.comments_given.push_back({k.i64(i, 0), k.text(i, 1), k.text(i, 2), k.i64(i, 3)});
     Result x = impl_->exec("SELECT x.id, x.statement, x.sent_ms FROM xapi_outbox x JOIN attempts a ON a.id = x.attempt "
                            "WHERE a.person = $1 ORDER BY x.attempt, x.step",
                            {s(p->id)});
-    for (int i = 0; i < x.rows(); ++i)
-        statements.push_back({{"id", x.text(i, 0)}, {"statement", json::parse(x.text(i, 1))},
-                              {"sent_ms", x.null(i, 2) ? json(nullptr) : json(x.i64(i, 2))}});
-    out["xapi_statements"] = statements;
-    return out.dump(2) + "\n";
+    for (int i = 0; i < x.rows(); ++i) rows.statements.push_back({x.text(i, 0), x.text(i, 1), x.opt(i, 2)});
+    // Read as the one asking: row-level security applies as well.
+    return personal_data_json(*this, who, *p, impl_->now(), rows);
 }
 
 EraseReport PgStore::erase_person(const Actor& who, const std::string& name) {

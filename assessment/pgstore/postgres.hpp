@@ -17,6 +17,7 @@
 #include "progress/store.hpp"
 
 #include <array>
+#include <map>
 #include <memory>
 
 namespace sofs::progress {
@@ -213,6 +214,94 @@ public:
     std::optional<LiveSessionInfo> live_session(Id session);
     std::vector<VoteRoundState> vote_rounds(Id session);
     std::vector<LiveSessionInfo> my_open_sessions();
+
+    // Vote, then reveal, on a sorting task (the fact mapping, the Three Houses;
+    // migration 0008): open_vote() and reveal_vote() open and reveal the round
+    // as for a number; each member sends their whole sorting (fact or item ->
+    // place), changeable until the reveal.
+    struct PlacementCount {
+        std::string fact, place;
+        int count = 0;
+    };
+    int cast_placements(Id session, const std::string& task, const std::map<std::string, std::string>& placements);
+    int placements_cast(Id session, const std::string& task);   // in the latest round
+    // A revealed round: per fact, how many put it in each place (most first); empty before the reveal.
+    std::vector<PlacementCount> revealed_placements(Id session, const std::string& task, int round);
+
+    // The statement wall's pins and hides (migration 0008), by the wall's
+    // private item key; only the session's trainer reads or writes them.
+    struct WallMark {
+        bool pinned = false, hidden = false;
+    };
+    void set_wall_mark(Id session, const std::string& item, bool pinned, bool hidden);
+    std::map<std::string, WallMark> wall_marks(Id session);
+
+    // Improve together (migration 0008): the trainer opens one wall statement
+    // ("danger" or "goal") for the room; each member proposes one edit
+    // (changeable until the pick); the trainer reads every proposal without
+    // names and picks one, which everyone in the session then sees.
+    struct Improvement {
+        Id id = 0;
+        std::string kind, original;
+        std::optional<Id> picked;
+        std::string picked_text;
+    };
+    struct Proposal {
+        Id id = 0;
+        std::string text;
+        bool mine = false;
+    };
+    Id open_improvement(Id session, const std::string& kind, const std::string& original);
+    std::optional<Improvement> latest_improvement(Id session);
+    std::vector<Improvement> improvements(Id session);        // oldest first (for the export)
+    void propose_edit(Id improvement, const std::string& text);
+    // The trainer's: every proposal, oldest first; a member's: their own.
+    std::vector<Proposal> proposals(Id improvement);
+    void pick_proposal(Id improvement, Id proposal);
+
+    // ------------------------------------------------------ practice-lead networks
+    // (migration 0008; network_board.hpp says how a board is shown and
+    // exported). A practice lead (a trainer or administrator in the cohort)
+    // makes a board for a bundled case or a real one (a title, scenario "");
+    // every member of the cohort reads it and adds to it from their own
+    // machine; only the lead, a trainer of the cohort or an administrator
+    // removes. Row-level security decides; a non-member sees no board.
+    struct NetworkInfo {
+        Id id = 0;
+        std::string title, scenario, cohort;   // scenario "" for a real case
+        bool i_lead = false;                   // this connection's person made it
+        bool i_may_remove = false;             // lead, trainer of the cohort, administrator
+    };
+    struct NetworkItem {
+        Id id = 0;
+        std::string kind;     // a column (harm, danger, ...) or danger-statement, safety-goal, next-step
+        std::string text;
+        std::string source;   // the bundled case's fact id, or ""
+        std::int64_t added_ms = 0;
+    };
+    struct PerspectiveScale {
+        std::string perspective;   // "The social worker", "Jade (mum)", "School"
+        int number = 0;            // 0-10
+        std::string reason;
+        std::int64_t at_ms = 0;
+    };
+    struct NetworkBoard {
+        NetworkInfo info;
+        std::vector<NetworkItem> items;            // oldest first
+        std::vector<PerspectiveScale> scales;      // by perspective's first scaling
+    };
+    Id create_network(const std::string& cohort, const std::string& title, const std::string& scenario = "");
+    std::vector<NetworkInfo> networks();                     // the boards this connection sees, newest first
+    std::optional<NetworkBoard> network_board(Id network);   // nullopt: no such board, or not a member
+    // Throws Invalid for an unknown kind or empty text (the server's check), Denied for a non-member.
+    Id add_network_item(Id network, const std::string& kind, const std::string& text, const std::string& source = "");
+    // Denied when this connection may not remove from the board; false when there is no such item.
+    bool remove_network_item(Id network, Id item);
+    // One number per perspective: scaling again replaces it (whoever gives it).
+    void scale_network(Id network, const std::string& perspective, int number, const std::string& reason);
+    bool remove_network_scale(Id network, const std::string& perspective);
+    // LISTEN on the board: wait_for_changes() then returns "board" after each change.
+    void listen_network(Id network);
 
     struct Impl;
 

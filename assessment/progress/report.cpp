@@ -2,7 +2,6 @@
 // criteria on which trainers overrule the assessor; as JSON and as CSV.
 #include "report.hpp"
 
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -22,14 +21,7 @@ using K = StoreError::Kind;
 json opt(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
 json opt(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
-std::string join(const std::vector<std::string>& v, const char* sep) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
-
 std::string num(const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); }
-std::string num(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
 std::string when(const std::optional<std::int64_t>& ms) { return ms ? iso_local(*ms) : std::string(); }
 std::string name_of(const CriterionNames& names, const std::string& id) {
     auto it = names.find(id);
@@ -96,6 +88,45 @@ TraineeReport trainee_report(Store& store, const Actor& who, const std::string& 
     return store.trainee_report(who, trainee);
 }
 
+TraineeReport build_trainee_report(Store& store, ReportRows& rows, const Actor& who, const std::string& trainee) {
+    auto person = store.find_person(trainee);
+    if (!person) throw StoreError(K::NotFound, "there is no one called '" + trainee + "' in '" + store.path() + "'");
+    if (!store.may_see(who, person->id))
+        throw StoreError(K::Denied, who.name + " may not see " + person->name + "'s work");
+    TraineeReport r;
+    r.trainee = *person;
+    auto attempts = store.attempts(who, person->id);
+    std::map<Id, std::vector<JudgedRow>> judged;
+    for (auto& j : rows.person_verdicts(person->id)) judged[j.attempt].push_back(std::move(j));
+    for (const auto& a : attempts) {
+        AttemptLine line;
+        line.attempt = a;
+        for (const auto& j : judged[a.id]) {
+            ++line.criteria_judged;
+            if (j.met)
+                ++line.criteria_met;
+            else
+                line.missed.push_back(j.criterion);
+        }
+        line.scaling = rows.latest_scaling(a.id);
+        ExpertScale e = rows.expert_scale(a.scenario, a.content_hash);
+        line.expert_scaling = e.expert;
+        line.scaling_low = e.low;
+        line.scaling_high = e.high;
+        r.time_spent_ms += a.time_spent_ms;
+        r.attempts.push_back(std::move(line));
+    }
+    std::vector<const Attempt*> finished;
+    for (const auto& a : attempts)
+        if (a.status == AttemptStatus::Finished) finished.push_back(&a);
+    std::stable_sort(finished.begin(), finished.end(),
+                     [](const Attempt* x, const Attempt* y) { return *x->finished_ms < *y->finished_ms; });
+    for (const Attempt* a : finished)
+        for (const auto& j : judged[a->id])
+            r.criteria_over_time.push_back({a->id, a->scenario, *a->finished_ms, j.task, j.criterion, j.met, j.overruled});
+    return r;
+}
+
 
 std::string to_json(const TraineeReport& r) {
     json out;
@@ -152,6 +183,90 @@ std::string to_csv(const TraineeReport& r, const CriterionNames& names) {
 
 CohortReport cohort_report(Store& store, const Actor& who, const std::string& cohort) {
     return store.cohort_report(who, cohort);
+}
+
+namespace {
+
+// Counts one trainee's latest finished attempt at a scenario into their line,
+// the cohort's misses and the scenario's spread of scaling numbers.
+void count_latest(ReportRows& rows, Id person, CohortTraineeLine& l, std::map<std::string, CriterionMisses>& misses,
+                  std::map<std::string, ScalingSpread>& spreads) {
+    auto latest = rows.latest_finished(person, l.scenario);
+    if (!latest) return;
+    ExpertScale e = rows.expert_scale(l.scenario, latest->content_hash);
+    l.expert_scaling = e.expert;
+    for (const auto& j : rows.attempt_verdicts(latest->attempt)) {
+        auto& m = misses[j.criterion];
+        m.criterion = j.criterion;
+        ++m.judged;
+        ++l.criteria_judged;
+        if (j.met) {
+            ++l.criteria_met;
+        } else {
+            ++m.missed;
+            l.missed.push_back(j.criterion);
+        }
+    }
+    l.scaling = rows.latest_scaling(latest->attempt);
+    auto& sp = spreads[l.scenario];
+    sp.scenario = l.scenario;
+    sp.expert = e.expert;
+    sp.low = e.low;
+    sp.high = e.high;
+    if (!l.scaling) return;
+    sp.numbers.push_back(*l.scaling);
+    if (e.low && *l.scaling < *e.low)
+        ++sp.below;
+    else if (e.high && *l.scaling > *e.high)
+        ++sp.above;
+    else
+        ++sp.in_range;
+}
+
+}  // namespace
+
+CohortReport build_cohort_report(Store& store, ReportRows& rows, const Actor& who, const std::string& cohort) {
+    if (who.role == Role::Trainee)
+        throw StoreError(K::Denied, "a trainee sees only their own work, not a cohort's report");
+    auto c = store.find_cohort(who, cohort);
+    if (!c) {
+        if (who.role != Role::Admin && store.find_cohort(Actor::system(), cohort))
+            throw StoreError(K::Denied, who.name + " is not a trainer of the cohort '" + cohort + "'");
+        throw StoreError(K::NotFound, "there is no cohort called '" + cohort + "' in '" + store.path() + "'");
+    }
+    CohortReport r;
+    r.cohort = *c;
+    std::set<std::string> assigned(c->scenarios.begin(), c->scenarios.end());
+    std::map<std::string, CriterionMisses> misses;
+    std::map<std::string, ScalingSpread> spreads;
+    for (const auto& t : rows.cohort_trainees(c->id)) {
+        std::map<std::string, CohortTraineeLine> lines;
+        for (const auto& s : assigned) lines[s].scenario = s;
+        for (const auto& tally : rows.scenario_tallies(t.id)) {
+            auto& l = lines[tally.scenario];
+            l.scenario = tally.scenario;
+            l.attempts = tally.attempts;
+            l.finished = tally.finished;
+            l.last_finished_ms = tally.last_finished_ms;
+        }
+        for (auto& [scenario, l] : lines) {
+            l.trainee = t;
+            l.assigned = assigned.count(scenario) > 0;
+            if (l.finished > 0) count_latest(rows, t.id, l, misses, spreads);
+            r.lines.push_back(l);
+        }
+    }
+    for (auto& [k, m] : misses) r.most_missed.push_back(m);
+    std::stable_sort(r.most_missed.begin(), r.most_missed.end(), [](const CriterionMisses& a, const CriterionMisses& b) {
+        // Most missed first; ties by the larger share missed.
+        if (a.missed != b.missed) return a.missed > b.missed;
+        return a.missed * b.judged > b.missed * a.judged;
+    });
+    for (auto& [k, s] : spreads) {
+        std::sort(s.numbers.begin(), s.numbers.end());
+        r.scaling.push_back(s);
+    }
+    return r;
 }
 
 
@@ -211,6 +326,30 @@ std::string to_csv(const CohortReport& r, const CriterionNames& names) {
 
 DisagreementReport disagreement_report(Store& store, const Actor& who) {
     return store.disagreement_report(who);
+}
+
+DisagreementReport build_disagreement_report(Store& store, ReportRows& rows, const Actor& who) {
+    if (who.role == Role::Trainee) throw StoreError(K::Denied, "only trainers and administrators see this report");
+    std::map<Id, bool> visible;
+    std::map<std::string, CriterionDisagreements> by;
+    for (auto& o : rows.differing_overrides()) {
+        if (!visible.count(o.trainee)) visible[o.trainee] = store.may_see(who, o.trainee);
+        if (!visible[o.trainee]) continue;
+        Disagreement& d = o.disagreement;
+        auto& c = by[d.criterion];
+        c.criterion = d.criterion;
+        ++c.overruled;
+        if (d.assessor_met)
+            ++c.assessor_met_trainer_not;
+        else
+            ++c.assessor_not_trainer_met;
+        c.cases.push_back(std::move(d));
+    }
+    DisagreementReport r;
+    for (auto& [k, c] : by) r.by_criterion.push_back(std::move(c));
+    std::stable_sort(r.by_criterion.begin(), r.by_criterion.end(),
+                     [](const auto& a, const auto& b) { return a.overruled > b.overruled; });
+    return r;
 }
 
 

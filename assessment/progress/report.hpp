@@ -90,6 +90,64 @@ struct DisagreementReport {
     std::vector<CriterionDisagreements> by_criterion;  // most overruled first
 };
 
+// ---------------------------------------------------------------- for store implementations
+// Each storage engine reads these rows in its own SQL; the reports are
+// assembled from them once (report.cpp), so the rules of a report (what is
+// counted, in what order, who may see it) are written in one place.
+
+struct JudgedRow {                                   // one effective verdict (overrides applied)
+    Id attempt = 0;
+    std::string task, criterion;
+    bool met = false, overruled = false;
+};
+
+struct ExpertScale {
+    std::optional<int> expert, low, high;
+};
+
+struct ScenarioTally {                               // one person's attempts at one scenario
+    std::string scenario;
+    int attempts = 0, finished = 0;
+    std::optional<std::int64_t> last_finished_ms;
+};
+
+struct LatestFinished {
+    Id attempt = 0;
+    std::string content_hash;
+};
+
+struct DifferingOverride {
+    Disagreement disagreement;
+    Id trainee = 0;                                  // whose attempt (for the reader's access)
+};
+
+class ReportRows {
+public:
+    virtual ~ReportRows() = default;
+    // The effective verdicts of every attempt of `person`, by attempt, then verdict id.
+    virtual std::vector<JudgedRow> person_verdicts(Id person) = 0;
+    // The effective verdicts of one attempt, in verdict order (criterion and met only).
+    virtual std::vector<JudgedRow> attempt_verdicts(Id attempt) = 0;
+    // The expert scaling of the version played, else of the latest version known.
+    virtual ExpertScale expert_scale(const std::string& scenario, const std::string& content_hash) = 0;
+    // The latest scaling number answered in an attempt (only scaling answers carry one).
+    virtual std::optional<int> latest_scaling(Id attempt) = 0;
+    // The cohort's trainees, by name (case-insensitive).
+    virtual std::vector<Person> cohort_trainees(Id cohort) = 0;
+    // The person's attempts counted per scenario.
+    virtual std::vector<ScenarioTally> scenario_tallies(Id person) = 0;
+    // The latest finished attempt of (person, scenario).
+    virtual std::optional<LatestFinished> latest_finished(Id person, const std::string& scenario) = 0;
+    // The latest override of each verdict, where it differs from the assessor;
+    // by criterion, then time, then override id.
+    virtual std::vector<DifferingOverride> differing_overrides() = 0;
+};
+
+// The three reports, access-checked through `store` and built from `rows`.
+TraineeReport build_trainee_report(Store& store, ReportRows& rows, const Actor& who, const std::string& trainee);
+CohortReport build_cohort_report(Store& store, ReportRows& rows, const Actor& who, const std::string& cohort);
+DisagreementReport build_disagreement_report(Store& store, ReportRows& rows, const Actor& who);
+
 // Throws StoreError (Denied, NotFound) like the store.
 TraineeReport trainee_report(Store& store, const Actor& who, const std::string& trainee);
 CohortReport cohort_report(Store& store, const Actor& who, const std::string& cohort);

@@ -1,5 +1,6 @@
 // Cohorts on SQLite: creating them, adding people (all or none), assigning scenarios.
 #include "sqlite_store.hpp"
+#include "store_shared.hpp"
 
 #include <sqlite3.h>
 
@@ -41,15 +42,7 @@ void SqliteStore::add_to_cohort(const Actor& who, const std::string& cohort, con
     impl_->require_admin(who, "change cohorts");
     sql::Transaction tx(*impl_->db);
     Id c = cohort_id(*impl_->db, cohort);
-    std::vector<Id> ids;
-    std::string unknown;
-    for (const auto& name : people) {
-        if (auto p = find_person(name)) ids.push_back(p->id);
-        else unknown += (unknown.empty() ? "'" : ", '") + name + "'";
-    }
-    if (!unknown.empty())
-        throw StoreError(K::NotFound, "there is no one called " + unknown + " in '" + impl_->db->path() +
-                                          "' (add them first with sofs user add); no one was added to '" + cohort + "'");
+    std::vector<Id> ids = people_for_cohort(*this, people, impl_->db->path(), cohort);
     sql::Statement st(*impl_->db, "INSERT OR IGNORE INTO cohort_members(cohort, person) VALUES (?1, ?2)");
     for (Id id : ids) {
         st.reset();

@@ -1,32 +1,18 @@
 // Drafts on SQLite: unsent work on one task, replaced on every save.
 #include "sqlite_store.hpp"
-
-#include <nlohmann/json.hpp>
-
-using json = nlohmann::json;
+#include "store_shared.hpp"
 
 namespace sofs::progress {
 
 // ---------------------------------------------------------------- drafts
 
 namespace {
-std::string placements_json(const std::map<std::string, std::string>& placements) {
-    return json(placements).dump();
-}
-std::map<std::string, std::string> placements_from(const std::string& s) {
-    std::map<std::string, std::string> out;
-    json j = json::parse(s, nullptr, false);
-    if (j.is_object())
-        for (auto& [k, v] : j.items())
-            if (v.is_string()) out[k] = v.get<std::string>();
-    return out;
-}
 Draft draft_from(const sql::Statement& st) {
     Draft d;
     d.attempt = st.i64(0);
     d.task = st.text(1);
     d.text = st.text(2);
-    d.placements = placements_from(st.text(3));
+    d.placements = placements_from_json(st.text(3));
     d.saved_ms = st.i64(4);
     return d;
 }
@@ -51,7 +37,7 @@ void SqliteStore::save_draft(Id attempt, const std::string& task, const std::str
                       "INSERT INTO drafts(attempt, task, text, placements, saved_ms) VALUES (?1,?2,?3,?4,?5) "
                       "ON CONFLICT(attempt, task) DO UPDATE SET text = excluded.text, "
                       "placements = excluded.placements, saved_ms = excluded.saved_ms");
-    st.bind(1, attempt).bind(2, task).bind(3, text).bind(4, placements_json(placements)).bind(5, impl_->now());
+    st.bind(1, attempt).bind(2, task).bind(3, text).bind(4, placements_to_json(placements)).bind(5, impl_->now());
     st.run();
     tx.commit();
 }

@@ -2,12 +2,12 @@
 // an erase that removes every copy the program made and says what it could not.
 #include "sqlite_store.hpp"
 
-#include <nlohmann/json.hpp>
+#include "personal_data.hpp"
+
 
 #include <filesystem>
 
 namespace fs = std::filesystem;
-using json = nlohmann::json;
 
 namespace sofs::progress {
 
@@ -17,89 +17,32 @@ std::string SqliteStore::export_person_json(const Actor& who, const std::string&
     Person p = impl_->person_by_name(name);
     if (!may_see(who, p.id)) deny_person(who);
     sql::Database& db = *impl_->db;
-    json out;
-    out["exported_ms"] = impl_->now();
-    out["file"] = path();
-    out["person"] = {{"name", p.name}, {"role", to_string(p.role)}, {"team", p.team}, {"agency_staff", p.agency},
-                     {"has_password", p.has_password}, {"created_ms", p.created_ms}};
-    json cohorts = json::array();
+    PersonalRows rows;
     {
         sql::Statement st(db, "SELECT c.name, c.kind FROM cohorts c JOIN cohort_members m ON m.cohort = c.id "
                               "WHERE m.person = ?1 ORDER BY c.name");
         st.bind(1, p.id);
-        while (st.step()) cohorts.push_back({{"name", st.text(0)}, {"kind", st.text(1)}});
+        while (st.step()) rows.cohorts.push_back({st.text(0), st.text(1)});
     }
-    out["cohorts"] = cohorts;
-    json attempts = json::array();
-    Actor admin = Actor::system();
-    for (const auto& a : this->attempts(admin, p.id)) {
-        json ja = {{"id", a.id}, {"scenario", a.scenario}, {"content_hash", a.content_hash},
-                   {"seed", a.seed}, {"started_ms", a.started_ms}, {"status", to_string(a.status)},
-                   {"ending", a.ending}, {"superseded_because", a.superseded_because}};
-        ja["finished_ms"] = a.finished_ms ? json(*a.finished_ms) : json(nullptr);
-        json events = json::array();
-        for (const auto& e : transcript(a.id).events) {
-            json je = {{"step", e.step}, {"kind", to_string(e.kind)}, {"scene", e.scene}, {"at_ms", e.at_ms}};
-            if (!e.choice.empty()) je["choice"] = e.choice;
-            if (!e.ending.empty()) je["ending"] = e.ending;
-            if (e.kind == Event::Kind::Answer) je["answer"] = json::parse(answer_json(e.answer));
-            events.push_back(je);
-        }
-        ja["events"] = events;
-        json verdicts = json::array();
-        for (const auto& v : this->verdicts(admin, a.id)) {
-            json jv = {{"task", v.task}, {"criterion", v.criterion}, {"assessor_met", v.assessor_met},
-                       {"met", v.met}, {"evidence_words", v.evidence_words}, {"explanation", v.explanation}};
-            json ov = json::array();
-            for (const auto& o : v.overrides)
-                ov.push_back({{"trainer", o.trainer}, {"met", o.met}, {"reason", o.reason}, {"at_ms", o.at_ms}});
-            jv["overrides"] = ov;
-            verdicts.push_back(jv);
-        }
-        ja["verdicts"] = verdicts;
-        json comments = json::array();
-        for (const auto& c : this->comments(admin, a.id))
-            comments.push_back({{"trainer", c.trainer}, {"criterion", c.criterion}, {"task", c.task},
-                                {"text", c.text}, {"at_ms", c.at_ms}});
-        ja["comments"] = comments;
-        json drafts = json::array();
-        for (const auto& d : this->drafts(a.id))
-            drafts.push_back({{"task", d.task}, {"text", d.text}, {"placements", d.placements},
-                              {"saved_ms", d.saved_ms}});
-        ja["drafts"] = drafts;
-        attempts.push_back(ja);
-    }
-    out["attempts"] = attempts;
-    json given = json::array();
     {
-        sql::Statement st(db, "SELECT o.id, v.attempt, v.criterion, o.met, o.reason, o.at_ms FROM overrides o "
+        sql::Statement st(db, "SELECT v.attempt, v.criterion, o.met, o.reason, o.at_ms FROM overrides o "
                               "JOIN verdicts v ON v.id = o.verdict WHERE o.trainer = ?1 ORDER BY o.id");
         st.bind(1, p.id);
-        while (st.step())
-            given.push_back({{"attempt", st.i64(1)}, {"criterion", st.text(2)}, {"met", st.i64(3) != 0},
-                             {"reason", st.text(4)}, {"at_ms", st.i64(5)}});
+        while (st.step()) rows.overrides_given.push_back({st.i64(0), st.text(1), st.i64(2) != 0, st.text(3), st.i64(4)});
     }
-    out["overrides_given"] = given;
-    json comments_given = json::array();
     {
         sql::Statement st(db, "SELECT attempt, criterion, text, at_ms FROM comments WHERE trainer = ?1 ORDER BY id");
         st.bind(1, p.id);
-        while (st.step())
-            comments_given.push_back({{"attempt", st.i64(0)}, {"criterion", st.text(1)}, {"text", st.text(2)},
-                                      {"at_ms", st.i64(3)}});
+        while (st.step()) rows.comments_given.push_back({st.i64(0), st.text(1), st.text(2), st.i64(3)});
     }
-    out["comments_given"] = comments_given;
-    json statements = json::array();
     {
         sql::Statement st(db, "SELECT x.id, x.statement, x.sent_ms FROM xapi_outbox x JOIN attempts a ON a.id = x.attempt "
                               "WHERE a.person = ?1 ORDER BY x.attempt, x.step");
         st.bind(1, p.id);
-        while (st.step())
-            statements.push_back({{"id", st.text(0)}, {"statement", json::parse(st.text(1))},
-                                  {"sent_ms", st.is_null(2) ? json(nullptr) : json(st.i64(2))}});
+        while (st.step()) rows.statements.push_back({st.text(0), st.text(1), st.opt_i64(2)});
     }
-    out["xapi_statements"] = statements;
-    return out.dump(2) + "\n";
+    // Access was checked above: the rest is read as the system.
+    return personal_data_json(*this, Actor::system(), p, impl_->now(), rows);
 }
 
 EraseReport SqliteStore::erase_person(const Actor& who, const std::string& name) {

@@ -7,6 +7,7 @@
 //
 // Needs SOFS_TEST_POSTGRES (tools/pg-test-cluster.sh start). Usage:
 //   bench_classroom [TRAINEES] [EVENTS_PER_TRAINEE]
+#include "pg_bench.hpp"
 #include "postgres.hpp"
 
 #include <libpq-fe.h>
@@ -24,30 +25,9 @@
 #include <vector>
 
 using namespace sofs::progress;
-using Clock = std::chrono::steady_clock;
-
-namespace {
-
-void admin_exec(const std::string& uri, const std::string& sql) {
-    PGconn* c = PQconnectdb(uri.c_str());
-    PGresult* r = PQexec(c, sql.c_str());
-    if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
-        std::fprintf(stderr, "bench_classroom: %s: %s", sql.c_str(), PQerrorMessage(c));
-        std::exit(1);
-    }
-    PQclear(r);
-    PQfinish(c);
-}
-
-double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
-
-}  // namespace
+using pg_bench::Clock;
+using pg_bench::ms;
+using pg_bench::percentile;
 
 int main(int argc, char** argv) {
     const char* base = std::getenv("SOFS_TEST_POSTGRES");
@@ -58,14 +38,9 @@ int main(int argc, char** argv) {
     const int trainees = argc > 1 ? std::atoi(argv[1]) : 40;
     const int per_trainee = argc > 2 ? std::atoi(argv[2]) : 20;
     std::string uri = base;
-    std::string host_port = uri.substr(uri.find('@') + 1, uri.rfind('/') - uri.find('@') - 1);
-    std::random_device rd;
-    std::string dbname = "sofs_bench_" + std::to_string(rd() % 100000000);
-    admin_exec(uri, "CREATE DATABASE " + dbname);
-    std::string db_uri = uri.substr(0, uri.rfind('/') + 1) + dbname;
-    auto as = [&](const std::string& role, const std::string& pw) {
-        return "postgresql://" + role + ":" + pw + "@" + host_port + "/" + dbname;
-    };
+    pg_bench::ScratchDb db("bench_classroom", uri, "sofs_bench_");
+    const std::string db_uri = db.uri;
+    auto as = [&](const std::string& role, const std::string& pw) { return db.as(role, pw); };
 
     std::vector<std::string> roles;
     std::string tess_role;
@@ -181,9 +156,8 @@ int main(int argc, char** argv) {
     PQclear(r);
     PQfinish(c);
     tess.reset();
-    admin_exec(uri, "DROP DATABASE " + dbname + " WITH (FORCE)");
-    for (const auto& role : roles) admin_exec(uri, "DROP ROLE \"" + role + "\"");
-    admin_exec(uri, "DROP ROLE \"" + tess_role + "\"");
+    roles.push_back(tess_role);
+    db.drop(roles);
 
     std::printf("classroom: %d trainees x %d events on one PostgreSQL store, %.1f s to play, %d failures\n", trainees,
                 per_trainee, play_s, failures.load());

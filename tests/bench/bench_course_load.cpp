@@ -17,6 +17,7 @@
 // Needs SOFS_TEST_POSTGRES (tools/pg-test-cluster.sh start); without it exits
 // 77 (skipped), except under CI=true. Usage:
 //   bench_course_load [--trainees N] [--step-delay-ms MS] [--sofs PATH] [--scenario FILE]
+#include "pg_bench.hpp"
 #include "postgres.hpp"
 
 #include <libpq-fe.h>
@@ -45,7 +46,9 @@
 extern char** environ;
 
 using namespace sofs::progress;
-using Clock = std::chrono::steady_clock;
+using pg_bench::Clock;
+using pg_bench::ms;
+using pg_bench::percentile;
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
@@ -57,25 +60,6 @@ void check(bool ok, const std::string& what) {
         ++failures;
         std::printf("  FAILED: %s\n", what.c_str());
     }
-}
-
-void admin_exec(const std::string& uri, const std::string& sql) {
-    PGconn* c = PQconnectdb(uri.c_str());
-    PGresult* r = PQexec(c, sql.c_str());
-    if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
-        std::fprintf(stderr, "bench_course_load: %s: %s", sql.c_str(), PQerrorMessage(c));
-        std::exit(1);
-    }
-    PQclear(r);
-    PQfinish(c);
-}
-
-double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
 std::int64_t wall_ms() {
@@ -158,15 +142,11 @@ int main(int argc, char** argv) {
         return ci && std::string(ci) == "true" ? 1 : 77;
     }
     const std::string uri = base;
-    const std::string host_port = uri.substr(uri.find('@') + 1, uri.rfind('/') - uri.find('@') - 1);
-    std::random_device rd;
-    const std::string dbname = "sofs_load_" + std::to_string(rd() % 100000000);
-    admin_exec(uri, "CREATE DATABASE " + dbname);
-    const std::string db_uri = uri.substr(0, uri.rfind('/') + 1) + dbname;
-    auto as = [&](const std::string& role) { return "postgresql://" + role + "@" + host_port + "/" + dbname; };
-    auto with_pw = [&](const std::string& role, const std::string& pw) {
-        return "postgresql://" + role + ":" + pw + "@" + host_port + "/" + dbname;
-    };
+    pg_bench::ScratchDb db("bench_course_load", uri, "sofs_load_");
+    const std::string& db_uri = db.uri;
+    const std::string& dbname = db.name;
+    auto as = [&](const std::string& role) { return db.as(role); };
+    auto with_pw = [&](const std::string& role, const std::string& pw) { return db.as(role, pw); };
     const fs::path work = fs::temp_directory_path() / dbname;
     fs::create_directories(work);
 
@@ -331,9 +311,8 @@ int main(int argc, char** argv) {
     }
     PQfinish(c);
     fs::remove_all(work);
-    admin_exec(uri, "DROP DATABASE " + dbname + " WITH (FORCE)");
-    for (const auto& role : roles) admin_exec(uri, "DROP ROLE \"" + role + "\"");
-    admin_exec(uri, "DROP ROLE \"" + tess_role + "\"");
+    roles.push_back(tess_role);
+    db.drop(roles);
 
     check(killed && !killed_printed.empty(), "the trainee's process was killed after some answers");
     check(static_cast<int>(delay.size()) == answers_total, "the trainer's screen saw every answer once");

@@ -160,7 +160,14 @@ TEST_CASE_TEMPLATE("personal data: everything held about a trainee comes out as 
     for (const auto& e : a_short_playthrough()) st.record_event(a.id, e);
     st.finish_attempt(a.id, "plan-agreed", two_verdicts());
     st.override_verdict(r.trainer, a.id, "names-the-harm", true, "It is named.");
+    st.add_comment(r.trainer, a.id, "You kept the family's own words.");
     json out = json::parse(st.export_person_json(engine->admin, "Sam Ellery"));
+    // The trainer's comment is in the trainee's export, and in the trainer's as given.
+    REQUIRE(out["attempts"][0]["comments"].size() == 1);
+    CHECK(out["attempts"][0]["comments"][0]["text"] == "You kept the family's own words.");
+    json given = json::parse(st.export_person_json(engine->admin, "Ruth Tutor"));
+    CHECK(given["comments_given"].size() == 1);
+    CHECK(given["overrides_given"].size() == 1);
     CHECK(out["person"]["name"] == "Sam Ellery");
     REQUIRE(out["attempts"].size() == 1);
     CHECK(out["attempts"][0]["events"].size() == 5);

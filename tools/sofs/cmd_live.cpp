@@ -8,6 +8,7 @@
 #include "progress_cli.hpp"
 
 #include <chrono>
+#include <map>
 #include <cstdio>
 
 namespace sofs::cli {
@@ -23,7 +24,15 @@ const char* kHelp =
     "  sofs live watch SESSION [--for-ms MS]           the room: printed again each time someone moves\n"
     "  sofs live open-vote SESSION --task TASK         a trainer opens a vote at a scaling task\n"
     "  sofs live vote SESSION --task TASK --number N   a trainee votes 0-10 (changeable until the reveal)\n"
-    "  sofs live reveal SESSION --task TASK            a trainer reveals: every number, no names\n"
+    "  sofs live place SESSION --task TASK FACT=PLACE...   a trainee's sorting (the fact mapping,\n"
+    "                                                  the Three Houses), changeable until the reveal\n"
+    "  sofs live reveal SESSION --task TASK            a trainer reveals: every number, or how many\n"
+    "                                                  put each fact in each place; no names\n"
+    "  sofs live improve SESSION --kind danger|goal TEXT   a trainer opens a wall statement for the\n"
+    "                                                  room to improve together\n"
+    "  sofs live propose SESSION TEXT                  a member proposes their edit (one each)\n"
+    "  sofs live proposals SESSION                     the trainer: every proposal, no names\n"
+    "  sofs live pick SESSION --proposal N             the trainer picks one\n"
     "  sofs live release SESSION --scene SCENE         a trainer releases a pause point: everyone\n"
     "                                                  held there (sofs play --live) goes on\n"
     "\n"
@@ -53,13 +62,13 @@ void print_histogram(const std::vector<int>& numbers) {
 int cmd_live(const Args& args) {
     using namespace progress_cli;
     const char* cmd = "live";
-    auto p = parse_args(args, {"db", "cohort", "scenario", "task", "number", "for-ms", "scene"}, {});
+    auto p = parse_args(args, {"db", "cohort", "scenario", "task", "number", "for-ms", "scene", "kind", "proposal"}, {});
     if (p.has("help")) {
         std::fputs(kHelp, stdout);
         return 0;
     }
     if (!p.error.empty()) return usage_error(cmd, p.error);
-    if (p.positional.empty()) return usage_error(cmd, "say what to do: open, join, watch, open-vote, vote, reveal or release");
+    if (p.positional.empty()) return usage_error(cmd, "say what to do: open, join, watch, open-vote, vote, place, reveal, improve, propose, proposals, pick or release");
     if (!p.get("db") || !progress::is_postgres_location(*p.get("db")))
         return usage_error(cmd, "live sessions need a PostgreSQL store: --db postgresql://YOU@HOST/DB");
     const std::string what = p.positional[0];
@@ -117,6 +126,42 @@ int cmd_live(const Args& args) {
             std::printf("pause at %s released; %d waiting there go on\n", p.get("scene")->c_str(), waiting);
             return 0;
         }
+        auto words = [&] {
+            std::string t;
+            for (std::size_t i = 2; i < p.positional.size(); ++i) t += (t.empty() ? "" : " ") + p.positional[i];
+            return t;
+        };
+        if (what == "improve") {
+            std::string kind = p.get("kind").value_or("");
+            if (kind != "danger" && kind != "goal") return usage_error(cmd, "improve needs --kind danger or --kind goal");
+            if (words().empty()) return usage_error(cmd, "improve needs the statement's words");
+            auto id = store->open_improvement(*session, kind, words());
+            std::printf("statement %lld is open for the room to improve\n", static_cast<long long>(id));
+            return 0;
+        }
+        if (what == "propose" || what == "proposals" || what == "pick") {
+            auto current = store->latest_improvement(*session);
+            if (!current) return fail(cmd, "no statement is open for improving in this session");
+            if (what == "propose") {
+                if (words().empty()) return usage_error(cmd, "propose needs your edit's words");
+                store->propose_edit(current->id, words());
+                std::printf("your edit is in; only the trainer sees it, without your name\n");
+                return 0;
+            }
+            if (what == "pick") {
+                auto n = p.get_int("proposal", &err);
+                if (!n) return usage_error(cmd, err.empty() ? "pick needs --proposal N (sofs live proposals)" : err);
+                store->pick_proposal(current->id, *n);
+                std::printf("proposal %lld picked\n", *n);
+                return 0;
+            }
+            std::printf("improving: %s\n", current->original.c_str());
+            for (const auto& pr : store->proposals(current->id))
+                std::printf("  %lld: %s%s\n", static_cast<long long>(pr.id), pr.text.c_str(),
+                            current->picked && *current->picked == pr.id ? "  (picked)" : "");
+            if (current->picked) std::printf("picked: %s\n", current->picked_text.c_str());
+            return 0;
+        }
         if (!p.get("task")) return usage_error(cmd, what + " needs --task");
         const std::string task = *p.get("task");
         if (what == "open-vote") {
@@ -131,10 +176,37 @@ int cmd_live(const Args& args) {
             std::printf("your vote in round %d is in; it stays private until the trainer reveals\n", round);
             return 0;
         }
+        if (what == "place") {
+            std::map<std::string, std::string> placements;
+            for (std::size_t i = 2; i < p.positional.size(); ++i) {
+                const std::string& pair = p.positional[i];
+                auto eq = pair.find('=');
+                if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
+                    return usage_error(cmd, "'" + pair + "' is not FACT=PLACE (for example fact-nan=existing-safety)");
+                placements[pair.substr(0, eq)] = pair.substr(eq + 1);
+            }
+            if (placements.empty()) return usage_error(cmd, "place needs at least one FACT=PLACE");
+            int round = store->cast_placements(*session, task, placements);
+            std::printf("your sorting (%zu) in round %d is in; it stays private until the trainer reveals\n",
+                        placements.size(), round);
+            return 0;
+        }
         if (what == "reveal") {
             int counted = store->votes_cast(*session, task);
+            int sorted = store->placements_cast(*session, task);
             int round = store->reveal_vote(*session, task);
             std::printf("round %d on %s revealed; ", round, task.c_str());
+            if (sorted > 0) {
+                std::printf("%d sorting(s):\n", sorted);
+                std::string last;
+                for (const auto& c : store->revealed_placements(*session, task, round)) {
+                    if (c.fact != last) std::printf("%s  %s:", last.empty() ? "" : "\n", c.fact.c_str());
+                    std::printf(" %s %d", c.place.c_str(), c.count);
+                    last = c.fact;
+                }
+                std::printf("\n");
+                return 0;
+            }
             auto numbers = store->revealed_votes(*session, task, round);
             if (static_cast<int>(numbers.size()) != counted) std::printf("(counted %d) ", counted);
             print_histogram(numbers);

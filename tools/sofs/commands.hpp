@@ -23,5 +23,6 @@ int cmd_criteria(const Args& args);
 int cmd_voices(const Args& args);
 int cmd_lrs(const Args& args);
 int cmd_live(const Args& args);
+int cmd_network(const Args& args);
 
 }  // namespace sofs::cli

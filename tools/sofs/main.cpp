@@ -29,6 +29,7 @@ const Command kCommands[] = {
     {"voices", sofs::cli::cmd_voices, "the voice plan: who speaks in which voice, every spoken line's key"},
     {"lrs", sofs::cli::cmd_lrs, "send learning records (xAPI) to the organisation's LRS"},
     {"live", sofs::cli::cmd_live, "live sessions on a PostgreSQL store: open, join, watch, vote, reveal"},
+    {"network", sofs::cli::cmd_network, "practice-lead networks: a shared mapping board on a PostgreSQL store"},
 };
 
 void usage(std::FILE* to) {

@@ -19,13 +19,22 @@ bool Link::connect(const std::string& db, std::string* error) {
 }
 
 bool Link::listen(progress::Id session, std::function<void()> wake, std::string* error) {
+    return listen_with([session](progress::PgStore& s) { s.listen(session); }, std::move(wake), error);
+}
+
+bool Link::listen_network(progress::Id network, std::function<void()> wake, std::string* error) {
+    return listen_with([network](progress::PgStore& s) { s.listen_network(network); }, std::move(wake), error);
+}
+
+bool Link::listen_with(const std::function<void(progress::PgStore&)>& subscribe, std::function<void()> wake,
+                       std::string* error) {
     stop();
     std::unique_ptr<progress::PgStore> ear;
     try {
         ear = progress::PgStore::open(db_);
-        ear->listen(session);
+        subscribe(*ear);
     } catch (const std::exception& e) {
-        *error = std::string("could not listen to the live session: ") + e.what();
+        *error = std::string("could not listen to the course's store: ") + e.what();
         return false;
     }
     stopping_ = false;

@@ -30,6 +30,8 @@ public:
     // Starts listening on `session` (stopping any earlier listener); `wake`
     // is called from the listener's thread after each change.
     bool listen(progress::Id session, std::function<void()> wake, std::string* error);
+    // The same for a practice-lead network's board (PgStore::listen_network).
+    bool listen_network(progress::Id network, std::function<void()> wake, std::string* error);
     // The kinds of change heard since the last call ("progress", "votes", ...).
     std::vector<std::string> take_changes();
     // Wakes heard so far (for tests and the demo's figures).
@@ -47,6 +49,8 @@ private:
     std::mutex mutex_;
     std::vector<std::string> changes_;
     std::string problem_;
+    bool listen_with(const std::function<void(progress::PgStore&)>& subscribe, std::function<void()> wake,
+                     std::string* error);
 };
 
 }  // namespace sofs::ui::live

@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "screens/live_session.hpp"
+#include "screens/network.hpp"
 #include "runtime/stock_answer.hpp"
 
 #include <chrono>
@@ -58,7 +59,9 @@ std::unique_ptr<LiveScript> LiveScript::load(const std::string& path, std::strin
     static const char* verbs[] = {"sign-in", "open-session", "write-code", "join-from", "open-case", "play-until",
                                   "answer", "go", "tab", "names", "open-vote", "vote", "wait-votes", "reveal",
                                   "wait-revealed", "wait-wall", "wait-answer", "export-wall", "text-size", "shot",
-                                  "touch", "wait-for", "frames", "quit", "idle"};
+                                  "touch", "wait-for", "frames", "quit", "idle", "network-open", "project",
+                                  "wait-board", "network-export", "network-add", "network-scale", "send-sorting", "improve",
+                                  "propose", "wait-proposals", "pick"};
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {
@@ -130,8 +133,8 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
         return true;
     }
     if (s.verb == "go") {
-        if (a != "live") { *error = "only 'go live' is known"; return false; }
-        app.go(ScreenId::Live);
+        if (a != "live" && a != "network") { *error = "only 'go live' and 'go network' are known"; return false; }
+        app.go(a == "live" ? ScreenId::Live : ScreenId::Network);
         return true;
     }
     if (s.verb == "open-session") {
@@ -212,6 +215,32 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
         if (!live.cast_vote(app, std::stoi(a))) { *error = live.problem(); return false; }
         return true;
     }
+    if (s.verb == "send-sorting") {
+        live.refresh(app);
+        if (!live.vote_open() || !live.sorting_vote()) { *done = false; return true; }
+        if (!live.send_sorting(app)) { *error = live.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "improve") {   // the Nth danger statement on the wall (1 = the first)
+        auto col = live.wall().column(live::WallKind::Danger);
+        std::size_t n = static_cast<std::size_t>(std::stoi(a));
+        if (n < 1 || n > col.size()) { *done = false; return true; }
+        if (!live.improve_together(app, col[n - 1]->key)) { *error = live.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "propose") {
+        live.refresh(app);
+        if (!live.improvement() || live.improvement()->picked) { *done = false; return true; }
+        if (!live.propose(app, a)) { *error = live.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "wait-proposals") { *done = static_cast<int>(live.proposals().size()) >= std::stoi(a); return true; }
+    if (s.verb == "pick") {
+        std::size_t n = static_cast<std::size_t>(std::stoi(a));
+        if (n < 1 || n > live.proposals().size()) { *error = "no proposal " + a; return false; }
+        if (!live.pick(app, live.proposals()[n - 1].id)) { *error = live.problem(); return false; }
+        return true;
+    }
     if (s.verb == "wait-votes") { *done = live.votes_in() >= std::stoi(a); return true; }
     if (s.verb == "wait-revealed") { *done = live.revealed_rounds() >= std::stoi(a); return true; }
     if (s.verb == "reveal") {
@@ -226,6 +255,37 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
     }
     if (s.verb == "export-wall") {
         if (!live.export_wall(app, a, true) || !live.export_wall(app, a, false)) { *error = "export failed"; return false; }
+        return true;
+    }
+    auto& net = static_cast<NetworkScreen&>(app.screen(ScreenId::Network));
+    if (s.verb == "network-open") {
+        if (!app.library_ready()) { *done = false; return true; }
+        if (!net.open_board_titled(app, a)) { *error = net.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "network-add") {
+        auto [place, text] = two(a);
+        if (!net.add(app, place, text)) { *error = net.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "network-scale") {
+        auto [who, rest] = two(a);
+        auto [number, why] = two(rest);
+        if (!net.scale(app, who, std::stoi(number), why)) { *error = net.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "project") { net.project(a == "on"); return true; }
+    if (s.verb == "wait-board") {
+        auto [items, scales] = two(a);
+        const auto& b = net.board();
+        *done = b && static_cast<int>(b->items.size()) >= std::stoi(items) &&
+                (scales.empty() || static_cast<int>(b->scales.size()) >= std::stoi(scales));
+        if (*done)
+            std::printf("live script: board: %d wakes by NOTIFY, last read in %.1f ms\n", net.wakes(), net.last_refresh_ms());
+        return true;
+    }
+    if (s.verb == "network-export") {
+        if (!net.export_board(app, a, true) || !net.export_board(app, a, false)) { *error = "export failed"; return false; }
         return true;
     }
     if (s.verb == "text-size") { app.request_text_size(std::stoi(a)); frames_ = 4; return true; }

@@ -13,6 +13,12 @@
 //   wait-wall N                     wait-answer       export-wall FOLDER
 //   text-size PERCENT               shot FILE         touch FILE
 //   wait-for FILE                   frames N          quit
+//   go network                      network-open TITLE   (the newest board of that title)
+//   wait-board ITEMS [| SCALES]     project on|off       network-export FOLDER
+//   network-add PLACE | TEXT        network-scale WHO | NUMBER | WHY
+//   send-sorting   (a trainee sends their sorting once a sorting vote is open)
+//   improve N      (the trainer opens the wall's Nth danger statement)   propose TEXT
+//   wait-proposals N                pick N   (the Nth proposal)
 //   idle SECONDS   the app waits calmly (no frames unless woken); prints the
 //                  CPU time the process used and the frames it drew meanwhile
 #pragma once

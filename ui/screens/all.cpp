@@ -11,6 +11,7 @@
 #include "live_session.hpp"
 #include "mapping.hpp"
 #include "my_progress.hpp"
+#include "network.hpp"
 #include "scaling.hpp"
 #include "sign_in.hpp"
 #include "three_houses.hpp"
@@ -34,6 +35,7 @@ std::array<std::unique_ptr<Screen>, kScreenCount> make_screens() {
     s[static_cast<int>(ScreenId::AttemptView)] = std::make_unique<AttemptViewScreen>();
     s[static_cast<int>(ScreenId::Admin)] = std::make_unique<AdminScreen>();
     s[static_cast<int>(ScreenId::Account)] = std::make_unique<AccountScreen>();
+    s[static_cast<int>(ScreenId::Network)] = std::make_unique<NetworkScreen>();
     return s;
 }
 

@@ -273,13 +273,116 @@ bool LiveScreen::reveal(App& app) {
     return true;
 }
 
+bool LiveScreen::improve_together(App& app, const std::string& key) {
+    problem_.clear();
+    for (const auto& w : wall_.items())
+        if (w.key == key) try {
+                link_->store().open_improvement(info_.id, w.kind == live::WallKind::Danger ? "danger" : "goal", w.text);
+                refresh(app);
+                return true;
+            } catch (const std::exception& e) {
+                problem_ = std::string("could not open it for the room: ") + e.what();
+                return false;
+            }
+    problem_ = "that statement is no longer on the wall";
+    return false;
+}
+
+bool LiveScreen::propose(App& app, const std::string& text) {
+    problem_.clear();
+    if (!improvement_) return false;
+    try {
+        link_->store().propose_edit(improvement_->id, text);
+    } catch (const std::exception& e) {
+        problem_ = std::string("your edit did not go in: ") + e.what();
+        return false;
+    }
+    refresh(app);
+    return true;
+}
+
+bool LiveScreen::pick(App& app, progress::Id proposal) {
+    problem_.clear();
+    if (!improvement_) return false;
+    try {
+        link_->store().pick_proposal(improvement_->id, proposal);
+    } catch (const std::exception& e) {
+        problem_ = std::string("could not pick it: ") + e.what();
+        return false;
+    }
+    refresh(app);
+    return true;
+}
+
+// The statements the room improved together, for the wall's export: each
+// original, every proposal (no names) with the assessor's marks, the pick.
+std::string LiveScreen::improvements_markdown(App& app) {
+    std::string out;
+    auto& store = link_->store();
+    int n = 0;
+    for (const auto& imp : store.improvements(info_.id)) {
+        live::WallKind kind = imp.kind == "danger" ? live::WallKind::Danger : live::WallKind::Goal;
+        out += "\n### Improved together " + std::to_string(++n) + "\n\nThe statement: " + imp.original + "\n\n";
+        int k = 0;
+        for (const auto& p : store.proposals(imp.id)) {
+            out += std::to_string(++k) + ". " + p.text + (imp.picked && *imp.picked == p.id ? " **(picked)**" : "") + "\n";
+            std::string m = live::marks_line(marks_for(app, kind, p.text));
+            if (!m.empty()) out += "   - Assessor: " + m + "\n";
+        }
+        if (k == 0) out += "No edits were proposed.\n";
+    }
+    return out.empty() ? out : "\n## Improved together\n" + out;
+}
+
+bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden) {
+    const live::WallItem* it = nullptr;
+    for (const auto& w : wall_.items())
+        if (w.key == key) it = &w;
+    if (!it || !link_) return false;
+    bool pin = pinned.value_or(it->pinned), hide = hidden.value_or(it->hidden);
+    try {
+        link_->store().set_wall_mark(info_.id, key, pin, hide);
+    } catch (const std::exception& e) {
+        problem_ = std::string("the wall's change was not kept: ") + e.what();
+        return false;
+    }
+    wall_.pin(key, pin);
+    wall_.hide(key, hide);
+    return true;
+}
+
+bool LiveScreen::send_sorting(App& app) {
+    problem_.clear();
+    try {
+        auto& store = link_->store();
+        std::optional<progress::Attempt> latest;
+        for (const auto& a : store.attempts(*app.user, app.user->id))
+            if (a.scenario == info_.scenario && (!latest || a.id > latest->id)) latest = a;
+        std::map<std::string, std::string> placements;
+        if (latest)
+            for (const auto& e : store.transcript(latest->id).events)
+                if (e.kind == Event::Kind::Answer && e.answer.task == vote_task_ && !e.answer.placements.empty())
+                    placements = e.answer.placements;   // the latest answer to the task
+        if (placements.empty()) {
+            problem_ = "sort the facts at this task in the case first, then send your sorting";
+            return false;
+        }
+        store.cast_placements(info_.id, vote_task_, placements);
+        my_sorting_sent_ = true;
+    } catch (const std::exception& e) {
+        problem_ = std::string("your sorting did not go in: ") + e.what();
+        return false;
+    }
+    refresh(app);
+    return true;
+}
+
 bool LiveScreen::export_wall(App& app, const std::string& folder, bool markdown) {
-    (void)app;
     std::string err;
     std::string title = "Statement wall, live session " + info_.join_code;
     if (scenario_) title += " (" + scenario_->title + ")";
     auto path = live::write_export(folder, live::export_name(info_.join_code, "wall", markdown ? "md" : "csv"),
-                                   markdown ? wall_.markdown(title) : wall_.csv(), &err);
+                                   markdown ? wall_.markdown(title) + improvements_markdown(app) : wall_.csv(), &err);
     export_message_ = path ? "Written to " + *path : "Not exported: " + err;
     return path.has_value();
 }
@@ -295,6 +398,8 @@ void LiveScreen::refresh(App& app) {
             build_wall(app);
         }
         read_votes(app);
+        improvement_ = link_->store().latest_improvement(info_.id);
+        proposals_ = improvement_ ? link_->store().proposals(improvement_->id) : std::vector<progress::PgStore::Proposal>{};
     } catch (const std::exception& e) {
         problem_ = std::string("could not read the live session: ") + e.what();
     }
@@ -351,19 +456,30 @@ void LiveScreen::build_wall(App& app) {
             w.key = m.name + "\n" + task;
             w.kind = t->kind == TaskKind::DangerStatement ? live::WallKind::Danger : live::WallKind::Goal;
             w.text = text;
-            std::string cache_key = std::string(w.kind == live::WallKind::Danger ? "D" : "G") + text;
-            auto cached = marks_cache_.find(cache_key);
-            if (cached != marks_cache_.end()) w.marks = cached->second;
-            else if (g) {
-                auto verdicts = w.kind == live::WallKind::Danger ? assess_danger_statement(text, *sc, *g)
-                                                                 : assess_safety_goal(text, *sc, *g);
-                for (const auto& v : verdicts) w.marks.push_back({v.criterion, v.met, criterion_title(v.criterion)});
-                marks_cache_[cache_key] = w.marks;
-            }
+            w.marks = marks_for(app, w.kind, text);
             items.push_back(std::move(w));
         }
     }
     wall_.update(std::move(items));
+    // The trainer's pins and hides are kept in the store: they outlast a restart.
+    for (const auto& [key, mark] : link_->store().wall_marks(info_.id)) {
+        wall_.pin(key, mark.pinned);
+        wall_.hide(key, mark.hidden);
+    }
+}
+
+// The assessor's marks for a wall statement or a proposed edit, kept by kind and words.
+std::vector<live::Mark> LiveScreen::marks_for(App& app, live::WallKind kind, const std::string& text) {
+    std::string cache_key = std::string(kind == live::WallKind::Danger ? "D" : "G") + text;
+    auto cached = marks_cache_.find(cache_key);
+    if (cached != marks_cache_.end()) return cached->second;
+    const Scenario* sc = scenario(app, info_.scenario);
+    const Guidance* g = app.guidance();
+    std::vector<live::Mark> marks;
+    if (!sc || !g) return marks;
+    auto verdicts = kind == live::WallKind::Danger ? assess_danger_statement(text, *sc, *g) : assess_safety_goal(text, *sc, *g);
+    for (const auto& v : verdicts) marks.push_back({v.criterion, v.met, criterion_title(v.criterion)});
+    return marks_cache_[cache_key] = marks;
 }
 
 void LiveScreen::read_votes(App& app) {
@@ -380,12 +496,20 @@ void LiveScreen::read_votes(App& app) {
     rounds_.clear();
     for (const auto& r : all) {
         if (r.task != vote_task_) continue;
-        Round round{r.round, r.revealed, {}};
-        if (r.revealed) round.numbers = store.revealed_votes(info_.id, r.task, r.round);
+        Round round{r.round, r.revealed, {}, {}};
+        if (r.revealed) {
+            round.numbers = store.revealed_votes(info_.id, r.task, r.round);
+            if (round.numbers.empty()) round.placements = store.revealed_placements(info_.id, r.task, r.round);
+        }
         rounds_.push_back(std::move(round));
     }
     if (!rounds_.empty() && my_vote_ && my_vote_round_ != rounds_.back().round) my_vote_.reset();
-    votes_in_ = vote_task_.empty() || rounds_.empty() ? 0 : store.votes_cast(info_.id, vote_task_);
+    const Task* t = scenario_ ? scenario_->task(vote_task_) : nullptr;
+    sorting_ = t && (t->kind == TaskKind::SortFacts || t->kind == TaskKind::ThreeHouses);
+    if (!rounds_.empty() && rounds_.back().revealed) my_sorting_sent_ = false;
+    votes_in_ = vote_task_.empty() || rounds_.empty() ? 0
+                : sorting_ ? store.placements_cast(info_.id, vote_task_)
+                           : store.votes_cast(info_.id, vote_task_);
 }
 
 // ------------------------------------------------------------------ drawing
@@ -410,6 +534,10 @@ void LiveScreen::draw(App& app) {
     }
     if (trainer(app)) draw_trainer(app);
     else draw_trainee(app);
+    gap(0.6f);
+    ImGui::Separator();
+    muted_text("Practice-lead networks map a case together on one shared board.");
+    if (ImGui::Button("Network boards###live-network")) app.go(ScreenId::Network);
 }
 
 void LiveScreen::draw_not_shared(App& app) {
@@ -529,17 +657,22 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
         std::vector<const Task*> scaling;
         if (sc)
             for (const auto& scene : sc->scenes)
-                if (scene.task && scene.task->kind == TaskKind::Scaling) scaling.push_back(&*scene.task);
+                if (scene.task && (scene.task->kind == TaskKind::Scaling || scene.task->kind == TaskKind::SortFacts ||
+                                   scene.task->kind == TaskKind::ThreeHouses))
+                    scaling.push_back(&*scene.task);
         if (scaling.empty()) {
-            wrapped("This case has no scaling task to vote on.");
+            wrapped("This case has no scaling or sorting task to vote on.");
             return;
         }
         if (vote_task_.empty()) vote_task_ = scaling.front()->id;
         if (scaling.size() > 1) {
             ImGui::SetNextItemWidth(420 * s);
-            if (ImGui::BeginCombo("Scaling task###live-vote-task", shorten(sc->task(vote_task_)->prompt, 60).c_str())) {
+            const Task* chosen = sc->task(vote_task_);
+            std::string shown = chosen ? std::string(kind_words(chosen->kind)) + ": " + shorten(chosen->prompt, 50) : vote_task_;
+            if (ImGui::BeginCombo("Task###live-vote-task", shown.c_str())) {
                 for (const Task* t : scaling)
-                    if (ImGui::Selectable((shorten(t->prompt, 60) + "###" + t->id).c_str(), t->id == vote_task_)) {
+                    if (ImGui::Selectable((std::string(kind_words(t->kind)) + ": " + shorten(t->prompt, 50) + "###" + t->id).c_str(),
+                                          t->id == vote_task_)) {
                         vote_task_ = t->id;
                         refresh(app);
                     }
@@ -561,6 +694,10 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
     // Revealed rounds side by side (the latest two), on the 0-10 line.
     auto draw_rounds = [&] {
         if (shown.empty()) return;
+        if (sorting_) {
+            draw_sorting_round(app, *shown.back(), ImGui::GetContentRegionAvail().x);
+            return;
+        }
         int low = 0, high = 10, expert = 5;
         if (sc) {
             const ScalingKey& key = sc->scaling_key(vote_task_);
@@ -594,6 +731,11 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
             } else if (big_button(rounds_.empty() ? "Open a vote###live-vote"
                                                   : "Open another round after discussion###live-vote"))
                 open_vote(app, vote_task_);
+        } else if (open && sorting_) {
+            subheading(app, my_sorting_sent_ ? "Your sorting is in" : "Send your sorting");
+            muted_text("Sort the facts at this task in the case, then send where you put each one. Only you see it until "
+                       "your trainer reveals the room's, without names. You can send it again until then.");
+            if (big_button(my_sorting_sent_ ? "Send it again###live-sort" : "Send my sorting###live-sort")) send_sorting(app);
         } else if (open) {
             subheading(app, my_vote_ ? ("Your number: " + std::to_string(*my_vote_)).c_str() : "Choose your number");
             muted_text("Only you see it until your trainer reveals everyone's, without names. You can change it until then.");
@@ -625,6 +767,63 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
         gap(0.4f);
         draw_rounds();
     }
+}
+
+// A revealed sorting: one row per fact, one column per place the room used,
+// each cell how many put the fact there (the most-chosen place in bold).
+void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
+    std::vector<std::string> facts, places;
+    for (const auto& c : r.placements) {
+        if (std::find(facts.begin(), facts.end(), c.fact) == facts.end()) facts.push_back(c.fact);
+        if (std::find(places.begin(), places.end(), c.place) == places.end()) places.push_back(c.place);
+    }
+    std::sort(places.begin(), places.end());
+    subheading(app, (r.round == 1 ? std::string("Round 1: where the room put each one")
+                                  : "Round " + std::to_string(r.round) + ": after discussion").c_str());
+    if (facts.empty()) {
+        muted_text("No one sent a sorting in this round.");
+        return;
+    }
+    const Scenario* sc = scenario_.get();
+    auto fact_text = [sc](const std::string& id) -> std::string {
+        if (sc)
+            for (const auto& f : sc->facts)
+                if (f.id == id) return f.text;
+        return id;
+    };
+    auto place_words = [](std::string p) {
+        std::replace(p.begin(), p.end(), '-', ' ');
+        if (!p.empty()) p[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
+        return p;
+    };
+    int cols = static_cast<int>(places.size()) + 1;
+    if (ImGui::BeginTable("###live-sorting", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                                       ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        for (const auto& p : places) ImGui::TableSetupColumn(place_words(p).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableHeadersRow();
+        for (const auto& f : facts) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", fact_text(f).c_str());
+            int most = 0;
+            for (const auto& c : r.placements)
+                if (c.fact == f) most = std::max(most, c.count);
+            for (const auto& p : places) {
+                ImGui::TableNextColumn();
+                int n = 0;
+                for (const auto& c : r.placements)
+                    if (c.fact == f && c.place == p) n = c.count;
+                if (n == 0) continue;
+                bool top = n == most && app.bold;
+                if (top) ImGui::PushFont(app.bold);
+                ImGui::Text("%d", n);
+                if (top) ImGui::PopFont();
+            }
+        }
+        ImGui::EndTable();
+    }
+    muted_text("How many put each fact in each place; no names are kept with the votes.");
 }
 
 void LiveScreen::draw_wall(App& app) {
@@ -664,7 +863,7 @@ void LiveScreen::draw_wall(App& app) {
             auto col = wall_.column(kind, wall_show_hidden_);
             if (col.empty()) muted_text("None handed in yet.");
             int n = 0;
-            std::string pin_key, hide_key;
+            std::string pin_key, hide_key, improve_key;
             bool pin_to = false, hide_to = false;
             for (const live::WallItem* it : col) {
                 ImGui::PushID(it->key.c_str());
@@ -681,14 +880,71 @@ void LiveScreen::draw_wall(App& app) {
                 if (ImGui::SmallButton(it->pinned ? "Unpin" : "Pin")) { pin_key = it->key; pin_to = !it->pinned; }
                 ImGui::SameLine();
                 if (ImGui::SmallButton(it->hidden ? "Show" : "Hide")) { hide_key = it->key; hide_to = !it->hidden; }
+                ImGui::SameLine();
+                if (ImGui::SmallButton("Improve together")) improve_key = it->key;
                 ImGui::Separator();
                 ImGui::PopID();
             }
-            if (!pin_key.empty()) wall_.pin(pin_key, pin_to);
-            if (!hide_key.empty()) wall_.hide(hide_key, hide_to);
+            if (!pin_key.empty()) mark_wall(pin_key, pin_to, std::nullopt);
+            if (!hide_key.empty()) mark_wall(hide_key, std::nullopt, hide_to);
+            if (!improve_key.empty()) improve_together(app, improve_key);
         }
         ImGui::EndTable();
     }
+    draw_improving(app, true);
+}
+
+// Improve together. The trainer: the statement, every proposal without
+// names with the assessor's marks, and a button to pick each. A member: the
+// statement and a box for their edit; after the pick, the room's choice.
+void LiveScreen::draw_improving(App& app, bool as_trainer) {
+    if (!improvement_) return;
+    const auto& imp = *improvement_;
+    live::WallKind kind = imp.kind == "danger" ? live::WallKind::Danger : live::WallKind::Goal;
+    gap(0.4f);
+    ImGui::Separator();
+    subheading(app, "Improving together");
+    muted_text(kind == live::WallKind::Danger ? "A danger statement from the wall:" : "A safety goal from the wall:");
+    wrapped(imp.original);
+    gap(0.2f);
+    if (imp.picked) {
+        if (app.bold) ImGui::PushFont(app.bold);
+        wrapped("The room's improved version: " + imp.picked_text);
+        if (app.bold) ImGui::PopFont();
+    }
+    if (as_trainer) {
+        if (proposals_.empty()) muted_text("No edits proposed yet: each person's appears here as they send it.");
+        int n = 0;
+        progress::Id chosen = 0;
+        float line = ImGui::GetTextLineHeight();
+        for (const auto& p : proposals_) {
+            ImGui::PushID(static_cast<int>(p.id));
+            if (app.bold) ImGui::PushFont(app.bold);
+            ImGui::TextUnformatted(("Edit " + std::to_string(++n) +
+                                    (imp.picked && *imp.picked == p.id ? "  (picked)" : "")).c_str());
+            if (app.bold) ImGui::PopFont();
+            wrapped(p.text);
+            for (const auto& m : marks_for(app, kind, p.text)) {
+                met_shape(m.met, line);
+                ImGui::SameLine();
+                ImGui::TextUnformatted(criterion_title(m.criterion));
+            }
+            if (!imp.picked && ImGui::SmallButton("Pick this one")) chosen = p.id;
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+        if (chosen) pick(app, chosen);
+        return;
+    }
+    if (imp.picked) return;
+    for (const auto& p : proposals_)
+        if (p.mine) muted_text("Your edit so far: " + p.text);
+    muted_text("Only your trainer sees your edit, without your name. You can send it again until they pick one.");
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 720 * app.ui_scale()));
+    ImGui::InputTextMultiline("###live-propose", propose_buf_, sizeof propose_buf_,
+                              ImVec2(std::min(ImGui::GetContentRegionAvail().x, 720 * app.ui_scale()),
+                                     ImGui::GetTextLineHeight() * 4));
+    if (big_button("Send my edit###live-propose-send") && propose(app, propose_buf_)) propose_buf_[0] = 0;
 }
 
 void LiveScreen::draw_trainee(App& app) {
@@ -712,8 +968,12 @@ void LiveScreen::draw_trainee(App& app) {
     if (big_button(playing ? "Back to the case###live-open-case" : "Open the case###live-open-case")) open_case(app);
     gap(0.4f);
     ImGui::Separator();
+    // While the room is improving a statement, that comes first: the vote's results can wait below.
+    bool improving = improvement_ && !improvement_->picked;
+    if (improving) draw_improving(app, false);
     subheading(app, "Vote");
     draw_votes(app, false);
+    if (!improving) draw_improving(app, false);
 }
 
 }  // namespace sofs::ui

@@ -44,6 +44,18 @@ public:
     bool open_vote(App& app, const std::string& task);
     bool cast_vote(App& app, int number);
     bool reveal(App& app);
+    // A trainee sends their own sorting of the vote's task (their latest answer to it in the case).
+    bool send_sorting(App& app);
+    // Pins or hides a wall statement (by its key), kept in the store; false with problem() set.
+    bool mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden);
+    bool sorting_vote() const { return sorting_; }
+    // Improve together: the trainer opens a wall statement (by key) for the
+    // room; a member proposes an edit; the trainer picks one (by its id).
+    bool improve_together(App& app, const std::string& key);
+    bool propose(App& app, const std::string& text);
+    bool pick(App& app, progress::Id proposal);
+    const std::optional<progress::PgStore::Improvement>& improvement() const { return improvement_; }
+    const std::vector<progress::PgStore::Proposal>& proposals() const { return proposals_; }
     bool export_wall(App& app, const std::string& folder, bool markdown);
     void show_names(bool on) { show_names_ = on; }
     void show_tab(int tab) { want_tab_ = tab; }     // 0 the room, 1 vote, 2 the wall
@@ -74,6 +86,7 @@ private:
         int round = 0;
         bool revealed = false;
         std::vector<int> numbers;
+        std::vector<progress::PgStore::PlacementCount> placements;   // a sorting task's, after the reveal
     };
 
     std::unique_ptr<live::Link> link_;
@@ -94,6 +107,8 @@ private:
     // Votes: the rounds of vote_task_ (trainer) or of the open / latest task (trainee).
     std::vector<Round> rounds_;
     int votes_in_ = 0;
+    bool sorting_ = false;                  // vote_task_ is a sorting (the fact mapping, the Three Houses)
+    bool my_sorting_sent_ = false;
     std::optional<int> my_vote_;
     int my_vote_round_ = 0;
     // The wall.
@@ -101,6 +116,9 @@ private:
     bool wall_show_hidden_ = false;
     std::map<std::string, std::vector<live::Mark>> marks_cache_;   // by kind and text
     std::string export_folder_;
+    std::optional<progress::PgStore::Improvement> improvement_;
+    std::vector<progress::PgStore::Proposal> proposals_;
+    char propose_buf_[1000] = {};
     std::string export_message_;
     char code_buf_[16] = {};
     double refresh_ms_ = 0;
@@ -118,7 +136,11 @@ private:
     void draw_trainee(App& app);
     void draw_room(App& app);
     void draw_votes(App& app, bool as_trainer);
+    void draw_sorting_round(App& app, const Round& r, float width);
     void draw_wall(App& app);
+    void draw_improving(App& app, bool as_trainer);
+    std::vector<live::Mark> marks_for(App& app, live::WallKind kind, const std::string& text);
+    std::string improvements_markdown(App& app);
 };
 
 }  // namespace sofs::ui

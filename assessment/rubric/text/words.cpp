@@ -224,13 +224,19 @@ bool WordTable::open(std::string* error) {
         if (error) *error = "the English stemmer (libstemmer) could not be started";
         return false;
     }
+    return true;
+}
+
+Hunspell* WordTable::speller() const {
+    if (speller_tried_) return speller_;
+    speller_tried_ = true;
     const char* aff = "/usr/share/hunspell/en_GB.aff";
     const char* dic = "/usr/share/hunspell/en_GB.dic";
     std::ifstream probe(dic);
     if (probe) speller_ = new Hunspell(aff, dic);
     // Without the dictionary, misspelling correction still works for words
     // that are close to a lexicon word; it is only less careful.
-    return true;
+    return speller_;
 }
 
 std::string WordTable::stem(const std::string& w) const {
@@ -318,7 +324,7 @@ int WordTable::id_uncached(const std::string& word, bool* corrected) const {
     if (w.size() < 4) return kUnknownWord;
     if (!std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha((unsigned char)c); }))
         return kUnknownWord;
-    if (speller_ && speller_->spell(w)) return kUnknownWord;  // a real word, just not one we use
+    if (Hunspell* sp = speller(); sp && sp->spell(w)) return kUnknownWord;  // a real word, just not one we use
     int limit = w.size() >= 8 ? 2 : 1;
     int best = limit + 1, best_id = kUnknownWord;
     for (const auto& [form, id] : vocabulary_) {

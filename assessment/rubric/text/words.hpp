@@ -65,7 +65,11 @@ private:
 
     mutable std::mutex mu_;
     sb_stemmer* stemmer_ = nullptr;
-    Hunspell* speller_ = nullptr;
+    // The en_GB dictionary (several MiB) is read the first time a word needs
+    // it (under mu_), not when the table opens: many answers never do.
+    Hunspell* speller() const;
+    mutable Hunspell* speller_ = nullptr;
+    mutable bool speller_tried_ = false;
     std::unordered_map<std::string, int> stem_ids_;
     std::vector<std::string> stems_;
     std::unordered_map<std::string, std::string> misspellings_;

@@ -1,0 +1,4 @@
+-- Practice-lead networks (the PostgreSQL store's 0008_practice_networks.sql):
+-- a mapping board shared by a network's machines, which needs the shared
+-- server; nothing in this file. This number keeps the two engines' schema
+-- versions in step. Never edit this file once released.

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# A practice-lead network's board, on this machine: the practice lead's
+# sofs-sim and a member's sofs-sim open one board on a throw-away PostgreSQL
+# cluster (tools/pg-test-cluster.sh) while three more members add to it from
+# the terminal (sofs network). The member's window adds a danger statement and
+# a perspective; the lead's window is woken by NOTIFY for each change and takes
+# pictures of the board and of its projection at 100 % and 200 % text size,
+# then exports it. Pictures and exports go into OUT.
+#   tools/network-demo.sh BUILD-DIR OUT-DIR
+# Exit status 0 when both windows finished every step and the export holds the board.
+set -euo pipefail
+build=$(cd "${1:?usage: tools/network-demo.sh BUILD-DIR OUT-DIR}" && pwd)
+mkdir -p "${2:?usage: tools/network-demo.sh BUILD-DIR OUT-DIR}"
+out=$(cd "$2" && pwd)
+src=$(cd "$(dirname "$0")/.." && pwd)
+sofs=$build/tools/sofs
+sim=$build/ui/sofs-sim
+[[ -x $sofs && -x $sim ]] || { echo "network-demo: build sofs and sofs-sim in $build first" >&2; exit 1; }
+
+own_cluster=
+if [[ -z ${SOFS_TEST_POSTGRES:-} ]]; then
+  eval "$("$src/tools/pg-test-cluster.sh" start)"
+  own_cluster=$SOFS_PG_DIR
+fi
+work=$(mktemp -d)
+cleanup() {
+  rm -rf "$work"
+  [[ -n $own_cluster ]] && "$src/tools/pg-test-cluster.sh" stop "$own_cluster" || true
+}
+trap cleanup EXIT
+
+db=sofs_network_demo_$$
+base=${SOFS_TEST_POSTGRES%/*}
+psql -q "$SOFS_TEST_POSTGRES" -c "CREATE DATABASE $db" >/dev/null
+admin=$base/$db
+hostport=${base#*@}
+role_of() { sed -n "s/.*they sign in to PostgreSQL as '\(.*\)'.*/\1/p"; }
+add() {  # NAME ROLE PASSWORD -> login role
+  SOFS_PASSWORD=$3 "$sofs" user add "$1" --role "$2" --db "$admin" | role_of
+}
+uri() { echo "postgresql://$1:$2@$hostport/$db"; }
+lin=$(add "Lin Park" trainer lin-pw-77)
+ana=$(add "Ana Lowe" trainee ana-pw-77)
+ben=$(add "Ben Okafor" trainee ben-pw-77)
+cal=$(add "Cal Reyes" trainee cal-pw-77)
+dee=$(add "Dee Hart" trainee dee-pw-77)
+"$sofs" cohort create "North practice leads" --kind practice-lead --db "$admin" >/dev/null
+"$sofs" cohort add "North practice leads" "Lin Park" "Ana Lowe" "Ben Okafor" "Cal Reyes" "Dee Hart" --db "$admin" >/dev/null
+export SOFS_SCENARIOS_DIR=$src/scenarios
+"$sofs" network create --cohort "North practice leads" --scenario reference-case --title "Kai and Mia (network, March)" \
+  --db "$(uri "$lin" lin-pw-77)" >/dev/null
+
+cat > "$work/lead.live" <<STEPS
+sign-in Lin Park | lin-pw-77
+go network
+network-open Kai and Mia (network, March)
+touch $work/lead-open
+wait-board 14 | 5
+frames 4
+shot $out/network-board-100.png
+project on
+frames 4
+shot $out/network-projection-100.png
+text-size 200
+frames 6
+shot $out/network-projection-200.png
+project off
+frames 4
+shot $out/network-board-200.png
+text-size 100
+network-export $out
+quit
+STEPS
+
+cat > "$work/member.live" <<STEPS
+sign-in Ana Lowe | ana-pw-77
+go network
+network-open Kai and Mia (network, March)
+wait-for $work/lead-open
+network-add danger-statement | The social worker and the school are worried that Ryan may push or hit Jade again when he has been drinking, while Kai and Mia are in the house, and that Kai could be hurt or badly frightened, as he was on Saturday night.
+network-scale Social worker | 3 | Nan is there most days, but the police came twice this month.
+wait-board 14 | 5
+frames 3
+shot $out/network-member-100.png
+quit
+STEPS
+
+# Three more members at their own machines (the terminal), once the lead's board is open.
+(
+  for _ in $(seq 600); do [[ -e $work/lead-open ]] && break; sleep 0.1; done
+  board=$("$sofs" network list --db "$(uri "$ben" ben-pw-77)" | awk 'NR==1{print $1}')
+  b=$(uri "$ben" ben-pw-77); c=$(uri "$cal" cal-pw-77); d=$(uri "$dee" dee-pw-77)
+  n() { "$sofs" network "$@" >/dev/null; }
+  n add "$board" --to harm "Kai saw Ryan push Jade into the kitchen door on Saturday night and hid under the table" --db "$b"
+  n add "$board" --to harm "The police were called to the house twice this month" --db "$c"
+  n add "$board" --to danger "Kai could be hurt if he tries to stop the next fight" --db "$d"
+  n add "$board" --to complicating "Ryan drinks more since he lost his job in the spring" --db "$b"
+  n add "$board" --to complicating "Jade says she cannot leave: the flat is in Ryan's name" --db "$c"
+  n add "$board" --to strengths "Jade gets Kai to school every day, clean and fed" --db "$d"
+  n add "$board" --to strengths "Kai talks to his teacher, Mrs Dale, when he is worried" --db "$b"
+  n add "$board" --to safety "Nan has Kai and Mia to stay whenever Ryan has been drinking" --db "$c"
+  n add "$board" --to grey "Whether Ryan will go to the drinking service he was offered" --db "$d"
+  n add "$board" --to grey "What Mia, who is two, saw on Saturday" --db "$b"
+  n add "$board" --to safety-goal "Jade, Ryan and Nan will show the social worker over the next six months that whenever Ryan has been drinking, Kai and Mia are at Nan's with a grown-up who keeps them safe." --db "$c"
+  n add "$board" --to next-step "Social worker to meet Jade and Nan together by Friday to write the safety plan" --db "$d"
+  n add "$board" --to next-step "School to tell the social worker the same day if Kai says there was fighting" --db "$b"
+  n scale "$board" --perspective "School" --number 5 --reason "Kai is in class every day and talks to his teacher" --db "$b"
+  n scale "$board" --perspective "Police" --number 2 --reason "Two call-outs in a month, drink both times" --db "$c"
+  n scale "$board" --perspective "Jade (mum)" --number 7 --reason "Ryan has never hurt the children" --db "$d"
+  n scale "$board" --perspective "Health visitor" --number 4 --reason "Mia is well cared for; Jade seems tired and low" --db "$b"
+) > "$out/members.log" 2>&1 &
+members=$!
+status=0
+xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+  "$1" --scenarios "$2" --db "$3" --live-script "$4" --width 1280 --height 800 > "$6/lead.log" 2>&1 & t=$!
+  "$1" --scenarios "$2" --db "$5" --live-script "$7" --width 1280 --height 800 > "$6/member.log" 2>&1 & a=$!
+  rc=0; wait $t || rc=$?; wait $a || rc=$?; exit $rc' _ \
+  "$sim" "$src/scenarios" "$(uri "$lin" lin-pw-77)" "$work/lead.live" "$(uri "$ana" ana-pw-77)" "$out" \
+  "$work/member.live" || status=$?
+wait $members || { echo "network-demo: the terminal members failed:"; cat "$out/members.log"; status=1; }
+md=$(ls "$out"/network-*.md 2>/dev/null | head -n 1)
+if [[ -z $md ]] || ! grep -q "Ryan may push or hit Jade" "$md" || ! grep -q "| Police | 2 |" "$md" ||
+   [[ $(stat -c %a "$md") != 600 ]]; then
+  echo "network-demo: the exported board is missing, incomplete or not owner-only: ${md:-no file}"; status=1
+fi
+echo "network-demo: lead's log:"; sed 's/^/  /' "$out/lead.log"
+echo "network-demo: member's log:"; sed 's/^/  /' "$out/member.log"
+echo "network-demo: pictures in $out:"; ls "$out"
+exit $status
