@@ -447,12 +447,14 @@ void App::draw_top_bar() {
     ImGui::SameLine();
     if (compact) {
         if (ImGui::Button("Menu###menu")) ImGui::OpenPopup("###top-menu");
+        note_target("menu");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Settings, your password, live session, signing out");
         if (ImGui::BeginPopup("###top-menu")) {
             if (user) muted_text(who);
             if (account_button && ImGui::Selectable("My password###menu-account")) go(ScreenId::Account);
             if (user && ImGui::Selectable("Live session###menu-live")) go(ScreenId::Live);
             if (ImGui::Selectable("Settings###menu-settings")) show_settings_ = true;
+            note_target("menu-settings");
             if (user && ImGui::Selectable("Sign out###menu-sign-out")) sign_out();
             ImGui::EndPopup();
         }
@@ -574,7 +576,9 @@ void App::draw_settings_popup() {
         gap();
         muted_text(keyboard_help());
         gap();
-        if (big_button("Close###close-settings") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        bool close = big_button("Close###close-settings");
+        note_target("close-settings");
+        if (close || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
             store_settings();
             ImGui::CloseCurrentPopup();
         }

@@ -235,7 +235,7 @@ private:
     // The sound on the voice channel is a reading the person asked for (Read
     // aloud), not a voice-over that played by itself: only then does the top
     // bar offer "Stop reading". (One sound device per process, so one flag.)
-    inline static bool reading_asked_ = false;
+    bool reading_asked_ = false;
     int scroll_top_frames_ = 0;   // frames left in which a newly opened screen is held at its top
     bool fonts_dirty_ = false;
     bool style_dirty_ = false;
