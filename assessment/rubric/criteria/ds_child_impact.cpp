@@ -47,12 +47,37 @@ const Mention* unnamed_child(const Reading& r, const Mention* target, Mention* s
 
 Verdict ds_child_impact(const Reading& r, const Wording& w) {
     bool general_child = false;
+    auto acts = r.longest("behaviours");
     for (auto& m : r.longest("impacts")) {
         const Phrase& p = r.phrase("impacts", m);
         if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
         const Mention* target = nullptr;
         int prev = r.back_over(m.first, {});
         bool state = prev >= 0 && r.is(prev, r.c.be);
+        // "Gwŷn could hit Elis", "Nia might keep missing Mali's appointments", "Dean gives
+        // Leah vapes": the adult's own deed, said in the active voice, is not yet its effect
+        // "at risk of being left alone", "a risk of burns", "exposed to a cold home": a risk
+        // status or a condition, not yet what happens to the child
+        bool risk = false;
+        for (int k = m.first - 1; k >= 1 && k >= m.first - 4 && r.same_sentence(k, m.first); --k)
+            if ((r.word(k) == "of" && r.word(k - 1) == "risk") || (r.word(k) == "to" && r.word(k - 1) == "exposed")) risk = true;
+        if (risk) continue;
+        // (an act that is also its effect, "hurt", and a missed appointment, stay effects)
+        const Match* act = nullptr;
+        bool deed = !state && p.section != "witness" && starts_at(acts, m.first, &act) &&
+                    r.phrase("behaviours", *act).section == "action" && r.word(m.first).rfind("hurt", 0) != 0 &&
+                    r.word(m.first).rfind("miss", 0) != 0;
+        if (deed) {
+            int a = m.first - 1;
+            while (a >= 0 && r.same_sentence(a, m.first) && r.mention_at[a] < 0 &&
+                   (r.is(a, r.c.modal) || r.is(a, r.c.skip) || r.is(a, r.c.auxiliary) || adverb(r.word(a)) ||
+                    r.word(a) == "again" || r.word(a) == "keep" || r.word(a) == "keeps" || r.word(a) == "carry" ||
+                    r.word(a) == "on" || r.word(a) == "start" || r.word(a) == "not" || r.word(a) == "never"))
+                --a;
+            if (a >= 0 && r.same_sentence(a, m.first) && r.mention_at[a] >= 0 && is_any_adult(r.people[r.mention_at[a]].who) &&
+                !r.people[r.mention_at[a]].pronoun)
+                continue;
+        }
         if (p.section == "witness" || p.section == "development" || state) {
             target = r.subject_before(m.first);
         } else {
