@@ -37,6 +37,25 @@ bool case_behaviour(const Reading& r, const Wording& w, const std::vector<Match>
         if (i >= r.c.danger_adults.size()) continue;
         const Mention* agent = case_agent(r, m, r.c.danger_adults[i]);
         if (!agent) continue;
+        // "on Karen's work nights", "Claire's tablets": whose thing it is, not a deed ("Ryan's
+        // drinking", a deed named by its "-ing", still is); after "her" ("went to her late
+        // shift") the one who does it is named before
+        const std::string& first = r.word(m.first);
+        if (agent->last + 1 == m.first && !(first.size() > 4 && first.compare(first.size() - 3, 3, "ing") == 0)) {
+            const std::string& aw = r.word(agent->last);
+            std::string_view raw = r.t.raw.substr(r.t.tokens[agent->last].begin,
+                                                  r.t.tokens[agent->last].end - r.t.tokens[agent->last].begin);
+            auto ends = [&](std::string_view suf) {
+                return raw.size() > suf.size() && raw.substr(raw.size() - suf.size()) == suf;
+            };
+            if (ends("'s") || ends("\xE2\x80\x99s") || ends("s'")) continue;
+            if (agent->pronoun && (aw == "her" || aw == "his" || aw == "their")) {
+                Match earlier = m;
+                earlier.first = agent->first;
+                agent = case_agent(r, earlier, r.c.danger_adults[i]);
+                if (!agent) continue;
+            }
+        }
         Evidence ev;
         ev.add(r, agent->first, agent->last);
         ev.add(r, m.first, m.last);
@@ -126,7 +145,10 @@ bool too_to(const Reading& r, const Wording& w, const std::vector<Match>& genera
             }
         if (to < 0 || to + 1 >= r.n() || !r.same_sentence(to, to + 1)) continue;
         int v = to + 1;
-        if (r.mention_at[v] >= 0 || r.is(v, r.c.be_or_auxiliary) || starts_at(inner_at, v) || starts_at(general, v))
+        bool look_after = (r.word(v) == "look" || r.word(v) == "get") && v + 1 < r.n() &&
+                          (r.word(v + 1) == "after" || r.word(v + 1) == "up" || r.word(v + 1) == "out");
+        if (r.mention_at[v] >= 0 || (r.is(v, r.c.be_or_auxiliary) && !look_after) || starts_at(inner_at, v) ||
+            starts_at(general, v))
             continue;
         if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
         // the adult: right before "too", over linking words, modals and adverbs
