@@ -10,6 +10,11 @@ std::vector<Match> blaming_labels(const Reading& r) {
         if (r.negated_before(m.first, 3)) continue;
         // "could be violent towards Jade" describes what someone might do, not who they are
         if (m.last + 1 < r.n() && (r.word(m.last + 1) == "towards" || r.word(m.last + 1) == "toward")) continue;
+        // "he lies awake", "lying in bed": lying down, not telling lies
+        if (m.last + 1 < r.n() && r.same_sentence(m.last, m.last + 1) &&
+            (r.word(m.last + 1) == "awake" || r.word(m.last + 1) == "down" || r.word(m.last + 1) == "in") &&
+            r.word(m.last).rfind("l", 0) == 0)
+            continue;
         out.push_back(m);
     }
     return out;
