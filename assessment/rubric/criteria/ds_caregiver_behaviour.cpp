@@ -92,7 +92,12 @@ bool omission(const Reading& r, const Wording& w, const std::vector<Match>& gene
         // "may not be able to keep ...": the verb after
         if (v + 2 < r.n() && r.word(v) == "be" && r.word(v + 1) == "able" && r.word(v + 2) == "to") v += 3;
         while (v < r.n() && r.same_sentence(v, k) && (r.is(v, r.c.skip) || adverb(r.word(v)))) ++v;
-        if (v >= r.n() || !r.same_sentence(v, k) || r.is(v, r.c.be_or_auxiliary) || r.mention_at[v] >= 0) continue;
+        // "may not get help", "cannot get up": getting something or someone is a deed, though "get" links a state
+        static const std::unordered_set<std::string> got = {"help", "someone", "somebody", "anyone", "another", "a", "an",
+                                                            "the", "up", "out", "her", "him", "them", "his", "their"};
+        bool get = v + 1 < r.n() && r.same_sentence(v, v + 1) && (r.word(v) == "get" || r.word(v) == "gets") &&
+                   (got.count(r.word(v + 1)) || r.mention_at[v + 1] >= 0);
+        if (v >= r.n() || !r.same_sentence(v, k) || (r.is(v, r.c.be_or_auxiliary) && !get) || r.mention_at[v] >= 0) continue;
         if (starts_at(inner_at, v)) continue;  // "does not understand": an inner state
         if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
         // "is not capable", "are not protective": a state, not a deed left undone
