@@ -95,3 +95,9 @@ TEST_CASE("DS-CHILD-IMPACT: the adult's deed is not yet its effect; a risk statu
     CHECK_FALSE(met("first-day-short-case", "We are worried that Kacper is at risk of being left alone.", "DS-CHILD-IMPACT"));
     CHECK(met("first-day-short-case", "We are worried that Kacper could be left alone and be terrified.", "DS-CHILD-IMPACT"));
 }
+
+TEST_CASE("DS-FUTURE: 'can' or 'maybe' before a harm or a deed looks forward; 'cannot' does not") {
+    CHECK(met("reference-case", "We worry Ryan when he drink can shout at Jade and Kai can be frightened.", "DS-FUTURE"));
+    CHECK(met("first-day-short-case", "Social worker worry Aga maybe leave Kacper alone at night.", "DS-FUTURE"));
+    CHECK_FALSE(met("first-day-short-case", "Kacper cannot sleep when he is alone at night.", "DS-FUTURE"));
+}

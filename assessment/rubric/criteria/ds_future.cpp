@@ -33,6 +33,21 @@ Verdict ds_future(const Reading& r, const Wording& w) {
         ev.add(r, m.first, m.last);
         return w.make("DS-FUTURE", true, "", ev.spans, ev.words);
     }
+    // "he can push Jade again and Mia can fall", "she maybe leave Kacper": "can" and
+    // "maybe" before a harm or a deed say what could happen (written by many whose
+    // first language is not English); not "can't", "cannot" (fifth round)
+    for (int k = 0; k + 1 < r.n(); ++k) {
+        if (r.word(k) != "can" && r.word(k) != "maybe") continue;
+        if (r.is(k + 1, r.c.negation) || r.word(k + 1) == "n't") continue;
+        if (k > 0 && r.word(k - 1) == "you") continue;  // "a temper you can see": anyone can, now
+        for (int j = k + 1; j < r.n() && j <= k + 4 && r.same_sentence(j, k) && r.word(j) != ","; ++j) {
+            if (starts_at(impacts, j) || starts_at(behaviours, j)) {
+                Evidence ev;
+                ev.add(r, k, k);
+                return w.make("DS-FUTURE", true, "", ev.spans, ev.words);
+            }
+        }
+    }
     Evidence ev;
     for (auto& m : hyp) ev.add(r, m.first, m.last);
     return w.make("DS-FUTURE", false, "", ev.spans, ev.words);
