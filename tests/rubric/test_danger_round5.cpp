@@ -101,3 +101,11 @@ TEST_CASE("DS-FUTURE: 'can' or 'maybe' before a harm or a deed looks forward; 'c
     CHECK(met("first-day-short-case", "Social worker worry Aga maybe leave Kacper alone at night.", "DS-FUTURE"));
     CHECK_FALSE(met("first-day-short-case", "Kacper cannot sleep when he is alone at night.", "DS-FUTURE"));
 }
+
+TEST_CASE("DS-WHO: the writer or a professional who thinks something could happen holds the worry") {
+    CHECK(met("neglect-early-years", "We think Marcus might not warm the flat for Lily.", "DS-WHO"));
+    CHECK(met("practice-lead-mapping", "The headteacher is worried that Elis could be hit.", "DS-WHO"));
+    // a view that nothing will happen, or a caregiver's view, holds no worry
+    CHECK_FALSE(met("neglect-early-years", "We think it was a one-off and things are fine now.", "DS-WHO"));
+    CHECK_FALSE(met("neglect-early-years", "Marcus thinks Lily might be cold.", "DS-WHO"));
+}

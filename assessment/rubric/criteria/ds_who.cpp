@@ -62,6 +62,32 @@ Verdict ds_who(const Reading& r, const Wording& w) {
         ev.add(r, std::min(holder->first, m.first), std::max(holder->last, m.last));
         return w.make("DS-WHO", true, "", ev.spans, ev.words);
     }
+    // "We think Marcus might not heat the flat", "the police think Gwŷn will hit Elis
+    // again": the writer or a professional who thinks, feels or believes the danger
+    // holds it (fifth round); not "we don't think", and not a caregiver's view
+    for (int k = 1; k < r.n(); ++k) {
+        const std::string& v = r.word(k);
+        if (v != "think" && v != "thinks" && v != "feel" && v != "feels" && v != "believe" && v != "believes") continue;
+        int s = r.back_over(k, r.c.be_or_auxiliary);
+        if (s < 0 || r.mention_at[s] < 0) continue;
+        const Mention& h = r.people[r.mention_at[s]];
+        if (h.who != Who::Speaker && h.who != Who::Professional && h.who != Who::Everyone) continue;
+        bool negated = false;
+        for (int j = h.last + 1; j < k; ++j)
+            if (r.is(j, r.c.negation) || r.word(j) == "n't") negated = true;
+        if (negated) continue;
+        // what is thought must be something that could happen ("we think it was a one-off" holds no worry)
+        bool could = false;
+        for (int j = k + 1; j < r.n() && r.same_sentence(j, k); ++j) {
+            const std::string& x = r.word(j);
+            if (x == "may" || x == "might" || x == "could" || x == "will" || x == "would" || x == "can" || x == "'ll")
+                could = true;
+        }
+        if (!could) continue;
+        Evidence ev;
+        ev.add(r, h.first, k);
+        return w.make("DS-WHO", true, "", ev.spans, ev.words);
+    }
     return w.make("DS-WHO", false, "", {}, "");
 }
 
