@@ -314,24 +314,62 @@ bool LiveScreen::pick(App& app, progress::Id proposal) {
     return true;
 }
 
-// The statements the room improved together, for the wall's export: each
-// original, every proposal (no names) with the assessor's marks, the pick.
-std::string LiveScreen::improvements_markdown(App& app) {
-    std::string out;
+// The statements the room improved together, for the session's export:
+// each original, every proposal (no names) with the assessor's marks, the pick.
+std::vector<live::Improved> LiveScreen::improved_for_export(App& app) {
+    std::vector<live::Improved> out;
     auto& store = link_->store();
-    int n = 0;
     for (const auto& imp : store.improvements(info_.id)) {
-        live::WallKind kind = imp.kind == "danger" ? live::WallKind::Danger : live::WallKind::Goal;
-        out += "\n### Improved together " + std::to_string(++n) + "\n\nThe statement: " + imp.original + "\n\n";
-        int k = 0;
-        for (const auto& p : store.proposals(imp.id)) {
-            out += std::to_string(++k) + ". " + p.text + (imp.picked && *imp.picked == p.id ? " **(picked)**" : "") + "\n";
-            std::string m = live::marks_line(marks_for(app, kind, p.text));
-            if (!m.empty()) out += "   - Assessor: " + m + "\n";
-        }
-        if (k == 0) out += "No edits were proposed.\n";
+        live::Improved i;
+        i.kind = imp.kind == "danger" ? live::WallKind::Danger : live::WallKind::Goal;
+        i.original = imp.original;
+        for (const auto& p : store.proposals(imp.id))
+            i.edits.push_back({p.text, marks_for(app, i.kind, p.text), imp.picked && *imp.picked == p.id});
+        out.push_back(std::move(i));
     }
-    return out.empty() ? out : "\n## Improved together\n" + out;
+    return out;
+}
+
+// Every revealed round of the session, task by task in the order the tasks were first voted on.
+std::vector<live::VoteRecord> LiveScreen::votes_for_export(App& app) {
+    std::vector<live::VoteRecord> out;
+    auto& store = link_->store();
+    const Scenario* sc = scenario(app, info_.scenario);
+    std::vector<std::string> tasks;
+    auto rounds = store.vote_rounds(info_.id);
+    for (const auto& r : rounds)
+        if (r.revealed && std::find(tasks.begin(), tasks.end(), r.task) == tasks.end()) tasks.push_back(r.task);
+    for (const auto& task : tasks) {
+        live::VoteRecord v;
+        const Task* t = sc ? sc->task(task) : nullptr;
+        v.title = t ? std::string(kind_words(t->kind)) + ": " + shorten(t->prompt, 90) : task;
+        v.sorting = t && (t->kind == TaskKind::SortFacts || t->kind == TaskKind::ThreeHouses);
+        if (sc && !v.sorting) {
+            const ScalingKey& key = sc->scaling_key(task);
+            v.low = key.low;
+            v.high = key.high;
+            v.expert = key.expert;
+        }
+        v.fact_text = [sc](const std::string& id) -> std::string {
+            if (sc)
+                for (const auto& f : sc->facts)
+                    if (f.id == id) return f.text;
+            return id;
+        };
+        for (const auto& r : rounds) {
+            if (r.task != task || !r.revealed) continue;
+            v.round_numbers.push_back(r.round);
+            auto numbers = store.revealed_votes(info_.id, task, r.round);
+            std::vector<live::Placed> placed;
+            if (numbers.empty() || v.sorting)
+                for (const auto& c : store.revealed_placements(info_.id, task, r.round)) placed.push_back({c.fact, c.place, c.count});
+            if (!placed.empty()) v.sorting = true;
+            v.numbers.push_back(std::move(numbers));
+            v.placements.push_back(std::move(placed));
+        }
+        out.push_back(std::move(v));
+    }
+    return out;
 }
 
 bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden) {
@@ -381,8 +419,17 @@ bool LiveScreen::export_wall(App& app, const std::string& folder, bool markdown)
     std::string err;
     std::string title = "Statement wall, live session " + info_.join_code;
     if (scenario_) title += " (" + scenario_->title + ")";
-    auto path = live::write_export(folder, live::export_name(info_.join_code, "wall", markdown ? "md" : "csv"),
-                                   markdown ? wall_.markdown(title) + improvements_markdown(app) : wall_.csv(), &err);
+    std::string content;
+    try {
+        auto improved = improved_for_export(app);
+        auto votes = votes_for_export(app);
+        content = markdown ? wall_.markdown(title) + live::improvements_markdown(improved) + live::votes_markdown(votes)
+                           : live::session_csv(wall_, improved, votes);
+    } catch (const std::exception& e) {
+        export_message_ = std::string("Not exported: the session could not be read: ") + e.what();
+        return false;
+    }
+    auto path = live::write_export(folder, live::export_name(info_.join_code, "wall", markdown ? "md" : "csv"), content, &err);
     export_message_ = path ? "Written to " + *path : "Not exported: " + err;
     return path.has_value();
 }
@@ -694,7 +741,8 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
     auto draw_rounds = [&] {
         if (shown.empty()) return;
         if (sorting_) {
-            draw_sorting_round(app, *shown.back(), ImGui::GetContentRegionAvail().x);
+            if (shown.size() == 2) draw_sorting_rounds(app, *shown[0], *shown[1], ImGui::GetContentRegionAvail().x);
+            else draw_sorting_round(app, *shown.back(), ImGui::GetContentRegionAvail().x);
             return;
         }
         int low = 0, high = 10, expert = 5;
@@ -777,8 +825,7 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
         if (std::find(places.begin(), places.end(), c.place) == places.end()) places.push_back(c.place);
     }
     std::sort(places.begin(), places.end());
-    subheading(app, (r.round == 1 ? std::string("Round 1: where the room put each one")
-                                  : "Round " + std::to_string(r.round) + ": after discussion").c_str());
+    subheading(app, (live::round_title(r.round) + ": where the room put each one").c_str());
     if (facts.empty()) {
         muted_text("No one sent a sorting in this round.");
         return;
@@ -790,11 +837,7 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
                 if (f.id == id) return f.text;
         return id;
     };
-    auto place_words = [](std::string p) {
-        std::replace(p.begin(), p.end(), '-', ' ');
-        if (!p.empty()) p[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
-        return p;
-    };
+    auto place_words = [](const std::string& p) { return live::place_words(p); };
     int cols = static_cast<int>(places.size()) + 1;
     if (ImGui::BeginTable("###live-sorting", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                                        ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
@@ -823,6 +866,67 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
         ImGui::EndTable();
     }
     muted_text("How many put each fact in each place; no names are kept with the votes.");
+}
+
+// Two revealed sortings side by side: one row per fact, where the room put
+// it in each round (most first, the most-chosen in bold), the facts the
+// room moved after discussion first and marked, so the trainer can go
+// straight to them.
+void LiveScreen::draw_sorting_rounds(App& app, const Round& a, const Round& b, float width) {
+    auto placed = [](const Round& r) {
+        std::vector<live::Placed> out;
+        for (const auto& c : r.placements) out.push_back({c.fact, c.place, c.count});
+        return out;
+    };
+    auto rows = live::compare_sortings({placed(a), placed(b)});
+    std::stable_partition(rows.begin(), rows.end(), [](const live::SortingRow& r) { return r.moved; });
+    int moved = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const live::SortingRow& r) { return r.moved; }));
+    subheading(app, "Where the room put each one, before and after discussion");
+    if (rows.empty()) {
+        muted_text("No one sent a sorting in these rounds.");
+        return;
+    }
+    wrapped(moved == 0 ? std::string("After discussion the room's most-chosen place is the same for every one.")
+                       : "After discussion the room moved " + std::to_string(moved) + (moved == 1 ? " one" : " of them") +
+                             " to another place: " + (moved == 1 ? "it comes" : "they come") + " first, marked Moved.");
+    const Scenario* sc = scenario_.get();
+    auto fact_text = [sc](const std::string& id) -> std::string {
+        if (sc)
+            for (const auto& f : sc->facts)
+                if (f.id == id) return f.text;
+        return id;
+    };
+    if (ImGui::BeginTable("###live-sorting-rounds", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                                          ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp,
+                          ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+        ImGui::TableSetupColumn(live::round_title(a.round).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(live::round_title(b.round).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableHeadersRow();
+        for (const auto& row : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (row.moved) {
+                if (app.bold) ImGui::PushFont(app.bold);
+                ImGui::TextUnformatted("Moved:");
+                if (app.bold) ImGui::PopFont();
+                ImGui::SameLine();
+            }
+            ImGui::TextWrapped("%s", fact_text(row.fact).c_str());
+            for (const auto& cell : row.rounds) {
+                ImGui::TableNextColumn();
+                if (cell.empty()) muted_text("Not placed");
+                for (const auto& c : cell) {
+                    bool top = c.count == cell.front().count && app.bold;
+                    if (top) ImGui::PushFont(app.bold);
+                    ImGui::TextWrapped("%s %d", live::place_words(c.place).c_str(), c.count);
+                    if (top) ImGui::PopFont();
+                }
+            }
+        }
+        ImGui::EndTable();
+    }
+    muted_text("How many put each one in each place, the most-chosen in bold; no names are kept with the votes.");
 }
 
 void LiveScreen::draw_wall(App& app) {

@@ -3,7 +3,9 @@
 // a session for a cohort and a case, show its join code, watch the room
 // (where each person is, anonymous unless names are chosen), run vote then
 // reveal at a scaling task (rounds side by side on the 0-10 line with the
-// experts' range), and keep the statement wall (hide, pin, export). For a
+// experts' range) or a sorting task (where the room put each fact, two
+// rounds side by side), and keep the statement wall (hide, pin, export the
+// session: the wall, the statements improved together, every vote). For a
 // trainee: join with the code, open the session's case, vote privately,
 // see revealed rounds. Everything redraws when the store NOTIFYs
 // (live/live_link.hpp), never on a timer. On a local SQLite file it says
@@ -42,6 +44,11 @@ public:
     bool join(App& app, const std::string& code);
     bool open_case(App& app);                       // the trainee opens the session's case
     bool open_vote(App& app, const std::string& task);
+    // The trainer shows a task's rounds (as the Task list does) without opening a vote.
+    void choose_vote_task(App& app, const std::string& task) {
+        vote_task_ = task;
+        refresh(app);
+    }
     bool cast_vote(App& app, int number);
     bool reveal(App& app);
     // A trainee sends their own sorting of the vote's task (their latest answer to it in the case).
@@ -137,10 +144,12 @@ private:
     void draw_room(App& app);
     void draw_votes(App& app, bool as_trainer);
     void draw_sorting_round(App& app, const Round& r, float width);
+    void draw_sorting_rounds(App& app, const Round& a, const Round& b, float width);
     void draw_wall(App& app);
     void draw_improving(App& app, bool as_trainer);
     std::vector<live::Mark> marks_for(App& app, live::WallKind kind, const std::string& text);
-    std::string improvements_markdown(App& app);
+    std::vector<live::Improved> improved_for_export(App& app);
+    std::vector<live::VoteRecord> votes_for_export(App& app);
 };
 
 }  // namespace sofs::ui

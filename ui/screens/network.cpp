@@ -695,6 +695,10 @@ void NetworkScreen::draw_projection(App& app) {
     gap(0.3f);
     draw_statements(app, true);
     if (app.bold) ImGui::PopFont();
+    if (scroll_to_ >= 0) {
+        ImGui::SetScrollY(std::clamp(scroll_to_, 0.0f, 1.0f) * ImGui::GetScrollMaxY());
+        scroll_to_ = -1;
+    }
     ImGui::End();
 }
 

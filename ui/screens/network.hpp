@@ -48,6 +48,8 @@ public:
     std::optional<std::string> export_board(App& app, const std::string& folder, bool markdown);
     void project(bool on) { projecting_ = on; }
     bool projecting() const { return projecting_; }
+    // Scrolls the projection to a point, 0 the top and 1 the end (the scripted pictures).
+    void scroll_projection(float fraction) { scroll_to_ = fraction; }
     void refresh(App& app);   // reads the board again now (the screen does this when woken)
 
     const std::string& problem() const { return problem_; }
@@ -64,6 +66,7 @@ private:
     std::map<std::string, std::vector<progress::network::BoardMark>> marks_cache_;   // by kind and text
     std::string problem_, export_message_, export_folder_;
     bool projecting_ = false;
+    float scroll_to_ = -1;
     double refresh_ms_ = 0;
     // The forms.
     std::vector<std::string> cohorts_;
