@@ -886,6 +886,8 @@ void LiveScreen::draw_sorting_rounds(App& app, const Round& a, const Round& b, f
         muted_text("No one sent a sorting in these rounds.");
         return;
     }
+    muted_text("Round " + std::to_string(a.round) + (a.round == 1 ? " was before discussion" : "") + ", round " +
+               std::to_string(b.round) + " after it.");
     wrapped(moved == 0 ? std::string("After discussion the room's most-chosen place is the same for every one.")
                        : "After discussion the room moved " + std::to_string(moved) + (moved == 1 ? " one" : " of them") +
                              " to another place: " + (moved == 1 ? "it comes" : "they come") + " first, marked Moved.");
@@ -899,9 +901,15 @@ void LiveScreen::draw_sorting_rounds(App& app, const Round& a, const Round& b, f
     if (ImGui::BeginTable("###live-sorting-rounds", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                                           ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp,
                           ImVec2(width, 0))) {
-        ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-        ImGui::TableSetupColumn(live::round_title(a.round).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(live::round_title(b.round).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        // At large text the headings shorten to "Round 1" rather than be cut off.
+        float round_w = width * 1.4f / 5.0f - ImGui::GetStyle().CellPadding.x * 2;
+        auto heading = [&](int round) {
+            std::string t = live::round_title(round);
+            return ImGui::CalcTextSize(t.c_str()).x <= round_w ? t : "Round " + std::to_string(round);
+        };
+        ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(heading(a.round).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ImGui::TableSetupColumn(heading(b.round).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
         ImGui::TableHeadersRow();
         for (const auto& row : rows) {
             ImGui::TableNextRow();
