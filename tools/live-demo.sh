@@ -165,8 +165,12 @@ wait-revealed 2
 frames 4
 shot $out/live-trainee-revealed-100.png
 wait-for $work/sort-open
+move-fact pc-guess | past-harm
 send-sorting
 wait-for $work/sort-open-2
+move-fact pc-guess | distractor
+frames 3
+shot $out/live-trainee-sorting-100.png
 send-sorting
 wait-for $work/improve-open
 propose The school is worried that Ryan may push or hit Jade again when he has been drinking, and that Kai could be hurt or badly frightened, as he was on Saturday night.
@@ -232,6 +236,7 @@ if [[ -z $csv ]] || ! grep -q "^wall,Danger statement 1,danger statement," "$csv
    ! grep -q "^improved together,\"Improved together 1, edit 1\",danger statement,picked," "$csv" ||
    ! grep -q "^vote,.*,sorting,moved,.*Round 2: after discussion: " "$csv" ||
    ! grep -q "^vote,.*,scaling,Round 2: after discussion,3 3 3 4 4 4," "$csv" ||
+   ! grep -q "PC Hughes wrote.*,Round 1: before discussion: Past harm 4; Not about safety 2 | Round 2: after discussion: Not about safety 6\"*\$" "$csv" ||
    grep -qE "Ana|Lowe|Okafor" "$csv"; then
   echo "live-demo: the session's CSV is missing the wall, the improved statement or the rounds, or names someone: ${csv:-no file}"
   status=1

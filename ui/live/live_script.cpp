@@ -61,7 +61,7 @@ std::unique_ptr<LiveScript> LiveScript::load(const std::string& path, std::strin
                                   "wait-revealed", "wait-wall", "wait-answer", "export-wall", "text-size", "shot",
                                   "touch", "wait-for", "frames", "quit", "idle", "network-open", "project",
                                   "wait-board", "network-export", "network-add", "network-scale", "send-sorting", "improve",
-                                  "propose", "wait-proposals", "pick", "vote-task", "scroll"};
+                                  "propose", "wait-proposals", "pick", "vote-task", "scroll", "move-fact"};
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {
@@ -214,6 +214,13 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
         live.refresh(app);
         if (!live.vote_open()) { *done = false; return true; }
         if (!live.cast_vote(app, std::stoi(a))) { *error = live.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "move-fact") {
+        live.refresh(app);
+        if (!live.vote_open() || !live.sorting_vote()) { *done = false; return true; }
+        auto [fact, place] = two(a);
+        if (!live.move_fact(app, fact, place)) { *error = live.problem(); return false; }
         return true;
     }
     if (s.verb == "send-sorting") {

@@ -389,23 +389,65 @@ bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, s
     return true;
 }
 
+std::map<std::string, std::string> LiveScreen::case_sorting(App& app) {
+    auto& store = link_->store();
+    std::optional<progress::Attempt> latest;
+    for (const auto& a : store.attempts(*app.user, app.user->id))
+        if (a.scenario == info_.scenario && (!latest || a.id > latest->id)) latest = a;
+    std::map<std::string, std::string> placements;
+    if (latest)
+        for (const auto& e : store.transcript(latest->id).events)
+            if (e.kind == Event::Kind::Answer && e.answer.task == vote_task_ && !e.answer.placements.empty())
+                placements = e.answer.placements;   // the latest answer to the task
+    return placements;
+}
+
+namespace {
+
+// The places a sorting task offers, in the order the case's task names them.
+std::vector<std::string> sorting_places(const Task* t) {
+    if (t && t->kind == TaskKind::ThreeHouses) return {"worries", "good-things", "dreams"};
+    return {"past-harm", "complicating-factor", "strength", "existing-safety", "distractor"};
+}
+
+}  // namespace
+
+bool LiveScreen::move_fact(App& app, const std::string& fact, const std::string& place) {
+    problem_.clear();
+    if (my_sorting_task_ != vote_task_ || my_sorting_.empty()) {
+        try {
+            my_sorting_ = case_sorting(app);
+            my_sorting_task_ = vote_task_;
+        } catch (const std::exception& e) {
+            problem_ = std::string("your sorting could not be read: ") + e.what();
+            return false;
+        }
+    }
+    auto it = my_sorting_.find(fact);
+    if (it == my_sorting_.end()) {
+        problem_ = "'" + fact + "' is not in your sorting: sort the facts at this task in the case first";
+        return false;
+    }
+    auto places = sorting_places(scenario_ ? scenario_->task(vote_task_) : nullptr);
+    if (std::find(places.begin(), places.end(), place) == places.end()) {
+        problem_ = "'" + place + "' is not a place at this task";
+        return false;
+    }
+    it->second = place;
+    return true;
+}
+
 bool LiveScreen::send_sorting(App& app) {
     problem_.clear();
     try {
-        auto& store = link_->store();
-        std::optional<progress::Attempt> latest;
-        for (const auto& a : store.attempts(*app.user, app.user->id))
-            if (a.scenario == info_.scenario && (!latest || a.id > latest->id)) latest = a;
-        std::map<std::string, std::string> placements;
-        if (latest)
-            for (const auto& e : store.transcript(latest->id).events)
-                if (e.kind == Event::Kind::Answer && e.answer.task == vote_task_ && !e.answer.placements.empty())
-                    placements = e.answer.placements;   // the latest answer to the task
+        // What the trainee changed here after discussion, else their answer in the case.
+        std::map<std::string, std::string> placements =
+            my_sorting_task_ == vote_task_ && !my_sorting_.empty() ? my_sorting_ : case_sorting(app);
         if (placements.empty()) {
             problem_ = "sort the facts at this task in the case first, then send your sorting";
             return false;
         }
-        store.cast_placements(info_.id, vote_task_, placements);
+        link_->store().cast_placements(info_.id, vote_task_, placements);
         my_sorting_sent_ = true;
     } catch (const std::exception& e) {
         problem_ = std::string("your sorting did not go in: ") + e.what();
@@ -413,6 +455,52 @@ bool LiveScreen::send_sorting(App& app) {
     }
     refresh(app);
     return true;
+}
+
+// The trainee's own sorting, one line per fact with its place, to change
+// before sending (folded away until they open it).
+void LiveScreen::draw_my_sorting(App& app) {
+    if (my_sorting_task_ != vote_task_ || my_sorting_.empty()) {
+        try {
+            my_sorting_ = case_sorting(app);
+            my_sorting_task_ = vote_task_;
+        } catch (const std::exception& e) {
+            problem_ = std::string("your sorting could not be read: ") + e.what();
+            return;
+        }
+    }
+    if (my_sorting_.empty()) return;
+    // Open by itself in a round after discussion, when people change their minds.
+    if (!rounds_.empty() && rounds_.back().round > 1) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    if (!ImGui::CollapsingHeader("Change where you put them###live-my-sorting")) return;
+    const Scenario* sc = scenario_.get();
+    auto places = sorting_places(sc ? sc->task(vote_task_) : nullptr);
+    float combo_w = 0;
+    for (const auto& p : places) combo_w = std::max(combo_w, ImGui::CalcTextSize(live::place_words(p).c_str()).x);
+    combo_w += ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::BeginTable("###live-my-sorting-table", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Your place", ImGuiTableColumnFlags_WidthFixed, combo_w);
+        for (auto& [fact, place] : my_sorting_) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            std::string words = fact;
+            if (sc)
+                for (const auto& f : sc->facts)
+                    if (f.id == fact) words = f.text;
+            ImGui::TextWrapped("%s", words.c_str());
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(combo_w);
+            ImGui::PushID(fact.c_str());
+            if (ImGui::BeginCombo("###place", live::place_words(place).c_str())) {
+                for (const auto& p : places)
+                    if (ImGui::Selectable(live::place_words(p).c_str(), p == place)) place = p;
+                ImGui::EndCombo();
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
 }
 
 bool LiveScreen::export_wall(App& app, const std::string& folder, bool markdown) {
@@ -781,8 +869,10 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
         } else if (open && sorting_) {
             subheading(app, my_sorting_sent_ ? "Your sorting is in" : "Send your sorting");
             muted_text("Sort the facts at this task in the case, then send where you put each one. Only you see it until "
-                       "your trainer reveals the room's, without names. You can send it again until then.");
+                       "your trainer reveals the room's, without names. You can send it again until then, and "
+                       "change where you put any of them below.");
             if (big_button(my_sorting_sent_ ? "Send it again###live-sort" : "Send my sorting###live-sort")) send_sorting(app);
+            draw_my_sorting(app);
         } else if (open) {
             subheading(app, my_vote_ ? ("Your number: " + std::to_string(*my_vote_)).c_str() : "Choose your number");
             muted_text("Only you see it until your trainer reveals everyone's, without names. You can change it until then.");
@@ -825,7 +915,7 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
         if (std::find(places.begin(), places.end(), c.place) == places.end()) places.push_back(c.place);
     }
     std::sort(places.begin(), places.end());
-    subheading(app, (live::round_title(r.round) + ": where the room put each one").c_str());
+    subheading(app, ("Where the room put each one (" + live::round_title(r.round) + ")").c_str());
     if (facts.empty()) {
         muted_text("No one sent a sorting in this round.");
         return;

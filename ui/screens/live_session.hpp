@@ -53,6 +53,10 @@ public:
     bool reveal(App& app);
     // A trainee sends their own sorting of the vote's task (their latest answer to it in the case).
     bool send_sorting(App& app);
+    // A trainee moves one fact (or one of the child's words) to another place
+    // before sending: after discussion they can change their mind without
+    // going back into the case. False with problem() set for an unknown fact or place.
+    bool move_fact(App& app, const std::string& fact, const std::string& place);
     // Pins or hides a wall statement (by its key), kept in the store; false with problem() set.
     bool mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden);
     bool sorting_vote() const { return sorting_; }
@@ -116,6 +120,10 @@ private:
     int votes_in_ = 0;
     bool sorting_ = false;                  // vote_task_ is a sorting (the fact mapping, the Three Houses)
     bool my_sorting_sent_ = false;
+    std::map<std::string, std::string> my_sorting_;   // what the trainee will send (fact -> place)
+    std::string my_sorting_task_;                      // the task my_sorting_ is for
+    std::map<std::string, std::string> case_sorting(App& app);   // their latest answer to vote_task_ in the case
+    void draw_my_sorting(App& app);
     std::optional<int> my_vote_;
     int my_vote_round_ = 0;
     // The wall.
