@@ -15,6 +15,8 @@ set -euo pipefail
 build=$(cd "${1:?usage: tools/live-demo.sh BUILD-DIR OUT-DIR}" && pwd)
 mkdir -p "${2:?usage: tools/live-demo.sh BUILD-DIR OUT-DIR}"
 out=$(cd "$2" && pwd)
+# The checks below read this run's exports only (each session's code differs).
+rm -f "$out"/live-session-*-wall.md "$out"/live-session-*-wall.csv
 src=$(cd "$(dirname "$0")/.." && pwd)
 sofs=$build/tools/sofs
 sim=$build/ui/sofs-sim

@@ -501,6 +501,8 @@ void LiveScreen::draw_my_sorting(App& app) {
         }
         ImGui::EndTable();
     }
+    // Another button at the foot, so a long list need not be scrolled back up.
+    if (big_button(my_sorting_sent_ ? "Send it again###live-sort-foot" : "Send my sorting###live-sort-foot")) send_sorting(app);
 }
 
 bool LiveScreen::export_wall(App& app, const std::string& folder, bool markdown) {
