@@ -399,7 +399,7 @@ void NetworkScreen::draw_board(App& app) {
 namespace {
 
 // How many of `count` places go side by side: as many as leave each about
-// twelve characters' width (six columns at 100 % on a laptop, three at 200 %).
+// twelve characters' width (six columns at 100 % in a 1280-wide window, two at 200 %).
 int per_row(int count) {
     float em = ImGui::GetFontSize();
     int fit = static_cast<int>(ImGui::GetContentRegionAvail().x / (12.0f * em));
