@@ -89,7 +89,10 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (r.negated_before(m.first, 3) || g.in_service(m)) return false;
         const Clause* c = governing(g, m.first);
         if (!c) return true;
-        if (c->verb == m.first) return c->kind == Clause::Positive && !g.professional(*c) && !qualified_vaguely(g, c->verb);
+        // the clause's own verb: as the first pass judges it ("take Osian's diabetes
+        // seriously" is an attitude however concrete "take" can be)
+        if (c->verb == m.first)
+            return c->kind == Clause::Positive && !g.professional(*c) && !qualified_vaguely(g, c->verb) && !vague_at(g, c->verb);
         // what someone will see or be shown the family doing ("will show Linda that the
         // children are cared for by a sober adult", "the nursery will see ..."); not a
         // professional's own deed, an inner state, a service or something ruled out
