@@ -103,6 +103,9 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (r.phrase("positive-actions", p).section == "concrete" && allowed(p)) return met(p.first, p.last);
     for (auto& s : g.safe)
         if (allowed(s)) return met(s.first, s.last);
+    // "Liam goes to Jen's whenever he's wound up", "nain cooks": a present-tense deed of
+    // the family, with no "will", is what others will see happening
+    if (int v = g.present_deed(); v >= 0 && !qualified_vaguely(g, v)) return met(v, v);
     // Going to a service or an appointment can be checked, when the goal does not
     // also ask for engagement or compliance ("attend a course and engage": vague)
     bool promise = false;
