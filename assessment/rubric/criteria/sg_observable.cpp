@@ -36,6 +36,14 @@ bool qualified_vaguely(const GoalReading& g, int verb) {
     return false;
 }
 
+// "will be supported by his network", "access support": help received (services
+// [received]) is not a visit or an appointment anyone could check
+bool received_help(const GoalReading& g, int verb) {
+    for (auto& m : g.services)
+        if (m.first >= verb && m.first <= verb + 1 && g.r.phrase("services", m).section == "received") return true;
+    return false;
+}
+
 }  // namespace
 
 Verdict sg_observable(const GoalReading& g, const Wording& w) {
@@ -112,7 +120,7 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
     for (auto& m : g.vague) promise = promise || r.phrase("vague-verbs", m).section == "promise";
     if (!promise)
         for (auto& c : g.clauses)
-            if (c.kind == Clause::Service && !g.professional(c)) return met(c.modal_first, c.verb);
+            if (c.kind == Clause::Service && !g.professional(c) && !received_help(g, c.verb)) return met(c.modal_first, c.verb);
     std::string reason = !g.prohibitions.empty() || g.behaviour_ruled_out() ? "absence"
                          : !g.vague.empty()                                 ? "vague"
                          : !g.services.empty()                              ? "service"
