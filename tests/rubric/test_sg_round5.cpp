@@ -59,3 +59,11 @@ TEST_CASE("SG-OBSERVABLE: an attitude is not made observable by the concrete ver
 TEST_CASE("SG-NOT-SERVICE: an adult's own antidepressants are treatment, like medication") {
     CHECK_FALSE(goal_met("low-mood-neglect", "Nia will take her antidepressants every day.", "SG-NOT-SERVICE"));
 }
+
+TEST_CASE("help received is a service nobody sees: SG-NOT-SERVICE and SG-OBSERVABLE") {
+    const char* text = "Joel will be supported by his network to parent Ruby.";
+    CHECK_FALSE(goal_met("father-learning-disability-baby", text, "SG-NOT-SERVICE"));
+    CHECK_FALSE(goal_met("father-learning-disability-baby", text, "SG-OBSERVABLE"));
+    // attending is still checkable
+    CHECK(goal_met("father-learning-disability-baby", "Joel will go to every weighing appointment with Ruby.", "SG-OBSERVABLE"));
+}
