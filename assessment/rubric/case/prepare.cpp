@@ -77,6 +77,30 @@ std::string fingerprint(const Scenario& s) {
 
 }  // namespace
 
+}  // namespace sofs
+
+namespace sofs::rubric {
+
+std::string topic_key(const std::string& lower_word) {
+    std::string w = lower_word;
+    auto ends = [&](const char* x) {
+        std::size_t n = std::char_traits<char>::length(x);
+        return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
+    };
+    if (ends("'s")) w.resize(w.size() - 2);
+    if (ends("ies")) w = w.substr(0, w.size() - 3) + "y";
+    else if (ends("ing")) w.resize(w.size() - 3);
+    else if (ends("ed")) w.resize(w.size() - 2);
+    else if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) w.resize(w.size() - 2);
+    else if (ends("s") && !ends("ss")) w.resize(w.size() - 1);
+    if (ends("e")) w.resize(w.size() - 1);
+    return w;
+}
+
+}  // namespace sofs::rubric
+
+namespace sofs {
+
 std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidance& g) {
     const auto& d = *g.data;
     {
@@ -189,6 +213,34 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
         for (auto& m : find_all(t, th)) themes.insert(th.phrases[m.phrase].section);
     }
     c->danger_themes.assign(themes.begin(), themes.end());
+
+    // The danger's own topic words, from the same sources and the `dangers` phrases.
+    {
+        std::unordered_set<std::string> common;
+        for (const char* name : {"grammar", "worry-words", "future", "time-frames", "goal-modals", "people-words", "hypotheses", "vague-verbs", "non-actions", "prohibitions", "observability", "positive-actions"})
+            for (auto& p : d.lex(name).phrases) {
+                if (std::string(name) == "grammar" && (p.section == "seen-verb" || p.section == "service-noun")) continue;
+                for (auto& w : phrase_words(p.text)) common.insert(topic_key(w));
+            }
+        std::vector<std::string> texts = sources;
+        for (const auto& dg : s.expert.dangers)
+            for (const auto* list : {&dg.does, &dg.harm})
+                for (const auto& x : *list) texts.push_back(x);
+        for (const auto& src : texts) {
+            auto t = tokenise(src, d.words);
+            auto people = find_people(t, *c);
+            std::vector<bool> person(t.tokens.size(), false);
+            for (auto& m : people)
+                for (int k = m.first; k <= m.last; ++k) person[k] = true;
+            for (std::size_t k = 0; k < t.tokens.size(); ++k) {
+                if (person[k]) continue;
+                std::string key = topic_key(t.tokens[k].lower);
+                if (key.size() < 4 || common.count(key)) continue;
+                if (!std::all_of(key.begin(), key.end(), [](char ch) { return std::isalpha((unsigned char)ch); })) continue;
+                c->danger_topic.insert(key);
+            }
+        }
+    }
 
     // Names for worked examples: the caregiver the expert statement names first.
     std::vector<const Person*> carers, kids;

@@ -18,6 +18,11 @@ struct PreparedCase {
     // "harm" and "safe", each phrase's note the danger's index.
     rubric::Lexicon case_words;
     std::vector<std::vector<std::string>> danger_children, danger_adults;  // person ids, by danger index
+    // The words the experts use for this case's danger (its expert danger
+    // statements and `dangers` phrases), less people, grammar and the words
+    // every danger statement has ("worried", "could"): each as topic_key()
+    // gives it. SG-ADDRESSES-DANGER reads a goal's link to the danger in them.
+    std::unordered_set<std::string> danger_topic;
     // Names for worked examples in feedback ("such as 'Ryan pushed Jade'").
     std::string adult, partner, child, baby, children;
     std::string caregivers;  // every caregiver's first name: "Jade and Ryan", "Marcus"
@@ -42,6 +47,10 @@ namespace sofs::rubric {
 // A feedback text from content/guidance with the case's own names and examples
 // filled in ({adult}, {child}, {danger_example}, ...), `words` for {words} and
 // `plain` for {plain} (filled first: a plain alternative may hold names).
+// A word as the case's danger topic keeps it: lower case, without "'s" and
+// common endings ("leaving", "leaves" and "leave" are one key).
+std::string topic_key(const std::string& lower_word);
+
 std::string fill_wording(std::string text, const PreparedCase& c, const std::string& words,
                          const std::string& plain = "");
 

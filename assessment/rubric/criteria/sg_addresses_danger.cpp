@@ -2,6 +2,10 @@
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
 
+
+
+
+
 namespace sofs::rubric {
 
 namespace {
@@ -22,6 +26,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     const auto& th = r.d.lex("danger-themes");
     const Match* theme = nullptr;
+    bool topic_only = false;  // the link is only a topic word of the experts' danger
     for (auto& m : g.themes) {
         const std::string& sec = th.phrases[m.phrase].section;
         if (std::find(r.c.danger_themes.begin(), r.c.danger_themes.end(), sec) == r.c.danger_themes.end()) continue;
@@ -31,17 +36,38 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     }
     // the case's own danger in the family's words: what the adults do, or what safety looks like
     std::vector<Match> own;
-    own.reserve(2);
+    own.reserve(4);
     if (!theme)
         for (auto& m : find_longest(r.t, r.c.case_words)) {
             const std::string& sec = r.c.case_words.phrases[m.phrase].section;
             (void)sec;
             if (g.in_service(m)) continue;
-            own.reserve(1);
             own.push_back(m);
             theme = &own.back();
             break;
         }
+    // a word the experts use for this case's danger ("Osian's diabetes", "Maya's phone"),
+    // said of what the family does: not inside a service, nor in what professionals do
+    if (!theme) {
+        bool inner_only = !g.clauses.empty();
+        for (auto& c : g.clauses) inner_only = inner_only && c.kind == Clause::NonAction;
+        for (int k = 0; k < r.n() && !theme && !inner_only; ++k) {
+            if (r.mention_at[k] >= 0 || !r.c.danger_topic.count(topic_key(r.word(k)))) continue;
+            Match m{0, k, k};
+            if (g.in_service(m) || names_a_service(g, m)) continue;
+            // "stop lying to professionals": what is ruled out is not the danger answered
+            bool ruled_out = r.negated_before(k, 3);
+            for (auto& p : g.prohibitions) ruled_out = ruled_out || (p.last < k && p.last >= k - 2);
+            if (ruled_out) continue;
+            const Clause* gov = nullptr;
+            for (auto& c : g.clauses)
+                if (c.verb >= 0 && c.verb <= k && r.same_sentence(c.verb, k) && (!gov || c.verb >= gov->verb)) gov = &c;
+            if (gov && (g.professional(*gov) || gov->kind == Clause::Service || gov->kind == Clause::Watch)) continue;
+            own.push_back(m);
+            theme = &own.back();
+            topic_only = true;
+        }
+    }
     // the adult outside the family whose behaviour is the worry ("keep Maya safe from Jay")
     const Mention* danger_adult = nullptr;
     for (auto& p : r.people) {
@@ -72,7 +98,9 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     bool clear_without_child = false;
     bool inner_only = !g.clauses.empty();
     for (auto& c : g.clauses) inner_only = inner_only && c.kind == Clause::NonAction;
-    if (theme && !child && !inner_only) {
+    // a topic word alone is too loose a link without one of the children ("the washing
+    // off the sofa")
+    if (theme && !child && !inner_only && !topic_only) {
         bool family = false, professional = false;
         for (auto& p : r.people) {
             if (p.who == Who::Caregiver || p.who == Who::Family) family = true;

@@ -88,6 +88,13 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         ev.add(r, who.first, p.last);
         return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
     }
+    // "Liam goes to Jen's whenever he's wound up", "Jen tells Graham", "mam or nain cooks":
+    // the present tense of notes and plans says what will be done, with no "will"
+    if (int v = g.present_deed(); v >= 0) {
+        Evidence ev;
+        ev.add(r, v, v);
+        return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+    }
     return w.make("SG-CAREGIVER-ACTION", false, reason, {}, "");
 }
 

@@ -36,6 +36,14 @@ bool qualified_vaguely(const GoalReading& g, int verb) {
     return false;
 }
 
+// "will be supported by his network", "access support": help received (services
+// [received]) is not a visit or an appointment anyone could check
+bool received_help(const GoalReading& g, int verb) {
+    for (auto& m : g.services)
+        if (m.first >= verb && m.first <= verb + 1 && g.r.phrase("services", m).section == "received") return true;
+    return false;
+}
+
 }  // namespace
 
 Verdict sg_observable(const GoalReading& g, const Wording& w) {
@@ -89,7 +97,10 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (r.negated_before(m.first, 3) || g.in_service(m)) return false;
         const Clause* c = governing(g, m.first);
         if (!c) return true;
-        if (c->verb == m.first) return c->kind == Clause::Positive && !g.professional(*c) && !qualified_vaguely(g, c->verb);
+        // the clause's own verb: as the first pass judges it ("take Osian's diabetes
+        // seriously" is an attitude however concrete "take" can be)
+        if (c->verb == m.first)
+            return c->kind == Clause::Positive && !g.professional(*c) && !qualified_vaguely(g, c->verb) && !vague_at(g, c->verb);
         // what someone will see or be shown the family doing ("will show Linda that the
         // children are cared for by a sober adult", "the nursery will see ..."); not a
         // professional's own deed, an inner state, a service or something ruled out
@@ -100,13 +111,16 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (r.phrase("positive-actions", p).section == "concrete" && allowed(p)) return met(p.first, p.last);
     for (auto& s : g.safe)
         if (allowed(s)) return met(s.first, s.last);
+    // "Liam goes to Jen's whenever he's wound up", "nain cooks": a present-tense deed of
+    // the family, with no "will", is what others will see happening
+    if (int v = g.present_deed(); v >= 0 && !qualified_vaguely(g, v)) return met(v, v);
     // Going to a service or an appointment can be checked, when the goal does not
     // also ask for engagement or compliance ("attend a course and engage": vague)
     bool promise = false;
     for (auto& m : g.vague) promise = promise || r.phrase("vague-verbs", m).section == "promise";
     if (!promise)
         for (auto& c : g.clauses)
-            if (c.kind == Clause::Service && !g.professional(c)) return met(c.modal_first, c.verb);
+            if (c.kind == Clause::Service && !g.professional(c) && !received_help(g, c.verb)) return met(c.modal_first, c.verb);
     std::string reason = !g.prohibitions.empty() || g.behaviour_ruled_out() ? "absence"
                          : !g.vague.empty()                                 ? "vague"
                          : !g.services.empty()                              ? "service"

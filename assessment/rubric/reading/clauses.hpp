@@ -6,6 +6,7 @@
 #include "rubric/reading/reading.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace sofs::rubric {
 
@@ -251,6 +252,38 @@ struct GoalReading {
         return false;
     }
     bool in_service(const Match& m) const { return overlaps(m, services); }
+
+    // A deed in the present tense with no modal ("Liam goes to Jen's", "Jen tells
+    // Graham", "mam or nain cooks"): an adult of the family heading a sentence,
+    // then a verb ending in -s that no list reads as a behaviour, a service, a
+    // prohibition, an inner state or watching. Not after "when", "if" (a
+    // condition). The verb's token, or -1.
+    int present_deed() const {
+        static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until", "unless", "because", "so"};
+        for (auto& m : r.people) {
+            if (!(m.who == Who::Caregiver || m.who == Who::Family) || m.pronoun) continue;
+            int v = m.last + 1;
+            if (v >= r.n() || !r.same_sentence(m.last, v) || r.mention_at[v] >= 0) continue;
+            const std::string& w = r.word(v);
+            if (w.size() < 4 || w.back() != 's' || w.compare(w.size() - 2, 2, "ss") == 0 || w.find('\'') != std::string::npos) continue;
+            if (r.is(v, r.c.be_or_auxiliary) || r.is(v, r.c.negation) || r.is(v, r.c.modal)) continue;
+            if (std::isupper((unsigned char)r.t.raw[r.t.tokens[v].begin])) continue;  // "dad Sats": a name or a day, not a verb
+            if (starts_at(behaviours, v) || starts_at(services, v) || starts_at(prohibitions, v) || starts_at(nonactions, v) ||
+                starts_at(vague, v) || starts_at(modals, v) || watching(v) || overlaps(Match{0, v, v}, themes))
+                continue;
+            // the head of "Jean or Marta", "mam or nain"
+            int head = m.first;
+            while (head >= 2 && (r.word(head - 1) == "and" || r.word(head - 1) == "or") && r.mention_at[head - 2] >= 0 &&
+                   r.same_sentence(head - 2, head))
+                head = r.people[r.mention_at[head - 2]].first;
+            bool cond = false;
+            for (int k = head - 1; k >= 0 && k >= head - 6 && r.same_sentence(k, head); --k)
+                if (conditions.count(r.word(k))) cond = true;
+            if (cond) continue;
+            return v;
+        }
+        return -1;
+    }
 };
 
 }  // namespace sofs::rubric
