@@ -104,9 +104,12 @@ bool make_library(const std::string& from, const std::string& to, int count) {
     }
     if (originals.empty()) return false;
     fs::create_directories(to);
-    // The cases' voice files, as a real library has them (no missing-audio warnings).
+    // The cases' voice files, as a real library has them (no missing-audio
+    // warnings). Copied, not linked: a case's files must be inside its own
+    // folder, and the loader reports a link that leads out of it (SCN033).
     std::error_code ec;
-    fs::create_directory_symlink(fs::absolute(from) / "audio", fs::path(to) / "audio", ec);
+    fs::copy(fs::path(from) / "audio", fs::path(to) / "audio", fs::copy_options::recursive, ec);
+    if (ec) return false;
     for (int i = 0; i < count; ++i) {
         const auto& [stem, text] = originals[i % originals.size()];
         std::string id = stem + "-" + std::to_string(i);
