@@ -554,6 +554,7 @@ void App::draw_frame() {
     Screen& s = screen(current_);
     ImGui::PushID(s.stable_id());
     ImGui::BeginChild("###screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
+    const ImVec2 panel_min = ImGui::GetWindowPos(), panel_size = ImGui::GetWindowSize();
     s.draw(*this);
     if (scroll_top_frames_ > 0) {
         // A screen opens at its top, with its title in view: the screen and the panels inside
@@ -567,6 +568,8 @@ void App::draw_frame() {
         }
     }
     ImGui::EndChild();
+    // Its fill is a clear under the frame, not a blended rectangle (see Window::fill_panel).
+    win_.fill_panel(panel_min.x, panel_min.y, panel_min.x + panel_size.x, panel_min.y + panel_size.y);
     ImGui::PopID();
 
     if (show_help_) { ImGui::OpenPopup("Help###help-popup"); show_help_ = false; }
