@@ -34,6 +34,7 @@
 #include <mutex>
 #include <thread>
 #include <cstdlib>
+#include <malloc.h>   // malloc_trim
 
 namespace sofs::ui {
 
@@ -363,6 +364,14 @@ void App::between_frames() {
         if (to != current_) {
             keyboard_screen_changed();
             screen(current_).leave(*this);
+            // An attempt finished and assessed: the assessor's spelling
+            // dictionary goes (read again if a later answer needs it), and
+            // what was freed goes back, so what follows (the feedback, a
+            // PDF) reuses that memory instead of adding to it.
+            if (guidance_ && play_ && play_->finished()) {
+                guidance_->release_dictionary();
+                malloc_trim(0);
+            }
             current_ = to;
             sound.stop();
             for (auto& n : notices) ++n.screens_seen;

@@ -58,6 +58,9 @@ public:
     void freeze();                              // builds the vocabulary for corrections
     int id(std::string_view lower_word, bool* corrected = nullptr) const;  // at judging time; corrected: a misspelling was mended
     const std::string& stem_of(int id) const;
+    // Frees the dictionary; the next word that needs it reads it again.
+    // Words already worked out stay cached (the dictionary does not change).
+    void release_dictionary();
 
 private:
     int id_uncached(const std::string& w, bool* corrected) const;
