@@ -308,7 +308,8 @@ void App::save_placements_draft(TaskKind kind, const std::map<std::string, std::
 
 void App::read_aloud(const std::string& text) {
     std::string err;
-    if (!sound.read_aloud(text, settings.speech_rate, &err)) notify(err, !sound.has_device() ? false : true);
+    reading_asked_ = sound.read_aloud(text, settings.speech_rate, &err);
+    if (!reading_asked_) notify(err, !sound.has_device() ? false : true);
     request_redraw();
 }
 
@@ -389,28 +390,58 @@ void App::between_frames() {
 
 void App::draw_top_bar() {
     ImGuiStyle& st = ImGui::GetStyle();
-    if (large) ImGui::PushFont(large);
-    ImGui::TextUnformatted(screen(current_).title());
-    if (large) ImGui::PopFont();
+    // "Stop reading" only for a reading the person asked for: a conversation's
+    // voice-over uses the same sound channel (and, without recorded voices,
+    // the same speech), and must not turn the button into "Stop reading".
+    if (!sound.playing() && !sound.reading_pending()) reading_asked_ = false;
+    bool reading = reading_asked_;
+    const char* read_label = reading ? "Stop reading###read" : "Read aloud###read";
+    const char* title = screen(current_).title();
+    std::string who;
+    if (user)
+        who = (user->role == pg::Role::Trainee ? "Signed in as " : user->role == pg::Role::Admin ? "Administrator: " : "Trainer: ") +
+              user->name;
+    bool account_button = user && current_ != ScreenId::Account;
+
+    // Widths, to choose between the full row and the compact one.
+    auto button_w = [&](const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 2 + st.ItemSpacing.x; };
+    auto title_w = [&](ImFont* f) {
+        if (f) ImGui::PushFont(f);
+        float w = ImGui::CalcTextSize(title).x + st.ItemSpacing.x;
+        if (f) ImGui::PopFont();
+        return w;
+    };
+    float row = ImGui::GetContentRegionAvail().x;
+    float who_w = user ? ImGui::CalcTextSize(("   " + who).c_str()).x + st.ItemSpacing.x : 0;
+    float account_w = account_button ? button_w("My password") : 0;
+    float read_w = button_w("Stop reading"), help_w = button_w("Help"), menu_w = button_w("Menu");
+    float rest_w = button_w("Settings") + (user ? button_w("Live session") + button_w("Sign out") : 0);
+    float full_w = title_w(large) + who_w + account_w + read_w + help_w + rest_w;
+    // Large text: one compact row. The title in bold at text size, then Read
+    // aloud, Help and a Menu holding the less-used buttons (who is signed in,
+    // My password, Live session, Settings, Sign out). Menu opens from the
+    // keyboard like any button; Escape closes it.
+    const bool compact = full_w > row;
+    ImFont* title_font = compact ? bold : large;
+    if (title_font) ImGui::PushFont(title_font);
+    if (compact) ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(title);
+    if (title_font) ImGui::PopFont();
     ImGui::SameLine();
-    if (user) {
+    if (!compact && user) {
         ImGui::AlignTextToFramePadding();
-        muted_text((user->role == pg::Role::Trainee ? "   Signed in as " : user->role == pg::Role::Admin ? "   Administrator: " : "   Trainer: ") + user->name);
+        muted_text("   " + who);
         ImGui::SameLine();
-        if (current_ != ScreenId::Account && ImGui::SmallButton("My password###account")) go(ScreenId::Account);
+        if (account_button && ImGui::SmallButton("My password###account")) go(ScreenId::Account);
     }
 
     // Right-hand buttons.
-    bool reading = sound.playing() || sound.reading_pending();
-    const char* read_label = reading ? "Stop reading###read" : "Read aloud###read";
-    float w = ImGui::CalcTextSize("Stop reading").x + ImGui::CalcTextSize("Help").x + ImGui::CalcTextSize("Settings").x +
-              (user ? ImGui::CalcTextSize("Sign out").x + ImGui::CalcTextSize("Live session").x + st.FramePadding.x * 2 + st.ItemSpacing.x : 0) +
-              st.FramePadding.x * 8 + st.ItemSpacing.x * 4;
-    // When the title and the buttons do not fit on one line (large text), the buttons go below.
+    float w = read_w + help_w + (compact ? menu_w : rest_w) - st.ItemSpacing.x;
     float right_x = ImGui::GetWindowContentRegionMax().x - w;
+    // When even the compact row is too narrow for the title, the buttons go below.
     if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + st.ItemSpacing.x > right_x) ImGui::NewLine();
     ImGui::SameLine(right_x);
-    if (user) {
+    if (user && !compact) {
         if (ImGui::Button("Live session###live")) go(ScreenId::Live);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("A session the trainer runs for the whole room");
         ImGui::SameLine();
@@ -423,10 +454,25 @@ void App::draw_top_bar() {
     ImGui::SameLine();
     if (ImGui::Button("Help###help") || ImGui::IsKeyPressed(GLFW_KEY_F1)) show_help_ = true;
     ImGui::SameLine();
-    if (ImGui::Button("Settings###settings")) show_settings_ = true;
-    if (user) {
-        ImGui::SameLine();
-        if (ImGui::Button("Sign out###sign-out")) sign_out();
+    if (compact) {
+        if (ImGui::Button("Menu###menu")) ImGui::OpenPopup("###top-menu");
+        note_target("menu");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Settings, your password, live session, signing out");
+        if (ImGui::BeginPopup("###top-menu")) {
+            if (user) muted_text(who);
+            if (account_button && ImGui::Selectable("My password###menu-account")) go(ScreenId::Account);
+            if (user && ImGui::Selectable("Live session###menu-live")) go(ScreenId::Live);
+            if (ImGui::Selectable("Settings###menu-settings")) show_settings_ = true;
+            note_target("menu-settings");
+            if (user && ImGui::Selectable("Sign out###menu-sign-out")) sign_out();
+            ImGui::EndPopup();
+        }
+    } else {
+        if (ImGui::Button("Settings###settings")) show_settings_ = true;
+        if (user) {
+            ImGui::SameLine();
+            if (ImGui::Button("Sign out###sign-out")) sign_out();
+        }
     }
 
     // While playing: the three places of a case.
@@ -539,7 +585,9 @@ void App::draw_settings_popup() {
         gap();
         muted_text(keyboard_help());
         gap();
-        if (big_button("Close###close-settings") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        bool close = big_button("Close###close-settings");
+        note_target("close-settings");
+        if (close || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
             store_settings();
             ImGui::CloseCurrentPopup();
         }

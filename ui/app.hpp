@@ -232,6 +232,10 @@ private:
     std::array<std::unique_ptr<Screen>, kScreenCount> screens_;
     ScreenId current_ = ScreenId::SignIn;
     std::optional<ScreenId> next_;
+    // The sound on the voice channel is a reading the person asked for (Read
+    // aloud), not a voice-over that played by itself: only then does the top
+    // bar offer "Stop reading". (One sound device per process, so one flag.)
+    bool reading_asked_ = false;
     int scroll_top_frames_ = 0;   // frames left in which a newly opened screen is held at its top
     bool fonts_dirty_ = false;
     bool style_dirty_ = false;

@@ -106,10 +106,15 @@ bool App::export_cohort_csv(const pg::CohortReport& r, const std::string& file, 
     return records->export_cohort_csv(r, file, error);
 }
 
-bool App::play_voice_file(const std::string& path, std::string* error) { return sound.play_file(path, error); }
+// A voice-over takes the voice channel from any reading the person asked for.
+bool App::play_voice_file(const std::string& path, std::string* error) {
+    reading_asked_ = false;
+    return sound.play_file(path, error);
+}
 
 bool App::speak_line(const std::string& text, std::string* error, const SpeakerVoice* voice,
                      const std::vector<LanguageRun>* runs) {
+    reading_asked_ = false;
     return sound.read_aloud(text, settings.speech_rate, error, voice, runs);
 }
 

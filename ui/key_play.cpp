@@ -157,6 +157,22 @@ void KeyPlay::decide(App& app) {
             press(GLFW_KEY_ENTER);
             return;
         case ScreenId::Library:
+            // At large text the top bar folds Settings, My password, Live
+            // session and Sign out into a Menu: open it by keyboard, choose
+            // Settings, and close the settings with Escape.
+            if (target_id("menu") && !typed_.count("@menu")) {
+                if (target_id("close-settings")) {
+                    typed_.insert("@menu");
+                    std::printf("keys-only: the Menu opened Settings by keyboard\n");
+                    press(GLFW_KEY_ESCAPE);
+                } else if (target_id("menu-settings")) {
+                    if (tab_to("menu-settings")) press(GLFW_KEY_ENTER);
+                } else if (tab_to("menu")) {
+                    press(GLFW_KEY_ENTER);
+                }
+                return;
+            }
+            if (typed_.count("@menu") && target_id("close-settings")) return fail(app, "Escape did not close the settings");
             if (tab_to("start:" + case_)) press(GLFW_KEY_ENTER);
             return;
         case ScreenId::Briefing:

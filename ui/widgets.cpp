@@ -143,10 +143,12 @@ void met_badge(bool met, const char* met_word, const char* not_word) {
     ImGui::PopStyleColor();
 }
 
-bool begin_card(const char* id, const char* title, ImVec2 size, App& app) {
+bool begin_card(const char* id, const char* title, ImVec2 size, App& app) { return begin_card(id, title, size, app, 0); }
+
+bool begin_card(const char* id, const char* title, ImVec2 size, App& app, int extra_flags) {
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8.0f * app.ui_scale());
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * app.ui_scale(), 12 * app.ui_scale()));
-    bool open = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
+    bool open = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened | extra_flags);
     ImGui::PopStyleVar(2);
     if (title && *title) {
         subheading(app, title);

@@ -35,6 +35,8 @@ void met_shape(bool met, float size);
 
 // A framed, padded panel (child window) with a title.
 bool begin_card(const char* id, const char* title, ImVec2 size, App& app);
+// The same, with more ImGuiWindowFlags for the card (e.g. no scroll bar for a card sized to fit).
+bool begin_card(const char* id, const char* title, ImVec2 size, App& app, int extra_flags);
 void end_card();
 
 // Plain names for criterion ids ("DS-WHO" -> "Says who is worried").

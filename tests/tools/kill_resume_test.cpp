@@ -4,7 +4,13 @@
 // line is printed, so nothing shown is ever lost.
 #include "run_support.hpp"
 
+#include "load/loader.hpp"
+#include "progress/resume.hpp"
 #include "progress/store.hpp"
+#include "runtime/session.hpp"
+#include "runtime/stock_answer.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <doctest/doctest.h>
 
@@ -71,6 +77,79 @@ TEST_CASE("a player killed mid-scenario resumes exactly where it stopped") {
                 CHECK(attempts[0].events == static_cast<int>(expected.size()));
             }
         }
+    }
+}
+
+TEST_CASE("a player killed after storing the ending, before printing it, prints the ending when run again") {
+    TempDir dir;
+    const std::string db = dir.file("ended.db");
+    const std::string path = std::string(SOFS_SOURCE_DIR) + "/scenarios/reference-case.yaml";
+    auto loaded = sofs::load_scenario_file(path);
+    REQUIRE(loaded.scenario);
+    const sofs::Scenario& sc = *loaded.scenario;
+
+    // What the killed run left behind: every step of the attempt stored, the
+    // ending too, but the attempt never marked finished.
+    std::string ending;
+    int last_step = 0;
+    std::size_t stored = 0;
+    {
+        sofs::progress::OpenOptions o;
+        o.backup = false;
+        auto store = sofs::progress::Store::open(db, o);
+        auto alex = store->ensure_trainee("alex");
+        sofs::Session s(sc, 7);
+        auto attempt = store->begin_attempt(alex.id, s.transcript(), sofs::progress::facts_of(sc));
+        while (!s.ended() && s.transcript().events.size() < 10000) {
+            sofs::View v = s.view();
+            if (v.kind == sofs::View::Kind::Narration) REQUIRE_FALSE(s.advance());
+            else if (v.kind == sofs::View::Kind::Choices) REQUIRE_FALSE(s.choose(v.choices.front()->id));
+            else if (v.kind == sofs::View::Kind::Task) REQUIRE_FALSE(s.answer(sofs::stock_answer(s, *v.task)));
+            else break;
+        }
+        REQUIRE(s.ended());
+        for (const auto& e : s.transcript().events) store->record_event(attempt.id, e, sc.content_hash);
+        const auto& end = s.transcript().events.back();
+        REQUIRE(end.kind == sofs::Event::Kind::End);
+        ending = end.ending;
+        last_step = end.step;
+        stored = s.transcript().events.size();
+        auto before = store->attempts(sofs::progress::Actor::system(), alex.id);
+        REQUIRE(before.size() == 1);
+        REQUIRE(before[0].status == sofs::progress::AttemptStatus::Open);
+    }
+
+    Result again = run(play_args(db));
+    CHECK(again.rc == 0);
+    auto lines = lines_of(again.out);
+
+    THEN("the one line printed is the ending, as the killed run would have printed it") {
+        REQUIRE(lines.size() == 1);
+        auto j = nlohmann::json::parse(lines[0]);
+        CHECK(j["step"] == last_step);
+        CHECK(j["ending"] == ending);
+        const sofs::Ending* end = sc.ending(ending);
+        REQUIRE(end);
+        CHECK(j["title"] == end->title);
+        CHECK(lines[0].find("\"step\"") < lines[0].find("\"ending\""));
+    }
+    THEN("the attempt is marked finished, with no new one begun") {
+        sofs::progress::OpenOptions o;
+        o.backup = false;
+        auto store = sofs::progress::Store::open(db, o);
+        auto alex = store->find_person("alex");
+        REQUIRE(alex);
+        auto attempts = store->attempts(sofs::progress::Actor::system(), alex->id);
+        REQUIRE(attempts.size() == 1);
+        CHECK(attempts[0].status == sofs::progress::AttemptStatus::Finished);
+        CHECK(attempts[0].events == static_cast<int>(stored));
+    }
+    THEN("a third run starts a new attempt rather than printing the ending again") {
+        Result third = run(play_args(db));
+        CHECK(third.rc == 0);
+        auto more = lines_of(third.out);
+        REQUIRE_FALSE(more.empty());
+        CHECK(nlohmann::json::parse(more.front()).contains("scene"));
     }
 }
 

@@ -137,6 +137,8 @@ TEST_CASE("GIVEN text at 200 % WHEN the reference case is played by keyboard alo
     CHECK(p.status == 0);
     CHECK(p.output.find("reached the debrief screen") != std::string::npos);
     CHECK(p.output.find("keys-only: 0 panels ran past their edge") != std::string::npos);
+    // the top bar's Menu (large text) opened Settings from the keyboard
+    CHECK(p.output.find("keys-only: the Menu opened Settings by keyboard") != std::string::npos);
     std::string ending;
     CHECK(finished_attempts(dir + "/progress.db", "reference-case", &ending) == 1);
     MESSAGE("reference case at 200 %: " << p.seconds << " s");

@@ -346,6 +346,16 @@ int cmd_play(const Args& args) {
         return 1;
     }
     const Session& s = pt.session();
+    // A resumed attempt whose ending was stored just before the program was
+    // stopped (before its line was printed): the ending is told now, once;
+    // the playthrough has already marked the attempt finished. Interactively
+    // the ending is shown below, as at the end of any play.
+    if (!interactive && pt.resumed() && s.ended() && !s.transcript().events.empty() &&
+        s.transcript().events.back().kind == Event::Kind::End) {
+        std::string line = step_line(sc, s.transcript().events.back()).dump();
+        std::fprintf(stdout, "%s\n", line.c_str());
+        std::fflush(stdout);
+    }
 
     // Actions already taken (a resumed attempt): skip as many script steps and draws.
     std::size_t taken = 0;

@@ -444,7 +444,6 @@ void LiveScreen::read_room(App& app) {
 
 void LiveScreen::build_wall(App& app) {
     const Scenario* sc = scenario(app, info_.scenario);
-    const Guidance* g = app.guidance();
     std::vector<live::WallItem> items;
     for (const auto& m : members_) {
         auto it = seen_.find(m.name);

@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace sofs::ui {
 
@@ -346,7 +347,11 @@ void MappingScreen::draw_tray(App& app) {
     float avail = ImGui::GetContentRegionAvail().x;
     ImGui::BeginGroup();
     subheading(app, ("Facts to place (" + std::to_string(unplaced.size()) + ")").c_str());
-    ImGui::BeginChild("###tray", ImVec2(avail * 0.62f, std::max(ImGui::GetTextLineHeight() * 3, ImGui::GetContentRegionAvail().y - 2)), true, ImGuiWindowFlags_NavFlattened);
+    // In a card sized to what it holds (large text) the room left would grow
+    // with the card, frame after frame: the tray then keeps a fixed height.
+    const bool fitted = task_fit_h_ > 0;
+    float room = fitted ? ImGui::GetTextLineHeightWithSpacing() * 14 : ImGui::GetContentRegionAvail().y - 2;
+    ImGui::BeginChild("###tray", ImVec2(avail * 0.62f, std::max(ImGui::GetTextLineHeight() * 3, room)), true, ImGuiWindowFlags_NavFlattened);
     if (unplaced.empty()) muted_text(facts_on_offer(app).empty() ? "No facts learnt yet: they come from the conversation."
                                                                  : "Every fact has a place. You can still move cards between sections.");
     for (const auto& id : unplaced) draw_card(app, id);
@@ -354,16 +359,18 @@ void MappingScreen::draw_tray(App& app) {
     ImGui::EndGroup();
     accept_drop(app, *this, "");
     ImGui::SameLine();
-    ImGui::BeginChild("###not-mapping", ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y - 2)), false, ImGuiWindowFlags_NavFlattened);
+    ImGui::BeginChild("###not-mapping", ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, fitted ? room : ImGui::GetContentRegionAvail().y - 2)), false, ImGuiWindowFlags_NavFlattened);
     draw_section(app, "distractor", "Not part of the mapping", "Drop facts that do not bear on safety here");
     ImGui::EndChild();
 }
 
-void MappingScreen::draw_task(App& app, float height) {
+void MappingScreen::draw_task(App& app, float height, bool fit) {
     View v = app.session()->view();
     const Task* t = v.kind == View::Kind::Task ? v.task : nullptr;
     bool here = t && (editor_key(t->kind) != "" || t->kind == TaskKind::SortFacts || t->kind == TaskKind::SafetyNetwork);
-    begin_card("###task", nullptr, ImVec2(0, height), app);
+    float screen_h = height;
+    if (fit && task_fit_h_ > 0) height = task_fit_h_;
+    begin_card("###task", nullptr, ImVec2(0, height), app, fit ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
     if (here) {
         subheading(app, "Your task");
         ImGui::SameLine();
@@ -374,6 +381,8 @@ void MappingScreen::draw_task(App& app, float height) {
         // or the names still get five lines, and the card scrolls to Hand in.
         float inner = std::max(ImGui::GetTextLineHeightWithSpacing() * 5,
                                ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.3f);
+        // Fitted (large text): the writing box keeps most of a screen; cards and names take the room they need.
+        if (fit) inner = std::max(ImGui::GetTextLineHeightWithSpacing() * 8, screen_h * 0.6f);
         std::string key = editor_key(t->kind);
         if (!key.empty()) {
             std::string label = t->kind == TaskKind::DangerStatement ? "Danger statement"
@@ -385,11 +394,11 @@ void MappingScreen::draw_task(App& app, float height) {
             draw_editor(app, key, label.c_str(), inner);
             ImGui::EndChild();
         } else if (t->kind == TaskKind::SortFacts) {
-            ImGui::BeginChild("###tray-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
+            if (!fit) ImGui::BeginChild("###tray-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
             draw_tray(app);
-            ImGui::EndChild();
+            if (!fit) ImGui::EndChild();
         } else {
-            ImGui::BeginChild("###network-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
+            if (!fit) ImGui::BeginChild("###network-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
             wrapped("Who should be part of the safety network? Tick everyone who could help keep the children safe.");
             std::vector<std::string> offered = t->people;
             if (offered.empty())
@@ -408,7 +417,7 @@ void MappingScreen::draw_task(App& app, float height) {
                     app.pick_for_network(id, on);
                 }
             }
-            ImGui::EndChild();
+            if (!fit) ImGui::EndChild();
         }
         if (primary_button("Hand in###hand-in")) hand_in(app);
         ImGui::SameLine();
@@ -428,9 +437,17 @@ void MappingScreen::draw_task(App& app, float height) {
         note_target("back-to-talk");
         if (back) app.go(app.screen_for_view());
         gap(0.3f);
-        ImGui::BeginChild("###tray-area", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+        if (!fit) ImGui::BeginChild("###tray-area", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
         draw_tray(app);
-        ImGui::EndChild();
+        if (!fit) ImGui::EndChild();
+    }
+    // What the card holds, for its height in the next frame (redrawn when it changes).
+    if (fit) {
+        float want = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 12 * app.ui_scale() + 2;
+        if (std::abs(want - task_fit_h_) > 0.5f) {
+            task_fit_h_ = want;
+            app.request_redraw();
+        }
     }
     end_card();
 }
@@ -456,12 +473,15 @@ void MappingScreen::draw(App& app) {
     if (sorting) task_h = std::max(task_h, std::min(h - line * 0.5f, line * 16));
     // With large text, sorting keeps room for several cards (the screen scrolls; cards go by their menu).
     if (sorting && s > 1.5f) task_h = std::max(task_h, line * 24);
-    draw_task(app, task_h);
+    // Large text: one scrolling region, the screen's (no panel scrolls inside another).
+    const bool fit = s > 1.5f;
+    if (!fit) task_fit_h_ = 0;
+    draw_task(app, fit ? h : task_h, fit);
     gap(0.2f);
 
-    ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame |
-                            ImGuiTableFlags_PadOuterX;
-    if (ImGui::BeginTable("###board", 3, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, line * 14)))) {
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX |
+                            (fit ? 0 : ImGuiTableFlags_ScrollY);
+    if (ImGui::BeginTable("###board", 3, flags, ImVec2(0, fit ? 0.0f : std::max(ImGui::GetContentRegionAvail().y, line * 14)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("What are we worried about?");
         ImGui::TableSetupColumn("What's working well?");

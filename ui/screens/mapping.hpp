@@ -51,7 +51,11 @@ private:
     std::string hand_in_problem_;
     bool dirty_ = false;                 // text changed since the last draft save
 
-    void draw_task(App& app, float height);
+    // At large text the screen is one scrolling region: the task card is as
+    // tall as what it holds (measured in the last frame), with no panel of its
+    // own inside, and the board below grows instead of scrolling.
+    float task_fit_h_ = 0;
+    void draw_task(App& app, float height, bool fit);
     void draw_editor(App& app, const std::string& key, const char* label, float height);
     void draw_section(App& app, const char* section, const char* title, const char* empty_hint);
     void draw_text_section(App& app, const std::string& key, const char* title, const char* empty_hint);
