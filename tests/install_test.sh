@@ -55,11 +55,12 @@ if command -v cpack >/dev/null && command -v dpkg-deb >/dev/null; then
   deb=$(ls "$tmp"/deb/sofs-simulator_*.deb 2>/dev/null | head -1)
   [[ -n $deb ]] || fail "cpack made no .deb"
   depends=$(dpkg-deb -f "$deb" Depends)
-  for lib in libsqlite3-0 libyaml-cpp libsodium fonts-dejavu-core; do
+  # (libcairo2 and libpq5 are opened when first needed, so named by hand: see CMakeLists.txt)
+  for lib in libsqlite3-0 libyaml-cpp libsodium fonts-dejavu-core libcairo2 libpq5; do
     [[ $depends == *"$lib"* ]] || fail "the .deb does not declare $lib (Depends: $depends)"
   done
   if [[ $ui == with-ui ]]; then
-    for lib in libglfw3 libsdl2-mixer; do
+    for lib in libglfw3 libsdl2-mixer libespeak-ng1; do
       [[ $depends == *"$lib"* ]] || fail "the .deb does not declare $lib (Depends: $depends)"
     done
   fi

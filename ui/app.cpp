@@ -34,6 +34,7 @@
 #include <mutex>
 #include <thread>
 #include <cstdlib>
+#include <malloc.h>   // malloc_trim
 
 namespace sofs::ui {
 
@@ -364,6 +365,14 @@ void App::between_frames() {
         if (to != current_) {
             keyboard_screen_changed();
             screen(current_).leave(*this);
+            // An attempt finished and assessed: the assessor's spelling
+            // dictionary goes (read again if a later answer needs it), and
+            // what was freed goes back, so what follows (the feedback, a
+            // PDF) reuses that memory instead of adding to it.
+            if (guidance_ && play_ && play_->finished()) {
+                guidance_->release_dictionary();
+                malloc_trim(0);
+            }
             current_ = to;
             sound.stop();
             for (auto& n : notices) ++n.screens_seen;
@@ -602,6 +611,7 @@ void App::draw_frame() {
     Screen& s = screen(current_);
     ImGui::PushID(s.stable_id());
     ImGui::BeginChild("###screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
+    const ImVec2 panel_min = ImGui::GetWindowPos(), panel_size = ImGui::GetWindowSize();
     s.draw(*this);
     if (scroll_top_frames_ > 0) {
         // A screen opens at its top, with its title in view: the screen and the panels inside
@@ -615,6 +625,8 @@ void App::draw_frame() {
         }
     }
     ImGui::EndChild();
+    // Its fill is a clear under the frame, not a blended rectangle (see Window::fill_panel).
+    win_.fill_panel(panel_min.x, panel_min.y, panel_min.x + panel_size.x, panel_min.y + panel_size.y);
     ImGui::PopID();
 
     if (show_help_) { ImGui::OpenPopup("Help###help-popup"); show_help_ = false; }

@@ -1,6 +1,12 @@
 // SDL_mixer and espeak-ng behind one small class. Channel 0 carries voices
-// (a recorded line or a reading), channel 1 the cues.
+// (a recorded line or a reading), channel 1 the cues. Both libraries are
+// opened with the first sound or reading (util/shared_library), not at start:
+// with what they pull in (PulseAudio, ALSA, FluidSynth, GLib, JACK...) they
+// are most of the libraries the program would otherwise load before its first
+// frame, and a run that plays nothing needs none of them.
 #include "sound.hpp"
+
+#include "util/shared_library.hpp"
 
 #include <SDL.h>
 #include <SDL_mixer.h>
@@ -22,6 +28,80 @@
 #include <thread>
 
 namespace sofs::ui {
+
+namespace {
+
+// The SDL and SDL_mixer functions Sound calls, from libSDL2_mixer (which
+// brings libSDL2 with it). Loaded once, on the main thread.
+struct MixerApi {
+    util::SharedLibrary lib{"libSDL2_mixer-2.0.so.0"};
+    decltype(&::SDL_SetHint) SDL_SetHint = nullptr;
+    decltype(&::SDL_InitSubSystem) SDL_InitSubSystem = nullptr;
+    decltype(&::SDL_QuitSubSystem) SDL_QuitSubSystem = nullptr;
+    decltype(&::SDL_GetError) SDL_GetError = nullptr;
+    decltype(&::SDL_RWFromConstMem) SDL_RWFromConstMem = nullptr;
+    decltype(&::SDL_RWFromFile) SDL_RWFromFile = nullptr;
+    decltype(&::Mix_OpenAudio) Mix_OpenAudio = nullptr;
+    decltype(&::Mix_CloseAudio) Mix_CloseAudio = nullptr;
+    decltype(&::Mix_AllocateChannels) Mix_AllocateChannels = nullptr;
+    decltype(&::Mix_Volume) Mix_Volume = nullptr;
+    decltype(&::Mix_LoadWAV_RW) Mix_LoadWAV_RW = nullptr;
+    decltype(&::Mix_FreeChunk) Mix_FreeChunk = nullptr;
+    decltype(&::Mix_PlayChannelTimed) Mix_PlayChannelTimed = nullptr;
+    decltype(&::Mix_HaltChannel) Mix_HaltChannel = nullptr;
+    decltype(&::Mix_Playing) Mix_Playing = nullptr;
+
+    MixerApi() {
+        lib.bind(SDL_SetHint, "SDL_SetHint");
+        lib.bind(SDL_InitSubSystem, "SDL_InitSubSystem");
+        lib.bind(SDL_QuitSubSystem, "SDL_QuitSubSystem");
+        lib.bind(SDL_GetError, "SDL_GetError");
+        lib.bind(SDL_RWFromConstMem, "SDL_RWFromConstMem");
+        lib.bind(SDL_RWFromFile, "SDL_RWFromFile");
+        lib.bind(Mix_OpenAudio, "Mix_OpenAudio");
+        lib.bind(Mix_CloseAudio, "Mix_CloseAudio");
+        lib.bind(Mix_AllocateChannels, "Mix_AllocateChannels");
+        lib.bind(Mix_Volume, "Mix_Volume");
+        lib.bind(Mix_LoadWAV_RW, "Mix_LoadWAV_RW");
+        lib.bind(Mix_FreeChunk, "Mix_FreeChunk");
+        lib.bind(Mix_PlayChannelTimed, "Mix_PlayChannelTimed");
+        lib.bind(Mix_HaltChannel, "Mix_HaltChannel");
+        lib.bind(Mix_Playing, "Mix_Playing");
+    }
+    void play(int channel, Mix_Chunk* chunk) const { Mix_PlayChannelTimed(channel, chunk, 0, -1); }
+};
+
+// SDL_mixer, opened on first use and kept for the process's life.
+const MixerApi& mixer_library() {
+    static const MixerApi* api = new MixerApi;
+    return *api;
+}
+
+// The mixer's functions; nullptr when SDL_mixer is not installed or not whole.
+const MixerApi* mixer() {
+    const MixerApi& api = mixer_library();
+    return api.lib.ok() ? &api : nullptr;
+}
+
+// The espeak-ng functions the speech worker calls (only there, under g_espeak).
+struct EspeakApi {
+    util::SharedLibrary lib{"libespeak-ng.so.1"};
+    decltype(&::espeak_Initialize) espeak_Initialize = nullptr;
+    decltype(&::espeak_SetSynthCallback) espeak_SetSynthCallback = nullptr;
+    decltype(&::espeak_SetVoiceByName) espeak_SetVoiceByName = nullptr;
+    decltype(&::espeak_SetParameter) espeak_SetParameter = nullptr;
+    decltype(&::espeak_Synth) espeak_Synth = nullptr;
+
+    EspeakApi() {
+        lib.bind(espeak_Initialize, "espeak_Initialize");
+        lib.bind(espeak_SetSynthCallback, "espeak_SetSynthCallback");
+        lib.bind(espeak_SetVoiceByName, "espeak_SetVoiceByName");
+        lib.bind(espeak_SetParameter, "espeak_SetParameter");
+        lib.bind(espeak_Synth, "espeak_Synth");
+    }
+};
+
+}  // namespace
 
 std::vector<std::uint8_t> wav_image(const std::vector<std::int16_t>& samples, int rate) {
     std::vector<std::uint8_t> out;
@@ -52,11 +132,11 @@ std::vector<std::int16_t> tone(double hz, double seconds, int rate, double loudn
     return out;
 }
 
-static Mix_Chunk* chunk_from(std::vector<std::int16_t> samples, int rate) {
+static Mix_Chunk* chunk_from(const MixerApi& mix, std::vector<std::int16_t> samples, int rate) {
     auto wav = wav_image(samples, rate);
     std::vector<std::int16_t>().swap(samples);   // only one copy of a long reading at a time
-    SDL_RWops* rw = SDL_RWFromConstMem(wav.data(), static_cast<int>(wav.size()));
-    return rw ? Mix_LoadWAV_RW(rw, 1) : nullptr;  // converts to the device's format
+    SDL_RWops* rw = mix.SDL_RWFromConstMem(wav.data(), static_cast<int>(wav.size()));
+    return rw ? mix.Mix_LoadWAV_RW(rw, 1) : nullptr;  // converts to the device's format
 }
 
 // The speech worker. A request carries a generation number; stop() and every
@@ -128,19 +208,25 @@ std::mutex g_espeak;
 
 // Starts espeak-ng (once); returns its sample rate, or 0 with a plain reason.
 // Call with g_espeak held.
+const EspeakApi* g_speak = nullptr;
 int start_espeak(std::string* error) {
     static int rate = 0;
     static std::string problem;
     static bool tried = false;
     if (!tried) {
         tried = true;
-        rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0);
-        if (rate <= 0) {
+        g_speak = new EspeakApi;   // kept for the process's life (see above: never terminated)
+        const EspeakApi& es = *g_speak;
+        rate = es.lib.ok() ? es.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0) : 0;
+        if (!es.lib.ok()) {
+            std::fprintf(stderr, "sofs-sim: reading aloud: %s\n", es.lib.problem().c_str());
+            problem = "reading aloud is not available: espeak-ng is not installed";
+        } else if (rate <= 0) {
             rate = 0;
             problem = "reading aloud is not available: espeak-ng could not start (is its data installed?)";
         } else {
-            espeak_SetSynthCallback(collect);
-            if (espeak_SetVoiceByName("en-gb") != EE_OK && espeak_SetVoiceByName("en") != EE_OK) {
+            es.espeak_SetSynthCallback(collect);
+            if (es.espeak_SetVoiceByName("en-gb") != EE_OK && es.espeak_SetVoiceByName("en") != EE_OK) {
                 rate = 0;
                 problem = "reading aloud is not available: no English voice was found for espeak-ng";
             }
@@ -167,6 +253,7 @@ void Sound::Speech::run() {
             std::lock_guard<std::mutex> speaking(g_espeak);
             int rate_hz = start_espeak(&out.error);
             if (rate_hz > 0) {
+                const EspeakApi& es = *g_speak;
                 out.rate_hz = rate_hz;
                 if (r.runs.empty()) r.runs.push_back({false, r.text});
                 Collecting c{&out.samples, &generation, r.generation};
@@ -174,11 +261,11 @@ void Sound::Speech::run() {
                     // A line's own voice, or the reading voice; a voice espeak-ng
                     // lacks falls back to the reading voice rather than silence.
                     const std::string& v = run.welsh ? r.welsh_voice : r.voice;
-                    if (v.empty() || espeak_SetVoiceByName(v.c_str()) != EE_OK)
-                        if (espeak_SetVoiceByName("en-gb") != EE_OK) espeak_SetVoiceByName("en");
-                    espeak_SetParameter(espeakRATE, r.rate_wpm, 0);
-                    espeak_SetParameter(espeakPITCH, r.voice.empty() ? 50 : r.pitch, 0);
-                    if (espeak_Synth(run.text.c_str(), run.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
+                    if (v.empty() || es.espeak_SetVoiceByName(v.c_str()) != EE_OK)
+                        if (es.espeak_SetVoiceByName("en-gb") != EE_OK) es.espeak_SetVoiceByName("en");
+                    es.espeak_SetParameter(espeakRATE, r.rate_wpm, 0);
+                    es.espeak_SetParameter(espeakPITCH, r.voice.empty() ? 50 : r.pitch, 0);
+                    if (es.espeak_Synth(run.text.c_str(), run.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
                                      nullptr, &c) != EE_OK) {
                         out.error = "reading aloud failed: espeak-ng could not read this text";
                         break;
@@ -205,13 +292,14 @@ Sound::Sound() = default;
 
 Sound::~Sound() {
     speech_.reset();   // joins the worker before the mixer goes
-    if (open_) {
-        Mix_HaltChannel(-1);
+    const MixerApi* mix = tried_ ? mixer() : nullptr;
+    if (open_ && mix) {
+        mix->Mix_HaltChannel(-1);
         free_voice();
-        for (auto*& c : cue_chunks_) if (c) { Mix_FreeChunk(c); c = nullptr; }
-        Mix_CloseAudio();
+        for (auto*& c : cue_chunks_) if (c) { mix->Mix_FreeChunk(c); c = nullptr; }
+        mix->Mix_CloseAudio();
     }
-    if (tried_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    if (mix) mix->SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
 std::string Sound::take_open_problem() {
@@ -223,26 +311,32 @@ std::string Sound::take_open_problem() {
 void Sound::open() {
     if (tried_) return;
     tried_ = true;
+    const MixerApi* mix = mixer();
+    if (!mix) {
+        std::fprintf(stderr, "sofs-sim: sound: %s\n", mixer_library().lib.problem().c_str());
+        notice_ = "Sound is off: SDL_mixer is not installed.";
+        return;
+    }
     // SDL would otherwise take over SIGINT/SIGTERM and the window could not be stopped.
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        std::fprintf(stderr, "sofs-sim: sound: %s\n", SDL_GetError());
+    mix->SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    if (mix->SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        std::fprintf(stderr, "sofs-sim: sound: %s\n", mix->SDL_GetError());
         notice_ = "Sound is off: no sound system was found.";
         return;
     }
     // Speech and cues are made at 22,050 Hz, mono (the voice files are 16 kHz
     // mono): a device in that form keeps each clip a quarter of the size it
     // would be at 44.1 kHz stereo.
-    if (Mix_OpenAudio(22050, AUDIO_S16SYS, 1, 512) != 0) {
-        std::fprintf(stderr, "sofs-sim: sound: %s\n", Mix_GetError());
+    if (mix->Mix_OpenAudio(22050, AUDIO_S16SYS, 1, 512) != 0) {
+        std::fprintf(stderr, "sofs-sim: sound: %s\n", mix->SDL_GetError());
         notice_ = "Sound is off: no audio device was found.";
         return;
     }
-    Mix_AllocateChannels(4);
+    mix->Mix_AllocateChannels(4);
     open_ = true;
-    cue_chunks_[0] = chunk_from(tone(660, 0.12, 22050, 0.18), 22050);
-    cue_chunks_[1] = chunk_from(tone(880, 0.16, 22050, 0.18), 22050);
-    cue_chunks_[2] = chunk_from(tone(440, 0.2, 22050, 0.15), 22050);
+    cue_chunks_[0] = chunk_from(*mix, tone(660, 0.12, 22050, 0.18), 22050);
+    cue_chunks_[1] = chunk_from(*mix, tone(880, 0.16, 22050, 0.18), 22050);
+    cue_chunks_[2] = chunk_from(*mix, tone(440, 0.2, 22050, 0.15), 22050);
     set_volume(volume_, muted_);
 }
 
@@ -251,13 +345,13 @@ void Sound::set_volume(int percent, bool muted) {
     muted_ = muted;
     if (!open_) return;
     int v = muted ? 0 : percent * MIX_MAX_VOLUME / 100;
-    Mix_Volume(-1, v);
+    mixer()->Mix_Volume(-1, v);
 }
 
 void Sound::free_voice() {
     if (voice_) {
-        Mix_HaltChannel(0);
-        Mix_FreeChunk(voice_);
+        mixer()->Mix_HaltChannel(0);   // (a voice exists only once the mixer is open)
+        mixer()->Mix_FreeChunk(voice_);
         voice_ = nullptr;
     }
 }
@@ -267,12 +361,14 @@ bool Sound::play_file(const std::string& path, std::string* error) {
     if (!open_) { if (error) *error = notice_; return false; }
     stop();   // a reading still being made would otherwise cut into the line
     free_voice();
-    voice_ = Mix_LoadWAV(path.c_str());
+    const MixerApi& mix = *mixer();
+    SDL_RWops* file = mix.SDL_RWFromFile(path.c_str(), "rb");
+    voice_ = file ? mix.Mix_LoadWAV_RW(file, 1) : nullptr;
     if (!voice_) {
-        if (error) *error = "could not play '" + path + "': " + Mix_GetError();
+        if (error) *error = "could not play '" + path + "': " + mix.SDL_GetError();
         return false;
     }
-    Mix_PlayChannel(0, voice_, 0);
+    mix.play(0, voice_);
     return true;
 }
 
@@ -281,7 +377,8 @@ void Sound::cue(Cue c) {
     ensure_open();
     if (!open_) return;
     Mix_Chunk* ch = cue_chunks_[static_cast<int>(c)];
-    if (ch && !Mix_Playing(0)) Mix_PlayChannel(1, ch, 0);
+    const MixerApi& mix = *mixer();
+    if (ch && !mix.Mix_Playing(0)) mix.play(1, ch);
 }
 
 void Sound::set_wake(std::function<void()> wake) {
@@ -329,15 +426,16 @@ std::string Sound::play_ready() {
     if (!m.error.empty()) return m.error;
     if (!open_) return "";   // made (and counted), but there is nothing to play it on
     free_voice();
-    voice_ = chunk_from(std::move(m.samples), m.rate_hz);
-    if (!voice_) return std::string("reading aloud failed: ") + Mix_GetError();
-    Mix_PlayChannel(0, voice_, 0);
+    const MixerApi& mix = *mixer();
+    voice_ = chunk_from(mix, std::move(m.samples), m.rate_hz);
+    if (!voice_) return std::string("reading aloud failed: ") + mix.SDL_GetError();
+    mix.play(0, voice_);
     return "";
 }
 
 std::string Sound::poll() {
     // A line that has finished is let go: a voice clip is a few MiB of samples.
-    if (voice_ && !Mix_Playing(0)) free_voice();
+    if (voice_ && !mixer()->Mix_Playing(0)) free_voice();
     return speech_ ? play_ready() : "";
 }
 
@@ -432,6 +530,6 @@ std::string find_voices_dir(const std::string& scenarios_dir) {
     return "";
 }
 
-bool Sound::playing() const { return open_ && Mix_Playing(0) != 0; }
+bool Sound::playing() const { return open_ && mixer()->Mix_Playing(0) != 0; }
 
 }  // namespace sofs::ui

@@ -375,7 +375,38 @@ void Window::apply_style(Theme theme) {
     s.PopupRounding = 6;
     s.WindowRounding = 6;
     s.ScaleAllSizes(scale_);
+    // Panels are filled by fill_panel's clear, in the colour a panel had as
+    // ImGui's fill over the background; ImGui fills none (see fill_panel).
+    const ImVec4 bg = s.Colors[ImGuiCol_WindowBg], child = s.Colors[ImGuiCol_ChildBg];
+    panel_colour_[0] = child.x * child.w + bg.x * (1 - child.w);
+    panel_colour_[1] = child.y * child.w + bg.y * (1 - child.w);
+    panel_colour_[2] = child.z * child.w + bg.z * (1 - child.w);
+    s.Colors[ImGuiCol_ChildBg].w = 0.0f;
     ImGui::GetStyle() = s;
+}
+
+void Window::fill_panel(float x0, float y0, float x1, float y1) {
+    panel_[0] = x0, panel_[1] = y0, panel_[2] = x1, panel_[3] = y1;
+    panel_set_ = true;
+    // The rounded corners: each corner's square, less the quarter circle, in
+    // the background colour (a fan from the corner along the arc).
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float r = std::min(st.ChildRounding, std::min(x1 - x0, y1 - y0) * 0.5f);
+    if (r < 1.0f) return;
+    const ImU32 bg = ImGui::GetColorU32(st.Colors[ImGuiCol_WindowBg]);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRectFullScreen();
+    const float pi = 3.14159265f;
+    struct Corner { float x, y, cx, cy, a0; } corners[4] = {
+        {x0, y0, x0 + r, y0 + r, pi},            {x1, y0, x1 - r, y0 + r, 1.5f * pi},
+        {x1, y1, x1 - r, y1 - r, 0.0f},          {x0, y1, x0 + r, y1 - r, 0.5f * pi},
+    };
+    for (const Corner& c : corners) {
+        dl->PathLineTo(ImVec2(c.x, c.y));
+        dl->PathArcTo(ImVec2(c.cx, c.cy), r, c.a0, c.a0 + 0.5f * pi);
+        dl->PathFillConvex(bg);
+    }
+    dl->PopClipRect();
 }
 
 void Window::begin_frame() {
@@ -395,6 +426,22 @@ void Window::render() {
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
+    if (panel_set_) {
+        // The panel: a clear of its rectangle (framebuffer pixels, from the bottom).
+        const ImVec2 fs = ImGui::GetIO().DisplayFramebufferScale;
+        const int x = static_cast<int>(std::lround(panel_[0] * fs.x));
+        const int top = static_cast<int>(std::lround(panel_[1] * fs.y));
+        const int right = static_cast<int>(std::lround(panel_[2] * fs.x));
+        const int bottom = static_cast<int>(std::lround(panel_[3] * fs.y));
+        if (right > x && bottom > top) {
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(x, h - bottom, right - x, bottom - top);
+            glClearColor(panel_colour_[0], panel_colour_[1], panel_colour_[2], 1);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glDisable(GL_SCISSOR_TEST);
+        }
+        panel_set_ = false;
+    }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 

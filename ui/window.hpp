@@ -43,6 +43,15 @@ public:
     // Starts a frame: the backends' new frame, with key presses that came and
     // went since the last frame shown for this one.
     void begin_frame();
+    // The screen's panel (the rounded area the screens draw in), given each
+    // frame from inside the frame: filled by render() with a clear of that
+    // rectangle, not by ImGui. A software renderer (Mesa's llvmpipe, as on
+    // Xvfb and machines without a GPU driver) spends most of a frame
+    // blending large filled rectangles; a clear costs next to nothing. Its
+    // rounded corners are drawn in the background colour over the fill.
+    // Panels inside it (ChildBg) have no fill of their own: on the panel
+    // they would be the same colour (see apply_style).
+    void fill_panel(float x0, float y0, float x1, float y1);
     // Draws ImGui's frame over the theme's background (call after ImGui::Render).
     void render();
     void swap();
@@ -55,6 +64,9 @@ private:
     float content_scale_ = 1.0f;
     float scale_ = 1.0f;
     std::vector<int> forced_keys_;   // keys latched as down for this frame
+    float panel_colour_[3] = {1, 1, 1};    // the panel's fill (ChildBg over WindowBg)
+    float panel_[4] = {0, 0, 0, 0};        // this frame's panel, in display coordinates
+    bool panel_set_ = false;
 };
 
 }  // namespace sofs::ui

@@ -5,6 +5,7 @@
 #include "cpd.hpp"
 
 #include "progress/private_files.hpp"
+#include "util/shared_library.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -24,6 +25,54 @@ constexpr double kMargin = 56.0;
 constexpr double kBottom = kPageH - kMargin - 20.0;     // room for the footer
 const char* kFont = "DejaVu Sans";
 
+// The Cairo functions used here, from libcairo opened with the first PDF
+// (util/shared_library): Cairo and what it brings (pixman, fontconfig, the
+// X libraries' rendering parts) stay out of every run that makes no PDF.
+struct CairoApi {
+    util::SharedLibrary lib{"libcairo.so.2"};
+    decltype(&::cairo_create) cairo_create = nullptr;
+    decltype(&::cairo_destroy) cairo_destroy = nullptr;
+    decltype(&::cairo_surface_destroy) cairo_surface_destroy = nullptr;
+    decltype(&::cairo_move_to) cairo_move_to = nullptr;
+    decltype(&::cairo_pdf_surface_create_for_stream) cairo_pdf_surface_create_for_stream = nullptr;
+    decltype(&::cairo_pdf_surface_set_metadata) cairo_pdf_surface_set_metadata = nullptr;
+    decltype(&::cairo_select_font_face) cairo_select_font_face = nullptr;
+    decltype(&::cairo_set_font_size) cairo_set_font_size = nullptr;
+    decltype(&::cairo_set_source_rgb) cairo_set_source_rgb = nullptr;
+    decltype(&::cairo_show_page) cairo_show_page = nullptr;
+    decltype(&::cairo_show_text) cairo_show_text = nullptr;
+    decltype(&::cairo_status_to_string) cairo_status_to_string = nullptr;
+    decltype(&::cairo_surface_finish) cairo_surface_finish = nullptr;
+    decltype(&::cairo_surface_status) cairo_surface_status = nullptr;
+    decltype(&::cairo_text_extents) cairo_text_extents = nullptr;
+
+    CairoApi() {
+        lib.bind(cairo_create, "cairo_create");
+        lib.bind(cairo_destroy, "cairo_destroy");
+        lib.bind(cairo_surface_destroy, "cairo_surface_destroy");
+        lib.bind(cairo_move_to, "cairo_move_to");
+        lib.bind(cairo_pdf_surface_create_for_stream, "cairo_pdf_surface_create_for_stream");
+        lib.bind(cairo_pdf_surface_set_metadata, "cairo_pdf_surface_set_metadata");
+        lib.bind(cairo_select_font_face, "cairo_select_font_face");
+        lib.bind(cairo_set_font_size, "cairo_set_font_size");
+        lib.bind(cairo_set_source_rgb, "cairo_set_source_rgb");
+        lib.bind(cairo_show_page, "cairo_show_page");
+        lib.bind(cairo_show_text, "cairo_show_text");
+        lib.bind(cairo_status_to_string, "cairo_status_to_string");
+        lib.bind(cairo_surface_finish, "cairo_surface_finish");
+        lib.bind(cairo_surface_status, "cairo_surface_status");
+        lib.bind(cairo_text_extents, "cairo_text_extents");
+    }
+};
+
+// Cairo, opened once and kept; a CpdError when it is not installed.
+const CairoApi& cairo() {
+    static const CairoApi* api = new CairoApi;
+    if (!api->lib.ok()) throw CpdError("the PDF could not be made: " + api->lib.problem());
+    return *api;
+}
+
+
 struct Piece {
     double x, y, size;
     bool bold;
@@ -32,7 +81,7 @@ struct Piece {
 
 class Layout {
 public:
-    explicit Layout(cairo_t* cr) : cr_(cr) { pages_.emplace_back(); }
+    Layout(const CairoApi& api, cairo_t* cr) : c(api), cr_(cr) { pages_.emplace_back(); }
 
     void gap(double h) { y_ += h; }
 
@@ -91,15 +140,16 @@ public:
 
 private:
     void font(double size, bool bold) {
-        cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(cr_, size);
+        c.cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+        c.cairo_set_font_size(cr_, size);
     }
     double advance(const std::string& s) {
         cairo_text_extents_t e;
-        cairo_text_extents(cr_, s.c_str(), &e);
+        c.cairo_text_extents(cr_, s.c_str(), &e);
         return e.x_advance;
     }
 
+    const CairoApi& c;
     cairo_t* cr_;
     double y_ = kMargin;
     std::vector<std::vector<Piece>> pages_;
@@ -175,40 +225,41 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 }  // namespace
 
 std::string pdf_bytes(const CpdRecord& record) {
+    const CairoApi& c = cairo();
     std::string out;
-    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-        cairo_pdf_surface_create_for_stream(append, &out, kPageW, kPageH), cairo_surface_destroy);
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
+    std::unique_ptr<cairo_surface_t, decltype(&::cairo_surface_destroy)> surface(
+        c.cairo_pdf_surface_create_for_stream(append, &out, kPageW, kPageH), c.cairo_surface_destroy);
+    c.cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
                                    ("CPD record: " + record.name).c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Signs of Safety practice simulator");
-    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
+    c.cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Signs of Safety practice simulator");
+    std::unique_ptr<cairo_t, decltype(&::cairo_destroy)> cr(c.cairo_create(surface.get()), c.cairo_destroy);
 
-    Layout layout(cr.get());
+    Layout layout(c, cr.get());
     lay_out(layout, record);
     const auto& pages = layout.pages();
     const std::string total = std::to_string(pages.size());
     for (std::size_t p = 0; p < pages.size(); ++p) {
-        cairo_set_source_rgb(cr.get(), 0.1, 0.1, 0.1);
+        c.cairo_set_source_rgb(cr.get(), 0.1, 0.1, 0.1);
         for (const auto& piece : pages[p]) {
-            cairo_select_font_face(cr.get(), kFont, CAIRO_FONT_SLANT_NORMAL,
+            c.cairo_select_font_face(cr.get(), kFont, CAIRO_FONT_SLANT_NORMAL,
                                    piece.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-            cairo_set_font_size(cr.get(), piece.size);
-            cairo_move_to(cr.get(), piece.x, piece.y);
-            cairo_show_text(cr.get(), piece.text.c_str());
+            c.cairo_set_font_size(cr.get(), piece.size);
+            c.cairo_move_to(cr.get(), piece.x, piece.y);
+            c.cairo_show_text(cr.get(), piece.text.c_str());
         }
-        cairo_select_font_face(cr.get(), kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(cr.get(), 8.5);
-        cairo_set_source_rgb(cr.get(), 0.35, 0.35, 0.35);
+        c.cairo_select_font_face(cr.get(), kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+        c.cairo_set_font_size(cr.get(), 8.5);
+        c.cairo_set_source_rgb(cr.get(), 0.35, 0.35, 0.35);
         std::string footer = "CPD record of " + record.name + "    Page " + std::to_string(p + 1) + " of " + total;
-        cairo_move_to(cr.get(), kMargin, kPageH - kMargin + 10);
-        cairo_show_text(cr.get(), footer.c_str());
-        cairo_show_page(cr.get());
+        c.cairo_move_to(cr.get(), kMargin, kPageH - kMargin + 10);
+        c.cairo_show_text(cr.get(), footer.c_str());
+        c.cairo_show_page(cr.get());
     }
     cr.reset();
-    cairo_surface_finish(surface.get());
-    cairo_status_t st = cairo_surface_status(surface.get());
+    c.cairo_surface_finish(surface.get());
+    cairo_status_t st = c.cairo_surface_status(surface.get());
     if (st != CAIRO_STATUS_SUCCESS)
-        throw CpdError(std::string("the PDF could not be made: ") + cairo_status_to_string(st));
+        throw CpdError(std::string("the PDF could not be made: ") + c.cairo_status_to_string(st));
     return out;
 }
 

@@ -30,10 +30,10 @@ namespace sofs::progress {
 namespace {
 
 std::string hashed_password(PGconn* conn, const std::string& role, const std::string& password) {
-    char* hashed = PQencryptPasswordConn(conn, password.c_str(), role.c_str(), "scram-sha-256");
+    char* hashed = pq().PQencryptPasswordConn(conn, password.c_str(), role.c_str(), "scram-sha-256");
     if (!hashed) raise(conn, nullptr, "hash the password");
     std::string verifier(hashed);
-    PQfreemem(hashed);
+    pq().PQfreemem(hashed);
     return verifier;
 }
 
@@ -72,9 +72,9 @@ Actor PgStore::sign_in(const std::string& name, const std::string& password) {
     if (role) {
         const char* keys[] = {"dbname", "user", "password", "connect_timeout", nullptr};
         const char* values[] = {impl_->conninfo.c_str(), role->c_str(), password.c_str(), "10", nullptr};
-        PGconn* c = PQconnectdbParams(keys, values, 1);
-        ok = PQstatus(c) == CONNECTION_OK;
-        PQfinish(c);
+        PGconn* c = pq().PQconnectdbParams(keys, values, 1);
+        ok = pq().PQstatus(c) == CONNECTION_OK;
+        pq().PQfinish(c);
     }
     if (!ok) throw StoreError(K::Denied, "wrong name or password");
     return Actor{p->id, p->name, p->role};

@@ -130,7 +130,7 @@ bool is_postgres_location(const std::string& db) {
 
 PgStore::PgStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PgStore::~PgStore() {
-    if (impl_ && impl_->conn) PQfinish(impl_->conn);
+    if (impl_ && impl_->conn) pq().PQfinish(impl_->conn);
 }
 
 int PgStore::latest_schema_version() {
@@ -142,11 +142,11 @@ int PgStore::latest_schema_version() {
 std::unique_ptr<PgStore> PgStore::open(const std::string& conninfo, WallClock clock) {
     auto impl = std::make_unique<Impl>();
     impl->clock = clock ? clock : wall_clock();
-    impl->conn = PQconnectdb(conninfo.c_str());
-    if (PQstatus(impl->conn) != CONNECTION_OK) {
-        std::string why = PQerrorMessage(impl->conn);
+    impl->conn = pq().PQconnectdb(conninfo.c_str());
+    if (pq().PQstatus(impl->conn) != CONNECTION_OK) {
+        std::string why = pq().PQerrorMessage(impl->conn);
         while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-        PQfinish(impl->conn);
+        pq().PQfinish(impl->conn);
         K kind = why.find("password authentication failed") != std::string::npos ? K::Denied : K::Io;
         throw StoreError(kind, "could not connect to the PostgreSQL store: " + why);
     }
@@ -201,10 +201,10 @@ Person PgStore::add_person(const Actor& who, const std::string& name, Role role,
     if (db.exec("SELECT 1 FROM pg_roles WHERE rolname = $1", {role_name}).rows() > 0)
         throw StoreError(K::Invalid, "the sign-in name '" + role_name + "' for " + name +
                                          " is taken; choose a name that differs in its letters or digits");
-    char* hashed = PQencryptPasswordConn(db.conn, password->c_str(), role_name.c_str(), "scram-sha-256");
+    char* hashed = pq().PQencryptPasswordConn(db.conn, password->c_str(), role_name.c_str(), "scram-sha-256");
     if (!hashed) raise(db.conn, nullptr, "hash the password");
     std::string verifier(hashed);
-    PQfreemem(hashed);
+    pq().PQfreemem(hashed);
     const char* group = role == Role::Admin ? "sofs_admins" : role == Role::Trainer ? "sofs_trainers" : "sofs_trainees";
     Tx tx(db);
     Result r = db.exec("INSERT INTO people(name, role, team, agency, login_role, created_ms) VALUES ($1,$2,$3,$4,$5,$6) "
@@ -479,11 +479,11 @@ void PgStore::listen(Id session) { impl_->script("LISTEN sofs_live_" + s(session
 std::vector<std::string> PgStore::wait_for_changes(int timeout_ms) {
     std::vector<std::string> out;
     auto collect = [&] {
-        if (!PQconsumeInput(impl_->conn)) raise(impl_->conn, nullptr, "hear from the live session");
-        while (PGnotify* n = PQnotifies(impl_->conn)) {
+        if (!pq().PQconsumeInput(impl_->conn)) raise(impl_->conn, nullptr, "hear from the live session");
+        while (PGnotify* n = pq().PQnotifies(impl_->conn)) {
             json j = json::parse(n->extra, nullptr, false);
             out.push_back(j.is_object() ? j.value("changed", "") : "");
-            PQfreemem(n);
+            pq().PQfreemem(n);
         }
     };
     collect();
@@ -491,7 +491,7 @@ std::vector<std::string> PgStore::wait_for_changes(int timeout_ms) {
     while (out.empty()) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
         if (left <= 0) break;
-        pollfd fd{PQsocket(impl_->conn), POLLIN, 0};
+        pollfd fd{pq().PQsocket(impl_->conn), POLLIN, 0};
         if (::poll(&fd, 1, static_cast<int>(left)) < 0) break;
         collect();
     }

@@ -5,6 +5,7 @@
 #include "runtime/session.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace sofs::play {
@@ -28,15 +29,21 @@ std::string task_label(TaskKind kind) {
 
 namespace {
 
+// A placement as stored (the engine's name of a map section or a house),
+// read into its type here and named for the trainee.
 std::string section_words(const std::string& s) {
-    if (s == "past-harm") return "what has happened";
-    if (s == "complicating-factor") return "complicating factors";
-    if (s == "strength") return "strengths";
-    if (s == "existing-safety") return "existing safety";
-    if (s == "distractor") return "not for the map";
-    if (s == "worries") return "House of Worries";
-    if (s == "good-things") return "House of Good Things";
-    if (s == "dreams") return "House of Dreams";
+    if (std::optional<FactKind> k = fact_kind_from(s)) switch (*k) {
+            case FactKind::PastHarm: return "what has happened";
+            case FactKind::ComplicatingFactor: return "complicating factors";
+            case FactKind::Strength: return "strengths";
+            case FactKind::ExistingSafety: return "existing safety";
+            case FactKind::Distractor: return "not for the map";
+        }
+    if (std::optional<House> h = house_from(s)) switch (*h) {
+            case House::Worries: return "House of Worries";
+            case House::GoodThings: return "House of Good Things";
+            case House::Dreams: return "House of Dreams";
+        }
     return "another place";
 }
 

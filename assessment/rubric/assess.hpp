@@ -36,6 +36,10 @@ public:
     // default). On failure returns null and says what and where in `error`.
     static std::shared_ptr<const Guidance> load(const std::string& content_dir, std::string* error);
     static std::string default_dir();  // $SOFS_CONTENT_DIR, else content/ beside the program (util/data_dir)
+    // Lets go of the spelling dictionary (en_GB, about 6 MiB), which is read
+    // again when a later answer needs it: for a program that has finished
+    // judging for now (sofs-sim once an attempt is assessed). Thread-safe.
+    void release_dictionary() const;
     struct Data;
     std::shared_ptr<const Data> data;
 };

@@ -5,6 +5,7 @@
 #include "rubric/criteria/criteria.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace sofs {
@@ -32,24 +33,17 @@ std::string quoted(const std::vector<std::string>& items) {
 
 // ------------------------------------------------------------------ sorting facts
 
-const char* placement_name(FactKind k) {
+// Answers arrive as the engine's names of the map's sections; they are
+// turned into FactKind here, at the edge, and compared as values.
+std::string placement_words(FactKind k) {
     switch (k) {
-        case FactKind::PastHarm: return "past-harm";
-        case FactKind::ComplicatingFactor: return "complicating-factor";
-        case FactKind::Strength: return "strength";
-        case FactKind::ExistingSafety: return "existing-safety";
-        case FactKind::Distractor: return "distractor";
+        case FactKind::PastHarm: return "past harm";
+        case FactKind::ComplicatingFactor: return "complicating factors";
+        case FactKind::Strength: return "existing strengths";
+        case FactKind::ExistingSafety: return "existing safety";
+        case FactKind::Distractor: return "'set aside'";
     }
-    return "distractor";
-}
-
-std::string placement_words(const std::string& p) {
-    if (p == "past-harm") return "past harm";
-    if (p == "complicating-factor") return "complicating factors";
-    if (p == "strength") return "existing strengths";
-    if (p == "existing-safety") return "existing safety";
-    if (p == "distractor") return "'set aside'";
-    return p;
+    return "'set aside'";
 }
 
 std::vector<Verdict> judge_sort(const Answer& a, const Scenario& s, const Guidance::Data& d, const PreparedCase& c) {
@@ -57,13 +51,14 @@ std::vector<Verdict> judge_sort(const Answer& a, const Scenario& s, const Guidan
     for (const auto& [fact_id, placed] : a.placements) {
         const Fact* f = s.fact(fact_id);
         if (!f) continue;
-        std::string expected = placement_name(f->kind);
-        bool met = placed == expected;
+        const std::optional<FactKind> where = fact_kind_from(placed);
+        bool met = where == f->kind;
         Verdict v = verdict(d, c, "MAP-PLACEMENT", met, "", "'" + f->text + "'");
         if (!met) {
-            v.explanation = "You placed '" + f->text + "' under " + placement_words(placed) +
-                            (expected == "distractor" ? "; it is better set aside, as it is not part of the mapping. "
-                                                      : "; it belongs under " + placement_words(expected) + ". ") +
+            v.explanation = "You placed '" + f->text + "' under " + (where ? placement_words(*where) : placed) +
+                            (f->kind == FactKind::Distractor
+                                 ? "; it is better set aside, as it is not part of the mapping. "
+                                 : "; it belongs under " + placement_words(f->kind) + ". ") +
                             f->why;
         } else if (!f->why.empty()) {
             v.explanation += " " + f->why;
@@ -82,7 +77,7 @@ std::vector<Verdict> judge_sort(const Answer& a, const Scenario& s, const Guidan
         if (!f) continue;
         ++total;
         auto it = a.placements.find(id);
-        if (it != a.placements.end() && it->second == placement_name(f->kind)) ++right;
+        if (it != a.placements.end() && fact_kind_from(it->second) == f->kind) ++right;
         else wrong.push_back(f->text);
     }
     if (total > 0) {
@@ -177,9 +172,10 @@ std::string norm(const std::string& s) {
 Verdict judge_three_houses(const Answer& a, const Scenario& s, const Guidance::Data& d, const PreparedCase& c) {
     const auto& key = s.expert.three_houses;
     std::map<std::string, std::string> expected;
-    for (auto& w : key.worries) expected[norm(w)] = "worries";
-    for (auto& w : key.good_things) expected[norm(w)] = "good-things";
-    for (auto& w : key.dreams) expected[norm(w)] = "dreams";
+    // (answers hold the engine's names of the houses: engine/model's to_string)
+    for (auto& w : key.worries) expected[norm(w)] = to_string(House::Worries);
+    for (auto& w : key.good_things) expected[norm(w)] = to_string(House::GoodThings);
+    for (auto& w : key.dreams) expected[norm(w)] = to_string(House::Dreams);
     std::vector<std::string> wrong;
     for (const auto& [item, house] : a.placements) {
         auto it = expected.find(norm(item));

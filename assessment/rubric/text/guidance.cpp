@@ -176,6 +176,10 @@ const rubric::CriterionText& Guidance::Data::text(const std::string& criterion) 
 // $SOFS_CONTENT_DIR, else content/ in the data folder found beside the program.
 std::string Guidance::default_dir() { return util::data_dir("content"); }
 
+void Guidance::release_dictionary() const {
+    if (data) data->words.release_dictionary();
+}
+
 std::shared_ptr<const Guidance> Guidance::load(const std::string& content_dir, std::string* error) {
     auto d = std::make_shared<Data>();
     d->dir = content_dir;

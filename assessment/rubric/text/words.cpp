@@ -239,6 +239,13 @@ Hunspell* WordTable::speller() const {
     return speller_;
 }
 
+void WordTable::release_dictionary() {
+    std::lock_guard lock(mu_);
+    delete speller_;
+    speller_ = nullptr;
+    speller_tried_ = false;
+}
+
 std::string WordTable::stem(const std::string& w) const {
     if (!stemmer_) return w;
     const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(w.data()), (int)w.size());

@@ -61,6 +61,9 @@ public:
     // The right word for a listed misspelling (misspellings.txt: "mite" ->
     // "might"), or empty: the reading rules then see the word as meant.
     std::string mended(const std::string& lower_word) const;
+    // Frees the dictionary; the next word that needs it reads it again.
+    // Words already worked out stay cached (the dictionary does not change).
+    void release_dictionary();
 
 private:
     int id_uncached(const std::string& w, bool* corrected) const;
