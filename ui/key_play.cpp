@@ -60,20 +60,42 @@ bool KeyPlay::click(const std::string& target, float fx) {
         return false;
     }
     float cy = (r.y0 + r.y1) / 2;
-    // Out of sight: turn the wheel over its panel until it shows.
+    // Out of sight: turn the wheel over its panel until it shows. Like a
+    // person, first put the pointer where a turn moves that panel: not over a
+    // writing box or an inner panel that would take the turn for itself (the
+    // panel's margins first, then points across it).
     if (cy < r.cy0 + 2 || cy > r.cy1 - 2 || r.cy1 - r.cy0 < 4) {
-        if (++scrolls_ > 60) {
+        if (++scrolls_ > 80) {
             failure_ = "scrolling never brought '" + target + "' into sight";
             return false;
         }
+        bool inside = mx_ >= r.sx0 && mx_ <= r.sx1 && my_ >= r.sy0 && my_ <= r.sy1;
         Key k;
         k.mouse = true;
-        k.x = (r.sx0 + r.sx1) / 2;
-        k.y = (r.sy0 + r.sy1) / 2;
-        k.wheel = cy > k.y ? -1.0f : 1.0f;
+        if (inside && wheel_panel() == r.scroller) {
+            wheel_spot_ = 0;
+            k.x = mx_;
+            k.y = my_;
+            // Down when the control is below what shows, up when above.
+            float shown_mid = r.cy1 - r.cy0 < 4 ? (r.sy0 + r.sy1) / 2 : (r.cy0 + r.cy1) / 2;
+            k.wheel = cy > shown_mid ? -1.0f : 1.0f;
+        } else {
+            const float fx[] = {0.0f, 1.0f, 0.5f, 0.5f, 0.5f, 0.1f, 0.9f, 0.25f, 0.75f, 0.1f, 0.9f, 0.25f, 0.75f};
+            const float fy[] = {0.5f, 0.5f, 0.0f, 1.0f, 0.5f, 0.1f, 0.1f, 0.5f, 0.5f, 0.9f, 0.9f, 0.25f, 0.75f};
+            constexpr int n = sizeof fx / sizeof fx[0];
+            if (wheel_spot_ >= n) {
+                failure_ = "there is no place over the panel round '" + target + "' where the wheel scrolls it";
+                return false;
+            }
+            float inset = 3;
+            k.x = std::clamp(r.sx0 + (r.sx1 - r.sx0) * fx[wheel_spot_], r.sx0 + inset, r.sx1 - inset);
+            k.y = std::clamp(r.sy0 + (r.sy1 - r.sy0) * fy[wheel_spot_], r.sy0 + inset, r.sy1 - inset);
+            ++wheel_spot_;
+        }
         keys_.push_back(k);
         return false;
     }
+    wheel_spot_ = 0;
     scrolls_ = 0;
     float x = r.x0 + (r.x1 - r.x0) * fx, y = std::clamp(cy, r.cy0 + 2, r.cy1 - 2);
     for (bool down : {false, true, false}) {
@@ -140,6 +162,11 @@ bool KeyPlay::tab_to(const std::string& target) {
 void KeyPlay::fail(App& app, const std::string& why) {
     failure_ = why;
     done_ = true;
+    // A picture of the screen where it stopped (this frame is still drawn).
+    if (shot_.empty()) {
+        pictured_.insert("k99-stopped.png");
+        app.request_screenshot(dir_ + "/k99-stopped.png");
+    }
     app.quit(1);
 }
 
@@ -487,8 +514,9 @@ int KeyPlay::finish(App& app) {
                 app.screen(app.current()).stable_id());
     for (const auto& p : pictured_) std::printf("  %s\n", p.c_str());
     bool ok = failure_.empty() && app.current() == ScreenId::Debrief;
-    if (!failure_.empty()) std::fprintf(stderr, "keys-only: %s\n", failure_.c_str());
-    else if (!ok) std::fprintf(stderr, "keys-only: the feedback page was not reached\n");
+    const char* mode = mouse_ ? "mouse-only" : "keys-only";
+    if (!failure_.empty()) std::fprintf(stderr, "%s: %s\n", mode, failure_.c_str());
+    else if (!ok) std::fprintf(stderr, "%s: the feedback page was not reached\n", mode);
     // What the store kept: this trainee's attempt at the case, finished.
     if (ok) {
         bool stored = false;
@@ -501,10 +529,10 @@ int KeyPlay::finish(App& app) {
                         stored = true;
                     }
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "keys-only: the progress store could not be read: %s\n", e.what());
+            std::fprintf(stderr, "%s: the progress store could not be read: %s\n", mode, e.what());
         }
         if (!stored) {
-            std::fprintf(stderr, "keys-only: no finished attempt at %s is in the progress store\n", case_.c_str());
+            std::fprintf(stderr, "%s: no finished attempt at %s is in the progress store\n", mode, case_.c_str());
             ok = false;
         }
     }

@@ -21,11 +21,25 @@ void note_target(const std::string& name) {
     ImGuiWindow* w = ImGui::GetCurrentWindow();
     const ImRect& clip = w->InnerClipRect;
     ImGuiWindow* scroller = w;
-    while (scroller->ParentWindow && (scroller->Flags & ImGuiWindowFlags_ChildWindow) && scroller->ScrollMax.y <= 0)
+    while (scroller->ParentWindow && (scroller->Flags & ImGuiWindowFlags_ChildWindow) &&
+           (scroller->ScrollMax.y <= 0 || (scroller->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
         scroller = scroller->ParentWindow;
     const ImRect& sc = scroller->InnerClipRect;
     g_rects[name] = TargetRect{a.x, a.y, b.x, b.y, clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y,
-                               sc.Min.x, sc.Min.y, sc.Max.x, sc.Max.y};
+                               sc.Min.x, sc.Min.y, sc.Max.x, sc.Max.y, scroller->ID};
+}
+unsigned wheel_panel() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* w = g.HoveredWindow;
+    if (!w || w->Collapsed) return 0;
+    // A control under the pointer (or one being typed in, under it) that takes the wheel itself.
+    if (g.HoveredIdUsingMouseWheel || g.HoveredIdPreviousFrameUsingMouseWheel || (g.ActiveId != 0 && g.ActiveIdUsingMouseWheel)) return 0;
+    // As ImGui does: a panel that cannot scroll, or will not by the wheel, passes the turn to its parent.
+    while ((w->Flags & ImGuiWindowFlags_ChildWindow) &&
+           (w->ScrollMax.y == 0.0f || ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs))))
+        w = w->ParentWindow;
+    if (w->Flags & (ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMouseInputs)) return 0;
+    return w->ID;
 }
 bool target_rect(const std::string& name, TargetRect* out) {
     auto it = g_rects.find(name);

@@ -6,6 +6,7 @@
 #include "keyboard.hpp"
 #include "widgets.hpp"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -441,9 +442,13 @@ void MappingScreen::draw_task(App& app, float height, bool fit) {
         draw_tray(app);
         if (!fit) ImGui::EndChild();
     }
-    // What the card holds, for its height in the next frame (redrawn when it changes).
-    if (fit) {
-        float want = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 12 * app.ui_scale() + 2;
+    // What the card holds, for its height in the next frame (redrawn when it
+    // changes): the lowest thing drawn, not the cursor (after "Hand in" and a
+    // SameLine the cursor is still at the top of the button's row). A card
+    // scrolled wholly out of sight draws nothing and keeps its height.
+    if (fit && !ImGui::GetCurrentWindow()->SkipItems) {
+        ImGuiWindow* w = ImGui::GetCurrentWindow();
+        float want = (w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y) + w->WindowPadding.y * 2 + 2;
         if (std::abs(want - task_fit_h_) > 0.5f) {
             task_fit_h_ = want;
             app.request_redraw();
