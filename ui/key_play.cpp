@@ -63,21 +63,27 @@ bool KeyPlay::click(const std::string& target, float fx) {
     // Out of sight: turn the wheel over its panel until it shows. Like a
     // person, first put the pointer where a turn moves that panel: not over a
     // writing box or an inner panel that would take the turn for itself (the
-    // panel's margins first, then points across it).
+    // panel's margins first, then points across it). When the control already
+    // shows in its panel's own view but that panel is cut off by the screen
+    // round it (a list inside a page), the screen is turned instead.
     if (cy < r.cy0 + 2 || cy > r.cy1 - 2 || r.cy1 - r.cy0 < 4) {
         if (++scrolls_ > 80) {
             failure_ = "scrolling never brought '" + target + "' into sight";
             return false;
         }
-        bool inside = mx_ >= r.sx0 && mx_ <= r.sx1 && my_ >= r.sy0 && my_ <= r.sy1;
+        bool outward = r.outer != 0 && cy >= r.iy0 + 2 && cy <= r.iy1 - 2;
+        unsigned panel = outward ? r.outer : r.scroller;
+        float px0 = outward ? r.ox0 : r.sx0, py0 = outward ? r.oy0 : r.sy0;
+        float px1 = outward ? r.ox1 : r.sx1, py1 = outward ? r.oy1 : r.sy1;
+        bool inside = mx_ >= px0 && mx_ <= px1 && my_ >= py0 && my_ <= py1;
         Key k;
         k.mouse = true;
-        if (inside && wheel_panel() == r.scroller) {
+        if (inside && wheel_panel() == panel) {
             wheel_spot_ = 0;
             k.x = mx_;
             k.y = my_;
             // Down when the control is below what shows, up when above.
-            float shown_mid = r.cy1 - r.cy0 < 4 ? (r.sy0 + r.sy1) / 2 : (r.cy0 + r.cy1) / 2;
+            float shown_mid = outward || r.cy1 - r.cy0 < 4 ? (py0 + py1) / 2 : (r.cy0 + r.cy1) / 2;
             k.wheel = cy > shown_mid ? -1.0f : 1.0f;
         } else {
             const float fx[] = {0.0f, 1.0f, 0.5f, 0.5f, 0.5f, 0.1f, 0.9f, 0.25f, 0.75f, 0.1f, 0.9f, 0.25f, 0.75f};
@@ -88,8 +94,8 @@ bool KeyPlay::click(const std::string& target, float fx) {
                 return false;
             }
             float inset = 3;
-            k.x = std::clamp(r.sx0 + (r.sx1 - r.sx0) * fx[wheel_spot_], r.sx0 + inset, r.sx1 - inset);
-            k.y = std::clamp(r.sy0 + (r.sy1 - r.sy0) * fy[wheel_spot_], r.sy0 + inset, r.sy1 - inset);
+            k.x = std::clamp(px0 + (px1 - px0) * fx[wheel_spot_], px0 + inset, px1 - inset);
+            k.y = std::clamp(py0 + (py1 - py0) * fy[wheel_spot_], py0 + inset, py1 - inset);
             ++wheel_spot_;
         }
         keys_.push_back(k);
