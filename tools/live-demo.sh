@@ -4,9 +4,10 @@
 # cluster (tools/pg-test-cluster.sh). The trainee joins with the code, writes
 # a danger statement and a safety goal, and votes twice; the trainer's screen
 # shows the answer in the room, the statements on the wall, and both rounds
-# revealed; then a vote on the fact mapping (where the room put each fact),
-# and one wall statement improved together (the trainee proposes, the
-# trainer picks; the exported wall carries it). Pictures at 100 % and 200 % text size go into OUT.
+# revealed; then two rounds of a vote on the fact mapping (where the room
+# put each fact, the rounds side by side), and one wall statement improved
+# together (the trainee proposes, the trainer picks). The session's exports
+# (Markdown and CSV) carry the wall, the improved statement and every round. Pictures at 100 % and 200 % text size go into OUT.
 #   tools/live-demo.sh BUILD-DIR OUT-DIR
 # Runs both programs under one Xvfb display (xvfb-run -a). Exit status 0 when
 # both scripts finished every step.
@@ -14,6 +15,8 @@ set -euo pipefail
 build=$(cd "${1:?usage: tools/live-demo.sh BUILD-DIR OUT-DIR}" && pwd)
 mkdir -p "${2:?usage: tools/live-demo.sh BUILD-DIR OUT-DIR}"
 out=$(cd "$2" && pwd)
+# The checks below read this run's exports only (each session's code differs).
+rm -f "$out"/live-session-*-wall.md "$out"/live-session-*-wall.csv
 src=$(cd "$(dirname "$0")/.." && pwd)
 sofs=$build/tools/sofs
 sim=$build/ui/sofs-sim
@@ -47,6 +50,18 @@ ana=$(add "Ana Lowe" trainee ana-pw-77)
 others=("Ben Okafor" "Cal Reyes" "Dee Hart" "Eli Moss" "Fay Quinn")
 round1=(3 2 6 4 3)
 round2=(3 3 4 4 3)
+# Their sortings of some of the reference case's facts, before and after the
+# room talks: Nan's spare room and Ryan's wish to cut down move, others stay.
+sort1=("linda-spare-room=strength ryan-wants-cut-down=existing-safety kai-nursery-jumpy=complicating-factor flat-untidy=complicating-factor push-saturday=past-harm ryan-denies=complicating-factor pc-guess=past-harm jade-took-children-to-linda=existing-safety"
+       "linda-spare-room=strength ryan-wants-cut-down=existing-safety kai-nursery-jumpy=past-harm flat-untidy=complicating-factor push-saturday=past-harm ryan-denies=complicating-factor pc-guess=distractor jade-took-children-to-linda=existing-safety"
+       "linda-spare-room=existing-safety ryan-wants-cut-down=strength kai-nursery-jumpy=complicating-factor flat-untidy=distractor push-saturday=past-harm ryan-denies=complicating-factor pc-guess=past-harm jade-took-children-to-linda=strength"
+       "linda-spare-room=strength ryan-wants-cut-down=existing-safety kai-nursery-jumpy=complicating-factor flat-untidy=complicating-factor push-saturday=past-harm ryan-denies=strength pc-guess=past-harm jade-took-children-to-linda=existing-safety"
+       "linda-spare-room=strength ryan-wants-cut-down=strength kai-nursery-jumpy=past-harm flat-untidy=distractor push-saturday=past-harm ryan-denies=complicating-factor pc-guess=distractor jade-took-children-to-linda=existing-safety")
+sort2=("linda-spare-room=existing-safety ryan-wants-cut-down=strength kai-nursery-jumpy=past-harm flat-untidy=distractor push-saturday=past-harm ryan-denies=complicating-factor pc-guess=distractor jade-took-children-to-linda=existing-safety"
+       "linda-spare-room=existing-safety ryan-wants-cut-down=strength kai-nursery-jumpy=past-harm flat-untidy=distractor push-saturday=past-harm ryan-denies=complicating-factor pc-guess=distractor jade-took-children-to-linda=existing-safety"
+       "linda-spare-room=existing-safety ryan-wants-cut-down=strength kai-nursery-jumpy=past-harm flat-untidy=distractor push-saturday=past-harm ryan-denies=complicating-factor pc-guess=distractor jade-took-children-to-linda=existing-safety"
+       "linda-spare-room=strength ryan-wants-cut-down=strength kai-nursery-jumpy=past-harm flat-untidy=complicating-factor push-saturday=past-harm ryan-denies=complicating-factor pc-guess=distractor jade-took-children-to-linda=existing-safety"
+       "linda-spare-room=existing-safety ryan-wants-cut-down=strength kai-nursery-jumpy=past-harm flat-untidy=distractor push-saturday=past-harm ryan-denies=complicating-factor pc-guess=distractor jade-took-children-to-linda=existing-safety")
 other_uris=()
 for name in "${others[@]}"; do
   r=$(add "$name" trainee "${name%% *}-pw-77")
@@ -91,10 +106,16 @@ frames 4
 shot $out/live-vote-revealed-100.png
 open-vote sort-facts
 touch $work/sort-open
-wait-votes 1
+wait-votes 6
 reveal
 frames 4
 shot $out/live-sorting-revealed-100.png
+open-vote sort-facts
+touch $work/sort-open-2
+wait-votes 6
+reveal
+frames 4
+shot $out/live-sorting-rounds-100.png
 tab wall
 improve 1
 touch $work/improve-open
@@ -107,6 +128,9 @@ shot $out/live-improve-picked-100.png
 export-wall $out
 tab vote
 text-size 200
+frames 6
+shot $out/live-sorting-rounds-200.png
+vote-task scaling
 frames 6
 shot $out/live-vote-revealed-200.png
 tab wall
@@ -143,6 +167,12 @@ wait-revealed 2
 frames 4
 shot $out/live-trainee-revealed-100.png
 wait-for $work/sort-open
+move-fact pc-guess | past-harm
+send-sorting
+wait-for $work/sort-open-2
+move-fact pc-guess | distractor
+frames 3
+shot $out/live-trainee-sorting-100.png
 send-sorting
 wait-for $work/improve-open
 propose The school is worried that Ryan may push or hit Jade again when he has been drinking, and that Kai could be hurt or badly frightened, as he was on Saturday night.
@@ -171,6 +201,17 @@ export SOFS_SCENARIOS_DIR=$src/scenarios
       i=$((i + 1))
     done
   done
+  # Two rounds of the fact mapping, each sent once the trainer opens it.
+  for round in 1 2; do
+    if [[ $round == 1 ]]; then wait_file "$work/sort-open" || exit 1; else wait_file "$work/sort-open-2" || exit 1; fi
+    i=0
+    for u in "${other_uris[@]}"; do
+      if [[ $round == 1 ]]; then placed=${sort1[$i]}; else placed=${sort2[$i]}; fi
+      # shellcheck disable=SC2086  # one FACT=PLACE word each
+      "$sofs" live place "$session" --task sort-facts $placed --db "$u" >/dev/null
+      i=$((i + 1))
+    done
+  done
 ) > "$out/room.log" 2>&1 &
 room=$!
 status=0
@@ -180,11 +221,27 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   rc=0; wait $t || rc=$?; wait $a || rc=$?; exit $rc' _ \
   "$sim" "$src/scenarios" "$tess_uri" "$work/trainer.live" "$ana_uri" "$out" "$work/trainee.live" || status=$?
 wait $room || { echo "live-demo: the terminal trainees failed:"; cat "$out/room.log"; status=1; }
-# The exported wall holds the trainee's statement and no one's name.
+# The session's exports (Markdown and CSV) hold the trainee's statement, the
+# statement improved together with its picked edit, both rounds of each
+# vote side by side, and no one's name.
 wall=$(ls "$out"/live-session-*-wall.md 2>/dev/null | head -n 1)
 if [[ -z $wall ]] || ! grep -q "Ryan may push or hit Jade" "$wall" || ! grep -q "(picked)" "$wall" ||
+   ! grep -q "| Fact | Round 1: before discussion | Round 2: after discussion |" "$wall" ||
+   ! grep -q "| The numbers | 2 3 3 4 6 7 | 3 3 3 4 4 4 |" "$wall" ||
+   ! grep -q "Linda has a spare room.*(the room moved it)" "$wall" ||
    grep -qE "Ana|Lowe|Okafor" "$wall"; then
-  echo "live-demo: the exported wall is missing the statement, or names someone: ${wall:-no file}"; status=1
+  echo "live-demo: the exported session is missing the statement, the pick or the rounds, or names someone: ${wall:-no file}"
+  status=1
+fi
+csv=$(ls "$out"/live-session-*-wall.csv 2>/dev/null | head -n 1)
+if [[ -z $csv ]] || ! grep -q "^wall,Danger statement 1,danger statement," "$csv" ||
+   ! grep -q "^improved together,\"Improved together 1, edit 1\",danger statement,picked," "$csv" ||
+   ! grep -q "^vote,.*,sorting,moved,.*Round 2: after discussion: " "$csv" ||
+   ! grep -q "^vote,.*,scaling,Round 2: after discussion,3 3 3 4 4 4," "$csv" ||
+   ! grep -q "PC Hughes wrote.*,Round 1: before discussion: Past harm 4; Not about safety 2 | Round 2: after discussion: Not about safety 6\"*\$" "$csv" ||
+   grep -qE "Ana|Lowe|Okafor" "$csv"; then
+  echo "live-demo: the session's CSV is missing the wall, the improved statement or the rounds, or names someone: ${csv:-no file}"
+  status=1
 fi
 echo "live-demo: trainer's log:"; sed 's/^/  /' "$out/trainer.log"
 echo "live-demo: trainee's log:"; sed 's/^/  /' "$out/trainee.log"

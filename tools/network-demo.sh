@@ -5,7 +5,9 @@
 # the terminal (sofs network). The member's window adds a danger statement and
 # a perspective; the lead's window is woken by NOTIFY for each change and takes
 # pictures of the board and of its projection at 100 % and 200 % text size,
-# then exports it. Pictures and exports go into OUT.
+# then, once the board has about 40 items and seven perspectives, pictures
+# of the full board and its projection (top, middle and end) at 100 % and
+# 200 %, and exports it. Pictures and exports go into OUT.
 #   tools/network-demo.sh BUILD-DIR OUT-DIR
 # Exit status 0 when both windows finished every step and the export holds the board.
 set -euo pipefail
@@ -68,6 +70,30 @@ project off
 frames 4
 shot $out/network-board-200.png
 text-size 100
+touch $work/lead-more
+wait-board 40 | 7
+frames 4
+shot $out/network-board-40-100.png
+project on
+frames 4
+shot $out/network-projection-40-100.png
+scroll 1
+frames 4
+shot $out/network-projection-40-100-end.png
+text-size 200
+scroll 0
+frames 6
+shot $out/network-projection-40-200.png
+scroll 0.5
+frames 4
+shot $out/network-projection-40-200-middle.png
+scroll 1
+frames 4
+shot $out/network-projection-40-200-end.png
+project off
+frames 4
+shot $out/network-board-40-200.png
+text-size 100
 network-export $out
 quit
 STEPS
@@ -108,6 +134,46 @@ STEPS
   n scale "$board" --perspective "Police" --number 2 --reason "Two call-outs in a month, drink both times" --db "$c"
   n scale "$board" --perspective "Jade (mum)" --number 7 --reason "Ryan has never hurt the children" --db "$d"
   n scale "$board" --perspective "Health visitor" --number 4 --reason "Mia is well cared for; Jade seems tired and low" --db "$b"
+  # Later in the meeting the board fills up (about 40 items, several machines at once).
+  for _ in $(seq 900); do [[ -e $work/lead-more ]] && break; sleep 0.1; done
+  n add "$board" --to harm "Jade's lip was cut when Ryan pushed her; she was holding Mia at the time" --db "$c" &
+  n add "$board" --to harm "Kai told nursery staff that 'Daddy Ryan was shouting and Mummy fell'" --db "$d" &
+  n add "$board" --to harm "In July the police came after Ryan broke a plate in an argument with the children at home" --db "$b" &
+  wait
+  n add "$board" --to danger "Mia could be hurt if she is in Jade's arms when Ryan pushes Jade again" --db "$c" &
+  n add "$board" --to danger "Kai may keep living with fear at home, hiding when the shouting starts" --db "$d" &
+  n add "$board" --to complicating "Jade has felt low since Mia was born and has missed two doctor's appointments" --db "$b" &
+  wait
+  n add "$board" --to complicating "Rent arrears: the family owes two months" --db "$c" &
+  n add "$board" --to complicating "Ryan says Saturday was 'a one-off' and that he never touched Jade" --db "$d" &
+  n add "$board" --to complicating "Kai's attendance at nursery has dropped since September" --db "$b" &
+  wait
+  n add "$board" --to strengths "Mia is thriving: weight and check-ups are all on track" --db "$c" &
+  n add "$board" --to strengths "Ryan plays football with Kai on Sundays and Kai lights up talking about it" --db "$d" &
+  n add "$board" --to strengths "Ryan has said he wants to cut down his drinking" --db "$b" &
+  wait
+  n add "$board" --to strengths "Ryan's brother Dean has offered to help" --db "$c" &
+  n add "$board" --to safety "On Saturday night Jade took the children to Nan's straight after the police left" --db "$d" &
+  n add "$board" --to safety "Nan has a spare room and will take the children at short notice, day or night" --db "$b" &
+  wait
+  n add "$board" --to grey "Whether Jade would call someone if Ryan came home drunk again" --db "$c" &
+  n add "$board" --to grey "How often Ryan drinks at home rather than at the pub" --db "$d" &
+  n add "$board" --to danger-statement "The police are worried that Mia, who is two, could be badly hurt if Ryan pushes Jade again while she is holding Mia, as he did on Saturday night." --db "$b" &
+  wait
+  n add "$board" --to safety-goal "Everyone who knows Kai and Mia will see, over the next six months, that Kai talks about home without fear and that nursery, school and Nan hear about any fighting the same day." --db "$c" &
+  n add "$board" --to next-step "Health visitor to see Jade at home next week and talk about her low mood and the GP" --db "$d" &
+  n add "$board" --to next-step "Ryan to book a first appointment with the drinking service before the next meeting" --db "$b" &
+  wait
+  n add "$board" --to next-step "Nan and Dean to agree who Jade rings, day and night, if Ryan comes home drunk" --db "$c" &
+  n add "$board" --to next-step "Social worker to do Three Houses with Kai at nursery before the review" --db "$d" &
+  n add "$board" --to next-step "Network to meet again in two weeks at Nan's flat to check the plan" --db "$b" &
+  wait
+  n add "$board" --to harm "The police found Kai crying behind the sofa on Saturday night" --db "$c" &
+  n add "$board" --to grey "Whether Dean drinks with Ryan at the weekends" --db "$d" &
+  wait
+  n scale "$board" --perspective "Ryan (dad)" --number 8 --reason "It was one bad night; the kids are fine" --db "$c" &
+  n scale "$board" --perspective "Nan (Linda)" --number 5 --reason "I can have them any time, but I can't be there every night" --db "$d" &
+  wait
 ) > "$out/members.log" 2>&1 &
 members=$!
 status=0

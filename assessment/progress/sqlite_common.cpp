@@ -99,28 +99,8 @@ Person read_person(const sql::Statement& st) {
     return p;
 }
 
-// A random (version 4) UUID from libsodium's generator.
-std::string new_uuid() {
-    init_sodium();
-    unsigned char b[16];
-    randombytes_buf(b, sizeof b);
-    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
-    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-        out += hex[b[i] >> 4];
-        out += hex[b[i] & 15];
-    }
-    return out;
-}
-
-std::string iso8601(std::int64_t ms) {
-    char milli[8];
-    std::snprintf(milli, sizeof milli, ".%03dZ", static_cast<int>(ms % 1000));
-    return format_time(ms, "%Y-%m-%dT%H:%M:%S") + milli;
-}
+// A random (version 4) UUID: the one generator, which also names xAPI statements.
+std::string new_uuid() { return xapi::new_statement_id(); }
 
 // The xAPI statement for an event worth telling an LRS about, as (id, JSON):
 // the one builder (assessment/xapi) every store uses. The actor is the

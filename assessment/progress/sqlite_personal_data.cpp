@@ -51,30 +51,22 @@ EraseReport SqliteStore::erase_person(const Actor& who, const std::string& name)
     sql::Database& db = *impl_->db;
     EraseReport report;
     report.person = p.name;
-    {
-        sql::Statement st(db, "SELECT count(*) FROM overrides WHERE trainer = ?1");
+    // A trainer's overrides and comments belong to the trainees' records.
+    auto count_of = [&](const char* sql) {
+        sql::Statement st(db, sql);
         st.bind(1, p.id);
         st.step();
-        if (st.i64(0) > 0)
-            throw StoreError(K::Invalid, "'" + name + "' has overruled " + std::to_string(st.i64(0)) +
-                                             " verdicts as a trainer; those stay with the trainees' records, so '" +
-                                             name + "' cannot be erased here");
+        return st.i64(0);
+    };
+    struct Kept { const char* sql; const char* did; const char* one; const char* many; };
+    for (const Kept& k : {Kept{"SELECT count(*) FROM overrides WHERE trainer = ?1", "overruled", "verdict", "verdicts"},
+                          Kept{"SELECT count(*) FROM comments WHERE trainer = ?1", "left", "comment", "comments"}}) {
+        if (std::int64_t n = count_of(k.sql); n > 0)
+            throw StoreError(K::Invalid, "'" + name + "' has " + k.did + " " + std::to_string(n) + " " + (n == 1 ? k.one : k.many) +
+                                             " as a trainer; those stay with the trainees' records, so '" + name +
+                                             "' cannot be erased here");
     }
-    {
-        sql::Statement st(db, "SELECT count(*) FROM comments WHERE trainer = ?1");
-        st.bind(1, p.id);
-        st.step();
-        if (st.i64(0) > 0)
-            throw StoreError(K::Invalid, "'" + name + "' has left " + std::to_string(st.i64(0)) +
-                                             " comments as a trainer; those stay with the trainees' records, so '" +
-                                             name + "' cannot be erased here");
-    }
-    {
-        sql::Statement st(db, "SELECT count(*) FROM attempts WHERE person = ?1");
-        st.bind(1, p.id);
-        st.step();
-        report.attempts = st.i32(0);
-    }
+    report.attempts = static_cast<int>(count_of("SELECT count(*) FROM attempts WHERE person = ?1"));
     // Overwrite deleted content rather than leaving it in free pages.
     db.exec("PRAGMA secure_delete = ON");
     {

@@ -117,9 +117,96 @@ TEST_CASE("the statement wall: pinned first, hidden left off, kept across update
     CHECK(md.find("## Safety goals\n\nNone yet.") != std::string::npos);
 
     w.update({{"x", WallKind::Goal, "=HYPERLINK(\"x\"), then \"more\"", {{"SG-OVER-TIME", false}}}});
-    std::string csv = w.csv();
-    CHECK(csv.find("Safety goal 1,safety goal,no,\"'=HYPERLINK(\"\"x\"\"), then \"\"more\"\"\",SG-OVER-TIME (not met)\n") !=
+    std::string csv = session_csv(w, {}, {});
+    CHECK(csv.rfind("section,label,kind,status,text,details\n", 0) == 0);
+    CHECK(csv.find("wall,Safety goal 1,safety goal,,\"'=HYPERLINK(\"\"x\"\"), then \"\"more\"\"\",SG-OVER-TIME (not met)\n") !=
           std::string::npos);
+}
+
+TEST_CASE("a sorting vote's rounds side by side: where the room put each fact, and what it moved") {
+    std::vector<Placed> r1 = {{"push", "past-harm", 4}, {"push", "complicating-factor", 1}, {"linda", "existing-safety", 3},
+                              {"linda", "strength", 2}, {"flat", "distractor", 5}};
+    std::vector<Placed> r2 = {{"push", "past-harm", 5}, {"linda", "strength", 4}, {"linda", "existing-safety", 1},
+                              {"new", "strength", 1}};
+    auto rows = compare_sortings({r1, r2});
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].fact == "push");
+    CHECK_FALSE(rows[0].moved);
+    CHECK(placed_line(rows[0].rounds[0]) == "Past harm 4; Complicating factor 1");
+    CHECK(rows[1].fact == "linda");
+    CHECK(rows[1].moved);   // existing safety -> existing strength
+    CHECK(placed_line(rows[1].rounds[1]) == "Existing strength 4; Existing safety 1");
+    CHECK(rows[2].fact == "flat");
+    CHECK_FALSE(rows[2].moved);   // only the first round placed it
+    CHECK(placed_line(rows[2].rounds[1]) == "not placed");
+    CHECK(placed_line(rows[2].rounds[0]) == "Not about safety 5");
+    CHECK(rows[3].rounds[0].empty());
+    // A tie in one round and one of the tied places in the other is still a change of mind.
+    auto tie = compare_sortings({{{"a", "past-harm", 2}, {"a", "strength", 2}}, {{"a", "past-harm", 3}}});
+    CHECK(tie[0].moved);
+    CHECK(place_words("good-things") == "Good things");
+    CHECK(round_title(1) == "Round 1: before discussion");
+    CHECK(round_title(2) == "Round 2: after discussion");
+
+    VoteRecord sorting;
+    sorting.title = "Mapping the facts: Place each thing";
+    sorting.sorting = true;
+    sorting.round_numbers = {1, 2};
+    sorting.placements = {r1, r2};
+    sorting.fact_text = [](const std::string& id) { return id == "linda" ? std::string("Linda has a spare room.") : ""; };
+    VoteRecord scale;
+    scale.title = "Safety scale: Where is it?";
+    scale.low = 2;
+    scale.high = 5;
+    scale.expert = 3;
+    scale.round_numbers = {1, 2};
+    scale.numbers = {{2, 3, 7}, {3, 3, 4}};
+    std::string md = votes_markdown({scale, sorting});
+    CHECK(md.find("| | Round 1: before discussion | Round 2: after discussion |") != std::string::npos);
+    CHECK(md.find("| The numbers | 2 3 7 | 3 3 4 |") != std::string::npos);
+    CHECK(md.find("| Fact | Round 1: before discussion | Round 2: after discussion |") != std::string::npos);
+    CHECK(md.find("| Linda has a spare room. *(the room moved it)* | Existing safety 3; Existing strength 2 | "
+                  "Existing strength 4; Existing safety 1 |") != std::string::npos);
+    CHECK(md.find("| push | Past harm 4; Complicating factor 1 | Past harm 5 |") != std::string::npos);
+    CHECK(md.find("changed for 1 fact between the rounds") != std::string::npos);
+
+    std::string csv = session_csv(Wall{}, {}, {scale, sorting});
+    CHECK(csv.find("vote,Safety scale: Where is it?,scaling,Round 2: after discussion,3 3 4,") != std::string::npos);
+    CHECK(csv.find("vote,Mapping the facts: Place each thing,sorting,moved,Linda has a spare room.,"
+                   "Round 1: before discussion: Existing safety 3; Existing strength 2 | "
+                   "Round 2: after discussion: Existing strength 4; Existing safety 1\n") != std::string::npos);
+}
+
+TEST_CASE("every export of the session carries the statements improved together, without names") {
+    Wall w;
+    w.update({{"ana\nds", WallKind::Danger, "Jay may be hit.", {{"DS-WHO", false, ""}}}});
+    Improved imp;
+    imp.kind = WallKind::Danger;
+    imp.original = "Jay may be hit.";
+    imp.edits = {{"Social workers are worried that Jay may be hit.", {{"DS-WHO", true, "Says who is worried"}}, true},
+                 {"Jay *may* be hit, again.", {{"DS-WHO", false, "Says who is worried"}}, false}};
+    Improved none;
+    none.kind = WallKind::Goal;
+    none.original = "Jay will be safe.";
+    std::string md = improvements_markdown({imp, none});
+    CHECK(md.find("## Improved together") != std::string::npos);
+    CHECK(md.find("The danger statement: Jay may be hit.") != std::string::npos);
+    CHECK(md.find("1. Social workers are worried that Jay may be hit. **(picked)**\n   - The assessor: Says who is worried (met)") !=
+          std::string::npos);
+    CHECK(md.find("2. Jay \\*may\\* be hit, again.\n   - The assessor: Says who is worried (not met)") != std::string::npos);
+    CHECK(md.find("The room's improved version: Social workers are worried") != std::string::npos);
+    CHECK(md.find("The safety goal: Jay will be safe.\n\nNo edits were proposed.") != std::string::npos);
+    CHECK(improvements_markdown({}).empty());
+
+    std::string csv = session_csv(w, {imp, none}, {});
+    CHECK(csv.find("wall,Danger statement 1,danger statement,,Jay may be hit.,DS-WHO (not met)\n") != std::string::npos);
+    CHECK(csv.find("improved together,Improved together 1,danger statement,original,Jay may be hit.,\n") != std::string::npos);
+    CHECK(csv.find("improved together,\"Improved together 1, edit 1\",danger statement,picked,"
+                   "Social workers are worried that Jay may be hit.,Says who is worried (met)\n") != std::string::npos);
+    CHECK(csv.find("improved together,\"Improved together 1, edit 2\",danger statement,proposed,\"Jay *may* be hit, again.\","
+                   "Says who is worried (not met)\n") != std::string::npos);
+    CHECK(csv.find("improved together,Improved together 2,safety goal,original,Jay will be safe.,\n") != std::string::npos);
+    CHECK(csv.find("ana") == std::string::npos);
 }
 
 TEST_CASE("the wall's export is written inside the chosen folder and nowhere else") {

@@ -187,14 +187,183 @@ std::string Wall::markdown(const std::string& title) const {
     return md;
 }
 
-std::string Wall::csv() const {
-    std::string out = "label,kind,pinned,text,marks\n";
+std::string Wall::csv_rows() const {
+    std::string out;
     for (WallKind kind : {WallKind::Danger, WallKind::Goal}) {
         int n = 0;
         for (const WallItem* it : column(kind))
-            out += csv_field(wall_label(kind, ++n)) + "," + (kind == WallKind::Danger ? "danger statement" : "safety goal") +
-                   "," + (it->pinned ? "yes" : "no") + "," + csv_field(it->text) + "," + csv_field(marks_line(it->marks)) +
-                   "\n";
+            out += "wall," + csv_field(wall_label(kind, ++n)) + "," +
+                   (kind == WallKind::Danger ? "danger statement" : "safety goal") + "," + (it->pinned ? "pinned" : "") +
+                   "," + csv_field(it->text) + "," + csv_field(marks_line(it->marks)) + "\n";
+    }
+    return out;
+}
+
+// ------------------------------------------------------------------ sorting votes
+
+std::vector<SortingRow> compare_sortings(const std::vector<std::vector<Placed>>& rounds) {
+    std::vector<SortingRow> rows;
+    auto row_of = [&](const std::string& fact) -> SortingRow& {
+        for (auto& r : rows)
+            if (r.fact == fact) return r;
+        rows.push_back({fact, std::vector<std::vector<PlaceCount>>(rounds.size()), false});
+        return rows.back();
+    };
+    for (std::size_t i = 0; i < rounds.size(); ++i)
+        for (const auto& p : rounds[i])
+            if (p.count > 0) row_of(p.fact).rounds[i].push_back({p.place, p.count});
+    for (auto& r : rows) {
+        for (auto& cell : r.rounds)
+            std::stable_sort(cell.begin(), cell.end(), [](const PlaceCount& a, const PlaceCount& b) {
+                return a.count != b.count ? a.count > b.count : a.place < b.place;
+            });
+        // The most-chosen place (all of them, when tied) of the first and the last round that placed the fact.
+        auto tops = [](const std::vector<PlaceCount>& cell) {
+            std::set<std::string> t;
+            for (const auto& c : cell)
+                if (c.count == cell.front().count) t.insert(c.place);
+            return t;
+        };
+        const std::vector<PlaceCount>* first = nullptr;
+        const std::vector<PlaceCount>* last = nullptr;
+        for (const auto& cell : r.rounds)
+            if (!cell.empty()) {
+                if (!first) first = &cell;
+                last = &cell;
+            }
+        r.moved = first && last && first != last && tops(*first) != tops(*last);
+    }
+    return rows;
+}
+
+std::string place_words(const std::string& place) {
+    if (place == "strength") return "Existing strength";
+    if (place == "distractor") return "Not about safety";
+    std::string p = place;
+    std::replace(p.begin(), p.end(), '-', ' ');
+    std::replace(p.begin(), p.end(), '_', ' ');
+    if (!p.empty()) p[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
+    return p;
+}
+
+std::string placed_line(const std::vector<PlaceCount>& cell) {
+    std::string s;
+    for (const auto& c : cell) s += (s.empty() ? "" : "; ") + place_words(c.place) + " " + std::to_string(c.count);
+    return s.empty() ? "not placed" : s;
+}
+
+std::string round_title(int round) {
+    return "Round " + std::to_string(round) + (round == 1 ? ": before discussion" : ": after discussion");
+}
+
+// ------------------------------------------------------------------ the session's export
+
+std::string improvements_markdown(const std::vector<Improved>& improved) {
+    if (improved.empty()) return "";
+    std::string out = "\n## Improved together\n";
+    int n = 0;
+    for (const auto& imp : improved) {
+        out += "\n### Improved together " + std::to_string(++n) + "\n\nThe " +
+               (imp.kind == WallKind::Danger ? "danger statement" : "safety goal") + ": " + md_text(imp.original) + "\n\n";
+        int k = 0;
+        for (const auto& e : imp.edits) {
+            out += std::to_string(++k) + ". " + md_text(e.text) + (e.picked ? " **(picked)**" : "") + "\n";
+            out += "   - The assessor: " + marks_line(e.marks) + "\n";
+        }
+        if (k == 0) out += "No edits were proposed.\n";
+        for (const auto& e : imp.edits)
+            if (e.picked) out += "\nThe room's improved version: " + md_text(e.text) + "\n";
+    }
+    return out;
+}
+
+namespace {
+
+std::string numbers_line(const std::vector<int>& numbers) {
+    std::string s;
+    for (int n : numbers) s += (s.empty() ? "" : " ") + std::to_string(n);
+    return s.empty() ? "no votes" : s;
+}
+
+std::string fact_words(const VoteRecord& v, const std::string& id) {
+    std::string t = v.fact_text ? v.fact_text(id) : "";
+    return t.empty() ? id : t;
+}
+
+}  // namespace
+
+std::string votes_markdown(const std::vector<VoteRecord>& votes) {
+    if (votes.empty()) return "";
+    std::string out = "\n## Votes\n\nEvery revealed round, without names; the rounds of each task side by side.\n";
+    for (const auto& v : votes) {
+        out += "\n### " + md_text(v.title) + "\n\n";
+        std::string head = "|", rule = "|";
+        if (v.sorting) {
+            head += " Fact |";
+            rule += " --- |";
+        } else {
+            head += " |";
+            rule += " --- |";
+        }
+        for (int r : v.round_numbers) {
+            head += " " + round_title(r) + " |";
+            rule += " --- |";
+        }
+        out += head + "\n" + rule + "\n";
+        if (!v.sorting) {
+            std::string nums = "| The numbers |", summary = "| In words |";
+            for (std::size_t i = 0; i < v.numbers.size(); ++i) {
+                nums += " " + numbers_line(v.numbers[i]) + " |";
+                summary += " " + md_text(vote_summary(bin_votes(v.numbers[i], v.low, v.high), v.low, v.high)) + " |";
+            }
+            out += nums + "\n" + summary + "\n\nThe experts' range is " + std::to_string(v.low) + " to " +
+                   std::to_string(v.high) + "; their number is " + std::to_string(v.expert) + ".\n";
+            continue;
+        }
+        auto rows = compare_sortings(v.placements);
+        int moved = 0;
+        for (const auto& row : rows) {
+            out += "| " + md_text(fact_words(v, row.fact)) + (row.moved ? " *(the room moved it)*" : "") + " |";
+            for (const auto& cell : row.rounds) out += " " + md_text(placed_line(cell)) + " |";
+            out += "\n";
+            moved += row.moved ? 1 : 0;
+        }
+        if (rows.empty()) out += "| No one sent a sorting. |\n";
+        out += "\nHow many put each one in each place, most first.";
+        if (v.round_numbers.size() > 1)
+            out += " The room's most-chosen place changed for " + plural(moved, "fact", "facts") + " between the rounds.";
+        out += "\n";
+    }
+    return out;
+}
+
+std::string session_csv(const Wall& wall, const std::vector<Improved>& improved, const std::vector<VoteRecord>& votes) {
+    std::string out = "section,label,kind,status,text,details\n" + wall.csv_rows();
+    int n = 0;
+    for (const auto& imp : improved) {
+        std::string label = "Improved together " + std::to_string(++n);
+        std::string kind = imp.kind == WallKind::Danger ? "danger statement" : "safety goal";
+        out += "improved together," + csv_field(label) + "," + kind + ",original," + csv_field(imp.original) + ",\n";
+        int k = 0;
+        for (const auto& e : imp.edits)
+            out += "improved together," + csv_field(label + ", edit " + std::to_string(++k)) + "," + kind + "," +
+                   (e.picked ? "picked" : "proposed") + "," + csv_field(e.text) + "," + csv_field(marks_line(e.marks)) + "\n";
+    }
+    for (const auto& v : votes) {
+        if (!v.sorting) {
+            for (std::size_t i = 0; i < v.numbers.size() && i < v.round_numbers.size(); ++i)
+                out += "vote," + csv_field(v.title) + ",scaling," + csv_field(round_title(v.round_numbers[i])) + "," +
+                       csv_field(numbers_line(v.numbers[i])) + "," +
+                       csv_field(vote_summary(bin_votes(v.numbers[i], v.low, v.high), v.low, v.high)) + "\n";
+            continue;
+        }
+        for (const auto& row : compare_sortings(v.placements)) {
+            std::string details;
+            for (std::size_t i = 0; i < row.rounds.size() && i < v.round_numbers.size(); ++i)
+                details += (details.empty() ? "" : " | ") + round_title(v.round_numbers[i]) + ": " + placed_line(row.rounds[i]);
+            out += "vote," + csv_field(v.title) + ",sorting," + (row.moved ? "moved" : "") + "," +
+                   csv_field(fact_words(v, row.fact)) + "," + csv_field(details) + "\n";
+        }
     }
     return out;
 }

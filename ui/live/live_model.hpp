@@ -97,7 +97,8 @@ public:
     // The wall as the room sees it (hidden statements left out), numbered
     // "Danger statement 1", ... with no names. `title`: the session's heading.
     std::string markdown(const std::string& title) const;
-    std::string csv() const;
+    // The wall's rows of the session's CSV (session_csv), without the header.
+    std::string csv_rows() const;
 
 private:
     std::vector<WallItem> items_;
@@ -107,6 +108,72 @@ private:
 std::string wall_label(WallKind kind, int number);
 // A marks line: "Says who is worried (met); DS-WHAT (not met)" (plain names where known).
 std::string marks_line(const std::vector<Mark>& marks);
+
+// ------------------------------------------------------------------ sorting votes
+
+// How many of the room put one fact (or one of the child's words, for the
+// Three Houses) in one place, in one revealed round (PgStore::PlacementCount).
+struct Placed {
+    std::string fact, place;
+    int count = 0;
+};
+struct PlaceCount {
+    std::string place;
+    int count = 0;
+};
+// One fact's line when a sorting vote's rounds are compared side by side.
+struct SortingRow {
+    std::string fact;                               // the fact's id, in the order the first round met it
+    std::vector<std::vector<PlaceCount>> rounds;    // one per round given: where the room put it, most first
+    bool moved = false;   // the most-chosen place differs between the first and the last round that placed it
+};
+// The rounds (oldest first) side by side, fact by fact; a fact no one placed
+// in a round has an empty list there.
+std::vector<SortingRow> compare_sortings(const std::vector<std::vector<Placed>>& rounds);
+// A place in plain words: "past-harm" -> "Past harm", "strength" -> "Existing
+// strength", "distractor" -> "Not about safety", "good-things" -> "Good things".
+std::string place_words(const std::string& place);
+// One cell: "Past harm 4; Existing strength 1" (most first), or "not placed".
+std::string placed_line(const std::vector<PlaceCount>& cell);
+// "Round 1: before discussion", "Round 2: after discussion".
+std::string round_title(int round);
+
+// ------------------------------------------------------------------ the session's export
+
+// A statement the room improved together: the original, every proposed edit
+// (without names) with the assessor's marks, and the one the trainer picked.
+struct ImprovedEdit {
+    std::string text;
+    std::vector<Mark> marks;
+    bool picked = false;
+};
+struct Improved {
+    WallKind kind = WallKind::Danger;
+    std::string original;
+    std::vector<ImprovedEdit> edits;   // oldest first
+};
+// A task's revealed vote rounds, oldest first: numbers for a scaling task,
+// placements for a sorting one.
+struct VoteRecord {
+    std::string title;     // "Safety scale: On a scale of 0 to 10, ..."
+    bool sorting = false;
+    int low = 0, high = 10, expert = 5;   // the experts' range and number (scaling)
+    std::vector<int> round_numbers;       // 1, 2, ...
+    std::vector<std::vector<int>> numbers;
+    std::vector<std::vector<Placed>> placements;
+    std::function<std::string(const std::string&)> fact_text;   // a fact's words (its id when unknown)
+};
+// Everything the session's export carries besides the wall itself. Neither
+// has any name in it: proposals and votes are kept without names.
+std::string improvements_markdown(const std::vector<Improved>& improved);
+std::string votes_markdown(const std::vector<VoteRecord>& votes);
+// The session as one CSV (section,label,kind,status,text,details): the
+// wall's statements (status pinned; details the assessor's marks), then each
+// improved statement and its edits (status original, picked or proposed;
+// details the marks), then the votes: a scaling round per row (text the
+// numbers, details the summary), a sorting vote one row per fact with every
+// round side by side in details (status moved when the room changed its mind).
+std::string session_csv(const Wall& wall, const std::vector<Improved>& improved, const std::vector<VoteRecord>& votes);
 
 // Writes `content` to a file named `file_name` inside `folder` (made
 // readable by its owner only). The name may not leave the folder (no '/',

@@ -61,7 +61,7 @@ std::unique_ptr<LiveScript> LiveScript::load(const std::string& path, std::strin
                                   "wait-revealed", "wait-wall", "wait-answer", "export-wall", "text-size", "shot",
                                   "touch", "wait-for", "frames", "quit", "idle", "network-open", "project",
                                   "wait-board", "network-export", "network-add", "network-scale", "send-sorting", "improve",
-                                  "propose", "wait-proposals", "pick"};
+                                  "propose", "wait-proposals", "pick", "vote-task", "scroll", "move-fact"};
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {
@@ -202,6 +202,7 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
         return true;
     }
     if (s.verb == "names") { live.show_names(a == "on"); live.refresh(app); return true; }
+    if (s.verb == "vote-task") { live.choose_vote_task(app, a); return true; }
     if (s.verb == "open-vote") {
         const Scenario* sc = app.scenario();
         (void)sc;
@@ -213,6 +214,13 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
         live.refresh(app);
         if (!live.vote_open()) { *done = false; return true; }
         if (!live.cast_vote(app, std::stoi(a))) { *error = live.problem(); return false; }
+        return true;
+    }
+    if (s.verb == "move-fact") {
+        live.refresh(app);
+        if (!live.vote_open() || !live.sorting_vote()) { *done = false; return true; }
+        auto [fact, place] = two(a);
+        if (!live.move_fact(app, fact, place)) { *error = live.problem(); return false; }
         return true;
     }
     if (s.verb == "send-sorting") {
@@ -275,6 +283,7 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
         return true;
     }
     if (s.verb == "project") { net.project(a == "on"); return true; }
+    if (s.verb == "scroll") { net.scroll_projection(std::stof(a)); frames_ = 3; return true; }
     if (s.verb == "wait-board") {
         auto [items, scales] = two(a);
         const auto& b = net.board();

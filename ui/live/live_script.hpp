@@ -19,6 +19,9 @@
 //   send-sorting   (a trainee sends their sorting once a sorting vote is open)
 //   improve N      (the trainer opens the wall's Nth danger statement)   propose TEXT
 //   wait-proposals N                pick N   (the Nth proposal)
+//   move-fact FACT | PLACE  (a trainee changes their sorting before send-sorting)
+//   vote-task TASK  (the trainer shows that task's rounds without opening a vote)
+//   scroll FRACTION (the network board's projection scrolled to 0 = top ... 1 = bottom)
 //   idle SECONDS   the app waits calmly (no frames unless woken); prints the
 //                  CPU time the process used and the frames it drew meanwhile
 #pragma once

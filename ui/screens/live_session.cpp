@@ -314,24 +314,62 @@ bool LiveScreen::pick(App& app, progress::Id proposal) {
     return true;
 }
 
-// The statements the room improved together, for the wall's export: each
-// original, every proposal (no names) with the assessor's marks, the pick.
-std::string LiveScreen::improvements_markdown(App& app) {
-    std::string out;
+// The statements the room improved together, for the session's export:
+// each original, every proposal (no names) with the assessor's marks, the pick.
+std::vector<live::Improved> LiveScreen::improved_for_export(App& app) {
+    std::vector<live::Improved> out;
     auto& store = link_->store();
-    int n = 0;
     for (const auto& imp : store.improvements(info_.id)) {
-        live::WallKind kind = imp.kind == "danger" ? live::WallKind::Danger : live::WallKind::Goal;
-        out += "\n### Improved together " + std::to_string(++n) + "\n\nThe statement: " + imp.original + "\n\n";
-        int k = 0;
-        for (const auto& p : store.proposals(imp.id)) {
-            out += std::to_string(++k) + ". " + p.text + (imp.picked && *imp.picked == p.id ? " **(picked)**" : "") + "\n";
-            std::string m = live::marks_line(marks_for(app, kind, p.text));
-            if (!m.empty()) out += "   - Assessor: " + m + "\n";
-        }
-        if (k == 0) out += "No edits were proposed.\n";
+        live::Improved i;
+        i.kind = imp.kind == "danger" ? live::WallKind::Danger : live::WallKind::Goal;
+        i.original = imp.original;
+        for (const auto& p : store.proposals(imp.id))
+            i.edits.push_back({p.text, marks_for(app, i.kind, p.text), imp.picked && *imp.picked == p.id});
+        out.push_back(std::move(i));
     }
-    return out.empty() ? out : "\n## Improved together\n" + out;
+    return out;
+}
+
+// Every revealed round of the session, task by task in the order the tasks were first voted on.
+std::vector<live::VoteRecord> LiveScreen::votes_for_export(App& app) {
+    std::vector<live::VoteRecord> out;
+    auto& store = link_->store();
+    const Scenario* sc = scenario(app, info_.scenario);
+    std::vector<std::string> tasks;
+    auto rounds = store.vote_rounds(info_.id);
+    for (const auto& r : rounds)
+        if (r.revealed && std::find(tasks.begin(), tasks.end(), r.task) == tasks.end()) tasks.push_back(r.task);
+    for (const auto& task : tasks) {
+        live::VoteRecord v;
+        const Task* t = sc ? sc->task(task) : nullptr;
+        v.title = t ? std::string(kind_words(t->kind)) + ": " + shorten(t->prompt, 90) : task;
+        v.sorting = t && (t->kind == TaskKind::SortFacts || t->kind == TaskKind::ThreeHouses);
+        if (sc && !v.sorting) {
+            const ScalingKey& key = sc->scaling_key(task);
+            v.low = key.low;
+            v.high = key.high;
+            v.expert = key.expert;
+        }
+        v.fact_text = [sc](const std::string& id) -> std::string {
+            if (sc)
+                for (const auto& f : sc->facts)
+                    if (f.id == id) return f.text;
+            return id;
+        };
+        for (const auto& r : rounds) {
+            if (r.task != task || !r.revealed) continue;
+            v.round_numbers.push_back(r.round);
+            auto numbers = store.revealed_votes(info_.id, task, r.round);
+            std::vector<live::Placed> placed;
+            if (numbers.empty() || v.sorting)
+                for (const auto& c : store.revealed_placements(info_.id, task, r.round)) placed.push_back({c.fact, c.place, c.count});
+            if (!placed.empty()) v.sorting = true;
+            v.numbers.push_back(std::move(numbers));
+            v.placements.push_back(std::move(placed));
+        }
+        out.push_back(std::move(v));
+    }
+    return out;
 }
 
 bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden) {
@@ -351,23 +389,65 @@ bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, s
     return true;
 }
 
+std::map<std::string, std::string> LiveScreen::case_sorting(App& app) {
+    auto& store = link_->store();
+    std::optional<progress::Attempt> latest;
+    for (const auto& a : store.attempts(*app.user, app.user->id))
+        if (a.scenario == info_.scenario && (!latest || a.id > latest->id)) latest = a;
+    std::map<std::string, std::string> placements;
+    if (latest)
+        for (const auto& e : store.transcript(latest->id).events)
+            if (e.kind == Event::Kind::Answer && e.answer.task == vote_task_ && !e.answer.placements.empty())
+                placements = e.answer.placements;   // the latest answer to the task
+    return placements;
+}
+
+namespace {
+
+// The places a sorting task offers, in the order the case's task names them.
+std::vector<std::string> sorting_places(const Task* t) {
+    if (t && t->kind == TaskKind::ThreeHouses) return {"worries", "good-things", "dreams"};
+    return {"past-harm", "complicating-factor", "strength", "existing-safety", "distractor"};
+}
+
+}  // namespace
+
+bool LiveScreen::move_fact(App& app, const std::string& fact, const std::string& place) {
+    problem_.clear();
+    if (my_sorting_task_ != vote_task_ || my_sorting_.empty()) {
+        try {
+            my_sorting_ = case_sorting(app);
+            my_sorting_task_ = vote_task_;
+        } catch (const std::exception& e) {
+            problem_ = std::string("your sorting could not be read: ") + e.what();
+            return false;
+        }
+    }
+    auto it = my_sorting_.find(fact);
+    if (it == my_sorting_.end()) {
+        problem_ = "'" + fact + "' is not in your sorting: sort the facts at this task in the case first";
+        return false;
+    }
+    auto places = sorting_places(scenario_ ? scenario_->task(vote_task_) : nullptr);
+    if (std::find(places.begin(), places.end(), place) == places.end()) {
+        problem_ = "'" + place + "' is not a place at this task";
+        return false;
+    }
+    it->second = place;
+    return true;
+}
+
 bool LiveScreen::send_sorting(App& app) {
     problem_.clear();
     try {
-        auto& store = link_->store();
-        std::optional<progress::Attempt> latest;
-        for (const auto& a : store.attempts(*app.user, app.user->id))
-            if (a.scenario == info_.scenario && (!latest || a.id > latest->id)) latest = a;
-        std::map<std::string, std::string> placements;
-        if (latest)
-            for (const auto& e : store.transcript(latest->id).events)
-                if (e.kind == Event::Kind::Answer && e.answer.task == vote_task_ && !e.answer.placements.empty())
-                    placements = e.answer.placements;   // the latest answer to the task
+        // What the trainee changed here after discussion, else their answer in the case.
+        std::map<std::string, std::string> placements =
+            my_sorting_task_ == vote_task_ && !my_sorting_.empty() ? my_sorting_ : case_sorting(app);
         if (placements.empty()) {
             problem_ = "sort the facts at this task in the case first, then send your sorting";
             return false;
         }
-        store.cast_placements(info_.id, vote_task_, placements);
+        link_->store().cast_placements(info_.id, vote_task_, placements);
         my_sorting_sent_ = true;
     } catch (const std::exception& e) {
         problem_ = std::string("your sorting did not go in: ") + e.what();
@@ -377,12 +457,69 @@ bool LiveScreen::send_sorting(App& app) {
     return true;
 }
 
+// The trainee's own sorting, one line per fact with its place, to change
+// before sending (folded away until they open it).
+void LiveScreen::draw_my_sorting(App& app) {
+    if (my_sorting_task_ != vote_task_ || my_sorting_.empty()) {
+        try {
+            my_sorting_ = case_sorting(app);
+            my_sorting_task_ = vote_task_;
+        } catch (const std::exception& e) {
+            problem_ = std::string("your sorting could not be read: ") + e.what();
+            return;
+        }
+    }
+    if (my_sorting_.empty()) return;
+    // Open by itself in a round after discussion, when people change their minds.
+    if (!rounds_.empty() && rounds_.back().round > 1) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    if (!ImGui::CollapsingHeader("Change where you put them###live-my-sorting")) return;
+    const Scenario* sc = scenario_.get();
+    auto places = sorting_places(sc ? sc->task(vote_task_) : nullptr);
+    float combo_w = 0;
+    for (const auto& p : places) combo_w = std::max(combo_w, ImGui::CalcTextSize(live::place_words(p).c_str()).x);
+    combo_w += ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::BeginTable("###live-my-sorting-table", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Your place", ImGuiTableColumnFlags_WidthFixed, combo_w);
+        for (auto& [fact, place] : my_sorting_) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            std::string words = fact;
+            if (sc)
+                for (const auto& f : sc->facts)
+                    if (f.id == fact) words = f.text;
+            ImGui::TextWrapped("%s", words.c_str());
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(combo_w);
+            ImGui::PushID(fact.c_str());
+            if (ImGui::BeginCombo("###place", live::place_words(place).c_str())) {
+                for (const auto& p : places)
+                    if (ImGui::Selectable(live::place_words(p).c_str(), p == place)) place = p;
+                ImGui::EndCombo();
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    // Another button at the foot, so a long list need not be scrolled back up.
+    if (big_button(my_sorting_sent_ ? "Send it again###live-sort-foot" : "Send my sorting###live-sort-foot")) send_sorting(app);
+}
+
 bool LiveScreen::export_wall(App& app, const std::string& folder, bool markdown) {
     std::string err;
     std::string title = "Statement wall, live session " + info_.join_code;
     if (scenario_) title += " (" + scenario_->title + ")";
-    auto path = live::write_export(folder, live::export_name(info_.join_code, "wall", markdown ? "md" : "csv"),
-                                   markdown ? wall_.markdown(title) + improvements_markdown(app) : wall_.csv(), &err);
+    std::string content;
+    try {
+        auto improved = improved_for_export(app);
+        auto votes = votes_for_export(app);
+        content = markdown ? wall_.markdown(title) + live::improvements_markdown(improved) + live::votes_markdown(votes)
+                           : live::session_csv(wall_, improved, votes);
+    } catch (const std::exception& e) {
+        export_message_ = std::string("Not exported: the session could not be read: ") + e.what();
+        return false;
+    }
+    auto path = live::write_export(folder, live::export_name(info_.join_code, "wall", markdown ? "md" : "csv"), content, &err);
     export_message_ = path ? "Written to " + *path : "Not exported: " + err;
     return path.has_value();
 }
@@ -694,7 +831,8 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
     auto draw_rounds = [&] {
         if (shown.empty()) return;
         if (sorting_) {
-            draw_sorting_round(app, *shown.back(), ImGui::GetContentRegionAvail().x);
+            if (shown.size() == 2) draw_sorting_rounds(app, *shown[0], *shown[1], ImGui::GetContentRegionAvail().x);
+            else draw_sorting_round(app, *shown.back(), ImGui::GetContentRegionAvail().x);
             return;
         }
         int low = 0, high = 10, expert = 5;
@@ -733,8 +871,10 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
         } else if (open && sorting_) {
             subheading(app, my_sorting_sent_ ? "Your sorting is in" : "Send your sorting");
             muted_text("Sort the facts at this task in the case, then send where you put each one. Only you see it until "
-                       "your trainer reveals the room's, without names. You can send it again until then.");
+                       "your trainer reveals the room's, without names. You can send it again until then, and "
+                       "change where you put any of them below.");
             if (big_button(my_sorting_sent_ ? "Send it again###live-sort" : "Send my sorting###live-sort")) send_sorting(app);
+            draw_my_sorting(app);
         } else if (open) {
             subheading(app, my_vote_ ? ("Your number: " + std::to_string(*my_vote_)).c_str() : "Choose your number");
             muted_text("Only you see it until your trainer reveals everyone's, without names. You can change it until then.");
@@ -777,8 +917,7 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
         if (std::find(places.begin(), places.end(), c.place) == places.end()) places.push_back(c.place);
     }
     std::sort(places.begin(), places.end());
-    subheading(app, (r.round == 1 ? std::string("Round 1: where the room put each one")
-                                  : "Round " + std::to_string(r.round) + ": after discussion").c_str());
+    subheading(app, ("Where the room put each one (" + live::round_title(r.round) + ")").c_str());
     if (facts.empty()) {
         muted_text("No one sent a sorting in this round.");
         return;
@@ -790,11 +929,7 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
                 if (f.id == id) return f.text;
         return id;
     };
-    auto place_words = [](std::string p) {
-        std::replace(p.begin(), p.end(), '-', ' ');
-        if (!p.empty()) p[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
-        return p;
-    };
+    auto place_words = [](const std::string& p) { return live::place_words(p); };
     int cols = static_cast<int>(places.size()) + 1;
     if (ImGui::BeginTable("###live-sorting", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                                        ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
@@ -823,6 +958,75 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
         ImGui::EndTable();
     }
     muted_text("How many put each fact in each place; no names are kept with the votes.");
+}
+
+// Two revealed sortings side by side: one row per fact, where the room put
+// it in each round (most first, the most-chosen in bold), the facts the
+// room moved after discussion first and marked, so the trainer can go
+// straight to them.
+void LiveScreen::draw_sorting_rounds(App& app, const Round& a, const Round& b, float width) {
+    auto placed = [](const Round& r) {
+        std::vector<live::Placed> out;
+        for (const auto& c : r.placements) out.push_back({c.fact, c.place, c.count});
+        return out;
+    };
+    auto rows = live::compare_sortings({placed(a), placed(b)});
+    std::stable_partition(rows.begin(), rows.end(), [](const live::SortingRow& r) { return r.moved; });
+    int moved = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const live::SortingRow& r) { return r.moved; }));
+    subheading(app, "Where the room put each one, before and after discussion");
+    if (rows.empty()) {
+        muted_text("No one sent a sorting in these rounds.");
+        return;
+    }
+    muted_text("Round " + std::to_string(a.round) + (a.round == 1 ? " was before discussion" : "") + ", round " +
+               std::to_string(b.round) + " after it.");
+    wrapped(moved == 0 ? std::string("After discussion the room's most-chosen place is the same for every one.")
+                       : "After discussion the room moved " + std::to_string(moved) + (moved == 1 ? " one" : " of them") +
+                             " to another place: " + (moved == 1 ? "it comes" : "they come") + " first, marked Moved.");
+    const Scenario* sc = scenario_.get();
+    auto fact_text = [sc](const std::string& id) -> std::string {
+        if (sc)
+            for (const auto& f : sc->facts)
+                if (f.id == id) return f.text;
+        return id;
+    };
+    if (ImGui::BeginTable("###live-sorting-rounds", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                                          ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp,
+                          ImVec2(width, 0))) {
+        // At large text the headings shorten to "Round 1" rather than be cut off.
+        float round_w = width * 1.4f / 5.0f - ImGui::GetStyle().CellPadding.x * 2;
+        auto heading = [&](int round) {
+            std::string t = live::round_title(round);
+            return ImGui::CalcTextSize(t.c_str()).x <= round_w ? t : "Round " + std::to_string(round);
+        };
+        ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(heading(a.round).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ImGui::TableSetupColumn(heading(b.round).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ImGui::TableHeadersRow();
+        for (const auto& row : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (row.moved) {
+                if (app.bold) ImGui::PushFont(app.bold);
+                ImGui::TextUnformatted("Moved:");
+                if (app.bold) ImGui::PopFont();
+                ImGui::SameLine();
+            }
+            ImGui::TextWrapped("%s", fact_text(row.fact).c_str());
+            for (const auto& cell : row.rounds) {
+                ImGui::TableNextColumn();
+                if (cell.empty()) muted_text("Not placed");
+                for (const auto& c : cell) {
+                    bool top = c.count == cell.front().count && app.bold;
+                    if (top) ImGui::PushFont(app.bold);
+                    ImGui::TextWrapped("%s %d", live::place_words(c.place).c_str(), c.count);
+                    if (top) ImGui::PopFont();
+                }
+            }
+        }
+        ImGui::EndTable();
+    }
+    muted_text("How many put each one in each place, the most-chosen in bold; no names are kept with the votes.");
 }
 
 void LiveScreen::draw_wall(App& app) {

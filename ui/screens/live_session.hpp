@@ -3,7 +3,9 @@
 // a session for a cohort and a case, show its join code, watch the room
 // (where each person is, anonymous unless names are chosen), run vote then
 // reveal at a scaling task (rounds side by side on the 0-10 line with the
-// experts' range), and keep the statement wall (hide, pin, export). For a
+// experts' range) or a sorting task (where the room put each fact, two
+// rounds side by side), and keep the statement wall (hide, pin, export the
+// session: the wall, the statements improved together, every vote). For a
 // trainee: join with the code, open the session's case, vote privately,
 // see revealed rounds. Everything redraws when the store NOTIFYs
 // (live/live_link.hpp), never on a timer. On a local SQLite file it says
@@ -42,10 +44,19 @@ public:
     bool join(App& app, const std::string& code);
     bool open_case(App& app);                       // the trainee opens the session's case
     bool open_vote(App& app, const std::string& task);
+    // The trainer shows a task's rounds (as the Task list does) without opening a vote.
+    void choose_vote_task(App& app, const std::string& task) {
+        vote_task_ = task;
+        refresh(app);
+    }
     bool cast_vote(App& app, int number);
     bool reveal(App& app);
     // A trainee sends their own sorting of the vote's task (their latest answer to it in the case).
     bool send_sorting(App& app);
+    // A trainee moves one fact (or one of the child's words) to another place
+    // before sending: after discussion they can change their mind without
+    // going back into the case. False with problem() set for an unknown fact or place.
+    bool move_fact(App& app, const std::string& fact, const std::string& place);
     // Pins or hides a wall statement (by its key), kept in the store; false with problem() set.
     bool mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden);
     bool sorting_vote() const { return sorting_; }
@@ -109,6 +120,10 @@ private:
     int votes_in_ = 0;
     bool sorting_ = false;                  // vote_task_ is a sorting (the fact mapping, the Three Houses)
     bool my_sorting_sent_ = false;
+    std::map<std::string, std::string> my_sorting_;   // what the trainee will send (fact -> place)
+    std::string my_sorting_task_;                      // the task my_sorting_ is for
+    std::map<std::string, std::string> case_sorting(App& app);   // their latest answer to vote_task_ in the case
+    void draw_my_sorting(App& app);
     std::optional<int> my_vote_;
     int my_vote_round_ = 0;
     // The wall.
@@ -137,10 +152,12 @@ private:
     void draw_room(App& app);
     void draw_votes(App& app, bool as_trainer);
     void draw_sorting_round(App& app, const Round& r, float width);
+    void draw_sorting_rounds(App& app, const Round& a, const Round& b, float width);
     void draw_wall(App& app);
     void draw_improving(App& app, bool as_trainer);
     std::vector<live::Mark> marks_for(App& app, live::WallKind kind, const std::string& text);
-    std::string improvements_markdown(App& app);
+    std::vector<live::Improved> improved_for_export(App& app);
+    std::vector<live::VoteRecord> votes_for_export(App& app);
 };
 
 }  // namespace sofs::ui

@@ -50,6 +50,7 @@ const char* NetworkScreen::help() const {
            "the number from 0 to 10 and a short reason. Every view goes on the same line, so the group can talk "
            "about why they differ. A view scaled again replaces its earlier number.\n\n"
            "Project shows the board on the whole window in large text with nothing to press, for a projector; "
+           "Page Down, Space and the arrow keys move down a board longer than the screen; "
            "press Esc to leave it. Export writes the board as Markdown or CSV into a folder you choose, readable by "
            "you only. Only the practice lead or a trainer removes things from the board.";
 }
@@ -361,7 +362,7 @@ void NetworkScreen::draw_board(App& app) {
     muted_text(b.info.cohort + (b.info.scenario.empty() ? ": a real case" : ": a bundled case") +
                ". Everyone in the network sees this board change as it changes.");
     if (big_button("Project###net-project")) projecting_ = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The board alone, large, on the whole window; Esc leaves");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The board alone, large, on the whole window; Page Down and Page Up move it, Esc leaves");
     ImGui::SameLine();
     if (ImGui::Button("All boards###net-list")) {
         if (link_) link_->stop();
@@ -398,11 +399,32 @@ void NetworkScreen::draw_board(App& app) {
 namespace {
 
 // How many of `count` places go side by side: as many as leave each about
-// twelve characters' width (six columns at 100 % on a laptop, three at 200 %).
+// twelve characters' width (six columns at 100 % in a 1280-wide window, two at 200 %).
 int per_row(int count) {
     float em = ImGui::GetFontSize();
     int fit = static_cast<int>(ImGui::GetContentRegionAvail().x / (12.0f * em));
     return std::clamp(fit, 1, count);
+}
+
+// A table's header row: the usual one on the board; on the projection plain
+// words on the header colour (a mouse resting on the projector highlights
+// nothing), and where each heading starts, for the headings that stay in
+// view while the projection scrolls.
+std::vector<std::pair<float, std::string>> header_row(bool projected) {
+    std::vector<std::pair<float, std::string>> at;
+    if (!projected) {
+        ImGui::TableHeadersRow();
+        return at;
+    }
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        const char* name = ImGui::TableGetColumnName(c);
+        ImGui::TextUnformatted(name ? name : "");
+        at.emplace_back(ImGui::GetItemRectMin().x, name ? name : "");
+    }
+    return at;
 }
 
 }  // namespace
@@ -421,7 +443,7 @@ void NetworkScreen::draw_columns(App& app, bool projected) {
             continue;
         }
         for (int i = first; i < first + across; ++i) ImGui::TableSetupColumn(i < n ? cols[static_cast<std::size_t>(i)].title : "");
-        ImGui::TableHeadersRow();
+        HeaderBand band{ImGui::GetCursorScreenPos().y, 0, header_row(projected)};
         ImGui::TableNextRow();
         for (int i = first; i < first + across; ++i) {
             ImGui::TableNextColumn();
@@ -439,6 +461,8 @@ void NetworkScreen::draw_columns(App& app, bool projected) {
             }
         }
         ImGui::EndTable();
+        band.bottom = ImGui::GetItemRectMax().y;
+        if (projected) bands_.push_back(std::move(band));
         ImGui::PopID();
         gap(0.2f);
     }
@@ -462,7 +486,7 @@ void NetworkScreen::draw_statements(App& app, bool projected) {
             continue;
         }
         for (int i = first; i < first + across; ++i) ImGui::TableSetupColumn(i < n ? lists[static_cast<std::size_t>(i)].title : "");
-        ImGui::TableHeadersRow();
+        HeaderBand band{ImGui::GetCursorScreenPos().y, 0, header_row(projected)};
         ImGui::TableNextRow();
         for (int i = first; i < first + across; ++i) {
             ImGui::TableNextColumn();
@@ -499,6 +523,8 @@ void NetworkScreen::draw_statements(App& app, bool projected) {
             }
         }
         ImGui::EndTable();
+        band.bottom = ImGui::GetItemRectMax().y;
+        if (projected) bands_.push_back(std::move(band));
         ImGui::PopID();
         gap(0.2f);
     }
@@ -564,7 +590,7 @@ void NetworkScreen::draw_scale_line(App& app, float width, bool projected) {
         ImGui::TableSetupColumn("Number", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Number").x);
         ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         if (!projected) ImGui::TableSetupColumn("###net-why-actions", ImGuiTableColumnFlags_WidthStretch, 0.6f);
-        ImGui::TableHeadersRow();
+        header_row(projected);
         std::string remove_who;
         for (const auto* x : order) {
             ImGui::TableNextRow();
@@ -680,9 +706,27 @@ void NetworkScreen::draw_projection(App& app) {
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::SetNextWindowFocus();
+    // A scrollbar stays: a full board at large text is several screens long,
+    // and the room should see that there is more and how far down they are.
     ImGui::Begin("###net-projection", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
+    // The lead at the laptop moves it with the keys a presenter uses.
+    {
+        float page = ImGui::GetWindowHeight() * 0.8f, step = ImGui::GetTextLineHeightWithSpacing() * 3;
+        float to = ImGui::GetScrollY();
+        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) || ImGui::IsKeyPressed(GLFW_KEY_SPACE)) to += page;
+        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP)) to -= page;
+        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) to += step;
+        if (ImGui::IsKeyPressed(GLFW_KEY_UP)) to -= step;
+        if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) to = 0;
+        if (ImGui::IsKeyPressed(GLFW_KEY_END)) to = ImGui::GetScrollMaxY();
+        if (to != ImGui::GetScrollY()) {
+            ImGui::SetScrollY(std::clamp(to, 0.0f, ImGui::GetScrollMaxY()));
+            app.request_redraw();
+        }
+    }
+    bands_.clear();
     // The title large; the rest in bold at the chosen text size (200 % for a
     // projector), the scale first: it is short, and it is what the room talks about.
     if (app.large) ImGui::PushFont(app.large);
@@ -694,8 +738,50 @@ void NetworkScreen::draw_projection(App& app) {
     draw_columns(app, true);
     gap(0.3f);
     draw_statements(app, true);
+    draw_projection_edges(app);
     if (app.bold) ImGui::PopFont();
+    if (scroll_to_ >= 0) {
+        ImGui::SetScrollY(std::clamp(scroll_to_, 0.0f, 1.0f) * ImGui::GetScrollMaxY());
+        scroll_to_ = -1;
+    }
     ImGui::End();
+}
+
+// Over the scrolled projection: the headings of the columns the top of the
+// window is in (so a fact part-way down still says which column it is in),
+// and at the foot, while there is more, a line saying so and how to get there.
+void NetworkScreen::draw_projection_edges(App& app) {
+    float s = app.ui_scale();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    float line = ImGui::GetTextLineHeight();
+    float band_h = line + ImGui::GetStyle().CellPadding.y * 2 + 2 * s;
+    float right = wp.x + ws.x - ImGui::GetStyle().ScrollbarSize;
+    ImU32 bg = ImGui::GetColorU32(ImGuiCol_WindowBg), head = ImGui::GetColorU32(ImGuiCol_TableHeaderBg);
+    ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), rule = ImGui::GetColorU32(ImGuiCol_Border);
+    if (ImGui::GetScrollY() > 0)
+        for (const auto& b : bands_) {
+            // Only while the table's heading is above the window and enough of it is still in view.
+            if (b.top >= wp.y || b.bottom < wp.y + band_h * 2) continue;
+            dl->AddRectFilled(ImVec2(wp.x, wp.y), ImVec2(right, wp.y + band_h), bg);
+            dl->AddRectFilled(ImVec2(wp.x + ImGui::GetStyle().WindowPadding.x, wp.y), ImVec2(right, wp.y + band_h), head);
+            for (const auto& [x, name] : b.columns)
+                if (!name.empty()) dl->AddText(ImVec2(x, wp.y + (band_h - line) / 2), text, name.c_str());
+            dl->AddLine(ImVec2(wp.x, wp.y + band_h), ImVec2(right, wp.y + band_h), rule, 1.0f * s);
+            break;
+        }
+    // "More" from where the board's last table ends in this very frame, not
+    // from the scroll range (which lags a frame behind a change of text size).
+    float end = bands_.empty() ? ImGui::GetCursorScreenPos().y : bands_.back().bottom;
+    if (end > wp.y + ws.y - 2 * s) {
+        std::string more = "More below: Page Down";
+        ImVec2 sz = ImGui::CalcTextSize(more.c_str());
+        float pad = 6 * s;
+        ImVec2 a(right - sz.x - pad * 3, wp.y + ws.y - sz.y - pad * 3), z(right - pad, wp.y + ws.y - pad);
+        dl->AddRectFilled(a, z, head, 4 * s);
+        dl->AddRect(a, z, rule, 4 * s, 0, 1.0f * s);
+        dl->AddText(ImVec2(a.x + pad, a.y + pad), text, more.c_str());
+    }
 }
 
 }  // namespace sofs::ui

@@ -7,7 +7,9 @@
 // together on the 0-10 line. Every open board redraws when the store
 // NOTIFYs a change (live/live_link.hpp), never on a timer. "Project" shows
 // the board read-only over the whole window in large text, with no controls
-// (Esc leaves); the board exports as Markdown or CSV (owner-only files).
+// (Esc leaves; Page Down, Space, the arrows, Home and End scroll a board
+// longer than the screen, whose column headings stay at the top and whose
+// foot says when there is more below); the board exports as Markdown or CSV (owner-only files).
 #pragma once
 
 #include "screen.hpp"
@@ -48,6 +50,8 @@ public:
     std::optional<std::string> export_board(App& app, const std::string& folder, bool markdown);
     void project(bool on) { projecting_ = on; }
     bool projecting() const { return projecting_; }
+    // Scrolls the projection to a point, 0 the top and 1 the end (the scripted pictures).
+    void scroll_projection(float fraction) { scroll_to_ = fraction; }
     void refresh(App& app);   // reads the board again now (the screen does this when woken)
 
     const std::string& problem() const { return problem_; }
@@ -64,6 +68,14 @@ private:
     std::map<std::string, std::vector<progress::network::BoardMark>> marks_cache_;   // by kind and text
     std::string problem_, export_message_, export_folder_;
     bool projecting_ = false;
+    float scroll_to_ = -1;
+    // Where each table of the projection starts and ends on the screen, with
+    // its headings' places, drawn again over the top while it scrolls.
+    struct HeaderBand {
+        float top = 0, bottom = 0;
+        std::vector<std::pair<float, std::string>> columns;
+    };
+    std::vector<HeaderBand> bands_;
     double refresh_ms_ = 0;
     // The forms.
     std::vector<std::string> cohorts_;
@@ -88,6 +100,7 @@ private:
     void draw_scale_line(App& app, float width, bool projected);
     void draw_add_forms(App& app);
     void draw_projection(App& app);
+    void draw_projection_edges(App& app);
 };
 
 }  // namespace sofs::ui
