@@ -181,6 +181,7 @@ void KeyPlay::decide(App& app) {
     if (const char* f = screen_file(here); *f && !pictured_.count(f) && shot_.empty()) {
         pictured_.insert(f);
         app.request_screenshot(dir_ + "/" + f);
+        return;   // the screen as it opened: the next step acts
     }
     if (mouse_) return decide_mouse(app);
     switch (here) {
@@ -429,6 +430,12 @@ void KeyPlay::decide_mouse(App& app) {
             if (it != th.houses().end() && it->second == house) continue;
             if (popup) click("house:" + house);
             else click("item:" + item);
+            return;
+        }
+        // Hand in in sight: picture the houses filled, before pressing it.
+        if (TargetRect r; !pictured_.count("k07b-houses-filled.png") && target_rect("primary", &r) && r.y1 <= r.cy1 && r.y0 >= r.cy0) {
+            pictured_.insert("k07b-houses-filled.png");
+            app.request_screenshot(dir_ + "/k07b-houses-filled.png");
             return;
         }
         click("primary");
