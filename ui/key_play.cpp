@@ -60,20 +60,48 @@ bool KeyPlay::click(const std::string& target, float fx) {
         return false;
     }
     float cy = (r.y0 + r.y1) / 2;
-    // Out of sight: turn the wheel over its panel until it shows.
+    // Out of sight: turn the wheel over its panel until it shows. Like a
+    // person, first put the pointer where a turn moves that panel: not over a
+    // writing box or an inner panel that would take the turn for itself (the
+    // panel's margins first, then points across it). When the control already
+    // shows in its panel's own view but that panel is cut off by the screen
+    // round it (a list inside a page), the screen is turned instead.
     if (cy < r.cy0 + 2 || cy > r.cy1 - 2 || r.cy1 - r.cy0 < 4) {
-        if (++scrolls_ > 60) {
+        if (++scrolls_ > 80) {
             failure_ = "scrolling never brought '" + target + "' into sight";
             return false;
         }
+        bool outward = r.outer != 0 && cy >= r.iy0 + 2 && cy <= r.iy1 - 2;
+        unsigned panel = outward ? r.outer : r.scroller;
+        float px0 = outward ? r.ox0 : r.sx0, py0 = outward ? r.oy0 : r.sy0;
+        float px1 = outward ? r.ox1 : r.sx1, py1 = outward ? r.oy1 : r.sy1;
+        bool inside = mx_ >= px0 && mx_ <= px1 && my_ >= py0 && my_ <= py1;
         Key k;
         k.mouse = true;
-        k.x = (r.sx0 + r.sx1) / 2;
-        k.y = (r.sy0 + r.sy1) / 2;
-        k.wheel = cy > k.y ? -1.0f : 1.0f;
+        if (inside && wheel_panel() == panel) {
+            wheel_spot_ = 0;
+            k.x = mx_;
+            k.y = my_;
+            // Down when the control is below what shows, up when above.
+            float shown_mid = outward || r.cy1 - r.cy0 < 4 ? (py0 + py1) / 2 : (r.cy0 + r.cy1) / 2;
+            k.wheel = cy > shown_mid ? -1.0f : 1.0f;
+        } else {
+            const float fx[] = {0.0f, 1.0f, 0.5f, 0.5f, 0.5f, 0.1f, 0.9f, 0.25f, 0.75f, 0.1f, 0.9f, 0.25f, 0.75f};
+            const float fy[] = {0.5f, 0.5f, 0.0f, 1.0f, 0.5f, 0.1f, 0.1f, 0.5f, 0.5f, 0.9f, 0.9f, 0.25f, 0.75f};
+            constexpr int n = sizeof fx / sizeof fx[0];
+            if (wheel_spot_ >= n) {
+                failure_ = "there is no place over the panel round '" + target + "' where the wheel scrolls it";
+                return false;
+            }
+            float inset = 3;
+            k.x = std::clamp(px0 + (px1 - px0) * fx[wheel_spot_], px0 + inset, px1 - inset);
+            k.y = std::clamp(py0 + (py1 - py0) * fy[wheel_spot_], py0 + inset, py1 - inset);
+            ++wheel_spot_;
+        }
         keys_.push_back(k);
         return false;
     }
+    wheel_spot_ = 0;
     scrolls_ = 0;
     float x = r.x0 + (r.x1 - r.x0) * fx, y = std::clamp(cy, r.cy0 + 2, r.cy1 - 2);
     for (bool down : {false, true, false}) {
@@ -140,6 +168,11 @@ bool KeyPlay::tab_to(const std::string& target) {
 void KeyPlay::fail(App& app, const std::string& why) {
     failure_ = why;
     done_ = true;
+    // A picture of the screen where it stopped (this frame is still drawn).
+    if (shot_.empty()) {
+        pictured_.insert("k99-stopped.png");
+        app.request_screenshot(dir_ + "/k99-stopped.png");
+    }
     app.quit(1);
 }
 
@@ -148,6 +181,7 @@ void KeyPlay::decide(App& app) {
     if (const char* f = screen_file(here); *f && !pictured_.count(f) && shot_.empty()) {
         pictured_.insert(f);
         app.request_screenshot(dir_ + "/" + f);
+        return;   // the screen as it opened: the next step acts
     }
     if (mouse_) return decide_mouse(app);
     switch (here) {
@@ -398,6 +432,12 @@ void KeyPlay::decide_mouse(App& app) {
             else click("item:" + item);
             return;
         }
+        // Hand in in sight: picture the houses filled, before pressing it.
+        if (TargetRect r; !pictured_.count("k07b-houses-filled.png") && target_rect("primary", &r) && r.y1 <= r.cy1 && r.y0 >= r.cy0) {
+            pictured_.insert("k07b-houses-filled.png");
+            app.request_screenshot(dir_ + "/k07b-houses-filled.png");
+            return;
+        }
         click("primary");
         return;
     }
@@ -487,8 +527,9 @@ int KeyPlay::finish(App& app) {
                 app.screen(app.current()).stable_id());
     for (const auto& p : pictured_) std::printf("  %s\n", p.c_str());
     bool ok = failure_.empty() && app.current() == ScreenId::Debrief;
-    if (!failure_.empty()) std::fprintf(stderr, "keys-only: %s\n", failure_.c_str());
-    else if (!ok) std::fprintf(stderr, "keys-only: the feedback page was not reached\n");
+    const char* mode = mouse_ ? "mouse-only" : "keys-only";
+    if (!failure_.empty()) std::fprintf(stderr, "%s: %s\n", mode, failure_.c_str());
+    else if (!ok) std::fprintf(stderr, "%s: the feedback page was not reached\n", mode);
     // What the store kept: this trainee's attempt at the case, finished.
     if (ok) {
         bool stored = false;
@@ -501,10 +542,10 @@ int KeyPlay::finish(App& app) {
                         stored = true;
                     }
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "keys-only: the progress store could not be read: %s\n", e.what());
+            std::fprintf(stderr, "%s: the progress store could not be read: %s\n", mode, e.what());
         }
         if (!stored) {
-            std::fprintf(stderr, "keys-only: no finished attempt at %s is in the progress store\n", case_.c_str());
+            std::fprintf(stderr, "%s: no finished attempt at %s is in the progress store\n", mode, case_.c_str());
             ok = false;
         }
     }

@@ -47,6 +47,7 @@ private:
     bool mdown_ = false;
     float mwheel_ = 0;
     int scrolls_ = 0;          // wheel turns since a control was last in sight
+    int wheel_spot_ = 0;       // the next place over a panel to try the wheel from
     std::string mouse_typed_;  // the writing box the words went into
     std::string dir_, case_, tmp_;
     double started_ = 0;       // seconds (steady clock) when the run began

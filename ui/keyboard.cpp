@@ -20,12 +20,39 @@ void note_target(const std::string& name) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImGuiWindow* w = ImGui::GetCurrentWindow();
     const ImRect& clip = w->InnerClipRect;
-    ImGuiWindow* scroller = w;
-    while (scroller->ParentWindow && (scroller->Flags & ImGuiWindowFlags_ChildWindow) && scroller->ScrollMax.y <= 0)
-        scroller = scroller->ParentWindow;
+    // The panels the wheel would scroll, from the control outwards (as ImGui
+    // passes a turn on from a panel that cannot scroll, or not by the wheel).
+    auto scrolling = [](ImGuiWindow* p) {
+        while (p && p->ParentWindow && (p->Flags & ImGuiWindowFlags_ChildWindow) &&
+               (p->ScrollMax.y <= 0 || (p->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
+            p = p->ParentWindow;
+        return p;
+    };
+    ImGuiWindow* scroller = scrolling(w);
+    ImGuiWindow* outer = (scroller->Flags & ImGuiWindowFlags_ChildWindow) ? scrolling(scroller->ParentWindow) : nullptr;
+    if (outer && outer->ScrollMax.y <= 0) outer = nullptr;
     const ImRect& sc = scroller->InnerClipRect;
-    g_rects[name] = TargetRect{a.x, a.y, b.x, b.y, clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y,
-                               sc.Min.x, sc.Min.y, sc.Max.x, sc.Max.y};
+    TargetRect t{a.x, a.y, b.x, b.y, clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y,
+                 sc.Min.x, sc.Min.y, sc.Max.x, sc.Max.y, scroller->ID, scroller->InnerRect.Min.y, scroller->InnerRect.Max.y};
+    if (outer) {
+        const ImRect& oc = outer->InnerClipRect;
+        t.ox0 = oc.Min.x, t.oy0 = oc.Min.y, t.ox1 = oc.Max.x, t.oy1 = oc.Max.y;
+        t.outer = outer->ID;
+    }
+    g_rects[name] = t;
+}
+unsigned wheel_panel() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* w = g.HoveredWindow;
+    if (!w || w->Collapsed) return 0;
+    // A control under the pointer (or one being typed in, under it) that takes the wheel itself.
+    if (g.HoveredIdUsingMouseWheel || g.HoveredIdPreviousFrameUsingMouseWheel || (g.ActiveId != 0 && g.ActiveIdUsingMouseWheel)) return 0;
+    // As ImGui does: a panel that cannot scroll, or will not by the wheel, passes the turn to its parent.
+    while ((w->Flags & ImGuiWindowFlags_ChildWindow) &&
+           (w->ScrollMax.y == 0.0f || ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs))))
+        w = w->ParentWindow;
+    if (w->Flags & (ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMouseInputs)) return 0;
+    return w->ID;
 }
 bool target_rect(const std::string& name, TargetRect* out) {
     auto it = g_rects.find(name);

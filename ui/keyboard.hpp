@@ -50,8 +50,16 @@ bool target_typing(const std::string& name);    // it has the keyboard (a writin
 struct TargetRect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;        // the control
     float cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;    // its panel's visible inside
-    float sx0 = 0, sy0 = 0, sx1 = 0, sy1 = 0;    // the nearest panel round it that scrolls (the wheel goes there)
+    float sx0 = 0, sy0 = 0, sx1 = 0, sy1 = 0;    // the nearest panel round it that the wheel scrolls
+    unsigned scroller = 0;                       // that panel (its ImGuiID)
+    float iy0 = 0, iy1 = 0;                      // that panel's own view, before panels round it cut it
+    float ox0 = 0, oy0 = 0, ox1 = 0, oy1 = 0;    // the next panel out that the wheel scrolls (when there is one)
+    unsigned outer = 0;
 };
+// The panel a turn of the wheel would scroll with the pointer where it is now
+// (ImGuiID; 0 when none would move, e.g. over a writing box that takes the
+// wheel for its own lines): the rule ImGui follows, read from the last frame.
+unsigned wheel_panel();
 bool target_rect(const std::string& name, TargetRect* out);
 
 // The keys, as Help lists them.

@@ -4,7 +4,9 @@
 // (Tab, Enter, Space, Escape, number keys, typed words) and exits; this test
 // then opens the progress file itself and checks the attempt is finished.
 // Also: the reference case by keyboard at 200 % text, with the layout check,
-// and by mouse alone (clicks where each control is drawn, through ImGui's input).
+// and every case by mouse alone (clicks where each control is drawn, the wheel
+// over a panel to bring it into sight, through ImGui's input), the reference
+// case so at 200 % too.
 //
 // Run under one X server for all cases (ctest starts the program through
 // xvfb-run); without $DISPLAY the tests fail and say so.
@@ -145,18 +147,54 @@ TEST_CASE("GIVEN text at 200 % WHEN the reference case is played by keyboard alo
     if (p.status == 0) fs::remove_all(dir);
 }
 
-TEST_CASE("GIVEN the reference case WHEN it is played by mouse alone THEN feedback is reached and the attempt is stored finished") {
+TEST_CASE("GIVEN every bundled case WHEN each is played by mouse alone THEN each reaches its feedback page, is stored finished and nothing runs past its panel") {
     REQUIRE_MESSAGE(have_display(), "no $DISPLAY: run this test through xvfb-run (ctest does)");
-    std::string dir = temp_dir("mouse");
-    Played p = play("reference-case", dir, "", "--mouse-only");
+    std::vector<Case> cases = bundled_cases();
+    REQUIRE(cases.size() >= 13);
+    double total = 0;
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        REQUIRE_MESSAGE(!c.id.empty(), c.file << " did not load");
+        std::string dir = temp_dir("mouse-" + c.id);
+        Played p = play(c.id, dir, "", "--mouse-only");
+        total += p.seconds;
+        INFO("sofs-sim said:\n" << p.output);
+        CHECK(p.status == 0);
+        CHECK(p.output.find("mouse-only: " + c.id + ":") != std::string::npos);
+        CHECK(p.output.find("reached the debrief screen") != std::string::npos);
+        CHECK(p.output.find("mouse-only: 0 panels ran past their edge") != std::string::npos);
+        std::string ending;
+        CHECK(finished_attempts(dir + "/progress.db", c.id, &ending) == 1);
+        CHECK(!ending.empty());
+        MESSAGE(c.id << " by mouse: " << p.seconds << " s, ending " << ending);
+        if (p.status == 0) fs::remove_all(dir);
+    }
+    MESSAGE("all cases by mouse: " << total << " s");
+}
+
+// At 200 % the mapping board is one scrolling screen: Hand in sits at the foot
+// of a task card as tall as what it holds (it was once cut off below the card,
+// where no scrolling reached it), and the facts tray is no taller than the
+// screen shows, so the wheel brings every card and button into sight.
+TEST_CASE("GIVEN text at 200 % WHEN the reference case is played by mouse alone THEN feedback is reached, the attempt is stored finished and nothing runs past its panel") {
+    REQUIRE_MESSAGE(have_display(), "no $DISPLAY: run this test through xvfb-run (ctest does)");
+    std::string dir = temp_dir("mouse-200");
+    Played p = play("reference-case", dir, "--text-size 200", "--mouse-only");
     INFO("sofs-sim said:\n" << p.output);
     CHECK(p.status == 0);
     CHECK(p.output.find("mouse-only: reference-case:") != std::string::npos);
     CHECK(p.output.find("reached the debrief screen") != std::string::npos);
     CHECK(p.output.find("mouse-only: 0 panels ran past their edge") != std::string::npos);
+    CHECK(p.output.find("stored as finished") != std::string::npos);
     std::string ending;
     CHECK(finished_attempts(dir + "/progress.db", "reference-case", &ending) == 1);
-    MESSAGE("reference case by mouse: " << p.seconds << " s");
+    CHECK(!ending.empty());
+    // Every screen on the way was pictured, the feedback page among them.
+    std::error_code ec;
+    CHECK(fs::file_size(dir + "/k05-mapping.png", ec) > 20000);
+    CHECK(fs::file_size(dir + "/k08-feedback.png", ec) > 20000);
+    CHECK(!fs::exists(dir + "/k99-stopped.png"));
+    MESSAGE("reference case by mouse at 200 %: " << p.seconds << " s");
     if (p.status == 0) fs::remove_all(dir);
 }
 

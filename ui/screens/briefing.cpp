@@ -61,17 +61,25 @@ void BriefingScreen::draw(App& app) {
     end_card();
 
     ImGui::SameLine();
-    begin_card("###family", "Who is in the family", ImVec2(0, h), app);
+    // A tree wider than the panel (large text, a big family) keeps its names
+    // readable and the panel scrolls sideways as a whole: one bar along its
+    // foot, one down its side, no panel scrolling inside another.
+    begin_card("###family", "Who is in the family", ImVec2(0, h), app, sideways_ ? ImGuiWindowFlags_HorizontalScrollbar : 0);
+    if (sideways_) {
+        // A panel that scrolls sideways lets text run to the width of its
+        // widest thing (the tree): the words wrap at the edge that shows.
+        ImGuiWindow* w = ImGui::GetCurrentWindow();
+        w->WorkRect.Max.x = std::min(w->WorkRect.Max.x, w->ContentRegionRect.Max.x);
+    }
     if (genogram_.nodes.empty()) {
         muted_text("This case lists no family members.");
     } else {
         float avail_w = ImGui::GetContentRegionAvail().x;
         // The whole tree in the panel when it fits with names at a readable size:
         // as wide as the panel allows (with the tree's own margins), smaller while
-        // it would leave no room for its key below. When it does not fit (large
-        // text, a big family) it keeps the readable size and scrolls sideways in
-        // a strip with a scroll bar always shown; Tab reaches it and the arrow
-        // keys scroll it (left and right the tree, up and down the panel).
+        // it would leave no room for its key below. When it does not fit it keeps
+        // the readable size; Tab reaches it and the arrow keys scroll the panel
+        // (left and right, up and down).
         float readable = std::min(170.0f * s, genogram_readable_unit(genogram_));
         float unit = std::min(170.0f * s, (avail_w - 8 * s) / (std::max(1.0f, genogram_.width) + 0.44f));
         float room = ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing();
@@ -80,20 +88,16 @@ void BriefingScreen::draw(App& app) {
         float tree_w = (genogram_.width + 0.44f) * unit;
         float tree_h = genogram_height(genogram_, unit, ImGui::GetFontSize());
         bool sideways = tree_w > avail_w + 1;
+        if (sideways != sideways_) {
+            sideways_ = sideways;
+            app.request_redraw();
+        }
         bool card_scrolls = ImGui::GetScrollMaxY() > 0;
         bool focused = false;
-        if (sideways) {
-            // The strip is no taller than the panel shows, so both its scroll
-            // bars stay in sight; it scrolls up and down as well.
-            float bar = ImGui::GetStyle().ScrollbarSize;
-            float shown = ImGui::GetCurrentWindow()->InnerClipRect.Max.y - ImGui::GetCursorScreenPos().y - 6 * s;
-            float strip_h = std::min(tree_h + bar + 4 * s, std::max(shown, ImGui::GetTextLineHeightWithSpacing() * 6));
-            ImGui::BeginChild("###family-tree", ImVec2(avail_w, strip_h), false,
-                              ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_AlwaysHorizontalScrollbar |
-                                  ImGuiWindowFlags_NavFlattened);   // Tab reaches the tree inside
-        } else {
+        if (sideways)
+            muted_text("The family is wider than this panel: scroll sideways to see everyone.");
+        else
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail_w - tree_w) / 2));
-        }
         ImVec2 at = ImGui::GetCursorScreenPos();
         if (sideways || card_scrolls) {
             // A place for the keyboard to stand while it scrolls the tree.
@@ -107,28 +111,20 @@ void BriefingScreen::draw(App& app) {
             if (focused && ImGui::GetIO().NavVisible)
                 ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
                                                    ImGui::GetColorU32(ImGuiCol_NavHighlight), 4 * s, 0, 2 * s);
-            float step = unit * 0.5f;
-            if (focused && sideways) {
-                float down = ImGui::GetTextLineHeightWithSpacing() * 3;
-                if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + down);
-                if (ImGui::IsKeyPressed(GLFW_KEY_UP)) ImGui::SetScrollY(ImGui::GetScrollY() - down);
-                if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) ImGui::SetScrollX(ImGui::GetScrollX() + step);
-                if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) ImGui::SetScrollX(ImGui::GetScrollX() - step);
-                if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) ImGui::SetScrollX(0);
-                if (ImGui::IsKeyPressed(GLFW_KEY_END)) ImGui::SetScrollX(ImGui::GetScrollMaxX());
-            }
             ImGui::SetCursorScreenPos(at);
         }
         draw_genogram(genogram_, unit);
-        if (sideways) ImGui::EndChild();
-        if (focused && !sideways) {   // up and down move the panel itself
-            float step = ImGui::GetTextLineHeightWithSpacing() * 3;
-            if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + step);
-            if (ImGui::IsKeyPressed(GLFW_KEY_UP)) ImGui::SetScrollY(ImGui::GetScrollY() - step);
+        if (focused) {   // the arrows move the panel itself, both ways
+            float down = ImGui::GetTextLineHeightWithSpacing() * 3, across = unit * 0.5f;
+            if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + down);
+            if (ImGui::IsKeyPressed(GLFW_KEY_UP)) ImGui::SetScrollY(ImGui::GetScrollY() - down);
+            if (sideways) {
+                if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) ImGui::SetScrollX(ImGui::GetScrollX() + across);
+                if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) ImGui::SetScrollX(ImGui::GetScrollX() - across);
+                if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) ImGui::SetScrollX(0);
+                if (ImGui::IsKeyPressed(GLFW_KEY_END)) ImGui::SetScrollX(ImGui::GetScrollMaxX());
+            }
         }
-        if (sideways)
-            muted_text("The family is bigger than this panel: scroll it with its bars, the mouse wheel (with Shift to go "
-                       "sideways), or Tab to the tree and use the arrow keys.");
     }
     gap(0.4f);
     draw_genogram_key(s);

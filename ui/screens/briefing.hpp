@@ -20,6 +20,9 @@ public:
 
 private:
     Genogram genogram_;
+    // The tree was wider than its panel in the last frame: the panel then
+    // scrolls sideways as a whole, with its own bar along its foot.
+    bool sideways_ = false;
 };
 
 }  // namespace sofs::ui

@@ -183,8 +183,10 @@ void ConversationScreen::draw(App& app) {
 
     ImGui::BeginChild("###transcript", ImVec2(0, log_h - st.ItemSpacing.y), false, ImGuiWindowFlags_NavFlattened);
     bool first_scene = true;
+    float newest_y = 0;   // where the newest entry begins (the panel's own coordinates)
     for (std::size_t i = 0; i < log_.size(); ++i) {
         const VisitEntry& e = log_[i];
+        if (i + 1 == log_.size()) newest_y = ImGui::GetCursorPosY();
         ImGui::PushID(static_cast<int>(i));
         switch (e.kind) {
             case VisitEntry::Kind::SceneOpening:
@@ -230,8 +232,18 @@ void ConversationScreen::draw(App& app) {
     }
     if (!audio_error_.empty()) muted_text(audio_error_);
     if (scroll_to_end_) {
-        ImGui::SetScrollHereY(1.0f);
-        scroll_to_end_ = false;
+        // To the newest line; but when the newest entry is taller than the
+        // panel, to its start (a scene's title and place, "You said"), so it
+        // is read from its beginning. Twice: the first frame's bounds are the
+        // last frame's, before the entry was there.
+        float end_y = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+        float view = ImGui::GetWindowHeight();
+        float to = std::min(end_y - view, newest_y - ImGui::GetStyle().ItemSpacing.y);
+        ImGui::SetScrollY(std::max(0.0f, to));
+        if (++scrolled_frames_ >= 2) {
+            scroll_to_end_ = false;
+            scrolled_frames_ = 0;
+        }
     }
     ImGui::EndChild();
     ImGui::Separator();

@@ -31,6 +31,7 @@ private:
     std::size_t log_events_ = 0;
     const void* log_scenario_ = nullptr;
     bool scroll_to_end_ = false;
+    int scrolled_frames_ = 0;
     std::string played_;         // the scene and move whose first voice line was played
     std::string audio_error_;
     std::string voices_for_;     // the scenarios folder voices_dir_ was found for

@@ -6,6 +6,7 @@
 #include "keyboard.hpp"
 #include "widgets.hpp"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -348,9 +349,13 @@ void MappingScreen::draw_tray(App& app) {
     ImGui::BeginGroup();
     subheading(app, ("Facts to place (" + std::to_string(unplaced.size()) + ")").c_str());
     // In a card sized to what it holds (large text) the room left would grow
-    // with the card, frame after frame: the tray then keeps a fixed height.
+    // with the card, frame after frame: the tray then keeps a fixed height, no
+    // taller than the screen shows at once with its heading, so scrolling the
+    // screen brings the whole tray into sight (and the wheel over it turns
+    // its cards, beside it the screen).
     const bool fitted = task_fit_h_ > 0;
-    float room = fitted ? ImGui::GetTextLineHeightWithSpacing() * 14 : ImGui::GetContentRegionAvail().y - 2;
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    float room = fitted ? std::min(line * 14, std::max(line * 5, shown_h_ - line * 2.5f)) : ImGui::GetContentRegionAvail().y - 2;
     ImGui::BeginChild("###tray", ImVec2(avail * 0.62f, std::max(ImGui::GetTextLineHeight() * 3, room)), true, ImGuiWindowFlags_NavFlattened);
     if (unplaced.empty()) muted_text(facts_on_offer(app).empty() ? "No facts learnt yet: they come from the conversation."
                                                                  : "Every fact has a place. You can still move cards between sections.");
@@ -369,6 +374,7 @@ void MappingScreen::draw_task(App& app, float height, bool fit) {
     const Task* t = v.kind == View::Kind::Task ? v.task : nullptr;
     bool here = t && (editor_key(t->kind) != "" || t->kind == TaskKind::SortFacts || t->kind == TaskKind::SafetyNetwork);
     float screen_h = height;
+    shown_h_ = height;
     if (fit && task_fit_h_ > 0) height = task_fit_h_;
     begin_card("###task", nullptr, ImVec2(0, height), app, fit ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
     if (here) {
@@ -441,9 +447,13 @@ void MappingScreen::draw_task(App& app, float height, bool fit) {
         draw_tray(app);
         if (!fit) ImGui::EndChild();
     }
-    // What the card holds, for its height in the next frame (redrawn when it changes).
-    if (fit) {
-        float want = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 12 * app.ui_scale() + 2;
+    // What the card holds, for its height in the next frame (redrawn when it
+    // changes): the lowest thing drawn, not the cursor (after "Hand in" and a
+    // SameLine the cursor is still at the top of the button's row). A card
+    // scrolled wholly out of sight draws nothing and keeps its height.
+    if (fit && !ImGui::GetCurrentWindow()->SkipItems) {
+        ImGuiWindow* w = ImGui::GetCurrentWindow();
+        float want = (w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y) + w->WindowPadding.y * 2 + 2;
         if (std::abs(want - task_fit_h_) > 0.5f) {
             task_fit_h_ = want;
             app.request_redraw();

@@ -55,6 +55,7 @@ private:
     // tall as what it holds (measured in the last frame), with no panel of its
     // own inside, and the board below grows instead of scrolling.
     float task_fit_h_ = 0;
+    float shown_h_ = 0;   // how much of the screen shows at once (the tray fits in it)
     void draw_task(App& app, float height, bool fit);
     void draw_editor(App& app, const std::string& key, const char* label, float height);
     void draw_section(App& app, const char* section, const char* title, const char* empty_hint);

@@ -123,13 +123,25 @@ void ThreeHousesScreen::draw_house(App& app, const char* house, const char* titl
     dl->AddTriangle(ImVec2(p.x, p.y + roof), ImVec2(p.x + w / 2, p.y), ImVec2(p.x + w, p.y + roof), ink, th);
     dl->AddRectFilled(ImVec2(p.x + 10 * s, p.y + roof), ImVec2(p.x + w - 10 * s, p.y + h), fill);
     dl->AddRect(ImVec2(p.x + 10 * s, p.y + roof), ImVec2(p.x + w - 10 * s, p.y + h), ink, 0, 0, th);
-    ImVec2 ts = ImGui::CalcTextSize(title);
     if (app.bold) ImGui::PushFont(app.bold);
-    ts = ImGui::CalcTextSize(title);
-    dl->AddText(ImVec2(p.x + (w - ts.x) / 2, p.y + roof - ts.y - 6 * s), ink, title);
+    ImVec2 ts = ImGui::CalcTextSize(title);
+    // The name sits under the roof when it fits between its slopes; otherwise
+    // (large text, a narrow window) at the top of the house, wrapped, so it
+    // never crosses the roof's lines.
+    float top = 14 * s;
+    float slope_room = w * (ts.y + 6 * s) / roof;   // the roof's width at the name's top
+    if (ts.x <= w - slope_room - 8 * s) {
+        dl->AddText(ImVec2(p.x + (w - ts.x) / 2, p.y + roof - ts.y - 6 * s), ink, title);
+    } else {
+        float inner = w - 48 * s;
+        ImVec2 wrapped_size = ImGui::CalcTextSize(title, nullptr, false, inner);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + 24 * s, p.y + roof + 10 * s), ink, title, nullptr, inner);
+        top += wrapped_size.y + 6 * s;
+    }
     if (app.bold) ImGui::PopFont();
-    ImGui::SetCursorScreenPos(ImVec2(p.x + 24 * s, p.y + roof + 14 * s));
-    ImGui::BeginChild("###inside", ImVec2(w - 48 * s, h - roof - 24 * s), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 24 * s, p.y + roof + top));
+    ImGui::BeginChild("###inside", ImVec2(w - 48 * s, std::max(h - roof - top - 10 * s, ImGui::GetFrameHeight())), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     int n = 0;
     for (const auto& i : items_) {
         auto it = houses_.find(i);
@@ -199,6 +211,10 @@ void ThreeHousesScreen::draw(App& app) {
     float gap_x = 30 * s;
     float hw = (w - 2 * gap_x) / 3;
     float hh = std::min(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2.2f, 420 * s);
+    // Room for the roof and a few of the child's words however little the
+    // screen has left (large text): the screen scrolls to Hand in instead of
+    // the houses folding up over the words above them.
+    hh = std::max(hh, 94 * s + ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetFrameHeightWithSpacing() * 6);
     draw_house(app, "worries", "House of worries", hw, hh);
     ImGui::SameLine(0, gap_x);
     draw_house(app, "good-things", "House of good things", hw, hh);
