@@ -77,8 +77,8 @@ TEST_CASE("a vote's bins on the 0-10 line, with the experts' range") {
 
 TEST_CASE("the statement wall: pinned first, hidden left off, kept across updates, exported without names") {
     Wall w;
-    w.update({{"ana\nds", WallKind::Danger, "Social workers are worried that Jay may be hit.", {{"DS-WHO", true}, {"DS-WHAT", false}}},
-              {"ben\nds", WallKind::Danger, "Jay may be hurt when Dad drinks.", {{"DS-WHO", true}}},
+    w.update({{"ana\nds", WallKind::Danger, "Social workers are worried that Jay may be hit.", {{"DS-WHO", true, ""}, {"DS-WHAT", false, ""}}},
+              {"ben\nds", WallKind::Danger, "Jay may be hurt when Dad drinks.", {{"DS-WHO", true, ""}}},
               {"ben\nsg", WallKind::Goal, "Mum and Dad will show, over six months, that Jay is safe.", {}}});
     CHECK(w.column(WallKind::Danger).size() == 2);
     CHECK(w.column(WallKind::Goal).size() == 1);
@@ -116,7 +116,7 @@ TEST_CASE("the statement wall: pinned first, hidden left off, kept across update
     CHECK(md.find("ben") == std::string::npos);
     CHECK(md.find("## Safety goals\n\nNone yet.") != std::string::npos);
 
-    w.update({{"x", WallKind::Goal, "=HYPERLINK(\"x\"), then \"more\"", {{"SG-OVER-TIME", false}}}});
+    w.update({{"x", WallKind::Goal, "=HYPERLINK(\"x\"), then \"more\"", {{"SG-OVER-TIME", false, ""}}}});
     std::string csv = session_csv(w, {}, {});
     CHECK(csv.rfind("section,label,kind,status,text,details\n", 0) == 0);
     CHECK(csv.find("wall,Safety goal 1,safety goal,,\"'=HYPERLINK(\"\"x\"\"), then \"\"more\"\"\",SG-OVER-TIME (not met)\n") !=
