@@ -412,17 +412,23 @@ std::vector<std::string> sorting_places(const Task* t) {
 
 }  // namespace
 
+// The trainee's sorting at the vote's task, read from their answer in the
+// case the first time it is needed; false (and the problem said) when it cannot be read.
+bool LiveScreen::load_my_sorting(App& app) {
+    if (my_sorting_task_ == vote_task_ && !my_sorting_.empty()) return true;
+    try {
+        my_sorting_ = case_sorting(app);
+        my_sorting_task_ = vote_task_;
+        return true;
+    } catch (const std::exception& e) {
+        problem_ = std::string("your sorting could not be read: ") + e.what();
+        return false;
+    }
+}
+
 bool LiveScreen::move_fact(App& app, const std::string& fact, const std::string& place) {
     problem_.clear();
-    if (my_sorting_task_ != vote_task_ || my_sorting_.empty()) {
-        try {
-            my_sorting_ = case_sorting(app);
-            my_sorting_task_ = vote_task_;
-        } catch (const std::exception& e) {
-            problem_ = std::string("your sorting could not be read: ") + e.what();
-            return false;
-        }
-    }
+    if (!load_my_sorting(app)) return false;
     auto it = my_sorting_.find(fact);
     if (it == my_sorting_.end()) {
         problem_ = "'" + fact + "' is not in your sorting: sort the facts at this task in the case first";
@@ -460,15 +466,7 @@ bool LiveScreen::send_sorting(App& app) {
 // The trainee's own sorting, one line per fact with its place, to change
 // before sending (folded away until they open it).
 void LiveScreen::draw_my_sorting(App& app) {
-    if (my_sorting_task_ != vote_task_ || my_sorting_.empty()) {
-        try {
-            my_sorting_ = case_sorting(app);
-            my_sorting_task_ = vote_task_;
-        } catch (const std::exception& e) {
-            problem_ = std::string("your sorting could not be read: ") + e.what();
-            return;
-        }
-    }
+    if (!load_my_sorting(app)) return;
     if (my_sorting_.empty()) return;
     // Open by itself in a round after discussion, when people change their minds.
     if (!rounds_.empty() && rounds_.back().round > 1) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
