@@ -368,7 +368,9 @@ bool WritingBox::draw(const char* id_label, std::string& text, ImVec2 size, cons
         g.ActiveIdUsingNavInputMask |= (1 << ImGuiNavInput_Cancel);
         g.ActiveIdUsingKeyInputMask |= (static_cast<ImU64>(1) << ImGuiKey_Home) | (static_cast<ImU64>(1) << ImGuiKey_End) |
                                        (static_cast<ImU64>(1) << ImGuiKey_Tab);
-        g.ActiveIdUsingMouseWheel = hovered;
+        // The wheel is the box's only when its text is longer than the box;
+        // otherwise it turns the page the box sits on.
+        g.ActiveIdUsingMouseWheel = hovered && content_h > inner_h;
         g.WantTextInputNextFrame = 1;
     }
 
@@ -393,7 +395,7 @@ bool WritingBox::draw(const char* id_label, std::string& text, ImVec2 size, cons
             scroll_to_caret_ = true;
         }
         if (!io.MouseDown[0]) dragging_ = false;
-        if (hovered && io.MouseWheel != 0) scroll_ -= io.MouseWheel * line_h * 3;
+        if (hovered && io.MouseWheel != 0 && content_h > inner_h) scroll_ -= io.MouseWheel * line_h * 3;
 
         bool ctrl = io.KeyCtrl, shift = io.KeyShift;
         std::string before = t;
