@@ -350,11 +350,9 @@ std::vector<live::VoteRecord> LiveScreen::votes_for_export(App& app) {
             v.high = key.high;
             v.expert = key.expert;
         }
-        v.fact_text = [sc](const std::string& id) -> std::string {
-            if (sc)
-                for (const auto& f : sc->facts)
-                    if (f.id == id) return f.text;
-            return id;
+        v.fact_text = [sc](const std::string& id) {
+            const Fact* f = sc ? sc->fact(id) : nullptr;
+            return f ? f->text : id;
         };
         for (const auto& r : rounds) {
             if (r.task != task || !r.revealed) continue;
@@ -411,6 +409,12 @@ std::vector<std::string> sorting_places(const Task* t) {
 }
 
 }  // namespace
+
+// A fact's words in the case, or its id when the case does not have it.
+std::string LiveScreen::fact_words(const std::string& id) const {
+    const Fact* f = scenario_ ? scenario_->fact(id) : nullptr;
+    return f ? f->text : id;
+}
 
 // The trainee's sorting at the vote's task, read from their answer in the
 // case the first time it is needed; false (and the problem said) when it cannot be read.
@@ -920,13 +924,6 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
         muted_text("No one sent a sorting in this round.");
         return;
     }
-    const Scenario* sc = scenario_.get();
-    auto fact_text = [sc](const std::string& id) -> std::string {
-        if (sc)
-            for (const auto& f : sc->facts)
-                if (f.id == id) return f.text;
-        return id;
-    };
     auto place_words = [](const std::string& p) { return live::place_words(p); };
     int cols = static_cast<int>(places.size()) + 1;
     if (ImGui::BeginTable("###live-sorting", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
@@ -937,7 +934,7 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
         for (const auto& f : facts) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", fact_text(f).c_str());
+            ImGui::TextWrapped("%s", fact_words(f).c_str());
             int most = 0;
             for (const auto& c : r.placements)
                 if (c.fact == f) most = std::max(most, c.count);
@@ -981,13 +978,6 @@ void LiveScreen::draw_sorting_rounds(App& app, const Round& a, const Round& b, f
     wrapped(moved == 0 ? std::string("After discussion the room's most-chosen place is the same for every one.")
                        : "After discussion the room moved " + std::to_string(moved) + (moved == 1 ? " one" : " of them") +
                              " to another place: " + (moved == 1 ? "it comes" : "they come") + " first, marked Moved.");
-    const Scenario* sc = scenario_.get();
-    auto fact_text = [sc](const std::string& id) -> std::string {
-        if (sc)
-            for (const auto& f : sc->facts)
-                if (f.id == id) return f.text;
-        return id;
-    };
     if (ImGui::BeginTable("###live-sorting-rounds", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                                           ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp,
                           ImVec2(width, 0))) {
@@ -1010,7 +1000,7 @@ void LiveScreen::draw_sorting_rounds(App& app, const Round& a, const Round& b, f
                 if (app.bold) ImGui::PopFont();
                 ImGui::SameLine();
             }
-            ImGui::TextWrapped("%s", fact_text(row.fact).c_str());
+            ImGui::TextWrapped("%s", fact_words(row.fact).c_str());
             for (const auto& cell : row.rounds) {
                 ImGui::TableNextColumn();
                 if (cell.empty()) muted_text("Not placed");

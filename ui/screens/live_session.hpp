@@ -123,7 +123,8 @@ private:
     std::map<std::string, std::string> my_sorting_;   // what the trainee will send (fact -> place)
     std::string my_sorting_task_;                      // the task my_sorting_ is for
     std::map<std::string, std::string> case_sorting(App& app);   // their latest answer to vote_task_ in the case
-    bool load_my_sorting(App& app);   // my_sorting_ filled for vote_task_; false and problem_ said when it cannot be
+    bool load_my_sorting(App& app);   // my_sorting_ filled for vote_task_; false and problem_ said when it cannot be read
+    std::string fact_words(const std::string& id) const;   // a fact's text in the case, else its id
     void draw_my_sorting(App& app);
     std::optional<int> my_vote_;
     int my_vote_round_ = 0;
