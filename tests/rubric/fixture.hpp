@@ -32,6 +32,11 @@ inline std::shared_ptr<const Scenario> reference_case() {
     return s;
 }
 
+// A bundled case by its id, loaded from scenarios/ (null when it does not load).
+inline std::shared_ptr<const Scenario> bundled_case(const std::string& id) {
+    return load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/" + id + ".yaml").scenario;
+}
+
 inline const Verdict* find(const std::vector<Verdict>& vs, const std::string& id) {
     for (auto& v : vs)
         if (v.criterion == id) return &v;

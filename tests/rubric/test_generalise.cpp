@@ -13,10 +13,7 @@ using sofs::testing::find;
 
 namespace {
 
-std::shared_ptr<const Scenario> scenario(const std::string& id) {
-    auto r = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/" + id + ".yaml");
-    return r.scenario;
-}
+std::shared_ptr<const Scenario> scenario(const std::string& id) { return sofs::testing::bundled_case(id); }
 
 bool met(const std::vector<Verdict>& vs, const char* id) {
     auto* v = find(vs, id);
