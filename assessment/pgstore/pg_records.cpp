@@ -238,7 +238,7 @@ void PgStore::clear_draft(Id attempt, const std::string& task) {
 
 std::vector<ScenarioProgress> PgStore::scenario_progress(const Actor& who, Id person) {
     if (!may_see(who, person)) throw StoreError(K::Denied, who.name + " may not see this person's work");
-    std::map<std::string, ScenarioProgress> by;
+    std::vector<ScenarioProgress> played;
     Result r = impl_->exec(
         "SELECT a.scenario, count(*), count(*) FILTER (WHERE a.status = 'finished'), "
         "max(CASE WHEN a.status = 'open' THEN a.id END), "
@@ -257,19 +257,14 @@ std::vector<ScenarioProgress> PgStore::scenario_progress(const Actor& who, Id pe
         p.last_played_ms = r.opt(i, 4);
         p.last_ending = r.text(i, 5);
         p.title = r.text(i, 6);
-        by[p.scenario] = p;
+        played.push_back(std::move(p));
     }
     Result as = impl_->exec("SELECT DISTINCT s.scenario FROM cohort_scenarios s JOIN cohort_members m ON m.cohort = s.cohort "
                             "WHERE m.person = $1",
                             {s(person)});
-    for (int i = 0; i < as.rows(); ++i) {
-        auto& p = by[as.text(i, 0)];
-        p.scenario = as.text(i, 0);
-        p.assigned = true;
-    }
-    std::vector<ScenarioProgress> out;
-    for (auto& [k, v] : by) out.push_back(v);
-    return out;
+    std::vector<std::string> assigned;
+    for (int i = 0; i < as.rows(); ++i) assigned.push_back(as.text(i, 0));
+    return with_assigned(std::move(played), assigned);
 }
 
 std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
@@ -279,7 +274,6 @@ std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
                            "WHERE attempt = $1 ORDER BY id",
                            {s(attempt_id)});
     std::vector<StoredVerdict> out;
-    std::map<Id, std::size_t> index;
     for (int i = 0; i < r.rows(); ++i) {
         StoredVerdict v;
         v.id = r.i64(i, 0);
@@ -291,7 +285,6 @@ std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
         v.explanation = r.text(i, 5);
         v.guidance = r.text(i, 6);
         v.source = r.text(i, 7);
-        index[v.id] = out.size();
         out.push_back(std::move(v));
     }
     // A trainee may not read their trainer's row in people (row-level
@@ -300,12 +293,10 @@ std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
                             "JOIN verdicts v ON v.id = o.verdict LEFT JOIN people p ON p.id = o.trainer "
                             "WHERE v.attempt = $1 ORDER BY o.at_ms, o.id",
                             {s(attempt_id)});
-    for (int i = 0; i < ov.rows(); ++i) {
-        Override o{ov.i64(i, 0), ov.i64(i, 1), ov.text(i, 2), ov.boolean(i, 3), ov.text(i, 4), ov.i64(i, 5)};
-        auto& v = out[index.at(o.verdict)];
-        v.met = o.met;  // the latest trainer's decision is what the trainee sees
-        v.overrides.push_back(std::move(o));
-    }
+    std::vector<Override> overrides;
+    for (int i = 0; i < ov.rows(); ++i)
+        overrides.push_back(Override{ov.i64(i, 0), ov.i64(i, 1), ov.text(i, 2), ov.boolean(i, 3), ov.text(i, 4), ov.i64(i, 5)});
+    join_overrides(out, std::move(overrides));
     return out;
 }
 
