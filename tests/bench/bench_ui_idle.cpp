@@ -2,15 +2,12 @@
 // Starts sofs-sim under the current DISPLAY (use xvfb-run), lets it settle,
 // then reads its CPU time from /proc/<pid>/stat over about ten seconds and
 // prints the idle share of one core (aim <= 1%).
-#include "proc_cpu.hpp"
 #include "sim_run.hpp"
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
-
-using bench::cpu_ticks;
 
 int main(int argc, char** argv) {
     double seconds = argc > 1 ? std::atof(argv[1]) : 10.0;
@@ -20,16 +17,13 @@ int main(int argc, char** argv) {
     pid_t pid = bench::launch_sim(SOFS_SIM_BIN, home);
     // A benchmark, not a test: waiting for the window to settle is the point.
     std::this_thread::sleep_for(std::chrono::seconds(3));
-    long t0 = cpu_ticks(pid);
-    auto w0 = std::chrono::steady_clock::now();
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-    long t1 = cpu_ticks(pid);
-    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+    auto span = bench::cpu_over(pid, seconds);
     int status = bench::stop_sim(pid);
-    if (t0 < 0 || t1 < 0) {
+    if (!span.ok()) {
         std::fprintf(stderr, "bench_ui_idle: sofs-sim stopped early (status %d)\n", status);
         return 1;
     }
-    std::printf("sofs-sim idle: %.2f%% of one core over %.1f s (aim <= 1%%)\n", bench::core_percent(t1 - t0, wall), wall);
+    std::printf("sofs-sim idle: %.2f%% of one core over %.1f s (aim <= 1%%)\n", bench::core_percent(span.ticks(), span.wall),
+                span.wall);
     return 0;
 }

@@ -5,7 +5,6 @@
 // seconds of playing. Nothing on screen moves while it plays, so the window
 // should not be redrawn (aim: the idle figure, <= 1% of a core).
 // SOFS_SIM=path measures another build.   bench_ui_voice [SECONDS]
-#include "proc_cpu.hpp"
 #include "sim_run.hpp"
 
 #include <chrono>
@@ -13,8 +12,6 @@
 #include <cstdlib>
 #include <string>
 #include <thread>
-
-using bench::cpu_ticks;
 
 int main(int argc, char** argv) {
     double seconds = argc > 1 ? std::atof(argv[1]) : 4.0;
@@ -25,27 +22,20 @@ int main(int argc, char** argv) {
     pid_t pid = bench::launch_sim(sim, home, {{"XDG_CACHE_HOME", home.dir.c_str()}, {"SDL_AUDIODRIVER", "dummy"}});
     // A benchmark, not a test: waiting for the window and the speech is the point.
     std::this_thread::sleep_for(std::chrono::seconds(3));
-    long idle0 = cpu_ticks(pid);
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-    long idle1 = cpu_ticks(pid);
+    auto idle = bench::cpu_over(pid, seconds);
     // The sign-in screen's "Read aloud" button, top right of the 1280-wide window (at 0,0: Xvfb has no window manager).
     int rc = std::system("xdotool mousemove 1006 28 click 1 >/dev/null 2>&1");
     std::this_thread::sleep_for(std::chrono::milliseconds(2500));   // the speech is made
-    long t0 = cpu_ticks(pid);
-    auto w0 = std::chrono::steady_clock::now();
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-    long t1 = cpu_ticks(pid);
-    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+    auto voice = bench::cpu_over(pid, seconds);
     int status = bench::stop_sim(pid);
-    if (rc != 0 || idle0 < 0 || t1 < 0) {
+    if (rc != 0 || !idle.ok() || !voice.ok()) {
         std::fprintf(stderr, "bench_ui_voice: could not press Read aloud (xdotool %d) or sofs-sim stopped (status %d)\n",
                      rc, status);
         return 1;
     }
-    double idle = bench::core_percent(idle1 - idle0, seconds);
-    double voice = bench::core_percent(t1 - t0, wall);
     std::printf("sofs-sim (%s)\n  idle:               %.2f%% of one core over %.1f s\n"
                 "  a voice line plays: %.2f%% of one core over %.1f s (aim: as idle, <= 1%%)\n",
-                sim.c_str(), idle, seconds, voice, wall);
+                sim.c_str(), bench::core_percent(idle.ticks(), idle.wall), idle.wall,
+                bench::core_percent(voice.ticks(), voice.wall), voice.wall);
     return 0;
 }

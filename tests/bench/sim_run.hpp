@@ -1,18 +1,22 @@
 // What the benches that start sofs-sim share: the DISPLAY check, a
 // throw-away folder for its settings and progress file, starting it there,
-// stopping it, and CPU ticks as a share of one core.
+// stopping it, its CPU time over a span, and that as a share of one core.
 #pragma once
+
+#include "proc_cpu.hpp"
 
 #include <signal.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
 #include <string>
+#include <thread>
 #include <utility>
 
 namespace bench {
@@ -67,6 +71,24 @@ inline int stop_sim(pid_t pid) {
     int status = 0;
     waitpid(pid, &status, 0);
     return status;
+}
+
+// The CPU time (clock ticks) `pid` used while this program slept `seconds`,
+// and the wall time that took; a tick count is -1 when the process had gone.
+struct CpuSpan {
+    long t0 = -1, t1 = -1;
+    double wall = 0;
+    bool ok() const { return t0 >= 0 && t1 >= 0; }
+    long ticks() const { return t1 - t0; }
+};
+inline CpuSpan cpu_over(pid_t pid, double seconds) {
+    CpuSpan s;
+    s.t0 = cpu_ticks(pid);
+    auto w0 = std::chrono::steady_clock::now();
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    s.t1 = cpu_ticks(pid);
+    s.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+    return s;
 }
 
 // `ticks` of CPU time over `seconds` of wall time, as a percentage of one core.
