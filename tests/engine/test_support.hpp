@@ -6,7 +6,9 @@
 #include "runtime/session.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -24,6 +26,23 @@ inline void write_file(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
     out << text;
 }
+
+// A fresh folder under the temporary directory (sofs-TAG-<random>), removed
+// with everything in it when the object goes.
+struct TempFolder {
+    std::filesystem::path path;
+    explicit TempFolder(const std::string& tag) {
+        std::random_device rd;
+        path = std::filesystem::temp_directory_path() / ("sofs-" + tag + "-" + std::to_string(rd()));
+        std::filesystem::create_directories(path);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    ~TempFolder() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
 
 // A clock that says 1000, 2000, 3000, ... on each call.
 inline Clock counter_clock() {
