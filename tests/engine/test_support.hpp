@@ -4,10 +4,13 @@
 
 #include "load/loader.hpp"
 #include "runtime/session.hpp"
+#include "runtime/stock_answer.hpp"
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -43,6 +46,27 @@ struct TempFolder {
         std::filesystem::remove_all(path, ec);
     }
 };
+
+// Plays `s` to its end, at most `steps` steps: narration goes on, the first
+// (or last) choice offered is taken, and each task gets `answer_for(task)`
+// (the stock answer when none is given). The first refusal, if any, ends it.
+enum class Pick { First, Last };
+inline std::optional<ActionError> play_to_end(Session& s, Pick pick,
+                                              const std::function<Answer(const Task&)>& answer_for = {},
+                                              int steps = 200) {
+    for (int guard = 0; guard < steps && !s.ended(); ++guard) {
+        View v = s.view();
+        std::optional<ActionError> refused;
+        if (v.kind == View::Kind::Narration)
+            refused = s.advance();
+        else if (v.kind == View::Kind::Choices)
+            refused = s.choose((pick == Pick::First ? v.choices.front() : v.choices.back())->id);
+        else if (v.kind == View::Kind::Task)
+            refused = s.answer(answer_for ? answer_for(*v.task) : stock_answer(s, *v.task));
+        if (refused) return refused;
+    }
+    return std::nullopt;
+}
 
 // A clock that says 1000, 2000, 3000, ... on each call.
 inline Clock counter_clock() {
