@@ -180,6 +180,19 @@ inline std::vector<sofs::Event> a_short_playthrough() {
 }
 
 
+// Sam Ellery, a trainee (of `team`) whose password is sam-password-1.
+inline Person add_sam(Engine& engine, const std::string& team = "") {
+    return engine.accounts().add_person(engine.admin, "Sam Ellery", Role::Trainee, team, false,
+                                        std::string("sam-password-1"));
+}
+
+// An open attempt of `person` that holds a_short_playthrough().
+inline Attempt played_attempt(Engine& engine, Id person) {
+    Attempt a = engine.attempts().begin_attempt(person, header(), facts());
+    for (const auto& e : a_short_playthrough()) engine.attempts().record_event(a.id, e);
+    return a;
+}
+
 struct Psql {
     int rc = -1;
     std::string out;

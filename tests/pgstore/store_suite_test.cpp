@@ -237,7 +237,7 @@ TEST_CASE("both engines' outboxes hold the same xAPI statements, from the one bu
     if (!postgres) return;
     auto statements_of = [](Engine& engine) {
         Store& st = engine.store_();
-        Person sam = st.add_person(engine.admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
+        Person sam = add_sam(engine);
         a_finished_attempt(st, sam.id);
         std::vector<json> out;
         for (const auto& u : st.unsent_statements()) {
