@@ -5,6 +5,7 @@
 #pragma once
 
 #include "postgres.hpp"
+#include "../event_support.hpp"
 
 #include <doctest/doctest.h>
 #include <libpq-fe.h>
@@ -152,13 +153,9 @@ inline sofs::Transcript header(const std::string& hash = "h1") {
 
 inline ScenarioFacts facts() { return {"reference-case", "h1", "Kai and Mia", 3, 2, 5}; }
 
+// Five seconds a step.
 inline sofs::Event event(int step, sofs::Event::Kind kind, const std::string& scene) {
-    sofs::Event e;
-    e.step = step;
-    e.kind = kind;
-    e.scene = scene;
-    e.at_ms = 5000LL * step;
-    return e;
+    return test_events::event(step, kind, scene, 5000LL * step);
 }
 
 inline std::vector<sofs::Event> a_short_playthrough() {

@@ -9,6 +9,7 @@
 // that look at SQLite's own tables use sqlite_database() and say so.
 #pragma once
 
+#include "../event_support.hpp"
 #include "progress/store.hpp"
 
 #include <cstdint>
@@ -90,14 +91,7 @@ inline sofs::Transcript header(const std::string& scenario = "reference-case", c
     return t;
 }
 
-inline sofs::Event event(int step, sofs::Event::Kind kind, const std::string& scene, std::int64_t at_ms = 0) {
-    sofs::Event e;
-    e.step = step;
-    e.kind = kind;
-    e.scene = scene;
-    e.at_ms = at_ms ? at_ms : 1000LL * step;
-    return e;
-}
+using test_events::event;
 
 inline ScenarioFacts facts(const std::string& scenario = "reference-case", const std::string& hash = "h1") {
     return ScenarioFacts{scenario, hash, "Kai and Mia", 3, 2, 5};
