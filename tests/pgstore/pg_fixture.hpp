@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
 #include <memory>
 #include <random>
 #include <string>
@@ -141,6 +142,27 @@ struct PostgresEngine : Engine {
     Accounts& accounts() override { return *store; }
     Attempts& attempts() override { return *store; }
     Outbox& outbox() override { return *store; }
+};
+
+// A fresh database with its administrator's connection, for the tests of a
+// room of people: add them, put them in cohorts, connect as any of them.
+struct Classroom {
+    FreshDatabase db;
+    std::unique_ptr<PgStore> admin = PgStore::open(db.uri(), counting_clock());
+    void add(const std::string& name, Role role, const std::string& password) {
+        admin->add_person(admin->me(), name, role, "", false, std::string(password));
+    }
+    void cohort(const std::string& name, sofs::Audience kind, std::initializer_list<const char*> members) {
+        admin->create_cohort(name, kind);
+        for (const char* who : members) admin->add_to_cohort(name, who);
+    }
+    // The URI that signs in as `name`'s login role (the password may be left for psql to send).
+    std::string uri(const std::string& name, const std::string& password) const {
+        return db.server.as(admin->login_role(name).value(), password, db.name);
+    }
+    std::unique_ptr<PgStore> as(const std::string& name, const std::string& password) const {
+        return PgStore::open(uri(name, password), counting_clock());
+    }
 };
 
 inline sofs::Transcript header(const std::string& hash = "h1") {
