@@ -10,12 +10,7 @@ using namespace sofs;
 
 namespace {
 
-std::shared_ptr<const Scenario> example() {
-    static auto r = load_scenario_file(test::example_path());
-    REQUIRE_MESSAGE(r.scenario, test::all_messages(r.diagnostics));
-    REQUIRE_FALSE(r.diagnostics.has_errors());
-    return r.scenario;
-}
+using test::example;
 
 std::vector<std::string> ids(const View& v) {
     std::vector<std::string> out;

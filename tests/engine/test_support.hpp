@@ -6,6 +6,8 @@
 #include "runtime/session.hpp"
 #include "runtime/stock_answer.hpp"
 
+#include <doctest/doctest.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -107,6 +109,14 @@ inline std::string all_messages(const Diagnostics& d) {
     std::string out;
     for (const auto& i : d.items) out += i.format() + "\n";
     return out;
+}
+
+// The golden example case, loaded once; a test fails if it has errors.
+inline std::shared_ptr<const Scenario> example() {
+    static auto r = load_scenario_file(example_path());
+    REQUIRE_MESSAGE(r.scenario, all_messages(r.diagnostics));
+    REQUIRE_FALSE(r.diagnostics.has_errors());
+    return r.scenario;
 }
 
 }  // namespace sofs::test

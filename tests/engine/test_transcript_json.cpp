@@ -13,9 +13,7 @@ using namespace sofs;
 TEST_SUITE("transcript json") {
 
 TEST_CASE("a whole played transcript survives encode and decode") {
-    auto r = load_scenario_file(test::example_path());
-    REQUIRE(r.scenario);
-    Session s(*r.scenario, 77, test::counter_clock());
+    Session s(*test::example(), 77, test::counter_clock());
     REQUIRE_FALSE(test::play_to_end(s, test::Pick::Last, {}, 100));
     REQUIRE(s.ended());
     std::string text = transcript_to_json(s.transcript());

@@ -16,9 +16,7 @@ using namespace sofs;
 TEST_SUITE("typed answers") {
 
 TEST_CASE("every answer of a played case is typed and reads back the same") {
-    auto r = load_scenario_file(test::example_path());
-    REQUIRE(r.scenario);
-    Session s(*r.scenario, 77, test::counter_clock());
+    Session s(*test::example(), 77, test::counter_clock());
     std::set<TaskKind> kinds;
     auto refused = test::play_to_end(
         s, test::Pick::Last,
