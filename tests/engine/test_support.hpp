@@ -2,6 +2,7 @@
 // counter clock so that transcripts do not depend on the time of day.
 #pragma once
 
+#include "../temp_dir.hpp"
 #include "load/loader.hpp"
 #include "runtime/session.hpp"
 #include "runtime/stock_answer.hpp"
@@ -13,7 +14,6 @@
 #include <fstream>
 #include <functional>
 #include <optional>
-#include <random>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -32,22 +32,7 @@ inline void write_file(const std::string& path, const std::string& text) {
     out << text;
 }
 
-// A fresh folder under the temporary directory (sofs-TAG-<random>), removed
-// with everything in it when the object goes.
-struct TempFolder {
-    std::filesystem::path path;
-    explicit TempFolder(const std::string& tag) {
-        std::random_device rd;
-        path = std::filesystem::temp_directory_path() / ("sofs-" + tag + "-" + std::to_string(rd()));
-        std::filesystem::create_directories(path);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    ~TempFolder() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
+using TempFolder = test_files::TempDir;
 
 // Plays `s` to its end, at most `steps` steps: narration goes on, the first
 // (or last) choice offered is taken, and each task gets `answer_for(task)`

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "../event_support.hpp"
+#include "../temp_dir.hpp"
 #include "progress/store.hpp"
 
 #include <cstdint>
@@ -51,19 +52,8 @@ inline std::unique_ptr<Store> open_store(const std::string& path, const OpenOpti
 }
 
 // A folder under the system temp dir, removed with everything in it.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("sofs-progress-test-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
+struct TempDir : test_files::TempDir {
+    TempDir() : test_files::TempDir("progress-test") {}
 };
 
 // Starts at 2026-11-23 10:00 UTC and moves one second per reading.
