@@ -268,8 +268,7 @@ std::vector<ScenarioProgress> PgStore::scenario_progress(const Actor& who, Id pe
 }
 
 std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
-    auto a = attempt(who, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
+    const Attempt a = existing_attempt(attempt(who, attempt_id), attempt_id);
     Result r = impl_->exec("SELECT id, task, criterion, met, evidence_words, explanation, guidance, source FROM verdicts "
                            "WHERE attempt = $1 ORDER BY id",
                            {s(attempt_id)});
@@ -303,10 +302,9 @@ std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
 Override PgStore::override_verdict(const Actor& trainer, Id attempt_id, const std::string& criterion, bool met,
                                    const std::string& reason, const std::string& task) {
     check_override_request(trainer, reason);
-    auto a = attempt(trainer, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
-    if (!may_see(trainer, a->person))
-        throw StoreError(K::Denied, trainer.name + " is not a trainer of " + a->person_name + "'s cohorts");
+    const Attempt a = existing_attempt(attempt(trainer, attempt_id), attempt_id);
+    if (!may_see(trainer, a.person))
+        throw StoreError(K::Denied, trainer.name + " is not a trainer of " + a.person_name + "'s cohorts");
     Tx tx(*impl_);
     Result found = impl_->exec("SELECT id, task FROM verdicts WHERE attempt = $1 AND criterion = $2 AND ($3 = '' OR task = $3)",
                                {s(attempt_id), criterion, task});
@@ -497,10 +495,9 @@ namespace sofs::progress {
 Comment PgStore::add_comment(const Actor& trainer, Id attempt_id, const std::string& text, const std::string& criterion,
                              const std::string& task) {
     check_comment_request(trainer, text, criterion, task);
-    auto a = attempt(trainer, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
-    if (!may_see(trainer, a->person))
-        throw StoreError(K::Denied, trainer.name + " is not a trainer of " + a->person_name + "'s cohorts");
+    const Attempt a = existing_attempt(attempt(trainer, attempt_id), attempt_id);
+    if (!may_see(trainer, a.person))
+        throw StoreError(K::Denied, trainer.name + " is not a trainer of " + a.person_name + "'s cohorts");
     Tx tx(*impl_);
     std::string on_task = task;
     if (!criterion.empty()) {
@@ -519,8 +516,7 @@ Comment PgStore::add_comment(const Actor& trainer, Id attempt_id, const std::str
 }
 
 std::vector<Comment> PgStore::comments(const Actor& who, Id attempt_id) {
-    auto a = attempt(who, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
+    const Attempt a = existing_attempt(attempt(who, attempt_id), attempt_id);
     // As for overrides: a trainee cannot read the trainer's row in people, and
     // an inner join dropped every comment they were meant to read.
     Result r = impl_->exec("SELECT c.id, c.task, c.criterion, COALESCE(p.name, 'your trainer'), c.text, c.at_ms FROM comments c "

@@ -292,8 +292,7 @@ std::vector<ScenarioProgress> SqliteStore::scenario_progress(const Actor& who, I
 }
 
 std::vector<StoredVerdict> SqliteStore::verdicts(const Actor& who, Id attempt_id) {
-    auto a = attempt(who, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + std::to_string(attempt_id));
+    const Attempt a = existing_attempt(attempt(who, attempt_id), attempt_id);
     std::vector<StoredVerdict> out;
     sql::Statement st(*impl_->db,
                       "SELECT id, task, criterion, met, evidence_words, explanation, guidance, source FROM verdicts "

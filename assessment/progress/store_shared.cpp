@@ -35,6 +35,11 @@ std::vector<Id> people_for_cohort(Accounts& accounts, const std::vector<std::str
     return ids;
 }
 
+Attempt existing_attempt(const std::optional<Attempt>& a, Id id) {
+    if (!a) throw StoreError(StoreError::Kind::NotFound, "there is no attempt " + std::to_string(id));
+    return *a;
+}
+
 Event stored_event(int step, const std::string& kind, std::string scene, std::string choice, const std::string& answer,
                    std::string ending, std::int64_t at_ms) {
     Event e;

@@ -22,6 +22,10 @@ std::map<std::string, std::string> placements_from_json(const std::string& store
 std::vector<Id> people_for_cohort(Accounts& accounts, const std::vector<std::string>& names, const std::string& where,
                                   const std::string& cohort);
 
+// `a`, an attempt as read for someone, or NotFound ("there is no attempt ID")
+// when there is none for them.
+Attempt existing_attempt(const std::optional<Attempt>& a, Id id);
+
 // An event read back from its row (kind and answer as stored: an unknown kind
 // reads as an advance; the answer only on an answer event).
 Event stored_event(int step, const std::string& kind, std::string scene, std::string choice, const std::string& answer,
