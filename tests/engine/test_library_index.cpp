@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Folder : test::TempFolder {
-    Folder() : TempFolder("index-test") { fs::create_directories(path / "cases"); }
+    Folder() : test::TempFolder("index-test") { fs::create_directories(path / "cases"); }
     std::string cases() const { return (path / "cases").string(); }
     std::string cache() const { return (path / "cache").string(); }
 };

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Folder : test::TempFolder {
-    Folder() : TempFolder("watch-test") {}
+    Folder() : test::TempFolder("watch-test") {}
 };
 
 // Writes and moves the change time on, so that coarse file-system clocks see a change.
