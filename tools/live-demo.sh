@@ -238,7 +238,7 @@ if [[ -z $csv ]] || ! grep -q "^wall,Danger statement 1,danger statement," "$csv
    ! grep -q "^improved together,\"Improved together 1, edit 1\",danger statement,picked," "$csv" ||
    ! grep -q "^vote,.*,sorting,moved,.*Round 2: after discussion: " "$csv" ||
    ! grep -q "^vote,.*,scaling,Round 2: after discussion,3 3 3 4 4 4," "$csv" ||
-   ! grep -q "PC Hughes wrote.*,Round 1: before discussion: Past harm 4; Not about safety 2 | Round 2: after discussion: Not about safety 6\"*\$" "$csv" ||
+   ! grep -q "PC Hughes wrote.*,Round 1: before discussion: Past harm 4; Not part of the mapping 2 | Round 2: after discussion: Not part of the mapping 6\"*\$" "$csv" ||
    grep -qE "Ana|Lowe|Okafor" "$csv"; then
   echo "live-demo: the session's CSV is missing the wall, the improved statement or the rounds, or names someone: ${csv:-no file}"
   status=1

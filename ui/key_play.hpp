@@ -18,6 +18,11 @@
 #include <set>
 #include <string>
 
+namespace sofs {
+struct Answer;
+struct Task;
+}  // namespace sofs
+
 namespace sofs::ui {
 
 class App;
@@ -75,6 +80,14 @@ private:
     bool click(const std::string& target, float fx = 0.5f);
     // Presses the control: Tab to it and Enter by keyboard, a click by mouse.
     bool activate(const std::string& target, int key = -1);
+    // The next thing to place for the expert key's answer at a sorting or
+    // Three Houses task: the card or words to pick up and the menu entry for
+    // its place (targets); empty when it is time to hand in.
+    struct Placing {
+        std::string item, to;
+    };
+    Placing next_placing(App& app, const Task& t, const Answer& want);
+    void end(App& app);   // the feedback is reached: the run is over
     void decide_mouse(App& app);
     void decide(App& app);
     void fail(App& app, const std::string& why);

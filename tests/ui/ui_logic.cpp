@@ -304,7 +304,7 @@ TEST_SUITE("ui records") {
         sofs::play::Playthrough p(loaded.scenario, setup(again));
         CHECK(p.resumed());
         CHECK(p.text("danger-statement") == "We are worried\nthat\tRyan...");
-        CHECK(p.board().placements.at("push-saturday") == "past-harm");
+        CHECK(p.board().placements.at("push-saturday") == FactKind::PastHarm);
         CHECK_FALSE(std::filesystem::exists(db + ".drafts"));
         std::filesystem::remove_all(dir);
     }

@@ -219,8 +219,10 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
     if (s.verb == "move-fact") {
         live.refresh(app);
         if (!live.vote_open() || !live.sorting_vote()) { *done = false; return true; }
-        auto [fact, place] = two(a);
-        if (!live.move_fact(app, fact, place)) { *error = live.problem(); return false; }
+        auto [fact, name] = two(a);
+        std::optional<live::Place> place = live::place_from(name);   // the script's name for it
+        if (!place) { *error = "'" + name + "' is not a place (past-harm, strength, worries, ...)"; return false; }
+        if (!live.move_fact(app, fact, *place)) { *error = live.problem(); return false; }
         return true;
     }
     if (s.verb == "send-sorting") {

@@ -37,6 +37,17 @@ std::string shorten(const std::string& s, std::size_t n) {
     return s.substr(0, cut == std::string::npos || cut < n / 2 ? n : cut) + "...";
 }
 
+// A revealed sorting round's counts from the live tables, their place names
+// read into places here; a count under a name the engine does not know (not
+// one this program sends) is left out rather than shown as a place.
+std::vector<live::Placed> revealed_places(progress::PgStore& store, progress::Id session, const std::string& task,
+                                          int round) {
+    std::vector<live::Placed> out;
+    for (const auto& c : store.revealed_placements(session, task, round))
+        if (std::optional<live::Place> p = live::place_from(c.place)) out.push_back({c.fact, *p, c.count});
+    return out;
+}
+
 std::string home_folder() {
     const char* h = std::getenv("HOME");
     return h && *h ? h : ".";
@@ -359,8 +370,7 @@ std::vector<live::VoteRecord> LiveScreen::votes_for_export(App& app) {
             v.round_numbers.push_back(r.round);
             auto numbers = store.revealed_votes(info_.id, task, r.round);
             std::vector<live::Placed> placed;
-            if (numbers.empty() || v.sorting)
-                for (const auto& c : store.revealed_placements(info_.id, task, r.round)) placed.push_back({c.fact, c.place, c.count});
+            if (numbers.empty() || v.sorting) placed = revealed_places(store, info_.id, task, r.round);
             if (!placed.empty()) v.sorting = true;
             v.numbers.push_back(std::move(numbers));
             v.placements.push_back(std::move(placed));
@@ -387,28 +397,27 @@ bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, s
     return true;
 }
 
-std::map<std::string, std::string> LiveScreen::case_sorting(App& app) {
+std::map<std::string, live::Place> LiveScreen::case_sorting(App& app) {
     auto& store = link_->store();
     std::optional<progress::Attempt> latest;
     for (const auto& a : store.attempts(*app.user, app.user->id))
         if (a.scenario == info_.scenario && (!latest || a.id > latest->id)) latest = a;
-    std::map<std::string, std::string> placements;
+    std::map<std::string, std::string> stored;
     if (latest)
         for (const auto& e : store.transcript(latest->id).events)
             if (e.kind == Event::Kind::Answer && e.answer.task == vote_task_ && !e.answer.placements.empty())
-                placements = e.answer.placements;   // the latest answer to the task
+                stored = e.answer.placements;   // the latest answer to the task
+    // The transcript's names read into places (the session accepted only known ones).
+    std::map<std::string, live::Place> placements;
+    for (const auto& [fact, name] : stored)
+        if (std::optional<live::Place> p = live::place_from(name)) placements[fact] = *p;
     return placements;
 }
 
-namespace {
-
-// The places a sorting task offers, in the order the case's task names them.
-std::vector<std::string> sorting_places(const Task* t) {
-    if (t && t->kind == TaskKind::ThreeHouses) return {"worries", "good-things", "dreams"};
-    return {"past-harm", "complicating-factor", "strength", "existing-safety", "distractor"};
+std::vector<live::Place> LiveScreen::vote_places() const {
+    const Task* t = scenario_ ? scenario_->task(vote_task_) : nullptr;
+    return live::sorting_places(t ? t->kind : TaskKind::SortFacts);
 }
-
-}  // namespace
 
 // A fact's words in the case, or its id when the case does not have it.
 std::string LiveScreen::fact_words(const std::string& id) const {
@@ -430,7 +439,7 @@ bool LiveScreen::load_my_sorting(App& app) {
     }
 }
 
-bool LiveScreen::move_fact(App& app, const std::string& fact, const std::string& place) {
+bool LiveScreen::move_fact(App& app, const std::string& fact, const live::Place& place) {
     problem_.clear();
     if (!load_my_sorting(app)) return false;
     auto it = my_sorting_.find(fact);
@@ -438,9 +447,9 @@ bool LiveScreen::move_fact(App& app, const std::string& fact, const std::string&
         problem_ = "'" + fact + "' is not in your sorting: sort the facts at this task in the case first";
         return false;
     }
-    auto places = sorting_places(scenario_ ? scenario_->task(vote_task_) : nullptr);
+    auto places = vote_places();
     if (std::find(places.begin(), places.end(), place) == places.end()) {
-        problem_ = "'" + place + "' is not a place at this task";
+        problem_ = std::string("'") + live::place_words(place) + "' is not a place at this task";
         return false;
     }
     it->second = place;
@@ -451,8 +460,10 @@ bool LiveScreen::send_sorting(App& app) {
     problem_.clear();
     try {
         // What the trainee changed here after discussion, else their answer in the case.
-        std::map<std::string, std::string> placements =
+        std::map<std::string, live::Place> sorting =
             my_sorting_task_ == vote_task_ && !my_sorting_.empty() ? my_sorting_ : case_sorting(app);
+        std::map<std::string, std::string> placements;   // the live table's names
+        for (const auto& [fact, place] : sorting) placements[fact] = live::place_name(place);
         if (placements.empty()) {
             problem_ = "sort the facts at this task in the case first, then send your sorting";
             return false;
@@ -476,9 +487,9 @@ void LiveScreen::draw_my_sorting(App& app) {
     if (!rounds_.empty() && rounds_.back().round > 1) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     if (!ImGui::CollapsingHeader("Change where you put them###live-my-sorting")) return;
     const Scenario* sc = scenario_.get();
-    auto places = sorting_places(sc ? sc->task(vote_task_) : nullptr);
+    auto places = vote_places();
     float combo_w = 0;
-    for (const auto& p : places) combo_w = std::max(combo_w, ImGui::CalcTextSize(live::place_words(p).c_str()).x);
+    for (const auto& p : places) combo_w = std::max(combo_w, ImGui::CalcTextSize(live::place_words(p)).x);
     combo_w += ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
     if (ImGui::BeginTable("###live-my-sorting-table", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch);
@@ -494,9 +505,9 @@ void LiveScreen::draw_my_sorting(App& app) {
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(combo_w);
             ImGui::PushID(fact.c_str());
-            if (ImGui::BeginCombo("###place", live::place_words(place).c_str())) {
+            if (ImGui::BeginCombo("###place", live::place_words(place))) {
                 for (const auto& p : places)
-                    if (ImGui::Selectable(live::place_words(p).c_str(), p == place)) place = p;
+                    if (ImGui::Selectable(live::place_words(p), p == place)) place = p;
                 ImGui::EndCombo();
             }
             ImGui::PopID();
@@ -637,7 +648,7 @@ void LiveScreen::read_votes(App& app) {
         Round round{r.round, r.revealed, {}, {}};
         if (r.revealed) {
             round.numbers = store.revealed_votes(info_.id, r.task, r.round);
-            if (round.numbers.empty()) round.placements = store.revealed_placements(info_.id, r.task, r.round);
+            if (round.numbers.empty()) round.placements = revealed_places(store, info_.id, r.task, r.round);
         }
         rounds_.push_back(std::move(round));
     }
@@ -913,7 +924,8 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
 // A revealed sorting: one row per fact, one column per place the room used,
 // each cell how many put the fact there (the most-chosen place in bold).
 void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
-    std::vector<std::string> facts, places;
+    std::vector<std::string> facts;
+    std::vector<live::Place> places;
     for (const auto& c : r.placements) {
         if (std::find(facts.begin(), facts.end(), c.fact) == facts.end()) facts.push_back(c.fact);
         if (std::find(places.begin(), places.end(), c.place) == places.end()) places.push_back(c.place);
@@ -924,12 +936,11 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
         muted_text("No one sent a sorting in this round.");
         return;
     }
-    auto place_words = [](const std::string& p) { return live::place_words(p); };
     int cols = static_cast<int>(places.size()) + 1;
     if (ImGui::BeginTable("###live-sorting", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                                        ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
         ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        for (const auto& p : places) ImGui::TableSetupColumn(place_words(p).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        for (const auto& p : places) ImGui::TableSetupColumn(live::place_words(p), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         for (const auto& f : facts) {
             ImGui::TableNextRow();
@@ -960,12 +971,7 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
 // room moved after discussion first and marked, so the trainer can go
 // straight to them.
 void LiveScreen::draw_sorting_rounds(App& app, const Round& a, const Round& b, float width) {
-    auto placed = [](const Round& r) {
-        std::vector<live::Placed> out;
-        for (const auto& c : r.placements) out.push_back({c.fact, c.place, c.count});
-        return out;
-    };
-    auto rows = live::compare_sortings({placed(a), placed(b)});
+    auto rows = live::compare_sortings({a.placements, b.placements});
     std::stable_partition(rows.begin(), rows.end(), [](const live::SortingRow& r) { return r.moved; });
     int moved = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const live::SortingRow& r) { return r.moved; }));
     subheading(app, "Where the room put each one, before and after discussion");
@@ -1007,7 +1013,7 @@ void LiveScreen::draw_sorting_rounds(App& app, const Round& a, const Round& b, f
                 for (const auto& c : cell) {
                     bool top = c.count == cell.front().count && app.bold;
                     if (top) ImGui::PushFont(app.bold);
-                    ImGui::TextWrapped("%s %d", live::place_words(c.place).c_str(), c.count);
+                    ImGui::TextWrapped("%s %d", live::place_words(c.place), c.count);
                     if (top) ImGui::PopFont();
                 }
             }
