@@ -81,6 +81,8 @@ public:
     bool library_ready() const { return library_adopted_; }
     // The whole case behind a case-list entry (read again from its file).
     std::shared_ptr<const Scenario> whole_case(const std::shared_ptr<const Scenario>& entry, std::string* problem);
+    // The whole case with this id in the case list; null with `problem` said when there is none.
+    std::shared_ptr<const Scenario> whole_case(const std::string& id, std::string* problem);
     std::unique_ptr<Records> records;
 
     // Who is signed in.

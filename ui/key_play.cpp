@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 namespace sofs::ui {
 
@@ -42,16 +43,18 @@ const char* screen_file(ScreenId s) {
         default: return "";
     }
 }
-// The number (1-based) of the first choice on offer whose move fits the practice; 1 when none does.
+// The number (1-based) of practice_choice among the choices on offer.
 int first_fitting_choice(const View& v) {
-    int n = 1;
-    for (const Choice* c : v.choices) {
-        if (move_fits_practice(c->move)) return n;
-        ++n;
-    }
-    return 1;
+    auto at = std::find(v.choices.begin(), v.choices.end(), practice_choice(v));
+    return at == v.choices.end() ? 1 : static_cast<int>(at - v.choices.begin()) + 1;
 }
 }  // namespace
+
+const Choice* practice_choice(const View& v) {
+    for (const Choice* c : v.choices)
+        if (move_fits_practice(c->move)) return c;
+    return v.choices.empty() ? nullptr : v.choices.front();
+}
 
 static double now_s() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -239,8 +242,9 @@ void KeyPlay::decide(App& app) {
         case ScreenId::Debrief: return end(app);
         default: break;
     }
-    if (!app.session() || !app.scenario()) return fail(app, "no case is open on the " + std::string(app.screen(here).stable_id()) + " screen");
-    View v = app.session()->view();
+    std::optional<View> playing = view_of_case(app, here);
+    if (!playing) return;
+    const View& v = *playing;
     if (here == ScreenId::Conversation) {
         if (v.kind == View::Kind::Choices) {
             // Choose, by its number key, the first move that fits the practice.
@@ -329,6 +333,12 @@ KeyPlay::Placing KeyPlay::next_placing(App& app, const Task& t, const Answer& wa
     return {};
 }
 
+std::optional<View> KeyPlay::view_of_case(App& app, ScreenId here) {
+    if (app.session() && app.scenario()) return app.session()->view();
+    fail(app, "no case is open on the " + std::string(app.screen(here).stable_id()) + " screen");
+    return std::nullopt;
+}
+
 void KeyPlay::end(App& app) {
     done_ = true;
     app.quit(failure_.empty() ? 0 : 1);
@@ -353,8 +363,9 @@ void KeyPlay::decide_mouse(App& app) {
         case ScreenId::Debrief: return end(app);
         default: break;
     }
-    if (!app.session() || !app.scenario()) return fail(app, "no case is open on the " + std::string(app.screen(here).stable_id()) + " screen");
-    View v = app.session()->view();
+    std::optional<View> playing = view_of_case(app, here);
+    if (!playing) return;
+    const View& v = *playing;
     if (here == ScreenId::Conversation) {
         if (v.kind == View::Kind::Choices) {
             click("choice:" + std::to_string(first_fitting_choice(v)));

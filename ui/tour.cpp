@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 #include "hints.hpp"
+#include "key_play.hpp"
 #include "layout_check.hpp"
 #include "screens/briefing.hpp"
 #include "screens/library.hpp"
@@ -321,10 +322,8 @@ bool Tour::play(App& app, std::string* error) {
             again();
             return true;
         case View::Kind::Choices: {
-            const Choice* pick = v.choices.front();
-            for (const Choice* c : v.choices)
-                if (move_fits_practice(c->move)) { pick = c; break; }
-            if (!app.choose(pick->id)) { *error = "could not choose '" + pick->id + "'"; return false; }
+            const Choice* pick = practice_choice(v);
+            if (!pick || !app.choose(pick->id)) { *error = "could not choose '" + pick->id + "'"; return false; }
             // Several exchanges in, the whole conversation so far is on screen as a transcript.
             if (++choices_made_ == 5) shot_ = "04b-transcript.png";
             if (!talked_) {

@@ -1,5 +1,6 @@
 // The model's names (as written in YAML files) and lookups by id.
 #include "model/scenario.hpp"
+#include "model/places.hpp"
 
 #include <array>
 #include <utility>

@@ -49,14 +49,9 @@ struct Person {
 // What a fact is in the mapping. Distractor: true but not relevant to safety,
 // or a hypothesis rather than a fact, for the sorting task to test judgement.
 enum class FactKind { PastHarm, ComplicatingFactor, Strength, ExistingSafety, Distractor };
-// Every place in the mapping, in the order of its columns (what worries us,
-// what is working well), the set-aside place last.
-inline constexpr FactKind kFactKindsInOrder[] = {FactKind::PastHarm, FactKind::ComplicatingFactor, FactKind::Strength,
-                                                 FactKind::ExistingSafety, FactKind::Distractor};
 
 // The Three Houses a child's words go into ("worries", "good-things", "dreams").
 enum class House { Worries, GoodThings, Dreams };
-inline constexpr House kHousesInOrder[] = {House::Worries, House::GoodThings, House::Dreams};
 
 struct Fact {
     std::string id;
@@ -293,13 +288,6 @@ std::optional<FactKind> fact_kind_from(const std::string& s);
 std::optional<House> house_from(const std::string& s);
 std::optional<MoveType> move_from(const std::string& s);
 std::optional<TaskKind> task_kind_from(const std::string& s);
-
-// The one name each place has on screen, in exports and in the feedback:
-// "Past harm", "Complicating factors", "Existing strengths", "Existing
-// safety", "Not part of the mapping"; "House of worries", "House of good
-// things", "House of dreams".
-const char* display_name(FactKind k);
-const char* display_name(House h);
 
 // The twelve aims of the programme theory, short titles (1-based; aim_title(0) is "").
 const char* aim_title(int aim);

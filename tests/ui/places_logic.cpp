@@ -4,6 +4,7 @@
 // through each of those edges and back: a misspelt name in any of them
 // would bring a card back in the wrong place or not at all, and fail here.
 #include "live/live_model.hpp"
+#include "model/places.hpp"
 #include "load/loader.hpp"
 #include "play/playthrough.hpp"
 #include "records.hpp"

@@ -80,4 +80,24 @@ void Link::stop() {
     if (listener_.joinable()) listener_.join();
 }
 
+bool connect_once(std::unique_ptr<Link>& link, const std::string& db, std::string* problem) {
+    if (link && link->connected()) return true;
+    link = std::make_unique<Link>();
+    if (link->connect(db, problem)) return true;
+    link.reset();
+    return false;
+}
+
+bool change_store(Link& link, std::string* problem, const std::string& failed,
+                  const std::function<void(progress::PgStore&)>& change) {
+    problem->clear();
+    try {
+        change(link.store());
+        return true;
+    } catch (const std::exception& e) {
+        *problem = failed + ": " + e.what();
+        return false;
+    }
+}
+
 }  // namespace sofs::ui::live

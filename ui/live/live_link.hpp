@@ -53,4 +53,14 @@ private:
                      std::string* error);
 };
 
+// A screen's link, connected the first time it is needed; false (the link
+// dropped, `problem` in plain words) when the store cannot be reached.
+bool connect_once(std::unique_ptr<Link>& link, const std::string& db, std::string* problem);
+
+// One change a screen asks of the shared store: `change` runs on the
+// screen's connection; a store error becomes `*problem` in plain words
+// ("<failed>: <why>"), cleared first. True when the change went in.
+bool change_store(Link& link, std::string* problem, const std::string& failed,
+                  const std::function<void(progress::PgStore&)>& change);
+
 }  // namespace sofs::ui::live

@@ -1,5 +1,6 @@
 // The live screens' logic without a window (live_model.hpp).
 #include "live_model.hpp"
+#include "model/places.hpp"
 
 #include <algorithm>
 #include <cctype>

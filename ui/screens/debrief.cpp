@@ -2,6 +2,7 @@
 #include "debrief.hpp"
 
 #include "app.hpp"
+#include "model/places.hpp"
 #include "hints.hpp"
 #include "widgets.hpp"
 

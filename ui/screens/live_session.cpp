@@ -165,15 +165,7 @@ void LiveScreen::enter(App& app) {
     if (info_.id) refresh(app);
 }
 
-bool LiveScreen::ensure_link(App& app) {
-    if (link_ && link_->connected()) return true;
-    link_ = std::make_unique<live::Link>();
-    if (!link_->connect(app.opt.db_path, &problem_)) {
-        link_.reset();
-        return false;
-    }
-    return true;
-}
+bool LiveScreen::ensure_link(App& app) { return live::connect_once(link_, app.opt.db_path, &problem_); }
 
 bool LiveScreen::start_listening(App& app) {
     App* a = &app;
@@ -184,14 +176,11 @@ bool LiveScreen::start_listening(App& app) {
 
 const Scenario* LiveScreen::scenario(App& app, const std::string& id) {
     if (scenario_ && scenario_->id == id) return scenario_.get();
-    for (const auto& entry : app.cases().scenarios)
-        if (entry->id == id) {
-            std::string why;
-            scenario_ = app.whole_case(entry, &why);
-            if (!scenario_ && problem_.empty()) problem_ = why;
-            return scenario_.get();
-        }
-    return nullptr;
+    std::string why;
+    auto whole = app.whole_case(id, &why);
+    if (!whole) return nullptr;   // not on this computer, or unreadable: opening the case says which
+    scenario_ = std::move(whole);
+    return scenario_.get();
 }
 
 // ------------------------------------------------------------------ actions
@@ -246,83 +235,51 @@ bool LiveScreen::open_case(App& app) {
     return false;
 }
 
-bool LiveScreen::open_vote(App& app, const std::string& task) {
-    problem_.clear();
-    try {
-        link_->store().open_vote(info_.id, task);
-        vote_task_ = task;
-    } catch (const std::exception& e) {
-        problem_ = std::string("could not open the vote: ") + e.what();
-        return false;
-    }
+// A change to the shared store, then the screen read again; false with problem_ said.
+bool LiveScreen::change(App& app, const std::string& failed, const std::function<void(progress::PgStore&)>& c) {
+    if (!live::change_store(*link_, &problem_, failed, c)) return false;
     refresh(app);
     return true;
+}
+
+bool LiveScreen::open_vote(App& app, const std::string& task) {
+    return change(app, "could not open the vote", [&](progress::PgStore& store) {
+        store.open_vote(info_.id, task);
+        vote_task_ = task;
+    });
 }
 
 bool LiveScreen::cast_vote(App& app, int number) {
-    problem_.clear();
-    try {
-        my_vote_round_ = link_->store().cast_vote(info_.id, vote_task_, number);
+    return change(app, "your vote did not go in", [&](progress::PgStore& store) {
+        my_vote_round_ = store.cast_vote(info_.id, vote_task_, number);
         my_vote_ = number;
-    } catch (const std::exception& e) {
-        problem_ = std::string("your vote did not go in: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    });
 }
 
 bool LiveScreen::reveal(App& app) {
-    problem_.clear();
-    try {
-        link_->store().reveal_vote(info_.id, vote_task_);
-    } catch (const std::exception& e) {
-        problem_ = std::string("could not reveal: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    return change(app, "could not reveal", [&](progress::PgStore& store) { store.reveal_vote(info_.id, vote_task_); });
 }
 
 bool LiveScreen::improve_together(App& app, const std::string& key) {
-    problem_.clear();
     for (const auto& w : wall_.items())
-        if (w.key == key) try {
-                link_->store().open_improvement(info_.id, w.kind == live::WallKind::Danger ? "danger" : "goal", w.text);
-                refresh(app);
-                return true;
-            } catch (const std::exception& e) {
-                problem_ = std::string("could not open it for the room: ") + e.what();
-                return false;
-            }
+        if (w.key == key)
+            return change(app, "could not open it for the room", [&](progress::PgStore& store) {
+                store.open_improvement(info_.id, w.kind == live::WallKind::Danger ? "danger" : "goal", w.text);
+            });
     problem_ = "that statement is no longer on the wall";
     return false;
 }
 
 bool LiveScreen::propose(App& app, const std::string& text) {
     problem_.clear();
-    if (!improvement_) return false;
-    try {
-        link_->store().propose_edit(improvement_->id, text);
-    } catch (const std::exception& e) {
-        problem_ = std::string("your edit did not go in: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    return improvement_ &&
+           change(app, "your edit did not go in", [&](progress::PgStore& store) { store.propose_edit(improvement_->id, text); });
 }
 
 bool LiveScreen::pick(App& app, progress::Id proposal) {
     problem_.clear();
-    if (!improvement_) return false;
-    try {
-        link_->store().pick_proposal(improvement_->id, proposal);
-    } catch (const std::exception& e) {
-        problem_ = std::string("could not pick it: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    return improvement_ &&
+           change(app, "could not pick it", [&](progress::PgStore& store) { store.pick_proposal(improvement_->id, proposal); });
 }
 
 // The statements the room improved together, for the session's export:
@@ -457,25 +414,16 @@ bool LiveScreen::move_fact(App& app, const std::string& fact, const live::Place&
 }
 
 bool LiveScreen::send_sorting(App& app) {
-    problem_.clear();
-    try {
+    return change(app, "your sorting did not go in", [&](progress::PgStore& store) {
         // What the trainee changed here after discussion, else their answer in the case.
         std::map<std::string, live::Place> sorting =
             my_sorting_task_ == vote_task_ && !my_sorting_.empty() ? my_sorting_ : case_sorting(app);
         std::map<std::string, std::string> placements;   // the live table's names
         for (const auto& [fact, place] : sorting) placements[fact] = live::place_name(place);
-        if (placements.empty()) {
-            problem_ = "sort the facts at this task in the case first, then send your sorting";
-            return false;
-        }
-        link_->store().cast_placements(info_.id, vote_task_, placements);
+        if (placements.empty()) throw std::runtime_error("sort the facts at this task in the case first, then send your sorting");
+        store.cast_placements(info_.id, vote_task_, placements);
         my_sorting_sent_ = true;
-    } catch (const std::exception& e) {
-        problem_ = std::string("your sorting did not go in: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    });
 }
 
 // The trainee's own sorting, one line per fact with its place, to change

@@ -17,6 +17,7 @@
 #include "live/live_link.hpp"
 #include "live/live_model.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -123,6 +124,7 @@ private:
     std::map<std::string, live::Place> my_sorting_;   // what the trainee will send (fact -> place)
     std::string my_sorting_task_;                      // the task my_sorting_ is for
     std::map<std::string, live::Place> case_sorting(App& app);   // their latest answer to vote_task_ in the case
+    bool change(App& app, const std::string& failed, const std::function<void(progress::PgStore&)>& c);
     std::vector<live::Place> vote_places() const;     // the places vote_task_ offers
     bool load_my_sorting(App& app);   // my_sorting_ filled for vote_task_; false and problem_ said when it cannot be read
     std::string fact_words(const std::string& id) const;   // a fact's text in the case, else its id

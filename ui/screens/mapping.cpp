@@ -2,6 +2,7 @@
 #include "mapping.hpp"
 
 #include "app.hpp"
+#include "model/places.hpp"
 #include "hints.hpp"
 #include "keyboard.hpp"
 #include "widgets.hpp"
@@ -496,17 +497,19 @@ void MappingScreen::draw(App& app) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         draw_section(app, FactKind::PastHarm, "What has happened: drop facts here");
-        if (!app.board_text("past-harm").empty()) draw_text_section(app, "past-harm", "Past harm, in your words", "");
-        draw_text_section(app, "danger-statement", "Danger statements", "Not written yet.");
+        // The writing tasks' words under their board keys (the past-harm task's words, not the cards' place).
+        const std::string past_harm = play::board_key(TaskKind::PastHarm);
+        if (!app.board_text(past_harm).empty()) draw_text_section(app, past_harm, "Past harm, in your words", "");
+        draw_text_section(app, play::board_key(TaskKind::DangerStatement), "Danger statements", "Not written yet.");
         draw_section(app, FactKind::ComplicatingFactor, "What makes it harder: drop facts here");
         ImGui::TableSetColumnIndex(1);
         draw_section(app, FactKind::Strength, "What is good: drop facts here");
         draw_section(app, FactKind::ExistingSafety, "Protection shown over time: drop facts here");
         ImGui::TableSetColumnIndex(2);
-        draw_text_section(app, "safety-goal", "Safety goals", "Not written yet.");
-        draw_text_section(app, "next-steps", "Next steps", "Not written yet.");
-        if (!app.board_text("words-and-pictures").empty())
-            draw_text_section(app, "words-and-pictures", "Words and Pictures", "");
+        draw_text_section(app, play::board_key(TaskKind::SafetyGoal), "Safety goals", "Not written yet.");
+        draw_text_section(app, play::board_key(TaskKind::NextSteps), "Next steps", "Not written yet.");
+        if (const std::string wp = play::board_key(TaskKind::WordsAndPictures); !app.board_text(wp).empty())
+            draw_text_section(app, wp, "Words and Pictures", "");
         if (!app.board().network.empty()) {
             subheading(app, "Safety network");
             for (auto& id : app.board().network)

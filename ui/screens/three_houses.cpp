@@ -2,6 +2,7 @@
 #include "three_houses.hpp"
 
 #include "app.hpp"
+#include "model/places.hpp"
 #include "widgets.hpp"
 #include "keyboard.hpp"
 
