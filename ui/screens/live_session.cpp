@@ -1,6 +1,8 @@
 // The live session screen (live_session.hpp).
 #include "live_session.hpp"
 
+#include "play/reread.hpp"
+
 #include "app.hpp"
 #include "postgres.hpp"
 #include "rubric/assess.hpp"
@@ -15,21 +17,6 @@
 namespace sofs::ui {
 
 namespace {
-
-const char* kind_words(TaskKind k) {
-    switch (k) {
-        case TaskKind::DangerStatement: return "Danger statement";
-        case TaskKind::SafetyGoal: return "Safety goal";
-        case TaskKind::PastHarm: return "Past harm";
-        case TaskKind::SortFacts: return "Mapping the facts";
-        case TaskKind::Scaling: return "Safety scale";
-        case TaskKind::ThreeHouses: return "Three Houses";
-        case TaskKind::SafetyNetwork: return "Safety network";
-        case TaskKind::NextSteps: return "Next steps";
-        case TaskKind::WordsAndPictures: return "Words and Pictures";
-    }
-    return "Task";
-}
 
 std::string shorten(const std::string& s, std::size_t n) {
     if (s.size() <= n) return s;
@@ -310,7 +297,7 @@ std::vector<live::VoteRecord> LiveScreen::votes_for_export(App& app) {
     for (const auto& task : tasks) {
         live::VoteRecord v;
         const Task* t = sc ? sc->task(task) : nullptr;
-        v.title = t ? std::string(kind_words(t->kind)) + ": " + shorten(t->prompt, 90) : task;
+        v.title = t ? play::task_label(t->kind) + ": " + shorten(t->prompt, 90) : task;
         v.sorting = t && (t->kind == TaskKind::SortFacts || t->kind == TaskKind::ThreeHouses);
         if (sc && !v.sorting) {
             const ScalingKey& key = sc->scaling_key(task);
@@ -516,7 +503,7 @@ void LiveScreen::read_room(App& app) {
     };
     titles.task = [sc](const std::string& id) -> std::string {
         const Task* t = sc ? sc->task(id) : nullptr;
-        return t ? kind_words(t->kind) : "";
+        return t ? play::task_label(t->kind) : "";
     };
     room_ = live::room_lines(members_, show_names_, titles);
     // Each member's answers, read again only when their play moved.
@@ -765,10 +752,10 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
         if (scaling.size() > 1) {
             ImGui::SetNextItemWidth(420 * s);
             const Task* chosen = sc->task(vote_task_);
-            std::string shown = chosen ? std::string(kind_words(chosen->kind)) + ": " + shorten(chosen->prompt, 50) : vote_task_;
+            std::string shown = chosen ? play::task_label(chosen->kind) + ": " + shorten(chosen->prompt, 50) : vote_task_;
             if (ImGui::BeginCombo("Task###live-vote-task", shown.c_str())) {
                 for (const Task* t : scaling)
-                    if (ImGui::Selectable((std::string(kind_words(t->kind)) + ": " + shorten(t->prompt, 50) + "###" + t->id).c_str(),
+                    if (ImGui::Selectable((play::task_label(t->kind) + ": " + shorten(t->prompt, 50) + "###" + t->id).c_str(),
                                           t->id == vote_task_)) {
                         vote_task_ = t->id;
                         refresh(app);
