@@ -603,19 +603,8 @@ void LiveScreen::draw(App& app) {
         draw_not_shared(app);
         return;
     }
-    if (link_) {
-        if (!link_->take_changes().empty()) refresh(app);
-        if (std::string p = link_->listener_problem(); !p.empty()) problem_ = p;
-    }
-    if (!problem_.empty()) {
-        worry_text(problem_);
-        gap(0.3f);
-    }
-    if (!link_) {
-        wrapped("This computer could not reach the course's store. Check the network, then come back to this screen.");
-        if (big_button("Try again###live-retry")) enter(app);
-        return;
-    }
+    live::hear(link_.get(), &problem_, [&] { refresh(app); });
+    if (!live::reachable(link_.get(), problem_, "###live-retry", [&] { enter(app); })) return;
     if (trainer(app)) draw_trainer(app);
     else draw_trainee(app);
     gap(0.6f);

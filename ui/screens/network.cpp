@@ -234,23 +234,12 @@ void NetworkScreen::draw(App& app) {
         draw_not_shared(app);
         return;
     }
-    if (link_) {
-        if (!link_->take_changes().empty()) refresh(app);
-        if (std::string p = link_->listener_problem(); !p.empty()) problem_ = p;
-    }
+    live::hear(link_.get(), &problem_, [&] { refresh(app); });
     if (projecting_ && board_) {
         draw_projection(app);
         return;
     }
-    if (!problem_.empty()) {
-        worry_text(problem_);
-        gap(0.3f);
-    }
-    if (!link_) {
-        wrapped("This computer could not reach the course's store. Check the network, then come back to this screen.");
-        if (big_button("Try again###net-retry")) enter(app);
-        return;
-    }
+    if (!live::reachable(link_.get(), problem_, "###net-retry", [&] { enter(app); })) return;
     if (board_) draw_board(app);
     else draw_list(app);
 }
