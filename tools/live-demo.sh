@@ -207,7 +207,7 @@ if ! demo_file_holds "$csv" "^wall,Danger statement 1,danger statement," \
      "^improved together,\"Improved together 1, edit 1\",danger statement,picked," \
      "^vote,.*,sorting,moved,.*Round 2: after discussion: " \
      "^vote,.*,scaling,Round 2: after discussion,3 3 3 4 4 4," \
-     "PC Hughes wrote.*,Round 1: before discussion: Past harm 4; Not about safety 2 | Round 2: after discussion: Not about safety 6\"*\$" ||
+     "PC Hughes wrote.*,Round 1: before discussion: Past harm 4; Not part of the mapping 2 | Round 2: after discussion: Not part of the mapping 6\"*\$" ||
    grep -qE "Ana|Lowe|Okafor" "$csv"; then
   echo "live-demo: the session's CSV is missing the wall, the improved statement or the rounds, or names someone: ${csv:-no file}"
   status=1
