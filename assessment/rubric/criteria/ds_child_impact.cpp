@@ -15,6 +15,8 @@ const Mention* child_of_fragment(const Reading& r, int tok) {
     return nullptr;
 }
 
+}  // namespace
+
 // A pronoun that no one in the text is named for ("i worry dean will grab her
 // again ... he could hurt her arm"): the case's only child it fits, as anyone
 // who knows the case reads it. None when two children of the case fit.
@@ -43,7 +45,6 @@ const Mention* unnamed_child(const Reading& r, const Mention* target, Mention* s
     scratch->person = only->id;
     return scratch;
 }
-}  // namespace
 
 Verdict ds_child_impact(const Reading& r, const Wording& w) {
     bool general_child = false;
