@@ -359,6 +359,45 @@ bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>&
     return false;
 }
 
+// The doer of a deed at `tok` when the nearest person before it is not: people who
+// are objects ("before her son", "caring for Leo", "in Leo's home") are passed over
+// ("an adult caring for Leo on a bad evening could squeeze his chest", "who puts work
+// before her son and left him alone"); in notes, a sentence that opens with the deed
+// carries on about the adult last named ("Dean (24) sleeping w/ Leah. Grabbed her
+// arm"). Sixth round.
+const Mention* doer_past_objects(const Reading& r, int tok) {
+    static const std::unordered_set<std::string> objects = {"before", "after", "for", "of", "with", "to", "from", "about",
+                                                             "at", "in", "on", "than", "over", "by", "against", "towards"};
+    bool anyone = false;
+    for (int k = tok - 1; k >= 0 && r.same_sentence(k, tok); --k) {
+        if (r.mention_at[k] < 0) continue;
+        anyone = true;
+        const Mention& m = r.people[r.mention_at[k]];
+        k = m.first;
+        const std::string& last = r.word(m.last);
+        if (last.size() > 2 && last.compare(last.size() - 2, 2, "'s") == 0) continue;
+        int before = m.first - 1;
+        if (before >= 0 && r.same_sentence(before, m.first) && r.is(before, r.c.child_determiner) && r.mention_at[before] < 0)
+            --before;
+        if (before >= 0 && r.same_sentence(before, m.first) && objects.count(r.word(before))) continue;
+        return is_any_adult(m.who) ? &m : nullptr;
+    }
+    if (anyone) return nullptr;
+    // a sentence opening with the deed (over adverbs only)
+    int open = tok - 1;
+    while (open >= 0 && r.same_sentence(open, tok) && (r.is(open, r.c.skip) || adverb(r.word(open)))) --open;
+    if (open >= 0 && r.same_sentence(open, tok)) return nullptr;
+    // done to someone named right after ("Grabbed her arm"; not "Missing x4", "High risk")
+    if (!(tok + 1 < r.n() && r.same_sentence(tok, tok + 1) && r.mention_at[tok + 1] >= 0)) return nullptr;
+    for (int k = tok - 1; k >= 0; --k) {
+        if (r.mention_at[k] < 0) continue;
+        const Mention& m = r.people[r.mention_at[k]];
+        if (is_any_adult(m.who) && !m.pronoun) return &m;
+        k = m.first;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 Verdict ds_behaviour(const Reading& r, const Wording& w) {
@@ -403,6 +442,7 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
                     agent = &r.people[r.mention_at[j + 1]];
                     break;
                 }
+        if (!passive && (!agent || !is_any_adult(agent->who))) agent = doer_past_objects(r, m.first);
         if (!agent || !is_any_adult(agent->who)) continue;
         Evidence ev;
         ev.add(r, agent->first, agent->last);
