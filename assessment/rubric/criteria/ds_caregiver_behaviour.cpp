@@ -93,13 +93,17 @@ bool omission(const Reading& r, const Wording& w, const std::vector<Match>& gene
     const auto& inner = r.d.lex("non-actions");
     auto inner_at = find_longest(r.t, inner);
     for (int k = 0; k < r.n(); ++k) {
-        if (r.word(k) != "not" && r.word(k) != "never") continue;
+        // "may be unable to wake", "struggling to get up": what follows "to" is not done (sixth round)
+        static const std::unordered_set<std::string> unable = {"unable", "struggling", "struggles", "struggle", "struggled"};
+        bool to = unable.count(r.word(k)) && k + 2 < r.n() && r.word(k + 1) == "to" && r.same_sentence(k, k + 2);
+        if (r.word(k) != "not" && r.word(k) != "never" && !to) continue;
         int s = k - 1;
         bool state = false;  // "is not", "are not": what follows is a state unless it is "-ing"
         while (s >= 0 && r.same_sentence(s, k) && (r.is(s, r.c.skip) || r.is(s, r.c.be_or_auxiliary) || r.is(s, r.c.modal))) {
             if (s == k - 1 && r.is(s, r.c.be) && r.word(s) != "get" && r.word(s) != "gets" && r.word(s) != "got") state = true;
             --s;
         }
+        if (to) state = false;
         if (s < 0 || !r.same_sentence(s, k)) continue;
         // "Nia keeps taking her tablets and doesn't hear Mali cry": the subject of the clause joined
         const Mention* subject = nullptr;
@@ -109,7 +113,7 @@ bool omission(const Reading& r, const Wording& w, const std::vector<Match>& gene
         if (!subject) continue;
         const Mention& who = *subject;
         if (!is_any_adult(who.who)) continue;
-        int v = k + 1;
+        int v = to ? k + 2 : k + 1;
         // "may not be able to keep ...": the verb after
         if (v + 2 < r.n() && r.word(v) == "be" && r.word(v + 1) == "able" && r.word(v + 2) == "to") v += 3;
         // "may not be making sure", "isn't feeding her": the "-ing" is the deed left undone
@@ -125,6 +129,19 @@ bool omission(const Reading& r, const Wording& w, const std::vector<Match>& gene
         if (v >= r.n() || !r.same_sentence(v, k) || (r.is(v, r.c.be_or_auxiliary) && !get) || r.mention_at[v] >= 0) continue;
         // "does not understand": an inner state; but "may not change Lily's nappy": a
         // verb with a child of the case as its object is a deed (sixth round)
+        // after "unable to", "struggling to": a deed with no object ("unable to supervise",
+        // "struggling to get up") or done to a child of the case ("unable to provide Lily with
+        // warmth"), not "unable to provide a plausible explanation"
+        if (to) {
+            int e = v + 1;
+            while (e < r.n() && r.same_sentence(e, v) && (r.word(e) == "up" || r.word(e) == "out" || adverb(r.word(e)))) ++e;
+            bool bare = e >= r.n() || !r.same_sentence(e, v) || r.word(e) == "," || r.is(e, r.c.conjunction) ||
+                        r.word(e) == "and" || r.word(e) == "so" || r.word(e) == "because";
+            bool child = false;
+            for (int j = v + 1; j < r.n() && j <= v + 3 && r.same_sentence(j, v); ++j)
+                if (r.mention_at[j] >= 0 && r.people[r.mention_at[j]].who == Who::Child) child = true;
+            if (!bare && !child) continue;
+        }
         if (starts_at(inner_at, v) &&
             !(v + 1 < r.n() && r.same_sentence(v, v + 1) && r.mention_at[v + 1] >= 0 && r.people[r.mention_at[v + 1]].who == Who::Child))
             continue;

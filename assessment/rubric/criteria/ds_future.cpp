@@ -7,7 +7,10 @@ namespace sofs::rubric {
 Verdict ds_future(const Reading& r, const Wording& w) {
     auto hyp = r.all("hypotheses");
     auto impacts = r.longest("impacts");
-    auto behaviours = r.longest("behaviours");
+    // deeds only: care said in general or explaining ("nobody can explain") is none
+    std::vector<Match> behaviours;
+    for (auto& m : r.longest("behaviours"))
+        if (r.phrase("behaviours", m).section != "general") behaviours.push_back(m);
     for (auto& m : r.longest("future")) {
         // "may have pushed" looks back, not forward; "May" mid-sentence is the month
         if (m.last + 1 < r.n() && r.word(m.last + 1) == "have" && r.same_sentence(m.first, m.last + 1)) {
