@@ -367,7 +367,8 @@ bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>&
                                r.is(before, r.c.child_determiner)))
                 --before;
             if (before >= 0 && r.same_sentence(before, m.first) && not_subject.count(r.word(before))) continue;
-            if (m.who == Who::Child || m.who == Who::ChildGeneral) continue;  // the earlier verb's object
+            // the earlier verb's object, or a place ("outside Brookfield Academy")
+            if (m.who == Who::Child || m.who == Who::ChildGeneral || m.who == Who::Professional) continue;
             if (is_any_adult(m.who)) doer = &m;
             break;
         }
