@@ -30,6 +30,13 @@ const Mention* case_agent(const Reading& r, const Match& m, const std::vector<st
     return nullptr;
 }
 
+// A comma written between token k-1 and token k (commas are not tokens).
+bool comma_before(const Reading& r, int k) {
+    if (k <= 0 || k >= r.n()) return false;
+    std::size_t from = r.t.tokens[k - 1].end, to = r.t.tokens[k].begin;
+    return to > from && r.t.raw.substr(from, to - from).find(',') != std::string_view::npos;
+}
+
 // "Leah could end up seriously hurt", "the baby could be hurt again": a deed
 // word said in the passive of someone else, with no doer after "by", is what
 // happens to them, not the adult's deed (sixth round).
@@ -135,7 +142,7 @@ bool omission(const Reading& r, const Wording& w, const std::vector<Match>& gene
         if (to) {
             int e = v + 1;
             while (e < r.n() && r.same_sentence(e, v) && (r.word(e) == "up" || r.word(e) == "out" || adverb(r.word(e)))) ++e;
-            bool bare = e >= r.n() || !r.same_sentence(e, v) || r.word(e) == "," || r.is(e, r.c.conjunction) ||
+            bool bare = e >= r.n() || !r.same_sentence(e, v) || comma_before(r, e) || r.is(e, r.c.conjunction) ||
                         r.word(e) == "and" || r.word(e) == "so" || r.word(e) == "because";
             bool child = false;
             for (int j = v + 1; j < r.n() && j <= v + 3 && r.same_sentence(j, v); ++j)
@@ -324,33 +331,32 @@ bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>&
             if (other.pronoun && v < r.n() && r.mention_at[v] < 0 && !r.is(v, r.c.modal)) ++v;  // "his friends"
         }
         // "Iwan, who is stubborn about this, might leave Osian ...": past the clause between commas
-        if (v + 1 < r.n() && r.word(v) == "," && r.word(v + 1) == "who")
-            for (int j = v + 2; j < r.n() && j <= v + 14 && r.same_sentence(j, v); ++j)
-                if (r.word(j) == ",") {
-                    v = j + 1;
+        if (v < r.n() && r.same_sentence(v, who.last) && comma_before(r, v) && r.word(v) == "who")
+            for (int j = v + 1; j < r.n() && j <= v + 14 && r.same_sentence(j, v); ++j)
+                if (comma_before(r, j)) {
+                    v = j;
                     break;
                 }
         // "a man online who bought her a phone": the relative clause's verb is the adult's
         if (v < r.n() && r.same_sentence(v, who.last) && r.word(v) == "who") ++v;
         if (deed_on_child(who, verb_from(v, who.last))) return true;
     }
-    // "Aga goes to work and leaves Kacper at home", "Aga may rush off, leaving Kacper to ...":
+    // "Aga goes to work and leaves Kacper at home", "Jay or his friends could pick her up and hurt her":
     // a verb joined to an earlier clause is that clause's adult's, when a child of the
     // case is its object (sixth round)
     for (int j = 1; j + 1 < r.n(); ++j) {
         const std::string& joint = r.word(j);
-        bool comma = joint == ",";
-        if (!(joint == "and" || joint == "or" || joint == "n" || comma) || !r.same_sentence(j, j + 1)) continue;
-        if (r.mention_at[j + 1] >= 0) continue;
-        int v = verb_from(j + 1, j);
+        // (a participle after a comma is mostly a consequence: "placing Elis at risk",
+        // "exposing Finn to", "leaving her hurt"; it is not read as a deed)
+        if (!(joint == "and" || joint == "or" || joint == "n")) continue;
+        int from = j + 1;
+        if (from >= r.n() || !r.same_sentence(j, from) || r.mention_at[from] >= 0) continue;
+        int v = verb_from(from, j);
         if (v >= r.n() || !r.same_sentence(v, j)) continue;
-        const std::string& verb = r.word(v);
-        bool ing = verb.size() > 4 && verb.compare(verb.size() - 3, 3, "ing") == 0;
-        if (comma && !ing) continue;  // after a comma only a participle ("leaving Kacper") carries on
         // a joined "not" or "can't" is omission()'s to judge ("and can't mind Kacper" says what a
         // circumstance stops); "able to" says what someone can do, not a deed
         bool negated = false;
-        for (int k = j + 1; k <= v; ++k)
+        for (int k = from; k <= v; ++k)
             if (r.is(k, r.c.negation) || r.word(k) == "n't" || r.word(k) == "can" || r.word(k) == "ca" ||
                 r.word(k) == "cannot" || r.word(k) == "able" || r.word(k) == "unable")
                 negated = true;
@@ -407,6 +413,8 @@ const Mention* doer_past_objects(const Reading& r, int tok) {
     if (open >= 0 && r.same_sentence(open, tok)) return nullptr;
     // done to someone named right after ("Grabbed her arm"; not "Missing x4", "High risk")
     if (!(tok + 1 < r.n() && r.same_sentence(tok, tok + 1) && r.mention_at[tok + 1] >= 0)) return nullptr;
+    Who after = r.people[r.mention_at[tok + 1]].who;
+    if (after != Who::Child && !is_any_adult(after)) return nullptr;  // "Missed school twice"
     for (int k = tok - 1; k >= 0; --k) {
         if (r.mention_at[k] < 0) continue;
         const Mention& m = r.people[r.mention_at[k]];
