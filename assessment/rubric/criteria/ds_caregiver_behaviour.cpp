@@ -453,6 +453,7 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
                     break;
                 }
         } else {
+            if (suffered(r, m)) continue;  // "Leah could end up badly hurt", "will get hurt"
             agent = subject_of(r, m.first);
         }
         // "older men Maya has met online may ask her ...": the adult right before the child is the subject
