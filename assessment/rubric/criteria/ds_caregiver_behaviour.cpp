@@ -424,6 +424,40 @@ const Mention* doer_past_objects(const Reading& r, int tok) {
     return nullptr;
 }
 
+// "Jade fails to protect the children by letting Ryan back in", "... from Ryan and keeps
+// letting him back in": a deed after "by" (the means) or joined by "and" is the
+// adult's who is the clause's subject, past the children and others who are objects
+// before it. Null when no such joint. Sixth round.
+const Mention* joined_doer(const Reading& r, int tok) {
+    static const std::unordered_set<std::string> lead = {"keep", "keeps", "kept", "keeping", "then", "also", "still",
+                                                          "carry", "carries", "carried", "on", "again", "not", "never"};
+    int j = tok - 1;
+    while (j >= 0 && r.same_sentence(j, tok) && r.mention_at[j] < 0 &&
+           (lead.count(r.word(j)) || r.is(j, r.c.modal) || r.is(j, r.c.skip) || adverb(r.word(j))))
+        --j;
+    if (j < 0 || !r.same_sentence(j, tok) || !(r.word(j) == "and" || r.word(j) == "or" || r.word(j) == "by")) return nullptr;
+    static const std::unordered_set<std::string> objects = {"before", "after", "for", "of", "with", "to", "from", "about",
+                                                             "at", "in", "on", "than", "over", "by", "against", "towards"};
+    for (int k = j - 1; k >= 0 && r.same_sentence(k, j); --k) {
+        if (r.mention_at[k] < 0) continue;
+        const Mention& m = r.people[r.mention_at[k]];
+        k = m.first;
+        const std::string& last = r.word(m.last);
+        if (last.size() > 2 && last.compare(last.size() - 2, 2, "'s") == 0) continue;
+        int before = m.first - 1;
+        if (before >= 0 && r.same_sentence(before, m.first) && r.is(before, r.c.child_determiner) && r.mention_at[before] < 0)
+            --before;
+        if (before >= 0 && r.same_sentence(before, m.first) && objects.count(r.word(before))) continue;
+        // "Mia could be dropped or choke": a child who is the subject does the second verb too
+        if ((m.who == Who::Child || m.who == Who::ChildGeneral) && m.last + 1 < r.n() &&
+            (r.is(m.last + 1, r.c.modal) || r.is(m.last + 1, r.c.be_or_auxiliary)))
+            return nullptr;
+        if (m.who == Who::Child || m.who == Who::ChildGeneral || m.who == Who::Professional) continue;
+        return is_any_adult(m.who) ? &m : nullptr;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 Verdict ds_behaviour(const Reading& r, const Wording& w) {
@@ -469,6 +503,7 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
                     agent = &r.people[r.mention_at[j + 1]];
                     break;
                 }
+        if (!passive && (!agent || !is_any_adult(agent->who))) agent = joined_doer(r, m.first);
         if (!passive && (!agent || !is_any_adult(agent->who))) agent = doer_past_objects(r, m.first);
         if (!agent || !is_any_adult(agent->who)) continue;
         Evidence ev;
