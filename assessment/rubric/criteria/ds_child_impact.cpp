@@ -2,6 +2,8 @@
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
 
+#include <unordered_set>
+
 namespace sofs::rubric {
 
 namespace {
@@ -99,7 +101,12 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
                     if (r.mention_at[k - 1] >= 0 && r.people[r.mention_at[k - 1]].who == Who::Child) target = &r.people[r.mention_at[k - 1]];
                     break;
                 }
-        target = child_for_pronoun(r, target);
+        // "Gwyn might shout at Elis when he's tired": an adult's own state ("is", "'s") in a
+        // "when" clause is when the adult acts, not the child's harm (sixth round)
+        static const std::unordered_set<std::string> when = {"when", "whenever", "while", "after", "as"};
+        bool condition = target && (state || target->last + 1 == m.first) && target->pronoun && is_any_adult(target->who) && target->first > 0 &&
+                         r.same_sentence(target->first - 1, target->first) && when.count(r.word(target->first - 1));
+        if (!condition) target = child_for_pronoun(r, target);
         Mention scratch;
         target = unnamed_child(r, target, &scratch);
         if (!target && p.section != "witness") target = child_of_fragment(r, m.first);
