@@ -288,6 +288,7 @@ bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>&
         // "to" and a second verb ("give Ruby", "take Lee off", "pick him up",
         // "forget to check his insulin", "stop checking on him")
         for (int k = v + 1; k < r.n() && k <= v + 5 && r.same_sentence(k, v); ++k) {
+            if (comma_before(r, k)) return false;  // "mum and dad tired, baby cries": another clause
             if (r.mention_at[k] < 0) {
                 if (r.word(k) == "to" && k + 1 < r.n() && r.mention_at[k + 1] < 0 && !between.count(r.word(k + 1))) {
                     ++k;

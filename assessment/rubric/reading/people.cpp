@@ -87,10 +87,14 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
             }
             // "baby hungry", "Baby found on the sofa": a bare singular in notes is this family's baby
             static const std::unordered_set<std::string> bare = {"baby", "toddler", "infant"};
+            // (also after a comma, a clause of notes of its own: "push Jade again, baby could get dropped")
+            bool comma = m.first > 0 && t.tokens[m.first].begin > t.tokens[m.first - 1].end &&
+                         t.raw.substr(t.tokens[m.first - 1].end, t.tokens[m.first].begin - t.tokens[m.first - 1].end)
+                                 .find(',') != std::string_view::npos;
             if (!identified && m.first == m.last && bare.count(t.tokens[m.first].lower) &&
                 (m.first == 0 || t.tokens[m.first - 1].sentence != t.tokens[m.first].sentence ||
                  !c.be.count(t.tokens[m.first - 1].lower)) &&
-                (m.first == 0 || t.tokens[m.first - 1].sentence != t.tokens[m.first].sentence ||
+                (m.first == 0 || t.tokens[m.first - 1].sentence != t.tokens[m.first].sentence || comma ||
                  t.tokens[m.first - 1].lower == "and" || t.tokens[m.first - 1].lower == "for" ||
                  t.tokens[m.first - 1].lower == "with" || t.tokens[m.first - 1].lower == "so"))
                 identified = true;
