@@ -20,6 +20,21 @@ bool names_a_service(const GoalReading& g, const Match& m) {
     return false;
 }
 
+// "Amir's attendance", "Mali's school attendance", "the boys' attendance": a word the
+// services list holds, said of one of the children, is that child's own life (the
+// danger of a case whose theme it is), not a service the family is sent to
+bool childs_own(const GoalReading& g, const Match& m) {
+    const Reading& r = g.r;
+    for (int k = m.first - 1; k >= 0 && k >= m.first - 3 && r.same_sentence(k, m.first); --k) {
+        if (r.mention_at[k] < 0) return false;
+        const Mention& p = r.people[r.mention_at[k]];
+        if (p.who == Who::Child || p.who == Who::ChildGeneral) return !p.pronoun || r.word(k) != "her";
+        if (p.who != Who::Professional) return false;  // "school attendance": the school as a word of it
+        k = p.first;
+    }
+    return false;
+}
+
 }  // namespace
 
 Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
@@ -30,7 +45,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     for (auto& m : g.themes) {
         const std::string& sec = th.phrases[m.phrase].section;
         if (std::find(r.c.danger_themes.begin(), r.c.danger_themes.end(), sec) == r.c.danger_themes.end()) continue;
-        if (g.in_service(m) || names_a_service(g, m)) continue;
+        if ((g.in_service(m) && !childs_own(g, m)) || names_a_service(g, m)) continue;
         theme = &m;
         break;
     }
