@@ -107,22 +107,15 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     // A goal that clearly answers the case's danger meets it even when it names no child
     // ("Ryan will go to Dean's when he has been drinking", "No more burns", "Nain will do
     // the evening insulin"): the practice leads' convention. Without a child, the link is
-    // a theme of the danger or the case's own words for it, said of what the family does
-    // (not only what professionals do), and not a goal made only of inner change ("will
-    // understand that smacking harms children").
-    bool clear_without_child = false;
+    // a theme of the danger or the case's own words for it, and not a goal made only of
+    // inner change ("will understand that smacking harms children"). Who acts is
+    // SG-CAREGIVER-ACTION's question: "Police to take the picture down" answers this
+    // case's danger all the same (sixth round).
     bool inner_only = !g.clauses.empty();
     for (auto& c : g.clauses) inner_only = inner_only && c.kind == Clause::NonAction;
     // a topic word alone is too loose a link without one of the children ("the washing
     // off the sofa")
-    if (theme && !child && !inner_only && !topic_only) {
-        bool family = false, professional = false;
-        for (auto& p : r.people) {
-            if (p.who == Who::Caregiver || p.who == Who::Family) family = true;
-            if (p.who == Who::Professional) professional = true;
-        }
-        clear_without_child = family || !professional;
-    }
+    bool clear_without_child = theme && !child && !inner_only && !topic_only;
     if (theme && (child || clear_without_child)) {
         Evidence ev;
         if (child) ev.add(r, child->first, child->last);
