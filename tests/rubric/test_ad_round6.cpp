@@ -68,3 +68,9 @@ TEST_CASE("SG-ADDRESSES-DANGER: a child's own attendance is the danger of a case
     // the parents' own course is still a service, not the danger answered
     CHECK_FALSE(met("school-referral-three-questions", "Leila will go to a parenting course every week."));
 }
+
+TEST_CASE("SG-ADDRESSES-DANGER: the case's own danger word naming a team or a course is the service, not the danger") {
+    CHECK_FALSE(met("teen-missing-boyfriend", "Leah will go to all her sessions with the missing persons team every week."));
+    // the same word said of what the family does is the danger answered
+    CHECK(met("teen-missing-boyfriend", "If Leah goes missing, Mo will ring her and Tony will go and pick her up, every time."));
+}

@@ -56,7 +56,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
         for (auto& m : find_longest(r.t, r.c.case_words)) {
             const std::string& sec = r.c.case_words.phrases[m.phrase].section;
             (void)sec;
-            if (g.in_service(m)) continue;
+            if (g.in_service(m) || names_a_service(g, m)) continue;  // "the missing persons team"
             own.push_back(m);
             theme = &own.back();
             break;
