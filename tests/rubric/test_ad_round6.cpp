@@ -74,3 +74,10 @@ TEST_CASE("SG-ADDRESSES-DANGER: the case's own danger word naming a team or a co
     // the same word said of what the family does is the danger answered
     CHECK(met("teen-missing-boyfriend", "If Leah goes missing, Mo will ring her and Tony will go and pick her up, every time."));
 }
+
+TEST_CASE("SG-ADDRESSES-DANGER: what a course or a professional is about is not the danger answered") {
+    CHECK_FALSE(met("reference-case", "Ryan will do a course about alcohol."));
+    CHECK_FALSE(met("reference-case", "Ryan will see his GP about his drinking by Friday."));
+    // the same theme in what the family does still answers it
+    CHECK(met("reference-case", "Ryan will stay at Dean's every time he has been drinking."));
+}
