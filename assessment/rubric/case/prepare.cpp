@@ -173,6 +173,7 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     c->child_determiner = single_words(gr, "child-determiner");
     c->modal = single_words(gr, "modal");
     c->service_noun = single_words(gr, "service-noun");
+    c->service_about = single_words(gr, "service-about");
     c->seen_verb = single_words(gr, "seen-verb");
 
     // The case's own danger, in the family's words. "not feed" also reads

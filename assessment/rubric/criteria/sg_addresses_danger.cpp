@@ -19,11 +19,8 @@ bool names_a_service(const GoalReading& g, const Match& m) {
         if (g.r.is(k, g.r.c.service_noun)) return true;
     // "a course about alcohol", "sessions on exploitation", "his GP about his drinking":
     // what a service is about
-    static const char* const kAbout[] = {"about", "on", "around", "regarding", "re"};
     for (int k = m.first - 1; k >= 1 && k >= m.first - 3 && g.r.same_sentence(k, m.first); --k) {
-        bool about = false;
-        for (const char* a : kAbout) about = about || g.r.word(k) == a;
-        if (!about) continue;
+        if (!g.r.is(k, g.r.c.service_about)) continue;
         for (int j = k - 1; j >= 0 && j >= k - 2 && g.r.same_sentence(j, k); --j) {
             if (g.r.is(j, g.r.c.service_noun)) return true;
             for (auto& sv : g.services)
