@@ -81,3 +81,9 @@ TEST_CASE("SG-ADDRESSES-DANGER: what a course or a professional is about is not 
     // the same theme in what the family does still answers it
     CHECK(met("reference-case", "Ryan will stay at Dean's every time he has been drinking."));
 }
+
+TEST_CASE("SG-ADDRESSES-DANGER: a child a professional sees alone is a private talk, not a child left alone") {
+    CHECK_FALSE(met("first-day-short-case", "The social worker will visit every four weeks and see Kacper alone."));
+    // a child left alone is the danger of the same case
+    CHECK(met("first-day-short-case", "Aga will never leave Kacper alone at night again."));
+}

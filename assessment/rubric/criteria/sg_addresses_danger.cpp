@@ -46,6 +46,21 @@ bool childs_own(const GoalReading& g, const Match& m) {
     return false;
 }
 
+// "the social worker will see Maisie alone", "speak to Kacper on his own": a child seen
+// by a professional without the family is a private talk, not a child left alone
+bool seen_privately(const GoalReading& g, const Match& m) {
+    const Reading& r = g.r;
+    int k = m.first - 1;
+    if (k < 0 || r.mention_at[k] < 0 || !r.same_sentence(k, m.first)) return false;
+    const Mention& kid = r.people[r.mention_at[k]];
+    if (kid.who != Who::Child && kid.who != Who::ChildGeneral) return false;
+    for (auto& c : g.clauses)
+        if (c.verb >= 0 && (c.verb == kid.first - 1 || c.verb == kid.first - 2) && r.same_sentence(c.verb, kid.first) &&
+            (g.professional(c) || c.kind == Clause::Watch))
+            return true;
+    return false;
+}
+
 }  // namespace
 
 Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
@@ -56,7 +71,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     for (auto& m : g.themes) {
         const std::string& sec = th.phrases[m.phrase].section;
         if (std::find(r.c.danger_themes.begin(), r.c.danger_themes.end(), sec) == r.c.danger_themes.end()) continue;
-        if ((g.in_service(m) && !childs_own(g, m)) || names_a_service(g, m)) continue;
+        if ((g.in_service(m) && !childs_own(g, m)) || names_a_service(g, m) || seen_privately(g, m)) continue;
         theme = &m;
         break;
     }
@@ -67,7 +82,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
         for (auto& m : find_longest(r.t, r.c.case_words)) {
             const std::string& sec = r.c.case_words.phrases[m.phrase].section;
             (void)sec;
-            if (g.in_service(m) || names_a_service(g, m)) continue;  // "the missing persons team"
+            if (g.in_service(m) || names_a_service(g, m) || seen_privately(g, m)) continue;  // "the missing persons team"
             own.push_back(m);
             theme = &own.back();
             break;
