@@ -54,11 +54,17 @@ bool seen_privately(const GoalReading& g, const Match& m) {
     if (k < 0 || r.mention_at[k] < 0 || !r.same_sentence(k, m.first)) return false;
     const Mention& kid = r.people[r.mention_at[k]];
     if (kid.who != Who::Child && kid.who != Who::ChildGeneral) return false;
+    // the clause the child belongs to ("will visit ... and see Kacper alone")
+    const Clause* gov = nullptr;
     for (auto& c : g.clauses)
-        if (c.verb >= 0 && (c.verb == kid.first - 1 || c.verb == kid.first - 2) && r.same_sentence(c.verb, kid.first) &&
-            (g.professional(c) || c.kind == Clause::Watch))
-            return true;
-    return false;
+        if (c.verb >= 0 && c.verb < kid.first && r.same_sentence(c.verb, kid.first) && (!gov || c.verb >= gov->verb))
+            gov = &c;
+    if (!gov || !(g.professional(*gov) || gov->kind == Clause::Watch)) return false;
+    // the child is what the professional sees or speaks to ("see Kacper", "speak to Maisie"),
+    // not someone in what the family does ("see Marcus bringing Lily to clinic")
+    int v = kid.first - 1;
+    if (v > 0 && r.word(v) == "to") --v;
+    return v >= 0 && (v == gov->verb || g.watching(v));
 }
 
 }  // namespace
