@@ -44,6 +44,94 @@ bool received_help(const GoalReading& g, int verb) {
     return false;
 }
 
+
+// "will make sure Kai goes to nursery", "ensure an adult minds Kacper", "make sure
+// Cai and Mali have a hot meal", "make sure an adult is with Josh", "ensure Leo is
+// supervised by a protective adult": what a caregiver sees to is a deed or a presence
+// of someone in it (named, or not: stand-ins.txt), which others can see. Not "make
+// sure Lily's needs are met" (no deed), nor an inner state or something ruled out.
+bool sees_to_deed(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    const Match* p = nullptr;
+    if (!starts_at(g.positives, c.verb, &p) || r.phrase("positive-actions", *p).section != "seeing-to") return false;
+    auto standins = r.longest("stand-ins");
+    auto someone = [&](int k, int* last) {  // a person at k, named or not
+        const Match* s = nullptr;
+        if (k < r.n() && r.mention_at[k] >= 0 && r.people[r.mention_at[k]].who != Who::Professional) {
+            *last = r.people[r.mention_at[k]].last;
+            return true;
+        }
+        if (starts_at(standins, k, &s) && r.phrase("stand-ins", *s).section != "presence") {
+            *last = s->last;
+            return true;
+        }
+        return false;
+    };
+    auto presence = [&](int k) {
+        const Match* s = nullptr;
+        return starts_at(standins, k, &s) && r.phrase("stand-ins", *s).section == "presence";
+    };
+    int k = p->last + 1;
+    if (k < r.n() && r.word(k) == "that") ++k;
+    bool subject = false;  // a person just before the token looked at
+    for (int v = k; v < r.n() && v <= k + 8 && r.same_sentence(v, k); ++v) {
+        int last = -1;
+        if (someone(v, &last)) {
+            std::string q = r.quote(last, last);
+            bool possessive = q.size() > 2 && (q.compare(q.size() - 2, 2, "'s") == 0 || q.back() == '\'' ||
+                                               (q.size() > 4 && q.compare(q.size() - 4, 4, "\xe2\x80\x99s") == 0));
+            subject = !possessive;
+            v = last;
+            continue;
+        }
+        if (r.is(v, r.c.skip) || adverb(r.word(v)) || r.is(v, r.c.conjunction)) continue;
+        if (r.is(v, r.c.negation) || starts_at(g.vague, v) || starts_at(g.nonactions, v) || starts_at(g.behaviours, v) ||
+            starts_at(g.prohibitions, v))
+            return false;
+        const Match* q = nullptr;
+        if (starts_at(g.positives, v, &q)) return subject && r.phrase("positive-actions", *q).section == "concrete";
+        if (r.is(v, r.c.be)) {
+            // "an adult is with Josh", "Leo is supervised by ...", "there is always an adult"
+            int u = v + 1;
+            while (u < r.n() && r.same_sentence(u, v) && (r.is(u, r.c.skip) || adverb(r.word(u)))) ++u;
+            if (u >= r.n() || !r.same_sentence(u, v) || r.is(u, r.c.negation)) return false;
+            if (!subject) return someone(u, &last);
+            if (starts_at(g.safe, u) || presence(u)) return true;
+            for (int j = u; j < r.n() && j <= u + 3 && r.same_sentence(j, u); ++j)
+                if ((r.word(j) == "with" || r.word(j) == "by") && (j == u || past_participle(r.word(u)) || presence(u)))
+                    return someone(j + 1, &last);
+            return false;
+        }
+        if (!subject) {
+            if (r.word(v) == "there") continue;  // "there is an adult ..."
+            return false;
+        }
+        const std::string& w = r.word(v);
+        // "has Kacper at hers", "have a hot meal"; not "has his insulin": the case's own care
+        // task named as had, with nobody seen doing it
+        if (w == "has" || w == "have") {
+            int o = v + 1;
+            while (o < r.n() && r.same_sentence(o, v) && (r.is(o, r.c.skip) || r.mention_at[o] >= 0)) ++o;
+            return o < r.n() && r.same_sentence(o, v) && !overlaps(Match{0, o, o}, g.themes);
+        }
+        // a verb in the present tense after its subject ("Kai goes", "an adult minds")
+        return w.size() >= 4 && w.back() == 's' && w.compare(w.size() - 2, 2, "ss") != 0 &&
+               !r.is(v, r.c.be_or_auxiliary) && !r.is(v, r.c.modal) && !starts_at(g.themes, v);
+    }
+    return false;
+}
+
+// "keep the tablets away from Finn": a thing kept away is a deed; a person or a
+// quarrel kept away ("keep Liam away", "keep arguments away") is an absence
+bool keeps_thing_away(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    const Match* p = nullptr;
+    if (!starts_at(g.positives, c.verb, &p) || r.phrase("positive-actions", *p).section != "keeping-away") return false;
+    for (int k = p->first + 1; k <= p->last; ++k)
+        if (r.mention_at[k] >= 0 || overlaps(Match{0, k, k}, g.behaviours) || overlaps(Match{0, k, k}, g.themes)) return false;
+    return true;
+}
+
 }  // namespace
 
 Verdict sg_observable(const GoalReading& g, const Wording& w) {
@@ -67,7 +155,7 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (shown) continue;
         bool child = c.subject && (c.subject->who == Who::Child || c.subject->who == Who::ChildGeneral);
         bool everyday = !starts_at(g.positives, c.verb);  // a verb no list has: an ordinary deed
-        if (c.concrete || (!child && everyday)) return met(c.modal_first, c.verb);
+        if (c.concrete || (!child && everyday) || (!child && (sees_to_deed(g, c) || keeps_thing_away(g, c)))) return met(c.modal_first, c.verb);
     }
     // Someone seeing a person of the family doing something ("we would like to see Marcus
     // bringing Lily to clinic", "see Elis coming in happy"): a presence others will see
