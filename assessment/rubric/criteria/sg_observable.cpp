@@ -155,7 +155,20 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (shown) continue;
         bool child = c.subject && (c.subject->who == Who::Child || c.subject->who == Who::ChildGeneral);
         bool everyday = !starts_at(g.positives, c.verb);  // a verb no list has: an ordinary deed
-        if (c.concrete || (!child && everyday) || (!child && (sees_to_deed(g, c) || keeps_thing_away(g, c)))) return met(c.modal_first, c.verb);
+        // a child's ordinary deed is seen too ("Ruby will sleep in her basket", "Cai will go back
+        // to football club"), but not a part of the child ("Amir's hand will heal": an outcome)
+        if (child && everyday) {
+            std::string q = r.quote(c.subject->last, c.subject->last);
+            if (q.size() > 2 && (q.compare(q.size() - 2, 2, "'s") == 0 || q.back() == '\'' ||
+                                 (q.size() > 4 && q.compare(q.size() - 4, 4, "\xe2\x80\x99s") == 0)))
+                everyday = false;
+            // "Leo to have a skeletal survey": a service the child receives; "will be cared
+            // for": the child is not the one doing it (judged as any other care, below)
+            if (g.service_within(c.verb + 1, c.verb + 4) || r.is(c.verb, r.c.be)) everyday = false;
+        }
+        // "will have no new bruises", "will have no alcohol in the flat": an absence
+        if (c.verb + 1 < r.n() && r.same_sentence(c.verb, c.verb + 1) && r.is(c.verb + 1, r.c.negation)) continue;
+        if (c.concrete || everyday || (!child && (sees_to_deed(g, c) || keeps_thing_away(g, c)))) return met(c.modal_first, c.verb);
     }
     // Someone seeing a person of the family doing something ("we would like to see Marcus
     // bringing Lily to clinic", "see Elis coming in happy"): a presence others will see
