@@ -22,6 +22,24 @@ Verdict sg_over_time(const GoalReading& g, const Wording& w) {
         ev.add(r, k, k + 1);
         return w.make("SG-OVER-TIME", true, "", ev.spans, ev.words);
     }
+    // "Ola will not babysit Kacper any more", "Cai won't have to cook anymore": "any more"
+    // closing its clause means from now on (sixth round); "any more tablets than" counts things
+    for (int k = 0; k < r.n(); ++k) {
+        int last = r.word(k) == "anymore" ? k : (r.word(k) == "any" && k + 1 < r.n() && r.word(k + 1) == "more" ? k + 1 : -1);
+        if (last < 0) continue;
+        bool closes = last + 1 >= r.n() || !r.same_sentence(last, last + 1);
+        if (!closes) {  // a comma, a colon or a semicolon after it, or "because", "so", "and"
+            std::size_t e = r.t.tokens[last].end;
+            while (e < r.t.raw.size() && r.t.raw[e] == ' ') ++e;
+            closes = e < r.t.raw.size() && (r.t.raw[e] == ',' || r.t.raw[e] == ';' || r.t.raw[e] == ':' ||
+                                            r.t.raw[e] == '(' || r.t.raw[e] == '-');
+            closes = closes || r.is(last + 1, r.c.conjunction) || r.word(last + 1) == "because" || r.word(last + 1) == "so";
+        }
+        if (!closes) continue;
+        Evidence ev;
+        ev.add(r, k, last);
+        return w.make("SG-OVER-TIME", true, "", ev.spans, ev.words);
+    }
     return w.make("SG-OVER-TIME", false, "", {}, "");
 }
 
