@@ -20,6 +20,21 @@ Verdict sg_not_service(const GoalReading& g, const Wording& w) {
                 }
             svc.add(r, c.verb, last);
         }
+        // "will go to her GP", "will see Kofi every week", "take Leo to the health visitor":
+        // going to a professional is attending a service (sixth round)
+        // Only an adult's own going: a child going to school or nursery is the child's life;
+        // "keep seeing Kasia" is seeing her; "do the school run", "take Leo to school" are deeds.
+        int v = c.verb;
+        if (r.word(v) == "keep" && v + 1 < r.n()) ++v;
+        static const std::unordered_set<std::string> going = {"go", "goes", "going", "see", "sees", "seeing", "meet", "meets", "meeting"};
+        if (c.kind == Clause::Positive && g.caregiver(c) && going.count(r.word(v))) {
+            const Mention* to = r.after(v, 4);
+            if (to && to->who == Who::Professional && !g.watching(c.verb)) {
+                service_asked = true;
+                svc.add(r, c.verb, to->last);
+                continue;
+            }
+        }
         if (g.caregiver(c) && c.kind == Clause::Positive && c.concrete) safety_described = true;
     }
     // a service named with no "X will" before it ("Attend a parenting course.")
