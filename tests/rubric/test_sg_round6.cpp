@@ -71,3 +71,13 @@ TEST_CASE("SG-NOT-SERVICE: the professionals' plans and an adult going to a prof
     // a child going to nursery is the child's own life
     CHECK(goal_met("toddler-parent-drug-use", "Finn will go to nursery every day.", "SG-NOT-SERVICE"));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION: a caregiver being with a child, or driving the family to clinic, is a deed of care") {
+    CHECK(goal_met("conference-scaling-differences", "Mam or Nain will be with Osian every evening.", "SG-CAREGIVER-ACTION"));
+    CHECK(goal_met("conference-scaling-differences", "Elin will drive Osian to clinic.", "SG-CAREGIVER-ACTION"));
+    // a person not named is no caregiver (the practice leads' labels)
+    CHECK_FALSE(goal_met("school-referral-three-questions", "An adult will be with Sami at all times.", "SG-CAREGIVER-ACTION"));
+    // a child going to a service: observable, but a service
+    CHECK(goal_met("school-referral-three-questions", "Amir will attend breakfast club daily.", "SG-OBSERVABLE"));
+    CHECK_FALSE(goal_met("school-referral-three-questions", "Amir will attend breakfast club daily.", "SG-NOT-SERVICE"));
+}
