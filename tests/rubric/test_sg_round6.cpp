@@ -81,3 +81,11 @@ TEST_CASE("SG-CAREGIVER-ACTION: a caregiver being with a child, or driving the f
     CHECK(goal_met("school-referral-three-questions", "Amir will attend breakfast club daily.", "SG-OBSERVABLE"));
     CHECK_FALSE(goal_met("school-referral-three-questions", "Amir will attend breakfast club daily.", "SG-NOT-SERVICE"));
 }
+
+TEST_CASE("SG-OVER-TIME: \"this week\" says when, once; \"weekly\" and \"each of ...'s trips\" say how often") {
+    CHECK_FALSE(goal_met("low-mood-neglect", "Nia will see her GP next week.", "SG-OVER-TIME"));
+    CHECK_FALSE(goal_met("first-day-short-case", "Aga will write a late-shift plan this week.", "SG-OVER-TIME"));
+    CHECK(goal_met("first-day-short-case", "Jean will ring the school weekly.", "SG-OVER-TIME"));
+    CHECK(goal_met("toddler-parent-drug-use", "For the first week of each of Sam's trips, Bernie will stay at the flat.",
+                   "SG-OVER-TIME"));
+}

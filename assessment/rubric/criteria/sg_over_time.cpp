@@ -14,12 +14,20 @@ Verdict sg_over_time(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     for (int k = 0; k + 1 < r.n(); ++k) {
         if ((r.word(k) != "every" && r.word(k) != "each") || !r.same_sentence(k, k + 1)) continue;
-        const std::string& next = r.word(k + 1);
-        if (next == "other" || next == "of" || next == "one" || r.mention_at[k + 1] >= 0 ||
+        // "each of Sam's trips": past "of" and whose, to what is counted (not "each of them")
+        int at = k + 1;
+        if (r.word(at) == "of" && at + 2 < r.n() && r.same_sentence(at, at + 2) && r.mention_at[at + 1] >= 0) {
+            const Mention& m = r.people[r.mention_at[at + 1]];
+            std::string q = r.quote(m.last, m.last);
+            if (q.size() > 2 && q.compare(q.size() - 2, 2, "'s") == 0 && m.last + 1 < r.n() && r.same_sentence(m.last + 1, k))
+                at = m.last + 1;
+        }
+        const std::string& next = r.word(at);
+        if (next == "other" || next == "of" || next == "one" || r.mention_at[at] >= 0 ||
             !std::isalpha((unsigned char)next[0]))
             continue;
         Evidence ev;
-        ev.add(r, k, k + 1);
+        ev.add(r, k, at);
         return w.make("SG-OVER-TIME", true, "", ev.spans, ev.words);
     }
     // "Ola will not babysit Kacper any more", "Cai won't have to cook anymore": "any more"
