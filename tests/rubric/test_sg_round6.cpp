@@ -89,3 +89,8 @@ TEST_CASE("SG-OVER-TIME: \"this week\" says when, once; \"weekly\" and \"each of
     CHECK(goal_met("toddler-parent-drug-use", "For the first week of each of Sam's trips, Bernie will stay at the flat.",
                    "SG-OVER-TIME"));
 }
+
+TEST_CASE("SG-OBSERVABLE: a thing shown to someone is seen; showing that one can is a promise") {
+    CHECK(goal_met("teen-missing-boyfriend", "Leah will show Kez any message she gets from Dean.", "SG-OBSERVABLE"));
+    CHECK_FALSE(goal_met("practice-lead-mapping", "Gwŷn will show Elis he can be calm.", "SG-OBSERVABLE"));
+}

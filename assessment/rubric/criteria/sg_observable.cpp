@@ -132,6 +132,24 @@ bool keeps_thing_away(const GoalReading& g, const Clause& c) {
     return true;
 }
 
+// "Leah will show Kez any message she gets", "show Nain his meter": a thing shown to
+// someone is seen (sixth round); "show Linda that ...", "show everyone they can ..."
+// stay promises
+bool shows_thing(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    const Match* m = nullptr;
+    if (!starts_at(g.vague, c.verb, &m) || m->first != m->last || r.phrase("vague-verbs", *m).section != "promise") return false;
+    int k = c.verb + 1;
+    if (k >= r.n() || r.mention_at[k] < 0 || !r.same_sentence(k, c.verb)) return false;
+    int d = r.people[r.mention_at[k]].last + 1;
+    if (d + 1 >= r.n() || !r.same_sentence(d + 1, c.verb)) return false;
+    const std::string& det = r.word(d);
+    if (!(r.is(d, r.c.child_determiner) || det == "any" || det == "a" || det == "every" || det == "each")) return false;
+    int noun = d + 1;
+    return r.mention_at[noun] < 0 && std::isalpha((unsigned char)r.word(noun)[0]) && !starts_at(g.vague, noun) &&
+           !starts_at(g.nonactions, noun) && !starts_at(g.behaviours, noun);
+}
+
 }  // namespace
 
 Verdict sg_observable(const GoalReading& g, const Wording& w) {
@@ -144,6 +162,7 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
     // Someone in the family doing something others can see ("Irene will have
     // Lily every morning", "Ryan will stay at Dean's"); a child only when concrete.
     for (auto& c : g.clauses) {
+        if (c.kind == Clause::Positive && !g.professional(c) && shows_thing(g, c)) return met(c.modal_first, c.verb + 1);
         if (c.kind != Clause::Positive || g.professional(c) || vague_at(g, c.verb) || qualified_vaguely(g, c.verb)) continue;
         // "will demonstrate that he can safely parent": what is to be shown is not seen
         bool shown = false;
