@@ -92,5 +92,6 @@ TEST_CASE("SG-OVER-TIME: \"this week\" says when, once; \"weekly\" and \"each of
 
 TEST_CASE("SG-OBSERVABLE: a thing shown to someone is seen; showing that one can is a promise") {
     CHECK(goal_met("teen-missing-boyfriend", "Leah will show Kez any message she gets from Dean.", "SG-OBSERVABLE"));
-    CHECK_FALSE(goal_met("practice-lead-mapping", "Gwŷn will show Elis he can be calm.", "SG-OBSERVABLE"));
+    CHECK_FALSE(goal_met("teen-missing-boyfriend", "Tony and Mo will show Leah they care.", "SG-OBSERVABLE"));
+    CHECK_FALSE(goal_met("practice-lead-mapping", "Gwŷn will show Ffion that he can change.", "SG-OBSERVABLE"));
 }
