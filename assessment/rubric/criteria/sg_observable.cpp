@@ -224,7 +224,8 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         // what someone will see or be shown the family doing ("will show Linda that the
         // children are cared for by a sober adult", "the nursery will see ..."); not a
         // professional's own deed, an inner state, a service or something ruled out
-        if (c->kind == Clause::Watch) return true;
+        // (not the watcher's own checking: "will visit monthly to check Kacper's childcare")
+        if (c->kind == Clause::Watch) return !g.watching(m.first);
         return c->kind == Clause::Positive && (!g.professional(*c) || vague_at(g, c->verb));
     };
     for (auto& p : g.positives)
