@@ -95,3 +95,8 @@ TEST_CASE("SG-OBSERVABLE: a thing shown to someone is seen; showing that one can
     CHECK_FALSE(goal_met("teen-missing-boyfriend", "Tony and Mo will show Leah they care.", "SG-OBSERVABLE"));
     CHECK_FALSE(goal_met("practice-lead-mapping", "Gwŷn will show Ffion that he can change.", "SG-OBSERVABLE"));
 }
+
+TEST_CASE("SG-OBSERVABLE: what the family tells a professional can be checked, unless told only if it goes wrong") {
+    CHECK(goal_met("school-referral-three-questions", "Leila will tell the school when she is unwell.", "SG-OBSERVABLE"));
+    CHECK_FALSE(goal_met("reference-case", "Jade will tell the social worker if there are any more incidents.", "SG-OBSERVABLE"));
+}
