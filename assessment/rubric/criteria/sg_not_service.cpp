@@ -34,6 +34,16 @@ Verdict sg_not_service(const GoalReading& g, const Wording& w) {
                 svc.add(r, c.verb, to->last);
                 continue;
             }
+            // "go to the talking group", "keep going to her class": a group, course or class
+            // (grammar.txt [service-noun]) an adult goes to
+            int group = -1;
+            for (int k = v + 1; k < r.n() && k <= v + 4 && r.same_sentence(k, v) && r.mention_at[k] < 0; ++k)
+                if (r.is(k, r.c.service_noun)) group = k;
+            if (group >= 0) {
+                service_asked = true;
+                svc.add(r, c.verb, group);
+                continue;
+            }
         }
         if (g.caregiver(c) && c.kind == Clause::Positive && c.concrete) safety_described = true;
     }
