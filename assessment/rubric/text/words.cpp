@@ -306,8 +306,12 @@ std::string WordTable::mended(const std::string& lower_word) const {
 
 void WordTable::freeze() {
     std::lock_guard lock(mu_);
-    std::sort(vocabulary_.begin(), vocabulary_.end(),
-              [](const auto& a, const auto& b) { return a.first.size() < b.first.size(); });
+    // by length, then alphabetically: a tie between two forms equally near a
+    // misspelling is settled the same way whatever else the lexicons hold
+    std::sort(vocabulary_.begin(), vocabulary_.end(), [](const auto& a, const auto& b) {
+        if (a.first.size() != b.first.size()) return a.first.size() < b.first.size();
+        return a.first < b.first;
+    });
 }
 
 const std::string& WordTable::stem_of(int id) const {
