@@ -350,6 +350,7 @@ void App::between_frames() {
         bold = win_.bold;
         large = win_.large;
         style_dirty_ = true;
+        malloc_trim(0);   // the atlas's building space (a few MiB) goes back
     }
     if (style_dirty_) {
         style_dirty_ = false;
@@ -366,13 +367,12 @@ void App::between_frames() {
             keyboard_screen_changed();
             screen(current_).leave(*this);
             // An attempt finished and assessed: the assessor's spelling
-            // dictionary goes (read again if a later answer needs it), and
-            // what was freed goes back, so what follows (the feedback, a
-            // PDF) reuses that memory instead of adding to it.
-            if (guidance_ && play_ && play_->finished()) {
-                guidance_->release_dictionary();
-                malloc_trim(0);
-            }
+            // dictionary goes (read again if a later answer needs it).
+            if (guidance_ && play_ && play_->finished()) guidance_->release_dictionary();
+            // What the last screen freed goes back to the system (glibc keeps
+            // freed pages otherwise), so each screen starts from what is in
+            // use and the peak is not the sum of every screen's leftovers.
+            malloc_trim(0);
             current_ = to;
             sound.stop();
             for (auto& n : notices) ++n.screens_seen;

@@ -68,6 +68,22 @@ void destroy_font_texture() {
     ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
+// A whole font file, or nothing when it cannot be read.
+std::vector<char> read_file(const std::string& path) {
+    std::vector<char> bytes;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return bytes;
+    if (std::fseek(f, 0, SEEK_END) == 0) {
+        long n = std::ftell(f);
+        if (n > 0 && std::fseek(f, 0, SEEK_SET) == 0) {
+            bytes.resize(static_cast<std::size_t>(n));
+            if (std::fread(bytes.data(), 1, bytes.size(), f) != bytes.size()) bytes.clear();
+        }
+    }
+    std::fclose(f);
+    return bytes;
+}
+
 void make_font_texture(GLFWwindow* window) {
     destroy_font_texture();
     ImFontAtlas* fonts = ImGui::GetIO().Fonts;
@@ -218,6 +234,10 @@ bool Window::open(int width, int height, std::string* error) {
     // A steady text cursor: easier to find for some readers, and an idle
     // window with a name box ready for typing need not redraw to blink.
     io.ConfigInputTextCursorBlink = false;
+    // A window not drawn for 3 s (another screen's panels) gives back its
+    // draw buffers (ImGui's default waits 60 s): otherwise every screen
+    // visited keeps its largest frame's vertices for a minute.
+    io.ConfigMemoryCompactTimer = 3.0f;
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     // The backend's shaders and buffers now; the font texture it makes with
@@ -266,16 +286,21 @@ std::string Window::build_fonts(int text_percent) {
     float px = std::round(17.0f * scale_);
     std::string dir = util::data_dir("fonts");
     std::string regular = dir + "/DejaVuSans.ttf", boldf = dir + "/DejaVuSans-Bold.ttf";
-    std::error_code ec;
     ImFontConfig cfg;
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
-    if (std::filesystem::exists(regular, ec)) {
-        io.Fonts->AddFontFromFileTTF(regular.c_str(), px, &cfg, kGlyphRanges);
-        bool have_bold = std::filesystem::exists(boldf, ec);
-        bold = io.Fonts->AddFontFromFileTTF(have_bold ? boldf.c_str() : regular.c_str(), px, &cfg, kGlyphRanges);
-        large = io.Fonts->AddFontFromFileTTF(have_bold ? boldf.c_str() : regular.c_str(), std::round(px * 1.4f), &cfg,
-                                             kGlyphRanges);
+    // Each file is read once: the bold face serves both the bold and the
+    // large font (ImGui's AddFontFromFileTTF would hold a copy for each, about
+    // 0.7 MiB more while the atlas is built). The bytes stay ours and go once
+    // the texture is made.
+    std::vector<char> regular_bytes = read_file(regular), bold_bytes = read_file(boldf);
+    if (!regular_bytes.empty()) {
+        std::vector<char>& heavy = bold_bytes.empty() ? regular_bytes : bold_bytes;
+        cfg.FontDataOwnedByAtlas = false;
+        io.Fonts->AddFontFromMemoryTTF(regular_bytes.data(), static_cast<int>(regular_bytes.size()), px, &cfg, kGlyphRanges);
+        bold = io.Fonts->AddFontFromMemoryTTF(heavy.data(), static_cast<int>(heavy.size()), px, &cfg, kGlyphRanges);
+        large = io.Fonts->AddFontFromMemoryTTF(heavy.data(), static_cast<int>(heavy.size()), std::round(px * 1.4f), &cfg,
+                                               kGlyphRanges);
     } else {
         ImFontConfig d;
         d.SizePixels = px;
@@ -284,7 +309,7 @@ std::string Window::build_fonts(int text_percent) {
         make_font_texture(window_);
         return "The DejaVu Sans font is missing (install fonts-dejavu-core): using a basic font.";
     }
-    make_font_texture(window_);
+    make_font_texture(window_);   // the atlas lets go of the files' bytes here; we free them on return
     return "";
 }
 
