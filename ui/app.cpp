@@ -750,6 +750,10 @@ int App::run() {
     const bool scripted = !opt.tour_dir.empty() || !opt.keys_dir.empty();   // the tour or the key-only playthrough
     if (scripted || !opt.live_script.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
     const std::string db = opt.db_path.empty() ? Records::default_path() : opt.db_path;
+    // The display first, while this is the only thread (Window::connect);
+    // a failure is reported by win_.open below.
+    win_.connect();
+    phase("display");
     std::unique_ptr<Records> opened;
     std::promise<void> store_opened;
     std::shared_future<void> store_ready = store_opened.get_future().share();

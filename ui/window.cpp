@@ -194,9 +194,13 @@ bool write_png_from_frame_buffer(const std::string& path, int w, int h) {
 
 }  // namespace
 
-bool Window::open(int width, int height, std::string* error) {
+bool Window::connect() {
     glfwSetErrorCallback([](int, const char* d) { std::fprintf(stderr, "sofs-sim: window system: %s\n", d); });
-    if (!glfwInit()) {
+    return glfwInit() == GLFW_TRUE;
+}
+
+bool Window::open(int width, int height, std::string* error) {
+    if (!connect()) {   // (a second glfwInit is a no-op)
         *error = "could not open a window: no display was found (is DISPLAY set?)";
         return false;
     }
