@@ -68,20 +68,25 @@ void destroy_font_texture() {
     ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
-// A whole font file, or nothing when it cannot be read.
-std::vector<char> read_file(const std::string& path) {
-    std::vector<char> bytes;
+// A whole font file in memory from ImGui's allocator (the atlas frees it);
+// its size, or 0 when it cannot be read.
+int read_font_file(const std::string& path, void** bytes) {
+    *bytes = nullptr;
     std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) return bytes;
-    if (std::fseek(f, 0, SEEK_END) == 0) {
-        long n = std::ftell(f);
-        if (n > 0 && std::fseek(f, 0, SEEK_SET) == 0) {
-            bytes.resize(static_cast<std::size_t>(n));
-            if (std::fread(bytes.data(), 1, bytes.size(), f) != bytes.size()) bytes.clear();
+    if (!f) return 0;
+    long n = 0;
+    if (std::fseek(f, 0, SEEK_END) == 0) n = std::ftell(f);
+    if (n <= 100 || n > (64L << 20) || std::fseek(f, 0, SEEK_SET) != 0) n = 0;   // (ImGui asserts on a tiny font)
+    if (n > 0) {
+        *bytes = IM_ALLOC(static_cast<std::size_t>(n));
+        if (std::fread(*bytes, 1, static_cast<std::size_t>(n), f) != static_cast<std::size_t>(n)) {
+            IM_FREE(*bytes);
+            *bytes = nullptr;
+            n = 0;
         }
     }
     std::fclose(f);
-    return bytes;
+    return static_cast<int>(n);
 }
 
 void make_font_texture(GLFWwindow* window) {
@@ -294,18 +299,29 @@ std::string Window::build_fonts(int text_percent) {
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
     // Each file is read once: the bold face serves both the bold and the
-    // large font (ImGui's AddFontFromFileTTF would hold a copy for each, about
-    // 0.7 MiB more while the atlas is built). The bytes stay ours and go once
-    // the texture is made.
-    std::vector<char> regular_bytes = read_file(regular), bold_bytes = read_file(boldf);
-    if (!regular_bytes.empty()) {
-        std::vector<char>& heavy = bold_bytes.empty() ? regular_bytes : bold_bytes;
-        cfg.FontDataOwnedByAtlas = false;
-        io.Fonts->AddFontFromMemoryTTF(regular_bytes.data(), static_cast<int>(regular_bytes.size()), px, &cfg, kGlyphRanges);
-        bold = io.Fonts->AddFontFromMemoryTTF(heavy.data(), static_cast<int>(heavy.size()), px, &cfg, kGlyphRanges);
-        large = io.Fonts->AddFontFromMemoryTTF(heavy.data(), static_cast<int>(heavy.size()), std::round(px * 1.4f), &cfg,
-                                               kGlyphRanges);
+    // large font (AddFontFromFileTTF would read it twice, and ImGui copies
+    // any bytes it does not own: about 0.7 MiB more each, while the atlas is
+    // built). The atlas owns each file's bytes once; the large font's entry
+    // is marked as not owning them, so they are freed once, with the bold
+    // font's, when the texture is made (make_font_texture: ClearInputData).
+    void* regular_bytes = nullptr;
+    void* bold_bytes = nullptr;
+    int regular_size = read_font_file(regular, &regular_bytes), bold_size = read_font_file(boldf, &bold_bytes);
+    if (regular_size > 0) {
+        if (bold_size <= 0) {   // no bold face: the regular one, read again (the atlas owns each copy)
+            bold_size = read_font_file(regular, &bold_bytes);
+            if (bold_size <= 0) bold_bytes = nullptr;
+        }
+        io.Fonts->AddFontFromMemoryTTF(regular_bytes, regular_size, px, &cfg, kGlyphRanges);
+        if (bold_bytes) {
+            bold = io.Fonts->AddFontFromMemoryTTF(bold_bytes, bold_size, px, &cfg, kGlyphRanges);
+            large = io.Fonts->AddFontFromMemoryTTF(bold_bytes, bold_size, std::round(px * 1.4f), &cfg, kGlyphRanges);
+            io.Fonts->ConfigData.back().FontDataOwnedByAtlas = false;   // the bold font's entry frees them
+        } else {
+            bold = large = nullptr;
+        }
     } else {
+        if (bold_bytes) IM_FREE(bold_bytes);
         ImFontConfig d;
         d.SizePixels = px;
         io.Fonts->AddFontDefault(&d);
@@ -313,7 +329,7 @@ std::string Window::build_fonts(int text_percent) {
         make_font_texture(window_);
         return "The DejaVu Sans font is missing (install fonts-dejavu-core): using a basic font.";
     }
-    make_font_texture(window_);   // the atlas lets go of the files' bytes here; we free them on return
+    make_font_texture(window_);   // the atlas lets go of the files' bytes here
     return "";
 }
 
