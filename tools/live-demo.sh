@@ -12,38 +12,12 @@
 # Runs both programs under one Xvfb display (xvfb-run -a). Exit status 0 when
 # both scripts finished every step.
 set -euo pipefail
-build=$(cd "${1:?usage: tools/live-demo.sh BUILD-DIR OUT-DIR}" && pwd)
-mkdir -p "${2:?usage: tools/live-demo.sh BUILD-DIR OUT-DIR}"
-out=$(cd "$2" && pwd)
+# shellcheck source=tools/demo-common.sh
+source "$(dirname "$0")/demo-common.sh"
+demo_start live "${1:-}" "${2:-}"
 # The checks below read this run's exports only (each session's code differs).
 rm -f "$out"/live-session-*-wall.md "$out"/live-session-*-wall.csv
-src=$(cd "$(dirname "$0")/.." && pwd)
-sofs=$build/tools/sofs
-sim=$build/ui/sofs-sim
-[[ -x $sofs && -x $sim ]] || { echo "live-demo: build sofs and sofs-sim in $build first" >&2; exit 1; }
 
-own_cluster=
-if [[ -z ${SOFS_TEST_POSTGRES:-} ]]; then
-  eval "$("$src/tools/pg-test-cluster.sh" start)"
-  own_cluster=$SOFS_PG_DIR
-fi
-work=$(mktemp -d)
-cleanup() {
-  rm -rf "$work"
-  [[ -n $own_cluster ]] && "$src/tools/pg-test-cluster.sh" stop "$own_cluster" || true
-}
-trap cleanup EXIT
-
-# A fresh database for the course, made by the cluster's administrator.
-db=sofs_live_demo_$$
-base=${SOFS_TEST_POSTGRES%/*}
-psql -q "$SOFS_TEST_POSTGRES" -c "CREATE DATABASE $db" >/dev/null
-admin=$base/$db
-hostport=${base#*@}
-role_of() { sed -n "s/.*they sign in to PostgreSQL as '\(.*\)'.*/\1/p"; }
-add() {  # NAME ROLE PASSWORD -> login role
-  SOFS_PASSWORD=$3 "$sofs" user add "$1" --role "$2" --db "$admin" | role_of
-}
 tess=$(add "Tess Marsh" trainer tess-pw-77)
 ana=$(add "Ana Lowe" trainee ana-pw-77)
 # Five more of the room, at the terminal (sofs live), so the vote has a spread.
@@ -65,7 +39,7 @@ sort2=("linda-spare-room=existing-safety ryan-wants-cut-down=strength kai-nurser
 other_uris=()
 for name in "${others[@]}"; do
   r=$(add "$name" trainee "${name%% *}-pw-77")
-  other_uris+=("postgresql://$r:${name%% *}-pw-77@${base#*@}/$db")
+  other_uris+=("$(uri "$r" "${name%% *}-pw-77")")
 done
 "$sofs" cohort create "Tuesday group" --kind two-day --db "$admin" >/dev/null
 "$sofs" cohort add "Tuesday group" "Tess Marsh" "Ana Lowe" "${others[@]}" --db "$admin" >/dev/null
@@ -182,8 +156,8 @@ wait-for $work/trainer-done
 quit
 STEPS
 
-tess_uri="postgresql://$tess:tess-pw-77@$hostport/$db"
-ana_uri="postgresql://$ana:ana-pw-77@$hostport/$db"
+tess_uri=$(uri "$tess" tess-pw-77)
+ana_uri=$(uri "$ana" ana-pw-77)
 export SOFS_SCENARIOS_DIR=$src/scenarios
 # The five at the terminal join once the code is out and vote in each round.
 (
@@ -215,35 +189,28 @@ export SOFS_SCENARIOS_DIR=$src/scenarios
 ) > "$out/room.log" 2>&1 &
 room=$!
 status=0
-xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
-  "$1" --scenarios "$2" --db "$3" --live-script "$4" --width 1280 --height 800 > "$6/trainer.log" 2>&1 & t=$!
-  "$1" --scenarios "$2" --db "$5" --live-script "$7" --width 1280 --height 800 > "$6/trainee.log" 2>&1 & a=$!
-  rc=0; wait $t || rc=$?; wait $a || rc=$?; exit $rc' _ \
-  "$sim" "$src/scenarios" "$tess_uri" "$work/trainer.live" "$ana_uri" "$out" "$work/trainee.live" || status=$?
+demo_two_windows trainer.log "$tess_uri" "$work/trainer.live" trainee.log "$ana_uri" "$work/trainee.live" || status=$?
 wait $room || { echo "live-demo: the terminal trainees failed:"; cat "$out/room.log"; status=1; }
 # The session's exports (Markdown and CSV) hold the trainee's statement, the
 # statement improved together with its picked edit, both rounds of each
 # vote side by side, and no one's name.
 wall=$(ls "$out"/live-session-*-wall.md 2>/dev/null | head -n 1)
-if [[ -z $wall ]] || ! grep -q "Ryan may push or hit Jade" "$wall" || ! grep -q "(picked)" "$wall" ||
-   ! grep -q "| Fact | Round 1: before discussion | Round 2: after discussion |" "$wall" ||
-   ! grep -q "| The numbers | 2 3 3 4 6 7 | 3 3 3 4 4 4 |" "$wall" ||
-   ! grep -q "Linda has a spare room.*(the room moved it)" "$wall" ||
+if ! demo_file_holds "$wall" "Ryan may push or hit Jade" "(picked)" \
+     "| Fact | Round 1: before discussion | Round 2: after discussion |" \
+     "| The numbers | 2 3 3 4 6 7 | 3 3 3 4 4 4 |" "Linda has a spare room.*(the room moved it)" ||
    grep -qE "Ana|Lowe|Okafor" "$wall"; then
   echo "live-demo: the exported session is missing the statement, the pick or the rounds, or names someone: ${wall:-no file}"
   status=1
 fi
 csv=$(ls "$out"/live-session-*-wall.csv 2>/dev/null | head -n 1)
-if [[ -z $csv ]] || ! grep -q "^wall,Danger statement 1,danger statement," "$csv" ||
-   ! grep -q "^improved together,\"Improved together 1, edit 1\",danger statement,picked," "$csv" ||
-   ! grep -q "^vote,.*,sorting,moved,.*Round 2: after discussion: " "$csv" ||
-   ! grep -q "^vote,.*,scaling,Round 2: after discussion,3 3 3 4 4 4," "$csv" ||
-   ! grep -q "PC Hughes wrote.*,Round 1: before discussion: Past harm 4; Not about safety 2 | Round 2: after discussion: Not about safety 6\"*\$" "$csv" ||
+if ! demo_file_holds "$csv" "^wall,Danger statement 1,danger statement," \
+     "^improved together,\"Improved together 1, edit 1\",danger statement,picked," \
+     "^vote,.*,sorting,moved,.*Round 2: after discussion: " \
+     "^vote,.*,scaling,Round 2: after discussion,3 3 3 4 4 4," \
+     "PC Hughes wrote.*,Round 1: before discussion: Past harm 4; Not part of the mapping 2 | Round 2: after discussion: Not part of the mapping 6\"*\$" ||
    grep -qE "Ana|Lowe|Okafor" "$csv"; then
   echo "live-demo: the session's CSV is missing the wall, the improved statement or the rounds, or names someone: ${csv:-no file}"
   status=1
 fi
-echo "live-demo: trainer's log:"; sed 's/^/  /' "$out/trainer.log"
-echo "live-demo: trainee's log:"; sed 's/^/  /' "$out/trainee.log"
-echo "live-demo: pictures in $out:"; ls "$out"
+demo_show_logs live trainer trainer.log trainee trainee.log
 exit $status

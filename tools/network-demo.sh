@@ -11,36 +11,10 @@
 #   tools/network-demo.sh BUILD-DIR OUT-DIR
 # Exit status 0 when both windows finished every step and the export holds the board.
 set -euo pipefail
-build=$(cd "${1:?usage: tools/network-demo.sh BUILD-DIR OUT-DIR}" && pwd)
-mkdir -p "${2:?usage: tools/network-demo.sh BUILD-DIR OUT-DIR}"
-out=$(cd "$2" && pwd)
-src=$(cd "$(dirname "$0")/.." && pwd)
-sofs=$build/tools/sofs
-sim=$build/ui/sofs-sim
-[[ -x $sofs && -x $sim ]] || { echo "network-demo: build sofs and sofs-sim in $build first" >&2; exit 1; }
+# shellcheck source=tools/demo-common.sh
+source "$(dirname "$0")/demo-common.sh"
+demo_start network "${1:-}" "${2:-}"
 
-own_cluster=
-if [[ -z ${SOFS_TEST_POSTGRES:-} ]]; then
-  eval "$("$src/tools/pg-test-cluster.sh" start)"
-  own_cluster=$SOFS_PG_DIR
-fi
-work=$(mktemp -d)
-cleanup() {
-  rm -rf "$work"
-  [[ -n $own_cluster ]] && "$src/tools/pg-test-cluster.sh" stop "$own_cluster" || true
-}
-trap cleanup EXIT
-
-db=sofs_network_demo_$$
-base=${SOFS_TEST_POSTGRES%/*}
-psql -q "$SOFS_TEST_POSTGRES" -c "CREATE DATABASE $db" >/dev/null
-admin=$base/$db
-hostport=${base#*@}
-role_of() { sed -n "s/.*they sign in to PostgreSQL as '\(.*\)'.*/\1/p"; }
-add() {  # NAME ROLE PASSWORD -> login role
-  SOFS_PASSWORD=$3 "$sofs" user add "$1" --role "$2" --db "$admin" | role_of
-}
-uri() { echo "postgresql://$1:$2@$hostport/$db"; }
 lin=$(add "Lin Park" trainer lin-pw-77)
 ana=$(add "Ana Lowe" trainee ana-pw-77)
 ben=$(add "Ben Okafor" trainee ben-pw-77)
@@ -136,40 +110,47 @@ STEPS
   n scale "$board" --perspective "Health visitor" --number 4 --reason "Mia is well cared for; Jade seems tired and low" --db "$b"
   # Later in the meeting the board fills up (about 40 items, several machines at once).
   for _ in $(seq 900); do [[ -e $work/lead-more ]] && break; sleep 0.1; done
-  n add "$board" --to harm "Jade's lip was cut when Ryan pushed her; she was holding Mia at the time" --db "$c" &
-  n add "$board" --to harm "Kai told nursery staff that 'Daddy Ryan was shouting and Mummy fell'" --db "$d" &
-  n add "$board" --to harm "In July the police came after Ryan broke a plate in an argument with the children at home" --db "$b" &
-  wait
-  n add "$board" --to danger "Mia could be hurt if she is in Jade's arms when Ryan pushes Jade again" --db "$c" &
-  n add "$board" --to danger "Kai may keep living with fear at home, hiding when the shouting starts" --db "$d" &
-  n add "$board" --to complicating "Jade has felt low since Mia was born and has missed two doctor's appointments" --db "$b" &
-  wait
-  n add "$board" --to complicating "Rent arrears: the family owes two months" --db "$c" &
-  n add "$board" --to complicating "Ryan says Saturday was 'a one-off' and that he never touched Jade" --db "$d" &
-  n add "$board" --to complicating "Kai's attendance at nursery has dropped since September" --db "$b" &
-  wait
-  n add "$board" --to strengths "Mia is thriving: weight and check-ups are all on track" --db "$c" &
-  n add "$board" --to strengths "Ryan plays football with Kai on Sundays and Kai lights up talking about it" --db "$d" &
-  n add "$board" --to strengths "Ryan has said he wants to cut down his drinking" --db "$b" &
-  wait
-  n add "$board" --to strengths "Ryan's brother Dean has offered to help" --db "$c" &
-  n add "$board" --to safety "On Saturday night Jade took the children to Nan's straight after the police left" --db "$d" &
-  n add "$board" --to safety "Nan has a spare room and will take the children at short notice, day or night" --db "$b" &
-  wait
-  n add "$board" --to grey "Whether Jade would call someone if Ryan came home drunk again" --db "$c" &
-  n add "$board" --to grey "How often Ryan drinks at home rather than at the pub" --db "$d" &
-  n add "$board" --to danger-statement "The police are worried that Mia, who is two, could be badly hurt if Ryan pushes Jade again while she is holding Mia, as he did on Saturday night." --db "$b" &
-  wait
-  n add "$board" --to safety-goal "Everyone who knows Kai and Mia will see, over the next six months, that Kai talks about home without fear and that nursery, school and Nan hear about any fighting the same day." --db "$c" &
-  n add "$board" --to next-step "Health visitor to see Jade at home next week and talk about her low mood and the GP" --db "$d" &
-  n add "$board" --to next-step "Ryan to book a first appointment with the drinking service before the next meeting" --db "$b" &
-  wait
-  n add "$board" --to next-step "Nan and Dean to agree who Jade rings, day and night, if Ryan comes home drunk" --db "$c" &
-  n add "$board" --to next-step "Social worker to do Three Houses with Kai at nursery before the review" --db "$d" &
-  n add "$board" --to next-step "Network to meet again in two weeks at Nan's flat to check the plan" --db "$b" &
-  wait
-  n add "$board" --to harm "The police found Kai crying behind the sofa on Saturday night" --db "$c" &
-  n add "$board" --to grey "Whether Dean drinks with Ryan at the weekends" --db "$d" &
+  # Each group of lines below is sent at once (SECTION|MEMBER|TEXT, one
+  # member's machine a line), the next group when all have arrived.
+  while IFS='|' read -r to who text; do
+    if [[ -z $to ]]; then wait; continue; fi
+    n add "$board" --to "$to" "$text" --db "${!who}" &
+  done <<'ITEMS'
+harm|c|Jade's lip was cut when Ryan pushed her; she was holding Mia at the time
+harm|d|Kai told nursery staff that 'Daddy Ryan was shouting and Mummy fell'
+harm|b|In July the police came after Ryan broke a plate in an argument with the children at home
+
+danger|c|Mia could be hurt if she is in Jade's arms when Ryan pushes Jade again
+danger|d|Kai may keep living with fear at home, hiding when the shouting starts
+complicating|b|Jade has felt low since Mia was born and has missed two doctor's appointments
+
+complicating|c|Rent arrears: the family owes two months
+complicating|d|Ryan says Saturday was 'a one-off' and that he never touched Jade
+complicating|b|Kai's attendance at nursery has dropped since September
+
+strengths|c|Mia is thriving: weight and check-ups are all on track
+strengths|d|Ryan plays football with Kai on Sundays and Kai lights up talking about it
+strengths|b|Ryan has said he wants to cut down his drinking
+
+strengths|c|Ryan's brother Dean has offered to help
+safety|d|On Saturday night Jade took the children to Nan's straight after the police left
+safety|b|Nan has a spare room and will take the children at short notice, day or night
+
+grey|c|Whether Jade would call someone if Ryan came home drunk again
+grey|d|How often Ryan drinks at home rather than at the pub
+danger-statement|b|The police are worried that Mia, who is two, could be badly hurt if Ryan pushes Jade again while she is holding Mia, as he did on Saturday night.
+
+safety-goal|c|Everyone who knows Kai and Mia will see, over the next six months, that Kai talks about home without fear and that nursery, school and Nan hear about any fighting the same day.
+next-step|d|Health visitor to see Jade at home next week and talk about her low mood and the GP
+next-step|b|Ryan to book a first appointment with the drinking service before the next meeting
+
+next-step|c|Nan and Dean to agree who Jade rings, day and night, if Ryan comes home drunk
+next-step|d|Social worker to do Three Houses with Kai at nursery before the review
+next-step|b|Network to meet again in two weeks at Nan's flat to check the plan
+
+harm|c|The police found Kai crying behind the sofa on Saturday night
+grey|d|Whether Dean drinks with Ryan at the weekends
+ITEMS
   wait
   n scale "$board" --perspective "Ryan (dad)" --number 8 --reason "It was one bad night; the kids are fine" --db "$c" &
   n scale "$board" --perspective "Nan (Linda)" --number 5 --reason "I can have them any time, but I can't be there every night" --db "$d" &
@@ -177,19 +158,12 @@ STEPS
 ) > "$out/members.log" 2>&1 &
 members=$!
 status=0
-xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
-  "$1" --scenarios "$2" --db "$3" --live-script "$4" --width 1280 --height 800 > "$6/lead.log" 2>&1 & t=$!
-  "$1" --scenarios "$2" --db "$5" --live-script "$7" --width 1280 --height 800 > "$6/member.log" 2>&1 & a=$!
-  rc=0; wait $t || rc=$?; wait $a || rc=$?; exit $rc' _ \
-  "$sim" "$src/scenarios" "$(uri "$lin" lin-pw-77)" "$work/lead.live" "$(uri "$ana" ana-pw-77)" "$out" \
+demo_two_windows lead.log "$(uri "$lin" lin-pw-77)" "$work/lead.live" member.log "$(uri "$ana" ana-pw-77)" \
   "$work/member.live" || status=$?
 wait $members || { echo "network-demo: the terminal members failed:"; cat "$out/members.log"; status=1; }
 md=$(ls "$out"/network-*.md 2>/dev/null | head -n 1)
-if [[ -z $md ]] || ! grep -q "Ryan may push or hit Jade" "$md" || ! grep -q "| Police | 2 |" "$md" ||
-   [[ $(stat -c %a "$md") != 600 ]]; then
+if ! demo_file_holds "$md" "Ryan may push or hit Jade" "| Police | 2 |" || [[ $(stat -c %a "$md") != 600 ]]; then
   echo "network-demo: the exported board is missing, incomplete or not owner-only: ${md:-no file}"; status=1
 fi
-echo "network-demo: lead's log:"; sed 's/^/  /' "$out/lead.log"
-echo "network-demo: member's log:"; sed 's/^/  /' "$out/member.log"
-echo "network-demo: pictures in $out:"; ls "$out"
+demo_show_logs network lead lead.log member member.log
 exit $status

@@ -281,8 +281,8 @@ void App::save_draft(const std::string& key, const std::string& text) {
     if (play_ && !play_->save_text_draft(key, text)) show_play_notices();
 }
 
-void App::place_fact(const std::string& fact_id, const std::string& section) {
-    if (play_ && !play_->place_fact(fact_id, section)) show_play_notices();
+void App::place_fact(const std::string& fact_id, std::optional<FactKind> place) {
+    if (play_ && !play_->place_fact(fact_id, place)) show_play_notices();
 }
 
 void App::write_text(const std::string& key, const std::string& text, bool keep) {
@@ -294,16 +294,12 @@ const std::string& App::board_text(const std::string& key) const {
     return play_ ? play_->text(key) : none;
 }
 
-void App::place_houses(const std::map<std::string, std::string>& houses) {
+void App::place_houses(const std::map<std::string, House>& houses) {
     if (play_ && !play_->place_houses(houses)) show_play_notices();
 }
 
 void App::pick_for_network(const std::string& person_id, bool chosen) {
     if (play_) play_->pick_for_network(person_id, chosen);
-}
-
-void App::save_placements_draft(TaskKind kind, const std::map<std::string, std::string>& placements) {
-    if (play_ && !play_->save_placements_draft(kind, placements)) show_play_notices();
 }
 
 void App::read_aloud(const std::string& text) {

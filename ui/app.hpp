@@ -81,6 +81,8 @@ public:
     bool library_ready() const { return library_adopted_; }
     // The whole case behind a case-list entry (read again from its file).
     std::shared_ptr<const Scenario> whole_case(const std::shared_ptr<const Scenario>& entry, std::string* problem);
+    // The whole case with this id in the case list; null with `problem` said when there is none.
+    std::shared_ptr<const Scenario> whole_case(const std::string& id, std::string* problem);
     std::unique_ptr<Records> records;
 
     // Who is signed in.
@@ -96,10 +98,10 @@ public:
     // What the trainee has placed or written and not yet handed in (empty when no case is open).
     const play::Board& board() const { return play_ ? play_->board() : no_board_; }
     // Changes to the board, each kept as a draft at once (problems become notices).
-    void place_fact(const std::string& fact_id, const std::string& section);   // "" takes it off
+    void place_fact(const std::string& fact_id, std::optional<FactKind> place);   // nullopt takes it off
     void write_text(const std::string& key, const std::string& text, bool keep = true);   // keep: save the draft now
     const std::string& board_text(const std::string& key) const;   // "" when none
-    void place_houses(const std::map<std::string, std::string>& houses);
+    void place_houses(const std::map<std::string, House>& houses);
     void pick_for_network(const std::string& person_id, bool chosen);
 
     // The assessor's guidance, loaded on first use (it is not needed to start).
@@ -182,8 +184,6 @@ public:
     // Drafts go to the store under the task they belong to (draft_task), so
     // closing the window mid-task brings the same words and cards back.
     void save_draft(const std::string& key, const std::string& text);   // board text key
-    void save_board_draft() { save_placements_draft(TaskKind::SortFacts, board().placements); }
-    void save_placements_draft(TaskKind kind, const std::map<std::string, std::string>& placements);
     // The task on screen when it is of this kind, else the first of this kind
     // not yet handed in; "" when there is none.
     std::string draft_task(TaskKind kind) const;

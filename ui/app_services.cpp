@@ -118,4 +118,11 @@ bool App::speak_line(const std::string& text, std::string* error, const SpeakerV
     return sound.read_aloud(text, settings.speech_rate, error, voice, runs);
 }
 
+std::shared_ptr<const Scenario> App::whole_case(const std::string& id, std::string* problem) {
+    for (const auto& entry : library.scenarios)
+        if (entry->id == id) return whole_case(entry, problem);
+    *problem = "this computer has no case '" + id + "'";
+    return nullptr;
+}
+
 }  // namespace sofs::ui

@@ -13,12 +13,8 @@ std::optional<play::Reread> App::reread_attempt(pg::Id attempt, std::string* err
     try {
         auto a = records->store()->attempt(*user, attempt);
         if (!a) { *error = "This case could not be found in the records."; return std::nullopt; }
-        for (const auto& entry : library.scenarios)
-            if (entry->id == a->scenario) {
-                std::string problem;
-                scenario = whole_case(entry, &problem);
-                break;
-            }
+        std::string problem;
+        scenario = whole_case(a->scenario, &problem);
     } catch (const std::exception& e) {
         *error = e.what();
         return std::nullopt;

@@ -280,14 +280,9 @@ std::pair<std::string, std::string> name_lines(const std::string& name) {
     return {name.substr(0, sp), name.substr(sp + 1)};
 }
 
-}  // namespace
-
-void draw_genogram(const Genogram& g, float unit) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImFont* font = ImGui::GetFont();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    // Text that does not fit a slot is drawn smaller (never under 60 %), so
-    // neighbours' names and ages never run into each other at large text sizes.
+// The widest a person's words are at the current font's full size: the name
+// on one line or split over two (whichever is narrower), or the age.
+float widest_label(const Genogram& g) {
     float widest = 1;
     for (const auto& n : g.nodes) {
         auto [first, rest] = name_lines(n.name);
@@ -295,13 +290,28 @@ void draw_genogram(const Genogram& g, float unit) {
         float two = std::max(ImGui::CalcTextSize(first.c_str()).x, ImGui::CalcTextSize(rest.c_str()).x);
         widest = std::max({widest, std::min(whole, two), ImGui::CalcTextSize(n.age_words.c_str()).x});
     }
-    const float text_scale = std::clamp(unit * 0.9f / widest, 0.6f, 1.0f);
-    const float font_size = ImGui::GetFontSize() * text_scale;
+    return widest;
+}
+
+// Text that does not fit a slot of `unit` is drawn smaller (never under 60 %),
+// so neighbours' names and ages never run into each other at large text sizes.
+float label_scale(const Genogram& g, float unit) { return std::clamp(unit * 0.9f / widest_label(g), 0.6f, 1.0f); }
+
+// A row: the shape, two lines of name, a line of age, and room for the lines
+// between generations (`line`: a line of the labels' text).
+float row_height(float unit, float line) { return std::max(unit * 0.95f, unit * 0.26f * 2 + line * 3 + unit * 0.36f); }
+
+}  // namespace
+
+void draw_genogram(const Genogram& g, float unit) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float font_size = ImGui::GetFontSize() * label_scale(g, unit);
     const float line = font_size * 1.1f;
     const float size = unit * 0.26f;          // half the side of a square
     const float pad = unit * 0.22f;
-    // A row: the shape, two lines of name, a line of age, and room for the lines between generations.
-    const float row_h = std::max(unit * 0.95f, size * 2 + line * 3 + unit * 0.36f);
+    const float row_h = row_height(unit, line);
     ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     ImU32 soft = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     ImU32 fill = ImGui::GetColorU32(ImGuiCol_FrameBg);
@@ -374,28 +384,12 @@ void draw_genogram(const Genogram& g, float unit) {
 }
 
 float genogram_readable_unit(const Genogram& g) {
-    float widest = 1;
-    for (const auto& n : g.nodes) {
-        auto [first, rest] = name_lines(n.name);
-        float whole = ImGui::CalcTextSize(n.name.c_str()).x;
-        float two = std::max(ImGui::CalcTextSize(first.c_str()).x, ImGui::CalcTextSize(rest.c_str()).x);
-        widest = std::max({widest, std::min(whole, two), ImGui::CalcTextSize(n.age_words.c_str()).x});
-    }
-    return widest * 0.85f / 0.9f;   // draw_genogram's text scale is unit * 0.9 / widest
+    return widest_label(g) * 0.85f / 0.9f;   // label_scale is unit * 0.9 / widest
 }
 
 float genogram_height(const Genogram& g, float unit, float font_size) {
-    float widest = 1;
-    for (const auto& n : g.nodes) {
-        auto [first, rest] = name_lines(n.name);
-        float whole = ImGui::CalcTextSize(n.name.c_str()).x;
-        float two = std::max(ImGui::CalcTextSize(first.c_str()).x, ImGui::CalcTextSize(rest.c_str()).x);
-        widest = std::max({widest, std::min(whole, two), ImGui::CalcTextSize(n.age_words.c_str()).x});
-    }
-    float line = font_size * std::clamp(unit * 0.9f / widest, 0.6f, 1.0f) * 1.1f;
-    float size = unit * 0.26f, pad = unit * 0.22f;
-    float row_h = std::max(unit * 0.95f, size * 2 + line * 3 + unit * 0.36f);
-    return pad * 2 + g.rows * row_h + 14;
+    float line = font_size * label_scale(g, unit) * 1.1f;
+    return unit * 0.22f * 2 + g.rows * row_height(unit, line) + 14;   // draw_genogram's pads and rows
 }
 
 void draw_genogram_key(float scale) {

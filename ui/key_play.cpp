@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 namespace sofs::ui {
 
@@ -42,7 +43,18 @@ const char* screen_file(ScreenId s) {
         default: return "";
     }
 }
+// The number (1-based) of practice_choice among the choices on offer.
+int first_fitting_choice(const View& v) {
+    auto at = std::find(v.choices.begin(), v.choices.end(), practice_choice(v));
+    return at == v.choices.end() ? 1 : static_cast<int>(at - v.choices.begin()) + 1;
+}
 }  // namespace
+
+const Choice* practice_choice(const View& v) {
+    for (const Choice* c : v.choices)
+        if (move_fits_practice(c->move)) return c;
+    return v.choices.empty() ? nullptr : v.choices.front();
+}
 
 static double now_s() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -227,22 +239,16 @@ void KeyPlay::decide(App& app) {
             }
             press(GLFW_KEY_ENTER, true);   // Ctrl+Enter: Begin the visit
             return;
-        case ScreenId::Debrief:
-            done_ = true;
-            app.quit(failure_.empty() ? 0 : 1);
-            return;
+        case ScreenId::Debrief: return end(app);
         default: break;
     }
-    if (!app.session() || !app.scenario()) return fail(app, "no case is open on the " + std::string(app.screen(here).stable_id()) + " screen");
-    View v = app.session()->view();
+    std::optional<View> playing = view_of_case(app, here);
+    if (!playing) return;
+    const View& v = *playing;
     if (here == ScreenId::Conversation) {
         if (v.kind == View::Kind::Choices) {
             // Choose, by its number key, the first move that fits the practice.
-            int n = 1, pick = 1;
-            for (const Choice* c : v.choices) {
-                if (move_fits_practice(c->move)) { pick = n; break; }
-                ++n;
-            }
+            int pick = first_fitting_choice(v);
             if (pick > 9) pick = 1;
             press(GLFW_KEY_0 + pick);
         } else {
@@ -281,23 +287,13 @@ void KeyPlay::decide(App& app) {
         return;
     }
     bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-    if (t.kind == TaskKind::SortFacts) {
-        // Place four cards where they belong (a menu per card), then hand in.
-        int placed = 0;
-        std::string next;
-        for (const auto& [id, section] : want.placements) {
-            auto it = app.board().placements.find(id);
-            if (it != app.board().placements.end() && it->second == section) ++placed;
-            else if (next.empty() && target_id("card:" + id)) next = id;
-        }
-        if (placed >= 4 || next.empty()) {
+    if (t.kind == TaskKind::SortFacts || t.kind == TaskKind::ThreeHouses) {
+        // Pick up the next card or words (Enter opens its menu), choose its place, then hand in.
+        Placing next = next_placing(app, t, want);
+        if (next.item.empty()) {
             if (popup) press(GLFW_KEY_ESCAPE);
             else press(GLFW_KEY_ENTER, true);
-            return;
-        }
-        if (popup) {
-            if (tab_to("move:" + want.placements[next])) press(GLFW_KEY_ENTER);
-        } else if (tab_to("card:" + next)) {
+        } else if (tab_to(popup ? next.to : next.item)) {
             press(GLFW_KEY_ENTER);
         }
         return;
@@ -312,22 +308,40 @@ void KeyPlay::decide(App& app) {
         press(GLFW_KEY_ENTER, true);
         return;
     }
-    if (t.kind == TaskKind::ThreeHouses) {
-        auto& th = static_cast<ThreeHousesScreen&>(app.screen(ScreenId::ThreeHouses));
-        for (const auto& [item, house] : want.placements) {
-            auto it = th.houses().find(item);
-            if (it != th.houses().end() && it->second == house) continue;
-            if (popup) {
-                if (tab_to("house:" + house)) press(GLFW_KEY_ENTER);
-            } else if (tab_to("item:" + item)) {
-                press(GLFW_KEY_ENTER);
-            }
-            return;
-        }
-        press(GLFW_KEY_ENTER, true);
-        return;
-    }
     fail(app, "a task of an unknown kind");
+}
+
+// The expert key's answer read into places once (the one edge here: the key
+// as a loose answer), then the first card or words not yet where it puts them.
+// Sorting stops at four cards placed, or when no card left is in sight.
+KeyPlay::Placing KeyPlay::next_placing(App& app, const Task& t, const Answer& want) {
+    if (t.kind == TaskKind::SortFacts) {
+        int placed = 0;
+        Placing next;
+        for (const auto& [id, place] : play::fact_places(want.placements)) {
+            auto it = app.board().placements.find(id);
+            if (it != app.board().placements.end() && it->second == place) ++placed;
+            else if (next.item.empty() && target_id("card:" + id)) next = {"card:" + id, std::string("move:") + to_string(place)};
+        }
+        return placed >= 4 ? Placing{} : next;
+    }
+    auto& th = static_cast<ThreeHousesScreen&>(app.screen(ScreenId::ThreeHouses));
+    for (const auto& [item, house] : play::house_places(want.placements)) {
+        auto it = th.houses().find(item);
+        if (it == th.houses().end() || it->second != house) return {"item:" + item, std::string("house:") + to_string(house)};
+    }
+    return {};
+}
+
+std::optional<View> KeyPlay::view_of_case(App& app, ScreenId here) {
+    if (app.session() && app.scenario()) return app.session()->view();
+    fail(app, "no case is open on the " + std::string(app.screen(here).stable_id()) + " screen");
+    return std::nullopt;
+}
+
+void KeyPlay::end(App& app) {
+    done_ = true;
+    app.quit(failure_.empty() ? 0 : 1);
 }
 
 // The same decisions as by keyboard, acted with the pointer.
@@ -346,22 +360,15 @@ void KeyPlay::decide_mouse(App& app) {
             return;
         case ScreenId::Library: click("start:" + case_); return;
         case ScreenId::Briefing: click("primary"); return;   // Begin the visit
-        case ScreenId::Debrief:
-            done_ = true;
-            app.quit(failure_.empty() ? 0 : 1);
-            return;
+        case ScreenId::Debrief: return end(app);
         default: break;
     }
-    if (!app.session() || !app.scenario()) return fail(app, "no case is open on the " + std::string(app.screen(here).stable_id()) + " screen");
-    View v = app.session()->view();
+    std::optional<View> playing = view_of_case(app, here);
+    if (!playing) return;
+    const View& v = *playing;
     if (here == ScreenId::Conversation) {
         if (v.kind == View::Kind::Choices) {
-            int n = 1, pick = 1;
-            for (const Choice* c : v.choices) {
-                if (move_fits_practice(c->move)) { pick = n; break; }
-                ++n;
-            }
-            click("choice:" + std::to_string(pick));
+            click("choice:" + std::to_string(first_fitting_choice(v)));
         } else {
             click("primary");   // Continue, Go to the task, See your feedback
         }
@@ -400,17 +407,20 @@ void KeyPlay::decide_mouse(App& app) {
         click("primary");   // Hand in (the click also leaves the box)
         return;
     }
-    if (t.kind == TaskKind::SortFacts) {
-        int placed = 0;
-        std::string next;
-        for (const auto& [id, section] : want.placements) {
-            auto it = app.board().placements.find(id);
-            if (it != app.board().placements.end() && it->second == section) ++placed;
-            else if (next.empty() && target_id("card:" + id)) next = id;
+    if (t.kind == TaskKind::SortFacts || t.kind == TaskKind::ThreeHouses) {
+        Placing next = next_placing(app, t, want);
+        if (!next.item.empty()) {
+            click(popup ? next.to : next.item);
+            return;
         }
-        if (placed >= 4 || next.empty()) { click("primary"); return; }
-        if (popup) click("move:" + want.placements[next]);
-        else click("card:" + next);
+        // Hand in in sight: picture the houses filled, before pressing it.
+        if (TargetRect r; t.kind == TaskKind::ThreeHouses && !pictured_.count("k07b-houses-filled.png") &&
+                          target_rect("primary", &r) && r.y1 <= r.cy1 && r.y0 >= r.cy0) {
+            pictured_.insert("k07b-houses-filled.png");
+            app.request_screenshot(dir_ + "/k07b-houses-filled.png");
+            return;
+        }
+        click("primary");
         return;
     }
     if (t.kind == TaskKind::SafetyNetwork) {
@@ -418,24 +428,6 @@ void KeyPlay::decide_mouse(App& app) {
             if (std::find(app.board().network.begin(), app.board().network.end(), id) != app.board().network.end()) continue;
             if (!target_id("net:" + id)) continue;
             click("net:" + id, 0.5f);
-            return;
-        }
-        click("primary");
-        return;
-    }
-    if (t.kind == TaskKind::ThreeHouses) {
-        auto& th = static_cast<ThreeHousesScreen&>(app.screen(ScreenId::ThreeHouses));
-        for (const auto& [item, house] : want.placements) {
-            auto it = th.houses().find(item);
-            if (it != th.houses().end() && it->second == house) continue;
-            if (popup) click("house:" + house);
-            else click("item:" + item);
-            return;
-        }
-        // Hand in in sight: picture the houses filled, before pressing it.
-        if (TargetRect r; !pictured_.count("k07b-houses-filled.png") && target_rect("primary", &r) && r.y1 <= r.cy1 && r.y0 >= r.cy0) {
-            pictured_.insert("k07b-houses-filled.png");
-            app.request_screenshot(dir_ + "/k07b-houses-filled.png");
             return;
         }
         click("primary");

@@ -14,13 +14,28 @@
 // the store back: the attempt must be recorded as finished.
 #pragma once
 
+#include "screen.hpp"
+
 #include <deque>
+#include <optional>
 #include <set>
 #include <string>
+
+namespace sofs {
+struct Answer;
+struct Choice;
+struct Task;
+struct View;
+}  // namespace sofs
 
 namespace sofs::ui {
 
 class App;
+
+// The move a scripted player makes: the first choice on offer whose move
+// fits the practice, else the first (the keyboard, the mouse, the tour and
+// the live demo's script all choose so). Null when nothing is on offer.
+const Choice* practice_choice(const View& v);
 
 class KeyPlay {
 public:
@@ -75,6 +90,16 @@ private:
     bool click(const std::string& target, float fx = 0.5f);
     // Presses the control: Tab to it and Enter by keyboard, a click by mouse.
     bool activate(const std::string& target, int key = -1);
+    // The next thing to place for the expert key's answer at a sorting or
+    // Three Houses task: the card or words to pick up and the menu entry for
+    // its place (targets); empty when it is time to hand in.
+    struct Placing {
+        std::string item, to;
+    };
+    Placing next_placing(App& app, const Task& t, const Answer& want);
+    void end(App& app);   // the feedback is reached: the run is over
+    // What the open case shows on a playing screen; nullopt (and the run failed) when no case is open.
+    std::optional<View> view_of_case(App& app, ScreenId here);
     void decide_mouse(App& app);
     void decide(App& app);
     void fail(App& app, const std::string& why);

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 #include "hints.hpp"
+#include "key_play.hpp"
 #include "layout_check.hpp"
 #include "screens/briefing.hpp"
 #include "screens/library.hpp"
@@ -321,10 +322,8 @@ bool Tour::play(App& app, std::string* error) {
             again();
             return true;
         case View::Kind::Choices: {
-            const Choice* pick = v.choices.front();
-            for (const Choice* c : v.choices)
-                if (move_fits_practice(c->move)) { pick = c; break; }
-            if (!app.choose(pick->id)) { *error = "could not choose '" + pick->id + "'"; return false; }
+            const Choice* pick = practice_choice(v);
+            if (!pick || !app.choose(pick->id)) { *error = "could not choose '" + pick->id + "'"; return false; }
             // Several exchanges in, the whole conversation so far is on screen as a transcript.
             if (++choices_made_ == 5) shot_ = "04b-transcript.png";
             if (!talked_) {
@@ -358,10 +357,10 @@ bool Tour::play(App& app, std::string* error) {
                 Action place_rest{"place the other cards", [this, a](App& b, std::string* e2) {
                                       auto& m = static_cast<MappingScreen&>(b.screen(ScreenId::Mapping));
                                       if (!dragged_.empty() && (!b.board().placements.count(dragged_) || b.board().placements.at(dragged_) != dragged_to_)) {
-                                          *e2 = "dragging the card '" + dragged_ + "' to " + dragged_to_ + " did not move it";
+                                          *e2 = "dragging the card '" + dragged_ + "' to " + to_string(dragged_to_) + " did not move it";
                                           return false;
                                       }
-                                      for (auto& [f, place] : a.placements)
+                                      for (auto& [f, place] : play::fact_places(a.placements))
                                           if (f != dragged_) m.place(b, f, place);
                                       shot_ = "07-mapping-board.png";
                                       return true;
@@ -384,7 +383,7 @@ bool Tour::play(App& app, std::string* error) {
                 shot_ = "08a-scale-unanswered.png";
             } else if (t.kind == TaskKind::ThreeHouses) {
                 auto& houses = static_cast<ThreeHousesScreen&>(app.screen(ScreenId::ThreeHouses));
-                for (auto& [item, house] : a.placements) houses.put(item, house);
+                for (auto& [item, house] : play::house_places(a.placements)) houses.put(item, house);
                 shot_ = "09-three-houses.png";
             }
             app.go(app.screen_for_view());
@@ -448,8 +447,7 @@ bool Tour::drag_a_card(App& app, std::string* error) {
         if (!f || app.board().placements.count(id)) continue;
         if (f->kind != FactKind::PastHarm && f->kind != FactKind::Strength) continue;
         MappingScreen::Rect card, target;
-        std::string section = to_string(f->kind);
-        if (!m.last_rect("card:" + id, &card) || !m.last_rect("section:" + section, &target)) continue;
+        if (!m.last_rect("card:" + id, &card) || !m.last_rect(std::string("section:") + to_string(f->kind), &target)) continue;
         float cx = (card.x0 + card.x1) / 2, cy = (card.y0 + card.y1) / 2;
         float tx = (target.x0 + target.x1) / 2, ty = (target.y0 + target.y1) / 2;
         for (int i = 0; i < 3; ++i) mouse_.push_back({cx, cy, false});
@@ -458,7 +456,7 @@ bool Tour::drag_a_card(App& app, std::string* error) {
         for (int i = 0; i < 3; ++i) mouse_.push_back({tx, ty, true});
         for (int i = 0; i < 3; ++i) mouse_.push_back({tx, ty, false});
         dragged_ = id;
-        dragged_to_ = section;
+        dragged_to_ = f->kind;
         return true;
     }
     *error = "no fact card was on screen to drag";

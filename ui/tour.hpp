@@ -5,6 +5,7 @@
 // against a temporary progress file (never the user's).
 #pragma once
 
+#include "model/scenario.hpp"
 #include "runtime/transcript.hpp"
 
 #include <deque>
@@ -51,7 +52,8 @@ private:
     int play_steps_ = 0;
     bool talked_ = false;
     int choices_made_ = 0;
-    std::string dragged_, dragged_to_;   // the card moved with the mouse, and where to
+    std::string dragged_;                // the card moved with the mouse
+    FactKind dragged_to_ = FactKind::PastHarm;   // and where to
     std::vector<std::string> kinds_seen_;
     std::vector<std::string> written_;
     std::vector<std::string> failures_;

@@ -147,16 +147,12 @@ struct PgStore::Impl {
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) raise(conn, r, doing);
         pq().PQclear(r);
     }
-    std::string escape_identifier(const std::string& s) {
-        char* e = pq().PQescapeIdentifier(conn, s.c_str(), s.size());
-        if (!e) raise(conn, nullptr, "quote a name");
-        std::string out(e);
-        pq().PQfreemem(e);
-        return out;
-    }
-    std::string escape_literal(const std::string& s) {
-        char* e = pq().PQescapeLiteral(conn, s.c_str(), s.size());
-        if (!e) raise(conn, nullptr, "quote a value");
+    std::string escape_identifier(const std::string& s) { return escaped(pq().PQescapeIdentifier, s, "quote a name"); }
+    std::string escape_literal(const std::string& s) { return escaped(pq().PQescapeLiteral, s, "quote a value"); }
+    // `s` quoted by libpq's `escape` (PQescapeIdentifier or PQescapeLiteral).
+    std::string escaped(decltype(&::PQescapeLiteral) escape, const std::string& s, const char* doing) {
+        char* e = escape(conn, s.c_str(), s.size());
+        if (!e) raise(conn, nullptr, doing);
         std::string out(e);
         pq().PQfreemem(e);
         return out;
@@ -187,6 +183,13 @@ private:
 };
 
 inline std::string s(std::int64_t v) { return std::to_string(v); }
+
+// `t` without the spaces, tabs and line breaks around it.
+inline std::string trimmed(const std::string& t) {
+    auto b = t.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    return t.substr(b, t.find_last_not_of(" \t\r\n") - b + 1);
+}
 
 // Shared row readers (postgres.cpp).
 extern const char* kPgAttemptColumns;

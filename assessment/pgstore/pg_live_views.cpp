@@ -109,23 +109,13 @@ std::map<std::string, PgStore::WallMark> PgStore::wall_marks(Id session) {
 
 namespace sofs::progress {
 
-namespace {
-
-std::string trim_text(const std::string& t) {
-    auto b = t.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return t.substr(b, t.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-}  // namespace
-
 Id PgStore::open_improvement(Id session, const std::string& kind, const std::string& original) {
     if (kind != "danger" && kind != "goal")
         throw StoreError(K::Invalid, "a wall statement to improve is a danger statement or a safety goal ('danger' or 'goal')");
-    if (trim_text(original).empty()) throw StoreError(K::Invalid, "there are no words to improve");
+    if (trimmed(original).empty()) throw StoreError(K::Invalid, "there are no words to improve");
     Result r = impl_->exec(
         "INSERT INTO wall_improvements(session, kind, original, opened_ms) VALUES ($1, $2, $3, $4) RETURNING id",
-        {s(session), kind, trim_text(original), s(impl_->now())}, "open the statement for the room to improve");
+        {s(session), kind, trimmed(original), s(impl_->now())}, "open the statement for the room to improve");
     return r.i64(0, 0);
 }
 
@@ -151,7 +141,7 @@ std::vector<PgStore::Improvement> PgStore::improvements(Id session) {
 }
 
 void PgStore::propose_edit(Id improvement, const std::string& text) {
-    std::string t = trim_text(text);
+    std::string t = trimmed(text);
     if (t.empty()) throw StoreError(K::Invalid, "a proposal needs some words");
     if (t.size() > 2000) throw StoreError(K::Invalid, "a proposal has at most 2000 characters");
     impl_->exec(

@@ -6,16 +6,6 @@
 
 namespace sofs::progress {
 
-namespace {
-
-std::string trimmed(const std::string& t) {
-    auto b = t.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return t.substr(b, t.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-}  // namespace
-
 Id PgStore::create_network(const std::string& cohort, const std::string& title, const std::string& scenario) {
     if (trimmed(title).empty()) throw StoreError(K::Invalid, "a network board needs a title");
     if (title.size() > 200) throw StoreError(K::Invalid, "a network board's title has at most 200 characters");

@@ -238,7 +238,7 @@ void PgStore::clear_draft(Id attempt, const std::string& task) {
 
 std::vector<ScenarioProgress> PgStore::scenario_progress(const Actor& who, Id person) {
     if (!may_see(who, person)) throw StoreError(K::Denied, who.name + " may not see this person's work");
-    std::map<std::string, ScenarioProgress> by;
+    std::vector<ScenarioProgress> played;
     Result r = impl_->exec(
         "SELECT a.scenario, count(*), count(*) FILTER (WHERE a.status = 'finished'), "
         "max(CASE WHEN a.status = 'open' THEN a.id END), "
@@ -257,29 +257,22 @@ std::vector<ScenarioProgress> PgStore::scenario_progress(const Actor& who, Id pe
         p.last_played_ms = r.opt(i, 4);
         p.last_ending = r.text(i, 5);
         p.title = r.text(i, 6);
-        by[p.scenario] = p;
+        played.push_back(std::move(p));
     }
     Result as = impl_->exec("SELECT DISTINCT s.scenario FROM cohort_scenarios s JOIN cohort_members m ON m.cohort = s.cohort "
                             "WHERE m.person = $1",
                             {s(person)});
-    for (int i = 0; i < as.rows(); ++i) {
-        auto& p = by[as.text(i, 0)];
-        p.scenario = as.text(i, 0);
-        p.assigned = true;
-    }
-    std::vector<ScenarioProgress> out;
-    for (auto& [k, v] : by) out.push_back(v);
-    return out;
+    std::vector<std::string> assigned;
+    for (int i = 0; i < as.rows(); ++i) assigned.push_back(as.text(i, 0));
+    return with_assigned(std::move(played), assigned);
 }
 
 std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
-    auto a = attempt(who, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
+    const Attempt a = existing_attempt(attempt(who, attempt_id), attempt_id);
     Result r = impl_->exec("SELECT id, task, criterion, met, evidence_words, explanation, guidance, source FROM verdicts "
                            "WHERE attempt = $1 ORDER BY id",
                            {s(attempt_id)});
     std::vector<StoredVerdict> out;
-    std::map<Id, std::size_t> index;
     for (int i = 0; i < r.rows(); ++i) {
         StoredVerdict v;
         v.id = r.i64(i, 0);
@@ -291,7 +284,6 @@ std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
         v.explanation = r.text(i, 5);
         v.guidance = r.text(i, 6);
         v.source = r.text(i, 7);
-        index[v.id] = out.size();
         out.push_back(std::move(v));
     }
     // A trainee may not read their trainer's row in people (row-level
@@ -300,22 +292,19 @@ std::vector<StoredVerdict> PgStore::verdicts(const Actor& who, Id attempt_id) {
                             "JOIN verdicts v ON v.id = o.verdict LEFT JOIN people p ON p.id = o.trainer "
                             "WHERE v.attempt = $1 ORDER BY o.at_ms, o.id",
                             {s(attempt_id)});
-    for (int i = 0; i < ov.rows(); ++i) {
-        Override o{ov.i64(i, 0), ov.i64(i, 1), ov.text(i, 2), ov.boolean(i, 3), ov.text(i, 4), ov.i64(i, 5)};
-        auto& v = out[index.at(o.verdict)];
-        v.met = o.met;  // the latest trainer's decision is what the trainee sees
-        v.overrides.push_back(std::move(o));
-    }
+    std::vector<Override> overrides;
+    for (int i = 0; i < ov.rows(); ++i)
+        overrides.push_back(Override{ov.i64(i, 0), ov.i64(i, 1), ov.text(i, 2), ov.boolean(i, 3), ov.text(i, 4), ov.i64(i, 5)});
+    join_overrides(out, std::move(overrides));
     return out;
 }
 
 Override PgStore::override_verdict(const Actor& trainer, Id attempt_id, const std::string& criterion, bool met,
                                    const std::string& reason, const std::string& task) {
     check_override_request(trainer, reason);
-    auto a = attempt(trainer, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
-    if (!may_see(trainer, a->person))
-        throw StoreError(K::Denied, trainer.name + " is not a trainer of " + a->person_name + "'s cohorts");
+    const Attempt a = existing_attempt(attempt(trainer, attempt_id), attempt_id);
+    if (!may_see(trainer, a.person))
+        throw StoreError(K::Denied, trainer.name + " is not a trainer of " + a.person_name + "'s cohorts");
     Tx tx(*impl_);
     Result found = impl_->exec("SELECT id, task FROM verdicts WHERE attempt = $1 AND criterion = $2 AND ($3 = '' OR task = $3)",
                                {s(attempt_id), criterion, task});
@@ -506,10 +495,9 @@ namespace sofs::progress {
 Comment PgStore::add_comment(const Actor& trainer, Id attempt_id, const std::string& text, const std::string& criterion,
                              const std::string& task) {
     check_comment_request(trainer, text, criterion, task);
-    auto a = attempt(trainer, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
-    if (!may_see(trainer, a->person))
-        throw StoreError(K::Denied, trainer.name + " is not a trainer of " + a->person_name + "'s cohorts");
+    const Attempt a = existing_attempt(attempt(trainer, attempt_id), attempt_id);
+    if (!may_see(trainer, a.person))
+        throw StoreError(K::Denied, trainer.name + " is not a trainer of " + a.person_name + "'s cohorts");
     Tx tx(*impl_);
     std::string on_task = task;
     if (!criterion.empty()) {
@@ -528,8 +516,7 @@ Comment PgStore::add_comment(const Actor& trainer, Id attempt_id, const std::str
 }
 
 std::vector<Comment> PgStore::comments(const Actor& who, Id attempt_id) {
-    auto a = attempt(who, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + s(attempt_id));
+    const Attempt a = existing_attempt(attempt(who, attempt_id), attempt_id);
     // As for overrides: a trainee cannot read the trainer's row in people, and
     // an inner join dropped every comment they were meant to read.
     Result r = impl_->exec("SELECT c.id, c.task, c.criterion, COALESCE(p.name, 'your trainer'), c.text, c.at_ms FROM comments c "

@@ -5,6 +5,7 @@
 
 #include "pgstore_migrations.hpp"
 #include "codec/transcript_json.hpp"
+#include "progress/store_shared.hpp"
 #include "xapi/statement.hpp"
 
 #include <libpq-fe.h>
@@ -418,25 +419,13 @@ std::vector<Attempt> PgStore::attempts(const Actor&, Id person) {
 
 
 Transcript PgStore::transcript(Id attempt) {
-    Attempt a = impl_->attempt_by_id(attempt);
-    Transcript t;
-    t.scenario = a.scenario;
-    t.content_hash = a.content_hash;
-    t.seed = a.seed;
+    Transcript t = transcript_header(impl_->attempt_by_id(attempt));
     Result r = impl_->exec("SELECT step, kind, scene, choice, COALESCE(answer::text, ''), ending, at_ms FROM events "
                            "WHERE attempt = $1 ORDER BY step",
                            {s(attempt)});
-    for (int i = 0; i < r.rows(); ++i) {
-        Event e;
-        e.step = static_cast<int>(r.i64(i, 0));
-        e.kind = event_kind_from(r.text(i, 1)).value_or(Event::Kind::Advance);
-        e.scene = r.text(i, 2);
-        e.choice = r.text(i, 3);
-        if (e.kind == Event::Kind::Answer) e.answer = answer_from_stored(r.text(i, 4));
-        e.ending = r.text(i, 5);
-        e.at_ms = r.i64(i, 6);
-        t.events.push_back(std::move(e));
-    }
+    for (int i = 0; i < r.rows(); ++i)
+        t.events.push_back(stored_event(static_cast<int>(r.i64(i, 0)), r.text(i, 1), r.text(i, 2), r.text(i, 3),
+                                        r.text(i, 4), r.text(i, 5), r.i64(i, 6)));
     return t;
 }
 

@@ -20,6 +20,31 @@ std::string board_key(TaskKind k) {
     }
 }
 
+namespace {
+template <typename Place>
+std::map<std::string, std::string> names_of(const std::map<std::string, Place>& places) {
+    std::map<std::string, std::string> out;
+    for (const auto& [what, place] : places) out[what] = to_string(place);
+    return out;
+}
+template <typename Place, typename From>
+std::map<std::string, Place> places_of(const std::map<std::string, std::string>& stored, From from) {
+    std::map<std::string, Place> out;
+    for (const auto& [what, name] : stored)
+        if (std::optional<Place> p = from(name)) out[what] = *p;
+    return out;
+}
+}  // namespace
+
+std::map<std::string, std::string> stored_places(const std::map<std::string, FactKind>& placements) { return names_of(placements); }
+std::map<std::string, std::string> stored_places(const std::map<std::string, House>& houses) { return names_of(houses); }
+std::map<std::string, FactKind> fact_places(const std::map<std::string, std::string>& stored) {
+    return places_of<FactKind>(stored, fact_kind_from);
+}
+std::map<std::string, House> house_places(const std::map<std::string, std::string>& stored) {
+    return places_of<House>(stored, house_from);
+}
+
 Playthrough::Playthrough(std::shared_ptr<const Scenario> scenario, Setup setup)
     : scenario_(std::move(scenario)), setup_(std::move(setup)) {
     open("a fresh start was chosen");
@@ -86,7 +111,7 @@ void Playthrough::refill_board() {
     for (const auto& [task_id, ans] : session_->answers()) {
         const Task* t = s.task(task_id);
         if (!t) continue;
-        if (t->kind == TaskKind::SortFacts) board_.placements.insert(ans.placements.begin(), ans.placements.end());
+        if (t->kind == TaskKind::SortFacts) board_.placements.merge(fact_places(ans.placements));
         else if (t->kind == TaskKind::SafetyNetwork) board_.network = ans.picks;
         else if (std::string key = board_key(t->kind); !key.empty() && !ans.text.empty()) board_.texts[key] = ans.text;
     }
@@ -101,9 +126,9 @@ void Playthrough::refill_board() {
         const Task* t = s.task(d.task);
         if (!t) continue;
         if (t->kind == TaskKind::SortFacts) {
-            for (const auto& [fact, place] : d.placements) board_.placements[fact] = place;
+            for (const auto& [fact, place] : fact_places(d.placements)) board_.placements[fact] = place;
         } else if (t->kind == TaskKind::ThreeHouses) {
-            board_.houses = d.placements;
+            board_.houses = house_places(d.placements);
         } else if (std::string key = board_key(t->kind); !key.empty()) {
             board_.texts[key] = d.text;
         }
@@ -212,10 +237,10 @@ bool Playthrough::save_placements_draft(TaskKind kind, const std::map<std::strin
     }
 }
 
-bool Playthrough::place_fact(const std::string& fact_id, const std::string& section) {
-    if (section.empty()) board_.placements.erase(fact_id);
-    else board_.placements[fact_id] = section;
-    return save_placements_draft(TaskKind::SortFacts, board_.placements);
+bool Playthrough::place_fact(const std::string& fact_id, std::optional<FactKind> place) {
+    if (!place) board_.placements.erase(fact_id);
+    else board_.placements[fact_id] = *place;
+    return save_placements_draft(TaskKind::SortFacts, stored_places(board_.placements));
 }
 
 bool Playthrough::write(const std::string& key, const std::string& text, bool keep) {
@@ -229,9 +254,9 @@ const std::string& Playthrough::text(const std::string& key) const {
     return it == board_.texts.end() ? none : it->second;
 }
 
-bool Playthrough::place_houses(const std::map<std::string, std::string>& houses) {
+bool Playthrough::place_houses(const std::map<std::string, House>& houses) {
     board_.houses = houses;
-    return save_placements_draft(TaskKind::ThreeHouses, houses);
+    return save_placements_draft(TaskKind::ThreeHouses, stored_places(houses));
 }
 
 void Playthrough::pick_for_network(const std::string& person_id, bool chosen) {

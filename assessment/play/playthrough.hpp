@@ -30,13 +30,22 @@
 
 namespace sofs::play {
 
-// What the trainee has placed or written and not yet handed in.
+// What the trainee has placed or written and not yet handed in. Places are
+// typed here; their names are written only where the board meets the store
+// (drafts, answers), and a stored name the engine does not know is left off.
 struct Board {
-    std::map<std::string, std::string> placements;  // sort-facts: fact id -> section ("past-harm", ...)
+    std::map<std::string, FactKind> placements;     // sort-facts: fact id -> its place in the mapping
     std::map<std::string, std::string> texts;       // board key (see board_key) -> words
     std::vector<std::string> network;               // person ids chosen for the safety network
-    std::map<std::string, std::string> houses;      // three-houses: item -> house, until handed in
+    std::map<std::string, House> houses;            // three-houses: item -> house, until handed in
 };
+
+// A board's places as the store and the transcript write them, and back
+// (names the engine does not know are left out).
+std::map<std::string, std::string> stored_places(const std::map<std::string, FactKind>& placements);
+std::map<std::string, std::string> stored_places(const std::map<std::string, House>& houses);
+std::map<std::string, FactKind> fact_places(const std::map<std::string, std::string>& stored);
+std::map<std::string, House> house_places(const std::map<std::string, std::string>& stored);
 
 // Where a task's words live on the board: "danger-statement", "safety-goal",
 // "past-harm", "next-steps", "scaling-reason"; "" for tasks answered with
@@ -99,10 +108,10 @@ public:
     const std::string& text(const std::string& key) const;
     // Changes to the board; each is kept as a draft at once, so closing the
     // window loses nothing. False when the draft could not be kept (a notice says why).
-    bool place_fact(const std::string& fact_id, const std::string& section);   // "" takes it off
+    bool place_fact(const std::string& fact_id, std::optional<FactKind> place);   // nullopt takes it off
     // A board key's words; `keep` false while typing (kept when the box is left).
     bool write(const std::string& key, const std::string& text, bool keep = true);
-    bool place_houses(const std::map<std::string, std::string>& houses);        // the Three Houses
+    bool place_houses(const std::map<std::string, House>& houses);             // the Three Houses
     void pick_for_network(const std::string& person_id, bool chosen);
     // The task on screen when it is of this kind, else the first of this kind
     // not yet answered; "" when there is none.

@@ -2,6 +2,7 @@
 // the answers in words, the stored feedback with trainers' words beside it.
 #include "reread.hpp"
 
+#include "model/places.hpp"
 #include "runtime/session.hpp"
 
 #include <algorithm>
@@ -30,20 +31,10 @@ std::string task_label(TaskKind kind) {
 namespace {
 
 // A placement as stored (the engine's name of a map section or a house),
-// read into its type here and named for the trainee.
+// read into its type here and named as every screen names it.
 std::string section_words(const std::string& s) {
-    if (std::optional<FactKind> k = fact_kind_from(s)) switch (*k) {
-            case FactKind::PastHarm: return "what has happened";
-            case FactKind::ComplicatingFactor: return "complicating factors";
-            case FactKind::Strength: return "strengths";
-            case FactKind::ExistingSafety: return "existing safety";
-            case FactKind::Distractor: return "not for the map";
-        }
-    if (std::optional<House> h = house_from(s)) switch (*h) {
-            case House::Worries: return "House of Worries";
-            case House::GoodThings: return "House of Good Things";
-            case House::Dreams: return "House of Dreams";
-        }
+    if (std::optional<FactKind> k = fact_kind_from(s)) return display_name(*k);
+    if (std::optional<House> h = house_from(s)) return display_name(*h);
     return "another place";
 }
 

@@ -2,6 +2,7 @@
 // event in its own transaction with its xAPI statement, finishing with
 // verdicts, the transcript for resume, and access-checked reading.
 #include "sqlite_store.hpp"
+#include "store_shared.hpp"
 
 #include <unistd.h>
 
@@ -216,26 +217,13 @@ void SqliteStore::supersede(Id attempt, const std::string& because) {
 
 
 Transcript SqliteStore::transcript(Id attempt) {
-    Attempt a = impl_->attempt_by_id(attempt);
-    Transcript t;
-    t.scenario = a.scenario;
-    t.content_hash = a.content_hash;
-    t.seed = a.seed;
+    Transcript t = transcript_header(impl_->attempt_by_id(attempt));
     sql::Statement st(*impl_->db,
                       "SELECT step, kind, scene, choice, COALESCE(answer, ''), ending, at_ms FROM events "
                       "WHERE attempt = ?1 ORDER BY step");
     st.bind(1, attempt);
-    while (st.step()) {
-        Event e;
-        e.step = st.i32(0);
-        e.kind = event_kind_from(st.text(1)).value_or(Event::Kind::Advance);
-        e.scene = st.text(2);
-        e.choice = st.text(3);
-        if (e.kind == Event::Kind::Answer) e.answer = answer_from(st.text(4));
-        e.ending = st.text(5);
-        e.at_ms = st.i64(6);
-        t.events.push_back(std::move(e));
-    }
+    while (st.step())
+        t.events.push_back(stored_event(st.i32(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.i64(6)));
     return t;
 }
 
@@ -272,7 +260,7 @@ std::vector<Attempt> SqliteStore::attempts(const Actor& who, Id person) {
 
 std::vector<ScenarioProgress> SqliteStore::scenario_progress(const Actor& who, Id person) {
     if (!may_see(who, person)) deny_person(who);
-    std::map<std::string, ScenarioProgress> by;
+    std::vector<ScenarioProgress> played;
     sql::Statement st(*impl_->db,
                       "SELECT a.scenario, count(*), sum(a.status = 'finished'), "
                       "max(CASE WHEN a.status = 'open' THEN a.id END), "
@@ -292,27 +280,20 @@ std::vector<ScenarioProgress> SqliteStore::scenario_progress(const Actor& who, I
         p.last_played_ms = st.opt_i64(4);
         p.last_ending = st.text(5);
         p.title = st.text(6);
-        by[p.scenario] = p;
+        played.push_back(std::move(p));
     }
     sql::Statement as(*impl_->db,
                       "SELECT DISTINCT s.scenario FROM cohort_scenarios s JOIN cohort_members m ON m.cohort = s.cohort "
                       "WHERE m.person = ?1");
     as.bind(1, person);
-    while (as.step()) {
-        auto& p = by[as.text(0)];
-        p.scenario = as.text(0);
-        p.assigned = true;
-    }
-    std::vector<ScenarioProgress> out;
-    for (auto& [k, v] : by) out.push_back(v);
-    return out;
+    std::vector<std::string> assigned;
+    while (as.step()) assigned.push_back(as.text(0));
+    return with_assigned(std::move(played), assigned);
 }
 
 std::vector<StoredVerdict> SqliteStore::verdicts(const Actor& who, Id attempt_id) {
-    auto a = attempt(who, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + std::to_string(attempt_id));
+    const Attempt a = existing_attempt(attempt(who, attempt_id), attempt_id);
     std::vector<StoredVerdict> out;
-    std::map<Id, std::size_t> index;
     sql::Statement st(*impl_->db,
                       "SELECT id, task, criterion, met, evidence_words, explanation, guidance, source FROM verdicts "
                       "WHERE attempt = ?1 ORDER BY id");
@@ -328,7 +309,6 @@ std::vector<StoredVerdict> SqliteStore::verdicts(const Actor& who, Id attempt_id
         v.explanation = st.text(5);
         v.guidance = st.text(6);
         v.source = st.text(7);
-        index[v.id] = out.size();
         out.push_back(std::move(v));
     }
     sql::Statement ov(*impl_->db,
@@ -336,12 +316,9 @@ std::vector<StoredVerdict> SqliteStore::verdicts(const Actor& who, Id attempt_id
                       "JOIN verdicts v ON v.id = o.verdict JOIN people p ON p.id = o.trainer "
                       "WHERE v.attempt = ?1 ORDER BY o.at_ms, o.id");
     ov.bind(1, attempt_id);
-    while (ov.step()) {
-        Override o{ov.i64(0), ov.i64(1), ov.text(2), ov.i64(3) != 0, ov.text(4), ov.i64(5)};
-        auto& v = out[index.at(o.verdict)];
-        v.met = o.met;  // the latest trainer's decision is what the trainee sees
-        v.overrides.push_back(std::move(o));
-    }
+    std::vector<Override> overrides;
+    while (ov.step()) overrides.push_back(Override{ov.i64(0), ov.i64(1), ov.text(2), ov.i64(3) != 0, ov.text(4), ov.i64(5)});
+    join_overrides(out, std::move(overrides));
     return out;
 }
 

@@ -1,14 +1,14 @@
 // Trainers' comments on SQLite: words beside an attempt or one of its checks,
 // changing no verdict.
 #include "sqlite_store.hpp"
+#include "store_shared.hpp"
 
 namespace sofs::progress {
 
 Comment SqliteStore::add_comment(const Actor& trainer, Id attempt_id, const std::string& text,
                                  const std::string& criterion, const std::string& task) {
     check_comment_request(trainer, text, criterion, task);
-    auto a = attempt(trainer, attempt_id);  // checks the trainer may see the trainee
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + std::to_string(attempt_id));
+    const Attempt a = existing_attempt(attempt(trainer, attempt_id), attempt_id);  // checks the trainer may see the trainee
     sql::Database& db = *impl_->db;
     sql::Transaction tx(db);
     std::string on_task = task;
@@ -29,8 +29,7 @@ Comment SqliteStore::add_comment(const Actor& trainer, Id attempt_id, const std:
 }
 
 std::vector<Comment> SqliteStore::comments(const Actor& who, Id attempt_id) {
-    auto a = attempt(who, attempt_id);  // a trainee their own, a trainer their cohorts'
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + std::to_string(attempt_id));
+    const Attempt a = existing_attempt(attempt(who, attempt_id), attempt_id);  // a trainee their own, a trainer their cohorts'
     sql::Statement st(*impl_->db,
                       "SELECT c.id, c.task, c.criterion, p.name, c.text, c.at_ms FROM comments c "
                       "JOIN people p ON p.id = c.trainer WHERE c.attempt = ?1 ORDER BY c.at_ms, c.id");

@@ -1,5 +1,6 @@
 // Trainers' overrides on SQLite: the assessor's verdict is kept beside each.
 #include "sqlite_store.hpp"
+#include "store_shared.hpp"
 
 
 namespace sofs::progress {
@@ -9,8 +10,7 @@ namespace sofs::progress {
 Override SqliteStore::override_verdict(const Actor& trainer, Id attempt_id, const std::string& criterion, bool met,
                                  const std::string& reason, const std::string& task) {
     check_override_request(trainer, reason);
-    auto a = attempt(trainer, attempt_id);
-    if (!a) throw StoreError(K::NotFound, "there is no attempt " + std::to_string(attempt_id));
+    const Attempt a = existing_attempt(attempt(trainer, attempt_id), attempt_id);
     sql::Database& db = *impl_->db;
     sql::Transaction tx(db);
     sql::Statement st(db, "SELECT id, task FROM verdicts WHERE attempt = ?1 AND criterion = ?2 AND (?3 = '' OR task = ?3)");

@@ -4,6 +4,8 @@
 // left, so a damaged file is refused rather than trusted.
 #include "load/cache.hpp"
 
+#include "load/bytes.hpp"
+
 #include "runtime/hash.hpp"
 
 #include <cstring>
@@ -18,13 +20,8 @@ namespace {
 constexpr char kMagic[8] = {'S', 'O', 'F', 'S', 'C', 'A', 'C', '1'};
 constexpr std::uint32_t kFormat = 6;  // raise whenever the model or the loader's checks change
 
-class Writer {
+class Writer : public ByteWriter {
 public:
-    std::string out;
-    void u32(std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
-    void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
-    void u64(std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
-    void str(const std::string& s) { u32(static_cast<std::uint32_t>(s.size())); out += s; }
     void strs(const std::vector<std::string>& v) { u32(static_cast<std::uint32_t>(v.size())); for (const auto& s : v) str(s); }
     void ints(const std::vector<int>& v) { u32(static_cast<std::uint32_t>(v.size())); for (int i : v) i32(i); }
     void pos(const SourcePos& p) { i32(p.line); i32(p.column); }
@@ -40,32 +37,15 @@ public:
     void lines(const std::vector<Line>& v) { u32(static_cast<std::uint32_t>(v.size())); for (const auto& l : v) line(l); }
 };
 
-class Reader {
+class Reader : public ByteReader {
 public:
-    Reader(const char* data, std::size_t size) : p_(data), end_(data + size) {}
-    bool ok = true;
+    using ByteReader::ByteReader;
     // An enumeration's value, refused when above its last one.
     template <typename E>
     E en(std::uint32_t last) {
         std::uint32_t v = u32();
         if (v > last) ok = false;
         return static_cast<E>(ok ? v : 0);
-    }
-    std::uint32_t u32() { std::uint32_t v = 0; take(&v, 4); return v; }
-    int i32() { return static_cast<int>(u32()); }
-    std::uint64_t u64() { std::uint64_t v = 0; take(&v, 8); return v; }
-    std::string str() {
-        std::uint32_t n = u32();
-        if (!ok || static_cast<std::size_t>(end_ - p_) < n) { ok = false; return {}; }
-        std::string s(p_, n);
-        p_ += n;
-        return s;
-    }
-    // A count of items each at least `min_bytes` long: refuses counts the bytes left cannot hold.
-    std::uint32_t count(std::size_t min_bytes) {
-        std::uint32_t n = u32();
-        if (static_cast<std::size_t>(end_ - p_) / (min_bytes ? min_bytes : 1) < n) ok = false;
-        return ok ? n : 0;
     }
     std::vector<std::string> strs() { std::vector<std::string> v(count(4)); for (auto& s : v) s = str(); return v; }
     std::vector<int> ints() { std::vector<int> v(count(4)); for (auto& i : v) i = i32(); return v; }
@@ -83,16 +63,6 @@ public:
     std::optional<Condition> opt_cond() { if (u32()) return cond(); return std::nullopt; }
     Line line() { Line l; l.speaker = str(); l.text = str(); l.audio = str(); l.when = opt_cond(); l.pos = pos(); return l; }
     std::vector<Line> lines() { std::vector<Line> v(count(24)); for (auto& l : v) l = line(); return v; }
-    bool at_end() const { return p_ == end_; }
-
-private:
-    void take(void* out, std::size_t n) {
-        if (!ok || static_cast<std::size_t>(end_ - p_) < n) { ok = false; return; }
-        std::memcpy(out, p_, n);
-        p_ += n;
-    }
-    const char* p_;
-    const char* end_;
 };
 
 void write_scaling(Writer& w, const ScalingKey& k) {

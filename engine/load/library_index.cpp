@@ -7,6 +7,8 @@
 // length-prefixed strings, every length checked, a damaged index ignored.
 #include "load/loader.hpp"
 
+#include "load/bytes.hpp"
+
 #include "runtime/hash.hpp"
 
 #include <algorithm>
@@ -31,42 +33,10 @@ struct Entry {
     std::vector<Diagnostic> diagnostics; // the file's own
 };
 
-struct Out {
-    std::string b;
-    void u32(std::uint32_t v) { b.append(reinterpret_cast<const char*>(&v), 4); }
-    void u64(std::uint64_t v) { b.append(reinterpret_cast<const char*>(&v), 8); }
-    void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
-    void str(const std::string& s) { u32(static_cast<std::uint32_t>(s.size())); b += s; }
-};
+using load_detail::ByteReader;
+using load_detail::ByteWriter;
 
-struct In {
-    const char* p;
-    const char* end;
-    bool ok = true;
-    void take(void* to, std::size_t n) {
-        if (!ok || static_cast<std::size_t>(end - p) < n) { ok = false; return; }
-        std::memcpy(to, p, n);
-        p += n;
-    }
-    std::uint32_t u32() { std::uint32_t v = 0; take(&v, 4); return v; }
-    std::uint64_t u64() { std::uint64_t v = 0; take(&v, 8); return v; }
-    int i32() { return static_cast<int>(u32()); }
-    std::string str() {
-        std::uint32_t n = u32();
-        if (!ok || static_cast<std::size_t>(end - p) < n) { ok = false; return {}; }
-        std::string s(p, n);
-        p += n;
-        return s;
-    }
-    // A count of things each at least `min_bytes` long: refused when the bytes left cannot hold them.
-    std::uint32_t count(std::size_t min_bytes) {
-        std::uint32_t n = u32();
-        if (ok && n > static_cast<std::size_t>(end - p) / std::max<std::size_t>(min_bytes, 1)) ok = false;
-        return ok ? n : 0;
-    }
-};
-
-void write_entry(Out& o, const std::string& path, const Entry& e) {
+void write_entry(ByteWriter& o, const std::string& path, const Entry& e) {
     o.str(path);
     o.u64(static_cast<std::uint64_t>(e.mtime));
     o.u64(e.size);
@@ -89,7 +59,7 @@ void write_entry(Out& o, const std::string& path, const Entry& e) {
     }
 }
 
-bool read_entry(In& in, std::string* path, Entry* e) {
+bool read_entry(ByteReader& in, std::string* path, Entry* e) {
     *path = in.str();
     e->mtime = static_cast<std::int64_t>(in.u64());
     e->size = in.u64();
@@ -123,7 +93,7 @@ std::unordered_map<std::string, Entry> read_index(const std::string& file) {
     f.seekg(0);
     if (!f.read(data.data(), static_cast<std::streamsize>(data.size()))) return out;
     if (data.size() < sizeof kMagic || data.compare(0, sizeof kMagic, kMagic, sizeof kMagic) != 0) return out;
-    In in{data.data() + sizeof kMagic, data.data() + data.size()};
+    ByteReader in(data.data() + sizeof kMagic, data.size() - sizeof kMagic);
     std::uint32_t n = in.count(16);
     for (std::uint32_t i = 0; i < n && in.ok; ++i) {
         std::string path;
@@ -136,8 +106,8 @@ std::unordered_map<std::string, Entry> read_index(const std::string& file) {
 
 // Best effort, atomically (written beside and renamed): a failed write leaves the old index.
 void write_index(const std::string& file, const std::vector<std::pair<std::string, const Entry*>>& entries) {
-    Out o;
-    o.b.append(kMagic, sizeof kMagic);
+    ByteWriter o;
+    o.out.append(kMagic, sizeof kMagic);
     o.u32(static_cast<std::uint32_t>(entries.size()));
     for (const auto& [path, e] : entries) write_entry(o, path, *e);
     std::error_code ec;
@@ -145,7 +115,7 @@ void write_index(const std::string& file, const std::vector<std::pair<std::strin
     const std::string tmp = file + ".tmp" + std::to_string(::getpid());
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f || !(f << o.b) || !f.flush()) { fs::remove(tmp, ec); return; }
+        if (!f || !(f << o.out) || !f.flush()) { fs::remove(tmp, ec); return; }
     }
     fs::rename(tmp, file, ec);
     if (ec) fs::remove(tmp, ec);

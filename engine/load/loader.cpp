@@ -257,6 +257,9 @@ private:
     std::optional<Map> open_map(const Node& n, SourcePos where, std::string what,
                                 std::initializer_list<std::string_view> known);
     bool present(const Map& m, std::string_view key, Need need);
+    // The entry under `key` when it has a value; null when it is missing
+    // (reported as `need` says) or empty (reported when `empty_is_error`).
+    const Map::Entry* valued(const Map& m, std::string_view key, Need need, bool empty_is_error);
     std::optional<std::string> text(const Map& m, std::string_view key, Need need);
     template <typename What>
     std::optional<std::string> scalar_text(const Node& n, SourcePos p, const What& what);
@@ -387,6 +390,17 @@ bool Loader::present(const Map& m, std::string_view key, Need need) {
     return false;
 }
 
+const Map::Entry* Loader::valued(const Map& m, std::string_view key, Need need, bool empty_is_error) {
+    const auto* e = m.find(key);
+    if (!e) {
+        present(m, key, need);
+        return nullptr;
+    }
+    if (!e->value.IsNull()) return e;
+    if (empty_is_error) error(e->key_pos, "SCN002", "'" + std::string(key) + "' of " + m.what + " has no value");
+    return nullptr;
+}
+
 template <typename What>
 std::optional<std::string> Loader::scalar_text(const Node& n, SourcePos p, const What& what) {
     if (!n.IsScalar()) {
@@ -406,16 +420,9 @@ std::optional<std::string> Loader::scalar_text(const Node& n, SourcePos p, const
 }
 
 std::optional<std::string> Loader::text(const Map& m, std::string_view key, Need need) {
-    const auto* e = m.find(key);
-    if (!e) {
-        present(m, key, need);
-        return std::nullopt;
-    }
+    const auto* e = valued(m, key, need, need == Need::Required);
+    if (!e) return std::nullopt;
     auto what = [&] { return "'" + std::string(key) + "' of " + m.what; };
-    if (e->value.IsNull()) {
-        if (need == Need::Required) error(e->key_pos, "SCN002", what() + " has no value");
-        return std::nullopt;
-    }
     auto v = scalar_text(e->value, pos_of(e->value), what);
     if (v && v->size() > kMaxNameChars && name_like_key(key) && char_count(*v) > kMaxNameChars) {
         error(pos_of(e->value), "SCN035", what() + " is " + std::to_string(char_count(*v)) +
@@ -458,16 +465,9 @@ std::optional<int> Loader::integer_node(const Node& n, SourcePos p, const What& 
 }
 
 std::optional<int> Loader::integer(const Map& m, std::string_view key, Need need) {
-    const auto* e = m.find(key);
-    if (!e) {
-        present(m, key, need);
-        return std::nullopt;
-    }
+    const auto* e = valued(m, key, need, true);
+    if (!e) return std::nullopt;
     auto what = [&] { return "'" + std::string(key) + "' of " + m.what; };
-    if (e->value.IsNull()) {
-        error(e->key_pos, "SCN002", what() + " has no value");
-        return std::nullopt;
-    }
     return integer_node(e->value, pos_of(e->value), what);
 }
 

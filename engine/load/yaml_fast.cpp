@@ -387,6 +387,26 @@ private:
         next_token();
     }
 
+    // Past a line break inside a scalar: skips the blank lines after it and
+    // the next line's indentation; returns how many blank lines there were.
+    int next_content_line() {
+        int blanks = 0;
+        newline();
+        for (;;) {
+            skip_spaces();
+            if (cur() != '\n') return blanks;
+            ++blanks;
+            newline();
+        }
+    }
+    // A folded line break: one space, or a line feed for each blank line.
+    static void fold_line_break(std::string& v, int blanks) {
+        if (blanks == 0)
+            v += ' ';
+        else
+            v.append(static_cast<std::size_t>(blanks), '\n');
+    }
+
     // A plain scalar in block context, folded over its continuation lines.
     void plain_block(int parent_indent, std::uint32_t parent) {
         int line = line_, column = col();
@@ -409,24 +429,11 @@ private:
             v.append(s_ + p_, end - p_);
             p_ = q;
             if (comment || eof()) break;
-            int blanks = 0;
-            newline();
-            for (;;) {
-                skip_spaces();
-                if (cur() == '\n') {
-                    ++blanks;
-                    newline();
-                    continue;
-                }
-                break;
-            }
+            int blanks = next_content_line();
             if (eof() || col() <= parent_indent) break;
             if (cur() == '#') give_up();  // a comment line inside the scalar's indentation
             if (col() == 0 && is_doc_marker()) give_up();
-            if (blanks == 0)
-                v += ' ';
-            else
-                v.append(static_cast<std::size_t>(blanks), '\n');
+            fold_line_break(v, blanks);
         }
         next_token();
         add_scalar(line, column, parent, std::move(v), true);
@@ -468,23 +475,10 @@ private:
             // a line break inside the quotes: fold it
             if (one_line) give_up();
             v.resize(keep);
-            int blanks = 0;
-            newline();
-            for (;;) {
-                skip_spaces();
-                if (cur() == '\n') {
-                    ++blanks;
-                    newline();
-                    continue;
-                }
-                break;
-            }
+            int blanks = next_content_line();
             if (eof() || col() <= parent_indent) give_up();
             if (col() == 0 && is_doc_marker()) give_up();
-            if (blanks == 0)
-                v += ' ';
-            else
-                v.append(static_cast<std::size_t>(blanks), '\n');
+            fold_line_break(v, blanks);
             keep = v.size();
         }
     }
@@ -550,15 +544,25 @@ private:
         }
         give_up();
     }
+    // Past a flow collection's opening bracket; true when `close` follows at once (an empty one).
+    bool flow_opened_empty(char close) {
+        ++p_;
+        skip_spaces();
+        if (cur() != close) return false;
+        ++p_;
+        return true;
+    }
+    // A quoted scalar inside a flow collection (one line only).
+    void flow_quoted(char quote, std::uint32_t parent) {
+        int line = line_, column = col();
+        std::string v;
+        quoted_text(quote, -1, true, v);
+        add_scalar(line, column, parent, std::move(v), false);
+    }
     void flow_seq(std::uint32_t parent) {
         std::uint32_t sq = add(Kind::Sequence, line_, col(), parent);
         Closer closer(*this, sq);
-        ++p_;
-        skip_spaces();
-        if (cur() == ']') {
-            ++p_;
-            return;
-        }
+        if (flow_opened_empty(']')) return;
         for (;;) {
             flow_value(sq);
             if (flow_item_end(']')) return;
@@ -567,19 +571,11 @@ private:
     void flow_map(std::uint32_t parent) {
         std::uint32_t m = add(Kind::Map, line_, col(), parent);
         Closer closer(*this, m);
-        ++p_;
-        skip_spaces();
-        if (cur() == '}') {
-            ++p_;
-            return;
-        }
+        if (flow_opened_empty('}')) return;
         for (;;) {
             char c = cur();
             if (c == '"' || c == '\'') {
-                int line = line_, column = col();
-                std::string v;
-                quoted_text(c, -1, true, v);
-                add_scalar(line, column, m, std::move(v), false);
+                flow_quoted(c, m);
             } else {
                 plain_flow(m, true);
             }
@@ -598,10 +594,7 @@ private:
         } else if (c == '{') {
             flow_map(parent);
         } else if (c == '"' || c == '\'') {
-            int line = line_, column = col();
-            std::string v;
-            quoted_text(c, -1, true, v);
-            add_scalar(line, column, parent, std::move(v), false);
+            flow_quoted(c, parent);
         } else {
             plain_flow(parent, false);
         }

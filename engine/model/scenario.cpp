@@ -1,5 +1,6 @@
 // The model's names (as written in YAML files) and lookups by id.
 #include "model/scenario.hpp"
+#include "model/places.hpp"
 
 #include <array>
 #include <utility>
@@ -90,6 +91,26 @@ const char* to_string(PersonRole r) { return name_of(kRoles, r); }
 const char* to_string(FactKind k) { return name_of(kFactKinds, k); }
 const char* to_string(House h) { return name_of(kHouses, h); }
 std::optional<House> house_from(const std::string& s) { return value_of(kHouses, s); }
+
+const char* display_name(FactKind k) {
+    switch (k) {
+        case FactKind::PastHarm: return "Past harm";
+        case FactKind::ComplicatingFactor: return "Complicating factors";
+        case FactKind::Strength: return "Existing strengths";
+        case FactKind::ExistingSafety: return "Existing safety";
+        case FactKind::Distractor: return "Not part of the mapping";
+    }
+    return "";
+}
+
+const char* display_name(House h) {
+    switch (h) {
+        case House::Worries: return "House of worries";
+        case House::GoodThings: return "House of good things";
+        case House::Dreams: return "House of dreams";
+    }
+    return "";
+}
 const char* to_string(MoveType m) { return name_of(kMoves, m); }
 const char* to_string(TaskKind k) { return name_of(kTasks, k); }
 std::optional<Audience> audience_from(const std::string& s) { return value_of(kAudiences, s); }

@@ -111,32 +111,21 @@ private:
 
     bool keyword(const char* k) const { return tok_.kind == Token::Kind::Name && tok_.text == k; }
 
-    std::optional<Condition> parse_or() {
-        auto left = parse_and();
-        if (!left) return std::nullopt;
-        if (!keyword("or")) return left;
-        Condition c;
-        c.op = Condition::Op::Or;
-        c.args.push_back(std::move(*left));
-        while (keyword("or")) {
-            next();
-            auto right = parse_and();
-            if (!right) return std::nullopt;
-            c.args.push_back(std::move(*right));
-        }
-        return c;
-    }
+    std::optional<Condition> parse_or() { return parse_chain("or", Condition::Op::Or, &Parser::parse_and); }
+    std::optional<Condition> parse_and() { return parse_chain("and", Condition::Op::And, &Parser::parse_unary); }
 
-    std::optional<Condition> parse_and() {
-        auto left = parse_unary();
+    // `operand (word operand)*`: one operand alone, or all of them under `op`.
+    std::optional<Condition> parse_chain(const char* word, Condition::Op op,
+                                         std::optional<Condition> (Parser::*operand)()) {
+        auto left = (this->*operand)();
         if (!left) return std::nullopt;
-        if (!keyword("and")) return left;
+        if (!keyword(word)) return left;
         Condition c;
-        c.op = Condition::Op::And;
+        c.op = op;
         c.args.push_back(std::move(*left));
-        while (keyword("and")) {
+        while (keyword(word)) {
             next();
-            auto right = parse_unary();
+            auto right = (this->*operand)();
             if (!right) return std::nullopt;
             c.args.push_back(std::move(*right));
         }

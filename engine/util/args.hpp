@@ -21,6 +21,10 @@ struct Parsed {
     std::optional<std::string> get(const std::string& name) const;
     // The value as an integer; `error` names the option when it is not one.
     std::optional<long long> get_int(const std::string& name, std::string* error) const;
+    // The same, `fallback` when the option is not given.
+    std::optional<long long> get_int_or(const std::string& name, long long fallback, std::string* error) const {
+        return get(name) ? get_int(name, error) : std::optional<long long>(fallback);
+    }
 };
 
 // `with_value` lists the options that take a value; `bare` those that do not.

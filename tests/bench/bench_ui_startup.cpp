@@ -3,6 +3,8 @@
 // DISPLAY (use xvfb-run on a machine without one) and prints the median and
 // worst launch-to-first-frame time (aim <= 250 ms) and the peak resident
 // memory of the child (aim <= 120 MiB).
+#include "sim_run.hpp"
+
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,18 +16,11 @@
 #include <string>
 #include <vector>
 
-namespace fs = std::filesystem;
-
 int main(int argc, char** argv) {
     int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
-    if (!std::getenv("DISPLAY")) {
-        std::fprintf(stderr, "bench_ui_startup: no DISPLAY: run it under xvfb-run -a -s \"-screen 0 1280x800x24\"\n");
-        return 1;
-    }
-    std::string tmpl = (fs::temp_directory_path() / "sofs-bench-ui-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) { std::perror("mkdtemp"); return 1; }
-    std::string db = tmpl + "/progress.db";
-    std::string scenarios = std::string(SOFS_SOURCE_DIR) + "/scenarios";
+    if (!bench::have_display("bench_ui_startup")) return 1;
+    bench::SimHome home("ui");
+    if (!home.ok()) return 1;
 
     std::vector<double> ms;
     long peak_kib = 0;
@@ -37,8 +32,8 @@ int main(int argc, char** argv) {
             dup2(fd[1], 1);
             close(fd[0]);
             close(fd[1]);
-            setenv("XDG_CONFIG_HOME", tmpl.c_str(), 1);
-            execl(SOFS_SIM_BIN, SOFS_SIM_BIN, "--benchmark-startup", "--scenarios", scenarios.c_str(), "--db", db.c_str(), (char*)nullptr);
+            setenv("XDG_CONFIG_HOME", home.dir.c_str(), 1);
+            execl(SOFS_SIM_BIN, SOFS_SIM_BIN, "--benchmark-startup", "--scenarios", home.scenarios.c_str(), "--db", home.db.c_str(), (char*)nullptr);
             _exit(127);
         }
         close(fd[1]);
@@ -53,13 +48,11 @@ int main(int argc, char** argv) {
         double v = 0;
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || std::sscanf(out.c_str(), "first frame: %lf ms", &v) != 1) {
             std::fprintf(stderr, "bench_ui_startup: run %d failed (status %d): %s\n", i + 1, status, out.c_str());
-            fs::remove_all(tmpl);
             return 1;
         }
         ms.push_back(v);
         peak_kib = std::max(peak_kib, ru.ru_maxrss);
     }
-    fs::remove_all(tmpl);
     std::sort(ms.begin(), ms.end());
     double median = ms[ms.size() / 2];
     std::printf("sofs-sim launch to first frame: median %.1f ms, worst %.1f ms over %d runs (aim <= 250 ms)\n", median,

@@ -22,12 +22,7 @@ std::vector<std::string> formatted(const Diagnostics& d) {
 // A playthrough's transcript: equal scenarios play equally.
 Transcript play(const Scenario& sc) {
     Session s(sc, 5, test::counter_clock());
-    for (int guard = 0; guard < 200 && !s.ended(); ++guard) {
-        View v = s.view();
-        if (v.kind == View::Kind::Narration) s.advance();
-        else if (v.kind == View::Kind::Choices) s.choose(v.choices.front()->id);
-        else if (v.kind == View::Kind::Task) s.answer(stock_answer(s, *v.task));
-    }
+    test::play_to_end(s, test::Pick::First);
     return s.transcript();
 }
 

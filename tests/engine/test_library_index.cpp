@@ -8,24 +8,14 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <random>
 
 using namespace sofs;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Folder {
-    fs::path path;
-    Folder() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("sofs-index-test-" + std::to_string(rd()));
-        fs::create_directories(path / "cases");
-    }
-    ~Folder() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct Folder : test::TempFolder {
+    Folder() : test::TempFolder("index-test") { fs::create_directories(path / "cases"); }
     std::string cases() const { return (path / "cases").string(); }
     std::string cache() const { return (path / "cache").string(); }
 };

@@ -10,12 +10,7 @@ using namespace sofs;
 
 namespace {
 
-std::shared_ptr<const Scenario> example() {
-    static auto r = load_scenario_file(test::example_path());
-    REQUIRE_MESSAGE(r.scenario, test::all_messages(r.diagnostics));
-    REQUIRE_FALSE(r.diagnostics.has_errors());
-    return r.scenario;
-}
+using test::example;
 
 std::vector<std::string> ids(const View& v) {
     std::vector<std::string> out;
@@ -29,14 +24,7 @@ bool offers(const View& v, const std::string& id) {
 }
 
 // Plays to the end taking the first choice offered and stock answers.
-void play_first_choices(Session& s) {
-    for (int guard = 0; guard < 200 && !s.ended(); ++guard) {
-        View v = s.view();
-        if (v.kind == View::Kind::Narration) REQUIRE_FALSE(s.advance());
-        else if (v.kind == View::Kind::Choices) REQUIRE_FALSE(s.choose(v.choices.front()->id));
-        else if (v.kind == View::Kind::Task) REQUIRE_FALSE(s.answer(stock_answer(s, *v.task)));
-    }
-}
+void play_first_choices(Session& s) { REQUIRE_FALSE(test::play_to_end(s, test::Pick::First)); }
 
 }  // namespace
 

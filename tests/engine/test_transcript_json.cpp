@@ -13,15 +13,8 @@ using namespace sofs;
 TEST_SUITE("transcript json") {
 
 TEST_CASE("a whole played transcript survives encode and decode") {
-    auto r = load_scenario_file(test::example_path());
-    REQUIRE(r.scenario);
-    Session s(*r.scenario, 77, test::counter_clock());
-    for (int guard = 0; guard < 100 && !s.ended(); ++guard) {
-        View v = s.view();
-        if (v.kind == View::Kind::Narration) REQUIRE_FALSE(s.advance());
-        else if (v.kind == View::Kind::Choices) REQUIRE_FALSE(s.choose(v.choices.back()->id));
-        else if (v.kind == View::Kind::Task) REQUIRE_FALSE(s.answer(stock_answer(s, *v.task)));
-    }
+    Session s(*test::example(), 77, test::counter_clock());
+    REQUIRE_FALSE(test::play_to_end(s, test::Pick::Last, {}, 100));
     REQUIRE(s.ended());
     std::string text = transcript_to_json(s.transcript());
     std::string err;

@@ -16,28 +16,25 @@ using namespace sofs;
 TEST_SUITE("typed answers") {
 
 TEST_CASE("every answer of a played case is typed and reads back the same") {
-    auto r = load_scenario_file(test::example_path());
-    REQUIRE(r.scenario);
-    Session s(*r.scenario, 77, test::counter_clock());
+    Session s(*test::example(), 77, test::counter_clock());
     std::set<TaskKind> kinds;
-    for (int guard = 0; guard < 100 && !s.ended(); ++guard) {
-        View v = s.view();
-        if (v.kind == View::Kind::Narration) REQUIRE_FALSE(s.advance());
-        else if (v.kind == View::Kind::Choices) REQUIRE_FALSE(s.choose(v.choices.back()->id));
-        else if (v.kind == View::Kind::Task) {
-            Answer a = stock_answer(s, *v.task);
+    auto refused = test::play_to_end(
+        s, test::Pick::Last,
+        [&](const Task& task) {
+            Answer a = stock_answer(s, task);
             std::string err;
-            auto t = typed_answer(a, v.task->kind, &err);
+            auto t = typed_answer(a, task.kind, &err);
             REQUIRE_MESSAGE(t, err);
-            CHECK(t->kind == v.task->kind);
+            CHECK(t->kind == task.kind);
             CHECK(loose_answer(*t) == a);
             auto back = typed_answer_from_json(typed_answer_to_json(*t), &err);
             REQUIRE_MESSAGE(back, err);
             CHECK(*back == *t);
-            kinds.insert(v.task->kind);
-            REQUIRE_FALSE(s.answer(a));
-        }
-    }
+            kinds.insert(task.kind);
+            return a;
+        },
+        100);
+    REQUIRE_FALSE(refused);
     CHECK(s.ended());
     CHECK(kinds.size() >= 3);
 }

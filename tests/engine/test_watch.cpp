@@ -7,7 +7,6 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <random>
 #include <regex>
 
 using namespace sofs;
@@ -15,17 +14,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Folder {
-    fs::path path;
-    Folder() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("sofs-watch-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~Folder() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct Folder : test::TempFolder {
+    Folder() : test::TempFolder("watch-test") {}
 };
 
 // Writes and moves the change time on, so that coarse file-system clocks see a change.

@@ -8,6 +8,7 @@
 #include "xapi/lrs.hpp"
 #include "xapi/statement.hpp"
 
+#include "../event_support.hpp"
 #include "../tools/run_support.hpp"
 
 #include <doctest/doctest.h>
@@ -30,14 +31,7 @@ const std::int64_t kWhen = 1795428000123LL;  // 2026-11-23T10:00:00.123Z
 xapi::Learner learner() { return {"urn:sofs-simulator", "17"}; }
 xapi::Place place() { return {"reference-case", "h1", 4}; }
 
-sofs::Event event(int step, sofs::Event::Kind kind, const std::string& scene) {
-    sofs::Event e;
-    e.step = step;
-    e.kind = kind;
-    e.scene = scene;
-    e.at_ms = 1000LL * step;
-    return e;
-}
+using test_events::event;
 
 // One event of every kind the program records, with answers of every shape.
 std::vector<sofs::Event> every_kind_of_event() {

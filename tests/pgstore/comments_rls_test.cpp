@@ -31,21 +31,14 @@ Attempt finished_attempt(PgStore& store, const std::string& words) {
 
 TEST_CASE("row-level security: trainers' comments are read by the trainee whose attempt it is, and written only by their trainers") {
     if (!postgres_available()) return;
-    FreshDatabase db;
-    auto admin = PgStore::open(db.uri(), counting_clock());
-    Actor root = admin->me();
-    admin->add_person(root, "Cara Nwosu", Role::Trainee, "", false, std::string("cara-pw-7"));
-    admin->add_person(root, "Dev Patel", Role::Trainee, "", false, std::string("dev-pw-77"));
-    admin->add_person(root, "Elin Rhys", Role::Trainer, "", false, std::string("elin-pw-7"));
-    admin->add_person(root, "Finn Doyle", Role::Trainer, "", false, std::string("finn-pw-7"));
-    admin->create_cohort("Monday group", sofs::Audience::TwoDay);
-    admin->create_cohort("Friday group", sofs::Audience::TwoDay);
-    admin->add_to_cohort("Monday group", "Elin Rhys");
-    admin->add_to_cohort("Monday group", "Cara Nwosu");
-    admin->add_to_cohort("Friday group", "Finn Doyle");
-    admin->add_to_cohort("Friday group", "Dev Patel");
-    auto role = [&](const char* name) { return admin->login_role(name).value(); };
-    auto open_as = [&](const char* name, const char* pw) { return PgStore::open(db.server.as(role(name), pw, db.name), counting_clock()); };
+    Classroom room;
+    room.add("Cara Nwosu", Role::Trainee, "cara-pw-7");
+    room.add("Dev Patel", Role::Trainee, "dev-pw-77");
+    room.add("Elin Rhys", Role::Trainer, "elin-pw-7");
+    room.add("Finn Doyle", Role::Trainer, "finn-pw-7");
+    room.cohort("Monday group", sofs::Audience::TwoDay, {"Elin Rhys", "Cara Nwosu"});
+    room.cohort("Friday group", sofs::Audience::TwoDay, {"Finn Doyle", "Dev Patel"});
+    auto open_as = [&](const char* name, const char* pw) { return room.as(name, pw); };
 
     auto cara = open_as("Cara Nwosu", "cara-pw-7");
     auto dev = open_as("Dev Patel", "dev-pw-77");
@@ -71,7 +64,7 @@ TEST_CASE("row-level security: trainers' comments are read by the trainee whose 
         CHECK(elin->comments(elin->me(), cara_attempt.id).at(0).trainer == "Elin Rhys");
         CHECK(seen[1].criterion == "ds-names-harm");
         // Through psql too: her comments, not Dev's.
-        auto rows = psql_as(db.server.as(role("Cara Nwosu"), "", db.name), "cara-pw-7", "SELECT text FROM comments ORDER BY id");
+        auto rows = psql_as(room.uri("Cara Nwosu", ""), "cara-pw-7", "SELECT text FROM comments ORDER BY id");
         INFO(rows.out);
         CHECK(rows.rc == 0);
         CHECK(rows.out.find("CARA-CASE") != std::string::npos);
@@ -87,7 +80,7 @@ TEST_CASE("row-level security: trainers' comments are read by the trainee whose 
     }
     SUBCASE("another trainee sees none of her comments") {
         CHECK_THROWS_AS(dev->comments(dev->me(), cara_attempt.id), StoreError);   // her attempt is not his to read
-        auto rows = psql_as(db.server.as(role("Dev Patel"), "", db.name), "dev-pw-77",
+        auto rows = psql_as(room.uri("Dev Patel", ""), "dev-pw-77",
                             "SELECT count(*) FROM comments WHERE attempt = " + std::to_string(cara_attempt.id));
         INFO(rows.out);
         CHECK(rows.out == "0\n");
@@ -97,20 +90,20 @@ TEST_CASE("row-level security: trainers' comments are read by the trainee whose 
     }
     SUBCASE("a trainer of another cohort cannot comment, through the store or with psql") {
         CHECK_THROWS_AS(finn->add_comment(finn->me(), cara_attempt.id, "FINN: not my trainee", "", ""), StoreError);
-        auto forged = psql_as(db.server.as(role("Finn Doyle"), "", db.name), "finn-pw-7",
+        auto forged = psql_as(room.uri("Finn Doyle", ""), "finn-pw-7",
                               "INSERT INTO comments(attempt, trainer, text, at_ms) VALUES (" + std::to_string(cara_attempt.id) +
                                   ", (SELECT id FROM people WHERE name = 'Finn Doyle'), 'FINN-FORGED', 0)");
         INFO(forged.out);
         CHECK(forged.rc != 0);
         // Nor does he read hers.
-        auto rows = psql_as(db.server.as(role("Finn Doyle"), "", db.name), "finn-pw-7", "SELECT text FROM comments");
+        auto rows = psql_as(room.uri("Finn Doyle", ""), "finn-pw-7", "SELECT text FROM comments");
         CHECK(rows.out.find("CARA") == std::string::npos);
         CHECK(rows.out.find("DEV-CASE") != std::string::npos);
         CHECK(cara->comments(cara->me(), cara_attempt.id).size() == 2);   // nothing was added
     }
     SUBCASE("a trainee cannot write a comment, not even on her own attempt") {
         CHECK_THROWS_AS(cara->add_comment(cara->me(), cara_attempt.id, "CARA: praise for me", "", ""), StoreError);
-        auto forged = psql_as(db.server.as(role("Cara Nwosu"), "", db.name), "cara-pw-7",
+        auto forged = psql_as(room.uri("Cara Nwosu", ""), "cara-pw-7",
                               "INSERT INTO comments(attempt, trainer, text, at_ms) VALUES (" + std::to_string(cara_attempt.id) +
                                   ", (SELECT id FROM people WHERE name = 'Cara Nwosu'), 'CARA-FORGED', 0)");
         CHECK(forged.rc != 0);

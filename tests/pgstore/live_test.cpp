@@ -14,26 +14,18 @@ using namespace pg_test;
 
 namespace {
 
-struct Room {
-    FreshDatabase db;
-    std::unique_ptr<PgStore> admin, tess, ana, ben;
+struct Room : Classroom {
+    std::unique_ptr<PgStore> tess, ana, ben;
     Room() {
-        admin = PgStore::open(db.uri(), counting_clock());
-        Actor root = admin->me();
-        admin->add_person(root, "Ana Lowe", Role::Trainee, "", false, std::string("ana-pw-77"));
-        admin->add_person(root, "Ben Okafor", Role::Trainee, "", false, std::string("ben-pw-77"));
-        admin->add_person(root, "Cal Reyes", Role::Trainee, "", false, std::string("cal-pw-77"));
-        admin->add_person(root, "Tess Marsh", Role::Trainer, "", false, std::string("tess-pw-77"));
-        admin->create_cohort("Tuesday group", sofs::Audience::TwoDay);
-        for (const char* who : {"Tess Marsh", "Ana Lowe", "Ben Okafor"}) admin->add_to_cohort("Tuesday group", who);
-        admin->create_cohort("Thursday group", sofs::Audience::TwoDay);
-        admin->add_to_cohort("Thursday group", "Cal Reyes");
+        add("Ana Lowe", Role::Trainee, "ana-pw-77");
+        add("Ben Okafor", Role::Trainee, "ben-pw-77");
+        add("Cal Reyes", Role::Trainee, "cal-pw-77");
+        add("Tess Marsh", Role::Trainer, "tess-pw-77");
+        cohort("Tuesday group", sofs::Audience::TwoDay, {"Tess Marsh", "Ana Lowe", "Ben Okafor"});
+        cohort("Thursday group", sofs::Audience::TwoDay, {"Cal Reyes"});
         tess = as("Tess Marsh", "tess-pw-77");
         ana = as("Ana Lowe", "ana-pw-77");
         ben = as("Ben Okafor", "ben-pw-77");
-    }
-    std::unique_ptr<PgStore> as(const std::string& name, const std::string& password) {
-        return PgStore::open(db.server.as(admin->login_role(name).value(), password, db.name), counting_clock());
     }
 };
 
@@ -101,7 +93,7 @@ TEST_CASE("vote, then reveal: private until the trainer reveals, then every numb
     CHECK(room.tess->votes_cast(session.id, "scale-1") == 2);
     CHECK(room.tess->revealed_votes(session.id, "scale-1", 1).empty());  // hidden until revealed
     CHECK(room.ana->revealed_votes(session.id, "scale-1", 1).empty());
-    auto bens_vote = psql_as(room.db.server.as(room.admin->login_role("Ana Lowe").value(), "", room.db.name), "ana-pw-77",
+    auto bens_vote = psql_as(room.uri("Ana Lowe", ""), "ana-pw-77",
                              "SELECT count(*) FROM votes WHERE number = 6");
     CHECK(bens_vote.out == "0\n");  // Ana cannot read Ben's vote from the table either
     CHECK_THROWS_AS(room.ana->reveal_vote(session.id, "scale-1"), StoreError);
@@ -128,11 +120,8 @@ TEST_CASE("vote, then reveal: private until the trainer reveals, then every numb
 TEST_CASE("`sofs live` from separate processes: the trainer's watch is woken by a trainee's answer; a vote is revealed") {
     if (!postgres_available()) return;
     Room room;
-    auto uri_of = [&](const std::string& name, const std::string& pw) {
-        return room.db.server.as(room.admin->login_role(name).value(), pw, room.db.name);
-    };
-    const std::string tess = uri_of("Tess Marsh", "tess-pw-77"), ana = uri_of("Ana Lowe", "ana-pw-77"),
-                      ben = uri_of("Ben Okafor", "ben-pw-77");
+    const std::string tess = room.uri("Tess Marsh", "tess-pw-77"), ana = room.uri("Ana Lowe", "ana-pw-77"),
+                      ben = room.uri("Ben Okafor", "ben-pw-77");
     auto opened = tools_test::run({"live", "open", "--cohort", "Tuesday group", "--scenario", "reference-case", "--db", tess});
     INFO(opened.out, opened.err);
     REQUIRE(opened.rc == 0);
@@ -220,11 +209,8 @@ TEST_CASE("a pause point holds `sofs play --live` until the trainer releases it;
         std::ofstream out(file);
         out << kPausedCase;
     }
-    auto uri_of = [&](const std::string& name, const std::string& pw) {
-        return room.db.server.as(room.admin->login_role(name).value(), pw, room.db.name);
-    };
-    const std::string tess = uri_of("Tess Marsh", "tess-pw-77"), ana = uri_of("Ana Lowe", "ana-pw-77"),
-                      ben = uri_of("Ben Okafor", "ben-pw-77");
+    const std::string tess = room.uri("Tess Marsh", "tess-pw-77"), ana = room.uri("Ana Lowe", "ana-pw-77"),
+                      ben = room.uri("Ben Okafor", "ben-pw-77");
     auto session = room.tess->open_live_session("Tuesday group", "tiny-pause");
     room.ana->join_live_session(session.join_code);
     room.ben->join_live_session(session.join_code);

@@ -19,28 +19,17 @@ namespace nw = sofs::progress::network;
 
 namespace {
 
-struct Network {
-    FreshDatabase db;
-    std::unique_ptr<PgStore> admin, lead, ana, cal;
+struct Network : Classroom {
+    std::unique_ptr<PgStore> lead, ana, cal;
     Network() {
-        admin = PgStore::open(db.uri(), counting_clock());
-        Actor root = admin->me();
-        admin->add_person(root, "Lin Park", Role::Trainer, "", false, std::string("lin-pw-77"));
-        admin->add_person(root, "Ana Lowe", Role::Trainee, "", false, std::string("ana-pw-77"));
-        admin->add_person(root, "Cal Reyes", Role::Trainee, "", false, std::string("cal-pw-77"));
-        admin->create_cohort("North practice leads", sofs::Audience::PracticeLead);
-        for (const char* who : {"Lin Park", "Ana Lowe"}) admin->add_to_cohort("North practice leads", who);
-        admin->create_cohort("South practice leads", sofs::Audience::PracticeLead);
-        admin->add_to_cohort("South practice leads", "Cal Reyes");
+        add("Lin Park", Role::Trainer, "lin-pw-77");
+        add("Ana Lowe", Role::Trainee, "ana-pw-77");
+        add("Cal Reyes", Role::Trainee, "cal-pw-77");
+        cohort("North practice leads", sofs::Audience::PracticeLead, {"Lin Park", "Ana Lowe"});
+        cohort("South practice leads", sofs::Audience::PracticeLead, {"Cal Reyes"});
         lead = as("Lin Park", "lin-pw-77");
         ana = as("Ana Lowe", "ana-pw-77");
         cal = as("Cal Reyes", "cal-pw-77");
-    }
-    std::unique_ptr<PgStore> as(const std::string& name, const std::string& password) {
-        return PgStore::open(uri(name, password), counting_clock());
-    }
-    std::string uri(const std::string& name, const std::string& password) {
-        return db.server.as(admin->login_role(name).value(), password, db.name);
     }
 };
 

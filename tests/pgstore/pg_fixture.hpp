@@ -5,6 +5,7 @@
 #pragma once
 
 #include "postgres.hpp"
+#include "../event_support.hpp"
 
 #include <doctest/doctest.h>
 #include <libpq-fe.h>
@@ -12,6 +13,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
 #include <memory>
 #include <random>
 #include <string>
@@ -142,6 +144,27 @@ struct PostgresEngine : Engine {
     Outbox& outbox() override { return *store; }
 };
 
+// A fresh database with its administrator's connection, for the tests of a
+// room of people: add them, put them in cohorts, connect as any of them.
+struct Classroom {
+    FreshDatabase db;
+    std::unique_ptr<PgStore> admin = PgStore::open(db.uri(), counting_clock());
+    void add(const std::string& name, Role role, const std::string& password) {
+        admin->add_person(admin->me(), name, role, "", false, std::string(password));
+    }
+    void cohort(const std::string& name, sofs::Audience kind, std::initializer_list<const char*> members) {
+        admin->create_cohort(name, kind);
+        for (const char* who : members) admin->add_to_cohort(name, who);
+    }
+    // The URI that signs in as `name`'s login role (the password may be left for psql to send).
+    std::string uri(const std::string& name, const std::string& password) const {
+        return db.server.as(admin->login_role(name).value(), password, db.name);
+    }
+    std::unique_ptr<PgStore> as(const std::string& name, const std::string& password) const {
+        return PgStore::open(uri(name, password), counting_clock());
+    }
+};
+
 inline sofs::Transcript header(const std::string& hash = "h1") {
     sofs::Transcript t;
     t.scenario = "reference-case";
@@ -152,13 +175,9 @@ inline sofs::Transcript header(const std::string& hash = "h1") {
 
 inline ScenarioFacts facts() { return {"reference-case", "h1", "Kai and Mia", 3, 2, 5}; }
 
+// Five seconds a step.
 inline sofs::Event event(int step, sofs::Event::Kind kind, const std::string& scene) {
-    sofs::Event e;
-    e.step = step;
-    e.kind = kind;
-    e.scene = scene;
-    e.at_ms = 5000LL * step;
-    return e;
+    return test_events::event(step, kind, scene, 5000LL * step);
 }
 
 inline std::vector<sofs::Event> a_short_playthrough() {
@@ -179,6 +198,19 @@ inline std::vector<sofs::Event> a_short_playthrough() {
     return {event(0, K::Start, "referral"), choose, danger, scale, sort};
 }
 
+
+// Sam Ellery, a trainee (of `team`) whose password is sam-password-1.
+inline Person add_sam(Engine& engine, const std::string& team = "") {
+    return engine.accounts().add_person(engine.admin, "Sam Ellery", Role::Trainee, team, false,
+                                        std::string("sam-password-1"));
+}
+
+// An open attempt of `person` that holds a_short_playthrough().
+inline Attempt played_attempt(Engine& engine, Id person) {
+    Attempt a = engine.attempts().begin_attempt(person, header(), facts());
+    for (const auto& e : a_short_playthrough()) engine.attempts().record_event(a.id, e);
+    return a;
+}
 
 struct Psql {
     int rc = -1;

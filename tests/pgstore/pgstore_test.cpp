@@ -34,8 +34,7 @@ TEST_CASE_TEMPLATE("the store keeps every event and gives the transcript back", 
     auto engine = E::make();
     if (!engine) return;
     INFO(E::kName);
-    Person sam = engine->accounts().add_person(engine->admin, "Sam Ellery", Role::Trainee, "North", false,
-                                               std::string("sam-password-1"));
+    Person sam = add_sam(*engine, "North");
     CHECK(engine->accounts().find_person("sam ellery").value().id == sam.id);
     Attempt a = engine->attempts().begin_attempt(sam.id, header(), facts());
     CHECK(a.status == AttemptStatus::Open);
@@ -51,10 +50,9 @@ TEST_CASE_TEMPLATE("an event saved twice is kept once; a different one at the sa
     auto engine = E::make();
     if (!engine) return;
     INFO(E::kName);
-    Person sam = engine->accounts().add_person(engine->admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
-    Attempt a = engine->attempts().begin_attempt(sam.id, header(), facts());
+    Person sam = add_sam(*engine);
+    Attempt a = played_attempt(*engine, sam.id);
     auto events = a_short_playthrough();
-    for (const auto& e : events) engine->attempts().record_event(a.id, e);
     const auto queued = engine->outbox().unsent_statements().size();
     engine->attempts().record_event(a.id, events[3]);  // a resumed player re-sends it
     CHECK(engine->attempts().transcript(a.id).events.size() == events.size());
@@ -75,9 +73,8 @@ TEST_CASE_TEMPLATE("the outbox holds one statement per counted event until it is
     auto engine = E::make();
     if (!engine) return;
     INFO(E::kName);
-    Person sam = engine->accounts().add_person(engine->admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
-    Attempt a = engine->attempts().begin_attempt(sam.id, header(), facts());
-    for (const auto& e : a_short_playthrough()) engine->attempts().record_event(a.id, e);
+    Person sam = add_sam(*engine);
+    Attempt a = played_attempt(*engine, sam.id);
     auto unsent = engine->outbox().unsent_statements();
     std::vector<std::string> verbs;
     for (const auto& u : unsent) {
@@ -103,7 +100,7 @@ TEST_CASE_TEMPLATE("a finished attempt takes no more answers; a fresh start supe
     auto engine = E::make();
     if (!engine) return;
     INFO(E::kName);
-    Person sam = engine->accounts().add_person(engine->admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
+    Person sam = add_sam(*engine);
     Attempt first = engine->attempts().begin_attempt(sam.id, header(), facts());
     engine->attempts().record_event(first.id, a_short_playthrough()[0]);
     Attempt second = engine->attempts().begin_attempt(sam.id, header("h2"), facts(), "the case was rewritten");
@@ -135,7 +132,7 @@ TEST_CASE_TEMPLATE("supersede, unassessed attempts and later verdicts, people an
     INFO(E::kName);
     auto& acc = engine->accounts();
     auto& att = engine->attempts();
-    Person sam = acc.add_person(engine->admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
+    Person sam = add_sam(*engine);
     acc.add_person(engine->admin, "Tess Marlow", Role::Trainer, "", false, std::string("tess-password-1"));
     CHECK(acc.people(engine->admin).size() == 2);
     auto trainers = acc.people(engine->admin, Role::Trainer);
@@ -169,7 +166,7 @@ TEST_CASE("PostgreSQL signs people in through the server: a wrong password is re
     if (!engine) return;
     auto& acc = engine->accounts();
     CHECK(acc.trainee_passwords_required());
-    Person sam = acc.add_person(engine->admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
+    Person sam = add_sam(*engine);
     CHECK(acc.sign_in("sam ellery", "sam-password-1").id == sam.id);
     CHECK_THROWS_AS(acc.sign_in("Sam Ellery", "not-her-password"), StoreError);
     CHECK_THROWS_AS(acc.sign_in("Nobody Here", "whatever-1"), StoreError);

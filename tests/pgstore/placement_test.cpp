@@ -10,20 +10,13 @@ using namespace pg_test;
 
 TEST_CASE("a sorting vote: private until revealed, then per fact how many put it in each place, no names") {
     if (!postgres_available()) return;
-    FreshDatabase db;
-    auto admin = PgStore::open(db.uri(), counting_clock());
-    Actor root = admin->me();
-    for (const char* who : {"Ana Lowe", "Ben Okafor", "Cal Reyes"})
-        admin->add_person(root, who, Role::Trainee, "", false, std::string("pw-77-") + who[0]);
-    admin->add_person(root, "Tess Marsh", Role::Trainer, "", false, std::string("tess-pw-77"));
-    admin->create_cohort("Tuesday group", sofs::Audience::TwoDay);
-    for (const char* who : {"Tess Marsh", "Ana Lowe", "Ben Okafor", "Cal Reyes"}) admin->add_to_cohort("Tuesday group", who);
-    auto as = [&](const std::string& name, const std::string& pw) {
-        return db.server.as(admin->login_role(name).value(), pw, db.name);
-    };
-    auto tess = PgStore::open(as("Tess Marsh", "tess-pw-77"), counting_clock());
-    auto ana = PgStore::open(as("Ana Lowe", "pw-77-A"), counting_clock());
-    auto ben = PgStore::open(as("Ben Okafor", "pw-77-B"), counting_clock());
+    Classroom room;
+    for (const char* who : {"Ana Lowe", "Ben Okafor", "Cal Reyes"}) room.add(who, Role::Trainee, std::string("pw-77-") + who[0]);
+    room.add("Tess Marsh", Role::Trainer, "tess-pw-77");
+    room.cohort("Tuesday group", sofs::Audience::TwoDay, {"Tess Marsh", "Ana Lowe", "Ben Okafor", "Cal Reyes"});
+    auto tess = room.as("Tess Marsh", "tess-pw-77");
+    auto ana = room.as("Ana Lowe", "pw-77-A");
+    auto ben = room.as("Ben Okafor", "pw-77-B");
     auto session = tess->open_live_session("Tuesday group", "reference-case");
     ana->join_live_session(session.join_code);
     ben->join_live_session(session.join_code);
@@ -39,12 +32,12 @@ TEST_CASE("a sorting vote: private until revealed, then per fact how many put it
     CHECK(tess->revealed_placements(session.id, "sort-1", 1).empty());   // hidden until revealed
     CHECK_THROWS_AS(ana->cast_placements(session.id, "sort-1", {}), StoreError);
     // Ana cannot read Ben's sorting from the table.
-    auto peek = psql_as(as("Ana Lowe", ""), "pw-77-A", "SELECT count(*) FROM placement_votes");
+    auto peek = psql_as(room.uri("Ana Lowe", ""), "pw-77-A", "SELECT count(*) FROM placement_votes");
     CHECK(peek.out == "2\n");   // her own two rows only
 
     tools_test::TempDir dir;
     auto revealed = tools_test::run({"live", "reveal", std::to_string(session.id), "--task", "sort-1", "--db",
-                                     as("Tess Marsh", "tess-pw-77")});
+                                     room.uri("Tess Marsh", "tess-pw-77")});
     INFO(revealed.out, revealed.err);
     CHECK(revealed.rc == 0);
     CHECK(revealed.out.find("2 sorting(s):") != std::string::npos);
@@ -62,13 +55,13 @@ TEST_CASE("a sorting vote: private until revealed, then per fact how many put it
     // From the terminal: a second round after discussion.
     CHECK(tess->open_vote(session.id, "sort-1") == 2);
     auto placed = tools_test::run({"live", "place", std::to_string(session.id), "--task", "sort-1",
-                                   "fact-nan=existing-safety", "--db", as("Ben Okafor", "pw-77-B")});
+                                   "fact-nan=existing-safety", "--db", room.uri("Ben Okafor", "pw-77-B")});
     INFO(placed.err);
     CHECK(placed.rc == 0);
     CHECK(tools_test::run({"live", "place", std::to_string(session.id), "--task", "sort-1", "fact-nan", "--db",
-                           as("Ben Okafor", "pw-77-B")}).rc == 2);
+                           room.uri("Ben Okafor", "pw-77-B")}).rc == 2);
     // Someone outside the session sends nothing.
-    auto cal = PgStore::open(as("Cal Reyes", "pw-77-C"), counting_clock());
+    auto cal = room.as("Cal Reyes", "pw-77-C");
     CHECK_THROWS_AS(cal->cast_placements(session.id, "sort-1", {{"fact-nan", "strength"}}), StoreError);
     tess->reveal_vote(session.id, "sort-1");
     auto second = tess->revealed_placements(session.id, "sort-1", 2);
@@ -78,17 +71,12 @@ TEST_CASE("a sorting vote: private until revealed, then per fact how many put it
 
 TEST_CASE("the statement wall's pins and hides are kept in the store, for the session's trainer only") {
     if (!postgres_available()) return;
-    FreshDatabase db;
-    auto admin = PgStore::open(db.uri(), counting_clock());
-    Actor root = admin->me();
-    admin->add_person(root, "Ana Lowe", Role::Trainee, "", false, std::string("ana-pw-77"));
-    admin->add_person(root, "Tess Marsh", Role::Trainer, "", false, std::string("tess-pw-77"));
-    admin->add_person(root, "Tom Wade", Role::Trainer, "", false, std::string("tom-pw-77"));
-    admin->create_cohort("Tuesday group", sofs::Audience::TwoDay);
-    for (const char* who : {"Tess Marsh", "Tom Wade", "Ana Lowe"}) admin->add_to_cohort("Tuesday group", who);
-    auto as = [&](const std::string& name, const std::string& pw) {
-        return PgStore::open(db.server.as(admin->login_role(name).value(), pw, db.name), counting_clock());
-    };
+    Classroom room;
+    room.add("Ana Lowe", Role::Trainee, "ana-pw-77");
+    room.add("Tess Marsh", Role::Trainer, "tess-pw-77");
+    room.add("Tom Wade", Role::Trainer, "tom-pw-77");
+    room.cohort("Tuesday group", sofs::Audience::TwoDay, {"Tess Marsh", "Tom Wade", "Ana Lowe"});
+    auto as = [&](const std::string& name, const std::string& pw) { return room.as(name, pw); };
     auto tess = as("Tess Marsh", "tess-pw-77");
     auto session = tess->open_live_session("Tuesday group", "reference-case");
     tess->set_wall_mark(session.id, "Ana Lowe\ndanger-statement", true, false);
@@ -110,20 +98,15 @@ TEST_CASE("the statement wall's pins and hides are kept in the store, for the se
 
 TEST_CASE("improve together: the trainer opens a wall statement, each member proposes an edit, the trainer picks one") {
     if (!postgres_available()) return;
-    FreshDatabase db;
-    auto admin = PgStore::open(db.uri(), counting_clock());
-    Actor root = admin->me();
-    admin->add_person(root, "Ana Lowe", Role::Trainee, "", false, std::string("ana-pw-77"));
-    admin->add_person(root, "Ben Okafor", Role::Trainee, "", false, std::string("ben-pw-77"));
-    admin->add_person(root, "Tess Marsh", Role::Trainer, "", false, std::string("tess-pw-77"));
-    admin->create_cohort("Tuesday group", sofs::Audience::TwoDay);
-    for (const char* who : {"Tess Marsh", "Ana Lowe", "Ben Okafor"}) admin->add_to_cohort("Tuesday group", who);
-    auto uri = [&](const std::string& name, const std::string& pw) {
-        return db.server.as(admin->login_role(name).value(), pw, db.name);
-    };
-    auto tess = PgStore::open(uri("Tess Marsh", "tess-pw-77"), counting_clock());
-    auto ana = PgStore::open(uri("Ana Lowe", "ana-pw-77"), counting_clock());
-    auto ben = PgStore::open(uri("Ben Okafor", "ben-pw-77"), counting_clock());
+    Classroom room;
+    room.add("Ana Lowe", Role::Trainee, "ana-pw-77");
+    room.add("Ben Okafor", Role::Trainee, "ben-pw-77");
+    room.add("Tess Marsh", Role::Trainer, "tess-pw-77");
+    room.cohort("Tuesday group", sofs::Audience::TwoDay, {"Tess Marsh", "Ana Lowe", "Ben Okafor"});
+    auto uri = [&](const std::string& name, const std::string& pw) { return room.uri(name, pw); };
+    auto tess = room.as("Tess Marsh", "tess-pw-77");
+    auto ana = room.as("Ana Lowe", "ana-pw-77");
+    auto ben = room.as("Ben Okafor", "ben-pw-77");
     auto session = tess->open_live_session("Tuesday group", "reference-case");
     ana->join_live_session(session.join_code);
     ben->join_live_session(session.join_code);

@@ -42,6 +42,14 @@ std::vector<NewVerdict> two_verdicts() {
             {"scale-1", "gives-a-number", true, "4", "A number was given.", "g2"}};
 }
 
+// An attempt of `person` played through (a_short_playthrough) and finished with two_verdicts().
+Attempt a_finished_attempt(Store& st, Id person) {
+    Attempt a = st.begin_attempt(person, header(), facts());
+    for (const auto& e : a_short_playthrough()) st.record_event(a.id, e);
+    st.finish_attempt(a.id, "plan-agreed", two_verdicts());
+    return a;
+}
+
 }  // namespace
 
 TEST_CASE_TEMPLATE("cohorts: made by an administrator, all or none added, scenarios assigned, seen by members", E,
@@ -108,9 +116,7 @@ TEST_CASE_TEMPLATE("overrides: a cohort's trainer overrules with a reason; verdi
     INFO(E::kName);
     Store& st = engine->store_();
     Room r = a_room(*engine);
-    Attempt a = st.begin_attempt(r.sam.id, header(), facts());
-    for (const auto& e : a_short_playthrough()) st.record_event(a.id, e);
-    st.finish_attempt(a.id, "plan-agreed", two_verdicts());
+    Attempt a = a_finished_attempt(st, r.sam.id);
     CHECK_THROWS_AS(st.override_verdict(r.trainer, a.id, "names-the-harm", true, "   "), StoreError);
     CHECK_THROWS_AS(st.override_verdict(Actor{r.dana.id, r.dana.name, Role::Trainee}, a.id, "names-the-harm", true, "x"),
                     StoreError);
@@ -156,9 +162,7 @@ TEST_CASE_TEMPLATE("personal data: everything held about a trainee comes out as 
     INFO(E::kName);
     Store& st = engine->store_();
     Room r = a_room(*engine);
-    Attempt a = st.begin_attempt(r.sam.id, header(), facts());
-    for (const auto& e : a_short_playthrough()) st.record_event(a.id, e);
-    st.finish_attempt(a.id, "plan-agreed", two_verdicts());
+    Attempt a = a_finished_attempt(st, r.sam.id);
     st.override_verdict(r.trainer, a.id, "names-the-harm", true, "It is named.");
     st.add_comment(r.trainer, a.id, "You kept the family's own words.");
     json out = json::parse(st.export_person_json(engine->admin, "Sam Ellery"));
@@ -233,10 +237,8 @@ TEST_CASE("both engines' outboxes hold the same xAPI statements, from the one bu
     if (!postgres) return;
     auto statements_of = [](Engine& engine) {
         Store& st = engine.store_();
-        Person sam = st.add_person(engine.admin, "Sam Ellery", Role::Trainee, "", false, std::string("sam-password-1"));
-        Attempt a = st.begin_attempt(sam.id, header(), facts());
-        for (const auto& e : a_short_playthrough()) st.record_event(a.id, e);
-        st.finish_attempt(a.id, "plan-agreed", two_verdicts());
+        Person sam = add_sam(engine);
+        a_finished_attempt(st, sam.id);
         std::vector<json> out;
         for (const auto& u : st.unsent_statements()) {
             json j = json::parse(u.statement);

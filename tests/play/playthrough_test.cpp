@@ -160,7 +160,7 @@ TEST_CASE("GIVEN words written on a task WHEN the case is closed and opened agai
     play::Playthrough again(sofs::testing::reference_case(), saving_to(*store, alex));
     REQUIRE(again.resumed());
     CHECK(again.board().texts.at("danger-statement") == "Ryan may push Jade again");
-    CHECK(again.board().houses.at("the shouting") == "worries");
+    CHECK(again.board().houses.at("the shouting") == House::Worries);
     WHEN("the case is started afresh instead") {
         auto setup = saving_to(*store, alex);
         setup.resume = false;

@@ -10,9 +10,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <thread>
+#include <vector>
 
 using namespace progress_test;
 using sofs::Event;
@@ -35,6 +38,52 @@ void scribble(const std::string& path, std::streamoff at, std::size_t n) {
     std::string garbage(n, '\0');
     for (std::size_t i = 0; i < n; ++i) garbage[i] = static_cast<char>((i * 37 + 11) & 0xff);
     f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+}
+
+// `s` (a file holding three people) reads, and refuses a write saying it is
+// read-only; the refusal's message.
+std::string refuses_writing(Store& s) {
+    CHECK(s.read_only());
+    CHECK(s.people(Actor::system()).size() == 3);
+    try {
+        s.ensure_trainee("new person");
+        FAIL("wrote to a read-only file");
+    } catch (const StoreError& e) {
+        CHECK(e.kind == StoreError::Kind::ReadOnly);
+        CHECK(std::string(e.what()).find("read-only") != std::string::npos);
+        return e.what();
+    }
+    return "";
+}
+
+// Runs `work(k)` in `count` child processes at once (k = 0 .. count-1) and
+// checks that each exited 0; a child whose work throws exits 1 (a StoreError
+// is printed first).
+void in_children(int count, const std::function<void(int)>& work) {
+    std::vector<pid_t> kids(static_cast<std::size_t>(count));
+    for (int k = 0; k < count; ++k) {
+        pid_t kid = fork();
+        REQUIRE(kid >= 0);
+        if (kid == 0) {
+            int rc = 0;
+            try {
+                work(k);
+            } catch (const StoreError& e) {
+                std::fprintf(stderr, "child %d: %s\n", k, e.what());
+                rc = 1;
+            } catch (...) {
+                rc = 1;
+            }
+            _exit(rc);
+        }
+        kids[static_cast<std::size_t>(k)] = kid;
+    }
+    for (pid_t kid : kids) {
+        int status = 0;
+        REQUIRE(waitpid(kid, &status, 0) == kid);
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
+    }
 }
 
 }  // namespace
@@ -106,16 +155,7 @@ TEST_CASE("a read-only file can be read but not written, and says so") {
     OpenOptions o = fast(clock);
     o.read_only = true;
     auto s = open_store(db, o);
-    CHECK(s->read_only());
-    CHECK(s->people(Actor::system()).size() == 3);
-    try {
-        s->ensure_trainee("new person");
-        FAIL("wrote to a read-only file");
-    } catch (const StoreError& e) {
-        CHECK(e.kind == StoreError::Kind::ReadOnly);
-        CHECK(std::string(e.what()).find("read-only") != std::string::npos);
-        CHECK(std::string(e.what()).find(db) != std::string::npos);
-    }
+    CHECK(refuses_writing(*s).find(db) != std::string::npos);
     if (geteuid() != 0) {  // root ignores file permissions
         s.reset();
         fs::permissions(db, fs::perms::owner_read);
@@ -143,15 +183,7 @@ TEST_CASE("a file the system will not let anyone write is opened for reading and
         return;
     }
     auto s = open_store(db, fast(clock));
-    CHECK(s->read_only());
-    CHECK(s->people(Actor::system()).size() == 3);
-    try {
-        s->ensure_trainee("new person");
-        FAIL("wrote to a read-only file");
-    } catch (const StoreError& e) {
-        CHECK(e.kind == StoreError::Kind::ReadOnly);
-        CHECK(std::string(e.what()).find("read-only") != std::string::npos);
-    }
+    refuses_writing(*s);
     CHECK(s->people(Actor::system()).size() == 3);
 }
 
@@ -218,26 +250,7 @@ TEST_CASE("two connections writing the same file at once both succeed") {
         CHECK(sqlite_database(*s).scalar_int("SELECT count(*) FROM events") == 2 * n);
     }
     WHEN("two processes") {
-        pid_t kids[2];
-        for (int k = 0; k < 2; ++k) {
-            kids[k] = fork();
-            REQUIRE(kids[k] >= 0);
-            if (kids[k] == 0) {
-                int rc = 0;
-                try {
-                    writer(k ? "proc-two" : "proc-one");
-                } catch (...) {
-                    rc = 1;
-                }
-                _exit(rc);
-            }
-        }
-        for (pid_t kid : kids) {
-            int status = 0;
-            REQUIRE(waitpid(kid, &status, 0) == kid);
-            CHECK(WIFEXITED(status));
-            CHECK(WEXITSTATUS(status) == 0);
-        }
+        in_children(2, [&](int k) { writer(k ? "proc-two" : "proc-one"); });
         auto s = open_store(db, fast(clock));
         CHECK(sqlite_database(*s).scalar_int("SELECT count(*) FROM events") == 2 * n);
         CHECK(sqlite_database(*s).scalar_int("SELECT count(*) FROM attempts WHERE status = 'open'") == 2);
@@ -296,31 +309,13 @@ TEST_CASE("a writer killed mid-stream leaves a sound file holding every committe
 TEST_CASE("several processes creating the same new file at once all succeed") {
     TempDir dir;
     const std::string db = dir.file("new.db");
-    pid_t kids[4];
-    for (int k = 0; k < 4; ++k) {
-        kids[k] = fork();
-        REQUIRE(kids[k] >= 0);
-        if (kids[k] == 0) {
-            int rc = 0;
-            try {
-                OpenOptions o;
-                o.password_cost = OpenOptions::PasswordCost::Minimal;
-                auto s = open_store(db, o);
-                Actor t = s->ensure_trainee("trainee " + std::to_string(k));
-                s->begin_attempt(t.id, header(), facts());
-            } catch (const StoreError& e) {
-                std::fprintf(stderr, "child %d: %s\n", k, e.what());
-                rc = 1;
-            }
-            _exit(rc);
-        }
-    }
-    for (pid_t kid : kids) {
-        int status = 0;
-        REQUIRE(waitpid(kid, &status, 0) == kid);
-        CHECK(WIFEXITED(status));
-        CHECK(WEXITSTATUS(status) == 0);
-    }
+    in_children(4, [&](int k) {
+        OpenOptions o;
+        o.password_cost = OpenOptions::PasswordCost::Minimal;
+        auto s = open_store(db, o);
+        Actor t = s->ensure_trainee("trainee " + std::to_string(k));
+        s->begin_attempt(t.id, header(), facts());
+    });
     FixedClock clock;
     auto s = open_store(db, fast(clock));
     CHECK(s->people(Actor::system()).size() == 4);

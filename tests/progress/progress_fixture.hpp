@@ -9,6 +9,8 @@
 // that look at SQLite's own tables use sqlite_database() and say so.
 #pragma once
 
+#include "../event_support.hpp"
+#include "../temp_dir.hpp"
 #include "progress/store.hpp"
 
 #include <cstdint>
@@ -50,19 +52,8 @@ inline std::unique_ptr<Store> open_store(const std::string& path, const OpenOpti
 }
 
 // A folder under the system temp dir, removed with everything in it.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("sofs-progress-test-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
+struct TempDir : test_files::TempDir {
+    TempDir() : test_files::TempDir("progress-test") {}
 };
 
 // Starts at 2026-11-23 10:00 UTC and moves one second per reading.
@@ -90,14 +81,7 @@ inline sofs::Transcript header(const std::string& scenario = "reference-case", c
     return t;
 }
 
-inline sofs::Event event(int step, sofs::Event::Kind kind, const std::string& scene, std::int64_t at_ms = 0) {
-    sofs::Event e;
-    e.step = step;
-    e.kind = kind;
-    e.scene = scene;
-    e.at_ms = at_ms ? at_ms : 1000LL * step;
-    return e;
-}
+using test_events::event;
 
 inline ScenarioFacts facts(const std::string& scenario = "reference-case", const std::string& hash = "h1") {
     return ScenarioFacts{scenario, hash, "Kai and Mia", 3, 2, 5};

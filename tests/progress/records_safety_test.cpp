@@ -54,6 +54,24 @@ StoreError::Kind kind_of(const std::function<void()>& f) {
     return StoreError::Kind::Io;
 }
 
+// Wrong passwords for `name`, an hour apart (so no wait is in force), past the free tries.
+void guess_past_free_tries(Store& s, FixedClock& clock, const std::string& name, const std::string& password) {
+    for (int i = 0; i < kFreeSignInTries + 5; ++i) {
+        *clock.ms += 3600 * 1000;
+        CHECK_THROWS_AS(s.sign_in(name, password), StoreError);
+    }
+}
+
+// Signing in as `name` now is refused with how long to wait, whatever the password.
+void check_told_to_wait(Store& s, const std::string& name, const std::string& password) {
+    try {
+        s.sign_in(name, password);
+        FAIL("signed in during the wait");
+    } catch (const StoreError& e) {
+        CHECK(std::string(e.what()).find("try again in") != std::string::npos);
+    }
+}
+
 }  // namespace
 
 TEST_SUITE("progress records safety") {
@@ -139,10 +157,7 @@ TEST_CASE("wrong passwords make the next try wait longer, and the wait survives 
         auto s = open_store(db, fast(clock));
         s->add_person(Actor::system(), "Priya", Role::Trainer, "", false, std::string("the right one"));
         // Each try reads the test clock, which moves a second a reading: a few more tries make the wait long.
-        for (int i = 0; i < kFreeSignInTries + 5; ++i) {
-            *clock.ms += 3600 * 1000;
-            CHECK_THROWS_AS(s->sign_in("Priya", "guess"), StoreError);
-        }
+        guess_past_free_tries(*s, clock, "Priya", "guess");
     }
     CHECK(sign_in_wait_ms(kFreeSignInTries - 1) == 0);
     CHECK(sign_in_wait_ms(kFreeSignInTries) == 2000);
@@ -150,14 +165,7 @@ TEST_CASE("wrong passwords make the next try wait longer, and the wait survives 
     CHECK(sign_in_wait_ms(100) == 15 * 60 * 1000);
     auto s = open_store(db, fast(clock));  // a restart
     WHEN("the right password is tried at once after the free tries") {
-        THEN("it is refused, saying how long to wait") {
-            try {
-                s->sign_in("Priya", "the right one");
-                FAIL("signed in during the wait");
-            } catch (const StoreError& e) {
-                CHECK(std::string(e.what()).find("try again in") != std::string::npos);
-            }
-        }
+        THEN("it is refused, saying how long to wait") { check_told_to_wait(*s, "Priya", "the right one"); }
     }
     WHEN("the wait is over") {
         *clock.ms += 3600 * 1000;
@@ -168,18 +176,8 @@ TEST_CASE("wrong passwords make the next try wait longer, and the wait survives 
         }
     }
     WHEN("an unknown name is guessed at") {
-        for (int i = 0; i < kFreeSignInTries + 5; ++i) {
-            *clock.ms += 3600 * 1000;
-            CHECK_THROWS_AS(s->sign_in("Nobody", "x"), StoreError);
-        }
-        THEN("it is made to wait just like a known name, so waiting tells nothing") {
-            try {
-                s->sign_in("Nobody", "x");
-                FAIL("no wait");
-            } catch (const StoreError& e) {
-                CHECK(std::string(e.what()).find("try again in") != std::string::npos);
-            }
-        }
+        guess_past_free_tries(*s, clock, "Nobody", "x");
+        THEN("it is made to wait just like a known name, so waiting tells nothing") { check_told_to_wait(*s, "Nobody", "x"); }
     }
 }
 

@@ -23,6 +23,24 @@ std::vector<std::string> play_args(const std::string& db) {
             "--db", db, "--user", "alex", "--step-delay-ms", "30"};
 }
 
+// The file at `db`, opened without the daily backup.
+std::unique_ptr<sofs::progress::Store> open_quietly(const std::string& db) {
+    sofs::progress::OpenOptions o;
+    o.backup = false;
+    return sofs::progress::Store::open(db, o);
+}
+
+// The file holds one attempt of alex's, finished, with `events` events.
+void check_one_finished_attempt(const std::string& db, std::size_t events) {
+    auto store = open_quietly(db);
+    auto alex = store->find_person("alex");
+    REQUIRE(alex);
+    auto attempts = store->attempts(sofs::progress::Actor::system(), alex->id);
+    REQUIRE(attempts.size() == 1);
+    CHECK(attempts[0].status == sofs::progress::AttemptStatus::Finished);
+    CHECK(attempts[0].events == static_cast<int>(events));
+}
+
 }  // namespace
 
 TEST_SUITE("tools kill and resume") {
@@ -65,17 +83,7 @@ TEST_CASE("a player killed mid-scenario resumes exactly where it stopped") {
                 joined.insert(joined.end(), after.begin(), after.end());
                 CHECK(joined == expected);
             }
-            THEN("the file holds one attempt, finished") {
-                sofs::progress::OpenOptions o;
-                o.backup = false;
-                auto store = sofs::progress::Store::open(db, o);
-                auto alex = store->find_person("alex");
-                REQUIRE(alex);
-                auto attempts = store->attempts(sofs::progress::Actor::system(), alex->id);
-                REQUIRE(attempts.size() == 1);
-                CHECK(attempts[0].status == sofs::progress::AttemptStatus::Finished);
-                CHECK(attempts[0].events == static_cast<int>(expected.size()));
-            }
+            THEN("the file holds one attempt, finished") { check_one_finished_attempt(db, expected.size()); }
         }
     }
 }
@@ -94,9 +102,7 @@ TEST_CASE("a player killed after storing the ending, before printing it, prints 
     int last_step = 0;
     std::size_t stored = 0;
     {
-        sofs::progress::OpenOptions o;
-        o.backup = false;
-        auto store = sofs::progress::Store::open(db, o);
+        auto store = open_quietly(db);
         auto alex = store->ensure_trainee("alex");
         sofs::Session s(sc, 7);
         auto attempt = store->begin_attempt(alex.id, s.transcript(), sofs::progress::facts_of(sc));
@@ -133,17 +139,7 @@ TEST_CASE("a player killed after storing the ending, before printing it, prints 
         CHECK(j["title"] == end->title);
         CHECK(lines[0].find("\"step\"") < lines[0].find("\"ending\""));
     }
-    THEN("the attempt is marked finished, with no new one begun") {
-        sofs::progress::OpenOptions o;
-        o.backup = false;
-        auto store = sofs::progress::Store::open(db, o);
-        auto alex = store->find_person("alex");
-        REQUIRE(alex);
-        auto attempts = store->attempts(sofs::progress::Actor::system(), alex->id);
-        REQUIRE(attempts.size() == 1);
-        CHECK(attempts[0].status == sofs::progress::AttemptStatus::Finished);
-        CHECK(attempts[0].events == static_cast<int>(stored));
-    }
+    THEN("the attempt is marked finished, with no new one begun") { check_one_finished_attempt(db, stored); }
     THEN("a third run starts a new attempt rather than printing the ending again") {
         Result third = run(play_args(db));
         CHECK(third.rc == 0);

@@ -2,6 +2,8 @@
 // fork/exec with pipes, no terminal on standard input, a controlled environment.
 #pragma once
 
+#include "../temp_dir.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -21,18 +23,8 @@ namespace tools_test {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("sofs-tools-test-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
+struct TempDir : test_files::TempDir {
+    TempDir() : test_files::TempDir("tools-test") {}
 };
 
 struct Child {

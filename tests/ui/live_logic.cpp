@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 using namespace sofs::ui::live;
+using sofs::FactKind;
+using sofs::House;
 
 namespace {
 
@@ -124,27 +126,28 @@ TEST_CASE("the statement wall: pinned first, hidden left off, kept across update
 }
 
 TEST_CASE("a sorting vote's rounds side by side: where the room put each fact, and what it moved") {
-    std::vector<Placed> r1 = {{"push", "past-harm", 4}, {"push", "complicating-factor", 1}, {"linda", "existing-safety", 3},
-                              {"linda", "strength", 2}, {"flat", "distractor", 5}};
-    std::vector<Placed> r2 = {{"push", "past-harm", 5}, {"linda", "strength", 4}, {"linda", "existing-safety", 1},
-                              {"new", "strength", 1}};
+    using K = FactKind;
+    std::vector<Placed> r1 = {{"push", K::PastHarm, 4}, {"push", K::ComplicatingFactor, 1}, {"linda", K::ExistingSafety, 3},
+                              {"linda", K::Strength, 2}, {"flat", K::Distractor, 5}};
+    std::vector<Placed> r2 = {{"push", K::PastHarm, 5}, {"linda", K::Strength, 4}, {"linda", K::ExistingSafety, 1},
+                              {"new", K::Strength, 1}};
     auto rows = compare_sortings({r1, r2});
     REQUIRE(rows.size() == 4);
     CHECK(rows[0].fact == "push");
     CHECK_FALSE(rows[0].moved);
-    CHECK(placed_line(rows[0].rounds[0]) == "Past harm 4; Complicating factor 1");
+    CHECK(placed_line(rows[0].rounds[0]) == "Past harm 4; Complicating factors 1");
     CHECK(rows[1].fact == "linda");
-    CHECK(rows[1].moved);   // existing safety -> existing strength
-    CHECK(placed_line(rows[1].rounds[1]) == "Existing strength 4; Existing safety 1");
+    CHECK(rows[1].moved);   // existing safety -> existing strengths
+    CHECK(placed_line(rows[1].rounds[1]) == "Existing strengths 4; Existing safety 1");
     CHECK(rows[2].fact == "flat");
     CHECK_FALSE(rows[2].moved);   // only the first round placed it
     CHECK(placed_line(rows[2].rounds[1]) == "not placed");
-    CHECK(placed_line(rows[2].rounds[0]) == "Not about safety 5");
+    CHECK(placed_line(rows[2].rounds[0]) == "Not part of the mapping 5");
     CHECK(rows[3].rounds[0].empty());
     // A tie in one round and one of the tied places in the other is still a change of mind.
-    auto tie = compare_sortings({{{"a", "past-harm", 2}, {"a", "strength", 2}}, {{"a", "past-harm", 3}}});
+    auto tie = compare_sortings({{{"a", K::PastHarm, 2}, {"a", K::Strength, 2}}, {{"a", K::PastHarm, 3}}});
     CHECK(tie[0].moved);
-    CHECK(place_words("good-things") == "Good things");
+    CHECK(std::string(place_words(House::GoodThings)) == "House of good things");
     CHECK(round_title(1) == "Round 1: before discussion");
     CHECK(round_title(2) == "Round 2: after discussion");
 
@@ -165,16 +168,16 @@ TEST_CASE("a sorting vote's rounds side by side: where the room put each fact, a
     CHECK(md.find("| | Round 1: before discussion | Round 2: after discussion |") != std::string::npos);
     CHECK(md.find("| The numbers | 2 3 7 | 3 3 4 |") != std::string::npos);
     CHECK(md.find("| Fact | Round 1: before discussion | Round 2: after discussion |") != std::string::npos);
-    CHECK(md.find("| Linda has a spare room. *(the room moved it)* | Existing safety 3; Existing strength 2 | "
-                  "Existing strength 4; Existing safety 1 |") != std::string::npos);
-    CHECK(md.find("| push | Past harm 4; Complicating factor 1 | Past harm 5 |") != std::string::npos);
+    CHECK(md.find("| Linda has a spare room. *(the room moved it)* | Existing safety 3; Existing strengths 2 | "
+                  "Existing strengths 4; Existing safety 1 |") != std::string::npos);
+    CHECK(md.find("| push | Past harm 4; Complicating factors 1 | Past harm 5 |") != std::string::npos);
     CHECK(md.find("changed for 1 fact between the rounds") != std::string::npos);
 
     std::string csv = session_csv(Wall{}, {}, {scale, sorting});
     CHECK(csv.find("vote,Safety scale: Where is it?,scaling,Round 2: after discussion,3 3 4,") != std::string::npos);
     CHECK(csv.find("vote,Mapping the facts: Place each thing,sorting,moved,Linda has a spare room.,"
-                   "Round 1: before discussion: Existing safety 3; Existing strength 2 | "
-                   "Round 2: after discussion: Existing strength 4; Existing safety 1\n") != std::string::npos);
+                   "Round 1: before discussion: Existing safety 3; Existing strengths 2 | "
+                   "Round 2: after discussion: Existing strengths 4; Existing safety 1\n") != std::string::npos);
 }
 
 TEST_CASE("every export of the session carries the statements improved together, without names") {

@@ -13,6 +13,8 @@
 #include "load/loader.hpp"
 #include "progress/store.hpp"
 
+#include "files.hpp"
+
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
@@ -37,18 +39,8 @@ int run(const std::string& cmd) {
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
-std::string temp_dir(const std::string& tag) {
-    std::string t = (fs::temp_directory_path() / ("sofs-cases-" + tag + "-XXXXXX")).string();
-    REQUIRE(mkdtemp(t.data()) != nullptr);
-    return t;
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string temp_dir(const std::string& tag) { return ui_test::temp_dir("sofs-cases-" + tag + "-"); }
+using ui_test::slurp;
 
 struct Case {
     std::string id, file;

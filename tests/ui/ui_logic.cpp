@@ -41,6 +41,19 @@ const sofs::Scenario& hint_case() {
     return *s;
 }
 std::vector<Hint> hints_in(const std::string& text) { return find_hints(text, hint_case(), hint_guidance()); }
+
+// SDL's disk driver, writing what is played to a temporary file, for as long as the test holds it.
+struct DiskAudio {
+    std::filesystem::path file;
+    explicit DiskAudio(const char* name) : file(std::filesystem::temp_directory_path() / name) {
+        setenv("SDL_AUDIODRIVER", "disk", 1);
+        setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
+    }
+    ~DiskAudio() {
+        std::filesystem::remove(file);
+        unsetenv("SDL_DISKAUDIOFILE");
+    }
+};
 }  // namespace
 
 TEST_SUITE("ui hints") {
@@ -304,7 +317,7 @@ TEST_SUITE("ui records") {
         sofs::play::Playthrough p(loaded.scenario, setup(again));
         CHECK(p.resumed());
         CHECK(p.text("danger-statement") == "We are worried\nthat\tRyan...");
-        CHECK(p.board().placements.at("push-saturday") == "past-harm");
+        CHECK(p.board().placements.at("push-saturday") == FactKind::PastHarm);
         CHECK_FALSE(std::filesystem::exists(db + ".drafts"));
         std::filesystem::remove_all(dir);
     }
@@ -401,9 +414,7 @@ TEST_SUITE("ui line voices") {
 
 TEST_SUITE("ui sound device") {
     TEST_CASE("GIVEN the disk audio driver WHEN a line is spoken live in a person's voice THEN speech is made and plays") {
-        auto file = std::filesystem::temp_directory_path() / "sofs-ui-disk-audio-voice.raw";
-        setenv("SDL_AUDIODRIVER", "disk", 1);
-        setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
+        DiskAudio disk("sofs-ui-disk-audio-voice.raw");
         {
             Sound s;
             s.open();
@@ -420,13 +431,9 @@ TEST_SUITE("ui sound device") {
             CHECK(s.playing());
             s.stop();
         }
-        std::filesystem::remove(file);
-        unsetenv("SDL_DISKAUDIOFILE");
     }
     TEST_CASE("GIVEN the disk audio driver WHEN a sentence is read aloud THEN speech is made and plays") {
-        auto file = std::filesystem::temp_directory_path() / "sofs-ui-disk-audio.raw";
-        setenv("SDL_AUDIODRIVER", "disk", 1);
-        setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
+        DiskAudio disk("sofs-ui-disk-audio.raw");
         {
             Sound s;
             s.open();
@@ -439,13 +446,9 @@ TEST_SUITE("ui sound device") {
             s.stop();
             CHECK_FALSE(s.playing());
         }
-        std::filesystem::remove(file);
-        unsetenv("SDL_DISKAUDIOFILE");
     }
     TEST_CASE("GIVEN a long reading being made WHEN a new one is asked for THEN the old is dropped and the window is woken for the new") {
-        auto file = std::filesystem::temp_directory_path() / "sofs-ui-disk-audio-2.raw";
-        setenv("SDL_AUDIODRIVER", "disk", 1);
-        setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
+        DiskAudio disk("sofs-ui-disk-audio-2.raw");
         {
             Sound s;
             s.open();
@@ -472,8 +475,6 @@ TEST_SUITE("ui sound device") {
                 }
             }
         }
-        std::filesystem::remove(file);
-        unsetenv("SDL_DISKAUDIOFILE");
     }
     TEST_CASE("GIVEN no usable audio device WHEN sound opens THEN it runs muted and says so in plain words") {
         setenv("SDL_AUDIODRIVER", "no-such-driver", 1);

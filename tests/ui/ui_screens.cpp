@@ -1,6 +1,8 @@
 // Screen tests: run sofs-sim under Xvfb (the scripted tour, and a start with
 // a bad scenario folder) and look at the pixels of the pictures it writes.
 // Without xvfb-run these tests fail and say so; they never pass silently.
+#include "files.hpp"
+
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
@@ -38,18 +40,8 @@ int run(const std::string& cmd) {
 
 bool have_xvfb() { return run("command -v xvfb-run >/dev/null 2>&1") == 0; }
 
-std::string temp_dir(const char* tag) {
-    std::string t = (fs::temp_directory_path() / (std::string("sofs-ui-") + tag + "-XXXXXX")).string();
-    REQUIRE(mkdtemp(t.data()) != nullptr);
-    return t;
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string temp_dir(const char* tag) { return ui_test::temp_dir(std::string("sofs-ui-") + tag + "-"); }
+using ui_test::slurp;
 
 struct Picture {
     int w = 0, h = 0;

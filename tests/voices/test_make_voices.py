@@ -52,6 +52,15 @@ class MakeVoices(unittest.TestCase):
         shutil.copytree(SMALL, folder)
         return folder
 
+    def edit_small(self, folder, old, new):
+        """Replaces `old` with `new` in the copied small scenario's file."""
+        path = os.path.join(folder, "small-voices.yaml")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn(old, text)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace(old, new))
+
     def test_one_file_per_spoken_line_named_as_the_plan_says(self):
         # GIVEN the small scenario WHEN it is voiced
         r = run("--out", self.out, SMALL)
@@ -104,11 +113,7 @@ class MakeVoices(unittest.TestCase):
         folder = self.copy_small()
         run("--out", self.out, folder)
         old = set(oggs(self.out))
-        path = os.path.join(folder, "small-voices.yaml")
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace("I help with his reading.", "I help with his spelling."))
+        self.edit_small(folder, "I help with his reading.", "I help with his spelling.")
         r = run("--out", self.out, folder)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("1 made, 4 unchanged", r.stdout)
@@ -122,11 +127,7 @@ class MakeVoices(unittest.TestCase):
     def test_a_changed_voice_makes_that_persons_lines_again(self):
         folder = self.copy_small()
         run("--out", self.out, folder)
-        path = os.path.join(folder, "small-voices.yaml")
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace("gender: female}\n  - {id: owen", "gender: female, voice: en-gb-x-rp+f4}\n  - {id: owen"))
+        self.edit_small(folder, "gender: female}\n  - {id: owen", "gender: female, voice: en-gb-x-rp+f4}\n  - {id: owen")
         before = manifest(self.out)["people"]
         r = run("--out", self.out, folder)
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -149,11 +150,7 @@ class MakeVoices(unittest.TestCase):
 
     def test_a_voice_espeak_does_not_have_is_reported_and_nothing_is_made(self):
         folder = self.copy_small()
-        path = os.path.join(folder, "small-voices.yaml")
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace('voice: "cy+f2"', 'voice: "zz+f2"'))
+        self.edit_small(folder, 'voice: "cy+f2"', 'voice: "zz+f2"')
         r = run("--out", self.out, folder)
         self.assertEqual(r.returncode, 1)
         self.assertIn("person 'nain' has voice 'zz+f2': espeak-ng has no language 'zz'", r.stderr)
@@ -161,11 +158,7 @@ class MakeVoices(unittest.TestCase):
 
     def test_a_scenario_with_errors_is_reported(self):
         folder = self.copy_small()
-        path = os.path.join(folder, "small-voices.yaml")
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace('voice: "cy+f2"', 'voice: "Welsh please"'))
+        self.edit_small(folder, 'voice: "cy+f2"', 'voice: "Welsh please"')
         r = run("--out", self.out, folder)
         self.assertNotEqual(r.returncode, 0)
         self.assertIn("error[SCN045]", r.stderr)

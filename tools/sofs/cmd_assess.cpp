@@ -4,6 +4,7 @@
 // for one transcript file.
 #include "util/args.hpp"
 #include "commands.hpp"
+#include "guidance_cli.hpp"
 #include "load/loader.hpp"
 #include "rubric/assess.hpp"
 #include "codec/transcript_json.hpp"
@@ -138,14 +139,8 @@ int cmd_assess(const Args& args) {
                                *kind + "'");
     }
 
-    std::string content = p.get("content").value_or(Guidance::default_dir());
-    std::string err;
-    auto guidance = Guidance::load(content, &err);
-    if (!guidance) {
-        std::fprintf(stderr, "sofs assess: the guidance data in '%s' could not be used:\n%s\n", content.c_str(),
-                     err.c_str());
-        return 2;
-    }
+    auto guidance = load_guidance("assess", p);
+    if (!guidance) return 2;
 
     auto loaded = load_scenario_file(*scenario_path);
     for (auto& d : loaded.diagnostics.items)

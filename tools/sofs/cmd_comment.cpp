@@ -82,15 +82,13 @@ int cmd_comment(const Args& args) {
 
     auto store = open_store(cmd, p, false);
     if (!store) return 1;
-    auto password = read_password(p, "Password for " + *p.get("trainer") + ": ", false, &err);
-    if (!password) return fail(cmd, err);
+    auto trainer = sign_in_from(cmd, *store, p, "trainer");
+    if (!trainer) return 1;
     try {
-        pg::Actor trainer = store->sign_in(*p.get("trainer"), *password);
-        if (first_password_pending(cmd, *store, trainer.name, db_path(p))) return 1;
-        auto c = store->add_comment(trainer, *attempt, *p.get("text"), p.get("criterion").value_or(""),
+        auto c = store->add_comment(*trainer, *attempt, *p.get("text"), p.get("criterion").value_or(""),
                                     p.get("task").value_or(""));
         std::string on = c.criterion.empty() ? "the case" : c.criterion;
-        std::printf("%s commented on %s in attempt %lld (comment %lld); no decision changed\n", trainer.name.c_str(),
+        std::printf("%s commented on %s in attempt %lld (comment %lld); no decision changed\n", trainer->name.c_str(),
                     on.c_str(), *attempt, static_cast<long long>(c.id));
         return 0;
     } catch (const pg::StoreError& e) {

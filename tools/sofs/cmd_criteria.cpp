@@ -3,6 +3,7 @@
 // --criterion`) and reports. What each means: assessment/CRITERIA.md.
 #include "util/args.hpp"
 #include "commands.hpp"
+#include "guidance_cli.hpp"
 #include "rubric/catalogue.hpp"
 
 #include <nlohmann/json.hpp>
@@ -43,13 +44,8 @@ int cmd_criteria(const Args& args) {
                      p.error.empty() ? "takes no file names" : p.error.c_str(), kCriteriaHelp);
         return 2;
     }
-    std::string content = p.get("content").value_or(Guidance::default_dir()), err;
-    auto g = Guidance::load(content, &err);
-    if (!g) {
-        std::fprintf(stderr, "sofs criteria: the guidance data in '%s' could not be used:\n%s\n", content.c_str(),
-                     err.c_str());
-        return 2;
-    }
+    auto g = load_guidance("criteria", p);
+    if (!g) return 2;
     auto all = criteria_catalogue(*g);
     auto kind = p.get("kind");
     if (kind) {

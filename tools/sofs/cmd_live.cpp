@@ -98,27 +98,18 @@ int cmd_live(const Args& args) {
         auto session = session_arg();
         if (!session) return usage_error(cmd, what + " needs the session's number");
         if (what == "watch") {
-            long long for_ms = 0;
-            if (p.get("for-ms")) {
-                auto n = p.get_int("for-ms", &err);
-                if (!n) return usage_error(cmd, err);
-                for_ms = *n;
-            }
+            auto for_ms = p.get_int_or("for-ms", 0, &err);
+            if (!for_ms) return usage_error(cmd, err);
             store->listen(*session);
             std::printf("the room (session %lld):\n", static_cast<long long>(*session));
             print_room(*store, *session);
-            auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(for_ms);
-            for (;;) {
-                auto left = for_ms ? std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         until - std::chrono::steady_clock::now())
-                                         .count()
-                                   : 60000;
-                if (left <= 0) return 0;
-                auto changed = store->wait_for_changes(static_cast<int>(left));
-                if (changed.empty()) continue;
-                std::printf("the room (changed: %s):\n", changed.front().c_str());
-                print_room(*store, *session);
-            }
+            return watch_changes(
+                *for_ms, [&](int ms) { return store->wait_for_changes(ms); },
+                [&](const std::vector<std::string>& changed) {
+                    std::printf("the room (changed: %s):\n", changed.front().c_str());
+                    print_room(*store, *session);
+                    return 0;
+                });
         }
         if (what == "release") {
             if (!p.get("scene")) return usage_error(cmd, "release needs --scene (the pause point's scene id)");

@@ -197,27 +197,20 @@ int cmd_network(const Args& args) {
                 print(*board);
                 return 0;
             }
-            long long for_ms = 0;
-            if (p.get("for-ms")) {
-                auto n = p.get_int("for-ms", &err);
-                if (!n) return usage_error(cmd, err);
-                for_ms = *n;
-            }
+            auto for_ms = p.get_int_or("for-ms", 0, &err);
+            if (!for_ms) return usage_error(cmd, err);
             store->listen_network(*board_id);
             board = store->network_board(*board_id);   // after LISTEN: no change is missed between
             print(*board);
-            auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(for_ms);
-            for (;;) {
-                long long left = for_ms ? std::chrono::duration_cast<std::chrono::milliseconds>(
-                                              until - std::chrono::steady_clock::now()).count()
-                                        : 60000;
-                if (left <= 0) return 0;
-                if (store->wait_for_changes(static_cast<int>(left)).empty()) continue;
-                board = store->network_board(*board_id);
-                if (!board) return fail(cmd, "the board is no longer there");
-                std::printf("\n--- the board changed ---\n");
-                print(*board);
-            }
+            return watch_changes(
+                *for_ms, [&](int ms) { return store->wait_for_changes(ms); },
+                [&](const std::vector<std::string>&) {
+                    board = store->network_board(*board_id);
+                    if (!board) return fail(cmd, "the board is no longer there");
+                    std::printf("\n--- the board changed ---\n");
+                    print(*board);
+                    return 0;
+                });
         }
         if (what == "export") {
             if (!p.get("out")) return usage_error(cmd, "export needs --out FOLDER");

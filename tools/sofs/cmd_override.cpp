@@ -52,14 +52,12 @@ int cmd_override(const Args& args) {
 
     auto store = open_store(cmd, p, false);
     if (!store) return 1;
-    auto password = read_password(p, "Password for " + *p.get("trainer") + ": ", false, &err);
-    if (!password) return fail(cmd, err);
+    auto trainer = sign_in_from(cmd, *store, p, "trainer");
+    if (!trainer) return 1;
     try {
-        pg::Actor trainer = store->sign_in(*p.get("trainer"), *password);
-        if (first_password_pending(cmd, *store, trainer.name, db_path(p))) return 1;
-        auto o = store->override_verdict(trainer, *attempt, *p.get("criterion"), met == "yes", *p.get("reason"),
+        auto o = store->override_verdict(*trainer, *attempt, *p.get("criterion"), met == "yes", *p.get("reason"),
                                          p.get("task").value_or(""));
-        std::printf("%s overruled the assessor on %s in attempt %lld: now %s (override %lld)\n", trainer.name.c_str(),
+        std::printf("%s overruled the assessor on %s in attempt %lld: now %s (override %lld)\n", trainer->name.c_str(),
                     p.get("criterion")->c_str(), *attempt, o.met ? "met" : "not met", static_cast<long long>(o.id));
         return 0;
     } catch (const pg::StoreError& e) {

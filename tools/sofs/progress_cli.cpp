@@ -4,6 +4,7 @@
 #include "postgres.hpp"
 #include "progress/private_files.hpp"
 
+#include <chrono>
 #include <termios.h>
 #include <unistd.h>
 
@@ -112,6 +113,39 @@ bool first_password_pending(const char* cmd, progress::Store& store, const std::
                  "which asks for it too. Nothing was done.\n",
                  cmd, me->name.c_str(), me->name.c_str(), db.c_str());
     return true;
+}
+
+std::optional<progress::Actor> sign_in_from(const char* cmd, progress::Store& store, const Parsed& p,
+                                            const std::string& option) {
+    const std::string name = p.get(option).value_or("");
+    std::string err;
+    auto password = read_password(p, "Password for " + name + ": ", false, &err);
+    if (!password) {
+        fail(cmd, err);
+        return std::nullopt;
+    }
+    try {
+        progress::Actor who = store.sign_in(name, *password);
+        if (first_password_pending(cmd, store, who.name, db_path(p))) return std::nullopt;
+        return who;
+    } catch (const progress::StoreError& e) {
+        fail(cmd, e.what());
+        return std::nullopt;
+    }
+}
+
+int watch_changes(long long for_ms, const std::function<std::vector<std::string>(int)>& wait,
+                  const std::function<int(const std::vector<std::string>&)>& on_change) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(for_ms);
+    for (;;) {
+        long long left =
+            for_ms ? std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count()
+                   : 60000;
+        if (left <= 0) return 0;
+        auto changed = wait(static_cast<int>(left));
+        if (changed.empty()) continue;
+        if (int status = on_change(changed)) return status;
+    }
 }
 
 bool confirm(const std::string& question) {

@@ -6,6 +6,7 @@
 #include "util/args.hpp"
 #include "progress/store.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,18 @@ std::optional<std::string> read_password(const Parsed& p, const std::string& pro
 // (sofs user passwd NAME --own) and returns true: the caller does nothing
 // under that password. Every command-line sign-in asks this.
 bool first_password_pending(const char* cmd, progress::Store& store, const std::string& name, const std::string& db);
+
+// Signs in the person named by --`option` (such as --trainer) with the password
+// read_password finds, and asks first_password_pending. Nullopt, with the reason
+// printed as "sofs CMD: ...", when any of it fails.
+std::optional<progress::Actor> sign_in_from(const char* cmd, progress::Store& store, const Parsed& p,
+                                            const std::string& option);
+
+// A watching command's loop: `wait(ms)` waits up to ms for changes (empty when
+// none came); each change goes to `on_change`, whose non-zero result ends the
+// watch with that status. Ends with 0 after `for_ms` (0: never).
+int watch_changes(long long for_ms, const std::function<std::vector<std::string>(int)>& wait,
+                  const std::function<int(const std::vector<std::string>&)>& on_change);
 
 // True when standard input and standard error are a terminal.
 bool interactive();

@@ -1,6 +1,8 @@
 // The live session's two connections and the listener's thread (live_link.hpp).
 #include "live_link.hpp"
 
+#include "widgets.hpp"
+
 namespace sofs::ui::live {
 
 Link::~Link() { stop(); }
@@ -78,6 +80,43 @@ std::string Link::listener_problem() {
 void Link::stop() {
     stopping_ = true;
     if (listener_.joinable()) listener_.join();
+}
+
+bool connect_once(std::unique_ptr<Link>& link, const std::string& db, std::string* problem) {
+    if (link && link->connected()) return true;
+    link = std::make_unique<Link>();
+    if (link->connect(db, problem)) return true;
+    link.reset();
+    return false;
+}
+
+void hear(Link* link, std::string* problem, const std::function<void()>& refresh) {
+    if (!link) return;
+    if (!link->take_changes().empty()) refresh();
+    if (std::string p = link->listener_problem(); !p.empty()) *problem = p;
+}
+
+bool reachable(const Link* link, const std::string& problem, const char* retry_id, const std::function<void()>& retry) {
+    if (!problem.empty()) {
+        worry_text(problem);
+        gap(0.3f);
+    }
+    if (link) return true;
+    wrapped("This computer could not reach the course's store. Check the network, then come back to this screen.");
+    if (big_button((std::string("Try again") + retry_id).c_str())) retry();
+    return false;
+}
+
+bool change_store(Link& link, std::string* problem, const std::string& failed,
+                  const std::function<void(progress::PgStore&)>& change) {
+    problem->clear();
+    try {
+        change(link.store());
+        return true;
+    } catch (const std::exception& e) {
+        *problem = failed + ": " + e.what();
+        return false;
+    }
 }
 
 }  // namespace sofs::ui::live

@@ -53,4 +53,23 @@ private:
                      std::string* error);
 };
 
+// A screen's link, connected the first time it is needed; false (the link
+// dropped, `problem` in plain words) when the store cannot be reached.
+bool connect_once(std::unique_ptr<Link>& link, const std::string& db, std::string* problem);
+
+// The start of each frame of a screen on the shared store (the live session,
+// the network boards). `hear`: what the listener heard since the last frame,
+// `refresh` called when something changed and its problem (if any) put in
+// `problem`. `reachable`: the problem shown; when there is no link, the
+// reason and a Try again button (ImGui id `retry_id`, calling `retry`),
+// and false: the screen draws nothing more.
+void hear(Link* link, std::string* problem, const std::function<void()>& refresh);
+bool reachable(const Link* link, const std::string& problem, const char* retry_id, const std::function<void()>& retry);
+
+// One change a screen asks of the shared store: `change` runs on the
+// screen's connection; a store error becomes `*problem` in plain words
+// ("<failed>: <why>"), cleared first. True when the change went in.
+bool change_store(Link& link, std::string* problem, const std::string& failed,
+                  const std::function<void(progress::PgStore&)>& change);
+
 }  // namespace sofs::ui::live

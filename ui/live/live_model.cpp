@@ -1,5 +1,6 @@
 // The live screens' logic without a window (live_model.hpp).
 #include "live_model.hpp"
+#include "model/places.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -219,7 +220,7 @@ std::vector<SortingRow> compare_sortings(const std::vector<std::vector<Placed>>&
             });
         // The most-chosen place (all of them, when tied) of the first and the last round that placed the fact.
         auto tops = [](const std::vector<PlaceCount>& cell) {
-            std::set<std::string> t;
+            std::set<Place> t;
             for (const auto& c : cell)
                 if (c.count == cell.front().count) t.insert(c.place);
             return t;
@@ -236,19 +237,32 @@ std::vector<SortingRow> compare_sortings(const std::vector<std::vector<Placed>>&
     return rows;
 }
 
-std::string place_words(const std::string& place) {
-    if (place == "strength") return "Existing strength";
-    if (place == "distractor") return "Not about safety";
-    std::string p = place;
-    std::replace(p.begin(), p.end(), '-', ' ');
-    std::replace(p.begin(), p.end(), '_', ' ');
-    if (!p.empty()) p[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
-    return p;
+std::optional<Place> place_from(const std::string& name) {
+    if (std::optional<FactKind> k = fact_kind_from(name)) return Place{*k};
+    if (std::optional<House> h = house_from(name)) return Place{*h};
+    return std::nullopt;
+}
+
+std::string place_name(const Place& p) {
+    return std::visit([](auto v) { return std::string(to_string(v)); }, p);
+}
+
+std::vector<Place> sorting_places(TaskKind kind) {
+    std::vector<Place> out;
+    if (kind == TaskKind::ThreeHouses)
+        for (House h : kHousesInOrder) out.push_back(h);
+    else
+        for (FactKind k : kFactKindsInOrder) out.push_back(k);
+    return out;
+}
+
+const char* place_words(const Place& place) {
+    return std::visit([](auto v) { return display_name(v); }, place);
 }
 
 std::string placed_line(const std::vector<PlaceCount>& cell) {
     std::string s;
-    for (const auto& c : cell) s += (s.empty() ? "" : "; ") + place_words(c.place) + " " + std::to_string(c.count);
+    for (const auto& c : cell) s += (s.empty() ? "" : "; ") + std::string(place_words(c.place)) + " " + std::to_string(c.count);
     return s.empty() ? "not placed" : s;
 }
 

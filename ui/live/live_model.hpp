@@ -6,11 +6,14 @@
 // trainer, exported as Markdown or CSV into a folder the trainer chose).
 #pragma once
 
+#include "model/scenario.hpp"
+
 #include <array>
 #include <functional>
 #include <optional>
 #include <set>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace sofs::ui::live {
@@ -111,14 +114,25 @@ std::string marks_line(const std::vector<Mark>& marks);
 
 // ------------------------------------------------------------------ sorting votes
 
+// Where a sorting vote puts a fact: a place in the mapping, or for the Three
+// Houses one of the child's words in a house.
+using Place = std::variant<FactKind, House>;
+// The place a stored name (the live tables', a script's) stands for; nullopt
+// for a name the engine does not know. Its name back, for the store.
+std::optional<Place> place_from(const std::string& name);
+std::string place_name(const Place& p);
+// The places a sorting task of this kind offers, in the case's order.
+std::vector<Place> sorting_places(TaskKind kind);
+
 // How many of the room put one fact (or one of the child's words, for the
 // Three Houses) in one place, in one revealed round (PgStore::PlacementCount).
 struct Placed {
-    std::string fact, place;
+    std::string fact;
+    Place place;
     int count = 0;
 };
 struct PlaceCount {
-    std::string place;
+    Place place;
     int count = 0;
 };
 // One fact's line when a sorting vote's rounds are compared side by side.
@@ -130,10 +144,10 @@ struct SortingRow {
 // The rounds (oldest first) side by side, fact by fact; a fact no one placed
 // in a round has an empty list there.
 std::vector<SortingRow> compare_sortings(const std::vector<std::vector<Placed>>& rounds);
-// A place in plain words: "past-harm" -> "Past harm", "strength" -> "Existing
-// strength", "distractor" -> "Not about safety", "good-things" -> "Good things".
-std::string place_words(const std::string& place);
-// One cell: "Past harm 4; Existing strength 1" (most first), or "not placed".
+// A place in plain words, the engine's one display name for it: "Past harm",
+// "Existing strengths", "House of good things".
+const char* place_words(const Place& place);
+// One cell: "Past harm 4; Existing strengths 1" (most first), or "not placed".
 std::string placed_line(const std::vector<PlaceCount>& cell);
 // "Round 1: before discussion", "Round 2: after discussion".
 std::string round_title(int round);

@@ -2,6 +2,7 @@
 #include "live_script.hpp"
 
 #include "app.hpp"
+#include "key_play.hpp"
 #include "screens/live_session.hpp"
 #include "screens/network.hpp"
 #include "runtime/stock_answer.hpp"
@@ -171,10 +172,8 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
                 if (!app.advance()) { *error = "could not go on"; return false; }
                 return true;
             case View::Kind::Choices: {
-                const Choice* pick = v.choices.front();
-                for (const Choice* c : v.choices)
-                    if (move_fits_practice(c->move)) { pick = c; break; }
-                if (!app.choose(pick->id)) { *error = "could not choose '" + pick->id + "'"; return false; }
+                const Choice* pick = practice_choice(v);
+                if (!pick || !app.choose(pick->id)) { *error = "could not choose '" + (pick ? pick->id : "") + "'"; return false; }
                 return true;
             }
             case View::Kind::Task:
@@ -219,8 +218,10 @@ bool LiveScript::step(App& app, const Step& s, bool* done, std::string* error) {
     if (s.verb == "move-fact") {
         live.refresh(app);
         if (!live.vote_open() || !live.sorting_vote()) { *done = false; return true; }
-        auto [fact, place] = two(a);
-        if (!live.move_fact(app, fact, place)) { *error = live.problem(); return false; }
+        auto [fact, name] = two(a);
+        std::optional<live::Place> place = live::place_from(name);   // the script's name for it
+        if (!place) { *error = "'" + name + "' is not a place (past-harm, strength, worries, ...)"; return false; }
+        if (!live.move_fact(app, fact, *place)) { *error = live.problem(); return false; }
         return true;
     }
     if (s.verb == "send-sorting") {

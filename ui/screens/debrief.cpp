@@ -2,6 +2,7 @@
 #include "debrief.hpp"
 
 #include "app.hpp"
+#include "model/places.hpp"
 #include "hints.hpp"
 #include "widgets.hpp"
 
@@ -41,15 +42,6 @@ static std::string guidance_quote(const std::string& g) {
     std::string out = g;
     for (std::size_t at; (at = out.find(" (seeds)")) != std::string::npos;) out.erase(at, 8);
     return "The guidance says: \u201C" + out + "\u201D";
-}
-
-static const char* place_name(const std::string& id) {
-    if (id == "past-harm") return "Past harm";
-    if (id == "complicating-factor") return "Complicating factor";
-    if (id == "strength") return "Existing strength";
-    if (id == "existing-safety") return "Existing safety";
-    if (id == "distractor") return "Not part of the mapping";
-    return id.c_str();
 }
 
 static const std::string* answer_text(App& app, const std::string& task) {
@@ -135,13 +127,15 @@ void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
     auto it = app.session()->answers().find(task_id);
     if (it == app.session()->answers().end()) return;
     subheading(app, "Your mapping beside the experts'");
+    // The transcript's names, read into places once (the session accepted only known ones).
+    const std::map<std::string, FactKind> placed = play::fact_places(it->second.placements);
     // The guidance behind every placement is the same: quote it once, above the groups.
     int same = 0, total = 0;
-    for (const auto& [fact_id, place] : it->second.placements) {
+    for (const auto& [fact_id, place] : placed) {
         const Fact* f = app.scenario()->fact(fact_id);
         if (!f) continue;
         ++total;
-        if (place == to_string(f->kind)) ++same;
+        if (place == f->kind) ++same;
     }
     wrapped(std::to_string(same) + " of " + std::to_string(total) + " facts are where the experts put them.");
     const std::string* quote = nullptr;
@@ -152,20 +146,18 @@ void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
     if (quote) muted_text(guidance_quote(*quote));
     gap(0.3f);
     // One group for each place a fact belongs, in the order of the mapping's columns.
-    for (FactKind kind : {FactKind::PastHarm, FactKind::ComplicatingFactor, FactKind::Strength, FactKind::ExistingSafety,
-                          FactKind::Distractor}) {
-        std::string kind_id = to_string(kind);
-        std::vector<std::pair<const Fact*, std::string>> rows;
-        for (const auto& [fact_id, place] : it->second.placements) {
+    for (FactKind kind : kFactKindsInOrder) {
+        std::vector<std::pair<const Fact*, FactKind>> rows;
+        for (const auto& [fact_id, place] : placed) {
             const Fact* f = app.scenario()->fact(fact_id);
             if (f && f->kind == kind) rows.push_back({f, place});
         }
         if (rows.empty()) continue;
         int here = 0;
-        for (auto& r : rows) here += r.second == kind_id;
-        ImGui::PushID(kind_id.c_str());
+        for (auto& r : rows) here += r.second == kind;
+        ImGui::PushID(to_string(kind));
         if (app.bold) ImGui::PushFont(app.bold);
-        wrapped(std::string(kind == FactKind::Distractor ? "Best set aside" : "Belongs under " + std::string(place_name(kind_id))) +
+        wrapped(std::string(kind == FactKind::Distractor ? "Best set aside" : "Belongs under " + std::string(display_name(kind))) +
                 ": you placed " + std::to_string(here) + " of " + std::to_string(rows.size()) + " here");
         if (app.bold) ImGui::PopFont();
         if (ImGui::BeginTable("###map-group", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
@@ -175,18 +167,18 @@ void DebriefScreen::draw_mapping(App& app, const std::string& task_id) {
             ImGui::TableHeadersRow();
             // Differences first: they are what there is to learn from.
             std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
-                return (a.second != kind_id) > (b.second != kind_id);
+                return (a.second != kind) > (b.second != kind);
             });
             for (const auto& [f, place] : rows) {
                 ImGui::PushID(f);
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
                 wrapped(f->text);
-                if (place != kind_id && !f->why.empty()) muted_text("Why: " + f->why);
+                if (place != kind && !f->why.empty()) muted_text("Why: " + f->why);
                 ImGui::TableSetColumnIndex(1);
-                wrapped(place_name(place));
+                wrapped(display_name(place));
                 ImGui::TableSetColumnIndex(2);
-                met_badge(place == kind_id, "Same", "Different");
+                met_badge(place == kind, "Same", "Different");
                 ImGui::PopID();
             }
             ImGui::EndTable();

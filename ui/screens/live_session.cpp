@@ -1,6 +1,8 @@
 // The live session screen (live_session.hpp).
 #include "live_session.hpp"
 
+#include "play/reread.hpp"
+
 #include "app.hpp"
 #include "postgres.hpp"
 #include "rubric/assess.hpp"
@@ -16,25 +18,21 @@ namespace sofs::ui {
 
 namespace {
 
-const char* kind_words(TaskKind k) {
-    switch (k) {
-        case TaskKind::DangerStatement: return "Danger statement";
-        case TaskKind::SafetyGoal: return "Safety goal";
-        case TaskKind::PastHarm: return "Past harm";
-        case TaskKind::SortFacts: return "Mapping the facts";
-        case TaskKind::Scaling: return "Safety scale";
-        case TaskKind::ThreeHouses: return "Three Houses";
-        case TaskKind::SafetyNetwork: return "Safety network";
-        case TaskKind::NextSteps: return "Next steps";
-        case TaskKind::WordsAndPictures: return "Words and Pictures";
-    }
-    return "Task";
-}
-
 std::string shorten(const std::string& s, std::size_t n) {
     if (s.size() <= n) return s;
     std::size_t cut = s.rfind(' ', n);
     return s.substr(0, cut == std::string::npos || cut < n / 2 ? n : cut) + "...";
+}
+
+// A revealed sorting round's counts from the live tables, their place names
+// read into places here; a count under a name the engine does not know (not
+// one this program sends) is left out rather than shown as a place.
+std::vector<live::Placed> revealed_places(progress::PgStore& store, progress::Id session, const std::string& task,
+                                          int round) {
+    std::vector<live::Placed> out;
+    for (const auto& c : store.revealed_placements(session, task, round))
+        if (std::optional<live::Place> p = live::place_from(c.place)) out.push_back({c.fact, *p, c.count});
+    return out;
 }
 
 std::string home_folder() {
@@ -154,15 +152,7 @@ void LiveScreen::enter(App& app) {
     if (info_.id) refresh(app);
 }
 
-bool LiveScreen::ensure_link(App& app) {
-    if (link_ && link_->connected()) return true;
-    link_ = std::make_unique<live::Link>();
-    if (!link_->connect(app.opt.db_path, &problem_)) {
-        link_.reset();
-        return false;
-    }
-    return true;
-}
+bool LiveScreen::ensure_link(App& app) { return live::connect_once(link_, app.opt.db_path, &problem_); }
 
 bool LiveScreen::start_listening(App& app) {
     App* a = &app;
@@ -173,14 +163,11 @@ bool LiveScreen::start_listening(App& app) {
 
 const Scenario* LiveScreen::scenario(App& app, const std::string& id) {
     if (scenario_ && scenario_->id == id) return scenario_.get();
-    for (const auto& entry : app.cases().scenarios)
-        if (entry->id == id) {
-            std::string why;
-            scenario_ = app.whole_case(entry, &why);
-            if (!scenario_ && problem_.empty()) problem_ = why;
-            return scenario_.get();
-        }
-    return nullptr;
+    std::string why;
+    auto whole = app.whole_case(id, &why);
+    if (!whole) return nullptr;   // not on this computer, or unreadable: opening the case says which
+    scenario_ = std::move(whole);
+    return scenario_.get();
 }
 
 // ------------------------------------------------------------------ actions
@@ -235,83 +222,51 @@ bool LiveScreen::open_case(App& app) {
     return false;
 }
 
-bool LiveScreen::open_vote(App& app, const std::string& task) {
-    problem_.clear();
-    try {
-        link_->store().open_vote(info_.id, task);
-        vote_task_ = task;
-    } catch (const std::exception& e) {
-        problem_ = std::string("could not open the vote: ") + e.what();
-        return false;
-    }
+// A change to the shared store, then the screen read again; false with problem_ said.
+bool LiveScreen::change(App& app, const std::string& failed, const std::function<void(progress::PgStore&)>& c) {
+    if (!live::change_store(*link_, &problem_, failed, c)) return false;
     refresh(app);
     return true;
+}
+
+bool LiveScreen::open_vote(App& app, const std::string& task) {
+    return change(app, "could not open the vote", [&](progress::PgStore& store) {
+        store.open_vote(info_.id, task);
+        vote_task_ = task;
+    });
 }
 
 bool LiveScreen::cast_vote(App& app, int number) {
-    problem_.clear();
-    try {
-        my_vote_round_ = link_->store().cast_vote(info_.id, vote_task_, number);
+    return change(app, "your vote did not go in", [&](progress::PgStore& store) {
+        my_vote_round_ = store.cast_vote(info_.id, vote_task_, number);
         my_vote_ = number;
-    } catch (const std::exception& e) {
-        problem_ = std::string("your vote did not go in: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    });
 }
 
 bool LiveScreen::reveal(App& app) {
-    problem_.clear();
-    try {
-        link_->store().reveal_vote(info_.id, vote_task_);
-    } catch (const std::exception& e) {
-        problem_ = std::string("could not reveal: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    return change(app, "could not reveal", [&](progress::PgStore& store) { store.reveal_vote(info_.id, vote_task_); });
 }
 
 bool LiveScreen::improve_together(App& app, const std::string& key) {
-    problem_.clear();
     for (const auto& w : wall_.items())
-        if (w.key == key) try {
-                link_->store().open_improvement(info_.id, w.kind == live::WallKind::Danger ? "danger" : "goal", w.text);
-                refresh(app);
-                return true;
-            } catch (const std::exception& e) {
-                problem_ = std::string("could not open it for the room: ") + e.what();
-                return false;
-            }
+        if (w.key == key)
+            return change(app, "could not open it for the room", [&](progress::PgStore& store) {
+                store.open_improvement(info_.id, w.kind == live::WallKind::Danger ? "danger" : "goal", w.text);
+            });
     problem_ = "that statement is no longer on the wall";
     return false;
 }
 
 bool LiveScreen::propose(App& app, const std::string& text) {
     problem_.clear();
-    if (!improvement_) return false;
-    try {
-        link_->store().propose_edit(improvement_->id, text);
-    } catch (const std::exception& e) {
-        problem_ = std::string("your edit did not go in: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    return improvement_ &&
+           change(app, "your edit did not go in", [&](progress::PgStore& store) { store.propose_edit(improvement_->id, text); });
 }
 
 bool LiveScreen::pick(App& app, progress::Id proposal) {
     problem_.clear();
-    if (!improvement_) return false;
-    try {
-        link_->store().pick_proposal(improvement_->id, proposal);
-    } catch (const std::exception& e) {
-        problem_ = std::string("could not pick it: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    return improvement_ &&
+           change(app, "could not pick it", [&](progress::PgStore& store) { store.pick_proposal(improvement_->id, proposal); });
 }
 
 // The statements the room improved together, for the session's export:
@@ -342,7 +297,7 @@ std::vector<live::VoteRecord> LiveScreen::votes_for_export(App& app) {
     for (const auto& task : tasks) {
         live::VoteRecord v;
         const Task* t = sc ? sc->task(task) : nullptr;
-        v.title = t ? std::string(kind_words(t->kind)) + ": " + shorten(t->prompt, 90) : task;
+        v.title = t ? play::task_label(t->kind) + ": " + shorten(t->prompt, 90) : task;
         v.sorting = t && (t->kind == TaskKind::SortFacts || t->kind == TaskKind::ThreeHouses);
         if (sc && !v.sorting) {
             const ScalingKey& key = sc->scaling_key(task);
@@ -359,8 +314,7 @@ std::vector<live::VoteRecord> LiveScreen::votes_for_export(App& app) {
             v.round_numbers.push_back(r.round);
             auto numbers = store.revealed_votes(info_.id, task, r.round);
             std::vector<live::Placed> placed;
-            if (numbers.empty() || v.sorting)
-                for (const auto& c : store.revealed_placements(info_.id, task, r.round)) placed.push_back({c.fact, c.place, c.count});
+            if (numbers.empty() || v.sorting) placed = revealed_places(store, info_.id, task, r.round);
             if (!placed.empty()) v.sorting = true;
             v.numbers.push_back(std::move(numbers));
             v.placements.push_back(std::move(placed));
@@ -387,28 +341,27 @@ bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, s
     return true;
 }
 
-std::map<std::string, std::string> LiveScreen::case_sorting(App& app) {
+std::map<std::string, live::Place> LiveScreen::case_sorting(App& app) {
     auto& store = link_->store();
     std::optional<progress::Attempt> latest;
     for (const auto& a : store.attempts(*app.user, app.user->id))
         if (a.scenario == info_.scenario && (!latest || a.id > latest->id)) latest = a;
-    std::map<std::string, std::string> placements;
+    std::map<std::string, std::string> stored;
     if (latest)
         for (const auto& e : store.transcript(latest->id).events)
             if (e.kind == Event::Kind::Answer && e.answer.task == vote_task_ && !e.answer.placements.empty())
-                placements = e.answer.placements;   // the latest answer to the task
+                stored = e.answer.placements;   // the latest answer to the task
+    // The transcript's names read into places (the session accepted only known ones).
+    std::map<std::string, live::Place> placements;
+    for (const auto& [fact, name] : stored)
+        if (std::optional<live::Place> p = live::place_from(name)) placements[fact] = *p;
     return placements;
 }
 
-namespace {
-
-// The places a sorting task offers, in the order the case's task names them.
-std::vector<std::string> sorting_places(const Task* t) {
-    if (t && t->kind == TaskKind::ThreeHouses) return {"worries", "good-things", "dreams"};
-    return {"past-harm", "complicating-factor", "strength", "existing-safety", "distractor"};
+std::vector<live::Place> LiveScreen::vote_places() const {
+    const Task* t = scenario_ ? scenario_->task(vote_task_) : nullptr;
+    return live::sorting_places(t ? t->kind : TaskKind::SortFacts);
 }
-
-}  // namespace
 
 // A fact's words in the case, or its id when the case does not have it.
 std::string LiveScreen::fact_words(const std::string& id) const {
@@ -430,7 +383,7 @@ bool LiveScreen::load_my_sorting(App& app) {
     }
 }
 
-bool LiveScreen::move_fact(App& app, const std::string& fact, const std::string& place) {
+bool LiveScreen::move_fact(App& app, const std::string& fact, const live::Place& place) {
     problem_.clear();
     if (!load_my_sorting(app)) return false;
     auto it = my_sorting_.find(fact);
@@ -438,9 +391,9 @@ bool LiveScreen::move_fact(App& app, const std::string& fact, const std::string&
         problem_ = "'" + fact + "' is not in your sorting: sort the facts at this task in the case first";
         return false;
     }
-    auto places = sorting_places(scenario_ ? scenario_->task(vote_task_) : nullptr);
+    auto places = vote_places();
     if (std::find(places.begin(), places.end(), place) == places.end()) {
-        problem_ = "'" + place + "' is not a place at this task";
+        problem_ = std::string("'") + live::place_words(place) + "' is not a place at this task";
         return false;
     }
     it->second = place;
@@ -448,23 +401,16 @@ bool LiveScreen::move_fact(App& app, const std::string& fact, const std::string&
 }
 
 bool LiveScreen::send_sorting(App& app) {
-    problem_.clear();
-    try {
+    return change(app, "your sorting did not go in", [&](progress::PgStore& store) {
         // What the trainee changed here after discussion, else their answer in the case.
-        std::map<std::string, std::string> placements =
+        std::map<std::string, live::Place> sorting =
             my_sorting_task_ == vote_task_ && !my_sorting_.empty() ? my_sorting_ : case_sorting(app);
-        if (placements.empty()) {
-            problem_ = "sort the facts at this task in the case first, then send your sorting";
-            return false;
-        }
-        link_->store().cast_placements(info_.id, vote_task_, placements);
+        std::map<std::string, std::string> placements;   // the live table's names
+        for (const auto& [fact, place] : sorting) placements[fact] = live::place_name(place);
+        if (placements.empty()) throw std::runtime_error("sort the facts at this task in the case first, then send your sorting");
+        store.cast_placements(info_.id, vote_task_, placements);
         my_sorting_sent_ = true;
-    } catch (const std::exception& e) {
-        problem_ = std::string("your sorting did not go in: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    });
 }
 
 // The trainee's own sorting, one line per fact with its place, to change
@@ -476,9 +422,9 @@ void LiveScreen::draw_my_sorting(App& app) {
     if (!rounds_.empty() && rounds_.back().round > 1) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     if (!ImGui::CollapsingHeader("Change where you put them###live-my-sorting")) return;
     const Scenario* sc = scenario_.get();
-    auto places = sorting_places(sc ? sc->task(vote_task_) : nullptr);
+    auto places = vote_places();
     float combo_w = 0;
-    for (const auto& p : places) combo_w = std::max(combo_w, ImGui::CalcTextSize(live::place_words(p).c_str()).x);
+    for (const auto& p : places) combo_w = std::max(combo_w, ImGui::CalcTextSize(live::place_words(p)).x);
     combo_w += ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
     if (ImGui::BeginTable("###live-my-sorting-table", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch);
@@ -494,9 +440,9 @@ void LiveScreen::draw_my_sorting(App& app) {
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(combo_w);
             ImGui::PushID(fact.c_str());
-            if (ImGui::BeginCombo("###place", live::place_words(place).c_str())) {
+            if (ImGui::BeginCombo("###place", live::place_words(place))) {
                 for (const auto& p : places)
-                    if (ImGui::Selectable(live::place_words(p).c_str(), p == place)) place = p;
+                    if (ImGui::Selectable(live::place_words(p), p == place)) place = p;
                 ImGui::EndCombo();
             }
             ImGui::PopID();
@@ -557,7 +503,7 @@ void LiveScreen::read_room(App& app) {
     };
     titles.task = [sc](const std::string& id) -> std::string {
         const Task* t = sc ? sc->task(id) : nullptr;
-        return t ? kind_words(t->kind) : "";
+        return t ? play::task_label(t->kind) : "";
     };
     room_ = live::room_lines(members_, show_names_, titles);
     // Each member's answers, read again only when their play moved.
@@ -637,7 +583,7 @@ void LiveScreen::read_votes(App& app) {
         Round round{r.round, r.revealed, {}, {}};
         if (r.revealed) {
             round.numbers = store.revealed_votes(info_.id, r.task, r.round);
-            if (round.numbers.empty()) round.placements = store.revealed_placements(info_.id, r.task, r.round);
+            if (round.numbers.empty()) round.placements = revealed_places(store, info_.id, r.task, r.round);
         }
         rounds_.push_back(std::move(round));
     }
@@ -657,19 +603,8 @@ void LiveScreen::draw(App& app) {
         draw_not_shared(app);
         return;
     }
-    if (link_) {
-        if (!link_->take_changes().empty()) refresh(app);
-        if (std::string p = link_->listener_problem(); !p.empty()) problem_ = p;
-    }
-    if (!problem_.empty()) {
-        worry_text(problem_);
-        gap(0.3f);
-    }
-    if (!link_) {
-        wrapped("This computer could not reach the course's store. Check the network, then come back to this screen.");
-        if (big_button("Try again###live-retry")) enter(app);
-        return;
-    }
+    live::hear(link_.get(), &problem_, [&] { refresh(app); });
+    if (!live::reachable(link_.get(), problem_, "###live-retry", [&] { enter(app); })) return;
     if (trainer(app)) draw_trainer(app);
     else draw_trainee(app);
     gap(0.6f);
@@ -806,10 +741,10 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
         if (scaling.size() > 1) {
             ImGui::SetNextItemWidth(420 * s);
             const Task* chosen = sc->task(vote_task_);
-            std::string shown = chosen ? std::string(kind_words(chosen->kind)) + ": " + shorten(chosen->prompt, 50) : vote_task_;
+            std::string shown = chosen ? play::task_label(chosen->kind) + ": " + shorten(chosen->prompt, 50) : vote_task_;
             if (ImGui::BeginCombo("Task###live-vote-task", shown.c_str())) {
                 for (const Task* t : scaling)
-                    if (ImGui::Selectable((std::string(kind_words(t->kind)) + ": " + shorten(t->prompt, 50) + "###" + t->id).c_str(),
+                    if (ImGui::Selectable((play::task_label(t->kind) + ": " + shorten(t->prompt, 50) + "###" + t->id).c_str(),
                                           t->id == vote_task_)) {
                         vote_task_ = t->id;
                         refresh(app);
@@ -913,7 +848,8 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
 // A revealed sorting: one row per fact, one column per place the room used,
 // each cell how many put the fact there (the most-chosen place in bold).
 void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
-    std::vector<std::string> facts, places;
+    std::vector<std::string> facts;
+    std::vector<live::Place> places;
     for (const auto& c : r.placements) {
         if (std::find(facts.begin(), facts.end(), c.fact) == facts.end()) facts.push_back(c.fact);
         if (std::find(places.begin(), places.end(), c.place) == places.end()) places.push_back(c.place);
@@ -924,12 +860,11 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
         muted_text("No one sent a sorting in this round.");
         return;
     }
-    auto place_words = [](const std::string& p) { return live::place_words(p); };
     int cols = static_cast<int>(places.size()) + 1;
     if (ImGui::BeginTable("###live-sorting", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                                        ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
         ImGui::TableSetupColumn("Fact", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        for (const auto& p : places) ImGui::TableSetupColumn(place_words(p).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        for (const auto& p : places) ImGui::TableSetupColumn(live::place_words(p), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         for (const auto& f : facts) {
             ImGui::TableNextRow();
@@ -960,12 +895,7 @@ void LiveScreen::draw_sorting_round(App& app, const Round& r, float width) {
 // room moved after discussion first and marked, so the trainer can go
 // straight to them.
 void LiveScreen::draw_sorting_rounds(App& app, const Round& a, const Round& b, float width) {
-    auto placed = [](const Round& r) {
-        std::vector<live::Placed> out;
-        for (const auto& c : r.placements) out.push_back({c.fact, c.place, c.count});
-        return out;
-    };
-    auto rows = live::compare_sortings({placed(a), placed(b)});
+    auto rows = live::compare_sortings({a.placements, b.placements});
     std::stable_partition(rows.begin(), rows.end(), [](const live::SortingRow& r) { return r.moved; });
     int moved = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const live::SortingRow& r) { return r.moved; }));
     subheading(app, "Where the room put each one, before and after discussion");
@@ -1007,7 +937,7 @@ void LiveScreen::draw_sorting_rounds(App& app, const Round& a, const Round& b, f
                 for (const auto& c : cell) {
                     bool top = c.count == cell.front().count && app.bold;
                     if (top) ImGui::PushFont(app.bold);
-                    ImGui::TextWrapped("%s %d", live::place_words(c.place).c_str(), c.count);
+                    ImGui::TextWrapped("%s %d", live::place_words(c.place), c.count);
                     if (top) ImGui::PopFont();
                 }
             }

@@ -17,6 +17,7 @@
 #include "live/live_link.hpp"
 #include "live/live_model.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -56,7 +57,7 @@ public:
     // A trainee moves one fact (or one of the child's words) to another place
     // before sending: after discussion they can change their mind without
     // going back into the case. False with problem() set for an unknown fact or place.
-    bool move_fact(App& app, const std::string& fact, const std::string& place);
+    bool move_fact(App& app, const std::string& fact, const live::Place& place);
     // Pins or hides a wall statement (by its key), kept in the store; false with problem() set.
     bool mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden);
     bool sorting_vote() const { return sorting_; }
@@ -97,7 +98,7 @@ private:
         int round = 0;
         bool revealed = false;
         std::vector<int> numbers;
-        std::vector<progress::PgStore::PlacementCount> placements;   // a sorting task's, after the reveal
+        std::vector<live::Placed> placements;   // a sorting task's, after the reveal
     };
 
     std::unique_ptr<live::Link> link_;
@@ -120,9 +121,11 @@ private:
     int votes_in_ = 0;
     bool sorting_ = false;                  // vote_task_ is a sorting (the fact mapping, the Three Houses)
     bool my_sorting_sent_ = false;
-    std::map<std::string, std::string> my_sorting_;   // what the trainee will send (fact -> place)
+    std::map<std::string, live::Place> my_sorting_;   // what the trainee will send (fact -> place)
     std::string my_sorting_task_;                      // the task my_sorting_ is for
-    std::map<std::string, std::string> case_sorting(App& app);   // their latest answer to vote_task_ in the case
+    std::map<std::string, live::Place> case_sorting(App& app);   // their latest answer to vote_task_ in the case
+    bool change(App& app, const std::string& failed, const std::function<void(progress::PgStore&)>& c);
+    std::vector<live::Place> vote_places() const;     // the places vote_task_ offers
     bool load_my_sorting(App& app);   // my_sorting_ filled for vote_task_; false and problem_ said when it cannot be read
     std::string fact_words(const std::string& id) const;   // a fact's text in the case, else its id
     void draw_my_sorting(App& app);

@@ -2,6 +2,7 @@
 #include "mapping.hpp"
 
 #include "app.hpp"
+#include "model/places.hpp"
 #include "hints.hpp"
 #include "keyboard.hpp"
 #include "widgets.hpp"
@@ -13,20 +14,6 @@
 #include <cmath>
 
 namespace sofs::ui {
-
-namespace {
-struct SectionName {
-    const char* id;
-    const char* title;
-};
-const SectionName kSections[] = {
-    {"past-harm", "Past harm"},
-    {"complicating-factor", "Complicating factors"},
-    {"strength", "Existing strengths"},
-    {"existing-safety", "Existing safety"},
-    {"distractor", "Not part of the mapping"},
-};
-}  // namespace
 
 // The writing tasks' board keys (play::board_key), bar the scaling reason,
 // which the scaling screen edits.
@@ -75,8 +62,8 @@ bool MappingScreen::last_rect(const std::string& key, Rect* out) const {
     return true;
 }
 
-void MappingScreen::place(App& app, const std::string& fact_id, const std::string& section) {
-    app.place_fact(fact_id, section);
+void MappingScreen::place(App& app, const std::string& fact_id, std::optional<FactKind> place) {
+    app.place_fact(fact_id, place);
     app.request_redraw();
 }
 
@@ -123,10 +110,12 @@ bool MappingScreen::hand_in(App& app) {
         }
         app.save_draft(key, a.text);
     } else if (v.task->kind == TaskKind::SortFacts) {
+        std::map<std::string, FactKind> placed;
         for (const auto& id : facts_on_offer(app)) {
             auto it = app.board().placements.find(id);
-            if (it != app.board().placements.end()) a.placements[id] = it->second;
+            if (it != app.board().placements.end()) placed[id] = it->second;
         }
+        a.placements = play::stored_places(placed);   // the transcript's names
         if (a.placements.empty()) {
             hand_in_problem_ = "Place at least one fact card before handing in.";
             return false;
@@ -152,11 +141,11 @@ std::string MappingScreen::read_aloud_text(App& app) {
     }
     for (auto& [k, t] : app.board().texts)
         if (!t.empty()) out += "Your " + k + ": " + t + " ";
-    for (auto& s : kSections) {
+    for (FactKind k : kFactKindsInOrder) {
         std::string list;
-        for (auto& [f, sec] : app.board().placements)
-            if (sec == s.id && app.scenario() && app.scenario()->fact(f)) list += app.scenario()->fact(f)->text + " ";
-        if (!list.empty()) out += std::string(s.title) + ": " + list;
+        for (auto& [f, place] : app.board().placements)
+            if (place == k && app.scenario() && app.scenario()->fact(f)) list += app.scenario()->fact(f)->text + " ";
+        if (!list.empty()) out += std::string(display_name(k)) + ": " + list;
     }
     return out;
 }
@@ -194,41 +183,43 @@ void MappingScreen::draw_card(App& app, const std::string& fact_id) {
     if (ImGui::BeginPopup("###move-to")) {
         ImGui::TextUnformatted("Move this fact to:");
         ImGui::Separator();
-        for (auto& s : kSections) {
-            if (ImGui::Selectable(s.title)) place(app, moving_fact_, s.id);
-            note_target(std::string("move:") + s.id);
+        for (FactKind k : kFactKindsInOrder) {
+            if (ImGui::Selectable(display_name(k))) place(app, moving_fact_, k);
+            note_target(std::string("move:") + to_string(k));
         }
-        if (ImGui::Selectable("Back to the facts to place")) place(app, moving_fact_, "");
+        if (ImGui::Selectable("Back to the facts to place")) place(app, moving_fact_, std::nullopt);
         ImGui::EndPopup();
     }
     ImGui::PopID();
 }
 
-static void accept_drop(App& app, MappingScreen& screen, const std::string& section) {
+// A card dropped on the item just drawn goes to `place` (nullopt: the tray).
+static void accept_drop(App& app, MappingScreen& screen, std::optional<FactKind> place) {
     if (ImGui::BeginDragDropTarget()) {
         if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload("SOFS_FACT")) {
             std::string id(static_cast<const char*>(p->Data));
-            screen.place(app, id, section);
+            screen.place(app, id, place);
         }
         ImGui::EndDragDropTarget();
     }
 }
 
-void MappingScreen::draw_section(App& app, const char* section, const char* title, const char* empty_hint) {
-    ImGui::PushID(section);
-    subheading(app, title);
+void MappingScreen::draw_section(App& app, FactKind section, const char* empty_hint) {
+    const std::string name = to_string(section);   // the section's id for targets and the tour
+    ImGui::PushID(name.c_str());
+    subheading(app, display_name(section));
     ImGui::BeginGroup();
     int n = 0;
-    for (const auto& id : facts_on_offer(app)) {
+    const std::vector<std::string> offer = facts_on_offer(app);
+    for (const auto& id : offer) {
         auto it = app.board().placements.find(id);
         if (it == app.board().placements.end() || it->second != section) continue;
         draw_card(app, id);
         ++n;
     }
     // Facts placed earlier but no longer on offer stay visible too.
-    for (const auto& [id, sec] : app.board().placements) {
-        auto offer = facts_on_offer(app);
-        if (sec != section || std::find(offer.begin(), offer.end(), id) != offer.end()) continue;
+    for (const auto& [id, place] : app.board().placements) {
+        if (place != section || std::find(offer.begin(), offer.end(), id) != offer.end()) continue;
         draw_card(app, id);
         ++n;
     }
@@ -251,7 +242,7 @@ void MappingScreen::draw_section(App& app, const char* section, const char* titl
         ImGui::Dummy(ImVec2(w, h));
     }
     ImGui::EndGroup();
-    rects_[std::string("section:") + section] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
+    rects_["section:" + name] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
     accept_drop(app, *this, section);
     gap(0.5f);
     ImGui::PopID();
@@ -362,10 +353,10 @@ void MappingScreen::draw_tray(App& app) {
     for (const auto& id : unplaced) draw_card(app, id);
     ImGui::EndChild();
     ImGui::EndGroup();
-    accept_drop(app, *this, "");
+    accept_drop(app, *this, std::nullopt);
     ImGui::SameLine();
     ImGui::BeginChild("###not-mapping", ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, fitted ? room : ImGui::GetContentRegionAvail().y - 2)), false, ImGuiWindowFlags_NavFlattened);
-    draw_section(app, "distractor", "Not part of the mapping", "Drop facts that do not bear on safety here");
+    draw_section(app, FactKind::Distractor, "Drop facts that do not bear on safety here");
     ImGui::EndChild();
 }
 
@@ -505,18 +496,20 @@ void MappingScreen::draw(App& app) {
         }
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        draw_section(app, "past-harm", "Past harm", "What has happened: drop facts here");
-        if (!app.board_text("past-harm").empty()) draw_text_section(app, "past-harm", "Past harm, in your words", "");
-        draw_text_section(app, "danger-statement", "Danger statements", "Not written yet.");
-        draw_section(app, "complicating-factor", "Complicating factors", "What makes it harder: drop facts here");
+        draw_section(app, FactKind::PastHarm, "What has happened: drop facts here");
+        // The writing tasks' words under their board keys (the past-harm task's words, not the cards' place).
+        const std::string past_harm = play::board_key(TaskKind::PastHarm);
+        if (!app.board_text(past_harm).empty()) draw_text_section(app, past_harm, "Past harm, in your words", "");
+        draw_text_section(app, play::board_key(TaskKind::DangerStatement), "Danger statements", "Not written yet.");
+        draw_section(app, FactKind::ComplicatingFactor, "What makes it harder: drop facts here");
         ImGui::TableSetColumnIndex(1);
-        draw_section(app, "strength", "Existing strengths", "What is good: drop facts here");
-        draw_section(app, "existing-safety", "Existing safety", "Protection shown over time: drop facts here");
+        draw_section(app, FactKind::Strength, "What is good: drop facts here");
+        draw_section(app, FactKind::ExistingSafety, "Protection shown over time: drop facts here");
         ImGui::TableSetColumnIndex(2);
-        draw_text_section(app, "safety-goal", "Safety goals", "Not written yet.");
-        draw_text_section(app, "next-steps", "Next steps", "Not written yet.");
-        if (!app.board_text("words-and-pictures").empty())
-            draw_text_section(app, "words-and-pictures", "Words and Pictures", "");
+        draw_text_section(app, play::board_key(TaskKind::SafetyGoal), "Safety goals", "Not written yet.");
+        draw_text_section(app, play::board_key(TaskKind::NextSteps), "Next steps", "Not written yet.");
+        if (const std::string wp = play::board_key(TaskKind::WordsAndPictures); !app.board_text(wp).empty())
+            draw_text_section(app, wp, "Words and Pictures", "");
         if (!app.board().network.empty()) {
             subheading(app, "Safety network");
             for (auto& id : app.board().network)

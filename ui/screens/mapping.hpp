@@ -10,6 +10,7 @@
 #include "writing_box.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,11 +28,11 @@ public:
     std::string read_aloud_text(App& app) override;
 
     // Actions (buttons, drag and drop, keyboard and the tour).
-    void place(App& app, const std::string& fact_id, const std::string& section);  // "" = back to the tray
+    void place(App& app, const std::string& fact_id, std::optional<FactKind> place);  // nullopt = back to the tray
     void set_text(App& app, const std::string& key, const std::string& text);
     bool hand_in(App& app);
-    // Where a card ("card:<fact id>") or a section ("section:<id>", "section:" =
-    // the tray) was drawn in the last frame, for the tour's mouse.
+    // Where a card ("card:<fact id>") or a section ("section:<to_string(FactKind)>")
+    // was drawn in the last frame, for the tour's mouse.
     struct Rect {
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     };
@@ -58,7 +59,7 @@ private:
     float shown_h_ = 0;   // how much of the screen shows at once (the tray fits in it)
     void draw_task(App& app, float height, bool fit);
     void draw_editor(App& app, const std::string& key, const char* label, float height);
-    void draw_section(App& app, const char* section, const char* title, const char* empty_hint);
+    void draw_section(App& app, FactKind section, const char* empty_hint);
     void draw_text_section(App& app, const std::string& key, const char* title, const char* empty_hint);
     void draw_card(App& app, const std::string& fact_id);
     void draw_tray(App& app);

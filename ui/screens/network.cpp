@@ -100,26 +100,15 @@ void NetworkScreen::leave(App&) {
     if (link_) link_->stop();   // no wakes for a board nobody is looking at
 }
 
-bool NetworkScreen::ensure_link(App& app) {
-    if (link_ && link_->connected()) return true;
-    link_ = std::make_unique<live::Link>();
-    if (!link_->connect(app.opt.db_path, &problem_)) {
-        link_.reset();
-        return false;
-    }
-    return true;
-}
+bool NetworkScreen::ensure_link(App& app) { return live::connect_once(link_, app.opt.db_path, &problem_); }
 
 const Scenario* NetworkScreen::scenario(App& app) {
     if (!board_ || board_->info.scenario.empty()) return nullptr;
     if (scenario_ && scenario_->id == board_->info.scenario) return scenario_.get();
-    for (const auto& entry : app.cases().scenarios)
-        if (entry->id == board_->info.scenario) {
-            std::string why;
-            scenario_ = app.whole_case(entry, &why);
-            return scenario_.get();
-        }
-    return nullptr;
+    std::string why;
+    if (auto whole = app.whole_case(board_->info.scenario, &why)) scenario_ = std::move(whole);
+    else return nullptr;
+    return scenario_.get();
 }
 
 nw::MarksFor NetworkScreen::marks(App& app) {
@@ -188,43 +177,25 @@ bool NetworkScreen::open_board_titled(App& app, const std::string& title) {
     return false;
 }
 
-bool NetworkScreen::add(App& app, const std::string& kind, const std::string& text, const std::string& source) {
+// A change to the board's store, then the board read again; false with problem_ said.
+bool NetworkScreen::change(App& app, const std::string& failed, const std::function<void(progress::PgStore&)>& c) {
     problem_.clear();
-    if (!board_) return false;
-    try {
-        link_->store().add_network_item(board_->info.id, kind, text, source);
-    } catch (const std::exception& e) {
-        problem_ = std::string("not added: ") + e.what();
-        return false;
-    }
+    if (!board_ || !live::change_store(*link_, &problem_, failed, c)) return false;
     refresh(app);
     return true;
+}
+
+bool NetworkScreen::add(App& app, const std::string& kind, const std::string& text, const std::string& source) {
+    return change(app, "not added", [&](progress::PgStore& store) { store.add_network_item(board_->info.id, kind, text, source); });
 }
 
 bool NetworkScreen::scale(App& app, const std::string& perspective, int number, const std::string& reason) {
-    problem_.clear();
-    if (!board_) return false;
-    try {
-        link_->store().scale_network(board_->info.id, perspective, number, reason);
-    } catch (const std::exception& e) {
-        problem_ = std::string("not put on the line: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    return change(app, "not put on the line",
+                  [&](progress::PgStore& store) { store.scale_network(board_->info.id, perspective, number, reason); });
 }
 
 bool NetworkScreen::remove(App& app, progress::Id item) {
-    problem_.clear();
-    if (!board_) return false;
-    try {
-        link_->store().remove_network_item(board_->info.id, item);
-    } catch (const std::exception& e) {
-        problem_ = std::string("not removed: ") + e.what();
-        return false;
-    }
-    refresh(app);
-    return true;
+    return change(app, "not removed", [&](progress::PgStore& store) { store.remove_network_item(board_->info.id, item); });
 }
 
 std::optional<std::string> NetworkScreen::export_board(App& app, const std::string& folder, bool markdown) {
@@ -263,23 +234,12 @@ void NetworkScreen::draw(App& app) {
         draw_not_shared(app);
         return;
     }
-    if (link_) {
-        if (!link_->take_changes().empty()) refresh(app);
-        if (std::string p = link_->listener_problem(); !p.empty()) problem_ = p;
-    }
+    live::hear(link_.get(), &problem_, [&] { refresh(app); });
     if (projecting_ && board_) {
         draw_projection(app);
         return;
     }
-    if (!problem_.empty()) {
-        worry_text(problem_);
-        gap(0.3f);
-    }
-    if (!link_) {
-        wrapped("This computer could not reach the course's store. Check the network, then come back to this screen.");
-        if (big_button("Try again###net-retry")) enter(app);
-        return;
-    }
+    if (!live::reachable(link_.get(), problem_, "###net-retry", [&] { enter(app); })) return;
     if (board_) draw_board(app);
     else draw_list(app);
 }
@@ -429,36 +389,26 @@ std::vector<std::pair<float, std::string>> header_row(bool projected) {
 
 }  // namespace
 
-void NetworkScreen::draw_columns(App& app, bool projected) {
-    const Board& b = *board_;
-    const auto& cols = nw::columns();
-    const int n = static_cast<int>(cols.size());
+// A board's places in rows of tables, as many across as fit; `cell` draws
+// one place's items. On the projector each table's headings are kept
+// (bands_) to be drawn again over the top while the board scrolls.
+void NetworkScreen::draw_in_rows(const char* table_id, const std::vector<nw::Place>& places, bool projected,
+                                 const std::function<void(const nw::Place&)>& cell) {
+    const int n = static_cast<int>(places.size());
     const int across = per_row(n);
-    progress::Id remove_id = 0;
     for (int first = 0; first < n; first += across) {
         ImGui::PushID(first);
-        if (!ImGui::BeginTable("###net-columns", across,
+        if (!ImGui::BeginTable(table_id, across,
                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingStretchSame)) {
             ImGui::PopID();
             continue;
         }
-        for (int i = first; i < first + across; ++i) ImGui::TableSetupColumn(i < n ? cols[static_cast<std::size_t>(i)].title : "");
+        for (int i = first; i < first + across; ++i) ImGui::TableSetupColumn(i < n ? places[static_cast<std::size_t>(i)].title : "");
         HeaderBand band{ImGui::GetCursorScreenPos().y, 0, header_row(projected)};
         ImGui::TableNextRow();
         for (int i = first; i < first + across; ++i) {
             ImGui::TableNextColumn();
-            if (i >= n) continue;
-            const auto& c = cols[static_cast<std::size_t>(i)];
-            auto its = nw::items_of(b, c.kind);
-            if (its.empty()) muted_text(projected ? "" : "Nothing yet");
-            for (auto* it : its) {
-                ImGui::PushID(static_cast<int>(it->id));
-                ImGui::Bullet();
-                ImGui::SameLine();
-                wrapped(it->text);
-                if (!projected && b.info.i_may_remove && ImGui::SmallButton("Remove")) remove_id = it->id;
-                ImGui::PopID();
-            }
+            if (i < n) cell(places[static_cast<std::size_t>(i)]);
         }
         ImGui::EndTable();
         band.bottom = ImGui::GetItemRectMax().y;
@@ -466,68 +416,63 @@ void NetworkScreen::draw_columns(App& app, bool projected) {
         ImGui::PopID();
         gap(0.2f);
     }
-    (void)app;
+}
+
+void NetworkScreen::draw_columns(App& app, bool projected) {
+    const Board& b = *board_;
+    progress::Id remove_id = 0;
+    draw_in_rows("###net-columns", nw::columns(), projected, [&](const nw::Place& c) {
+        auto its = nw::items_of(b, c.kind);
+        if (its.empty()) muted_text(projected ? "" : "Nothing yet");
+        for (auto* it : its) {
+            ImGui::PushID(static_cast<int>(it->id));
+            ImGui::Bullet();
+            ImGui::SameLine();
+            wrapped(it->text);
+            if (!projected && b.info.i_may_remove && ImGui::SmallButton("Remove")) remove_id = it->id;
+            ImGui::PopID();
+        }
+    });
     if (remove_id) remove(app, remove_id);
 }
 
 void NetworkScreen::draw_statements(App& app, bool projected) {
     const Board& b = *board_;
-    const auto& lists = nw::statements();
-    const int n = static_cast<int>(lists.size());
-    const int across = per_row(n);
     auto mark = marks(app);
     progress::Id remove_id = 0;
     float line = ImGui::GetTextLineHeight();
-    for (int first = 0; first < n; first += across) {
-        ImGui::PushID(first);
-        if (!ImGui::BeginTable("###net-statements", across,
-                               ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingStretchSame)) {
+    draw_in_rows("###net-statements", nw::statements(), projected, [&](const nw::Place& place) {
+        auto its = nw::items_of(b, place.kind);
+        if (its.empty()) muted_text(projected ? "" : "Nothing yet");
+        int number = 0;
+        for (auto* it : its) {
+            ImGui::PushID(static_cast<int>(it->id));
+            if (app.bold && !projected) ImGui::PushFont(app.bold);
+            ImGui::Text("%d.", ++number);
+            if (app.bold && !projected) ImGui::PopFont();
+            ImGui::SameLine();
+            wrapped(it->text);
+            auto ms = mark ? mark(*it) : std::vector<nw::BoardMark>{};
+            if (projected && !ms.empty()) {
+                // On the projector the marks are one row of shapes and a count.
+                int met = 0;
+                for (const auto& m : ms) {
+                    met_shape(m.met, line);
+                    ImGui::SameLine();
+                    met += m.met ? 1 : 0;
+                }
+                muted_text(std::to_string(met) + " of " + std::to_string(ms.size()) + " marks met");
+            } else
+                for (const auto& m : ms) {
+                    met_shape(m.met, line);
+                    ImGui::SameLine();
+                    ImGui::TextWrapped("%s", m.title.c_str());
+                }
+            if (!projected && b.info.i_may_remove && ImGui::SmallButton("Remove")) remove_id = it->id;
+            if (!projected) ImGui::Separator();
             ImGui::PopID();
-            continue;
         }
-        for (int i = first; i < first + across; ++i) ImGui::TableSetupColumn(i < n ? lists[static_cast<std::size_t>(i)].title : "");
-        HeaderBand band{ImGui::GetCursorScreenPos().y, 0, header_row(projected)};
-        ImGui::TableNextRow();
-        for (int i = first; i < first + across; ++i) {
-            ImGui::TableNextColumn();
-            if (i >= n) continue;
-            auto its = nw::items_of(b, lists[static_cast<std::size_t>(i)].kind);
-            if (its.empty()) muted_text(projected ? "" : "Nothing yet");
-            int number = 0;
-            for (auto* it : its) {
-                ImGui::PushID(static_cast<int>(it->id));
-                if (app.bold && !projected) ImGui::PushFont(app.bold);
-                ImGui::Text("%d.", ++number);
-                if (app.bold && !projected) ImGui::PopFont();
-                ImGui::SameLine();
-                wrapped(it->text);
-                auto ms = mark ? mark(*it) : std::vector<nw::BoardMark>{};
-                if (projected && !ms.empty()) {
-                    // On the projector the marks are one row of shapes and a count.
-                    int met = 0;
-                    for (const auto& m : ms) {
-                        met_shape(m.met, line);
-                        ImGui::SameLine();
-                        met += m.met ? 1 : 0;
-                    }
-                    muted_text(std::to_string(met) + " of " + std::to_string(ms.size()) + " marks met");
-                } else
-                    for (const auto& m : ms) {
-                        met_shape(m.met, line);
-                        ImGui::SameLine();
-                        ImGui::TextWrapped("%s", m.title.c_str());
-                    }
-                if (!projected && b.info.i_may_remove && ImGui::SmallButton("Remove")) remove_id = it->id;
-                if (!projected) ImGui::Separator();
-                ImGui::PopID();
-            }
-        }
-        ImGui::EndTable();
-        band.bottom = ImGui::GetItemRectMax().y;
-        if (projected) bands_.push_back(std::move(band));
-        ImGui::PopID();
-        gap(0.2f);
-    }
+    });
     if (remove_id) remove(app, remove_id);
 }
 

@@ -17,6 +17,7 @@
 #include "live/live_link.hpp"
 #include "network_board.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -95,6 +96,9 @@ private:
     void draw_not_shared(App& app);
     void draw_list(App& app);
     void draw_board(App& app);
+    bool change(App& app, const std::string& failed, const std::function<void(progress::PgStore&)>& c);
+    void draw_in_rows(const char* table_id, const std::vector<progress::network::Place>& places, bool projected,
+                      const std::function<void(const progress::network::Place&)>& cell);
     void draw_columns(App& app, bool projected);
     void draw_statements(App& app, bool projected);
     void draw_scale_line(App& app, float width, bool projected);

@@ -2,6 +2,7 @@
 #include "three_houses.hpp"
 
 #include "app.hpp"
+#include "model/places.hpp"
 #include "widgets.hpp"
 #include "keyboard.hpp"
 
@@ -33,9 +34,9 @@ void ThreeHousesScreen::enter(App& app) {
         if (p.role == PersonRole::Child && p.age && *p.age >= 3) { child_ = p.name; break; }
 }
 
-void ThreeHousesScreen::put(const std::string& item, const std::string& house) {
-    if (house.empty()) houses_.erase(item);
-    else houses_[item] = house;
+void ThreeHousesScreen::put(const std::string& item, std::optional<House> house) {
+    if (!house) houses_.erase(item);
+    else houses_[item] = *house;
     moved_ = true;
 }
 
@@ -59,7 +60,7 @@ bool ThreeHousesScreen::hand_in(App& app) {
     }
     Answer a;
     a.task = v.task->id;
-    a.placements = houses_;
+    a.placements = play::stored_places(houses_);   // the transcript's names
     return app.answer(a);
 }
 
@@ -97,21 +98,20 @@ void ThreeHousesScreen::draw_item(const std::string& item, float max_w) {
     if (ImGui::BeginPopup("###put-in")) {
         ImGui::TextUnformatted("Put it in:");
         ImGui::Separator();
-        if (ImGui::Selectable("The house of worries")) put(moving_, "worries");
-        note_target("house:worries");
-        if (ImGui::Selectable("The house of good things")) put(moving_, "good-things");
-        note_target("house:good-things");
-        if (ImGui::Selectable("The house of dreams")) put(moving_, "dreams");
-        note_target("house:dreams");
-        if (ImGui::Selectable("Back to what was said")) put(moving_, "");
+        for (House h : kHousesInOrder) {
+            if (ImGui::Selectable(display_name(h))) put(moving_, h);
+            note_target(std::string("house:") + to_string(h));
+        }
+        if (ImGui::Selectable("Back to what was said")) put(moving_, std::nullopt);
         ImGui::EndPopup();
     }
     ImGui::PopID();
 }
 
-void ThreeHousesScreen::draw_house(App& app, const char* house, const char* title, float w, float h) {
+void ThreeHousesScreen::draw_house(App& app, House house, float w, float h) {
     float s = app.ui_scale();
-    ImGui::PushID(house);
+    const char* title = display_name(house);
+    ImGui::PushID(to_string(house));
     ImGui::BeginGroup();
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -203,7 +203,7 @@ void ThreeHousesScreen::draw(App& app) {
     if (left == 0) muted_text("Everything " + child_ + " said has a house.");
     ImGui::EndGroup();
     if (ImGui::BeginDragDropTarget()) {
-        if (const ImGuiPayload* pl = ImGui::AcceptDragDropPayload("SOFS_HOUSE_ITEM")) put(static_cast<const char*>(pl->Data), "");
+        if (const ImGuiPayload* pl = ImGui::AcceptDragDropPayload("SOFS_HOUSE_ITEM")) put(static_cast<const char*>(pl->Data), std::nullopt);
         ImGui::EndDragDropTarget();
     }
     gap(0.6f);
@@ -215,11 +215,10 @@ void ThreeHousesScreen::draw(App& app) {
     // screen has left (large text): the screen scrolls to Hand in instead of
     // the houses folding up over the words above them.
     hh = std::max(hh, 94 * s + ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetFrameHeightWithSpacing() * 6);
-    draw_house(app, "worries", "House of worries", hw, hh);
-    ImGui::SameLine(0, gap_x);
-    draw_house(app, "good-things", "House of good things", hw, hh);
-    ImGui::SameLine(0, gap_x);
-    draw_house(app, "dreams", "House of dreams", hw, hh);
+    for (House house : kHousesInOrder) {
+        if (house != kHousesInOrder[0]) ImGui::SameLine(0, gap_x);
+        draw_house(app, house, hw, hh);
+    }
     gap(0.4f);
     if (hand_in_row(app, asked, problem_)) hand_in(app);
 }

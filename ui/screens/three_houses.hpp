@@ -2,9 +2,11 @@
 // the house of worries, the house of good things and the house of dreams.
 #pragma once
 
+#include "model/scenario.hpp"
 #include "screen.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,19 +23,19 @@ public:
     void draw(App& app) override;
     std::string read_aloud_text(App& app) override;
 
-    void put(const std::string& item, const std::string& house);  // "" = back to the child's words
-    const std::map<std::string, std::string>& houses() const { return houses_; }
+    void put(const std::string& item, std::optional<House> house);  // nullopt = back to the child's words
+    const std::map<std::string, House>& houses() const { return houses_; }
     const std::vector<std::string>& items() const { return items_; }
     bool hand_in(App& app);
 
 private:
     std::vector<std::string> items_;                 // what the child said, in a fixed order
-    std::map<std::string, std::string> houses_;      // item -> "worries" | "good-things" | "dreams"
+    std::map<std::string, House> houses_;            // item -> its house
     std::string moving_;
     bool moved_ = false;                             // houses_ changed since the draft was last saved
     std::string problem_;
     std::string child_;
-    void draw_house(App& app, const char* house, const char* title, float w, float h);
+    void draw_house(App& app, House house, float w, float h);
     void draw_item(const std::string& item, float max_w);
     void keep_draft(App& app);
 };

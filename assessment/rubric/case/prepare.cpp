@@ -24,6 +24,14 @@ std::string lower(std::string s) {
     return s;
 }
 
+// A child's first name and aliases ("Kacper", "Kacpi"), in lower case, each once.
+std::vector<std::string> child_names(const Person& p) {
+    std::vector<std::string> out = {lower(first_name(p.name))};
+    for (const auto& a : p.aliases)
+        if (std::find(out.begin(), out.end(), lower(a)) == out.end()) out.push_back(lower(a));
+    return out;
+}
+
 std::unordered_set<std::string> single_words(const Lexicon& lex, const std::string& section) {
     std::unordered_set<std::string> out;
     for (auto& p : lex.phrases)
@@ -165,6 +173,7 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     c->child_determiner = single_words(gr, "child-determiner");
     c->modal = single_words(gr, "modal");
     c->service_noun = single_words(gr, "service-noun");
+    c->service_about = single_words(gr, "service-about");
     c->seen_verb = single_words(gr, "seen-verb");
 
     // The case's own danger, in the family's words. "not feed" also reads
@@ -179,6 +188,22 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
                 if (lower(text).rfind("not ", 0) == 0)
                     for (const char* lead : {"never ", "fail to ", "forget to ", "not be able to "})
                         variants.push_back(lead + text.substr(4));
+                // "look after him" also reads "look after Finn": a pronoun of the phrase
+                // stands for each of the danger's children by name
+                for (std::size_t n = variants.size(), vi = 0; vi < n; ++vi) {
+                    std::string v = " " + lower(variants[vi]) + " ";
+                    for (const char* pronoun : {" him ", " her ", " them "}) {
+                        auto at = v.find(pronoun);
+                        if (at == std::string::npos) continue;
+                        for (const auto& id : dg.children)
+                            if (const Person* kid = s.person(id))
+                                for (const auto& name : child_names(*kid)) {
+                                    std::string x = v;
+                                    x.replace(at, std::char_traits<char>::length(pronoun), " " + name + " ");
+                                    variants.push_back(x.substr(1, x.size() - 2));
+                                }
+                    }
+                }
                 for (const auto& v : variants) {
                     Phrase p;
                     p.text = v;

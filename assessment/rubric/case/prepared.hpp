@@ -37,7 +37,7 @@ struct PreparedCase {
     // Single words of the grammar lexicon, for quick checks.
     // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
     std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner, modal,
-        service_noun, seen_verb;
+        service_noun, service_about, seen_verb;
 };
 
 }  // namespace sofs

@@ -2,6 +2,8 @@
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
 
+#include <unordered_set>
+
 namespace sofs::rubric {
 
 namespace {
@@ -14,6 +16,8 @@ const Mention* child_of_fragment(const Reading& r, int tok) {
         if (r.mention_at[k] >= 0 && r.people[r.mention_at[k]].who == Who::Child) return &r.people[r.mention_at[k]];
     return nullptr;
 }
+
+}  // namespace
 
 // A pronoun that no one in the text is named for ("i worry dean will grab her
 // again ... he could hurt her arm"): the case's only child it fits, as anyone
@@ -43,7 +47,6 @@ const Mention* unnamed_child(const Reading& r, const Mention* target, Mention* s
     scratch->person = only->id;
     return scratch;
 }
-}  // namespace
 
 Verdict ds_child_impact(const Reading& r, const Wording& w) {
     bool general_child = false;
@@ -98,7 +101,12 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
                     if (r.mention_at[k - 1] >= 0 && r.people[r.mention_at[k - 1]].who == Who::Child) target = &r.people[r.mention_at[k - 1]];
                     break;
                 }
-        target = child_for_pronoun(r, target);
+        // "Gwyn might shout at Elis when he's tired": an adult's own state ("is", "'s") in a
+        // "when" clause is when the adult acts, not the child's harm (sixth round)
+        static const std::unordered_set<std::string> when = {"when", "whenever", "while", "after", "as"};
+        bool condition = target && (state || target->last + 1 == m.first) && target->pronoun && is_any_adult(target->who) && target->first > 0 &&
+                         r.same_sentence(target->first - 1, target->first) && when.count(r.word(target->first - 1));
+        if (!condition) target = child_for_pronoun(r, target);
         Mention scratch;
         target = unnamed_child(r, target, &scratch);
         if (!target && p.section != "witness") target = child_of_fragment(r, m.first);

@@ -7,10 +7,15 @@ namespace sofs::rubric {
 Verdict ds_future(const Reading& r, const Wording& w) {
     auto hyp = r.all("hypotheses");
     auto impacts = r.longest("impacts");
-    auto behaviours = r.longest("behaviours");
+    // deeds only: care said in general or explaining ("nobody can explain") is none
+    std::vector<Match> behaviours;
+    for (auto& m : r.longest("behaviours"))
+        if (r.phrase("behaviours", m).section != "general") behaviours.push_back(m);
     for (auto& m : r.longest("future")) {
         // "may have pushed" looks back, not forward; "May" mid-sentence is the month
-        if (m.last + 1 < r.n() && r.word(m.last + 1) == "have" && r.same_sentence(m.first, m.last + 1)) {
+        // "could of stopped breathing" is "could have": it looks back too
+        if (m.last + 1 < r.n() && (r.word(m.last + 1) == "have" || r.word(m.last + 1) == "of") &&
+            r.same_sentence(m.first, m.last + 1)) {
             bool will_have = r.word(m.first) == "will";
             // "may have pushed" looks back; "may have nightmares" looks forward
             bool participle = m.last + 2 < r.n() && past_participle(r.word(m.last + 2));
@@ -18,6 +23,16 @@ Verdict ds_future(const Reading& r, const Wording& w) {
         }
         // "will keep putting herself at risk", "may be at further risk of harm": a risk
         // status names no future event (only what follows up to the next comma or full stop)
+        // "stopped going to clinic": going somewhere, not what will happen (sixth round)
+        if (r.word(m.first) == "going" && m.last + 1 < r.n() && r.same_sentence(m.last, m.last + 1) &&
+            (r.mention_at[m.last + 1] >= 0 || r.is(m.last + 1, r.c.child_determiner) || r.word(m.last + 1) == "a" ||
+             r.word(m.last + 1) == "his" || r.word(m.last + 1) == "their" || r.word(m.last + 1) == "my"))
+            continue;
+        if (r.word(m.first) == "going" && m.first > 0 && r.same_sentence(m.first - 1, m.first)) {
+            const std::string& b = r.word(m.first - 1);  // "stopped going to clinic", "has been going to"
+            if (b.rfind("stop", 0) == 0 || b.rfind("start", 0) == 0 || b == "keep" || b == "keeps" || b == "kept" || b == "been")
+                continue;
+        }
         bool risk_only = false;
         for (int k = m.last + 1; k < r.n() && r.same_sentence(k, m.last) && r.word(k) != "," && k <= m.last + 8; ++k) {
             if (r.word(k) == "risk" || r.word(k) == "risks") risk_only = true;

@@ -65,6 +65,11 @@ Verdict ds_who(const Reading& r, const Wording& w) {
     // "We think Marcus might not heat the flat", "the police think Gwŷn will hit Elis
     // again": the writer or a professional who thinks, feels or believes the danger
     // holds it (fifth round); not "we don't think", and not a caregiver's view
+    auto harms = r.longest("impacts");
+    auto verdicts = r.longest("labels");
+    std::vector<Match> deeds;
+    for (auto& m : r.longest("behaviours"))
+        if (r.phrase("behaviours", m).section != "general") deeds.push_back(m);
     for (int k = 1; k < r.n(); ++k) {
         const std::string& v = r.word(k);
         if (v != "think" && v != "thinks" && v != "feel" && v != "feels" && v != "believe" && v != "believes") continue;
@@ -82,6 +87,9 @@ Verdict ds_who(const Reading& r, const Wording& w) {
             const std::string& x = r.word(j);
             if (x == "may" || x == "might" || x == "could" || x == "will" || x == "would" || x == "can" || x == "'ll")
                 could = true;
+            // or a harm, a deed or a risk thought already there ("think Lily has been left in wet
+            // nappies", "feel the children are at risk"; sixth round)
+            if (x == "risk" || starts_at(harms, j) || starts_at(deeds, j) || starts_at(verdicts, j)) could = true;
         }
         if (!could) continue;
         Evidence ev;

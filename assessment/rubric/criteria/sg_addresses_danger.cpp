@@ -17,7 +17,54 @@ bool names_a_service(const GoalReading& g, const Match& m) {
         if (s.first > m.last && s.first <= m.last + 2 && g.r.same_sentence(s.first, m.last)) return true;
     for (int k = m.last + 1; k <= m.last + 2 && k < g.r.n() && g.r.same_sentence(k, m.last); ++k)
         if (g.r.is(k, g.r.c.service_noun)) return true;
+    // "a course about alcohol", "sessions on exploitation", "his GP about his drinking":
+    // what a service is about
+    for (int k = m.first - 1; k >= 1 && k >= m.first - 3 && g.r.same_sentence(k, m.first); --k) {
+        if (!g.r.is(k, g.r.c.service_about)) continue;
+        for (int j = k - 1; j >= 0 && j >= k - 2 && g.r.same_sentence(j, k); --j) {
+            if (g.r.is(j, g.r.c.service_noun)) return true;
+            for (auto& sv : g.services)
+                if (sv.last == j) return true;
+            if (g.r.mention_at[j] >= 0 && g.r.people[g.r.mention_at[j]].who == Who::Professional) return true;
+        }
+    }
     return false;
+}
+
+// "Amir's attendance", "Mali's school attendance", "the boys' attendance": a word the
+// services list holds, said of one of the children, is that child's own life (the
+// danger of a case whose theme it is), not a service the family is sent to
+bool childs_own(const GoalReading& g, const Match& m) {
+    const Reading& r = g.r;
+    for (int k = m.first - 1; k >= 0 && k >= m.first - 3 && r.same_sentence(k, m.first); --k) {
+        if (r.mention_at[k] < 0) return false;
+        const Mention& p = r.people[r.mention_at[k]];
+        if (p.who == Who::Child || p.who == Who::ChildGeneral) return !p.pronoun || r.word(k) != "her";
+        if (p.who != Who::Professional) return false;  // "school attendance": the school as a word of it
+        k = p.first;
+    }
+    return false;
+}
+
+// "the social worker will see Maisie alone", "speak to Kacper on his own": a child seen
+// by a professional without the family is a private talk, not a child left alone
+bool seen_privately(const GoalReading& g, const Match& m) {
+    const Reading& r = g.r;
+    int k = m.first - 1;
+    if (k < 0 || r.mention_at[k] < 0 || !r.same_sentence(k, m.first)) return false;
+    const Mention& kid = r.people[r.mention_at[k]];
+    if (kid.who != Who::Child && kid.who != Who::ChildGeneral) return false;
+    // the clause the child belongs to ("will visit ... and see Kacper alone")
+    const Clause* gov = nullptr;
+    for (auto& c : g.clauses)
+        if (c.verb >= 0 && c.verb < kid.first && r.same_sentence(c.verb, kid.first) && (!gov || c.verb >= gov->verb))
+            gov = &c;
+    if (!gov || !(g.professional(*gov) || gov->kind == Clause::Watch)) return false;
+    // the child is what the professional sees or speaks to ("see Kacper", "speak to Maisie"),
+    // not someone in what the family does ("see Marcus bringing Lily to clinic")
+    int v = kid.first - 1;
+    if (v > 0 && r.word(v) == "to") --v;
+    return v >= 0 && (v == gov->verb || g.watching(v));
 }
 
 }  // namespace
@@ -30,7 +77,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     for (auto& m : g.themes) {
         const std::string& sec = th.phrases[m.phrase].section;
         if (std::find(r.c.danger_themes.begin(), r.c.danger_themes.end(), sec) == r.c.danger_themes.end()) continue;
-        if (g.in_service(m) || names_a_service(g, m)) continue;
+        if ((g.in_service(m) && !childs_own(g, m)) || names_a_service(g, m) || seen_privately(g, m)) continue;
         theme = &m;
         break;
     }
@@ -41,7 +88,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
         for (auto& m : find_longest(r.t, r.c.case_words)) {
             const std::string& sec = r.c.case_words.phrases[m.phrase].section;
             (void)sec;
-            if (g.in_service(m)) continue;
+            if (g.in_service(m) || names_a_service(g, m) || seen_privately(g, m)) continue;  // "the missing persons team"
             own.push_back(m);
             theme = &own.back();
             break;
@@ -92,22 +139,15 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     // A goal that clearly answers the case's danger meets it even when it names no child
     // ("Ryan will go to Dean's when he has been drinking", "No more burns", "Nain will do
     // the evening insulin"): the practice leads' convention. Without a child, the link is
-    // a theme of the danger or the case's own words for it, said of what the family does
-    // (not only what professionals do), and not a goal made only of inner change ("will
-    // understand that smacking harms children").
-    bool clear_without_child = false;
+    // a theme of the danger or the case's own words for it, and not a goal made only of
+    // inner change ("will understand that smacking harms children"). Who acts is
+    // SG-CAREGIVER-ACTION's question: "Police to take the picture down" answers this
+    // case's danger all the same (sixth round).
     bool inner_only = !g.clauses.empty();
     for (auto& c : g.clauses) inner_only = inner_only && c.kind == Clause::NonAction;
     // a topic word alone is too loose a link without one of the children ("the washing
     // off the sofa")
-    if (theme && !child && !inner_only && !topic_only) {
-        bool family = false, professional = false;
-        for (auto& p : r.people) {
-            if (p.who == Who::Caregiver || p.who == Who::Family) family = true;
-            if (p.who == Who::Professional) professional = true;
-        }
-        clear_without_child = family || !professional;
-    }
+    bool clear_without_child = theme && !child && !inner_only && !topic_only;
     if (theme && (child || clear_without_child)) {
         Evidence ev;
         if (child) ev.add(r, child->first, child->last);

@@ -5,10 +5,32 @@
 
 namespace sofs::rubric {
 
+namespace {
+
+// "Mam or Nain will be with Osian": being with a child is a presence, a deed of care
+bool with_child(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    if (c.verb < 0 || !r.is(c.verb, r.c.be)) return false;
+    int u = c.verb + 1;
+    while (u < r.n() && r.same_sentence(u, c.verb) && (r.is(u, r.c.skip) || adverb(r.word(u)))) ++u;
+    if (u + 1 >= r.n() || !r.same_sentence(u + 1, c.verb) || r.word(u) != "with" || r.mention_at[u + 1] < 0) return false;
+    Who who = r.people[r.mention_at[u + 1]].who;
+    return who == Who::Child || who == Who::ChildGeneral;
+}
+
+}  // namespace
+
 Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     std::string reason = "none";
     for (auto& c : g.clauses) {
+        // (sixth round; a person not named, "an adult will be with Sami", names no caregiver)
+        if (g.caregiver(c) && c.kind == Clause::NonAction && with_child(g, c)) {
+            Evidence ev;
+            ev.add(r, c.subject->first, c.subject->last);
+            ev.add(r, c.modal_first, c.verb + 2);
+            return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+        }
         if (!g.caregiver(c)) {
             if (g.professional(c) && reason == "none") reason = "professional";
             continue;

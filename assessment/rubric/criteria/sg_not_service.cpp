@@ -20,6 +20,31 @@ Verdict sg_not_service(const GoalReading& g, const Wording& w) {
                 }
             svc.add(r, c.verb, last);
         }
+        // "will go to her GP", "will see Kofi every week", "take Leo to the health visitor":
+        // going to a professional is attending a service (sixth round)
+        // Only an adult's own going: a child going to school or nursery is the child's life;
+        // "keep seeing Kasia" is seeing her; "do the school run", "take Leo to school" are deeds.
+        int v = c.verb;
+        if (r.word(v) == "keep" && v + 1 < r.n()) ++v;
+        static const std::unordered_set<std::string> going = {"go", "goes", "going", "see", "sees", "seeing", "meet", "meets", "meeting"};
+        if (c.kind == Clause::Positive && g.caregiver(c) && going.count(r.word(v))) {
+            const Mention* to = r.after(v, 4);
+            if (to && to->who == Who::Professional && !g.watching(c.verb)) {
+                service_asked = true;
+                svc.add(r, c.verb, to->last);
+                continue;
+            }
+            // "go to the talking group", "keep going to her class": a group, course or class
+            // (grammar.txt [service-noun]) an adult goes to
+            int group = -1;
+            for (int k = v + 1; k < r.n() && k <= v + 4 && r.same_sentence(k, v) && r.mention_at[k] < 0; ++k)
+                if (r.is(k, r.c.service_noun)) group = k;
+            if (group >= 0) {
+                service_asked = true;
+                svc.add(r, c.verb, group);
+                continue;
+            }
+        }
         if (g.caregiver(c) && c.kind == Clause::Positive && c.concrete) safety_described = true;
     }
     // a service named with no "X will" before it ("Attend a parenting course.")

@@ -3,6 +3,7 @@
 #include "rubric/reading/people.hpp"
 #include "rubric/case/prepared.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace sofs::rubric {
@@ -28,6 +29,29 @@ Who who_from_section(const std::string& s, char* gender, bool* pronoun) {
         return Who::Unknown;
     }
     return Who::Unknown;
+}
+
+// The case's only child whose age is the number a "NUM year old" or "NUM months
+// old" mention starts with, or null.
+const Person* child_aged(const Text& t, const Match& m, const PreparedCase& c) {
+    if (!c.scenario) return nullptr;
+    const std::string& num = t.tokens[m.first].lower;
+    if (num.empty() || num.size() > 2 || !std::all_of(num.begin(), num.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        return nullptr;
+    int n = std::stoi(num);
+    bool months = m.first + 1 < (int)t.tokens.size() && t.tokens[m.first + 1].lower.rfind("month", 0) == 0;
+    // the case's children first (a friend of the same age is not whom the case is about)
+    for (bool by_role : {true, false}) {
+        const Person* only = nullptr;
+        int fits = 0;
+        for (const auto& p : c.scenario->people) {
+            if (by_role && p.role != PersonRole::Child) continue;
+            if (months ? (p.age_months && *p.age_months == n) : (p.age && *p.age == n && *p.age < 18)) only = &p, ++fits;
+        }
+        if (fits == 1) return only;
+        if (fits > 1) return nullptr;
+    }
+    return nullptr;
 }
 
 }  // namespace
@@ -63,10 +87,14 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
             }
             // "baby hungry", "Baby found on the sofa": a bare singular in notes is this family's baby
             static const std::unordered_set<std::string> bare = {"baby", "toddler", "infant"};
+            // (also after a comma, a clause of notes of its own: "push Jade again, baby could get dropped")
+            bool comma = m.first > 0 && t.tokens[m.first].begin > t.tokens[m.first - 1].end &&
+                         t.raw.substr(t.tokens[m.first - 1].end, t.tokens[m.first].begin - t.tokens[m.first - 1].end)
+                                 .find(',') != std::string_view::npos;
             if (!identified && m.first == m.last && bare.count(t.tokens[m.first].lower) &&
                 (m.first == 0 || t.tokens[m.first - 1].sentence != t.tokens[m.first].sentence ||
                  !c.be.count(t.tokens[m.first - 1].lower)) &&
-                (m.first == 0 || t.tokens[m.first - 1].sentence != t.tokens[m.first].sentence ||
+                (m.first == 0 || t.tokens[m.first - 1].sentence != t.tokens[m.first].sentence || comma ||
                  t.tokens[m.first - 1].lower == "and" || t.tokens[m.first - 1].lower == "for" ||
                  t.tokens[m.first - 1].lower == "with" || t.tokens[m.first - 1].lower == "so"))
                 identified = true;
@@ -75,8 +103,15 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
             if (!identified && m.first >= 2 && (t.tokens[m.first - 1].lower == "a" || t.tokens[m.first - 1].lower == "an") &&
                 c.be.count(t.tokens[m.first - 2].lower))
                 continue;
-            // "Mia, who is seven months old": an age, not another child
-            if (!identified && !p.words.empty() && p.words[0] == kNumber) continue;
+            // "Mia, who is seven months old": an age, not another child; but "leaves a 14 year
+            // old in charge": the case's only child of that age (sixth round)
+            if (!identified && !p.words.empty() && p.words[0] == kNumber) {
+                const Person* aged = m.first > 0 && !c.be.count(t.tokens[m.first - 1].lower) ? child_aged(t, m, c) : nullptr;
+                if (!aged) continue;
+                x.who = Who::Child;
+                x.person = aged->id;
+                x.gender = aged->gender == "female" ? 'f' : aged->gender == "male" ? 'm' : '?';
+            }
         }
         out.push_back(std::move(x));
     }

@@ -1,0 +1,16 @@
+#include "guidance_cli.hpp"
+
+#include <cstdio>
+
+namespace sofs::cli {
+
+std::shared_ptr<const Guidance> load_guidance(const char* cmd, const Parsed& p) {
+    std::string content = p.get("content").value_or(Guidance::default_dir()), err;
+    auto g = Guidance::load(content, &err);
+    if (!g)
+        std::fprintf(stderr, "sofs %s: the guidance data in '%s' could not be used:\n%s\n", cmd, content.c_str(),
+                     err.c_str());
+    return g;
+}
+
+}  // namespace sofs::cli
