@@ -25,6 +25,10 @@ share=$tmp/prefix/share/sofs-simulator
 [[ -f $share/scenarios/reference-case.yaml ]] || fail "the scenarios were not installed in $share"
 [[ -d $share/content/lexicons ]] || fail "the guidance content was not installed in $share"
 [[ -e $share/fonts ]] || fail "the fonts lookup was not installed in $share"
+# The assessor's real-word list, when the build made it (hunspell-tools present).
+if [[ -f $build/share/sofs-simulator/words/en_GB.words ]]; then
+  [[ -s $share/words/en_GB.words ]] || fail "the real-word list was not installed in $share/words"
+fi
 cd "$tmp"
 
 out=$("$tmp/prefix/bin/sofs" lint "$share/scenarios") || fail "sofs lint of the installed scenarios failed: $out"

@@ -16,7 +16,7 @@ esac
 packages=(cmake ninja-build g++ pkg-config
   libimgui-dev libglfw3-dev libfreetype-dev libstb-dev fonts-dejavu-core
   zlib1g-dev libsdl2-dev libsdl2-mixer-dev libyaml-cpp-dev libsqlite3-dev doctest-dev
-  nlohmann-json3-dev libsodium-dev libstemmer-dev libhunspell-dev hunspell-en-gb
+  nlohmann-json3-dev libsodium-dev libstemmer-dev libhunspell-dev hunspell-en-gb hunspell-tools
   libespeak-ng-dev espeak-ng sox python3 xvfb xauth xdotool imagemagick
   libgl1-mesa-dri libglx-mesa0 dpkg-dev binutils
   postgresql-15 postgresql-client-15 libpq-dev libcurl4-openssl-dev libcpp-httplib-dev

@@ -346,6 +346,7 @@ void App::between_frames() {
         bold = win_.bold;
         large = win_.large;
         style_dirty_ = true;
+        malloc_trim(0);   // the atlas's building space (a few MiB) goes back
     }
     if (style_dirty_) {
         style_dirty_ = false;
@@ -362,13 +363,12 @@ void App::between_frames() {
             keyboard_screen_changed();
             screen(current_).leave(*this);
             // An attempt finished and assessed: the assessor's spelling
-            // dictionary goes (read again if a later answer needs it), and
-            // what was freed goes back, so what follows (the feedback, a
-            // PDF) reuses that memory instead of adding to it.
-            if (guidance_ && play_ && play_->finished()) {
-                guidance_->release_dictionary();
-                malloc_trim(0);
-            }
+            // dictionary goes (read again if a later answer needs it).
+            if (guidance_ && play_ && play_->finished()) guidance_->release_dictionary();
+            // What the last screen freed goes back to the system (glibc keeps
+            // freed pages otherwise), so each screen starts from what is in
+            // use and the peak is not the sum of every screen's leftovers.
+            malloc_trim(0);
             current_ = to;
             sound.stop();
             for (auto& n : notices) ++n.screens_seen;
@@ -746,6 +746,10 @@ int App::run() {
     const bool scripted = !opt.tour_dir.empty() || !opt.keys_dir.empty();   // the tour or the key-only playthrough
     if (scripted || !opt.live_script.empty() || opt.frames > 0) setenv("SDL_AUDIODRIVER", "dummy", 0);  // scripted runs are silent
     const std::string db = opt.db_path.empty() ? Records::default_path() : opt.db_path;
+    // The display first, while this is the only thread (Window::connect);
+    // a failure is reported by win_.open below.
+    win_.connect();
+    phase("display");
     std::unique_ptr<Records> opened;
     std::promise<void> store_opened;
     std::shared_future<void> store_ready = store_opened.get_future().share();

@@ -68,6 +68,27 @@ void destroy_font_texture() {
     ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
+// A whole font file in memory from ImGui's allocator (the atlas frees it);
+// its size, or 0 when it cannot be read.
+int read_font_file(const std::string& path, void** bytes) {
+    *bytes = nullptr;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return 0;
+    long n = 0;
+    if (std::fseek(f, 0, SEEK_END) == 0) n = std::ftell(f);
+    if (n <= 100 || n > (64L << 20) || std::fseek(f, 0, SEEK_SET) != 0) n = 0;   // (ImGui asserts on a tiny font)
+    if (n > 0) {
+        *bytes = IM_ALLOC(static_cast<std::size_t>(n));
+        if (std::fread(*bytes, 1, static_cast<std::size_t>(n), f) != static_cast<std::size_t>(n)) {
+            IM_FREE(*bytes);
+            *bytes = nullptr;
+            n = 0;
+        }
+    }
+    std::fclose(f);
+    return static_cast<int>(n);
+}
+
 void make_font_texture(GLFWwindow* window) {
     destroy_font_texture();
     ImFontAtlas* fonts = ImGui::GetIO().Fonts;
@@ -178,9 +199,13 @@ bool write_png_from_frame_buffer(const std::string& path, int w, int h) {
 
 }  // namespace
 
-bool Window::open(int width, int height, std::string* error) {
+bool Window::connect() {
     glfwSetErrorCallback([](int, const char* d) { std::fprintf(stderr, "sofs-sim: window system: %s\n", d); });
-    if (!glfwInit()) {
+    return glfwInit() == GLFW_TRUE;
+}
+
+bool Window::open(int width, int height, std::string* error) {
+    if (!connect()) {   // (a second glfwInit is a no-op)
         *error = "could not open a window: no display was found (is DISPLAY set?)";
         return false;
     }
@@ -218,6 +243,10 @@ bool Window::open(int width, int height, std::string* error) {
     // A steady text cursor: easier to find for some readers, and an idle
     // window with a name box ready for typing need not redraw to blink.
     io.ConfigInputTextCursorBlink = false;
+    // A window not drawn for 3 s (another screen's panels) gives back its
+    // draw buffers (ImGui's default waits 60 s): otherwise every screen
+    // visited keeps its largest frame's vertices for a minute.
+    io.ConfigMemoryCompactTimer = 3.0f;
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     // The backend's shaders and buffers now; the font texture it makes with
@@ -266,17 +295,33 @@ std::string Window::build_fonts(int text_percent) {
     float px = std::round(17.0f * scale_);
     std::string dir = util::data_dir("fonts");
     std::string regular = dir + "/DejaVuSans.ttf", boldf = dir + "/DejaVuSans-Bold.ttf";
-    std::error_code ec;
     ImFontConfig cfg;
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
-    if (std::filesystem::exists(regular, ec)) {
-        io.Fonts->AddFontFromFileTTF(regular.c_str(), px, &cfg, kGlyphRanges);
-        bool have_bold = std::filesystem::exists(boldf, ec);
-        bold = io.Fonts->AddFontFromFileTTF(have_bold ? boldf.c_str() : regular.c_str(), px, &cfg, kGlyphRanges);
-        large = io.Fonts->AddFontFromFileTTF(have_bold ? boldf.c_str() : regular.c_str(), std::round(px * 1.4f), &cfg,
-                                             kGlyphRanges);
+    // Each file is read once: the bold face serves both the bold and the
+    // large font (AddFontFromFileTTF would read it twice, and ImGui copies
+    // any bytes it does not own: about 0.7 MiB more each, while the atlas is
+    // built). The atlas owns each file's bytes once; the large font's entry
+    // is marked as not owning them, so they are freed once, with the bold
+    // font's, when the texture is made (make_font_texture: ClearInputData).
+    void* regular_bytes = nullptr;
+    void* bold_bytes = nullptr;
+    int regular_size = read_font_file(regular, &regular_bytes), bold_size = read_font_file(boldf, &bold_bytes);
+    if (regular_size > 0) {
+        if (bold_size <= 0) {   // no bold face: the regular one, read again (the atlas owns each copy)
+            bold_size = read_font_file(regular, &bold_bytes);
+            if (bold_size <= 0) bold_bytes = nullptr;
+        }
+        io.Fonts->AddFontFromMemoryTTF(regular_bytes, regular_size, px, &cfg, kGlyphRanges);
+        if (bold_bytes) {
+            bold = io.Fonts->AddFontFromMemoryTTF(bold_bytes, bold_size, px, &cfg, kGlyphRanges);
+            large = io.Fonts->AddFontFromMemoryTTF(bold_bytes, bold_size, std::round(px * 1.4f), &cfg, kGlyphRanges);
+            io.Fonts->ConfigData.back().FontDataOwnedByAtlas = false;   // the bold font's entry frees them
+        } else {
+            bold = large = nullptr;
+        }
     } else {
+        if (bold_bytes) IM_FREE(bold_bytes);
         ImFontConfig d;
         d.SizePixels = px;
         io.Fonts->AddFontDefault(&d);
@@ -284,7 +329,7 @@ std::string Window::build_fonts(int text_percent) {
         make_font_texture(window_);
         return "The DejaVu Sans font is missing (install fonts-dejavu-core): using a basic font.";
     }
-    make_font_texture(window_);
+    make_font_texture(window_);   // the atlas lets go of the files' bytes here
     return "";
 }
 

@@ -16,6 +16,12 @@ namespace sofs::ui {
 
 class Window {
 public:
+    // Connects to the display (glfwInit); open() does it too when not done.
+    // Called before the program starts any thread: X's input method reads its
+    // Compose table (about 10,000 lines) a character at a time with getc,
+    // and once a process has a second thread every getc locks the file (on
+    // this stack ~10 ms of a start's CPU time, against ~1 ms).
+    bool connect();
     // Opens the window and starts Dear ImGui on it; false with `error` (no display, no OpenGL 3).
     bool open(int width, int height, std::string* error);
     // Ends Dear ImGui and closes the window (when open).

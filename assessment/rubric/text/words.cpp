@@ -4,6 +4,12 @@
 // files, and phrase matching.
 #include "rubric/text/words.hpp"
 
+#include "util/data_dir.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <hunspell/hunspell.hxx>
 #include <libstemmer.h>
 
@@ -11,6 +17,7 @@
 #include <cctype>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace sofs::rubric {
@@ -211,6 +218,72 @@ std::vector<std::string> phrase_words(std::string_view phrase) {
 
 // ------------------------------------------------------------------ WordTable
 
+namespace {
+const char* const kDictionary = "/usr/share/hunspell/en_GB.dic";
+const char* const kAffixes = "/usr/share/hunspell/en_GB.aff";
+}  // namespace
+
+// The build's word list (tools/make_word_list.cpp): a first line naming the
+// dictionary it was made from ("sofs-words 1 SIZE MTIME"), then the words,
+// sorted. Held here: the first word of every block of 64 and where the block
+// starts; a question reads one block (about 600 bytes) from the file.
+class WordTable::RealWords {
+public:
+    ~RealWords() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+
+    // Null when the list is missing, damaged or made from another dictionary.
+    static std::unique_ptr<RealWords> open(const std::string& path) {
+        std::ifstream in(path);
+        std::string line;
+        if (!in || !std::getline(in, line)) return nullptr;
+        struct stat st {};
+        if (::stat(kDictionary, &st) != 0) return nullptr;
+        if (line != "sofs-words 1 " + std::to_string((long long)st.st_size) + " " + std::to_string((long long)st.st_mtime))
+            return nullptr;
+        auto r = std::make_unique<RealWords>();
+        std::uint64_t at = line.size() + 1;
+        std::string previous;
+        for (std::size_t n = 0; std::getline(in, line); ++n) {
+            if (line.empty() || line <= previous) return nullptr;  // not sorted: not ours
+            if (n % 64 == 0) {
+                r->firsts_.push_back(line);
+                r->starts_.push_back(at);
+            }
+            at += line.size() + 1;
+            previous = std::move(line);
+        }
+        if (r->firsts_.empty()) return nullptr;
+        r->starts_.push_back(at);
+        r->fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (r->fd_ < 0) return nullptr;
+        return r;
+    }
+
+    // Empty when the file could not be read (the caller asks Hunspell).
+    std::optional<bool> has(const std::string& w) const {
+        auto it = std::upper_bound(firsts_.begin(), firsts_.end(), w);
+        if (it == firsts_.begin()) return false;
+        std::size_t b = static_cast<std::size_t>(it - firsts_.begin()) - 1;
+        std::string block(starts_[b + 1] - starts_[b], '\0');
+        if (::pread(fd_, block.data(), block.size(), static_cast<off_t>(starts_[b])) != (ssize_t)block.size())
+            return std::nullopt;
+        for (std::size_t a = 0; a < block.size();) {
+            std::size_t e = block.find('\n', a);
+            if (e == std::string::npos) return std::nullopt;
+            if (std::string_view(block).substr(a, e - a) == w) return true;
+            a = e + 1;
+        }
+        return false;
+    }
+
+private:
+    int fd_ = -1;
+    std::vector<std::string> firsts_;
+    std::vector<std::uint64_t> starts_;  // one more than firsts_: the end
+};
+
 WordTable::WordTable() { stems_.push_back(""); }
 
 WordTable::~WordTable() {
@@ -227,11 +300,23 @@ bool WordTable::open(std::string* error) {
     return true;
 }
 
+bool WordTable::is_real_word(const std::string& w) const {
+    bool listed = w.size() >= 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (listed && !real_words_tried_) {
+        real_words_tried_ = true;
+        if (std::string root = util::data_root(); !root.empty()) real_words_ = RealWords::open(root + "/words/en_GB.words");
+    }
+    if (listed && real_words_)
+        if (std::optional<bool> r = real_words_->has(w)) return *r;
+    Hunspell* sp = speller();
+    return sp && sp->spell(w);
+}
+
 Hunspell* WordTable::speller() const {
     if (speller_tried_) return speller_;
     speller_tried_ = true;
-    const char* aff = "/usr/share/hunspell/en_GB.aff";
-    const char* dic = "/usr/share/hunspell/en_GB.dic";
+    const char* aff = kAffixes;
+    const char* dic = kDictionary;
     std::ifstream probe(dic);
     if (probe) speller_ = new Hunspell(aff, dic);
     // Without the dictionary, misspelling correction still works for words
@@ -244,6 +329,8 @@ void WordTable::release_dictionary() {
     delete speller_;
     speller_ = nullptr;
     speller_tried_ = false;
+    real_words_.reset();
+    real_words_tried_ = false;
 }
 
 std::string WordTable::stem(const std::string& w) const {
@@ -345,7 +432,6 @@ int WordTable::id_uncached(const std::string& word, bool* corrected) const {
     if (w.size() < 4) return kUnknownWord;
     if (!std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha((unsigned char)c); }))
         return kUnknownWord;
-    if (Hunspell* sp = speller(); sp && sp->spell(w)) return kUnknownWord;  // a real word, just not one we use
     int limit = w.size() >= 8 ? 2 : 1;
     int best = limit + 1, best_id = kUnknownWord;
     for (const auto& [form, id] : vocabulary_) {
@@ -360,6 +446,9 @@ int WordTable::id_uncached(const std::string& word, bool* corrected) const {
         }
     }
     if (best > limit) return kUnknownWord;
+    // Asked only now, of a word close to a lexicon word: most unknown words
+    // are near none, and need no dictionary.
+    if (is_real_word(w)) return kUnknownWord;  // a real word, just not one we use
     *corrected = true;
     return best_id;
 }

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -71,8 +72,17 @@ private:
 
     mutable std::mutex mu_;
     sb_stemmer* stemmer_ = nullptr;
-    // The en_GB dictionary (several MiB) is read the first time a word needs
-    // it (under mu_), not when the table opens: many answers never do.
+    // "Is this a real English word?" Asked only of a word that is close to a
+    // lexicon word, before reading it as that word misspelt. Answered from
+    // the word list the build makes from the en_GB dictionary (words/en_GB.words
+    // in the data folder: an index of about 100 KiB in memory, one small read
+    // per word) when it was made from the dictionary installed; else from
+    // Hunspell, whose dictionary (several MiB) is read the first time a word
+    // needs it. Both give the same answer (tools/make_word_list.cpp).
+    bool is_real_word(const std::string& w) const;
+    class RealWords;
+    mutable std::unique_ptr<RealWords> real_words_;
+    mutable bool real_words_tried_ = false;
     Hunspell* speller() const;
     mutable Hunspell* speller_ = nullptr;
     mutable bool speller_tried_ = false;
