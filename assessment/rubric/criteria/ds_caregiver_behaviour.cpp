@@ -384,6 +384,19 @@ bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>&
     return false;
 }
 
+// A mention that cannot be a clause's subject: a possessive ("Leah's"), or the
+// object of a preposition ("before her son", "for Leo"). Sixth round.
+bool not_a_subject(const Reading& r, const Mention& m) {
+    static const std::unordered_set<std::string> objects = {"before", "after", "for", "of", "with", "to", "from", "about",
+                                                             "at", "in", "on", "than", "over", "by", "against", "towards"};
+    const std::string& last = r.word(m.last);
+    if (last.size() > 2 && last.compare(last.size() - 2, 2, "'s") == 0) return true;
+    int before = m.first - 1;
+    if (before >= 0 && r.same_sentence(before, m.first) && r.is(before, r.c.child_determiner) && r.mention_at[before] < 0)
+        --before;
+    return before >= 0 && r.same_sentence(before, m.first) && objects.count(r.word(before)) > 0;
+}
+
 // The doer of a deed at `tok` when the nearest person before it is not: people who
 // are objects ("before her son", "caring for Leo", "in Leo's home") are passed over
 // ("an adult caring for Leo on a bad evening could squeeze his chest", "who puts work
@@ -391,20 +404,13 @@ bool acts_on_child(const Reading& r, const Wording& w, const std::vector<Match>&
 // carries on about the adult last named ("Dean (24) sleeping w/ Leah. Grabbed her
 // arm"). Sixth round.
 const Mention* doer_past_objects(const Reading& r, int tok) {
-    static const std::unordered_set<std::string> objects = {"before", "after", "for", "of", "with", "to", "from", "about",
-                                                             "at", "in", "on", "than", "over", "by", "against", "towards"};
     bool anyone = false;
     for (int k = tok - 1; k >= 0 && r.same_sentence(k, tok); --k) {
         if (r.mention_at[k] < 0) continue;
         anyone = true;
         const Mention& m = r.people[r.mention_at[k]];
         k = m.first;
-        const std::string& last = r.word(m.last);
-        if (last.size() > 2 && last.compare(last.size() - 2, 2, "'s") == 0) continue;
-        int before = m.first - 1;
-        if (before >= 0 && r.same_sentence(before, m.first) && r.is(before, r.c.child_determiner) && r.mention_at[before] < 0)
-            --before;
-        if (before >= 0 && r.same_sentence(before, m.first) && objects.count(r.word(before))) continue;
+        if (not_a_subject(r, m)) continue;
         return is_any_adult(m.who) ? &m : nullptr;
     }
     if (anyone) return nullptr;
@@ -437,18 +443,11 @@ const Mention* joined_doer(const Reading& r, int tok) {
            (lead.count(r.word(j)) || r.is(j, r.c.modal) || r.is(j, r.c.skip) || adverb(r.word(j))))
         --j;
     if (j < 0 || !r.same_sentence(j, tok) || !(r.word(j) == "and" || r.word(j) == "or" || r.word(j) == "by")) return nullptr;
-    static const std::unordered_set<std::string> objects = {"before", "after", "for", "of", "with", "to", "from", "about",
-                                                             "at", "in", "on", "than", "over", "by", "against", "towards"};
     for (int k = j - 1; k >= 0 && r.same_sentence(k, j); --k) {
         if (r.mention_at[k] < 0) continue;
         const Mention& m = r.people[r.mention_at[k]];
         k = m.first;
-        const std::string& last = r.word(m.last);
-        if (last.size() > 2 && last.compare(last.size() - 2, 2, "'s") == 0) continue;
-        int before = m.first - 1;
-        if (before >= 0 && r.same_sentence(before, m.first) && r.is(before, r.c.child_determiner) && r.mention_at[before] < 0)
-            --before;
-        if (before >= 0 && r.same_sentence(before, m.first) && objects.count(r.word(before))) continue;
+        if (not_a_subject(r, m)) continue;
         // "Mia could be dropped or choke": a child who is the subject does the second verb too
         if ((m.who == Who::Child || m.who == Who::ChildGeneral) && m.last + 1 < r.n() &&
             (r.is(m.last + 1, r.c.modal) || r.is(m.last + 1, r.c.be_or_auxiliary)))
