@@ -15,6 +15,19 @@ namespace {
 
 std::shared_ptr<const Scenario> scenario(const std::string& id) { return sofs::testing::bundled_case(id); }
 
+// The guidance and a bundled case; the test stops unless both load.
+struct GuidanceAndCase {
+    std::shared_ptr<const Guidance> g;
+    std::shared_ptr<const Scenario> s;
+};
+
+GuidanceAndCase guidance_and_case(const std::string& id) {
+    GuidanceAndCase out{sofs::testing::guidance(), scenario(id)};
+    REQUIRE(out.g);
+    REQUIRE(out.s);
+    return out;
+}
+
 bool met(const std::vector<Verdict>& vs, const char* id) {
     auto* v = find(vs, id);
     REQUIRE(v);
@@ -47,10 +60,7 @@ TEST_CASE("every bundled scenario's expert danger statements and safety goals me
 }
 
 TEST_CASE("an adult who is neither family nor a professional: their behaviour counts, but they are not a caregiver") {
-    auto g = sofs::testing::guidance();
-    auto s = scenario("teen-online-exploitation");
-    REQUIRE(g);
-    REQUIRE(s);
+    auto [g, s] = guidance_and_case("teen-online-exploitation");
     WHEN("Jay, a man met online, may threaten Maya") {
         auto vs = assess_danger_statement("We are worried that Jay may threaten to send Maya's picture to her friends.", *s, *g);
         THEN("that is something an identified adult might do") { CHECK(met(vs, "DS-CAREGIVER-BEHAVIOUR")); }
@@ -73,10 +83,7 @@ TEST_CASE("an adult who is neither family nor a professional: their behaviour co
 }
 
 TEST_CASE("neglect: daily care left undone is a behaviour, being cold or sore is a harm") {
-    auto g = sofs::testing::guidance();
-    auto s = scenario("neglect-early-years");
-    REQUIRE(g);
-    REQUIRE(s);
+    auto [g, s] = guidance_and_case("neglect-early-years");
     auto vs = assess_danger_statement("Nadia is worried that Marcus may stay in bed and Lily could be cold and sore.", *s, *g);
     CHECK(met(vs, "DS-CAREGIVER-BEHAVIOUR"));
     CHECK(met(vs, "DS-CHILD-IMPACT"));
@@ -90,10 +97,7 @@ TEST_CASE("neglect: daily care left undone is a behaviour, being cold or sore is
 }
 
 TEST_CASE("grammar the held-out sets showed") {
-    auto g = sofs::testing::guidance();
-    auto s = sofs::testing::reference_case();
-    REQUIRE(g);
-    REQUIRE(s);
+    auto [g, s] = guidance_and_case("reference-case");
     SUBCASE("a second verb shares the child's subject: 'Kai may try to protect her and get hurt'") {
         auto vs = assess_danger_statement("We are worried that Ryan might hit Jade and Kai may try to protect her and get hurt.", *s, *g);
         CHECK(met(vs, "DS-CHILD-IMPACT"));
@@ -131,10 +135,7 @@ TEST_CASE("grammar the held-out sets showed") {
 }
 
 TEST_CASE("next steps: every step says who does what; at least one brings in the family") {
-    auto g = sofs::testing::guidance();
-    auto s = sofs::testing::reference_case();
-    REQUIRE(g);
-    REQUIRE(s);
+    auto [g, s] = guidance_and_case("reference-case");
     GIVEN("the experts' next steps, one a line") {
         std::string steps;
         for (auto& st : s->expert.next_steps) steps += st + "\n";
@@ -166,10 +167,7 @@ TEST_CASE("next steps: every step says who does what; at least one brings in the
 }
 
 TEST_CASE("rewrites in feedback come from the scenario's own people and expert examples") {
-    auto g = sofs::testing::guidance();
-    auto s = scenario("neglect-early-years");
-    REQUIRE(g);
-    REQUIRE(s);
+    auto [g, s] = guidance_and_case("neglect-early-years");
     auto vs = assess_danger_statement("We are worried about neglect.", *s, *g);
     auto* behaviour = find(vs, "DS-CAREGIVER-BEHAVIOUR");
     REQUIRE(behaviour);

@@ -2,6 +2,7 @@
 // Kai, three, in the reference case, and for an older child in a family built
 // here), every bundled expert example meeting all five, and the blind
 // labelled sets (tests/labelled/<id>/*words-pictures*.jsonl) scored.
+#include "examples.hpp"
 #include "labelled.hpp"
 #include "rubric/catalogue.hpp"
 
@@ -10,6 +11,8 @@
 #include <cstdio>
 
 using namespace sofs;
+using enum sofs::testing::Expect;
+using sofs::testing::check_criterion;
 using sofs::testing::find;
 
 namespace {
@@ -17,13 +20,6 @@ namespace {
 struct Fixture {
     std::shared_ptr<const Guidance> g = testing::guidance();
     std::shared_ptr<const Scenario> s = testing::reference_case();
-
-    bool met(const std::string& text, const char* id) const {
-        auto vs = assess_words_and_pictures(text, *s, *g);
-        const Verdict* v = find(vs, id);
-        REQUIRE_MESSAGE(v, id << " was not judged");
-        return v->met;
-    }
 };
 
 // An older child: Zara, twelve, and her mum; the key is written to Zara at twelve.
@@ -66,58 +62,67 @@ TEST_CASE_FIXTURE(Fixture, "WP criteria are registered, in order, for the words-
 }
 
 TEST_CASE_FIXTURE(Fixture, "WP-WHO-WORRIED: someone named and a reason; no one, or no reason, is not met") {
-    CHECK(met("The police were worried that you and Mia could get hurt.", "WP-WHO-WORRIED"));
-    CHECK(met("Nanny Linda was worried because she heard shouting.", "WP-WHO-WORRIED"));
-    CHECK(met("Your teacher was worried when you told her you were hungry.", "WP-WHO-WORRIED"));
-    CHECK_FALSE(met("Lots of people were worried about you.", "WP-WHO-WORRIED"));
-    CHECK_FALSE(met("The police were worried about you.", "WP-WHO-WORRIED"));
-    CHECK_FALSE(met("Daddy Ryan shouted. Now he sleeps at Uncle Dean's.", "WP-WHO-WORRIED"));
-    // the child's own fear is what happened, not someone holding a worry
-    CHECK_FALSE(met("You were scared because Daddy Ryan shouted.", "WP-WHO-WORRIED"));
+    check_criterion(assess_words_and_pictures, *s, "WP-WHO-WORRIED", {
+        {met, "The police were worried that you and Mia could get hurt."},
+        {met, "Nanny Linda was worried because she heard shouting."},
+        {met, "Your teacher was worried when you told her you were hungry."},
+        {not_met, "Lots of people were worried about you."},
+        {not_met, "The police were worried about you."},
+        {not_met, "Daddy Ryan shouted. Now he sleeps at Uncle Dean's."},
+        // the child's own fear is what happened, not someone holding a worry
+        {not_met, "You were scared because Daddy Ryan shouted."},
+    });
 }
 
 TEST_CASE_FIXTURE(Fixture, "WP-WHAT-HAPPENED: something the child could picture, in the past; vague words or categories are not") {
-    CHECK(met("One night Daddy Ryan shouted and pushed Mummy. You hid behind the sofa.", "WP-WHAT-HAPPENED"));
-    CHECK(met("Daddy Ryan drank lots of beer and got cross.", "WP-WHAT-HAPPENED"));
-    CHECK_FALSE(met("There was an incident at home and the police came round.", "WP-WHAT-HAPPENED"));
-    CHECK_FALSE(met("The grown-ups were having some difficulties.", "WP-WHAT-HAPPENED"));
-    CHECK_FALSE(met("There was domestic abuse in your home.", "WP-WHAT-HAPPENED"));
-    // a worry for the future is not what happened
-    CHECK_FALSE(met("We were worried that someone could get hurt.", "WP-WHAT-HAPPENED"));
+    check_criterion(assess_words_and_pictures, *s, "WP-WHAT-HAPPENED", {
+        {met, "One night Daddy Ryan shouted and pushed Mummy. You hid behind the sofa."},
+        {met, "Daddy Ryan drank lots of beer and got cross."},
+        {not_met, "There was an incident at home and the police came round."},
+        {not_met, "The grown-ups were having some difficulties."},
+        {not_met, "There was domestic abuse in your home."},
+        // a worry for the future is not what happened
+        {not_met, "We were worried that someone could get hurt."},
+    });
 }
 
 TEST_CASE_FIXTURE(Fixture, "WP-NON-BLAMING: no blame on the child and no labels; saying what an adult did is not blame") {
-    CHECK(met("Daddy Ryan pushed Mummy. It was not your fault.", "WP-NON-BLAMING"));
-    CHECK(met("Daddy Ryan drank beer and shouted at Mummy.", "WP-NON-BLAMING"));
-    CHECK_FALSE(met("Daddy Ryan is a bad man who drinks too much.", "WP-NON-BLAMING"));
-    CHECK_FALSE(met("It was your fault for being naughty.", "WP-NON-BLAMING"));
-    CHECK_FALSE(met("If you had told Mummy sooner this would not have happened.", "WP-NON-BLAMING"));
-    CHECK_FALSE(met("Ryan is an alcoholic.", "WP-NON-BLAMING"));
+    check_criterion(assess_words_and_pictures, *s, "WP-NON-BLAMING", {
+        {met, "Daddy Ryan pushed Mummy. It was not your fault."},
+        {met, "Daddy Ryan drank beer and shouted at Mummy."},
+        {not_met, "Daddy Ryan is a bad man who drinks too much."},
+        {not_met, "It was your fault for being naughty."},
+        {not_met, "If you had told Mummy sooner this would not have happened."},
+        {not_met, "Ryan is an alcoholic."},
+    });
 }
 
 TEST_CASE_FIXTURE(Fixture, "WP-WHAT-IS-DONE: a concrete thing a named person does now; vague promises, services and the past are not") {
-    CHECK(met("Now Daddy Ryan sleeps at Uncle Dean's house when he has had beer.", "WP-WHAT-IS-DONE"));
-    CHECK(met("Nanny Linda comes to see you every week.", "WP-WHAT-IS-DONE"));
-    CHECK(met("Now Mummy is home with you every night.", "WP-WHAT-IS-DONE"));
-    CHECK(met("If Mummy feels scared, she takes you and Mia to Nanny Linda's.", "WP-WHAT-IS-DONE"));
-    CHECK_FALSE(met("All the grown-ups are working together to keep you safe.", "WP-WHAT-IS-DONE"));
-    CHECK_FALSE(met("Daddy Ryan is going to a course about his drinking.", "WP-WHAT-IS-DONE"));
-    CHECK_FALSE(met("That night Mummy took you to Nanny Linda's.", "WP-WHAT-IS-DONE"));
-    CHECK_FALSE(met("Daddy Ryan pushed Mummy and you hid.", "WP-WHAT-IS-DONE"));
+    check_criterion(assess_words_and_pictures, *s, "WP-WHAT-IS-DONE", {
+        {met, "Now Daddy Ryan sleeps at Uncle Dean's house when he has had beer."},
+        {met, "Nanny Linda comes to see you every week."},
+        {met, "Now Mummy is home with you every night."},
+        {met, "If Mummy feels scared, she takes you and Mia to Nanny Linda's."},
+        {not_met, "All the grown-ups are working together to keep you safe."},
+        {not_met, "Daddy Ryan is going to a course about his drinking."},
+        {not_met, "That night Mummy took you to Nanny Linda's."},
+        {not_met, "Daddy Ryan pushed Mummy and you hid."},
+    });
 }
 
 TEST_CASE_FIXTURE(Fixture, "WP-CHILD-WORDS: spoken to the child, no jargon, short sentences and few hard words for three") {
-    CHECK(met("Daddy Ryan was shouting. He pushed Mummy. You were scared and you hid.", "WP-CHILD-WORDS"));
-    // not spoken to Kai
-    CHECK_FALSE(met("Kai was frightened when Ryan pushed Jade.", "WP-CHILD-WORDS"));
-    // professional words
-    CHECK_FALSE(met("You saw an incident of domestic abuse.", "WP-CHILD-WORDS"));
-    // one sentence of 31 words is too long for a three-year-old
-    CHECK_FALSE(met("When Daddy Ryan had been drinking beer on Saturday night he got very cross with Mummy and shouted and "
-                    "pushed her against the kitchen door while she was holding Mia and you saw it.",
-                    "WP-CHILD-WORDS"));
-    // two hard words
-    CHECK_FALSE(met("The grown-ups were concerned about your situation. You are safe now.", "WP-CHILD-WORDS"));
+    check_criterion(assess_words_and_pictures, *s, "WP-CHILD-WORDS", {
+        {met, "Daddy Ryan was shouting. He pushed Mummy. You were scared and you hid."},
+        // not spoken to Kai
+        {not_met, "Kai was frightened when Ryan pushed Jade."},
+        // professional words
+        {not_met, "You saw an incident of domestic abuse."},
+        // one sentence of 31 words is too long for a three-year-old
+        {not_met, "When Daddy Ryan had been drinking beer on Saturday night he got very cross with Mummy and shouted and "
+                  "pushed her against the kitchen door while she was holding Mia and you saw it."},
+        // two hard words
+        {not_met, "The grown-ups were concerned about your situation. You are safe now."},
+    });
 }
 
 TEST_CASE("WP-CHILD-WORDS: what is too long for three fits twelve; the age comes from the key") {

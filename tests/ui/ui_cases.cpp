@@ -25,6 +25,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -89,6 +90,38 @@ int finished_attempts(const std::string& db, const std::string& case_id, std::st
     return n;
 }
 
+// What a case played to its end must leave: sofs-sim exited 0 and said each
+// of `said`, and the attempt is stored finished, once; the ending stored with it.
+std::string check_finished(const Played& p, const std::string& dir, const std::string& case_id,
+                           std::initializer_list<std::string> said) {
+    CHECK(p.status == 0);
+    for (const std::string& words : said) CHECK_MESSAGE(p.output.find(words) != std::string::npos, words);
+    std::string ending;
+    CHECK(finished_attempts(dir + "/progress.db", case_id, &ending) == 1);
+    return ending;
+}
+
+// Every bundled case (at least 13) played by `mode`, each in a folder of its
+// own (`tag` before the case's id), and handed to `check` with that folder; a
+// folder is kept when sofs-sim failed. The seconds all the plays took.
+template <class Check>
+double play_every_case(const std::string& tag, const char* mode, Check check) {
+    std::vector<Case> cases = bundled_cases();
+    REQUIRE(cases.size() >= 13);
+    double total = 0;
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        REQUIRE_MESSAGE(!c.id.empty(), c.file << " did not load");
+        std::string dir = temp_dir(tag + c.id);
+        Played p = play(c.id, dir, "", mode);
+        total += p.seconds;
+        INFO("sofs-sim said:\n" << p.output);
+        check(c, dir, p);
+        if (p.status == 0) fs::remove_all(dir);
+    }
+    return total;
+}
+
 bool have_display() {
     const char* d = std::getenv("DISPLAY");
     return d && *d;
@@ -98,28 +131,14 @@ bool have_display() {
 
 TEST_CASE("GIVEN every bundled case WHEN each is played by keyboard alone THEN each reaches its feedback page and is stored finished") {
     REQUIRE_MESSAGE(have_display(), "no $DISPLAY: run this test through xvfb-run (ctest does)");
-    std::vector<Case> cases = bundled_cases();
-    REQUIRE(cases.size() >= 13);
-    double total = 0;
-    for (const Case& c : cases) {
-        CAPTURE(c.file);
-        REQUIRE_MESSAGE(!c.id.empty(), c.file << " did not load");
-        std::string dir = temp_dir(c.id);
-        Played p = play(c.id, dir);
-        total += p.seconds;
-        INFO("sofs-sim said:\n" << p.output);
-        CHECK(p.status == 0);
-        CHECK(p.output.find("reached the debrief screen") != std::string::npos);
-        CHECK(p.output.find("stored as finished") != std::string::npos);
-        std::string ending;
-        CHECK(finished_attempts(dir + "/progress.db", c.id, &ending) == 1);
+    double total = play_every_case("", "--keys-only", [](const Case& c, const std::string& dir, const Played& p) {
+        std::string ending = check_finished(p, dir, c.id, {"reached the debrief screen", "stored as finished"});
         CHECK(!ending.empty());
         // The feedback page was pictured, and the picture has something in it.
         std::error_code ec;
         CHECK(fs::file_size(dir + "/k08-feedback.png", ec) > 20000);
         MESSAGE(c.id << ": " << p.seconds << " s, ending " << ending);
-        if (p.status == 0) fs::remove_all(dir);
-    }
+    });
     MESSAGE("all cases: " << total << " s");
 }
 
@@ -128,39 +147,22 @@ TEST_CASE("GIVEN text at 200 % WHEN the reference case is played by keyboard alo
     std::string dir = temp_dir("200");
     Played p = play("reference-case", dir, "--text-size 200");
     INFO("sofs-sim said:\n" << p.output);
-    CHECK(p.status == 0);
-    CHECK(p.output.find("reached the debrief screen") != std::string::npos);
-    CHECK(p.output.find("keys-only: 0 panels ran past their edge") != std::string::npos);
-    // the top bar's Menu (large text) opened Settings from the keyboard
-    CHECK(p.output.find("keys-only: the Menu opened Settings by keyboard") != std::string::npos);
-    std::string ending;
-    CHECK(finished_attempts(dir + "/progress.db", "reference-case", &ending) == 1);
+    check_finished(p, dir, "reference-case",
+                   {"reached the debrief screen", "keys-only: 0 panels ran past their edge",
+                    // the top bar's Menu (large text) opened Settings from the keyboard
+                    "keys-only: the Menu opened Settings by keyboard"});
     MESSAGE("reference case at 200 %: " << p.seconds << " s");
     if (p.status == 0) fs::remove_all(dir);
 }
 
 TEST_CASE("GIVEN every bundled case WHEN each is played by mouse alone THEN each reaches its feedback page, is stored finished and nothing runs past its panel") {
     REQUIRE_MESSAGE(have_display(), "no $DISPLAY: run this test through xvfb-run (ctest does)");
-    std::vector<Case> cases = bundled_cases();
-    REQUIRE(cases.size() >= 13);
-    double total = 0;
-    for (const Case& c : cases) {
-        CAPTURE(c.file);
-        REQUIRE_MESSAGE(!c.id.empty(), c.file << " did not load");
-        std::string dir = temp_dir("mouse-" + c.id);
-        Played p = play(c.id, dir, "", "--mouse-only");
-        total += p.seconds;
-        INFO("sofs-sim said:\n" << p.output);
-        CHECK(p.status == 0);
-        CHECK(p.output.find("mouse-only: " + c.id + ":") != std::string::npos);
-        CHECK(p.output.find("reached the debrief screen") != std::string::npos);
-        CHECK(p.output.find("mouse-only: 0 panels ran past their edge") != std::string::npos);
-        std::string ending;
-        CHECK(finished_attempts(dir + "/progress.db", c.id, &ending) == 1);
+    double total = play_every_case("mouse-", "--mouse-only", [](const Case& c, const std::string& dir, const Played& p) {
+        std::string ending = check_finished(
+            p, dir, c.id, {"mouse-only: " + c.id + ":", "reached the debrief screen", "mouse-only: 0 panels ran past their edge"});
         CHECK(!ending.empty());
         MESSAGE(c.id << " by mouse: " << p.seconds << " s, ending " << ending);
-        if (p.status == 0) fs::remove_all(dir);
-    }
+    });
     MESSAGE("all cases by mouse: " << total << " s");
 }
 
@@ -173,13 +175,9 @@ TEST_CASE("GIVEN text at 200 % WHEN the reference case is played by mouse alone 
     std::string dir = temp_dir("mouse-200");
     Played p = play("reference-case", dir, "--text-size 200", "--mouse-only");
     INFO("sofs-sim said:\n" << p.output);
-    CHECK(p.status == 0);
-    CHECK(p.output.find("mouse-only: reference-case:") != std::string::npos);
-    CHECK(p.output.find("reached the debrief screen") != std::string::npos);
-    CHECK(p.output.find("mouse-only: 0 panels ran past their edge") != std::string::npos);
-    CHECK(p.output.find("stored as finished") != std::string::npos);
-    std::string ending;
-    CHECK(finished_attempts(dir + "/progress.db", "reference-case", &ending) == 1);
+    std::string ending = check_finished(p, dir, "reference-case",
+                                        {"mouse-only: reference-case:", "reached the debrief screen",
+                                         "mouse-only: 0 panels ran past their edge", "stored as finished"});
     CHECK(!ending.empty());
     // Every screen on the way was pictured, the feedback page among them.
     std::error_code ec;

@@ -121,17 +121,24 @@ static Person person(const std::string& id, const std::string& gender, PersonRol
     return p;
 }
 
+// The reference case's family: Kai (3) and Mia (7 months) at home with Jade and
+// Ryan, and Linda, Jade's mother, in her flat.
+static std::vector<Person> reference_family() {
+    std::vector<Person> people = {
+        person("kai", "male", PersonRole::Child, {"jade"}, {}, "home", 3),
+        person("mia", "female", PersonRole::Child, {"jade", "ryan"}, {}, "home", std::nullopt),
+        person("jade", "female", PersonRole::Caregiver, {"linda"}, {"ryan"}, "home", 24),
+        person("ryan", "male", PersonRole::Caregiver, {}, {"jade"}, "home", 27),
+        person("linda", "female", PersonRole::Family, {}, {}, "flat", 52),
+    };
+    people[1].age_months = 7;
+    return people;
+}
+
 TEST_SUITE("ui genogram") {
     TEST_CASE("GIVEN the reference family WHEN laid out THEN generations, shapes, partners and households are right") {
-        std::vector<Person> people = {
-            person("kai", "male", PersonRole::Child, {"jade"}, {}, "home", 3),
-            person("mia", "female", PersonRole::Child, {"jade", "ryan"}, {}, "home", std::nullopt),
-            person("jade", "female", PersonRole::Caregiver, {"linda"}, {"ryan"}, "home", 24),
-            person("ryan", "male", PersonRole::Caregiver, {}, {"jade"}, "home", 27),
-            person("linda", "female", PersonRole::Family, {}, {}, "flat", 52),
-            person("sam", "", PersonRole::Professional, {}, {}, "", std::nullopt),
-        };
-        people[1].age_months = 7;
+        std::vector<Person> people = reference_family();
+        people.push_back(person("sam", "", PersonRole::Professional, {}, {}, "", std::nullopt));
         Genogram g = layout_genogram(people);
         CHECK(g.rows == 3);
         CHECK(g.nodes.size() == 5);
@@ -170,15 +177,8 @@ TEST_SUITE("ui genogram") {
     }
     TEST_CASE("GIVEN an uncle whose parents are not in the case WHEN laid out THEN he is linked to his brother, "
               "every age is shown and no household outline overlaps another") {
-        std::vector<Person> people = {
-            person("kai", "male", PersonRole::Child, {"jade"}, {}, "home", 3),
-            person("mia", "female", PersonRole::Child, {"jade", "ryan"}, {}, "home", std::nullopt),
-            person("jade", "female", PersonRole::Caregiver, {"linda"}, {"ryan"}, "home", 24),
-            person("ryan", "male", PersonRole::Caregiver, {}, {"jade"}, "home", 27),
-            person("linda", "female", PersonRole::Family, {}, {}, "flat", 52),
-            person("dean", "male", PersonRole::Family, {}, {}, "dean-house", std::nullopt),
-        };
-        people[1].age_months = 7;
+        std::vector<Person> people = reference_family();
+        people.push_back(person("dean", "male", PersonRole::Family, {}, {}, "dean-house", std::nullopt));
         people[5].siblings = {"ryan"};   // named on one side only
         Genogram g = layout_genogram(people);
         const auto& dean = g.nodes[g.index_of("dean")];

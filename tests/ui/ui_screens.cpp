@@ -103,6 +103,19 @@ void check_picture(const Picture& p, const std::string& name) {
     CHECK(p.not_background() > 0.02);         // something is drawn
 }
 
+// sofs-sim started on `scenarios` (with its settings, progress file and
+// output in `dir`) exits 3 and pictures the problem notice in `dir`/`shot`.
+void shows_the_problem(const std::string& dir, const std::string& scenarios, const std::string& shot) {
+    const std::string path = dir + "/" + shot;
+    int status = run("XDG_CONFIG_HOME=" + dir + " " + kXvfb + SOFS_SIM_BIN + " --scenarios " + scenarios + " --db " + dir +
+                     "/p.db --frames 8 --screenshot " + path + " >" + dir + "/out.txt 2>&1");
+    INFO("output:\n" << slurp(dir + "/out.txt"));
+    CHECK(status == 3);
+    Picture p = load(path);
+    check_picture(p, shot);
+    CHECK(p.near(255, 231, 158, 25, 0, 40, 1280, 140) > 2000);   // the problem notice's warm band at the top
+}
+
 }  // namespace
 
 TEST_CASE("GIVEN Xvfb WHEN the tour runs THEN every screen is pictured and each picture shows what it should") {
@@ -170,14 +183,7 @@ TEST_CASE("GIVEN Xvfb WHEN the tour runs THEN every screen is pictured and each 
 TEST_CASE("GIVEN a scenario folder that does not exist WHEN sofs-sim starts THEN it shows the problem and exits 3") {
     REQUIRE_MESSAGE(have_xvfb(), "xvfb-run is missing: install the xvfb and xauth packages to run the screen tests");
     std::string dir = temp_dir("bad");
-    std::string shot = dir + "/bad-folder.png";
-    int status = run("XDG_CONFIG_HOME=" + dir + " " + kXvfb + SOFS_SIM_BIN + " --scenarios " + dir +
-                     "/no-such-folder --db " + dir + "/p.db --frames 8 --screenshot " + shot + " >" + dir + "/out.txt 2>&1");
-    INFO("output:\n" << slurp(dir + "/out.txt"));
-    CHECK(status == 3);
-    Picture p = load(shot);
-    check_picture(p, "bad-folder.png");
-    CHECK(p.near(255, 231, 158, 25, 0, 40, 1280, 140) > 2000);   // the problem notice's warm band at the top
+    shows_the_problem(dir, dir + "/no-such-folder", "bad-folder.png");
     CHECK_FALSE(fs::exists(dir + "/sofs-simulator/settings.ini"));   // a picture run leaves no settings behind
     fs::remove_all(dir);
 }
@@ -187,14 +193,7 @@ TEST_CASE("GIVEN a broken scenario file WHEN sofs-sim starts THEN it shows the p
     std::string dir = temp_dir("broken");
     fs::create_directories(dir + "/scenarios");
     std::ofstream(dir + "/scenarios/broken.yaml") << "id: broken\ntitle: [this list is never closed\n";
-    std::string shot = dir + "/broken.png";
-    int status = run("XDG_CONFIG_HOME=" + dir + " " + kXvfb + SOFS_SIM_BIN + " --scenarios " + dir +
-                     "/scenarios --db " + dir + "/p.db --frames 8 --screenshot " + shot + " >" + dir + "/out.txt 2>&1");
-    INFO("output:\n" << slurp(dir + "/out.txt"));
-    CHECK(status == 3);
-    Picture p = load(shot);
-    check_picture(p, "broken.png");
-    CHECK(p.near(255, 231, 158, 25, 0, 40, 1280, 140) > 2000);
+    shows_the_problem(dir, dir + "/scenarios", "broken.png");
     fs::remove_all(dir);
 }
 
