@@ -63,3 +63,11 @@ TEST_CASE("DS-CAREGIVER-BEHAVIOUR: omissions through 'unable to' and 'too ... to
     CHECK(met("reference-case", "We worry that Ryan could be unable to feed Mia when Jade is out.", kBehaviour));
     CHECK_FALSE(met("reference-case", "We worry that Jade is not protective.", kBehaviour));
 }
+
+TEST_CASE("DS-FUTURE: 'can' with a person before it reaches a harm later in the clause") {
+    CHECK(met("reference-case", "We worry that when Ryan drinks Mia can climb out of her cot and fall down the stairs.", "DS-FUTURE"));
+    // no person before "can": the harm must follow closely
+    CHECK_FALSE(met("reference-case", "Jade says it can be hard with two little ones at home and the stairs.", "DS-FUTURE"));
+    // not "can't"
+    CHECK_FALSE(met("reference-case", "Ryan can't remember the night Jade fell.", "DS-FUTURE"));
+}

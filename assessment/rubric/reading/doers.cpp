@@ -51,14 +51,17 @@ bool not_a_subject(const Reading& r, const Mention& m) {
     return before >= 0 && r.same_sentence(before, m.first) && in_class(r, before, "preposition-object");
 }
 
-bool suffered(const Reading& r, int first, int last) {
+bool passive_at(const Reading& r, int first) {
     if (!past_participle_like(r.word(first))) return false;
     int prev = first - 1;
     while (prev >= 0 && r.same_sentence(prev, first) && (r.is(prev, r.c.skip) || adverb(r.word(prev)))) --prev;
     if (prev < 0 || !r.same_sentence(prev, first)) return false;
-    bool passive = r.is(prev, r.c.be) || in_class(r, prev, "get-passive") ||
-                   (r.word(prev) == "up" && prev > 0 && r.word(prev - 1).rfind("end", 0) == 0);
-    if (!passive) return false;
+    return r.is(prev, r.c.be) || in_class(r, prev, "get-passive") ||
+           (r.word(prev) == "up" && prev > 0 && r.word(prev - 1).rfind("end", 0) == 0);
+}
+
+bool suffered(const Reading& r, int first, int last) {
+    if (!passive_at(r, first)) return false;
     for (int j = last + 1; j < r.n() && j <= last + 4 && r.same_sentence(j, last); ++j)
         if (r.word(j) == "by") return false;
     return true;

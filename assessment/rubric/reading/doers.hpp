@@ -23,6 +23,9 @@ bool possessive(const Reading& r, const Mention& m);
 // A mention that cannot be a clause's subject: a possessive ("Leah's"), or the
 // object of a preposition ("before her son", "for Leo").
 bool not_a_subject(const Reading& r, const Mention& m);
+// A participle at `first` in the passive: after "be" or "get" ("could be slapped",
+// "will get battered", "could end up hurt").
+bool passive_at(const Reading& r, int first);
 // A deed word at first..last said in the passive of someone else with no doer
 // after "by" ("Leah could end up seriously hurt", "the baby could be hurt"):
 // what happens to them, not an adult's deed.
