@@ -71,3 +71,8 @@ TEST_CASE("DS-FUTURE: 'can' with a person before it reaches a harm later in the 
     // not "can't"
     CHECK_FALSE(met("reference-case", "Ryan can't remember the night Jade fell.", "DS-FUTURE"));
 }
+
+TEST_CASE("DS-CAREGIVER-BEHAVIOUR: a deed held to be right ('thinks smacking is fine') is an opinion, not the deed") {
+    CHECK_FALSE(met("reference-case", "We worry that Ryan thinks shouting is normal.", kBehaviour));
+    CHECK(met("reference-case", "We worry that Ryan thinks shouting is normal and will push Jade again.", kBehaviour));
+}

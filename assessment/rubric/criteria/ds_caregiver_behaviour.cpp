@@ -28,11 +28,17 @@ const Mention* case_agent(const Reading& r, const Match& m, const std::vector<st
     return nullptr;
 }
 
+// "thinks smacking is fine", "believing hitting is ok": a deed named by its "-ing" as
+// what someone holds to be right is an opinion, not the deed (seventh round).
+bool opinion(const Reading& r, int first) {
+    return ends_ing(r.word(first)) && first > 0 && r.same_sentence(first - 1, first) && in_class(r, first - 1, "belief");
+}
+
 // What the case's own danger says these adults do or fail to do (expert key `dangers`).
 bool case_behaviour(const Reading& r, const Wording& w, const std::vector<Match>& labels, Verdict* out) {
     for (auto& m : find_longest(r.t, r.c.case_words)) {
         const Phrase& p = r.c.case_words.phrases[m.phrase];
-        if (p.section != "does" || overlaps(m, labels)) continue;
+        if (p.section != "does" || overlaps(m, labels) || opinion(r, m.first)) continue;
         if (r.negated_before(m.first, 2) && r.word(m.first) != "not") continue;
         std::size_t i = std::stoul(p.note);
         if (i >= r.c.danger_adults.size()) continue;
@@ -81,6 +87,7 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
         }
         if (overlaps(m, cats) || overlaps(m, labels)) continue;
         if (r.negated_before(m.first, 2) && r.word(m.first) != "not") continue;
+        if (opinion(r, m.first)) continue;
         const Mention* agent = nullptr;
         int prev = r.back_over(m.first, {});
         bool passive = p.section != "state" && prev >= 0 && r.is(prev, r.c.be) &&
