@@ -1,6 +1,7 @@
 // DS-CHILD-IMPACT: a concrete harm or effect on an identified child.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/reading/doers.hpp"
 
 #include <unordered_set>
 
@@ -18,35 +19,6 @@ const Mention* child_of_fragment(const Reading& r, int tok) {
 }
 
 }  // namespace
-
-// A pronoun that no one in the text is named for ("i worry dean will grab her
-// again ... he could hurt her arm"): the case's only child it fits, as anyone
-// who knows the case reads it. None when two children of the case fit.
-const Mention* unnamed_child(const Reading& r, const Mention* target, Mention* scratch) {
-    if (!target || !target->pronoun || target->who != Who::Unknown || !r.c.scenario) return target;
-    const std::string& pw = r.word(target->first);
-    char g = pw == "he" || pw == "him" || pw == "his" ? 'm' : pw == "she" || pw == "her" ? 'f' : '?';
-    if (g == '?') return target;
-    // the case's children first (a friend of fifteen is not whom the case is about)
-    const Person* only = nullptr;
-    int fits = 0;
-    for (bool by_role : {true, false}) {
-        for (const auto& p : r.c.scenario->people) {
-            bool child = by_role ? p.role == PersonRole::Child : ((p.age && *p.age < 16) || (!p.age && p.age_months));
-            if (!child) continue;
-            char pg = p.gender == "female" ? 'f' : p.gender == "male" ? 'm' : '?';
-            if (pg != g && pg != '?') continue;
-            only = &p;
-            ++fits;
-        }
-        if (fits) break;
-    }
-    if (fits != 1) return target;
-    *scratch = *target;
-    scratch->who = Who::Child;
-    scratch->person = only->id;
-    return scratch;
-}
 
 Verdict ds_child_impact(const Reading& r, const Wording& w) {
     bool general_child = false;

@@ -1,6 +1,7 @@
 // DS-FUTURE: the statement looks forward.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/reading/doers.hpp"
 
 namespace sofs::rubric {
 
@@ -55,7 +56,10 @@ Verdict ds_future(const Reading& r, const Wording& w) {
         if (r.word(k) != "can" && r.word(k) != "maybe") continue;
         if (r.is(k + 1, r.c.negation) || r.word(k + 1) == "n't") continue;
         if (k > 0 && r.word(k - 1) == "you") continue;  // "a temper you can see": anyone can, now
-        for (int j = k + 1; j < r.n() && j <= k + 4 && r.same_sentence(j, k) && r.word(j) != ","; ++j) {
+        // with a person right before ("Finn can go out the door and fall on the stairs"), the
+        // harm may come later in the clause (seventh round)
+        int reach = k > 0 && r.mention_at[k - 1] >= 0 && r.same_sentence(k - 1, k) ? 10 : 4;
+        for (int j = k + 1; j < r.n() && j <= k + reach && r.same_sentence(j, k) && !comma_before(r, j); ++j) {
             if (starts_at(impacts, j) || starts_at(behaviours, j)) {
                 Evidence ev;
                 ev.add(r, k, k);

@@ -1,0 +1,236 @@
+// reading/: what an adult does or leaves undone (deeds.hpp). Why each rule
+// reads as it does: assessment/CRITERIA.md, DS-CAREGIVER-BEHAVIOUR.
+#include "rubric/reading/deeds.hpp"
+
+#include <cctype>
+
+namespace sofs::rubric {
+
+namespace {
+
+// A child of the case named within three words after `v`.
+bool child_after(const Reading& r, int v) {
+    for (int j = v + 1; j < r.n() && j <= v + 3 && r.same_sentence(j, v); ++j)
+        if (r.mention_at[j] >= 0 && r.people[r.mention_at[j]].who == Who::Child) return true;
+    return false;
+}
+
+bool deed(const Mention& who, int first, int last, Deed* out) {
+    *out = Deed{&who, first, last};
+    return true;
+}
+
+}  // namespace
+
+bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
+    const auto& unable = clause_words(r, "unable");
+    const auto& got = clause_words(r, "got-object");
+    const auto& away = clause_words(r, "away");
+    auto inner_at = find_longest(r.t, r.d.lex("non-actions"));
+    for (int k = 0; k < r.n(); ++k) {
+        // "may be unable to wake", "struggling to get up": what follows "to" is not done
+        bool to = r.is(k, unable) && k + 2 < r.n() && r.word(k + 1) == "to" && r.same_sentence(k, k + 2);
+        if (r.word(k) != "not" && r.word(k) != "never" && !to) continue;
+        int s = k - 1;
+        bool state = false;  // "is not", "are not": what follows is a state unless it is "-ing"
+        while (s >= 0 && r.same_sentence(s, k) && (r.is(s, r.c.skip) || r.is(s, r.c.be_or_auxiliary) || r.is(s, r.c.modal))) {
+            if (s == k - 1 && r.is(s, r.c.be) && r.word(s) != "get" && r.word(s) != "gets" && r.word(s) != "got") state = true;
+            --s;
+        }
+        if (to) state = false;
+        if (s < 0 || !r.same_sentence(s, k)) continue;
+        // "Nia keeps taking her tablets and doesn't hear Mali cry": the subject of the clause joined
+        const Mention* subject = nullptr;
+        bool joined = false;  // the subject is that of an earlier clause: the child must follow the verb
+        if (r.mention_at[s] >= 0) subject = &r.people[r.mention_at[s]];
+        else if (r.word(s) == "and" || r.word(s) == "or") subject = r.subject_before(s), joined = true;
+        if (!subject || !is_any_adult(subject->who)) continue;
+        int v = to ? k + 2 : k + 1;
+        // "may not be able to keep ...": the verb after
+        if (v + 2 < r.n() && r.word(v) == "be" && r.word(v + 1) == "able" && r.word(v + 2) == "to") v += 3;
+        // "may not be making sure", "isn't feeding her": the "-ing" is the deed left undone
+        else if (v + 1 < r.n() && r.is(v, r.c.be) && r.same_sentence(v, v + 1) && ends_ing(r.word(v + 1)) && r.mention_at[v + 1] < 0)
+            ++v;
+        while (v < r.n() && r.same_sentence(v, k) && (r.is(v, r.c.skip) || adverb(r.word(v)))) ++v;
+        // "may not get help", "cannot get up": getting something or someone is a deed, though "get" links a state
+        bool get = v + 1 < r.n() && r.same_sentence(v, v + 1) && (r.word(v) == "get" || r.word(v) == "gets") &&
+                   (r.is(v + 1, got) || r.mention_at[v + 1] >= 0);
+        if (v >= r.n() || !r.same_sentence(v, k) || (r.is(v, r.c.be_or_auxiliary) && !get) || r.mention_at[v] >= 0) continue;
+        // after "unable to", "struggling to": a deed with no object ("unable to supervise",
+        // "struggling to get up") or done to a child of the case ("unable to provide Lily with
+        // warmth"), not "unable to provide a plausible explanation"
+        if (to) {
+            int e = v + 1;
+            while (e < r.n() && r.same_sentence(e, v) && (r.word(e) == "up" || r.word(e) == "out" || adverb(r.word(e)))) ++e;
+            bool bare = e >= r.n() || !r.same_sentence(e, v) || comma_before(r, e) || r.is(e, r.c.conjunction) ||
+                        r.word(e) == "and" || r.word(e) == "so" || r.word(e) == "because";
+            if (!bare && !child_after(r, v)) continue;
+        }
+        // "does not understand": an inner state; but "may not change Lily's nappy": a
+        // verb with a child of the case as its object is a deed
+        if (starts_at(inner_at, v) &&
+            !(v + 1 < r.n() && r.same_sentence(v, v + 1) && r.mention_at[v + 1] >= 0 && r.people[r.mention_at[v + 1]].who == Who::Child))
+            continue;
+        if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
+        // "is not capable", "are not protective": a state, not a deed left undone
+        // ("isn't up", "is not there": an adult out of reach is behaviour)
+        if (state && !r.is(v, away) && !ends_ing(r.word(v))) continue;
+        if (joined) {
+            // "has started a night job and can't mind Kacper": a joined "can't" says what a
+            // circumstance stops, not a deed left undone
+            bool can = false;
+            for (int j = s + 1; j < k; ++j)
+                if (in_class(r, j, "can")) can = true;
+            if (can || !child_after(r, v)) continue;
+        }
+        // care said only in general ("doesn't care", "can't parent", "not tell the truth"),
+        // unless a deed follows ("doesn't care enough to get up")
+        if (starts_at(general, v) && !(v + 2 < r.n() && r.word(v + 1) == "enough" && r.word(v + 2) == "to")) continue;
+        return deed(*subject, k, v, out);
+    }
+    return false;
+}
+
+bool too_to(const Reading& r, const std::vector<Match>& general, Deed* out) {
+    const auto& linking = clause_words(r, "too-linking");
+    auto inner_at = find_longest(r.t, r.d.lex("non-actions"));
+    for (int k = 0; k < r.n(); ++k) {
+        if (r.word(k) != "too") continue;
+        // "to" and a verb within four words after "too"
+        int to = -1;
+        for (int j = k + 2; j < r.n() && j <= k + 5 && r.same_sentence(j, k); ++j)
+            if (r.word(j) == "to") {
+                to = j;
+                break;
+            }
+        if (to < 0 || to + 1 >= r.n() || !r.same_sentence(to, to + 1)) continue;
+        int v = to + 1;
+        bool look_after = (r.word(v) == "look" || r.word(v) == "get") && v + 1 < r.n() &&
+                          (r.word(v + 1) == "after" || r.word(v + 1) == "up" || r.word(v + 1) == "out");
+        if (r.mention_at[v] >= 0 || (r.is(v, r.c.be_or_auxiliary) && !look_after) || starts_at(inner_at, v) ||
+            starts_at(general, v))
+            continue;
+        if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
+        // the adult: right before "too", over linking words, modals and adverbs
+        int s = k - 1;
+        while (s >= 0 && r.same_sentence(s, k) && r.mention_at[s] < 0 &&
+               (r.is(s, linking) || r.is(s, r.c.skip) || r.is(s, r.c.modal) || r.is(s, r.c.be_or_auxiliary) ||
+                adverb(r.word(s))))
+            --s;
+        if (s < 0 || !r.same_sentence(s, k) || r.mention_at[s] < 0) continue;
+        const Mention& who = r.people[r.mention_at[s]];
+        if (!is_any_adult(who.who)) continue;
+        return deed(who, k, v, out);
+    }
+    return false;
+}
+
+bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* out) {
+    const auto& not_deeds = clause_words(r, "not-deed");
+    const auto& keepers = clause_words(r, "keeper");
+    const auto& between = clause_words(r, "before-object");
+    const auto& not_subject = clause_words(r, "not-subject-before");
+    const auto& joint = clause_words(r, "joint");
+    auto inner_at = find_longest(r.t, r.d.lex("non-actions"));
+    // a deed of `who` at `v` whose object is a child of the case
+    auto deed_on_child = [&](const Mention& who, int v) {
+        if (v >= r.n() || !r.same_sentence(v, who.last)) return false;
+        // "Jay could keep Maya up", "stop Maya going": the verb was read as a helper
+        if (r.mention_at[v] >= 0 && v - 1 > who.last && r.is(v - 1, keepers)) --v;
+        if (r.mention_at[v] >= 0) return false;
+        const std::string& verb = r.word(v);
+        bool get = (verb == "get" || verb == "gets" || verb == "got" || verb == "getting") && v + 1 < r.n() &&
+                   r.mention_at[v + 1] >= 0;  // "get Osian to clinic": getting someone somewhere is a deed
+        if (verb.empty() || !std::isalpha((unsigned char)verb[0]) || (!get && r.is(v, not_deeds)) ||
+            (!get && r.is(v, r.c.be_or_auxiliary)))
+            return false;
+        if (starts_at(inner_at, v)) return false;
+        for (auto& b : blocked)
+            if (v >= b.first && v <= b.last) return false;
+        // the child right after the verb, or after a particle, a determiner or
+        // "to" and a second verb ("give Ruby", "take Lee off", "pick him up",
+        // "forget to check his insulin", "stop checking on him")
+        for (int k = v + 1; k < r.n() && k <= v + 5 && r.same_sentence(k, v); ++k) {
+            if (comma_before(r, k)) return false;  // "mum and dad tired, baby cries": another clause
+            if (r.mention_at[k] < 0) {
+                if (r.word(k) == "to" && k + 1 < r.n() && r.mention_at[k + 1] < 0 && !r.is(k + 1, between)) {
+                    ++k;
+                    continue;
+                }
+                if (r.is(k, between)) continue;
+                return false;
+            }
+            const Mention* obj = &r.people[r.mention_at[k]];
+            // "either parent could grip him": the object is not the doer
+            if (obj->pronoun && obj->who != Who::Child && !obj->person.empty() && obj->person == who.person)
+                obj = child_for_pronoun(r, obj);
+            // "He will starve her again": a pronoun no one is named for is the case's only child it fits
+            Mention scratch;
+            if (obj && obj->pronoun && obj->who == Who::Unknown) obj = unnamed_child(r, obj, &scratch);
+            if (!obj || obj->who != Who::Child) return false;
+            return deed(who, v, obj->last, out);
+        }
+        return false;
+    };
+    for (const Mention& who : r.people) {
+        if (!is_any_adult(who.who)) continue;
+        if (possessive(r, who)) continue;  // "Claire's tablets"
+        if (who.pronoun && r.word(who.first) != "he" && r.word(who.first) != "she" && r.word(who.first) != "they") continue;
+        if (who.first > 0 && r.same_sentence(who.first - 1, who.first) && r.is(who.first - 1, not_subject)) continue;
+        int v = who.last + 1;
+        // "Jay or his friends could ...", "Dean and the men at the flat gave ...": the verb
+        // after the whole subject
+        if (v + 1 < r.n() && r.same_sentence(v, v + 1) && r.is(v, joint) && r.mention_at[v + 1] >= 0 &&
+            is_any_adult(r.people[r.mention_at[v + 1]].who)) {
+            const Mention& other = r.people[r.mention_at[v + 1]];
+            v = other.last + 1;
+            if (other.pronoun && v < r.n() && r.mention_at[v] < 0 && !r.is(v, r.c.modal)) ++v;  // "his friends"
+        }
+        // "Iwan, who is stubborn about this, might leave Osian ...": past the clause between commas
+        if (v < r.n() && r.same_sentence(v, who.last) && comma_before(r, v) && r.word(v) == "who")
+            for (int j = v + 1; j < r.n() && j <= v + 14 && r.same_sentence(j, v); ++j)
+                if (comma_before(r, j)) {
+                    v = j;
+                    break;
+                }
+        // "a man online who bought her a phone": the relative clause's verb is the adult's
+        if (v < r.n() && r.same_sentence(v, who.last) && r.word(v) == "who") ++v;
+        if (deed_on_child(who, verb_from(r, v, who.last))) return true;
+    }
+    // "Aga goes to work and leaves Kacper at home": a verb joined to an earlier clause is that
+    // clause's adult's, when a child of the case is its object. (A participle after a comma is
+    // mostly a consequence, "placing Elis at risk", and is not read as a deed.)
+    for (int j = 1; j + 1 < r.n(); ++j) {
+        if (!r.is(j, joint)) continue;
+        int from = j + 1;
+        if (from >= r.n() || !r.same_sentence(j, from) || r.mention_at[from] >= 0) continue;
+        int v = verb_from(r, from, j);
+        if (v >= r.n() || !r.same_sentence(v, j)) continue;
+        // a joined "not" or "can't" is omission()'s to judge; "able to" says what someone can do
+        bool negated = false;
+        for (int k = from; k <= v; ++k)
+            if (r.is(k, r.c.negation) || r.word(k) == "n't" || in_class(r, k, "can") || in_class(r, k, "ability")) negated = true;
+        if (negated) continue;
+        const Mention* doer = nullptr;
+        for (int k = j - 1; k >= 0 && r.same_sentence(k, j); --k) {
+            if (r.mention_at[k] < 0) continue;
+            const Mention& m = r.people[r.mention_at[k]];
+            k = m.first;
+            if (possessive(r, m)) continue;
+            // "about his mam": the object of a preposition, after a possessive or not
+            int before = m.first - 1;
+            if (before > 0 && ((r.mention_at[before] >= 0 && r.people[r.mention_at[before]].pronoun) ||
+                               r.is(before, r.c.child_determiner)))
+                --before;
+            if (before >= 0 && r.same_sentence(before, m.first) && r.is(before, not_subject)) continue;
+            // the earlier verb's object, or a place ("outside Brookfield Academy")
+            if (m.who == Who::Child || m.who == Who::ChildGeneral || m.who == Who::Professional) continue;
+            if (is_any_adult(m.who)) doer = &m;
+            break;
+        }
+        if (doer && deed_on_child(*doer, v)) return true;
+    }
+    return false;
+}
+
+}  // namespace sofs::rubric
