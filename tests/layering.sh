@@ -28,6 +28,8 @@ check assessment/progress "$ui|rubric/|play/" "UI headers, the assessor or the p
 check assessment/play "$ui|sqlite3|progress/sqlite" "UI or SQL headers (the store is reached through its interface)"
 check assessment/xapi "$ui|sqlite3|libpq" "UI or SQL headers"
 check assessment/pgstore "$ui|sqlite3" "UI or SQLite headers"
+# A live session's logic and export: shared by sofs-sim and `sofs live export`, so no window.
+check assessment/live "$ui|sqlite3" "UI or SQLite headers"
 check tools "$ui" "UI headers"
 # The store's callers see its interfaces only: no SQLite, no SQLite implementation.
 check tools 'sqlite3|progress/sqlite' "SQLite or the store's SQLite implementation (use progress/store.hpp)"

@@ -265,7 +265,9 @@ bool Records::export_cpd(const pg::Actor& who, const std::string& name, const st
         std::string ignored;
         pg::CriterionNames names;
         if (auto g = Guidance::load(Guidance::default_dir(), &ignored)) names = play::criterion_names(*g);
-        cpd::write_pdf(cpd::build_record(*store_, who, name, names, store_->clock()()), file);
+        // Made in a child process: Cairo and fontconfig never load into the
+        // application, whose peak memory they would raise until it exits.
+        cpd::write_pdf_apart(cpd::build_record(*store_, who, name, names, store_->clock()()), file);
         return true;
     } catch (const std::exception& e) {
         if (error) *error = e.what();

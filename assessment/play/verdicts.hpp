@@ -19,6 +19,10 @@ namespace sofs::play {
 // Criterion ids to their names in words, from the guidance (for exports such
 // as the CSV reports, which give each criterion's name beside its id).
 std::map<std::string, std::string> criterion_names(const Guidance& guidance);
+// The short plain name the application's checks and the live session's
+// export show for a criterion id ("DS-WHO" -> "Says who is worried"); the id
+// itself when it has none.
+const char* criterion_title(const std::string& id);
 
 // Each task's verdicts under its task id; verdicts across the attempt under "".
 std::vector<progress::NewVerdict> verdict_rows(const Debrief& d);

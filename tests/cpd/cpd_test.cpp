@@ -167,6 +167,26 @@ TEST_CASE("a CPD record is not written into a folder that does not exist") {
     }
 }
 
+TEST_CASE("the application's PDF, made in a child process, reads the same, is private, and says why not") {
+    OneTrainee t;
+    auto r = cpd::build_record(*t.s, t.dana, "Dana Okafor", kNames, 1795428000000LL + 86400000LL);
+    std::string here = t.dir.file("here.pdf"), apart = t.dir.file("apart.pdf");
+    cpd::write_pdf(r, here);
+    cpd::write_pdf_apart(r, apart);
+    struct stat st {};
+    REQUIRE(stat(apart.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(pdf_text(apart) == pdf_text(here));
+    CHECK(pdf_text(apart).find("Dana Okafor") != std::string::npos);
+    // The child's reason comes back as the same error.
+    try {
+        cpd::write_pdf_apart(r, t.dir.file("no-such-folder/cpd.pdf"));
+        FAIL("written");
+    } catch (const cpd::CpdError& e) {
+        CHECK(std::string(e.what()).find("does not exist") != std::string::npos);
+    }
+}
+
 TEST_CASE("durations and shortened answers read as words") {
     CHECK(cpd::duration_words(30000) == "less than a minute");
     CHECK(cpd::duration_words(60000) == "1 minute");

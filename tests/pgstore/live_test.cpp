@@ -1,10 +1,16 @@
 // Live sessions on PostgreSQL: a trainer opens one, trainees join with its
 // code, the trainer's connection is woken by NOTIFY when a trainee's play
 // moves on (no polling), and a scaling vote stays private until revealed,
-// then shows every number without names, round after round.
+// then shows every number without names, round after round; `sofs live
+// export` writes the same file as the application's Statement wall tab.
 #include "pg_fixture.hpp"
 
 #include "../tools/run_support.hpp"
+#include "live/session_export.hpp"
+#include "load/loader.hpp"
+#include "rubric/assess.hpp"
+
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
@@ -253,4 +259,100 @@ TEST_CASE("a pause point holds `sofs play --live` until the trainer releases it;
     CHECK(ben_play.out.find("\"ending\":\"done\"") != std::string::npos);
     // Without a PostgreSQL store there is no live session to hold in.
     CHECK(tools_test::run({"play", file, "--random", "--db", dir.file("p.db"), "--user", "Ana Lowe", "--live", sid}).rc == 2);
+}
+
+TEST_CASE("`sofs live export`: the trainer writes the wall, the improved statements and the votes, as the application does") {
+    if (!postgres_available()) return;
+    Room room;
+    const std::string tess = room.uri("Tess Marsh", "tess-pw-77"), ana = room.uri("Ana Lowe", "ana-pw-77");
+    auto session = room.tess->open_live_session("Tuesday group", "reference-case");
+    room.ana->join_live_session(session.join_code);
+    room.ben->join_live_session(session.join_code);
+    // Ana and Ben write their danger statements and safety goals in the case.
+    auto answer = [](PgStore& store, const std::string& danger, const std::string& goal) {
+        Attempt a = store.begin_attempt(store.me().id, header(), facts());
+        using K = sofs::Event::Kind;
+        auto d = event(1, K::Answer, "danger");
+        d.answer.task = "danger-statement";
+        d.answer.text = danger;
+        auto g = event(2, K::Answer, "goal");
+        g.answer.task = "safety-goal";
+        g.answer.text = goal;
+        for (const auto& e : {event(0, K::Start, "referral"), d, g}) store.record_event(a.id, e);
+    };
+    answer(*room.ana, "The police and social worker are worried that Ryan could hit Jade again when he has been drinking, and Kai could be hurt.",
+           "Jade and Ryan will make sure that Kai and Mia are looked after by a sober adult every evening for the next six months.");
+    answer(*room.ben, "=Worried about the family", "Ryan will not drink.");
+    room.tess->set_wall_mark(session.id, "Ben Okafor\nsafety-goal", true, false);       // pinned
+    room.tess->set_wall_mark(session.id, "Ben Okafor\ndanger-statement", false, true);  // hidden
+    // A vote, revealed; a statement improved together.
+    room.tess->open_vote(session.id, "scaling");
+    room.ana->cast_vote(session.id, "scaling", 3);
+    room.ben->cast_vote(session.id, "scaling", 6);
+    room.tess->reveal_vote(session.id, "scaling");
+    Id imp = room.tess->open_improvement(session.id, "danger", "Worried about the family");
+    room.ana->propose_edit(imp, "The school is worried Kai could be hurt if Ryan hits Jade again.");
+    room.tess->pick_proposal(imp, room.tess->proposals(imp).front().id);
+
+    const std::string id = std::to_string(session.id);
+    tools_test::TempDir dir;
+    auto help = tools_test::run({"live", "--help"});
+    CHECK(help.out.find("sofs live export SESSION --out FOLDER [--format md|csv]") != std::string::npos);
+    CHECK(tools_test::run({"live", "export", id, "--db", tess}).rc == 2);                                       // no --out
+    CHECK(tools_test::run({"live", "export", id, "--out", dir.path.string(), "--format", "pdf", "--db", tess}).rc == 2);
+    CHECK(tools_test::run({"live", "export", "--out", dir.path.string(), "--db", tess}).rc == 2);               // no session
+    auto missing = tools_test::run({"live", "export", id, "--out", (dir.path / "nowhere").string(), "--db", tess});
+    CHECK(missing.rc == 1);
+    CHECK(missing.err.find("does not exist") != std::string::npos);
+    auto trainee = tools_test::run({"live", "export", id, "--out", dir.path.string(), "--db", ana});
+    CHECK(trainee.rc == 1);
+    CHECK(trainee.err.find("only the session's trainer") != std::string::npos);
+    CHECK(tools_test::run({"live", "export", "99999", "--out", dir.path.string(), "--db", tess}).rc == 1);
+    CHECK_FALSE(std::filesystem::exists(dir.path / ("live-session-" + session.join_code + "-wall.md")));
+
+    // What the application's wall tab writes: the same reader, the same marks.
+    auto library = sofs::load_library({std::string(SOFS_SOURCE_DIR) + "/scenarios"});
+    std::shared_ptr<const sofs::Scenario> ref;
+    for (const auto& s : library.scenarios)
+        if (s->id == "reference-case") ref = s;
+    REQUIRE(ref);
+    std::string err;
+    std::shared_ptr<const sofs::Guidance> guidance = sofs::Guidance::load(SOFS_CONTENT_DIR, &err);
+    REQUIRE(guidance);
+    auto info = room.tess->live_session(session.id);
+    REQUIRE(info);
+    auto expected = sofs::live::read_session(*room.tess, *info, ref, sofs::live::assessor_marks(ref, guidance));
+
+    for (const char* format : {"md", "csv"}) {
+        auto out = tools_test::run({"live", "export", id, "--out", dir.path.string(), "--format", format, "--db", tess,
+                                    "--scenarios", std::string(SOFS_SOURCE_DIR) + "/scenarios", "--content", SOFS_CONTENT_DIR});
+        INFO(out.out, out.err);
+        REQUIRE(out.rc == 0);
+        std::filesystem::path file = dir.path / ("live-session-" + session.join_code + "-wall." + format);
+        CHECK(out.out.find(file.string()) != std::string::npos);
+        struct stat st {};
+        REQUIRE(stat(file.c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+        std::ifstream in(file);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK(text == (std::string(format) == "md" ? sofs::live::export_markdown(expected) : sofs::live::export_csv(expected)));
+        CHECK(text.find("Ana") == std::string::npos);
+        CHECK(text.find("Ben") == std::string::npos);
+        CHECK(text.find("Ryan could hit Jade again") != std::string::npos);
+        CHECK(text.find("Ryan will not drink.") != std::string::npos);
+        CHECK(text.find("=Worried about the family") == std::string::npos);   // hidden (and never a formula)
+        CHECK(text.find("The school is worried Kai could be hurt if Ryan hits Jade again.") != std::string::npos);
+        CHECK(text.find("Says who is worried") != std::string::npos);           // the assessor's marks
+        if (std::string(format) == "md") {
+            CHECK(text.find("# Statement wall, live session " + session.join_code) == 0);
+            CHECK(text.find("(pinned)") != std::string::npos);
+            CHECK(text.find("**(picked)**") != std::string::npos);
+            CHECK(text.find("| The numbers | 3 6 |") != std::string::npos);
+        } else {
+            CHECK(text.rfind("section,label,kind,status,text,details\n", 0) == 0);
+            CHECK(text.find("wall,Safety goal 1,safety goal,pinned,Ryan will not drink.,") != std::string::npos);
+            CHECK(text.find(",picked,The school is worried") != std::string::npos);
+            CHECK(text.find(",scaling,Round 1: before discussion,3 6,") != std::string::npos);
+        }
+    }
 }

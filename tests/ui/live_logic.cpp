@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-using namespace sofs::ui::live;
+using namespace sofs::live;
 using sofs::FactKind;
 using sofs::House;
 

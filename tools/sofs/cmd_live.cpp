@@ -2,10 +2,14 @@
 // the application's screens arrive. A trainer opens a session for a cohort
 // and a case and watches the room (woken by NOTIFY, not polling); trainees
 // join with the code; at a scaling task the trainer opens a vote and reveals
-// it, and everyone sees the numbers without names.
+// it, and everyone sees the numbers without names. `export` writes the
+// session as the application's Statement wall tab does (live/session_export).
 #include "commands.hpp"
+#include "guidance_cli.hpp"
+#include "live/session_export.hpp"
 #include "postgres.hpp"
 #include "progress_cli.hpp"
+#include "util/data_dir.hpp"
 
 #include <chrono>
 #include <map>
@@ -35,6 +39,14 @@ const char* kHelp =
     "  sofs live pick SESSION --proposal N             the trainer picks one\n"
     "  sofs live release SESSION --scene SCENE         a trainer releases a pause point: everyone\n"
     "                                                  held there (sofs play --live) goes on\n"
+    "  sofs live export SESSION --out FOLDER [--format md|csv]   the session's trainer: the wall\n"
+    "                                                  with the assessor's marks, what was improved\n"
+    "                                                  together, every revealed vote; no names; the\n"
+    "                                                  file (live-session-CODE-wall.md) is yours only\n"
+    "\n"
+    "Options for export:\n"
+    "  --scenarios DIR   where the bundled cases are (default: $SOFS_SCENARIOS_DIR, else the installed scenarios/)\n"
+    "  --content DIR     the guidance data for the marks (default: $SOFS_CONTENT_DIR, else the installed content/)\n"
     "\n"
     "Passwords come from the connection string, PGPASSWORD or ~/.pgpass (0600).\n";
 
@@ -57,18 +69,47 @@ void print_histogram(const std::vector<int>& numbers) {
     for (int i = 0; i <= 10; ++i) std::printf("  %2d | %s\n", i, std::string(static_cast<std::size_t>(h[i]), '#').c_str());
 }
 
+// `sofs live export`: the session's export, the same file the application's
+// Statement wall tab writes. Only its trainer (or an administrator) reads
+// everyone's answers, the pins and every proposal, so a trainee is refused.
+int export_session(progress::PgStore& store, progress::Id session, const Parsed& p) {
+    using namespace progress_cli;
+    const char* cmd = "live";
+    if (!p.get("out")) return usage_error(cmd, "export needs --out FOLDER (an existing folder)");
+    std::string format = p.get("format").value_or("md");
+    if (format != "md" && format != "csv") return usage_error(cmd, "--format is md or csv, not '" + format + "'");
+    auto info = store.live_session(session);
+    if (!info) return fail(cmd, "there is no live session " + std::to_string(session) + " that you may see");
+    if (store.me().role == progress::Role::Trainee)
+        return fail(cmd, "only the session's trainer exports it; you are signed in as a trainee");
+    auto scenario = find_case(p.get("scenarios").value_or(util::data_dir("scenarios")), info->scenario);
+    if (!scenario)
+        std::fprintf(stderr, "sofs live: the case '%s' was not found (see --scenarios): no titles or marks\n",
+                     info->scenario.c_str());
+    std::shared_ptr<const Guidance> guidance = scenario ? load_guidance(cmd, p) : nullptr;
+    if (scenario && !guidance) std::fprintf(stderr, "sofs live: exporting without the assessor's marks\n");
+    auto e = live::read_session(store, *info, scenario, live::assessor_marks(scenario, guidance));
+    std::string err;
+    auto path = live::write_export(*p.get("out"), live::export_file_name(e, format == "md"),
+                                   format == "md" ? live::export_markdown(e) : live::export_csv(e), &err);
+    if (!path) return fail(cmd, err);
+    std::printf("written to %s\n", path->c_str());
+    return 0;
+}
+
 }  // namespace
 
 int cmd_live(const Args& args) {
     using namespace progress_cli;
     const char* cmd = "live";
-    auto p = parse_args(args, {"db", "cohort", "scenario", "task", "number", "for-ms", "scene", "kind", "proposal"}, {});
+    auto p = parse_args(args, {"db", "cohort", "scenario", "task", "number", "for-ms", "scene", "kind", "proposal", "out", "format",
+                               "scenarios", "content"}, {});
     if (p.has("help")) {
         std::fputs(kHelp, stdout);
         return 0;
     }
     if (!p.error.empty()) return usage_error(cmd, p.error);
-    if (p.positional.empty()) return usage_error(cmd, "say what to do: open, join, watch, open-vote, vote, place, reveal, improve, propose, proposals, pick or release");
+    if (p.positional.empty()) return usage_error(cmd, "say what to do: open, join, watch, open-vote, vote, place, reveal, improve, propose, proposals, pick, release or export");
     if (!p.get("db") || !progress::is_postgres_location(*p.get("db")))
         return usage_error(cmd, "live sessions need a PostgreSQL store: --db postgresql://YOU@HOST/DB");
     const std::string what = p.positional[0];
@@ -111,6 +152,7 @@ int cmd_live(const Args& args) {
                     return 0;
                 });
         }
+        if (what == "export") return export_session(*store, *session, p);
         if (what == "release") {
             if (!p.get("scene")) return usage_error(cmd, "release needs --scene (the pause point's scene id)");
             int waiting = store->release_pause(*session, *p.get("scene"));

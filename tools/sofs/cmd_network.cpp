@@ -5,7 +5,7 @@
 // perspectives the group names; the board is shown with the assessor's
 // marks beside its statements, and exported (Markdown or CSV, 0600).
 #include "commands.hpp"
-#include "load/loader.hpp"
+#include "guidance_cli.hpp"
 #include "network_board.hpp"
 #include "play/verdicts.hpp"
 #include "postgres.hpp"
@@ -50,14 +50,6 @@ const char* kHelp =
     "  --content DIR     the guidance data for the marks (default: $SOFS_CONTENT_DIR, else the installed content/)\n"
     "\n"
     "Passwords come from the connection string, PGPASSWORD or ~/.pgpass (0600).\n";
-
-// The bundled case named `id`, whole, or null.
-std::shared_ptr<const Scenario> find_case(const std::string& dir, const std::string& id) {
-    auto library = load_library({dir});
-    for (const auto& s : library.scenarios)
-        if (s->id == id) return s;
-    return nullptr;
-}
 
 // The assessor's marks for the board's statements: the bundled case's
 // people and dangers when there is one, otherwise the writing alone.

@@ -1,5 +1,7 @@
 #include "guidance_cli.hpp"
 
+#include "load/loader.hpp"
+
 #include <cstdio>
 
 namespace sofs::cli {
@@ -11,6 +13,13 @@ std::shared_ptr<const Guidance> load_guidance(const char* cmd, const Parsed& p) 
         std::fprintf(stderr, "sofs %s: the guidance data in '%s' could not be used:\n%s\n", cmd, content.c_str(),
                      err.c_str());
     return g;
+}
+
+std::shared_ptr<const Scenario> find_case(const std::string& dir, const std::string& id) {
+    auto library = load_library({dir});
+    for (const auto& s : library.scenarios)
+        if (s->id == id) return s;
+    return nullptr;
 }
 
 }  // namespace sofs::cli

@@ -1,10 +1,12 @@
-// The guidance for the commands that judge or list criteria (assess, criteria).
+// The guidance for the commands that judge or list criteria (assess,
+// criteria, network, live export), and the bundled case they judge against.
 #pragma once
 
 #include "util/args.hpp"
 #include "rubric/assess.hpp"
 
 #include <memory>
+#include <string>
 
 namespace sofs::cli {
 
@@ -12,5 +14,8 @@ namespace sofs::cli {
 // cannot be used, after printing "sofs CMD: the guidance data in '...' could
 // not be used:" and why.
 std::shared_ptr<const Guidance> load_guidance(const char* cmd, const Parsed& p);
+
+// The bundled case `id` from the folder `dir`, whole, or null.
+std::shared_ptr<const Scenario> find_case(const std::string& dir, const std::string& id);
 
 }  // namespace sofs::cli

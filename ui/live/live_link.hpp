@@ -8,6 +8,7 @@
 // room is still.
 #pragma once
 
+#include "live/live_model.hpp"
 #include "postgres.hpp"
 
 #include <atomic>
@@ -19,6 +20,10 @@
 #include <vector>
 
 namespace sofs::ui::live {
+
+// The live session's logic and export live in assessment/live (shared with
+// `sofs live export`); the screens name them live:: as before.
+using namespace sofs::live;
 
 class Link {
 public:

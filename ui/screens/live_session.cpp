@@ -1,6 +1,7 @@
 // The live session screen (live_session.hpp).
 #include "live_session.hpp"
 
+#include "live/session_export.hpp"
 #include "play/reread.hpp"
 
 #include "app.hpp"
@@ -22,17 +23,6 @@ std::string shorten(const std::string& s, std::size_t n) {
     if (s.size() <= n) return s;
     std::size_t cut = s.rfind(' ', n);
     return s.substr(0, cut == std::string::npos || cut < n / 2 ? n : cut) + "...";
-}
-
-// A revealed sorting round's counts from the live tables, their place names
-// read into places here; a count under a name the engine does not know (not
-// one this program sends) is left out rather than shown as a place.
-std::vector<live::Placed> revealed_places(progress::PgStore& store, progress::Id session, const std::string& task,
-                                          int round) {
-    std::vector<live::Placed> out;
-    for (const auto& c : store.revealed_placements(session, task, round))
-        if (std::optional<live::Place> p = live::place_from(c.place)) out.push_back({c.fact, *p, c.count});
-    return out;
 }
 
 std::string home_folder() {
@@ -271,59 +261,6 @@ bool LiveScreen::pick(App& app, progress::Id proposal) {
 
 // The statements the room improved together, for the session's export:
 // each original, every proposal (no names) with the assessor's marks, the pick.
-std::vector<live::Improved> LiveScreen::improved_for_export(App& app) {
-    std::vector<live::Improved> out;
-    auto& store = link_->store();
-    for (const auto& imp : store.improvements(info_.id)) {
-        live::Improved i;
-        i.kind = imp.kind == "danger" ? live::WallKind::Danger : live::WallKind::Goal;
-        i.original = imp.original;
-        for (const auto& p : store.proposals(imp.id))
-            i.edits.push_back({p.text, marks_for(app, i.kind, p.text), imp.picked && *imp.picked == p.id});
-        out.push_back(std::move(i));
-    }
-    return out;
-}
-
-// Every revealed round of the session, task by task in the order the tasks were first voted on.
-std::vector<live::VoteRecord> LiveScreen::votes_for_export(App& app) {
-    std::vector<live::VoteRecord> out;
-    auto& store = link_->store();
-    const Scenario* sc = scenario(app, info_.scenario);
-    std::vector<std::string> tasks;
-    auto rounds = store.vote_rounds(info_.id);
-    for (const auto& r : rounds)
-        if (r.revealed && std::find(tasks.begin(), tasks.end(), r.task) == tasks.end()) tasks.push_back(r.task);
-    for (const auto& task : tasks) {
-        live::VoteRecord v;
-        const Task* t = sc ? sc->task(task) : nullptr;
-        v.title = t ? play::task_label(t->kind) + ": " + shorten(t->prompt, 90) : task;
-        v.sorting = t && (t->kind == TaskKind::SortFacts || t->kind == TaskKind::ThreeHouses);
-        if (sc && !v.sorting) {
-            const ScalingKey& key = sc->scaling_key(task);
-            v.low = key.low;
-            v.high = key.high;
-            v.expert = key.expert;
-        }
-        v.fact_text = [sc](const std::string& id) {
-            const Fact* f = sc ? sc->fact(id) : nullptr;
-            return f ? f->text : id;
-        };
-        for (const auto& r : rounds) {
-            if (r.task != task || !r.revealed) continue;
-            v.round_numbers.push_back(r.round);
-            auto numbers = store.revealed_votes(info_.id, task, r.round);
-            std::vector<live::Placed> placed;
-            if (numbers.empty() || v.sorting) placed = revealed_places(store, info_.id, task, r.round);
-            if (!placed.empty()) v.sorting = true;
-            v.numbers.push_back(std::move(numbers));
-            v.placements.push_back(std::move(placed));
-        }
-        out.push_back(std::move(v));
-    }
-    return out;
-}
-
 bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden) {
     const live::WallItem* it = nullptr;
     for (const auto& w : wall_.items())
@@ -455,19 +392,19 @@ void LiveScreen::draw_my_sorting(App& app) {
 
 bool LiveScreen::export_wall(App& app, const std::string& folder, bool markdown) {
     std::string err;
-    std::string title = "Statement wall, live session " + info_.join_code;
-    if (scenario_) title += " (" + scenario_->title + ")";
-    std::string content;
+    // The session read afresh from the store, as `sofs live export` reads it
+    // (live/session_export), so both write the same file.
+    std::optional<live::SessionExport> e;
     try {
-        auto improved = improved_for_export(app);
-        auto votes = votes_for_export(app);
-        content = markdown ? wall_.markdown(title) + live::improvements_markdown(improved) + live::votes_markdown(votes)
-                           : live::session_csv(wall_, improved, votes);
-    } catch (const std::exception& e) {
-        export_message_ = std::string("Not exported: the session could not be read: ") + e.what();
+        if (!link_) throw std::runtime_error("not connected to the course's store");
+        e = live::read_session(link_->store(), info_, scenario_,
+                               [&](live::WallKind kind, const std::string& text) { return marks_for(app, kind, text); });
+    } catch (const std::exception& ex) {
+        export_message_ = std::string("Not exported: the session could not be read: ") + ex.what();
         return false;
     }
-    auto path = live::write_export(folder, live::export_name(info_.join_code, "wall", markdown ? "md" : "csv"), content, &err);
+    auto path = live::write_export(folder, live::export_file_name(*e, markdown),
+                                   markdown ? live::export_markdown(*e) : live::export_csv(*e), &err);
     export_message_ = path ? "Written to " + *path : "Not exported: " + err;
     return path.has_value();
 }
@@ -513,43 +450,22 @@ void LiveScreen::read_room(App& app) {
         seen.step = m.step;
         seen.answers.clear();
         if (m.step < 0) continue;
-        auto person = store.find_person(m.name);
-        if (!person) continue;
-        std::optional<progress::Attempt> latest;
-        for (const auto& a : store.attempts(*app.user, person->id))
-            if (a.scenario == info_.scenario && (!latest || a.id > latest->id)) latest = a;
-        if (!latest) continue;
-        for (const auto& e : store.transcript(latest->id).events)
-            if (e.kind == Event::Kind::Answer)
-                seen.answers[e.answer.task] = e.answer.number >= 0 && e.answer.text.empty()
-                                                  ? std::to_string(e.answer.number)
-                                                  : e.answer.text;
+        seen.answers = live::latest_answers(store, *app.user, m.name, info_.scenario);
     }
 }
 
 void LiveScreen::build_wall(App& app) {
     const Scenario* sc = scenario(app, info_.scenario);
-    std::vector<live::WallItem> items;
+    std::vector<live::MemberAnswers> answers;
     for (const auto& m : members_) {
         auto it = seen_.find(m.name);
-        if (it == seen_.end()) continue;
-        for (const auto& [task, text] : it->second.answers) {
-            const Task* t = sc ? sc->task(task) : nullptr;
-            if (!t || (t->kind != TaskKind::DangerStatement && t->kind != TaskKind::SafetyGoal) || text.empty()) continue;
-            live::WallItem w;
-            w.key = m.name + "\n" + task;
-            w.kind = t->kind == TaskKind::DangerStatement ? live::WallKind::Danger : live::WallKind::Goal;
-            w.text = text;
-            w.marks = marks_for(app, w.kind, text);
-            items.push_back(std::move(w));
-        }
+        if (it != seen_.end()) answers.push_back({m.name, it->second.answers});
     }
-    wall_.update(std::move(items));
+    wall_.update(live::wall_items(answers, sc, [&](live::WallKind kind, const std::string& text) {
+        return marks_for(app, kind, text);
+    }));
     // The trainer's pins and hides are kept in the store: they outlast a restart.
-    for (const auto& [key, mark] : link_->store().wall_marks(info_.id)) {
-        wall_.pin(key, mark.pinned);
-        wall_.hide(key, mark.hidden);
-    }
+    live::apply_wall_marks(wall_, link_->store(), info_.id);
 }
 
 // The assessor's marks for a wall statement or a proposed edit, kept by kind and words.
@@ -583,7 +499,7 @@ void LiveScreen::read_votes(App& app) {
         Round round{r.round, r.revealed, {}, {}};
         if (r.revealed) {
             round.numbers = store.revealed_votes(info_.id, r.task, r.round);
-            if (round.numbers.empty()) round.placements = revealed_places(store, info_.id, r.task, r.round);
+            if (round.numbers.empty()) round.placements = live::revealed_places(store, info_.id, r.task, r.round);
         }
         rounds_.push_back(std::move(round));
     }

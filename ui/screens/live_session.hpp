@@ -161,8 +161,6 @@ private:
     void draw_wall(App& app);
     void draw_improving(App& app, bool as_trainer);
     std::vector<live::Mark> marks_for(App& app, live::WallKind kind, const std::string& text);
-    std::vector<live::Improved> improved_for_export(App& app);
-    std::vector<live::VoteRecord> votes_for_export(App& app);
 };
 
 }  // namespace sofs::ui

@@ -16,7 +16,7 @@
 #include <variant>
 #include <vector>
 
-namespace sofs::ui::live {
+namespace sofs::live {
 
 // ------------------------------------------------------------------ the room
 
@@ -197,4 +197,4 @@ std::optional<std::string> write_export(const std::string& folder, const std::st
 // "live-session-ABC234-wall.md": the code and a kind, safe as a file name.
 std::string export_name(const std::string& join_code, const std::string& what, const std::string& extension);
 
-}  // namespace sofs::ui::live
+}  // namespace sofs::live

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace sofs::ui::live {
+namespace sofs::live {
 
 namespace {
 
@@ -426,4 +426,4 @@ std::optional<std::string> write_export(const std::string& folder, const std::st
     return path;
 }
 
-}  // namespace sofs::ui::live
+}  // namespace sofs::live
