@@ -154,4 +154,38 @@ bool shows_thing(const GoalReading& g, const Clause& c) {
            !starts_at(g.nonactions, noun) && !starts_at(g.behaviours, noun);
 }
 
+int cause_deed(const GoalReading& g) {
+    const Reading& r = g.r;
+    for (auto& m : r.people) {
+        if (!is_adult(m.who) || m.pronoun) continue;
+        // the head of "Mam, Dad or Nain", "Leila, Rania or Marta"
+        int head = m.first;
+        for (;;) {
+            if (head >= 1 && r.mention_at[head - 1] >= 0 && r.same_sentence(head - 1, head))
+                head = r.people[r.mention_at[head - 1]].first;
+            else if (head >= 2 && r.mention_at[head - 2] >= 0 && r.same_sentence(head - 2, head) &&
+                     (r.word(head - 1) == "and" || r.word(head - 1) == "or"))
+                head = r.people[r.mention_at[head - 2]].first;
+            else
+                break;
+        }
+        int k = head - 1;
+        while (k >= 0 && r.same_sentence(k, head) && r.is(k, r.c.skip) && r.word(k) != "because") --k;
+        if (k < 0 || !r.same_sentence(k, head) || r.word(k) != "because") continue;
+        int v = m.last + 1;
+        while (v < r.n() && r.same_sentence(v, m.last) &&
+               (adverb(r.word(v)) || (r.is(v, r.c.auxiliary) && v + 1 < r.n() && past_participle(r.word(v + 1)))))
+            ++v;
+        if (v >= r.n() || !r.same_sentence(v, m.last) || r.mention_at[v] >= 0) continue;
+        const std::string& w = r.word(v);
+        if (w.empty() || !std::islower((unsigned char)r.t.raw[r.t.tokens[v].begin])) continue;
+        // an adult's own deed: "cooks" is care here, though a child cooking is a danger theme
+        if (r.is(v, r.c.be_or_auxiliary) || r.is(v, r.c.negation) || starts_at(g.modals, v) || starts_at(g.behaviours, v) ||
+            starts_at(g.services, v) || starts_at(g.prohibitions, v) || starts_at(g.nonactions, v) || g.vague_at(v))
+            continue;
+        return v;
+    }
+    return -1;
+}
+
 }  // namespace sofs::rubric

@@ -36,4 +36,9 @@ bool keeps_thing_away(const GoalReading& g, const Clause& c);
 // "Leah will show Kez any message she gets": a thing shown to someone.
 bool shows_thing(const GoalReading& g, const Clause& c);
 
+// "Maisie will come to school rested because Mum and Dad keep things calm",
+// "because her daddy gets up for her": the family's deed given as the reason
+// for the child's safe life (seventh round). The verb's token, or -1.
+int cause_deed(const GoalReading& g);
+
 }  // namespace sofs::rubric
