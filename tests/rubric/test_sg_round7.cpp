@@ -39,3 +39,9 @@ TEST_CASE("SG-CAREGIVER-ACTION: the family's deed as the reason for the child's 
     // not a reason: a condition
     CHECK_FALSE(goal_met("months-of-reviews", "Maisie will be calm when Mum and Dad keep things calm.", "SG-CAREGIVER-ACTION"));
 }
+
+TEST_CASE("Safety goals: a plural noun whose stem is a modal (\"cans\") opens no clause") {
+    // rationing the danger is no deed of care, and the "clause" after "cans" is none
+    CHECK_FALSE(goal_met("reference-case", "Ryan will cut down to four cans on a Saturday.", "SG-CAREGIVER-ACTION"));
+    CHECK(goal_met("reference-case", "Jade can take Kai and Mia to nursery every morning.", "SG-CAREGIVER-ACTION"));
+}

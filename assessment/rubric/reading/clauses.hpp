@@ -36,6 +36,12 @@ struct GoalReading {
         times = r.all("time-frames");
         vague = r.longest("vague-verbs");
         modals = r.longest("goal-modals");
+        // "2 cans on a Saturday": a plural noun whose stem is a modal is not "can" (seventh round)
+        std::erase_if(modals, [&](const Match& m) {
+            const std::string& w = r.word(m.first);
+            return m.first == m.last && w.size() > 2 && w.back() == 's' && !r.is(m.first, r.c.modal) &&
+                   r.c.modal.count(w.substr(0, w.size() - 1));
+        });
         // "Dad to keep the flat warm", "Mum + dad to sort a rota": a person and "to"
         // opening a sentence or following "and" asks the same as "will"
         for (std::size_t i = 0; i < r.people.size(); ++i) {
