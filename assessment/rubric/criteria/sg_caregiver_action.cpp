@@ -2,6 +2,7 @@
 // care of the children.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/reading/goal_deeds.hpp"
 
 namespace sofs::rubric {
 
@@ -37,13 +38,7 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         }
         // "will show they can keep the children safe", "will demonstrate": a promise, not a deed
         // "will show he can keep Lily safe": what is to be shown is not a deed either
-        bool shown = false;
-        if (r.word(c.modal_first) == "can" || r.word(c.modal_first) == "could")
-            for (auto& m : g.vague)
-                if (m.last < c.modal_first && r.same_sentence(m.first, c.modal_first) &&
-                    r.phrase("vague-verbs", m).section == "promise")
-                    shown = true;
-        if (shown) continue;
+        if (shown_only(g, c)) continue;
         // care said only in general ("keep Lily safe", "look after them properly") names no deed
         // either: the practice leads' convention (assessment/CRITERIA.md)
         bool general = false;
@@ -113,6 +108,12 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     // "Liam goes to Jen's whenever he's wound up", "Jen tells Graham", "mam or nain cooks":
     // the present tense of notes and plans says what will be done, with no "will"
     if (int v = g.present_deed(); v >= 0) {
+        Evidence ev;
+        ev.add(r, v, v);
+        return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+    }
+    // "... because Mum and Dad keep things calm": the family's deed as the reason (seventh round)
+    if (int v = cause_deed(g); v >= 0) {
         Evidence ev;
         ev.add(r, v, v);
         return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);

@@ -36,7 +36,13 @@ struct GoalReading {
         times = r.all("time-frames");
         vague = r.longest("vague-verbs");
         modals = r.longest("goal-modals");
-        // "Dad to keep the flat warm", "Mum + dad to sort a rota": a person and "to"
+        // "2 cans on a Saturday": a plural noun whose stem is a modal is not "can" (seventh round)
+        std::erase_if(modals, [&](const Match& m) {
+            const std::string& w = r.word(m.first);
+            return m.first == m.last && w.size() > 2 && w.back() == 's' && !r.is(m.first, r.c.modal) &&
+                   r.c.modal.count(w.substr(0, w.size() - 1));
+        });
+        // "Dad to keep the flat warm", "Mum + dad to sort a rota", "Dad or aunt to collect Maya": a person and "to"
         // opening a sentence or following "and" asks the same as "will"
         for (std::size_t i = 0; i < r.people.size(); ++i) {
             const Mention& m = r.people[i];
@@ -46,7 +52,7 @@ struct GoalReading {
             for (;;) {  // back over "Mum and Dad", "Mum + dad"
                 if (head >= 1 && r.mention_at[head - 1] >= 0 && r.same_sentence(head - 1, head))
                     head = r.people[r.mention_at[head - 1]].first;
-                else if (head >= 2 && r.word(head - 1) == "and" && r.mention_at[head - 2] >= 0)
+                else if (head >= 2 && (r.word(head - 1) == "and" || r.word(head - 1) == "or") && r.mention_at[head - 2] >= 0)
                     head = r.people[r.mention_at[head - 2]].first;
                 else
                     break;

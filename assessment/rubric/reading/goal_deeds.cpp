@@ -1,0 +1,191 @@
+// What a safety goal's deeds are, beyond its clauses (reading/goal_deeds.hpp).
+#include "rubric/reading/goal_deeds.hpp"
+
+#include <cctype>
+
+namespace sofs::rubric {
+
+bool possessive_at(const Reading& r, int last) {
+    std::string q = r.quote(last, last);
+    return q.size() > 2 && (q.compare(q.size() - 2, 2, "'s") == 0 || q.back() == '\'' ||
+                            (q.size() > 4 && q.compare(q.size() - 4, 4, "\xe2\x80\x99s") == 0));
+}
+
+bool shown_only(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    if (r.word(c.modal_first) != "can" && r.word(c.modal_first) != "could") return false;
+    for (auto& m : g.vague)
+        if (m.last < c.modal_first && r.same_sentence(m.first, c.modal_first) && r.phrase("vague-verbs", m).section == "promise")
+            return true;
+    return false;
+}
+
+// The clause that governs token `tok`: the last clause whose verb comes at
+// or before it in the same sentence (null when no "X will ..." comes first).
+const Clause* governing(const GoalReading& g, int tok) {
+    const Clause* best = nullptr;
+    for (auto& c : g.clauses)
+        if (c.verb >= 0 && c.verb <= tok && g.r.same_sentence(c.verb, tok) && (!best || c.verb >= best->verb)) best = &c;
+    return best;
+}
+
+// "will feed Ruby properly", "will be home more": the deed qualified by a vague
+// word in its own clause (up to the next "and", comma-free: the same sentence
+// within eight words) is nothing anyone could check
+bool qualified_vaguely(const GoalReading& g, int verb) {
+    for (auto& m : g.vague)
+        if (g.r.phrase("vague-verbs", m).section == "qualifier" && m.first > verb && m.first <= verb + 8 &&
+            g.r.same_sentence(m.first, verb)) {
+            bool joined = false;
+            for (int k = verb + 1; k < m.first; ++k) joined = joined || g.r.is(k, g.r.c.conjunction);
+            if (!joined) return true;
+        }
+    return false;
+}
+
+// "will be supported by his network", "access support": help received (services
+// [received]) is not a visit or an appointment anyone could check
+bool received_help(const GoalReading& g, int verb) {
+    for (auto& m : g.services)
+        if (m.first >= verb && m.first <= verb + 1 && g.r.phrase("services", m).section == "received") return true;
+    return false;
+}
+
+
+// "will make sure Kai goes to nursery", "ensure an adult minds Kacper", "make sure
+// Cai and Mali have a hot meal", "make sure an adult is with Josh", "ensure Leo is
+// supervised by a protective adult": what a caregiver sees to is a deed or a presence
+// of someone in it (named, or not: stand-ins.txt), which others can see. Not "make
+// sure Lily's needs are met" (no deed), nor an inner state or something ruled out.
+bool sees_to_deed(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    const Match* p = nullptr;
+    if (!starts_at(g.positives, c.verb, &p) || r.phrase("positive-actions", *p).section != "seeing-to") return false;
+    auto standins = r.longest("stand-ins");
+    auto someone = [&](int k, int* last) {  // a person at k, named or not
+        const Match* s = nullptr;
+        if (k < r.n() && r.mention_at[k] >= 0 && r.people[r.mention_at[k]].who != Who::Professional) {
+            *last = r.people[r.mention_at[k]].last;
+            return true;
+        }
+        if (starts_at(standins, k, &s) && r.phrase("stand-ins", *s).section != "presence") {
+            *last = s->last;
+            return true;
+        }
+        return false;
+    };
+    auto presence = [&](int k) {
+        const Match* s = nullptr;
+        return starts_at(standins, k, &s) && r.phrase("stand-ins", *s).section == "presence";
+    };
+    int k = p->last + 1;
+    if (k < r.n() && r.word(k) == "that") ++k;
+    bool subject = false;  // a person just before the token looked at
+    for (int v = k; v < r.n() && v <= k + 8 && r.same_sentence(v, k); ++v) {
+        int last = -1;
+        if (someone(v, &last)) {
+            subject = !possessive_at(r, last);
+            v = last;
+            continue;
+        }
+        if (r.is(v, r.c.skip) || adverb(r.word(v)) || r.is(v, r.c.conjunction)) continue;
+        if (r.is(v, r.c.negation) || starts_at(g.vague, v) || starts_at(g.nonactions, v) || starts_at(g.behaviours, v) ||
+            starts_at(g.prohibitions, v))
+            return false;
+        const Match* q = nullptr;
+        if (starts_at(g.positives, v, &q)) return subject && r.phrase("positive-actions", *q).section == "concrete";
+        if (r.is(v, r.c.be)) {
+            // "an adult is with Josh", "Leo is supervised by ...", "there is always an adult"
+            int u = v + 1;
+            while (u < r.n() && r.same_sentence(u, v) && (r.is(u, r.c.skip) || adverb(r.word(u)))) ++u;
+            if (u >= r.n() || !r.same_sentence(u, v) || r.is(u, r.c.negation)) return false;
+            if (!subject) return someone(u, &last);
+            if (starts_at(g.safe, u) || presence(u)) return true;
+            for (int j = u; j < r.n() && j <= u + 3 && r.same_sentence(j, u); ++j)
+                if ((r.word(j) == "with" || r.word(j) == "by") && (j == u || past_participle(r.word(u)) || presence(u)))
+                    return someone(j + 1, &last);
+            return false;
+        }
+        if (!subject) {
+            if (r.word(v) == "there") continue;  // "there is an adult ..."
+            return false;
+        }
+        const std::string& w = r.word(v);
+        // "has Kacper at hers", "have a hot meal"; not "has his insulin": the case's own care
+        // task named as had, with nobody seen doing it
+        if (w == "has" || w == "have") {
+            int o = v + 1;
+            while (o < r.n() && r.same_sentence(o, v) && (r.is(o, r.c.skip) || r.mention_at[o] >= 0)) ++o;
+            return o < r.n() && r.same_sentence(o, v) && !overlaps(Match{0, o, o}, g.themes);
+        }
+        // a verb in the present tense after its subject ("Kai goes", "an adult minds")
+        return w.size() >= 4 && w.back() == 's' && w.compare(w.size() - 2, 2, "ss") != 0 &&
+               !r.is(v, r.c.be_or_auxiliary) && !r.is(v, r.c.modal) && !starts_at(g.themes, v);
+    }
+    return false;
+}
+
+// "keep the tablets away from Finn": a thing kept away is a deed; a person or a
+// quarrel kept away ("keep Liam away", "keep arguments away") is an absence
+bool keeps_thing_away(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    const Match* p = nullptr;
+    if (!starts_at(g.positives, c.verb, &p) || r.phrase("positive-actions", *p).section != "keeping-away") return false;
+    for (int k = p->first + 1; k <= p->last; ++k)
+        if (r.mention_at[k] >= 0 || overlaps(Match{0, k, k}, g.behaviours) || overlaps(Match{0, k, k}, g.themes)) return false;
+    return true;
+}
+
+// "Leah will show Kez any message she gets", "show Nain his meter": a thing shown to
+// someone is seen (sixth round); "show Linda that ...", "show everyone they can ..."
+// stay promises
+bool shows_thing(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    const Match* m = nullptr;
+    if (!starts_at(g.vague, c.verb, &m) || m->first != m->last || r.phrase("vague-verbs", *m).section != "promise") return false;
+    int k = c.verb + 1;
+    if (k >= r.n() || r.mention_at[k] < 0 || !r.same_sentence(k, c.verb)) return false;
+    int d = r.people[r.mention_at[k]].last + 1;
+    if (d + 1 >= r.n() || !r.same_sentence(d + 1, c.verb)) return false;
+    const std::string& det = r.word(d);
+    if (!(r.is(d, r.c.child_determiner) || det == "any" || det == "a" || det == "every" || det == "each")) return false;
+    int noun = d + 1;
+    return r.mention_at[noun] < 0 && std::isalpha((unsigned char)r.word(noun)[0]) && !starts_at(g.vague, noun) &&
+           !starts_at(g.nonactions, noun) && !starts_at(g.behaviours, noun);
+}
+
+int cause_deed(const GoalReading& g) {
+    const Reading& r = g.r;
+    for (auto& m : r.people) {
+        if (!is_adult(m.who) || m.pronoun) continue;
+        // the head of "Mam, Dad or Nain", "Leila, Rania or Marta"
+        int head = m.first;
+        for (;;) {
+            if (head >= 1 && r.mention_at[head - 1] >= 0 && r.same_sentence(head - 1, head))
+                head = r.people[r.mention_at[head - 1]].first;
+            else if (head >= 2 && r.mention_at[head - 2] >= 0 && r.same_sentence(head - 2, head) &&
+                     (r.word(head - 1) == "and" || r.word(head - 1) == "or"))
+                head = r.people[r.mention_at[head - 2]].first;
+            else
+                break;
+        }
+        int k = head - 1;
+        while (k >= 0 && r.same_sentence(k, head) && r.is(k, r.c.skip) && r.word(k) != "because") --k;
+        if (k < 0 || !r.same_sentence(k, head) || r.word(k) != "because") continue;
+        int v = m.last + 1;
+        while (v < r.n() && r.same_sentence(v, m.last) &&
+               (adverb(r.word(v)) || (r.is(v, r.c.auxiliary) && v + 1 < r.n() && past_participle(r.word(v + 1)))))
+            ++v;
+        if (v >= r.n() || !r.same_sentence(v, m.last) || r.mention_at[v] >= 0) continue;
+        const std::string& w = r.word(v);
+        if (w.empty() || !std::islower((unsigned char)r.t.raw[r.t.tokens[v].begin])) continue;
+        // an adult's own deed: "cooks" is care here, though a child cooking is a danger theme
+        if (r.is(v, r.c.be_or_auxiliary) || r.is(v, r.c.negation) || starts_at(g.modals, v) || starts_at(g.behaviours, v) ||
+            starts_at(g.services, v) || starts_at(g.prohibitions, v) || starts_at(g.nonactions, v) || g.vague_at(v))
+            continue;
+        return v;
+    }
+    return -1;
+}
+
+}  // namespace sofs::rubric

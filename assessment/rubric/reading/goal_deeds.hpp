@@ -1,0 +1,44 @@
+// reading/: what a safety goal's deeds are, beyond its clauses: what a
+// caregiver sees to ("make sure Kai goes to nursery"), a thing kept away or
+// shown, a deed qualified by a vague word, help received, a promise of what
+// can be done. Shared by the SG-* criteria (assessment/CRITERIA.md).
+#pragma once
+
+#include "rubric/reading/clauses.hpp"
+
+namespace sofs::rubric {
+
+// The clause that governs token `tok`: the last clause whose verb comes at or
+// before it in the same sentence (null when no "X will ..." comes first).
+const Clause* governing(const GoalReading& g, int tok);
+
+// A person's mention ending in a possessive ("Leah's", "the kids'").
+bool possessive_at(const Reading& r, int last);
+
+// "will feed Ruby properly", "will be home more": the deed at `verb` qualified
+// by a vague word in its own clause.
+bool qualified_vaguely(const GoalReading& g, int verb);
+
+// "will be supported by his network", "access support": help received.
+bool received_help(const GoalReading& g, int verb);
+
+// "will show they can keep the children safe": the clause's "can" follows a
+// promise verb, so what is to be shown is not done.
+bool shown_only(const GoalReading& g, const Clause& c);
+
+// "will make sure Kai goes to nursery", "ensure an adult minds Kacper": what a
+// caregiver sees to is a deed or a presence of someone in it.
+bool sees_to_deed(const GoalReading& g, const Clause& c);
+
+// "keep the tablets away from Finn": a thing kept away (not a person or a quarrel).
+bool keeps_thing_away(const GoalReading& g, const Clause& c);
+
+// "Leah will show Kez any message she gets": a thing shown to someone.
+bool shows_thing(const GoalReading& g, const Clause& c);
+
+// "Maisie will come to school rested because Mum and Dad keep things calm",
+// "because her daddy gets up for her": the family's deed given as the reason
+// for the child's safe life (seventh round). The verb's token, or -1.
+int cause_deed(const GoalReading& g);
+
+}  // namespace sofs::rubric
