@@ -10,6 +10,23 @@
 
 namespace sofs::rubric {
 
+// "Liam will stay calm", "will trust Leah", "will live in a home without shouting": a
+// clause whose verb says only a manner, an inner state, or a home by what is not in it
+// (content/lexicons/manner.txt; seventh round)
+static bool manner_only(const GoalReading& g, const Clause& c, const std::vector<Match>& manner) {
+    const Reading& r = g.r;
+    const Match* m = nullptr;
+    if (!starts_at(manner, c.verb, &m)) return false;
+    const std::string& sec = r.phrase("manner", *m).section;
+    if (sec == "manner") return true;
+    if (sec != "home-verb") return false;
+    for (auto& h : manner)
+        if (r.phrase("manner", h).section == "home-absence" && h.first > m->last && h.first <= m->last + 4 &&
+            r.same_sentence(h.first, c.verb))
+            return true;
+    return false;
+}
+
 Verdict sg_observable(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     auto met = [&](int first, int last) {
@@ -19,7 +36,14 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
     };
     // Someone in the family doing something others can see ("Irene will have
     // Lily every morning", "Ryan will stay at Dean's"); a child only when concrete.
+    // a manner is seen only when someone in the goal is named to see it ("Ryan will stay
+    // calm, and Linda will see this")
+    const std::vector<Match> manner = r.longest("manner");
+    bool watched = false;
+    for (auto& c : g.clauses) watched = watched || c.kind == Clause::Watch;
+    auto manner_alone = [&](const Clause& c) { return !watched && manner_only(g, c, manner); };
     for (auto& c : g.clauses) {
+        if (c.kind == Clause::Positive && manner_alone(c)) continue;
         if (c.kind == Clause::Positive && !g.professional(c) && shows_thing(g, c)) return met(c.modal_first, c.verb + 1);
         // "Leila will tell the school when she is unwell", "will let the school know": what the
         // family tells a professional is heard, and can be checked (sixth round; the labels)
@@ -78,6 +102,7 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (r.negated_before(m.first, 3) || g.in_service(m)) return false;
         const Clause* c = governing(g, m.first);
         if (!c) return true;
+        if (manner_alone(*c)) return false;
         // the clause's own verb: as the first pass judges it ("take Osian's diabetes
         // seriously" is an attitude however concrete "take" can be)
         if (c->verb == m.first)
