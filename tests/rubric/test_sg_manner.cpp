@@ -19,6 +19,10 @@ TEST_CASE("a manner alone, or a home without something, is not observable; a dee
              {not_met, "teen-missing-boyfriend", "Tony and Mo will trust Leah more.", "SG-OBSERVABLE"},
              {not_met, "practice-lead-mapping", "Mealtimes will be calm.", "SG-OBSERVABLE"},
              {not_met, "reference-case", "Jade and Ryan will talk to each other respectfully.", "SG-OBSERVABLE"},
+             {not_met, "teen-online-exploitation", "Paul will know where Maya is on Saturday nights.", "SG-OBSERVABLE"},
+             // knowing joined to a deed: the deed is seen
+             {met, "teen-online-exploitation",
+              "Paul will know where Maya is on Saturday nights and will collect her by ten.", "SG-OBSERVABLE"},
              // a deed done in a manner is a deed
              {met, "practice-lead-mapping", "Gwŷn will read Elis a story calmly every bedtime.", "SG-OBSERVABLE"},
              {met, "reference-case", "Jade and Ryan will talk calmly at the kitchen table when they disagree.",
