@@ -48,3 +48,11 @@ TEST_CASE("A plain present verb: the limits") {
     // a deed ruled out is still no deed
     CHECK_FALSE(goal_met("reference-case", "Ryan never drink at home again.", "SG-CAREGIVER-ACTION"));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION, SG-OBSERVABLE: in note form, who will be there when") {
+    CHECK(both("school-referral-three-questions", "Rania 7.15 school days. Marta at 8 Fridays."));
+    CHECK(both("reference-case", "Kai and Mia to nursery daily. Linda in at 8 when Jade on shift."));
+    // the time of something ruled out, or a name not opening the note, is no presence
+    CHECK_FALSE(goal_met("reference-case", "Ryan 9pm, no drinking at home.", "SG-CAREGIVER-ACTION"));
+    CHECK_FALSE(goal_met("reference-case", "Review with Linda 9am.", "SG-CAREGIVER-ACTION"));
+}

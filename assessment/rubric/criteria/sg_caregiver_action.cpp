@@ -113,6 +113,12 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         ev.add(r, v, v);
         return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
     }
+    // "Bernie 7am daily": a note of who will be there when (eighth round)
+    if (int v = noted_presence(g); v >= 0) {
+        Evidence ev;
+        ev.add(r, v, v);
+        return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+    }
     // "... because Mum and Dad keep things calm": the family's deed as the reason (seventh round)
     if (int v = cause_deed(g); v >= 0) {
         Evidence ev;

@@ -209,7 +209,7 @@ int plain_present_deed(const GoalReading& g) {
         if (v + 1 < r.n() && r.same_sentence(v, v + 1) && (r.is(v + 1, r.c.modal) || r.is(v + 1, r.c.be_or_auxiliary))) continue;
         const std::string& w = r.word(v);
         // the plain form only: "-s" is present_deed's, "-ed" and "-ing" are not a present deed
-        if (w.size() < 3 || w.back() == 's' || w.find('\'') != std::string::npos || r.t.tokens[v].number) continue;
+        if (w.size() < 2 || w.back() == 's' || w.find('\'') != std::string::npos || r.t.tokens[v].number) continue;
         if (w.compare(w.size() - 2, 2, "ed") == 0 || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0)) continue;
         bool letters = true;
         for (char ch : w) letters = letters && std::isalpha((unsigned char)ch);
@@ -223,7 +223,7 @@ int plain_present_deed(const GoalReading& g) {
         // a verb we have no list for needs something after it ("come to house", "give breakfast")
         const Match* p = nullptr;
         bool listed = starts_at(g.positives, v, &p) && r.phrase("positive-actions", *p).section == "concrete";
-        if (!listed && (v + 1 >= r.n() || !r.same_sentence(v + 1, v))) continue;
+        if (!listed && (w.size() < 3 || v + 1 >= r.n() || !r.same_sentence(v + 1, v))) continue;  // "go", "do": listed only
         // the head of "auntie Rania or neighbour Marta", "Bernie she"
         int head = m.first;
         for (;;) {
@@ -250,6 +250,25 @@ int plain_present_deed(const GoalReading& g) {
             --before;
         if (before >= 0 && r.same_sentence(before, head) && !marked_between(r, before, before + 1)) continue;
         return v;
+    }
+    return -1;
+}
+
+int noted_presence(const GoalReading& g) {
+    const Reading& r = g.r;
+    for (auto& m : r.people) {
+        if (!is_adult(m.who) || m.person.empty() || m.pronoun || possessive_at(r, m.last)) continue;
+        // the name opens the note: the sentence, or the part after a comma
+        if (m.first > 0 && r.same_sentence(m.first - 1, m.first) && !marked_between(r, m.first - 1, m.first)) continue;
+        // "Bernie 7am", "Bernie at 7", "Bernie in at 7": the time straight after the name
+        int v = m.last + 1;
+        if (v + 1 < r.n() && r.same_sentence(v + 1, m.last) && r.word(v + 1) == "at" && r.mention_at[v] < 0) ++v;
+        if (v < r.n() && r.same_sentence(v, m.last) && r.word(v) == "at") ++v;
+        if (v >= r.n() || !r.same_sentence(v, m.last) || marked_between(r, m.last, v)) continue;
+        if (!std::isdigit((unsigned char)r.t.raw[r.t.tokens[v].begin])) continue;
+        bool ruled_out = false;
+        for (int k = m.first; k < r.n() && r.same_sentence(k, m.first); ++k) ruled_out = ruled_out || r.is(k, r.c.negation);
+        if (!ruled_out) return v;
     }
     return -1;
 }

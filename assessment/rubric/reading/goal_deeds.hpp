@@ -48,4 +48,9 @@ int cause_deed(const GoalReading& g);
 // the same part of the sentence. The verb's token, or -1.
 int plain_present_deed(const GoalReading& g);
 
+// "Bernie 7am daily", "Bernie in at 7 daily when Sam away": in note form, a
+// person of the family named with the time they will be there is their
+// presence, a deed of care (eighth round). The time's token, or -1.
+int noted_presence(const GoalReading& g);
+
 }  // namespace sofs::rubric
