@@ -18,6 +18,7 @@
 #include "key_play.hpp"
 #include "tour.hpp"
 #include "live/live_script.hpp"
+#include "play/verdicts.hpp"
 #include "widgets.hpp"
 
 #include <GLFW/glfw3.h>   // key codes for ImGui::IsKeyPressed
@@ -156,6 +157,11 @@ const Guidance* App::guidance() {
                                (err.empty() ? std::string("the practice guidance could not be loaded") : err);
     }
     return guidance_.get();
+}
+
+std::map<std::string, std::string> App::criterion_names() {
+    const Guidance* g = guidance();
+    return g ? play::criterion_names(*g) : std::map<std::string, std::string>{};
 }
 
 void App::sign_in(const pg::Actor& who) {

@@ -109,6 +109,10 @@ public:
     std::string guidance_problem;
     // The same, for a playthrough to call when its case ends.
     play::GuidanceSource guidance_source();
+    // The criteria's names in words, from that guidance (none when it could
+    // not be loaded): the records and exports name checks with these, so the
+    // guidance is never loaded a second time beside this one.
+    std::map<std::string, std::string> criterion_names();
 
     // ------------------------------------------------------------ for the screens
     // Screens reach the case list, the progress file, the sound and the

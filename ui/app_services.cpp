@@ -65,7 +65,7 @@ std::optional<pg::TraineeReport> App::my_report(std::string* error) {
 bool App::export_my_cpd(const std::string& file, std::string* error) {
     if (!user) { *error = "Nobody is signed in."; return false; }
     if (!progress_open(error)) return false;
-    return records->export_cpd(*user, user->name, file, error);
+    return records->export_cpd(*user, user->name, criterion_names(), file, error);
 }
 
 std::vector<pg::Cohort> App::my_cohorts(std::string* error) {
@@ -103,7 +103,7 @@ bool App::override_verdict(pg::Id attempt, const std::string& criterion, bool me
 
 bool App::export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error) {
     if (!progress_open(error)) return false;
-    return records->export_cohort_csv(r, file, error);
+    return records->export_cohort_csv(r, criterion_names(), file, error);
 }
 
 // A voice-over takes the voice channel from any reading the person asked for.

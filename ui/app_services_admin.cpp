@@ -19,7 +19,7 @@ std::optional<play::Reread> App::reread_attempt(pg::Id attempt, std::string* err
         *error = e.what();
         return std::nullopt;
     }
-    return records->reread(*user, attempt, scenario.get(), error);
+    return records->reread(*user, attempt, scenario.get(), criterion_names(), error);
 }
 
 bool App::add_comment(pg::Id attempt, const std::string& text, const std::string& criterion, const std::string& task,

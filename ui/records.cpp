@@ -188,11 +188,8 @@ bool Records::add_comment(const pg::Actor& trainer, pg::Id attempt, const std::s
 }
 
 std::optional<play::Reread> Records::reread(const pg::Actor& who, pg::Id attempt, const Scenario* scenario,
-                                            std::string* error) {
+                                            const pg::CriterionNames& names, std::string* error) {
     if (!store_) { if (error) *error = problem_; return std::nullopt; }
-    pg::CriterionNames names;
-    std::string ignored;
-    if (auto g = Guidance::load(Guidance::default_dir(), &ignored)) names = play::criterion_names(*g);
     SOFS_TRY(return play::reread(*store_, who, attempt, scenario, names);)
     return std::nullopt;
 }
@@ -241,13 +238,10 @@ bool Records::must_change_password(const std::string& name) {
     }
 }
 
-bool Records::export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error) {
+bool Records::export_cohort_csv(const pg::CohortReport& r, const pg::CriterionNames& names, const std::string& file,
+                                std::string* error) {
     std::string text;
     try {
-        // Criteria are named in words beside their ids when the guidance can be read.
-        pg::CriterionNames names;
-        std::string ignored;
-        if (auto g = Guidance::load(Guidance::default_dir(), &ignored)) names = play::criterion_names(*g);
         text = pg::to_csv(r, names);
     } catch (const std::exception& e) {
         if (error) *error = e.what();
@@ -256,15 +250,13 @@ bool Records::export_cohort_csv(const pg::CohortReport& r, const std::string& fi
     return pg::write_private_file(file, text, error);
 }
 
-bool Records::export_cpd(const pg::Actor& who, const std::string& name, const std::string& file, std::string* error) {
+bool Records::export_cpd(const pg::Actor& who, const std::string& name, const pg::CriterionNames& names,
+                         const std::string& file, std::string* error) {
     if (!store_) {
         if (error) *error = problem_;
         return false;
     }
     try {
-        std::string ignored;
-        pg::CriterionNames names;
-        if (auto g = Guidance::load(Guidance::default_dir(), &ignored)) names = play::criterion_names(*g);
         // Made in a child process: Cairo and fontconfig never load into the
         // application, whose peak memory they would raise until it exits.
         cpd::write_pdf_apart(cpd::build_record(*store_, who, name, names, store_->clock()()), file);

@@ -81,9 +81,10 @@ public:
     // A trainer's comment (no verdict changes); `criterion` "" for the whole case.
     bool add_comment(const pg::Actor& trainer, pg::Id attempt, const std::string& text, const std::string& criterion,
                      const std::string& task, std::string* error);
-    // A finished attempt read again in words (play::reread), checks named from the guidance.
+    // A finished attempt read again in words (play::reread); `names` names the
+    // checks (from the guidance the application already holds).
     std::optional<play::Reread> reread(const pg::Actor& who, pg::Id attempt, const Scenario* scenario,
-                                       std::string* error);
+                                       const pg::CriterionNames& names, std::string* error);
 
     // Administrators in the application, as `who` (checked by the store on every call).
     std::vector<pg::Person> people_as(const pg::Actor& who, std::optional<pg::Role> role, std::string* error);
@@ -99,11 +100,14 @@ public:
     bool must_change_password(const std::string& name);
 
     // Writes the cohort report as CSV to `file` (readable by its owner only),
-    // with the same writer as `sofs report --format csv`.
-    bool export_cohort_csv(const pg::CohortReport& r, const std::string& file, std::string* error);
+    // with the same writer as `sofs report --format csv`; criteria are named
+    // by `names` beside their ids.
+    bool export_cohort_csv(const pg::CohortReport& r, const pg::CriterionNames& names, const std::string& file,
+                           std::string* error);
     // Writes `name`'s CPD record as a PDF to `file` (0600), with the same
     // writer as `sofs report cpd`.
-    bool export_cpd(const pg::Actor& who, const std::string& name, const std::string& file, std::string* error);
+    bool export_cpd(const pg::Actor& who, const std::string& name, const pg::CriterionNames& names,
+                    const std::string& file, std::string* error);
 
 private:
     std::string path_;

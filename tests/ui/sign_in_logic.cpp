@@ -88,7 +88,7 @@ TEST_SUITE("ui sign-in") {
         auto report = r.cohort_report(pg::Actor::system(), "March", &err);
         REQUIRE_MESSAGE(report, err);
         std::string file = (dir.path / "out" / "march.csv").string();
-        REQUIRE_MESSAGE(r.export_cohort_csv(*report, file, &err), err);
+        REQUIRE_MESSAGE(r.export_cohort_csv(*report, {{"DS-WHO", "Says who is worried"}}, file, &err), err);
         struct stat st {};
         REQUIRE(::stat(file.c_str(), &st) == 0);
         CHECK((st.st_mode & 0777) == 0600);

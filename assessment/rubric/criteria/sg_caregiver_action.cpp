@@ -107,7 +107,14 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     }
     // "Liam goes to Jen's whenever he's wound up", "Jen tells Graham", "mam or nain cooks":
     // the present tense of notes and plans says what will be done, with no "will"
-    if (int v = g.present_deed(); v >= 0) {
+    // "Rania or Marta come to house", "Bernie she come": the same with the verb's plain form
+    if (int v = g.present_deed(); v >= 0 || (v = plain_present_deed(g)) >= 0) {
+        Evidence ev;
+        ev.add(r, v, v);
+        return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+    }
+    // "Bernie 7am daily": a note of who will be there when (eighth round)
+    if (int v = noted_presence(g); v >= 0) {
         Evidence ev;
         ev.add(r, v, v);
         return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);

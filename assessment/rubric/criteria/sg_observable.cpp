@@ -121,6 +121,10 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
     // "Liam goes to Jen's whenever he's wound up", "nain cooks": a present-tense deed of
     // the family, with no "will", is what others will see happening
     if (int v = g.present_deed(); v >= 0 && !qualified_vaguely(g, v)) return met(v, v);
+    // "Rania or Marta come to house", "Bernie she come": the same with the verb's plain form
+    if (int v = plain_present_deed(g); v >= 0 && !qualified_vaguely(g, v)) return met(v, v);
+    // "Bernie 7am daily": who will be there when, in note form, can be seen
+    if (int v = noted_presence(g); v >= 0) return met(v, v);
     // Going to a service or an appointment can be checked, when the goal does not
     // also ask for engagement or compliance ("attend a course and engage": vague)
     bool promise = false;

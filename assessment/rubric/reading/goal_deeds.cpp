@@ -188,4 +188,89 @@ int cause_deed(const GoalReading& g) {
     return -1;
 }
 
+// a comma (or other mark) between two tokens: the end of a part of the sentence
+static bool marked_between(const Reading& r, int a, int b) {
+    for (auto i = r.t.tokens[a].end; i < r.t.tokens[b].begin && i < r.t.raw.size(); ++i)
+        if (r.t.raw[i] == ',' || r.t.raw[i] == ';' || r.t.raw[i] == ':' || r.t.raw[i] == '(') return true;
+    return false;
+}
+
+int plain_present_deed(const GoalReading& g) {
+    const Reading& r = g.r;
+    for (auto& m : r.people) {
+        // a person of the case ("auntie Rania", "Dad"), not a word for a group ("family network")
+        if (!is_adult(m.who) || (m.person.empty() && !m.pronoun) || possessive_at(r, m.last)) continue;
+        if (m.pronoun && m.first == m.last && (r.word(m.first) == "her" || r.word(m.first) == "his" || r.word(m.first) == "their"))
+            continue;  // "her network": whose, not who
+        int v = m.last + 1;
+        while (v < r.n() && r.same_sentence(v, m.last) && adverb(r.word(v))) ++v;
+        if (v >= r.n() || !r.same_sentence(m.last, v) || r.mention_at[v] >= 0 || marked_between(r, m.last, v)) continue;
+        // a noun heading its own clause ("... network will keep"): not a verb
+        if (v + 1 < r.n() && r.same_sentence(v, v + 1) && (r.is(v + 1, r.c.modal) || r.is(v + 1, r.c.be_or_auxiliary))) continue;
+        const std::string& w = r.word(v);
+        // the plain form only: "-s" is present_deed's, "-ed" and "-ing" are not a present deed
+        if (w.size() < 2 || w.back() == 's' || w.find('\'') != std::string::npos || r.t.tokens[v].number) continue;
+        if (w.compare(w.size() - 2, 2, "ed") == 0 || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0)) continue;
+        bool letters = true;
+        for (char ch : w) letters = letters && std::isalpha((unsigned char)ch);
+        if (!letters || std::isupper((unsigned char)r.t.raw[r.t.tokens[v].begin])) continue;
+        if (r.is(v, r.c.skip) || r.is(v, r.c.be_or_auxiliary) || r.is(v, r.c.negation) || r.is(v, r.c.modal) ||
+            r.is(v, r.c.conjunction) || adverb(w))
+            continue;
+        if (starts_at(g.behaviours, v) || starts_at(g.services, v) || starts_at(g.prohibitions, v) || starts_at(g.nonactions, v) ||
+            starts_at(g.vague, v) || starts_at(g.modals, v) || g.watching(v) || overlaps(Match{0, v, v}, g.themes))
+            continue;
+        // a verb we have no list for needs something after it ("come to house", "give breakfast")
+        const Match* p = nullptr;
+        bool listed = starts_at(g.positives, v, &p) && r.phrase("positive-actions", *p).section == "concrete";
+        if (!listed && (w.size() < 3 || v + 1 >= r.n() || !r.same_sentence(v + 1, v))) continue;  // "go", "do": listed only
+        // the head of "auntie Rania or neighbour Marta", "Bernie she"
+        int head = m.first;
+        for (;;) {
+            if (head >= 1 && r.mention_at[head - 1] >= 0 && r.same_sentence(head - 1, head))
+                head = r.people[r.mention_at[head - 1]].first;
+            else if (head >= 2 && r.mention_at[head - 2] >= 0 && r.same_sentence(head - 2, head) &&
+                     (r.word(head - 1) == "and" || r.word(head - 1) == "or"))
+                head = r.people[r.mention_at[head - 2]].first;
+            else
+                break;
+        }
+        // a pronoun stands for an adult of the family named in the sentence ("Bernie she come")
+        if (m.pronoun) {
+            bool named = false;
+            for (int k = m.first - 1; k >= 0 && r.same_sentence(k, m.first); --k)
+                if (r.mention_at[k] >= 0 && !r.people[r.mention_at[k]].pronoun && is_adult(r.people[r.mention_at[k]].who)) named = true;
+            if (!named) continue;
+        }
+        // the subject, not an object: the head opens the sentence or a part of it
+        // ("..., auntie Rania or neighbour Marta come"), past small words only
+        int before = head - 1;
+        while (before >= 0 && r.same_sentence(before, head) && !marked_between(r, before, before + 1) &&
+               (r.is(before, r.c.skip) || adverb(r.word(before))))
+            --before;
+        if (before >= 0 && r.same_sentence(before, head) && !marked_between(r, before, before + 1)) continue;
+        return v;
+    }
+    return -1;
+}
+
+int noted_presence(const GoalReading& g) {
+    const Reading& r = g.r;
+    for (auto& m : r.people) {
+        if (!is_adult(m.who) || m.person.empty() || m.pronoun || possessive_at(r, m.last)) continue;
+        // the name opens the note: the sentence, or the part after a comma
+        if (m.first > 0 && r.same_sentence(m.first - 1, m.first) && !marked_between(r, m.first - 1, m.first)) continue;
+        // "Bernie 7am", "Bernie at 7", "Bernie in at 7": the time straight after the name
+        int v = m.last + 1;
+        if (v + 1 < r.n() && r.same_sentence(v + 1, m.last) && r.word(v + 1) == "at" && r.mention_at[v] < 0) ++v;
+        if (v < r.n() && r.same_sentence(v, m.last) && r.word(v) == "at") ++v;
+        if (v >= r.n() || !r.same_sentence(v, m.last) || marked_between(r, m.last, v)) continue;
+        if (!std::isdigit((unsigned char)r.t.raw[r.t.tokens[v].begin])) continue;
+        bool ruled_out = false;
+        for (int k = m.first; k < r.n() && r.same_sentence(k, m.first); ++k) ruled_out = ruled_out || r.is(k, r.c.negation);
+        if (!ruled_out) return v;
+    }
+    return -1;
+}
+
 }  // namespace sofs::rubric

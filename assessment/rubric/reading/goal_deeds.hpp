@@ -41,4 +41,16 @@ bool shows_thing(const GoalReading& g, const Clause& c);
 // for the child's safe life (seventh round). The verb's token, or -1.
 int cause_deed(const GoalReading& g);
 
+// "Rania or Marta come to house and make the breakfast", "Bernie she come every
+// morning ... she give breakfast", "Jean and Marta cook": a deed in the present
+// tense with the verb in its plain form (a plural subject, or English as a second
+// language), as present_deed reads "Jen tells Graham". Not after "when" or "if" in
+// the same part of the sentence. The verb's token, or -1.
+int plain_present_deed(const GoalReading& g);
+
+// "Bernie 7am daily", "Bernie in at 7 daily when Sam away": in note form, a
+// person of the family named with the time they will be there is their
+// presence, a deed of care (eighth round). The time's token, or -1.
+int noted_presence(const GoalReading& g);
+
 }  // namespace sofs::rubric
