@@ -48,6 +48,20 @@ inline void check_verdict(Judge judge, const Scenario& s, const std::string& cri
     if (v) CHECK(v->met == (row.expect == Expect::met));
 }
 
+// Whether `criterion` is met by `text` in the bundled case `case_id`, judged by
+// `judge`; a case that does not load, or a criterion not judged, stops the test.
+inline bool met_in_case(Judge judge, const std::string& case_id, const std::string& text, const std::string& criterion) {
+    auto g = guidance();
+    auto s = bundled_case(case_id);
+    REQUIRE(g);
+    REQUIRE_MESSAGE(s, case_id << " did not load");
+    auto vs = judge(text, *s, *g);
+    const Verdict* v = find(vs, criterion);
+    REQUIRE_MESSAGE(v, criterion << " was not judged");
+    INFO(criterion << ": " << text);
+    return v->met;
+}
+
 // Each sentence judged in `s` by one criterion.
 inline void check_criterion(Judge judge, const Scenario& s, const std::string& criterion, std::initializer_list<Said> rows) {
     for (const Said& row : rows) check_verdict(judge, s, criterion, row);

@@ -3,7 +3,7 @@
 // (the mother sleeps through on tablets and the older boy goes to his sister when
 // she cries), so a goal about hearing or going to the little girl at night answers
 // it. Each check could fail: the "not met" one guards the limit beside it.
-#include "fixture.hpp"
+#include "examples.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,14 +15,7 @@ using sofs::testing::find;
 namespace {
 
 bool met(const std::string& case_id, const std::string& text) {
-    auto s = sofs::testing::bundled_case(case_id);
-    REQUIRE(s);
-    auto g = sofs::testing::guidance();
-    REQUIRE(g);
-    auto vs = assess_safety_goal(text, *s, *g);
-    auto* v = find(vs, "SG-ADDRESSES-DANGER");
-    REQUIRE(v);
-    return v->met;
+    return sofs::testing::met_in_case(assess_safety_goal, case_id, text, "SG-ADDRESSES-DANGER");
 }
 
 }  // namespace

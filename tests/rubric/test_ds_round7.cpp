@@ -2,7 +2,7 @@
 // out of DS-CAREGIVER-BEHAVIOUR into assessment/rubric/reading/ (doers.hpp,
 // deeds.hpp) with its small words in content/lexicons/clause-words.txt.
 // Sentences written for this test, not taken from any labelled set.
-#include "fixture.hpp"
+#include "examples.hpp"
 #include "rubric/reading/deeds.hpp"
 #include "rubric/text/words.hpp"
 
@@ -16,15 +16,7 @@ using sofs::testing::find;
 namespace {
 
 bool met(const std::string& case_id, const std::string& text, const char* criterion) {
-    auto g = sofs::testing::guidance();
-    auto s = sofs::testing::bundled_case(case_id);
-    REQUIRE(g);
-    REQUIRE(s);
-    auto vs = assess_danger_statement(text, *s, *g);
-    auto* v = find(vs, criterion);
-    REQUIRE(v);
-    INFO(criterion << ": " << text);
-    return v->met;
+    return sofs::testing::met_in_case(assess_danger_statement, case_id, text, criterion);
 }
 
 constexpr const char* kBehaviour = "DS-CAREGIVER-BEHAVIOUR";

@@ -3,7 +3,7 @@
 // she give breakfast") is read as "Jen tells Graham" is (SG-CAREGIVER-ACTION,
 // SG-OBSERVABLE; assessment/CRITERIA.md, "Where the guidance is silent"). The
 // "not met" checks guard the limits of the rule.
-#include "fixture.hpp"
+#include "examples.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,14 +15,7 @@ using sofs::testing::find;
 namespace {
 
 bool goal_met(const std::string& case_id, const std::string& text, const char* criterion) {
-    auto g = sofs::testing::guidance();
-    auto s = sofs::testing::bundled_case(case_id);
-    REQUIRE(g);
-    REQUIRE(s);
-    auto vs = assess_safety_goal(text, *s, *g);
-    auto* v = find(vs, criterion);
-    REQUIRE(v);
-    return v->met;
+    return sofs::testing::met_in_case(assess_safety_goal, case_id, text, criterion);
 }
 
 bool both(const std::string& case_id, const std::string& text) {

@@ -1,7 +1,7 @@
 // Safety goals, seventh round: the family's deed given as the reason for the
 // child's safe life ("because Mum and Dad keep things calm") is a deed of care
 // (SG-CAREGIVER-ACTION). The "not met" checks guard the limits of the rule.
-#include "fixture.hpp"
+#include "examples.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,14 +13,7 @@ using sofs::testing::find;
 namespace {
 
 bool goal_met(const std::string& case_id, const std::string& text, const char* criterion) {
-    auto g = sofs::testing::guidance();
-    auto s = sofs::testing::bundled_case(case_id);
-    REQUIRE(g);
-    REQUIRE(s);
-    auto vs = assess_safety_goal(text, *s, *g);
-    auto* v = find(vs, criterion);
-    REQUIRE(v);
-    return v->met;
+    return sofs::testing::met_in_case(assess_safety_goal, case_id, text, criterion);
 }
 
 }  // namespace

@@ -154,21 +154,26 @@ bool shows_thing(const GoalReading& g, const Clause& c) {
            !starts_at(g.nonactions, noun) && !starts_at(g.behaviours, noun);
 }
 
+// The first word of the list of people a mention ends: back over mentions
+// that touch it and over "and"/"or" between two mentions.
+static int list_head(const Reading& r, int first) {
+    int head = first;
+    for (;;) {
+        if (head >= 1 && r.mention_at[head - 1] >= 0 && r.same_sentence(head - 1, head))
+            head = r.people[r.mention_at[head - 1]].first;
+        else if (head >= 2 && r.mention_at[head - 2] >= 0 && r.same_sentence(head - 2, head) &&
+                 (r.word(head - 1) == "and" || r.word(head - 1) == "or"))
+            head = r.people[r.mention_at[head - 2]].first;
+        else
+            return head;
+    }
+}
+
 int cause_deed(const GoalReading& g) {
     const Reading& r = g.r;
     for (auto& m : r.people) {
         if (!is_adult(m.who) || m.pronoun) continue;
-        // the head of "Mam, Dad or Nain", "Leila, Rania or Marta"
-        int head = m.first;
-        for (;;) {
-            if (head >= 1 && r.mention_at[head - 1] >= 0 && r.same_sentence(head - 1, head))
-                head = r.people[r.mention_at[head - 1]].first;
-            else if (head >= 2 && r.mention_at[head - 2] >= 0 && r.same_sentence(head - 2, head) &&
-                     (r.word(head - 1) == "and" || r.word(head - 1) == "or"))
-                head = r.people[r.mention_at[head - 2]].first;
-            else
-                break;
-        }
+        int head = list_head(r, m.first);   // "Mam, Dad or Nain", "Leila, Rania or Marta"
         int k = head - 1;
         while (k >= 0 && r.same_sentence(k, head) && r.is(k, r.c.skip) && r.word(k) != "because") --k;
         if (k < 0 || !r.same_sentence(k, head) || r.word(k) != "because") continue;
@@ -224,17 +229,7 @@ int plain_present_deed(const GoalReading& g) {
         const Match* p = nullptr;
         bool listed = starts_at(g.positives, v, &p) && r.phrase("positive-actions", *p).section == "concrete";
         if (!listed && (w.size() < 3 || v + 1 >= r.n() || !r.same_sentence(v + 1, v))) continue;  // "go", "do": listed only
-        // the head of "auntie Rania or neighbour Marta", "Bernie she"
-        int head = m.first;
-        for (;;) {
-            if (head >= 1 && r.mention_at[head - 1] >= 0 && r.same_sentence(head - 1, head))
-                head = r.people[r.mention_at[head - 1]].first;
-            else if (head >= 2 && r.mention_at[head - 2] >= 0 && r.same_sentence(head - 2, head) &&
-                     (r.word(head - 1) == "and" || r.word(head - 1) == "or"))
-                head = r.people[r.mention_at[head - 2]].first;
-            else
-                break;
-        }
+        int head = list_head(r, m.first);   // "auntie Rania or neighbour Marta", "Bernie she"
         // a pronoun stands for an adult of the family named in the sentence ("Bernie she come")
         if (m.pronoun) {
             bool named = false;
