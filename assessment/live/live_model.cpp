@@ -426,4 +426,10 @@ std::optional<std::string> write_export(const std::string& folder, const std::st
     return path;
 }
 
+std::string shorten(const std::string& s, std::size_t n) {
+    if (s.size() <= n) return s;
+    std::size_t cut = s.rfind(' ', n);
+    return s.substr(0, cut == std::string::npos || cut < n / 2 ? n : cut) + "...";
+}
+
 }  // namespace sofs::live

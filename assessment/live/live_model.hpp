@@ -197,4 +197,8 @@ std::optional<std::string> write_export(const std::string& folder, const std::st
 // "live-session-ABC234-wall.md": the code and a kind, safe as a file name.
 std::string export_name(const std::string& join_code, const std::string& what, const std::string& extension);
 
+// `s` cut to at most `n` bytes at a space (when one is past the middle), with
+// "..." after it: a task's prompt or an answer in a heading or a table.
+std::string shorten(const std::string& s, std::size_t n);
+
 }  // namespace sofs::live

@@ -10,16 +10,6 @@
 
 namespace sofs::live {
 
-namespace {
-
-std::string shorten(const std::string& s, std::size_t n) {
-    if (s.size() <= n) return s;
-    std::size_t cut = s.rfind(' ', n);
-    return s.substr(0, cut == std::string::npos || cut < n / 2 ? n : cut) + "...";
-}
-
-}  // namespace
-
 MarksFor assessor_marks(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const Guidance> guidance) {
     return [scenario, guidance](WallKind kind, const std::string& text) {
         std::vector<Mark> marks;

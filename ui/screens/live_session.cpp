@@ -19,12 +19,6 @@ namespace sofs::ui {
 
 namespace {
 
-std::string shorten(const std::string& s, std::size_t n) {
-    if (s.size() <= n) return s;
-    std::size_t cut = s.rfind(' ', n);
-    return s.substr(0, cut == std::string::npos || cut < n / 2 ? n : cut) + "...";
-}
-
 std::string home_folder() {
     const char* h = std::getenv("HOME");
     return h && *h ? h : ".";
@@ -259,8 +253,6 @@ bool LiveScreen::pick(App& app, progress::Id proposal) {
            change(app, "could not pick it", [&](progress::PgStore& store) { store.pick_proposal(improvement_->id, proposal); });
 }
 
-// The statements the room improved together, for the session's export:
-// each original, every proposal (no names) with the assessor's marks, the pick.
 bool LiveScreen::mark_wall(const std::string& key, std::optional<bool> pinned, std::optional<bool> hidden) {
     const live::WallItem* it = nullptr;
     for (const auto& w : wall_.items())
@@ -631,7 +623,7 @@ void LiveScreen::draw_room(App& app) {
             auto seen = seen_.find(m.name);
             if (seen != seen_.end() && !m.task.empty()) {
                 auto a = seen->second.answers.find(m.task);
-                if (a != seen->second.answers.end()) ImGui::TextWrapped("%s", shorten(a->second, 240).c_str());
+                if (a != seen->second.answers.end()) ImGui::TextWrapped("%s", live::shorten(a->second, 240).c_str());
             }
         }
         ImGui::EndTable();
@@ -657,10 +649,10 @@ void LiveScreen::draw_votes(App& app, bool as_trainer) {
         if (scaling.size() > 1) {
             ImGui::SetNextItemWidth(420 * s);
             const Task* chosen = sc->task(vote_task_);
-            std::string shown = chosen ? play::task_label(chosen->kind) + ": " + shorten(chosen->prompt, 50) : vote_task_;
+            std::string shown = chosen ? play::task_label(chosen->kind) + ": " + live::shorten(chosen->prompt, 50) : vote_task_;
             if (ImGui::BeginCombo("Task###live-vote-task", shown.c_str())) {
                 for (const Task* t : scaling)
-                    if (ImGui::Selectable((play::task_label(t->kind) + ": " + shorten(t->prompt, 50) + "###" + t->id).c_str(),
+                    if (ImGui::Selectable((play::task_label(t->kind) + ": " + live::shorten(t->prompt, 50) + "###" + t->id).c_str(),
                                           t->id == vote_task_)) {
                         vote_task_ = t->id;
                         refresh(app);

@@ -140,7 +140,7 @@ const Mention* unnamed_child(const Reading& r, const Mention* target, Mention* s
         for (const auto& p : r.c.scenario->people) {
             bool child = by_role ? p.role == PersonRole::Child : ((p.age && *p.age < 16) || (!p.age && p.age_months));
             if (!child) continue;
-            char pg = p.gender == "female" ? 'f' : p.gender == "male" ? 'm' : '?';
+            char pg = gender_letter(p.gender);
             if (pg != g && pg != '?') continue;
             only = &p;
             ++fits;

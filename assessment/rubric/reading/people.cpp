@@ -110,7 +110,7 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
                 if (!aged) continue;
                 x.who = Who::Child;
                 x.person = aged->id;
-                x.gender = aged->gender == "female" ? 'f' : aged->gender == "male" ? 'm' : '?';
+                x.gender = gender_letter(aged->gender);
             }
         }
         out.push_back(std::move(x));

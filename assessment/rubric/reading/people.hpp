@@ -26,6 +26,11 @@ struct Mention {
     std::string person;        // person id when a named person of the case
 };
 
+// A case's person's gender ("female", "male") as a mention's letter: 'f', 'm', '?'.
+inline char gender_letter(const std::string& gender) {
+    return gender == "female" ? 'f' : gender == "male" ? 'm' : '?';
+}
+
 inline bool is_adult(Who w) { return w == Who::Caregiver || w == Who::Family; }
 // Any adult whose behaviour a danger statement can be about.
 inline bool is_any_adult(Who w) { return is_adult(w) || w == Who::OtherAdult; }
