@@ -80,12 +80,13 @@ std::string pdf_bytes(const CpdRecord& record);
 // Writes the PDF to `path`, readable by its owner only (0600). The folder must
 // exist. Throws CpdError naming the file when it cannot.
 void write_pdf(const CpdRecord& record, const std::string& path);
-// The same, made in a short-lived child process (fork), so Cairo, pixman,
-// fontconfig and their caches (about 3.5 MiB) are never loaded into the
-// caller: for the long-running application, whose peak memory they would
-// otherwise raise until it exits. The file is byte for byte what write_pdf
-// makes. When the child cannot be started, dies or hangs (60 s), the PDF is
-// made here instead, so a record is never lost to the way it was made.
+// The same, made by a short-lived fresh copy of the running program
+// (started with --cpd-pdf-worker; apart.cpp), so Cairo, pixman, fontconfig
+// and their caches are never loaded into the caller, and the copy holds only
+// what the PDF needs: for the long-running application, whose peak memory
+// they would otherwise raise. The file is byte for byte what write_pdf makes.
+// When the worker cannot be started, dies or hangs (60 s), the PDF is made
+// here instead, so a record is never lost to the way it was made.
 void write_pdf_apart(const CpdRecord& record, const std::string& path);
 
 }  // namespace sofs::cpd

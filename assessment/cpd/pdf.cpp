@@ -9,14 +9,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <chrono>
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -280,61 +273,6 @@ void write_pdf(const CpdRecord& record, const std::string& path) {
     std::string bytes = pdf_bytes(record);
     std::string err;
     if (!progress::write_private_file(path, bytes, &err)) throw CpdError(err);
-}
-
-void write_pdf_apart(const CpdRecord& record, const std::string& path) {
-    int pipe_fds[2];
-    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return write_pdf(record, path);
-    pid_t child = ::fork();
-    if (child < 0) {
-        ::close(pipe_fds[0]);
-        ::close(pipe_fds[1]);
-        return write_pdf(record, path);
-    }
-    if (child == 0) {
-        // The child: only this thread exists here. It makes the file and says
-        // why not on the pipe; _exit, so none of the parent's exit handlers
-        // (its window, its store) run in it.
-        ::close(pipe_fds[0]);
-        int status = 0;
-        std::string problem;
-        try {
-            write_pdf(record, path);
-        } catch (const std::exception& e) {
-            problem = e.what();
-            status = problem.empty() ? 3 : 2;
-        }
-        for (std::size_t done = 0; done < problem.size();) {
-            ssize_t w = ::write(pipe_fds[1], problem.data() + done, problem.size() - done);
-            if (w <= 0 && errno != EINTR) break;
-            if (w > 0) done += static_cast<std::size_t>(w);
-        }
-        ::_exit(status);
-    }
-    ::close(pipe_fds[1]);
-    std::string problem;
-    bool hung = false;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    for (;;) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
-        if (left <= 0) { hung = true; break; }
-        pollfd pfd{pipe_fds[0], POLLIN, 0};
-        int r = ::poll(&pfd, 1, static_cast<int>(left));
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) { hung = r == 0; break; }
-        char buf[512];
-        ssize_t n = ::read(pipe_fds[0], buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;   // the child closed the pipe: it is done
-        problem.append(buf, static_cast<std::size_t>(n));
-    }
-    ::close(pipe_fds[0]);
-    if (hung) ::kill(child, SIGKILL);
-    int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {}
-    if (!hung && WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
-    if (!hung && WIFEXITED(status) && WEXITSTATUS(status) == 2) throw CpdError(problem);
-    write_pdf(record, path);   // the child could not do it: make it here
 }
 
 }  // namespace sofs::cpd

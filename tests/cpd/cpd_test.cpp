@@ -7,7 +7,11 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace progress_test;
 namespace cpd = sofs::cpd;
@@ -185,6 +189,49 @@ TEST_CASE("the application's PDF, made in a child process, reads the same, is pr
     } catch (const cpd::CpdError& e) {
         CHECK(std::string(e.what()).find("does not exist") != std::string::npos);
     }
+}
+
+bool cairo_loaded_here() {
+    std::ifstream maps("/proc/self/maps");
+    std::stringstream all;
+    all << maps.rdbuf();
+    return all.str().find("libcairo") != std::string::npos;
+}
+
+// Run on its own (ctest's cpd_worker), this process has never loaded Cairo
+// before the call, and must not have after it: the PDF was made by a fresh
+// program, not here. In the whole suite an earlier test has loaded it.
+TEST_CASE("the application's PDF is made by a fresh program: Cairo never loads into the caller") {
+    OneTrainee t;
+    auto r = cpd::build_record(*t.s, t.dana, "Dana Okafor", kNames, 1795428000000LL + 86400000LL);
+    bool before = cairo_loaded_here();
+    std::string apart = t.dir.file("apart.pdf");
+    cpd::write_pdf_apart(r, apart);
+    CHECK(pdf_text(apart).find("Dana Okafor") != std::string::npos);
+    if (!before) CHECK_FALSE(cairo_loaded_here());
+}
+
+// The worker's side of the exchange, as write_pdf_apart starts it: a record
+// that cannot be read is refused with a reason (exit 41, the reason on
+// stdout) and no file; the program's own main never runs.
+TEST_CASE("started as a PDF worker, a program reads the record or says why not, and does nothing else") {
+    TempDir dir;
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    REQUIRE(n > 0);
+    self[n] = 0;
+    std::string out = dir.file("worker.pdf"), said = dir.file("said.txt");
+    std::string cmd = "echo 'not a record' | '" + std::string(self) + "' --cpd-pdf-worker '" + out + "' > '" + said + "'";
+    int rc = std::system(cmd.c_str());
+    REQUIRE(WIFEXITED(rc));
+    CHECK(WEXITSTATUS(rc) == 41);
+    std::ifstream in(said);
+    std::stringstream words;
+    words << in.rdbuf();
+    CHECK(words.str().find("the record could not be read") != std::string::npos);
+    CHECK(words.str().find("doctest") == std::string::npos);   // no test ran in the worker
+    struct stat st {};
+    CHECK(stat(out.c_str(), &st) != 0);
 }
 
 TEST_CASE("durations and shortened answers read as words") {
