@@ -109,9 +109,9 @@ public:
     std::string guidance_problem;
     // The same, for a playthrough to call when its case ends.
     play::GuidanceSource guidance_source();
-    // The criteria's names in words, from that guidance (none when it could
-    // not be loaded): the records and exports name checks with these, so the
-    // guidance is never loaded a second time beside this one.
+    // The criteria's names in words, from the guidance's criteria file alone
+    // (play::criterion_names: read once, no lexicons; none when it cannot be
+    // read): the records, the exports and the screens name checks alike.
     std::map<std::string, std::string> criterion_names();
 
     // ------------------------------------------------------------ for the screens

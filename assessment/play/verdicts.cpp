@@ -15,41 +15,16 @@ std::map<std::string, std::string> criterion_names(const Guidance& guidance) {
     return out;
 }
 
+const std::map<std::string, std::string>& criterion_names() {
+    // Read once, on first use: the names never change while a program runs.
+    static const std::map<std::string, std::string> names = Guidance::criterion_names(Guidance::default_dir(), nullptr);
+    return names;
+}
+
 const char* criterion_title(const std::string& id) {
-    struct Row { const char* id; const char* title; };
-    static const Row kRows[] = {
-        {"DS-WHO", "Says who is worried"},
-        {"DS-CAREGIVER-BEHAVIOUR", "Names what an adult did or might do"},
-        {"DS-CHILD-IMPACT", "Names what could happen to which child"},
-        {"DS-FUTURE", "Looks ahead: if nothing changes"},
-        {"DS-PLAIN", "Danger statement in plain words the family understands"},
-        {"DS-NON-BLAMING", "Describes behaviour, not character"},
-        {"SG-CAREGIVER-ACTION", "Says what the carers will be doing"},
-        {"SG-ADDRESSES-DANGER", "Answers the worry in the danger statement"},
-        {"SG-OBSERVABLE", "Can be seen or checked"},
-        {"SG-OVER-TIME", "Says for how long"},
-        {"SG-NOT-SERVICE", "Describes the child's safe life, not services"},
-        {"SG-PLAIN", "Safety goal in plain words the family understands"},
-        {"SC-IN-RANGE", "Safety scale number within reason"},
-        {"SC-DIRECTION", "Knows which way the number leans"},
-        {"SC-JUSTIFIED", "Reason weighs strengths and worries"},
-        {"MAP-PLACEMENT", "Each fact placed in the right part of the mapping"},
-        {"MAP-WHOLE", "The whole mapping: every fact where it belongs"},
-        {"PH-WHAT-HAPPENED", "Past harm says what actually happened"},
-        {"TH-HEARD", "The child's words in the houses they chose"},
-        {"NET-PEOPLE", "The safety network has the people who can help"},
-        {"BOOKENDS", "The safety goal answers the danger statement"},
-        {"NS-WHO-DOES-WHAT", "Each next step says who will do what"},
-        {"NS-FAMILY-NETWORK", "Next steps bring in the family's own people"},
-        {"WP-WHO-WORRIED", "Says who was worried, and why"},
-        {"WP-WHAT-HAPPENED", "Says what happened, in words a child can picture"},
-        {"WP-NON-BLAMING", "Blames no one"},
-        {"WP-WHAT-IS-DONE", "Says what the grown-ups are doing to keep the child safe"},
-        {"WP-CHILD-WORDS", "Words fit for the child's age"},
-    };
-    for (const auto& r : kRows)
-        if (id == r.id) return r.title;
-    return id.c_str();
+    const auto& names = criterion_names();
+    auto it = names.find(id);
+    return it != names.end() && !it->second.empty() ? it->second.c_str() : id.c_str();
 }
 
 std::vector<NewVerdict> verdict_rows(const Debrief& d) {

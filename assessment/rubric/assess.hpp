@@ -36,6 +36,11 @@ public:
     // default). On failure returns null and says what and where in `error`.
     static std::shared_ptr<const Guidance> load(const std::string& content_dir, std::string* error);
     static std::string default_dir();  // $SOFS_CONTENT_DIR, else content/ beside the program (util/data_dir)
+    // Only the criteria's names in words ("DS-WHO" -> "Says who is worried"),
+    // read from guidance/criteria.yaml under `content_dir`: for screens and
+    // reports that name checks without judging anything (no lexicons, no
+    // dictionary). Empty, with `error` saying what and where, when it cannot.
+    static std::map<std::string, std::string> criterion_names(const std::string& content_dir, std::string* error);
     // Lets go of the spelling dictionary (en_GB, about 6 MiB), which is read
     // again when a later answer needs it: for a program that has finished
     // judging for now (sofs-sim once an attempt is assessed). Thread-safe.

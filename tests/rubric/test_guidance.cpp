@@ -1,11 +1,13 @@
 // The guidance data is extended by practice leads without touching code, so
 // its mistakes must be reported like a compiler's: file and line.
 #include "fixture.hpp"
+#include "play/verdicts.hpp"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -53,5 +55,33 @@ TEST_CASE("GIVEN a new jargon word added by a practice lead THEN the assessor us
     REQUIRE(s);
     auto vs = sofs::assess_danger_statement("We are worried about the home conditions.", *s, *g);
     CHECK_FALSE(sofs::testing::find(vs, "DS-PLAIN")->met);
+    fs::remove_all(dir);
+}
+
+// A check has one name everywhere (the screens, the CPD record, the reports,
+// the live session's export), read from criteria.yaml; no two checks share a
+// name, or a trainee's list of checks would show two lines alike.
+TEST_CASE("GIVEN the criteria file THEN every check has its own name, and the screens use it") {
+    std::string err;
+    auto names = sofs::Guidance::criterion_names(SOFS_CONTENT_DIR, &err);
+    REQUIRE_MESSAGE(!names.empty(), err);
+    std::set<std::string> seen;
+    for (const auto& [id, name] : names) {
+        CHECK_MESSAGE(!name.empty(), id << " has no name");
+        CHECK_MESSAGE(seen.insert(name).second, id << " has the name of another check: " << name);
+    }
+    CHECK(names.count("DS-PLAIN") == 1);
+    CHECK(names.count("WP-CHILD-WORDS") == 1);
+    CHECK(std::string(sofs::play::criterion_title("DS-PLAIN")) == names["DS-PLAIN"]);
+    CHECK(std::string(sofs::play::criterion_title("NO-SUCH-CHECK")) == "NO-SUCH-CHECK");
+}
+
+TEST_CASE("GIVEN a broken criteria file THEN reading the names says which file and line") {
+    auto dir = copy_content("names");
+    std::ofstream(dir / "guidance" / "criteria.yaml") << "DS-WHO:\n  name: [unclosed\n";
+    std::string err;
+    auto names = sofs::Guidance::criterion_names(dir.string(), &err);
+    CHECK(names.empty());
+    CHECK(err.find("criteria.yaml:") != std::string::npos);
     fs::remove_all(dir);
 }

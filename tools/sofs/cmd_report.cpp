@@ -158,9 +158,8 @@ int cmd_report(const Args& args) {
         auto store = open_store(cmd, p, false, false);
         if (!store) return 1;
         std::string err;
-        pg::CriterionNames names;
-        if (auto guidance = Guidance::load(Guidance::default_dir(), &err)) names = play::criterion_names(*guidance);
-        else return fail(cmd, "the names of the checks could not be read from the practice guidance: " + err);
+        pg::CriterionNames names = Guidance::criterion_names(Guidance::default_dir(), &err);
+        if (names.empty()) return fail(cmd, "the names of the checks could not be read from the practice guidance: " + err);
         try {
             auto record = cpd::build_record(*store, pg::Actor::system(), *user, names, store->clock()());
             cpd::write_pdf(record, *out);
@@ -188,8 +187,8 @@ int cmd_report(const Args& args) {
     pg::CriterionNames names;
     if (format == "csv") {
         std::string err;
-        if (auto guidance = Guidance::load(Guidance::default_dir(), &err)) names = play::criterion_names(*guidance);
-        else std::fprintf(stderr, "sofs report: note: criteria are given by id only (%s)\n", err.c_str());
+        names = Guidance::criterion_names(Guidance::default_dir(), &err);
+        if (names.empty()) std::fprintf(stderr, "sofs report: note: criteria are given by id only (%s)\n", err.c_str());
     }
     try {
         std::string text;

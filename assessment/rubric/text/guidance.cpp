@@ -176,6 +176,20 @@ const rubric::CriterionText& Guidance::Data::text(const std::string& criterion) 
 // $SOFS_CONTENT_DIR, else content/ in the data folder found beside the program.
 std::string Guidance::default_dir() { return util::data_dir("content"); }
 
+std::map<std::string, std::string> Guidance::criterion_names(const std::string& content_dir, std::string* error) {
+    Data d;
+    std::vector<std::string> errors;
+    load_criteria((fs::path(content_dir) / "guidance" / "criteria.yaml").string(), d, &errors);
+    std::map<std::string, std::string> out;
+    if (!errors.empty()) {
+        if (error) *error = errors.front();
+        return out;
+    }
+    for (const auto& [id, text] : d.criteria)
+        if (id.find('#') == std::string::npos) out[id] = text.name;
+    return out;
+}
+
 void Guidance::release_dictionary() const {
     if (data) data->words.release_dictionary();
 }
