@@ -15,6 +15,24 @@ bool child_after(const Reading& r, int v) {
     return false;
 }
 
+// "won't come in to check Osian's meter": a child of the case right after "to"
+// and a second verb (over a particle such as "in", "up"; no comma between).
+bool child_after_purpose(const Reading& r, int v) {
+    const auto& not_deeds = clause_words(r, "not-deed");
+    for (int j = v + 1; j + 2 < r.n() && j <= v + 3 && r.same_sentence(j + 2, v); ++j) {
+        if (comma_before(r, j) || r.mention_at[j] >= 0) return false;
+        if (r.word(j) != "to") continue;
+        int w = j + 1;  // the second verb: a word, not a person, a helper or a small word
+        bool get = r.word(w) == "get";  // "to get up for Lily", "to get Osian to clinic"
+        if (r.mention_at[w] >= 0 || r.is(w, not_deeds) || (r.is(w, r.c.be_or_auxiliary) && !get) || comma_before(r, w))
+            return false;
+        for (int k = w + 1; k < r.n() && k <= w + 3 && r.same_sentence(k, w) && !comma_before(r, k); ++k)
+            if (r.mention_at[k] >= 0) return r.people[r.mention_at[k]].who == Who::Child;
+        return false;
+    }
+    return false;
+}
+
 bool deed(const Mention& who, int first, int last, Deed* out) {
     *out = Deed{&who, first, last};
     return true;
@@ -68,8 +86,10 @@ bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
         }
         // "does not understand": an inner state; but "may not change Lily's nappy": a
         // verb with a child of the case as its object is a deed
+        // (not a child after a comma: "won't cope, baby may be hurt" is another clause)
         if (starts_at(inner_at, v) &&
-            !(v + 1 < r.n() && r.same_sentence(v, v + 1) && r.mention_at[v + 1] >= 0 && r.people[r.mention_at[v + 1]].who == Who::Child))
+            !(v + 1 < r.n() && r.same_sentence(v, v + 1) && !comma_before(r, v + 1) && r.mention_at[v + 1] >= 0 &&
+              r.people[r.mention_at[v + 1]].who == Who::Child))
             continue;
         if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
         // "is not capable", "are not protective": a state, not a deed left undone
@@ -81,7 +101,7 @@ bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
             bool can = false;
             for (int j = s + 1; j < k; ++j)
                 if (in_class(r, j, "can")) can = true;
-            if (can || !child_after(r, v)) continue;
+            if (can || !(child_after(r, v) || child_after_purpose(r, v))) continue;
         }
         // care said only in general ("doesn't care", "can't parent", "not tell the truth"),
         // unless a deed follows ("doesn't care enough to get up")
@@ -110,6 +130,9 @@ bool too_to(const Reading& r, const std::vector<Match>& general, Deed* out) {
         if (r.mention_at[v] >= 0 || (r.is(v, r.c.be_or_auxiliary) && !look_after) || starts_at(inner_at, v) ||
             starts_at(general, v))
             continue;
+        // "too stupid to read the letters", "too slow to": a verdict on capacity says what
+        // someone cannot do, not a deed left undone (eighth round; not "too lazy to get up")
+        if (in_class(r, k + 1, "capacity")) continue;
         if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
         // the adult: right before "too", over linking words, modals and adverbs
         int s = k - 1;
