@@ -78,3 +78,12 @@ TEST_CASE("DS-CAREGIVER-BEHAVIOUR: 'too stupid to' is capacity, 'too tired to' a
 TEST_CASE("DS-CAREGIVER-BEHAVIOUR: a deed done 'incorrectly' is done wrongly") {
     CHECK(met("father-learning-disability-baby", "We worry that Cerys may keep making up the bottles incorrectly.", kBehaviour));
 }
+
+TEST_CASE("DS-CAREGIVER-BEHAVIOUR: an unnamed adult known by caring for a child of the case") {
+    CHECK(met("reference-case", "We worry that an adult looking after Mia might shake her when she cries.", kBehaviour));
+    CHECK(met("reference-case", "We worry that whoever minds Kai, even on a good day, could smack him.", kBehaviour));
+    // not someone known by nothing, nor a joined clause's words
+    CHECK_FALSE(met("reference-case", "We worry someone will be cross. Kai could be scared.", kBehaviour));
+    CHECK_FALSE(met("reference-case", "Mia will be hurt by somebody who looks after her because nobody explains how her arm broke.",
+                    kBehaviour));
+}

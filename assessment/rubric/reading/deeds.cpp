@@ -33,8 +33,33 @@ bool child_after_purpose(const Reading& r, int v) {
     return false;
 }
 
+// An unnamed adult known by caring for a child of the case: "an adult caring for Leo",
+// "someone looking after him", "whoever minds Leo", "an adult in Leo's home"
+// (clause-words.txt [unnamed-carer], [carer-role]). Written into `out`: the words up to the child.
+bool unnamed_carer(const Reading& r, Mention* out) {
+    for (int k = 0; k + 2 < r.n(); ++k) {
+        if (r.mention_at[k] >= 0 || !in_class(r, k, "unnamed-carer")) continue;
+        int c = k + 1;
+        if (r.word(c) == "who" && c + 1 < r.n()) ++c;
+        if (!in_class(r, c, "carer-role") || comma_before(r, c)) continue;
+        for (int j = c + 1; j < r.n() && j <= c + 2 && r.same_sentence(j, c); ++j) {
+            if (r.mention_at[j] < 0) continue;
+            const Mention& child = r.people[r.mention_at[j]];
+            if (child.who != Who::Child) break;
+            *out = Mention{};
+            out->first = k;
+            out->last = child.last;
+            out->who = Who::OtherAdult;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool deed(const Mention& who, int first, int last, Deed* out) {
-    *out = Deed{&who, first, last};
+    out->who = &who;
+    out->first = first;
+    out->last = last;
     return true;
 }
 
@@ -252,6 +277,26 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
             break;
         }
         if (doer && deed_on_child(*doer, v)) return true;
+    }
+    // "an adult caring for Leo ... could squeeze his chest", "whoever minds Leo, including
+    // Nani, might grip him": someone unnamed, known by caring for a child of the case
+    Mention carer;
+    if (unnamed_carer(r, &carer)) {
+        for (int j = carer.last + 1; j < r.n() && j <= carer.last + 8 && r.same_sentence(j, carer.last); ++j) {
+            // another clause begins ("... because nobody explains how his ...")
+            if (r.is(j, r.c.conjunction) || r.is(j, joint) || r.word(j) == "because" || r.word(j) == "so") break;
+            int v = -1;
+            if (r.is(j, r.c.modal)) v = verb_from(r, j, j);
+            else if (r.mention_at[j] < 0 && j + 1 < r.n() && r.mention_at[j + 1] >= 0 &&
+                     r.people[r.mention_at[j + 1]].who == Who::Child && !r.is(j, not_deeds) &&
+                     !r.is(j, between) && !in_class(r, j, "preposition-object"))
+                v = j;  // "gripped him"
+            if (v < 0) continue;
+            if (!deed_on_child(carer, v)) break;
+            out->own = carer;
+            out->who = &out->own;
+            return true;
+        }
     }
     return false;
 }
