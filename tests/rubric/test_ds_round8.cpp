@@ -87,3 +87,10 @@ TEST_CASE("DS-CAREGIVER-BEHAVIOUR: an unnamed adult known by caring for a child 
     CHECK_FALSE(met("reference-case", "Mia will be hurt by somebody who looks after her because nobody explains how her arm broke.",
                     kBehaviour));
 }
+
+TEST_CASE("DS-NON-BLAMING: a verdict on someone as a parent or on their priorities") {
+    CHECK_FALSE(met("reference-case", "Jade is not good parent, Mia could be hurt.", kBlame));
+    CHECK_FALSE(met("reference-case", "We worry Ryan is unable to prioritise Kai and Mia.", kBlame));
+    // a thing that is not good for a child is no verdict on a person
+    CHECK(met("reference-case", "We worry Ryan could push Jade, and this is not good for Kai.", kBlame));
+}
