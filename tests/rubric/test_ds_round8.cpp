@@ -94,3 +94,8 @@ TEST_CASE("DS-NON-BLAMING: a verdict on someone as a parent or on their prioriti
     // a thing that is not good for a child is no verdict on a person
     CHECK(met("reference-case", "We worry Ryan could push Jade, and this is not good for Kai.", kBlame));
 }
+
+TEST_CASE("DS-CAREGIVER-BEHAVIOUR: the doer after 'by' may come later in the clause, not past a comma") {
+    CHECK(met("reference-case", "We worry that Mia could be left on her own in the bath again by her mum.", kBehaviour));
+    CHECK_FALSE(met("reference-case", "We worry that Mia could be left on her own, shocked by the noise.", kBehaviour));
+}

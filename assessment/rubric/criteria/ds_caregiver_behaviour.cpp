@@ -93,7 +93,8 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
         bool passive = p.section != "state" && prev >= 0 && r.is(prev, r.c.be) &&
                        past_participle_like(r.word(m.first));
         if (passive) {
-            for (int j = m.last + 1; j < r.n() && j <= m.last + 4 && r.same_sentence(j, m.last); ++j)
+            // the doer after "by", up to eight words on, not past a comma ("left ... again by his mum")
+            for (int j = m.last + 1; j < r.n() && j <= m.last + 8 && r.same_sentence(j, m.last) && !comma_before(r, j); ++j)
                 if (r.word(j) == "by" && j + 1 < r.n()) {
                     // "by his father": the possessive before the person is passed over
                     int a = j + 1;
