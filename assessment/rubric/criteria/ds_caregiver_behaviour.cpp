@@ -31,7 +31,9 @@ const Mention* case_agent(const Reading& r, const Match& m, const std::vector<st
 // "thinks smacking is fine", "believing hitting is ok": a deed named by its "-ing" as
 // what someone holds to be right is an opinion, not the deed (seventh round).
 bool opinion(const Reading& r, int first) {
-    return ends_ing(r.word(first)) && first > 0 && r.same_sentence(first - 1, first) && in_class(r, first - 1, "belief");
+    // (and over "that": "doesn't understand that smacking is harmful", eighth round)
+    int b = first > 0 && r.word(first - 1) == "that" ? first - 2 : first - 1;
+    return ends_ing(r.word(first)) && b >= 0 && r.same_sentence(b, first) && in_class(r, b, "belief");
 }
 
 // What the case's own danger says these adults do or fail to do (expert key `dangers`).
