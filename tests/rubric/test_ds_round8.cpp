@@ -99,3 +99,9 @@ TEST_CASE("DS-CAREGIVER-BEHAVIOUR: the doer after 'by' may come later in the cla
     CHECK(met("reference-case", "We worry that Mia could be left on her own in the bath again by her mum.", kBehaviour));
     CHECK_FALSE(met("reference-case", "We worry that Mia could be left on her own, shocked by the noise.", kBehaviour));
 }
+
+TEST_CASE("DS-NON-BLAMING: blame put on the child for what is done to them") {
+    CHECK_FALSE(met("teen-online-exploitation", "We worry Maya keeps putting herself in danger with Jay.", kBlame));
+    CHECK_FALSE(met("teen-online-exploitation", "Maya makes risky choices online and Jay could hurt her.", kBlame));
+    CHECK(met("teen-online-exploitation", "We worry that Jay could ask Maya for pictures and she could be scared.", kBlame));
+}
