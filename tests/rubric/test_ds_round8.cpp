@@ -105,3 +105,8 @@ TEST_CASE("DS-NON-BLAMING: blame put on the child for what is done to them") {
     CHECK_FALSE(met("teen-online-exploitation", "Maya makes risky choices online and Jay could hurt her.", kBlame));
     CHECK(met("teen-online-exploitation", "We worry that Jay could ask Maya for pictures and she could be scared.", kBlame));
 }
+
+TEST_CASE("DS-NON-BLAMING: a label word said of a thing is no verdict on a person") {
+    CHECK(met("reference-case", "We worry Ryan will push Jade again. This is dangerous for Kai and Mia.", kBlame));
+    CHECK_FALSE(met("reference-case", "Ryan is dangerous and Kai could be hurt.", kBlame));
+}

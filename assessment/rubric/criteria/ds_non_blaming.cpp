@@ -44,6 +44,10 @@ std::vector<Match> blaming_labels(const Reading& r) {
         if (m.last + 1 < r.n() && r.same_sentence(m.last, m.last + 1) && in_class(r, m.last + 1, "diagnosis-service"))
             continue;
         if (!ranks_child(r, m)) continue;
+        // "this is dangerous for children", "it is dangerous": said of a thing, not a person
+        if (m.first >= 2 && r.same_sentence(m.first - 2, m.first) && r.is(m.first - 1, r.c.be) &&
+            in_class(r, m.first - 2, "thing-subject"))
+            continue;
         out.push_back(m);
     }
     return out;
