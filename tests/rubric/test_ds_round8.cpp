@@ -110,3 +110,8 @@ TEST_CASE("DS-NON-BLAMING: a label word said of a thing is no verdict on a perso
     CHECK(met("reference-case", "We worry Ryan will push Jade again. This is dangerous for Kai and Mia.", kBlame));
     CHECK_FALSE(met("reference-case", "Ryan is dangerous and Kai could be hurt.", kBlame));
 }
+
+TEST_CASE("DS-CAREGIVER-BEHAVIOUR: a deed by its '-ing' after 'is' and one word") {
+    CHECK(met("reference-case", "Jade is careless leaving Mia in the bath on her own.", kBehaviour));
+    CHECK_FALSE(met("reference-case", "Jade is careless and tired.", kBehaviour));
+}

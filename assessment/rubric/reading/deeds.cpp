@@ -243,7 +243,13 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
                 }
         // "a man online who bought her a phone": the relative clause's verb is the adult's
         if (v < r.n() && r.same_sentence(v, who.last) && r.word(v) == "who") ++v;
-        if (deed_on_child(who, verb_from(r, v, who.last))) return true;
+        int verb = verb_from(r, v, who.last);
+        if (deed_on_child(who, verb)) return true;
+        // "Mum is irresponsible leaving a 14 year old in charge": a word after "is", then the deed
+        // by its "-ing" (eighth round)
+        if (verb + 2 < r.n() && r.is(verb, r.c.be) && r.mention_at[verb + 1] < 0 && !ends_ing(r.word(verb + 1)) &&
+            ends_ing(r.word(verb + 2)) && !comma_before(r, verb + 2) && deed_on_child(who, verb + 2))
+            return true;
     }
     // "Aga goes to work and leaves Kacper at home": a verb joined to an earlier clause is that
     // clause's adult's, when a child of the case is its object. (A participle after a comma is
