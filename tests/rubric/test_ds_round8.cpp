@@ -115,3 +115,9 @@ TEST_CASE("DS-CAREGIVER-BEHAVIOUR: a deed by its '-ing' after 'is' and one word"
     CHECK(met("reference-case", "Jade is careless leaving Mia in the bath on her own.", kBehaviour));
     CHECK_FALSE(met("reference-case", "Jade is careless and tired.", kBehaviour));
 }
+
+TEST_CASE("DS-CAREGIVER-BEHAVIOUR: a possessive further back is not the adult of the case's deed words") {
+    CHECK_FALSE(met("teen-online-exploitation",
+                    "We worry that if no grown-up is in on Karen's work nights, Josh could wake up on his own.", kBehaviour));
+    CHECK(met("teen-online-exploitation", "We worry that Karen could leave Josh on his own on her work nights.", kBehaviour));
+}

@@ -20,8 +20,11 @@ const Mention* case_agent(const Reading& r, const Match& m, const std::vector<st
         if (x.person.empty()) return x.who == Who::OtherAdult;
         return std::find(adults.begin(), adults.end(), x.person) != adults.end();
     };
+    // (not a possessive further back: "on Karen's work nights, Josh could wake up on his own")
     for (int k = m.first - 1; k >= 0 && r.same_sentence(k, m.first); --k)
-        if (r.mention_at[k] >= 0 && fits(r.people[r.mention_at[k]])) return &r.people[r.mention_at[k]];
+        if (r.mention_at[k] >= 0 && fits(r.people[r.mention_at[k]]) &&
+            !(written_possessive(r, r.people[r.mention_at[k]]) && r.people[r.mention_at[k]].last + 1 < m.first))
+            return &r.people[r.mention_at[k]];
     for (int j = m.last + 1; j + 1 < r.n() && j <= m.last + 4 && r.same_sentence(j, m.last); ++j)
         if (r.word(j) == "by" && r.mention_at[j + 1] >= 0 && fits(r.people[r.mention_at[j + 1]]))
             return &r.people[r.mention_at[j + 1]];
@@ -53,12 +56,7 @@ bool case_behaviour(const Reading& r, const Wording& w, const std::vector<Match>
         const std::string& first = r.word(m.first);
         if (agent->last + 1 == m.first && !ends_ing(first)) {
             const std::string& aw = r.word(agent->last);
-            std::string_view raw = r.t.raw.substr(r.t.tokens[agent->last].begin,
-                                                  r.t.tokens[agent->last].end - r.t.tokens[agent->last].begin);
-            auto ends = [&](std::string_view suf) {
-                return raw.size() > suf.size() && raw.substr(raw.size() - suf.size()) == suf;
-            };
-            if (ends("'s") || ends("\xE2\x80\x99s") || ends("s'")) continue;
+            if (written_possessive(r, *agent)) continue;
             if (agent->pronoun && (aw == "her" || aw == "his" || aw == "their")) {
                 Match earlier = m;
                 earlier.first = agent->first;
