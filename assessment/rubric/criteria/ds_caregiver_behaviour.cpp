@@ -20,8 +20,11 @@ const Mention* case_agent(const Reading& r, const Match& m, const std::vector<st
         if (x.person.empty()) return x.who == Who::OtherAdult;
         return std::find(adults.begin(), adults.end(), x.person) != adults.end();
     };
+    // (not a possessive further back: "on Karen's work nights, Josh could wake up on his own")
     for (int k = m.first - 1; k >= 0 && r.same_sentence(k, m.first); --k)
-        if (r.mention_at[k] >= 0 && fits(r.people[r.mention_at[k]])) return &r.people[r.mention_at[k]];
+        if (r.mention_at[k] >= 0 && fits(r.people[r.mention_at[k]]) &&
+            !(written_possessive(r, r.people[r.mention_at[k]]) && r.people[r.mention_at[k]].last + 1 < m.first))
+            return &r.people[r.mention_at[k]];
     for (int j = m.last + 1; j + 1 < r.n() && j <= m.last + 4 && r.same_sentence(j, m.last); ++j)
         if (r.word(j) == "by" && r.mention_at[j + 1] >= 0 && fits(r.people[r.mention_at[j + 1]]))
             return &r.people[r.mention_at[j + 1]];
@@ -31,7 +34,9 @@ const Mention* case_agent(const Reading& r, const Match& m, const std::vector<st
 // "thinks smacking is fine", "believing hitting is ok": a deed named by its "-ing" as
 // what someone holds to be right is an opinion, not the deed (seventh round).
 bool opinion(const Reading& r, int first) {
-    return ends_ing(r.word(first)) && first > 0 && r.same_sentence(first - 1, first) && in_class(r, first - 1, "belief");
+    // (and over "that": "doesn't understand that smacking is harmful", eighth round)
+    int b = first > 0 && r.word(first - 1) == "that" ? first - 2 : first - 1;
+    return ends_ing(r.word(first)) && b >= 0 && r.same_sentence(b, first) && in_class(r, b, "belief");
 }
 
 // What the case's own danger says these adults do or fail to do (expert key `dangers`).
@@ -51,12 +56,7 @@ bool case_behaviour(const Reading& r, const Wording& w, const std::vector<Match>
         const std::string& first = r.word(m.first);
         if (agent->last + 1 == m.first && !ends_ing(first)) {
             const std::string& aw = r.word(agent->last);
-            std::string_view raw = r.t.raw.substr(r.t.tokens[agent->last].begin,
-                                                  r.t.tokens[agent->last].end - r.t.tokens[agent->last].begin);
-            auto ends = [&](std::string_view suf) {
-                return raw.size() > suf.size() && raw.substr(raw.size() - suf.size()) == suf;
-            };
-            if (ends("'s") || ends("\xE2\x80\x99s") || ends("s'")) continue;
+            if (written_possessive(r, *agent)) continue;
             if (agent->pronoun && (aw == "her" || aw == "his" || aw == "their")) {
                 Match earlier = m;
                 earlier.first = agent->first;
@@ -93,7 +93,8 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
         bool passive = p.section != "state" && prev >= 0 && r.is(prev, r.c.be) &&
                        past_participle_like(r.word(m.first));
         if (passive) {
-            for (int j = m.last + 1; j < r.n() && j <= m.last + 4 && r.same_sentence(j, m.last); ++j)
+            // the doer after "by", up to eight words on, not past a comma ("left ... again by his mum")
+            for (int j = m.last + 1; j < r.n() && j <= m.last + 8 && r.same_sentence(j, m.last) && !comma_before(r, j); ++j)
                 if (r.word(j) == "by" && j + 1 < r.n()) {
                     // "by his father": the possessive before the person is passed over
                     int a = j + 1;

@@ -15,8 +15,51 @@ bool child_after(const Reading& r, int v) {
     return false;
 }
 
+// "won't come in to check Osian's meter": a child of the case right after "to"
+// and a second verb (over a particle such as "in", "up"; no comma between).
+bool child_after_purpose(const Reading& r, int v) {
+    const auto& not_deeds = clause_words(r, "not-deed");
+    for (int j = v + 1; j + 2 < r.n() && j <= v + 3 && r.same_sentence(j + 2, v); ++j) {
+        if (comma_before(r, j) || r.mention_at[j] >= 0) return false;
+        if (r.word(j) != "to") continue;
+        int w = j + 1;  // the second verb: a word, not a person, a helper or a small word
+        bool get = r.word(w) == "get";  // "to get up for Lily", "to get Osian to clinic"
+        if (r.mention_at[w] >= 0 || r.is(w, not_deeds) || (r.is(w, r.c.be_or_auxiliary) && !get) || comma_before(r, w))
+            return false;
+        for (int k = w + 1; k < r.n() && k <= w + 3 && r.same_sentence(k, w) && !comma_before(r, k); ++k)
+            if (r.mention_at[k] >= 0) return r.people[r.mention_at[k]].who == Who::Child;
+        return false;
+    }
+    return false;
+}
+
+// An unnamed adult known by caring for a child of the case: "an adult caring for Leo",
+// "someone looking after him", "whoever minds Leo", "an adult in Leo's home"
+// (clause-words.txt [unnamed-carer], [carer-role]). Written into `out`: the words up to the child.
+bool unnamed_carer(const Reading& r, Mention* out) {
+    for (int k = 0; k + 2 < r.n(); ++k) {
+        if (r.mention_at[k] >= 0 || !in_class(r, k, "unnamed-carer")) continue;
+        int c = k + 1;
+        if (r.word(c) == "who" && c + 1 < r.n()) ++c;
+        if (!in_class(r, c, "carer-role") || comma_before(r, c)) continue;
+        for (int j = c + 1; j < r.n() && j <= c + 2 && r.same_sentence(j, c); ++j) {
+            if (r.mention_at[j] < 0) continue;
+            const Mention& child = r.people[r.mention_at[j]];
+            if (child.who != Who::Child) break;
+            *out = Mention{};
+            out->first = k;
+            out->last = child.last;
+            out->who = Who::OtherAdult;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool deed(const Mention& who, int first, int last, Deed* out) {
-    *out = Deed{&who, first, last};
+    out->who = &who;
+    out->first = first;
+    out->last = last;
     return true;
 }
 
@@ -68,8 +111,10 @@ bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
         }
         // "does not understand": an inner state; but "may not change Lily's nappy": a
         // verb with a child of the case as its object is a deed
+        // (not a child after a comma: "won't cope, baby may be hurt" is another clause)
         if (starts_at(inner_at, v) &&
-            !(v + 1 < r.n() && r.same_sentence(v, v + 1) && r.mention_at[v + 1] >= 0 && r.people[r.mention_at[v + 1]].who == Who::Child))
+            !(v + 1 < r.n() && r.same_sentence(v, v + 1) && !comma_before(r, v + 1) && r.mention_at[v + 1] >= 0 &&
+              r.people[r.mention_at[v + 1]].who == Who::Child))
             continue;
         if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
         // "is not capable", "are not protective": a state, not a deed left undone
@@ -81,7 +126,7 @@ bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
             bool can = false;
             for (int j = s + 1; j < k; ++j)
                 if (in_class(r, j, "can")) can = true;
-            if (can || !child_after(r, v)) continue;
+            if (can || !(child_after(r, v) || child_after_purpose(r, v))) continue;
         }
         // care said only in general ("doesn't care", "can't parent", "not tell the truth"),
         // unless a deed follows ("doesn't care enough to get up")
@@ -110,6 +155,9 @@ bool too_to(const Reading& r, const std::vector<Match>& general, Deed* out) {
         if (r.mention_at[v] >= 0 || (r.is(v, r.c.be_or_auxiliary) && !look_after) || starts_at(inner_at, v) ||
             starts_at(general, v))
             continue;
+        // "too stupid to read the letters", "too slow to": a verdict on capacity says what
+        // someone cannot do, not a deed left undone (eighth round; not "too lazy to get up")
+        if (in_class(r, k + 1, "capacity")) continue;
         if (!std::isalpha((unsigned char)r.word(v)[0])) continue;
         // the adult: right before "too", over linking words, modals and adverbs
         int s = k - 1;
@@ -195,7 +243,13 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
                 }
         // "a man online who bought her a phone": the relative clause's verb is the adult's
         if (v < r.n() && r.same_sentence(v, who.last) && r.word(v) == "who") ++v;
-        if (deed_on_child(who, verb_from(r, v, who.last))) return true;
+        int verb = verb_from(r, v, who.last);
+        if (deed_on_child(who, verb)) return true;
+        // "Mum is irresponsible leaving a 14 year old in charge": a word after "is", then the deed
+        // by its "-ing" (eighth round)
+        if (verb + 2 < r.n() && r.is(verb, r.c.be) && r.mention_at[verb + 1] < 0 && !ends_ing(r.word(verb + 1)) &&
+            ends_ing(r.word(verb + 2)) && !comma_before(r, verb + 2) && deed_on_child(who, verb + 2))
+            return true;
     }
     // "Aga goes to work and leaves Kacper at home": a verb joined to an earlier clause is that
     // clause's adult's, when a child of the case is its object. (A participle after a comma is
@@ -229,6 +283,26 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
             break;
         }
         if (doer && deed_on_child(*doer, v)) return true;
+    }
+    // "an adult caring for Leo ... could squeeze his chest", "whoever minds Leo, including
+    // Nani, might grip him": someone unnamed, known by caring for a child of the case
+    Mention carer;
+    if (unnamed_carer(r, &carer)) {
+        for (int j = carer.last + 1; j < r.n() && j <= carer.last + 8 && r.same_sentence(j, carer.last); ++j) {
+            // another clause begins ("... because nobody explains how his ...")
+            if (r.is(j, r.c.conjunction) || r.is(j, joint) || r.word(j) == "because" || r.word(j) == "so") break;
+            int v = -1;
+            if (r.is(j, r.c.modal)) v = verb_from(r, j, j);
+            else if (r.mention_at[j] < 0 && j + 1 < r.n() && r.mention_at[j + 1] >= 0 &&
+                     r.people[r.mention_at[j + 1]].who == Who::Child && !r.is(j, not_deeds) &&
+                     !r.is(j, between) && !in_class(r, j, "preposition-object"))
+                v = j;  // "gripped him"
+            if (v < 0) continue;
+            if (!deed_on_child(carer, v)) break;
+            out->own = carer;
+            out->who = &out->own;
+            return true;
+        }
     }
     return false;
 }

@@ -12,6 +12,10 @@ namespace sofs::rubric {
 struct Deed {
     const Mention* who = nullptr;
     int first = -1, last = -1;
+    Mention own;  // `who` points here when the adult is no mention of the text ("an adult caring for Leo")
+    Deed() = default;
+    Deed(const Deed&) = delete;  // `who` may point into the Deed itself
+    Deed& operator=(const Deed&) = delete;
 };
 
 // An adult who "does not", "may not", "never", is "unable to" do something a

@@ -43,6 +43,12 @@ bool possessive(const Reading& r, const Mention& m) {
     return last.size() > 2 && last.compare(last.size() - 2, 2, "'s") == 0;
 }
 
+bool written_possessive(const Reading& r, const Mention& x) {
+    std::string_view raw = r.t.raw.substr(r.t.tokens[x.last].begin, r.t.tokens[x.last].end - r.t.tokens[x.last].begin);
+    auto ends = [&](std::string_view suf) { return raw.size() > suf.size() && raw.substr(raw.size() - suf.size()) == suf; };
+    return ends("'s") || ends("\xE2\x80\x99s") || ends("s'");
+}
+
 bool not_a_subject(const Reading& r, const Mention& m) {
     if (possessive(r, m)) return true;
     int before = m.first - 1;

@@ -20,6 +20,9 @@ bool ends_ing(const std::string& w);
 bool comma_before(const Reading& r, int k);
 // A possessive mention: its last word ends in "'s" ("Leah's").
 bool possessive(const Reading& r, const Mention& m);
+// A possessive as written in the text ("Karen's", "the parents'", with a curly
+// apostrophe too): the words read are without it, so possessive() misses a name.
+bool written_possessive(const Reading& r, const Mention& x);
 // A mention that cannot be a clause's subject: a possessive ("Leah's"), or the
 // object of a preposition ("before her son", "for Leo").
 bool not_a_subject(const Reading& r, const Mention& m);
