@@ -5,6 +5,7 @@
 #pragma once
 
 #include "fixture.hpp"
+#include "rubric/text/words.hpp"
 
 #include <doctest/doctest.h>
 
@@ -88,6 +89,21 @@ inline void check_rules(Judge judge, std::initializer_list<Rule> rules) {
     for (const Rule& rule : rules) {
         INFO(rule.title);
         check_examples(judge, rule.examples);
+    }
+}
+
+// Each named section of the lexicon file `lexicon` (content/lexicons/<lexicon>.txt)
+// has at least one entry: the sections a rule reads its words from.
+inline void check_lexicon_sections(const char* lexicon, std::initializer_list<const char*> sections) {
+    auto g = guidance();
+    REQUIRE(g);
+    const auto& lex = g->data->lex(lexicon);
+    for (const char* section : sections) {
+        int words = 0;
+        for (const auto& p : lex.phrases)
+            if (p.section == section) ++words;
+        INFO(lexicon << " [" << section << "]");
+        CHECK(words > 0);
     }
 }
 
