@@ -1,6 +1,7 @@
 // DS-CHILD-IMPACT: a concrete harm or effect on an identified child.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/criteria/risk_status.hpp"
 #include "rubric/reading/doers.hpp"
 
 #include <unordered_set>
@@ -33,10 +34,8 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         // Leah vapes": the adult's own deed, said in the active voice, is not yet its effect
         // "at risk of being left alone", "a risk of burns", "exposed to a cold home": a risk
         // status or a condition, not yet what happens to the child
-        bool risk = false;
-        for (int k = m.first - 1; k >= 1 && k >= m.first - 4 && r.same_sentence(k, m.first); --k)
-            if ((r.word(k) == "of" && r.word(k - 1) == "risk") || (r.word(k) == "to" && r.word(k - 1) == "exposed")) risk = true;
-        if (risk) continue;
+        // (and its cause: "at risk of significant harm due to unexplained injuries"; eighth round)
+        if (risk_status_before(r, m.first)) continue;
         // (an act that is also its effect, "hurt", and a missed appointment, stay effects)
         const Match* act = nullptr;
         bool deed = !state && p.section != "witness" && starts_at(acts, m.first, &act) &&
@@ -94,6 +93,7 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
     for (auto& m : find_longest(r.t, r.c.case_words)) {
         if (r.c.case_words.phrases[m.phrase].section != "harm") continue;
         if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
+        if (risk_status_before(r, m.first)) continue;  // "at risk of going hungry" (eighth round)
         const Mention* target = r.subject_before(m.first);
         // "We are worried about the children": the worry of whoever holds it, not the child's
         int prev = r.back_over(m.first, {});
