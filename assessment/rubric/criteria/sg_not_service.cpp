@@ -1,6 +1,7 @@
 // SG-NOT-SERVICE: the child's safe life, not attendance at services.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/criteria/sg_appointments.hpp"
 
 namespace sofs::rubric {
 
@@ -44,6 +45,14 @@ Verdict sg_not_service(const GoalReading& g, const Wording& w) {
                 svc.add(r, c.verb, group);
                 continue;
             }
+        }
+        // "Cerys will take Ruby to all her health visitor checks": attendance, unless this case's
+        // danger is missed appointments (eighth round; sg_appointments.hpp)
+        int appointment = -1;
+        if (routine_appointment(g, c, &appointment)) {
+            service_asked = true;
+            svc.add(r, c.verb, appointment);
+            continue;
         }
         if (g.caregiver(c) && c.kind == Clause::Positive && c.concrete) safety_described = true;
     }
