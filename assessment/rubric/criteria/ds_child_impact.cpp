@@ -36,11 +36,12 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         // status or a condition, not yet what happens to the child
         // (and its cause: "at risk of significant harm due to unexplained injuries"; eighth round)
         if (risk_status_before(r, m.first)) continue;
-        // (an act that is also its effect, "hurt", and a missed appointment, stay effects)
+        // (an act that is also its effect, "hurt", stays an effect; an adult missing the child's
+        // appointments is the adult's deed, "Nia might keep missing Mali's dentist appointments",
+        // eighth round, while "Lily will keep missing her jabs" is the child's)
         const Match* act = nullptr;
         bool deed = !state && p.section != "witness" && starts_at(acts, m.first, &act) &&
-                    r.phrase("behaviours", *act).section == "action" && r.word(m.first).rfind("hurt", 0) != 0 &&
-                    r.word(m.first).rfind("miss", 0) != 0;
+                    r.phrase("behaviours", *act).section == "action" && r.word(m.first).rfind("hurt", 0) != 0;
         if (deed) {
             int a = m.first - 1;
             while (a >= 0 && r.same_sentence(a, m.first) && r.mention_at[a] < 0 &&
