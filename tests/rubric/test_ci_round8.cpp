@@ -39,6 +39,9 @@ TEST_CASE("DS-CHILD-IMPACT: a harm given as the cause of a risk status is part o
 TEST_CASE("DS-CHILD-IMPACT: a medical emergency in clinical words is still what happens to the child") {
     CHECK(danger("conference-scaling-differences", "We worry that Iwan may forget the evening check and Osian could have a DKA episode.", kImpact));
     CHECK(danger("conference-scaling-differences", "We worry that nobody will watch Osian's insulin and he could go into ketoacidosis.", kImpact));
+    // a vague harm made concrete by the part of the body it reaches
+    CHECK(danger("reference-case", "We worry that Ryan could throw a cup near Kai and damage his eye.", kImpact));
+    CHECK_FALSE(danger("reference-case", "We worry that Ryan could shout at Jade and this will damage the children.", kImpact));
 }
 
 TEST_CASE("DS-CHILD-IMPACT: an adult missing the child's appointments is the adult's deed; illness is an effect") {
