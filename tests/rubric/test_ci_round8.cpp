@@ -44,6 +44,12 @@ TEST_CASE("DS-CHILD-IMPACT: a medical emergency in clinical words is still what 
     CHECK_FALSE(danger("reference-case", "We worry that Ryan could shout at Jade and this will damage the children.", kImpact));
 }
 
+TEST_CASE("DS-CHILD-IMPACT: a child's ordinary state said alone is no harm") {
+    CHECK_FALSE(danger("reference-case", "We worry that Jade might leave Mia asleep in the bath while she smokes outside.", kImpact));
+    CHECK(danger("reference-case", "We worry that Jade might leave Mia asleep in the bath and she could not be able to breathe.", kImpact));
+    CHECK(danger("reference-case", "We worry that Kai will keep hearing Ryan shout and he can't sleep.", kImpact));
+}
+
 TEST_CASE("DS-CHILD-IMPACT: an adult missing the child's appointments is the adult's deed; illness is an effect") {
     CHECK_FALSE(danger("low-mood-neglect", "We worry that Nia could keep missing Cai's dentist appointments.", kImpact));
     CHECK(danger("low-mood-neglect", "We worry that Cai could keep missing his dentist appointments and get sick.", kImpact));

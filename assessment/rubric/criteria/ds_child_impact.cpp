@@ -24,9 +24,13 @@ const Mention* child_of_fragment(const Reading& r, int tok) {
 Verdict ds_child_impact(const Reading& r, const Wording& w) {
     bool general_child = false;
     auto acts = r.longest("behaviours");
+    auto ordinary = r.longest("child-states");
     for (auto& m : r.longest("impacts")) {
         const Phrase& p = r.phrase("impacts", m);
         if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
+        // "leave Ruby asleep on the sofa": a child's ordinary state said alone is no harm (eighth round)
+        const Match* state_word = nullptr;
+        if (starts_at(ordinary, m.first, &state_word) && state_word->last == m.last) continue;
         const Mention* target = nullptr;
         int prev = r.back_over(m.first, {});
         bool state = prev >= 0 && r.is(prev, r.c.be);
