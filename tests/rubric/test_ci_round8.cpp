@@ -73,3 +73,10 @@ TEST_CASE("SG-NOT-SERVICE: taking a child to routine appointments is attendance 
     CHECK(goal("unexplained-injury-baby", "Priya will take Leo to the GP whenever she sees a mark on him.", kService));
     CHECK(goal("reference-case", "Jade will take Mia to the dentist and make sure she has her milk in a cup at bedtime.", kService));
 }
+
+TEST_CASE("SG-NOT-SERVICE: honesty towards professionals asked as the goal is compliance") {
+    CHECK_FALSE(goal("reference-case", "Jade and Ryan will be open and honest with the social worker.", kService));
+    CHECK_FALSE(goal("reference-case", "Jade will always open up to professionals about who stays over.", kService));
+    // the child's own nursery is the child's life
+    CHECK(goal("reference-case", "Jade will be honest with the nursery.", kService));
+}
