@@ -54,6 +54,9 @@ TEST_CASE("DS-CHILD-IMPACT: an adult missing the child's appointments is the adu
     CHECK_FALSE(danger("low-mood-neglect", "We worry that Nia could keep missing Cai's dentist appointments.", kImpact));
     CHECK(danger("low-mood-neglect", "We worry that Cai could keep missing his dentist appointments and get sick.", kImpact));
     CHECK(danger("neglect-early-years", "We worry that Marcus may miss Lily's jabs and she could catch something serious.", kImpact));
+    // a deed joined to another by "or" is still the adult's, past the child who is its object
+    CHECK_FALSE(danger("reference-case", "We worry that Ryan or another adult caring for Kai could grab or hit him again.", kImpact));
+    CHECK(danger("reference-case", "We worry that Ryan or another adult caring for Kai could grab or hit him again and he could be hurt.", kImpact));
 }
 
 TEST_CASE("DS-FUTURE: a risk status is judged in the future word's own clause") {

@@ -56,6 +56,10 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
             if (a >= 0 && r.same_sentence(a, m.first) && r.mention_at[a] >= 0 && is_any_adult(r.people[r.mention_at[a]].who) &&
                 !r.people[r.mention_at[a]].pronoun)
                 continue;
+            // "Priya, Tomasz or another adult caring for Leo could grip or hit him": the doer read
+            // past another deed joined by "or" or "and" and past the child who is its object (eighth round)
+            if (a >= 1 && (r.word(a) == "or" || r.word(a) == "and") && r.mention_at[a - 1] < 0)
+                if (const Mention* d = doer_past_objects(r, m.first); d && is_any_adult(d->who) && !d->pronoun) continue;
         }
         if (p.section == "witness" || p.section == "development" || state) {
             target = r.subject_before(m.first);
