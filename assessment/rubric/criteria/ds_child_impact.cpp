@@ -1,6 +1,7 @@
 // DS-CHILD-IMPACT: a concrete harm or effect on an identified child.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/criteria/risk_status.hpp"
 #include "rubric/reading/doers.hpp"
 
 #include <unordered_set>
@@ -23,9 +24,13 @@ const Mention* child_of_fragment(const Reading& r, int tok) {
 Verdict ds_child_impact(const Reading& r, const Wording& w) {
     bool general_child = false;
     auto acts = r.longest("behaviours");
+    auto ordinary = r.longest("child-states");
     for (auto& m : r.longest("impacts")) {
         const Phrase& p = r.phrase("impacts", m);
         if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
+        // "leave Ruby asleep on the sofa": a child's ordinary state said alone is no harm (eighth round)
+        const Match* state_word = nullptr;
+        if (starts_at(ordinary, m.first, &state_word) && state_word->last == m.last) continue;
         const Mention* target = nullptr;
         int prev = r.back_over(m.first, {});
         bool state = prev >= 0 && r.is(prev, r.c.be);
@@ -33,15 +38,14 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         // Leah vapes": the adult's own deed, said in the active voice, is not yet its effect
         // "at risk of being left alone", "a risk of burns", "exposed to a cold home": a risk
         // status or a condition, not yet what happens to the child
-        bool risk = false;
-        for (int k = m.first - 1; k >= 1 && k >= m.first - 4 && r.same_sentence(k, m.first); --k)
-            if ((r.word(k) == "of" && r.word(k - 1) == "risk") || (r.word(k) == "to" && r.word(k - 1) == "exposed")) risk = true;
-        if (risk) continue;
-        // (an act that is also its effect, "hurt", and a missed appointment, stay effects)
+        // (and its cause: "at risk of significant harm due to unexplained injuries"; eighth round)
+        if (risk_status_before(r, m.first)) continue;
+        // (an act that is also its effect, "hurt", stays an effect; an adult missing the child's
+        // appointments is the adult's deed, "Nia might keep missing Mali's dentist appointments",
+        // eighth round, while "Lily will keep missing her jabs" is the child's)
         const Match* act = nullptr;
         bool deed = !state && p.section != "witness" && starts_at(acts, m.first, &act) &&
-                    r.phrase("behaviours", *act).section == "action" && r.word(m.first).rfind("hurt", 0) != 0 &&
-                    r.word(m.first).rfind("miss", 0) != 0;
+                    r.phrase("behaviours", *act).section == "action" && r.word(m.first).rfind("hurt", 0) != 0;
         if (deed) {
             int a = m.first - 1;
             while (a >= 0 && r.same_sentence(a, m.first) && r.mention_at[a] < 0 &&
@@ -52,6 +56,10 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
             if (a >= 0 && r.same_sentence(a, m.first) && r.mention_at[a] >= 0 && is_any_adult(r.people[r.mention_at[a]].who) &&
                 !r.people[r.mention_at[a]].pronoun)
                 continue;
+            // "Priya, Tomasz or another adult caring for Leo could grip or hit him": the doer read
+            // past another deed joined by "or" or "and" and past the child who is its object (eighth round)
+            if (a >= 1 && (r.word(a) == "or" || r.word(a) == "and") && r.mention_at[a - 1] < 0)
+                if (const Mention* d = doer_past_objects(r, m.first); d && is_any_adult(d->who) && !d->pronoun) continue;
         }
         if (p.section == "witness" || p.section == "development" || state) {
             target = r.subject_before(m.first);
@@ -94,6 +102,7 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
     for (auto& m : find_longest(r.t, r.c.case_words)) {
         if (r.c.case_words.phrases[m.phrase].section != "harm") continue;
         if (r.word(m.first) != "not" && r.negated_before(m.first, 2)) continue;
+        if (risk_status_before(r, m.first)) continue;  // "at risk of going hungry" (eighth round)
         const Mention* target = r.subject_before(m.first);
         // "We are worried about the children": the worry of whoever holds it, not the child's
         int prev = r.back_over(m.first, {});

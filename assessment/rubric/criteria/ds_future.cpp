@@ -1,9 +1,21 @@
 // DS-FUTURE: the statement looks forward.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/criteria/risk_status.hpp"
 #include "rubric/reading/doers.hpp"
 
 namespace sofs::rubric {
+
+namespace {
+// "... Maya and she is at risk": "and", "but" or "so" with a person after it who does or is something
+bool new_clause(const Reading& r, int k) {
+    const std::string& w = r.word(k);
+    if (w != "and" && w != "but" && w != "so") return false;
+    if (k + 1 >= r.n() || r.mention_at[k + 1] < 0) return false;
+    const Mention& m = r.people[r.mention_at[k + 1]];
+    return m.pronoun || r.is(m.last + 1, r.c.be_or_auxiliary) || r.is(m.last + 1, r.c.modal);
+}
+}  // namespace
 
 Verdict ds_future(const Reading& r, const Wording& w) {
     auto hyp = r.all("hypotheses");
@@ -34,10 +46,14 @@ Verdict ds_future(const Reading& r, const Wording& w) {
             if (b.rfind("stop", 0) == 0 || b.rfind("start", 0) == 0 || b == "keep" || b == "keeps" || b == "kept" || b == "been")
                 continue;
         }
+        // (eighth round) only in the future word's own clause: "Jay will keep contacting Maya and
+        // she is at risk" looks forward; a harm inside the status or given as its cause ("a
+        // potential risk to the child due to missed medication") names no event
         bool risk_only = false;
-        for (int k = m.last + 1; k < r.n() && r.same_sentence(k, m.last) && r.word(k) != "," && k <= m.last + 8; ++k) {
+        for (int k = m.last + 1; k < r.n() && r.same_sentence(k, m.last) && k <= m.last + 8; ++k) {
+            if (!risk_only && new_clause(r, k)) break;
             if (r.word(k) == "risk" || r.word(k) == "risks") risk_only = true;
-            if (starts_at(impacts, k) || starts_at(behaviours, k)) {
+            if ((starts_at(impacts, k) || starts_at(behaviours, k)) && !risk_status_before(r, k)) {
                 risk_only = false;
                 break;
             }

@@ -1,15 +1,45 @@
 // SG-NOT-SERVICE: the child's safe life, not attendance at services.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/criteria/sg_appointments.hpp"
 
 namespace sofs::rubric {
+
+namespace {
+// "will be honest and open with professionals", "will always open up to the social worker":
+// candour (lexicons/candour.txt) towards a professional, at or just after the clause's verb
+// (eighth round). The professional's last token, or -1.
+int candour_to_professional(const Reading& r, const std::vector<Match>& candour, const Clause& c) {
+    for (auto& m : candour) {
+        if (m.first < c.verb - 1 || m.first > c.verb + 3 || r.phrase("candour", m).section != "towards-professionals") continue;
+        int k = m.last + 1;
+        while (k < r.n() && k <= m.last + 4 && r.same_sentence(k, m.first) && (r.word(k) == "and" || r.word(k) == "or" || starts_at(candour, k))) ++k;
+        if (k >= r.n() || (r.word(k) != "with" && r.word(k) != "to") || !r.same_sentence(k, m.first)) continue;
+        const Mention* to = r.after(k, 2);
+        if (!to || to->who != Who::Professional) continue;
+        const Match* own = nullptr;  // "honest with the school": the child's own life
+        if (starts_at(candour, to->first, &own) && r.phrase("candour", *own).section == "childs-own-life") continue;
+        return to->last;
+    }
+    return -1;
+}
+}  // namespace
 
 Verdict sg_not_service(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     bool service_asked = false, safety_described = false, professional_only = !g.clauses.empty();
     Evidence svc;
+    auto candour = r.longest("candour");
     for (auto& c : g.clauses) {
         if (!g.professional(c)) professional_only = false;
+        if (g.caregiver(c)) {
+            int to = candour_to_professional(r, candour, c);
+            if (to >= 0) {
+                service_asked = true;
+                svc.add(r, c.verb, to);
+                continue;
+            }
+        }
         if (c.kind == Clause::Service && !g.professional(c)) {
             service_asked = true;
             int last = c.verb;
@@ -44,6 +74,14 @@ Verdict sg_not_service(const GoalReading& g, const Wording& w) {
                 svc.add(r, c.verb, group);
                 continue;
             }
+        }
+        // "Cerys will take Ruby to all her health visitor checks": attendance, unless this case's
+        // danger is missed appointments (eighth round; sg_appointments.hpp)
+        int appointment = -1;
+        if (routine_appointment(g, c, &appointment)) {
+            service_asked = true;
+            svc.add(r, c.verb, appointment);
+            continue;
         }
         if (g.caregiver(c) && c.kind == Clause::Positive && c.concrete) safety_described = true;
     }

@@ -1,0 +1,62 @@
+// criteria/: a caregiver taking a child to routine appointments (sg_appointments.hpp).
+#include "rubric/criteria/sg_appointments.hpp"
+
+#include <unordered_set>
+
+namespace sofs::rubric {
+
+namespace {
+// The case's danger names missed appointments ("miss ... clinic", "not take ... to the
+// dentist", "miss ... jabs"): a phrase of dangers.does with "miss" or "take" in it that
+// shares a word with an appointment. Then taking a child to any of them is care.
+bool danger_is_missed(const Reading& r) {
+    const Lexicon& ap = r.d.lex("appointments");
+    for (auto& p : r.c.case_words.phrases) {
+        if (p.section != "does") continue;
+        if (p.text.find("miss") == std::string::npos && p.text.find("take") == std::string::npos) continue;
+        for (int w : p.words)
+            for (auto& a : ap.phrases)
+                for (int x : a.words)
+                    if (w >= 0 && w == x) return true;
+    }
+    return false;
+}
+}  // namespace
+
+bool routine_appointment(const GoalReading& g, const Clause& c, int* last) {
+    const Reading& r = g.r;
+    static const std::unordered_set<std::string> taking = {"take", "takes", "taking", "bring", "brings", "bringing", "drive", "drives", "driving"};
+    if (c.verb < 0 || !g.caregiver(c) || !taking.count(r.word(c.verb))) return false;
+    int k = c.verb + 1;
+    while (k < r.n() && r.same_sentence(k, c.verb) && (r.word(k) == "both" || r.word(k) == "the")) ++k;
+    if (k >= r.n() || r.mention_at[k] < 0 || r.people[r.mention_at[k]].who != Who::Child) return false;
+    int to = r.people[r.mention_at[k]].last + 1;
+    if (to >= r.n() || !r.same_sentence(to, c.verb) || (r.word(to) != "to" && r.word(to) != "for")) return false;
+    // taking the child to be seen when hurt or in pain is care: a harm or a condition in the goal
+    for (auto& m : r.all("impacts"))
+        if (r.same_sentence(m.first, c.verb)) return false;
+    static const std::unordered_set<std::string> condition = {"when", "whenever", "if", "time"};
+    for (int k = 0; k < r.n(); ++k)
+        if (r.same_sentence(k, c.verb) && condition.count(r.word(k))) return false;
+    auto found = r.longest("appointments");
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        Match m = found[i];
+        if (m.first <= to || m.first > to + 6 || !r.same_sentence(m.first, to)) continue;
+        if (danger_is_missed(r)) return false;
+        // "health visitor checks": one appointment in two words of the list
+        for (std::size_t j = i + 1; j < found.size() && found[j].first == m.last + 1; ++j) m.last = found[j].last;
+        // more care of the child's own after it ("... to the dentist and make sure he has his milk in a cup")
+        for (auto& p : g.positives) {
+            if (p.first <= m.last || !r.same_sentence(p.first, m.last) || r.phrase("positive-actions", p).section == "general") continue;
+            bool someone_else = false;  // "... and Nadia will check": another person's part
+            for (int k = m.last + 1; k < p.first; ++k)
+                if (r.mention_at[k] >= 0) someone_else = true;
+            if (!someone_else) return false;
+        }
+        *last = m.last;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace sofs::rubric
