@@ -14,7 +14,12 @@ bool with_child(const GoalReading& g, const Clause& c) {
     if (c.verb < 0 || !r.is(c.verb, r.c.be)) return false;
     int u = c.verb + 1;
     while (u < r.n() && r.same_sentence(u, c.verb) && (r.is(u, r.c.skip) || adverb(r.word(u)))) ++u;
-    if (u + 1 >= r.n() || !r.same_sentence(u + 1, c.verb) || r.word(u) != "with" || r.mention_at[u + 1] < 0) return false;
+    // "with Osian", "beside Osian", "alongside him", "next to him" (eighth round)
+    if (u + 1 < r.n() && r.word(u) == "next" && r.word(u + 1) == "to") ++u;
+    const std::string& at = r.word(u);
+    if (u + 1 >= r.n() || !r.same_sentence(u + 1, c.verb) || r.mention_at[u + 1] < 0 ||
+        !(at == "with" || at == "beside" || at == "alongside" || (at == "to" && r.word(u - 1) == "next")))
+        return false;
     Who who = r.people[r.mention_at[u + 1]].who;
     return who == Who::Child || who == Who::ChildGeneral;
 }
@@ -36,14 +41,28 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             if (g.professional(c) && reason == "none") reason = "professional";
             continue;
         }
-        // "will show they can keep the children safe", "will demonstrate": a promise, not a deed
-        // "will show he can keep Lily safe": what is to be shown is not a deed either
-        if (shown_only(g, c)) continue;
+        // "will show Anil Osian's meter", "show Nadia how he makes a bottle": a literal showing is a deed
+        if (c.kind == Clause::Positive && shows_thing(g, c)) {
+            Evidence ev;
+            ev.add(r, c.subject->first, c.subject->last);
+            ev.add(r, c.modal_first, c.verb);
+            return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+        }
+        // "will show they can keep the children safe", "will demonstrate", "will show she can get Cai
+        // and Mali up": a promise; what they can do, to be shown, is not a deed (eighth round)
+        if (shown_only(g, c) || shows_ability(g, c)) {
+            if (reason == "none") reason = "vague";
+            continue;
+        }
         // care said only in general ("keep Lily safe", "look after them properly") names no deed
         // either: the practice leads' convention (assessment/CRITERIA.md)
         bool general = false;
         for (auto& m : g.vague)
             if (m.first == c.verb && r.phrase("vague-verbs", m).section == "general") {
+                // "be there for every feed": a presence at the child's care, not "be there for Leah"
+                if (r.word(m.last) == "for" && m.last + 1 < r.n() && r.same_sentence(m.last + 1, c.verb) &&
+                    r.mention_at[m.last + 1] < 0 && r.mention_at[std::min(m.last + 2, r.n() - 1)] < 0)
+                    continue;
                 general = true;
                 // "... safe by having a sober adult look after them": the deed follows "by"
                 for (int j = m.last + 1; j < r.n() && r.same_sentence(j, m.first); ++j)

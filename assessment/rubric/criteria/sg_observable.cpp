@@ -59,7 +59,7 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         }
         if (c.kind != Clause::Positive || g.professional(c) || g.vague_at(c.verb) || qualified_vaguely(g, c.verb)) continue;
         // "will demonstrate that he can safely parent": what is to be shown is not seen
-        if (shown_only(g, c)) continue;
+        if (shown_only(g, c) || shows_ability(g, c)) continue;
         bool child = c.subject && (c.subject->who == Who::Child || c.subject->who == Who::ChildGeneral);
         bool everyday = !starts_at(g.positives, c.verb);  // a verb no list has: an ordinary deed
         // a child's ordinary deed is seen too ("Ruby will sleep in her basket", "Cai will go back
@@ -103,6 +103,8 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         const Clause* c = governing(g, m.first);
         if (!c) return true;
         if (manner_alone(*c)) return false;
+        // "show that he can make Ruby's feeds": what someone can do, to be shown, is not seen
+        if (shown_only(g, *c) || shows_ability(g, *c)) return false;
         // the clause's own verb: as the first pass judges it ("take Osian's diabetes
         // seriously" is an attitude however concrete "take" can be)
         if (c->verb == m.first)

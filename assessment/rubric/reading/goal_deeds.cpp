@@ -11,13 +11,43 @@ bool possessive_at(const Reading& r, int last) {
                             (q.size() > 4 && q.compare(q.size() - 4, 4, "\xe2\x80\x99s") == 0));
 }
 
+// "show they can sort out rows calmly ... in front of Linda", "... by doing it every day":
+// the ability shown by doing it where someone sees it, after token `from`
+static bool shown_by_doing(const Reading& r, int from) {
+    for (int k = from + 1; k + 1 < r.n() && r.same_sentence(k, from); ++k) {
+        if (k > 0 && r.word(k) == "front" && r.word(k - 1) == "in" && r.word(k + 1) == "of") return true;
+        const std::string& w = r.word(k + 1);
+        if (r.word(k) == "by" && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0) return true;
+    }
+    return false;
+}
+
 bool shown_only(const GoalReading& g, const Clause& c) {
     const Reading& r = g.r;
     if (r.word(c.modal_first) != "can" && r.word(c.modal_first) != "could") return false;
+    if (shown_by_doing(r, c.modal_first)) return false;
     for (auto& m : g.vague)
-        if (m.last < c.modal_first && r.same_sentence(m.first, c.modal_first) && r.phrase("vague-verbs", m).section == "promise")
+        // "show she can ...": the longest match may end on the clause's own "can"
+        if (m.first < c.modal_first && m.last <= c.modal_first && r.same_sentence(m.first, c.modal_first) &&
+            r.phrase("vague-verbs", m).section == "promise")
             return true;
     return false;
+}
+
+bool shows_ability(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    const Match* m = nullptr;
+    if (c.verb < 0 || !starts_at(g.vague, c.verb, &m) || r.phrase("vague-verbs", *m).section != "promise") return false;
+    auto able = [&](int k) { return r.word(k) == "can" || r.word(k) == "could"; };
+    bool ability = able(m->last);
+    // past whom it is shown to and whose ability it is: "show Nadia that he can", "show the
+    // conference they can"
+    for (int k = m->last + 1; !ability && k < r.n() && k <= m->last + 8 && r.same_sentence(k, c.verb); ++k) {
+        if (able(k)) ability = true;
+        else if (r.mention_at[k] >= 0) k = r.people[r.mention_at[k]].last;
+        else if (!(r.word(k) == "that" || r.is(k, r.c.skip) || r.is(k, r.c.conjunction) || adverb(r.word(k)))) break;
+    }
+    return ability && !shown_by_doing(r, m->last);
 }
 
 // The clause that governs token `tok`: the last clause whose verb comes at
@@ -147,6 +177,21 @@ bool shows_thing(const GoalReading& g, const Clause& c) {
     if (k >= r.n() || r.mention_at[k] < 0 || !r.same_sentence(k, c.verb)) return false;
     int d = r.people[r.mention_at[k]].last + 1;
     if (d + 1 >= r.n() || !r.same_sentence(d + 1, c.verb)) return false;
+    // "show Anil Osian's meter": a thing of someone's, shown (eighth round)
+    if (r.mention_at[d] >= 0 && possessive_at(r, r.people[r.mention_at[d]].last)) {
+        int noun = r.people[r.mention_at[d]].last + 1;
+        return noun < r.n() && r.same_sentence(noun, c.verb) && r.mention_at[noun] < 0 &&
+               std::isalpha((unsigned char)r.word(noun)[0]) && !starts_at(g.vague, noun) && !starts_at(g.nonactions, noun) &&
+               !starts_at(g.behaviours, noun) && !r.is(noun, r.c.skip);
+    }
+    // "show Nadia how he makes a bottle": a deed done while someone watches; not "how he
+    // can ..." (what he is able to do is a promise)
+    if (r.word(d) == "how" && r.mention_at[d + 1] >= 0) {
+        int v = r.people[r.mention_at[d + 1]].last + 1;
+        return v < r.n() && r.same_sentence(v, c.verb) && r.mention_at[v] < 0 && !r.is(v, r.c.modal) &&
+               !r.is(v, r.c.negation) && !r.is(v, r.c.be_or_auxiliary) && !starts_at(g.vague, v) && !starts_at(g.nonactions, v) &&
+               !starts_at(g.behaviours, v) && !starts_at(g.modals, v);
+    }
     const std::string& det = r.word(d);
     if (!(r.is(d, r.c.child_determiner) || det == "any" || det == "a" || det == "every" || det == "each")) return false;
     int noun = d + 1;
@@ -193,10 +238,19 @@ int cause_deed(const GoalReading& g) {
     return -1;
 }
 
+// A person of the case: named, or one person by a role word ("Dad", "Mam", "Nain"
+// in "Nain/Mam/Dad stand with Os"); not a word for a group ("family network",
+// "parents": people-words.txt gives them no one gender). Eighth round.
+static bool individual(const Mention& m) {
+    return !m.pronoun && (!m.person.empty() || m.gender == 'f' || m.gender == 'm');
+}
+
 // a comma (or other mark) between two tokens: the end of a part of the sentence
 static bool marked_between(const Reading& r, int a, int b) {
     for (auto i = r.t.tokens[a].end; i < r.t.tokens[b].begin && i < r.t.raw.size(); ++i)
-        if (r.t.raw[i] == ',' || r.t.raw[i] == ';' || r.t.raw[i] == ':' || r.t.raw[i] == '(') return true;
+        if (r.t.raw[i] == ',' || r.t.raw[i] == ';' || r.t.raw[i] == ':' || r.t.raw[i] == '(' ||
+            r.t.raw[i] == '-')  // "Rota - Dad/Shell w/ kids" (eighth round)
+            return true;
     return false;
 }
 
@@ -204,7 +258,7 @@ int plain_present_deed(const GoalReading& g) {
     const Reading& r = g.r;
     for (auto& m : r.people) {
         // a person of the case ("auntie Rania", "Dad"), not a word for a group ("family network")
-        if (!is_adult(m.who) || (m.person.empty() && !m.pronoun) || possessive_at(r, m.last)) continue;
+        if (!is_adult(m.who) || (!individual(m) && !m.pronoun) || possessive_at(r, m.last)) continue;
         if (m.pronoun && m.first == m.last && (r.word(m.first) == "her" || r.word(m.first) == "his" || r.word(m.first) == "their"))
             continue;  // "her network": whose, not who
         int v = m.last + 1;
@@ -219,8 +273,12 @@ int plain_present_deed(const GoalReading& g) {
         bool letters = true;
         for (char ch : w) letters = letters && std::isalpha((unsigned char)ch);
         if (!letters || std::isupper((unsigned char)r.t.raw[r.t.tokens[v].begin])) continue;
-        if (r.is(v, r.c.skip) || r.is(v, r.c.be_or_auxiliary) || r.is(v, r.c.negation) || r.is(v, r.c.modal) ||
-            r.is(v, r.c.conjunction) || adverb(w))
+        // "Ruby sleeps in her basket ... Joel and Cerys do this": the family doing what the goal
+        // has just said is a deed (eighth round); "do" is otherwise a helping verb
+        bool does_this = (w == "do" || w == "does") && v + 1 < r.n() && r.same_sentence(v + 1, v) &&
+                         (r.word(v + 1) == "this" || r.word(v + 1) == "that" || r.word(v + 1) == "it");
+        if (!does_this && (r.is(v, r.c.skip) || r.is(v, r.c.be_or_auxiliary) || r.is(v, r.c.negation) || r.is(v, r.c.modal) ||
+                           r.is(v, r.c.conjunction) || adverb(w)))
             continue;
         if (starts_at(g.behaviours, v) || starts_at(g.services, v) || starts_at(g.prohibitions, v) || starts_at(g.nonactions, v) ||
             starts_at(g.vague, v) || starts_at(g.modals, v) || g.watching(v) || overlaps(Match{0, v, v}, g.themes))
@@ -228,7 +286,7 @@ int plain_present_deed(const GoalReading& g) {
         // a verb we have no list for needs something after it ("come to house", "give breakfast")
         const Match* p = nullptr;
         bool listed = starts_at(g.positives, v, &p) && r.phrase("positive-actions", *p).section == "concrete";
-        if (!listed && (w.size() < 3 || v + 1 >= r.n() || !r.same_sentence(v + 1, v))) continue;  // "go", "do": listed only
+        if (!listed && !does_this && (w.size() < 3 || v + 1 >= r.n() || !r.same_sentence(v + 1, v))) continue;  // "go", "do": listed only
         int head = list_head(r, m.first);   // "auntie Rania or neighbour Marta", "Bernie she"
         // a pronoun stands for an adult of the family named in the sentence ("Bernie she come")
         if (m.pronoun) {
@@ -252,18 +310,28 @@ int plain_present_deed(const GoalReading& g) {
 int noted_presence(const GoalReading& g) {
     const Reading& r = g.r;
     for (auto& m : r.people) {
-        if (!is_adult(m.who) || m.person.empty() || m.pronoun || possessive_at(r, m.last)) continue;
-        // the name opens the note: the sentence, or the part after a comma
-        if (m.first > 0 && r.same_sentence(m.first - 1, m.first) && !marked_between(r, m.first - 1, m.first)) continue;
-        // "Bernie 7am", "Bernie at 7", "Bernie in at 7": the time straight after the name
+        if (!is_adult(m.who) || !individual(m) || possessive_at(r, m.last)) continue;
+        // the name opens the note: the sentence, or the part after a comma; or a list of names
+        // does ("Dad/Shell w/ kids")
+        int head = list_head(r, m.first);
+        if (head > 0 && r.same_sentence(head - 1, head) && !marked_between(r, head - 1, head)) continue;
         int v = m.last + 1;
+        if (v < r.n() && r.mention_at[v] >= 0) continue;  // the list goes on: judged at its last name
+        bool ruled_out = false;
+        for (int k = head; k < r.n() && r.same_sentence(k, head); ++k) ruled_out = ruled_out || r.is(k, r.c.negation);
+        if (ruled_out) continue;
+        // "Dad/Shell w/ kids every night": who will be with the children (eighth round)
+        if (v + 1 < r.n() && r.same_sentence(v + 1, m.last) && (r.word(v) == "with" || r.word(v) == "w") &&
+            r.mention_at[v + 1] >= 0 && !marked_between(r, m.last, v + 1)) {
+            Who who = r.people[r.mention_at[v + 1]].who;
+            if (who == Who::Child || who == Who::ChildGeneral) return v;
+        }
+        // "Bernie 7am", "Bernie at 7", "Bernie in at 7": the time straight after the name
         if (v + 1 < r.n() && r.same_sentence(v + 1, m.last) && r.word(v + 1) == "at" && r.mention_at[v] < 0) ++v;
         if (v < r.n() && r.same_sentence(v, m.last) && r.word(v) == "at") ++v;
         if (v >= r.n() || !r.same_sentence(v, m.last) || marked_between(r, m.last, v)) continue;
         if (!std::isdigit((unsigned char)r.t.raw[r.t.tokens[v].begin])) continue;
-        bool ruled_out = false;
-        for (int k = m.first; k < r.n() && r.same_sentence(k, m.first); ++k) ruled_out = ruled_out || r.is(k, r.c.negation);
-        if (!ruled_out) return v;
+        return v;
     }
     return -1;
 }

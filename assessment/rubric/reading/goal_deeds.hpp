@@ -26,6 +26,12 @@ bool received_help(const GoalReading& g, int verb);
 // promise verb, so what is to be shown is not done.
 bool shown_only(const GoalReading& g, const Clause& c);
 
+// "will show she can get Cai and Mali up", "show Nadia that he can keep Lily warm":
+// a promise verb whose object is what someone can do. What is to be shown is not
+// done, whatever deed follows (eighth round); unless it is shown by doing it ("in
+// front of Linda", "by doing it every day").
+bool shows_ability(const GoalReading& g, const Clause& c);
+
 // "will make sure Kai goes to nursery", "ensure an adult minds Kacper": what a
 // caregiver sees to is a deed or a presence of someone in it.
 bool sees_to_deed(const GoalReading& g, const Clause& c);
@@ -33,7 +39,8 @@ bool sees_to_deed(const GoalReading& g, const Clause& c);
 // "keep the tablets away from Finn": a thing kept away (not a person or a quarrel).
 bool keeps_thing_away(const GoalReading& g, const Clause& c);
 
-// "Leah will show Kez any message she gets": a thing shown to someone.
+// "Leah will show Kez any message she gets", "show Anil Osian's meter", "show Nadia
+// how he makes a bottle": a thing, or a deed, shown to someone.
 bool shows_thing(const GoalReading& g, const Clause& c);
 
 // "Maisie will come to school rested because Mum and Dad keep things calm",

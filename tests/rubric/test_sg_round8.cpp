@@ -1,0 +1,63 @@
+// Safety goals, eighth round: what a caregiver will show (a thing or a deed
+// shown to someone, against what they "can" do), a caregiver beside a child,
+// "be there for" an event of the child's care, note forms with role words and
+// lists ("Nain/Mam/Dad stand with Os", "Dad/Shell w/ kids"), and "X do this"
+// (SG-CAREGIVER-ACTION, SG-OBSERVABLE). The "not met" checks guard the limits.
+#include "examples.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace sofs;
+
+namespace {
+
+bool goal_met(const std::string& case_id, const std::string& text, const char* criterion) {
+    return sofs::testing::met_in_case(assess_safety_goal, case_id, text, criterion);
+}
+
+}  // namespace
+
+TEST_CASE("Safety goals: showing what one can do is a promise, whatever deed follows") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    const char* obs = "SG-OBSERVABLE";
+    CHECK_FALSE(goal_met("low-mood-neglect", "Nia will show she can walk Cai and Mali to school every morning.", ca));
+    CHECK_FALSE(goal_met("low-mood-neglect", "Nia will show she can walk Cai and Mali to school every morning.", obs));
+    CHECK_FALSE(goal_met("neglect-early-years", "Marcus will show the health visitor that he can give Lily breakfast every day.", ca));
+    CHECK_FALSE(goal_met("neglect-early-years", "Marcus will show the health visitor that he can give Lily breakfast every day.", obs));
+    CHECK_FALSE(goal_met("father-learning-disability-baby", "Joel will show that he can make up Ruby's bottles every day.", obs));
+    // shown by doing it where someone sees it
+    CHECK(goal_met("reference-case", "Jade and Ryan will show they can talk through rows quietly in front of Linda every week.", obs));
+    // a deed done as well as the promise still counts
+    CHECK(goal_met("low-mood-neglect", "Nia will get Cai and Mali up every morning and show she can keep it going.", ca));
+}
+
+TEST_CASE("Safety goals: a thing or a deed shown to someone is seen, and is a deed") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    const char* obs = "SG-OBSERVABLE";
+    CHECK(goal_met("conference-scaling-differences", "Iwan will show Eleri Osian's readings every Friday.", ca));
+    CHECK(goal_met("conference-scaling-differences", "Iwan will show Eleri Osian's readings every Friday.", obs));
+    CHECK(goal_met("father-learning-disability-baby", "Cerys will show Nadia how she puts Ruby down in her basket.", ca));
+    CHECK(goal_met("father-learning-disability-baby", "Cerys will show Nadia how she puts Ruby down in her basket.", obs));
+    // "how she can ...": what she is able to do, a promise
+    CHECK_FALSE(goal_met("father-learning-disability-baby", "Cerys will show Nadia how she can keep Ruby safe.", ca));
+}
+
+TEST_CASE("SG-CAREGIVER-ACTION: beside a child, or there for the child's care") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK(goal_met("conference-scaling-differences", "Mam or Dad will be beside Osian for his blood test every evening.", ca));
+    CHECK(goal_met("unexplained-injury-baby", "Lakshmi will be there for every bath until the review.", ca));
+    // "be there for" a person is support said in general
+    CHECK_FALSE(goal_met("unexplained-injury-baby", "Lakshmi will be there for Leo.", ca));
+}
+
+TEST_CASE("SG-CAREGIVER-ACTION: note forms with role words, lists and \"do this\"") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK(goal_met("conference-scaling-differences", "Mam/Dad sit with Os at 7pm. Every night.", ca));
+    CHECK(goal_met("teen-online-exploitation", "Nights - Paul/Shelley w/ Josh every shift. 6 months.", ca));
+    CHECK(goal_met("father-learning-disability-baby", "Ruby has her bottle made from the picture card. Every feed. Joel and Cerys do this.", ca));
+    // ruled out, or a condition: no deed
+    CHECK_FALSE(goal_met("teen-online-exploitation", "Paul/Shelley w/ Josh not needed.", ca));
+    CHECK_FALSE(goal_met("father-learning-disability-baby", "Ruby sleeps on her back when Joel and Cerys do this.", ca));
+}
