@@ -61,3 +61,12 @@ TEST_CASE("SG-CAREGIVER-ACTION: note forms with role words, lists and \"do this\
     CHECK_FALSE(goal_met("teen-online-exploitation", "Paul/Shelley w/ Josh not needed.", ca));
     CHECK_FALSE(goal_met("father-learning-disability-baby", "Ruby sleeps on her back when Joel and Cerys do this.", ca));
 }
+
+TEST_CASE("SG-OBSERVABLE: a deed ending on how well it is done, and staying away, are not seen") {
+    const char* obs = "SG-OBSERVABLE";
+    CHECK_FALSE(goal_met("father-learning-disability-baby", "Cerys will make sure Ruby is changed and sleeps safely, every night.", obs));
+    CHECK_FALSE(goal_met("low-mood-neglect", "Nia will make sure Cai and Mali are fed well every day.", obs));
+    CHECK(goal_met("unexplained-injury-baby", "Priya will put Leo down safely in his cot and leave the room every time.", obs));
+    CHECK_FALSE(goal_met("months-of-reviews", "Liam will stay away from the house every time he has been drinking.", obs));
+    CHECK(goal_met("reference-case", "Ryan will stay at Dean's every time he has been drinking.", obs));
+}

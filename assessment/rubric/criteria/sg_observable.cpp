@@ -57,9 +57,11 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
             bool if_wrong = after < r.n() && r.same_sentence(after, c.verb) && r.word(after) == "if";
             if ((v == "tell" || v == "inform" || v == "update" || let_know) && !if_wrong) return met(c.modal_first, c.verb);
         }
-        if (c.kind != Clause::Positive || g.professional(c) || g.vague_at(c.verb) || qualified_vaguely(g, c.verb)) continue;
+        if (c.kind != Clause::Positive || g.professional(c) || g.vague_at(c.verb) || qualified_vaguely(g, c.verb) ||
+            ends_vaguely(g, manner, c.verb))
+            continue;
         // "will demonstrate that he can safely parent": what is to be shown is not seen
-        if (shown_only(g, c) || shows_ability(g, c)) continue;
+        if (shown_only(g, c) || shows_ability(g, c) || stays_away(g, c)) continue;
         bool child = c.subject && (c.subject->who == Who::Child || c.subject->who == Who::ChildGeneral);
         bool everyday = !starts_at(g.positives, c.verb);  // a verb no list has: an ordinary deed
         // a child's ordinary deed is seen too ("Ruby will sleep in her basket", "Cai will go back
@@ -104,7 +106,8 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         if (!c) return true;
         if (manner_alone(*c)) return false;
         // "show that he can make Ruby's feeds": what someone can do, to be shown, is not seen
-        if (shown_only(g, *c) || shows_ability(g, *c)) return false;
+        if (shown_only(g, *c) || shows_ability(g, *c) || stays_away(g, *c)) return false;
+        if (c->kind == Clause::Positive && ends_vaguely(g, manner, c->verb)) return false;  // "... fed well"
         // the clause's own verb: as the first pass judges it ("take Osian's diabetes
         // seriously" is an attitude however concrete "take" can be)
         if (c->verb == m.first)

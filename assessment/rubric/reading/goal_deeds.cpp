@@ -5,6 +5,8 @@
 
 namespace sofs::rubric {
 
+static bool marked_between(const Reading& r, int a, int b);
+
 bool possessive_at(const Reading& r, int last) {
     std::string q = r.quote(last, last);
     return q.size() > 2 && (q.compare(q.size() - 2, 2, "'s") == 0 || q.back() == '\'' ||
@@ -70,6 +72,23 @@ bool qualified_vaguely(const GoalReading& g, int verb) {
             for (int k = verb + 1; k < m.first; ++k) joined = joined || g.r.is(k, g.r.c.conjunction);
             if (!joined) return true;
         }
+    return false;
+}
+
+bool ends_vaguely(const GoalReading& g, const std::vector<Match>& manner, int verb) {
+    const Reading& r = g.r;
+    for (auto& m : manner) {
+        if (r.phrase("manner", m).section != "end-manner" || m.first <= verb || m.first > verb + 10 ||
+            !r.same_sentence(m.first, verb))
+            continue;
+        bool other = false;  // another "X will ..." between: its own deed
+        for (auto& md : g.modals) other = other || (md.first > verb && md.first < m.first);
+        if (other) continue;
+        int k = m.last + 1;
+        if (k >= r.n() || !r.same_sentence(k, m.last) || marked_between(r, m.last, k) || r.is(k, r.c.conjunction) ||
+            starts_at(g.times, k))
+            return true;
+    }
     return false;
 }
 
@@ -164,6 +183,16 @@ bool keeps_thing_away(const GoalReading& g, const Clause& c) {
     for (int k = p->first + 1; k <= p->last; ++k)
         if (r.mention_at[k] >= 0 || overlaps(Match{0, k, k}, g.behaviours) || overlaps(Match{0, k, k}, g.themes)) return false;
     return true;
+}
+
+bool stays_away(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    if (c.verb < 0 || c.kind != Clause::Positive || keeps_thing_away(g, c)) return false;
+    const std::string& v = r.word(c.verb);
+    if (v != "stay" && v != "stays" && v != "keep" && v != "keeps") return false;
+    int k = c.verb + 1;
+    while (k < r.n() && r.same_sentence(k, c.verb) && (adverb(r.word(k)) || r.is(k, r.c.skip))) ++k;
+    return k < r.n() && r.same_sentence(k, c.verb) && r.word(k) == "away";
 }
 
 // "Leah will show Kez any message she gets", "show Nain his meter": a thing shown to

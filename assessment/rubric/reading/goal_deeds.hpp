@@ -19,6 +19,11 @@ bool possessive_at(const Reading& r, int last);
 // by a vague word in its own clause.
 bool qualified_vaguely(const GoalReading& g, int verb);
 
+// "will make sure Ruby is fed and sleeps safely", "fed well every day": the deed at
+// `verb` ends on a manner (manner.txt [end-manner]) with nothing after it but a time,
+// a comma or "and": how well it is done, which nobody can see (eighth round).
+bool ends_vaguely(const GoalReading& g, const std::vector<Match>& manner, int verb);
+
 // "will be supported by his network", "access support": help received.
 bool received_help(const GoalReading& g, int verb);
 
@@ -38,6 +43,10 @@ bool sees_to_deed(const GoalReading& g, const Clause& c);
 
 // "keep the tablets away from Finn": a thing kept away (not a person or a quarrel).
 bool keeps_thing_away(const GoalReading& g, const Clause& c);
+
+// "Liam will stay away from Marlow Close", "keep away from the kids": where someone
+// will not be is an absence (SG-OBSERVABLE, eighth round); a thing kept away is not.
+bool stays_away(const GoalReading& g, const Clause& c);
 
 // "Leah will show Kez any message she gets", "show Anil Osian's meter", "show Nadia
 // how he makes a bottle": a thing, or a deed, shown to someone.
