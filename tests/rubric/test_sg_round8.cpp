@@ -70,3 +70,13 @@ TEST_CASE("SG-OBSERVABLE: a deed ending on how well it is done, and staying away
     CHECK_FALSE(goal_met("months-of-reviews", "Liam will stay away from the house every time he has been drinking.", obs));
     CHECK(goal_met("reference-case", "Ryan will stay at Dean's every time he has been drinking.", obs));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION: being home with the children, a deed with a child, a lift") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK(goal_met("first-day-short-case", "Aga will swap her late shifts so she is home with Kacper every evening.", ca));
+    CHECK(goal_met("first-day-short-case", "Aga will swap her late shifts so she is home with Kacper every evening.", "SG-OBSERVABLE"));
+    CHECK(goal_met("teen-online-exploitation", "Karen and Josh will walk to school together every morning.", ca));
+    CHECK(goal_met("teen-missing-boyfriend", "Grandad will drop Leah at school every morning.", ca));
+    // a child alone is not a caregiver
+    CHECK_FALSE(goal_met("teen-online-exploitation", "Maya and Josh will walk to school together every morning.", ca));
+}

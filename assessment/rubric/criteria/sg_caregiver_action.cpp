@@ -37,19 +37,19 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             ev.add(r, c.modal_first, c.verb + 2);
             return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
         }
-        if (!g.caregiver(c)) {
+        // "Karen and Maya will watch ... together": the adult does it with the child (eighth round)
+        if (!g.caregiver(c) && !(c.subject && adult_in_list(r, *c.subject))) {
             if (g.professional(c) && reason == "none") reason = "professional";
             continue;
         }
-        // "will show Anil Osian's meter", "show Nadia how he makes a bottle": a literal showing is a deed
-        if (c.kind == Clause::Positive && shows_thing(g, c)) {
+        // "will show Anil Osian's meter"; "will change her shifts so she is home" (eighth round)
+        if ((c.kind == Clause::Positive && shows_thing(g, c)) || purpose_presence(g, c) >= 0) {
             Evidence ev;
             ev.add(r, c.subject->first, c.subject->last);
             ev.add(r, c.modal_first, c.verb);
             return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
         }
-        // "will show they can keep the children safe", "will demonstrate", "will show she can get Cai
-        // and Mali up": a promise; what they can do, to be shown, is not a deed (eighth round)
+        // "will show they can keep the children safe", "will demonstrate": a promise, not a deed
         if (shown_only(g, c) || shows_ability(g, c)) {
             if (reason == "none") reason = "vague";
             continue;

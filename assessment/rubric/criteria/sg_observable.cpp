@@ -57,6 +57,8 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
             bool if_wrong = after < r.n() && r.same_sentence(after, c.verb) && r.word(after) == "if";
             if ((v == "tell" || v == "inform" || v == "update" || let_know) && !if_wrong) return met(c.modal_first, c.verb);
         }
+        // "will change her shifts so she is home in the mornings": the caregiver's presence (eighth round)
+        if ((c.kind == Clause::Positive || c.kind == Clause::NonAction) && purpose_presence(g, c) >= 0) return met(c.modal_first, c.verb);
         if (c.kind != Clause::Positive || g.professional(c) || g.vague_at(c.verb) || qualified_vaguely(g, c.verb) ||
             ends_vaguely(g, manner, c.verb))
             continue;

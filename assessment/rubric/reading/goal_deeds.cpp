@@ -243,6 +243,41 @@ static int list_head(const Reading& r, int first) {
     }
 }
 
+int purpose_presence(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    if (c.verb < 0 || !g.caregiver(c)) return -1;
+    for (int k = c.verb + 1; k + 2 < r.n() && r.same_sentence(k, c.verb); ++k) {
+        if (r.word(k) != "so") continue;
+        int p = k + 1;
+        if (r.word(p) == "that") ++p;
+        if (p >= r.n() || r.mention_at[p] < 0 || !is_adult(r.people[r.mention_at[p]].who)) return -1;
+        const int start = r.people[r.mention_at[p]].last + 1;
+        int u = start;
+        // "is", "'s", "can be", "will be"
+        for (int j = 0; j < 3 && u < r.n() && r.same_sentence(u, k) && (r.is(u, r.c.be_or_auxiliary) || r.is(u, r.c.modal) ||
+                                                                         r.word(u) == "s");
+             ++j)
+            ++u;
+        if (u == start || u >= r.n() || !r.same_sentence(u, k)) return -1;
+        if (r.word(u) == "at" && u + 1 < r.n()) ++u;
+        if (r.word(u) == "home" || r.word(u) == "there") return u;
+        if (r.word(u) == "with" && u + 1 < r.n() && r.mention_at[u + 1] >= 0) {
+            Who who = r.people[r.mention_at[u + 1]].who;
+            if (who == Who::Child || who == Who::ChildGeneral) return u;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+bool adult_in_list(const Reading& r, const Mention& m) {
+    if (m.pronoun) return false;
+    int head = list_head(r, m.first);
+    for (int k = head; k < m.first; ++k)
+        if (r.mention_at[k] >= 0 && !r.people[r.mention_at[k]].pronoun && is_adult(r.people[r.mention_at[k]].who)) return true;
+    return false;
+}
+
 int cause_deed(const GoalReading& g) {
     const Reading& r = g.r;
     for (auto& m : r.people) {

@@ -52,6 +52,15 @@ bool stays_away(const GoalReading& g, const Clause& c);
 // how he makes a bottle": a thing, or a deed, shown to someone.
 bool shows_thing(const GoalReading& g, const Clause& c);
 
+// "Cerys will change her shifts so she is home in the mornings", "so he can be there",
+// "so she is at home with Kacper": what a caregiver does so as to be with the
+// children is their presence (eighth round). The token of "home", "there" or "with", or -1.
+int purpose_presence(const GoalReading& g, const Clause& c);
+
+// "Karen and Maya will watch the baking together": an adult of the family named in
+// the list of people a mention ends (eighth round).
+bool adult_in_list(const Reading& r, const Mention& m);
+
 // "Maisie will come to school rested because Mum and Dad keep things calm",
 // "because her daddy gets up for her": the family's deed given as the reason
 // for the child's safe life (seventh round). The verb's token, or -1.
