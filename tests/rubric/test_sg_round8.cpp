@@ -80,3 +80,12 @@ TEST_CASE("SG-CAREGIVER-ACTION: being home with the children, a deed with a chil
     // a child alone is not a caregiver
     CHECK_FALSE(goal_met("teen-online-exploitation", "Maya and Josh will walk to school together every morning.", ca));
 }
+
+TEST_CASE("SG-OBSERVABLE: supervision a caregiver sees to, with the children or an adult named") {
+    const char* obs = "SG-OBSERVABLE";
+    CHECK(goal_met("toddler-parent-drug-use", "Claire will ensure adult supervision of Finn every morning.", obs));
+    CHECK(goal_met("first-day-short-case", "Aga will make sure there is supervision for Kacper on every late shift.", obs));
+    CHECK_FALSE(goal_met("toddler-parent-drug-use", "The family will ensure supervision is in place.", obs));
+    CHECK_FALSE(goal_met("toddler-parent-drug-use", "Claire will demonstrate protective capacity and ensure robust supervision of Finn.", obs));
+    CHECK_FALSE(goal_met("toddler-parent-drug-use", "Claire will ensure supervision and a safe home for Finn.", obs));
+}

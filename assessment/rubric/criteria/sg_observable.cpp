@@ -34,10 +34,8 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         ev.add(r, first, last);
         return w.make("SG-OBSERVABLE", true, "", ev.spans, ev.words);
     };
-    // Someone in the family doing something others can see ("Irene will have
-    // Lily every morning", "Ryan will stay at Dean's"); a child only when concrete.
-    // a manner is seen only when someone in the goal is named to see it ("Ryan will stay
-    // calm, and Linda will see this")
+    // Someone in the family doing something others can see ("Irene will have Lily every morning");
+    // a manner only when someone in the goal is named to see it ("... and Linda will see this")
     const std::vector<Match> manner = r.longest("manner");
     bool watched = false;
     for (auto& c : g.clauses) watched = watched || c.kind == Clause::Watch;
@@ -57,8 +55,10 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
             bool if_wrong = after < r.n() && r.same_sentence(after, c.verb) && r.word(after) == "if";
             if ((v == "tell" || v == "inform" || v == "update" || let_know) && !if_wrong) return met(c.modal_first, c.verb);
         }
-        // "will change her shifts so she is home in the mornings": the caregiver's presence (eighth round)
-        if ((c.kind == Clause::Positive || c.kind == Clause::NonAction) && purpose_presence(g, c) >= 0) return met(c.modal_first, c.verb);
+        // "will change her shifts so she is home", "ensure adult supervision for Kacper": a presence (eighth round)
+        if (((c.kind == Clause::Positive || c.kind == Clause::NonAction) && purpose_presence(g, c) >= 0) ||
+            (c.kind == Clause::Positive && !g.professional(c) && sees_to_supervision(g, c)))
+            return met(c.modal_first, c.verb);
         if (c.kind != Clause::Positive || g.professional(c) || g.vague_at(c.verb) || qualified_vaguely(g, c.verb) ||
             ends_vaguely(g, manner, c.verb))
             continue;

@@ -174,6 +174,35 @@ bool sees_to_deed(const GoalReading& g, const Clause& c) {
     return false;
 }
 
+bool sees_to_supervision(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    const Match* p = nullptr;
+    if (!starts_at(g.positives, c.verb, &p) || r.phrase("positive-actions", *p).section != "seeing-to") return false;
+    // "demonstrate protective capacity and ensure robust supervision": the promise governs it
+    for (auto& m : g.vague)
+        if (m.first < c.verb && r.same_sentence(m.first, c.verb) && r.phrase("vague-verbs", m).section == "promise") return false;
+    auto standins = r.longest("stand-ins");
+    for (auto& s : standins) {
+        if (r.phrase("stand-ins", s).section != "supervision" || s.first <= p->last || s.first > p->last + 4 ||
+            !r.same_sentence(s.first, c.verb))
+            continue;
+        bool ruled_out = false;
+        for (int k = p->last + 1; k < s.first; ++k) ruled_out = ruled_out || r.is(k, r.c.negation) || r.mention_at[k] >= 0;
+        if (ruled_out) return false;
+        bool adult = s.last > s.first;  // "adult supervision"
+        for (int k = s.first - 1; k > p->last; --k) adult = adult || overlaps(Match{0, k, k}, standins);
+        // the children named with it, not past "and" ("appropriate supervision and a safe home
+        // environment for both children": a list of aims)
+        for (int k = s.last + 1; k < r.n() && r.same_sentence(k, c.verb) && !r.is(k, r.c.conjunction); ++k)
+            if (r.mention_at[k] >= 0) {
+                Who who = r.people[r.mention_at[k]].who;
+                if (who == Who::Child || who == Who::ChildGeneral) return true;
+            }
+        return adult;
+    }
+    return false;
+}
+
 // "keep the tablets away from Finn": a thing kept away is a deed; a person or a
 // quarrel kept away ("keep Liam away", "keep arguments away") is an absence
 bool keeps_thing_away(const GoalReading& g, const Clause& c) {

@@ -41,6 +41,13 @@ bool shows_ability(const GoalReading& g, const Clause& c);
 // caregiver sees to is a deed or a presence of someone in it.
 bool sees_to_deed(const GoalReading& g, const Clause& c);
 
+// "Leila will ensure appropriate adult supervision is in place every morning for the
+// three boys": what a caregiver sees to said as supervision (stand-ins.txt
+// [supervision]) within four words, with the children or an adult named: someone
+// with the children, which can be seen (eighth round). Not under a promise
+// ("demonstrate ... and ensure robust supervision").
+bool sees_to_supervision(const GoalReading& g, const Clause& c);
+
 // "keep the tablets away from Finn": a thing kept away (not a person or a quarrel).
 bool keeps_thing_away(const GoalReading& g, const Clause& c);
 
