@@ -89,3 +89,10 @@ TEST_CASE("SG-OBSERVABLE: supervision a caregiver sees to, with the children or 
     CHECK_FALSE(goal_met("toddler-parent-drug-use", "Claire will demonstrate protective capacity and ensure robust supervision of Finn.", obs));
     CHECK_FALSE(goal_met("toddler-parent-drug-use", "Claire will ensure supervision and a safe home for Finn.", obs));
 }
+
+TEST_CASE("SG-OBSERVABLE: someone with a child, named or not, is seen") {
+    CHECK(goal_met("toddler-parent-drug-use", "An adult will be with Finn every morning.", "SG-OBSERVABLE"));
+    CHECK(goal_met("toddler-parent-drug-use", "Bernie or Grace will be there with Finn every morning.", "SG-OBSERVABLE"));
+    CHECK_FALSE(goal_met("toddler-parent-drug-use", "An adult will be with Finn every morning.", "SG-CAREGIVER-ACTION"));
+    CHECK_FALSE(goal_met("toddler-parent-drug-use", "The social worker will be with Finn every week.", "SG-OBSERVABLE"));
+}

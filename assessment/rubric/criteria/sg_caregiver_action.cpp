@@ -6,26 +6,6 @@
 
 namespace sofs::rubric {
 
-namespace {
-
-// "Mam or Nain will be with Osian": being with a child is a presence, a deed of care
-bool with_child(const GoalReading& g, const Clause& c) {
-    const Reading& r = g.r;
-    if (c.verb < 0 || !r.is(c.verb, r.c.be)) return false;
-    int u = c.verb + 1;
-    while (u < r.n() && r.same_sentence(u, c.verb) && (r.is(u, r.c.skip) || adverb(r.word(u)))) ++u;
-    // "with Osian", "beside Osian", "alongside him", "next to him" (eighth round)
-    if (u + 1 < r.n() && r.word(u) == "next" && r.word(u + 1) == "to") ++u;
-    const std::string& at = r.word(u);
-    if (u + 1 >= r.n() || !r.same_sentence(u + 1, c.verb) || r.mention_at[u + 1] < 0 ||
-        !(at == "with" || at == "beside" || at == "alongside" || (at == "to" && r.word(u - 1) == "next")))
-        return false;
-    Who who = r.people[r.mention_at[u + 1]].who;
-    return who == Who::Child || who == Who::ChildGeneral;
-}
-
-}  // namespace
-
 Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     std::string reason = "none";

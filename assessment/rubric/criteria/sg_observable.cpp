@@ -57,7 +57,8 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         }
         // "will change her shifts so she is home", "ensure adult supervision for Kacper": a presence (eighth round)
         if (((c.kind == Clause::Positive || c.kind == Clause::NonAction) && purpose_presence(g, c) >= 0) ||
-            (c.kind == Clause::Positive && !g.professional(c) && sees_to_supervision(g, c)))
+            (c.kind == Clause::Positive && !g.professional(c) && sees_to_supervision(g, c)) ||
+            (c.kind != Clause::Prohibition && !g.professional(c) && with_child(g, c)))  // "an adult will be with Sami"
             return met(c.modal_first, c.verb);
         if (c.kind != Clause::Positive || g.professional(c) || g.vague_at(c.verb) || qualified_vaguely(g, c.verb) ||
             ends_vaguely(g, manner, c.verb))

@@ -48,6 +48,10 @@ bool sees_to_deed(const GoalReading& g, const Clause& c);
 // ("demonstrate ... and ensure robust supervision").
 bool sees_to_supervision(const GoalReading& g, const Clause& c);
 
+// "Mam or Nain will be with Osian", "will be beside Osian", "an adult will be with
+// Sami": a clause of "be" with a child after it, a presence.
+bool with_child(const GoalReading& g, const Clause& c);
+
 // "keep the tablets away from Finn": a thing kept away (not a person or a quarrel).
 bool keeps_thing_away(const GoalReading& g, const Clause& c);
 
