@@ -96,3 +96,11 @@ TEST_CASE("SG-OBSERVABLE: someone with a child, named or not, is seen") {
     CHECK_FALSE(goal_met("toddler-parent-drug-use", "An adult will be with Finn every morning.", "SG-CAREGIVER-ACTION"));
     CHECK_FALSE(goal_met("toddler-parent-drug-use", "The social worker will be with Finn every week.", "SG-OBSERVABLE"));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION: a note's name with a presence word or a time; a deed after \"and\"") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK(goal_met("school-referral-three-questions", "Marta Mondays + Rania weekends. School to confirm.", ca));
+    CHECK(goal_met("neglect-early-years", "Irene up by 9 + Lily fed daily.", ca));
+    CHECK(goal_met("practice-lead-mapping", "Gwŷn will go for a walk when he is tired and Ffion does bedtime every night.", ca));
+    CHECK_FALSE(goal_met("neglect-early-years", "Lily fed daily. Irene to check.", ca));
+}

@@ -377,16 +377,19 @@ int plain_present_deed(const GoalReading& g) {
         // a noun heading its own clause ("... network will keep"): not a verb
         if (v + 1 < r.n() && r.same_sentence(v, v + 1) && (r.is(v + 1, r.c.modal) || r.is(v + 1, r.c.be_or_auxiliary))) continue;
         const std::string& w = r.word(v);
+        // "Ruby sleeps in her basket ... Joel and Cerys do this", "Ffion or Nain does bedtime": the
+        // family doing what the goal has said, or a listed deed (eighth round); "do" is otherwise a
+        // helping verb
+        const Match* dm = nullptr;
+        bool does_this = (w == "do" || w == "does") && v + 1 < r.n() && r.same_sentence(v + 1, v) &&
+                         (r.word(v + 1) == "this" || r.word(v + 1) == "that" || r.word(v + 1) == "it" ||
+                          (starts_at(g.positives, v, &dm) && dm->last > v && r.phrase("positive-actions", *dm).section == "concrete"));
         // the plain form only: "-s" is present_deed's, "-ed" and "-ing" are not a present deed
-        if (w.size() < 2 || w.back() == 's' || w.find('\'') != std::string::npos || r.t.tokens[v].number) continue;
+        if (w.size() < 2 || (w.back() == 's' && !does_this) || w.find('\'') != std::string::npos || r.t.tokens[v].number) continue;
         if (w.compare(w.size() - 2, 2, "ed") == 0 || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0)) continue;
         bool letters = true;
         for (char ch : w) letters = letters && std::isalpha((unsigned char)ch);
         if (!letters || std::isupper((unsigned char)r.t.raw[r.t.tokens[v].begin])) continue;
-        // "Ruby sleeps in her basket ... Joel and Cerys do this": the family doing what the goal
-        // has just said is a deed (eighth round); "do" is otherwise a helping verb
-        bool does_this = (w == "do" || w == "does") && v + 1 < r.n() && r.same_sentence(v + 1, v) &&
-                         (r.word(v + 1) == "this" || r.word(v + 1) == "that" || r.word(v + 1) == "it");
         if (!does_this && (r.is(v, r.c.skip) || r.is(v, r.c.be_or_auxiliary) || r.is(v, r.c.negation) || r.is(v, r.c.modal) ||
                            r.is(v, r.c.conjunction) || adverb(w)))
             continue;
@@ -411,7 +414,9 @@ int plain_present_deed(const GoalReading& g) {
         while (before >= 0 && r.same_sentence(before, head) && !marked_between(r, before, before + 1) &&
                (r.is(before, r.c.skip) || adverb(r.word(before))))
             --before;
-        if (before >= 0 && r.same_sentence(before, head) && !marked_between(r, before, before + 1)) continue;
+        // "... when he's angry and Ffion or Nain does bedtime": "and" opens a part too (eighth round)
+        bool and_part = before >= 1 && r.word(before) == "and" && r.mention_at[before - 1] < 0;
+        if (before >= 0 && r.same_sentence(before, head) && !marked_between(r, before, before + 1) && !and_part) continue;
         return v;
     }
     return -1;
@@ -435,6 +440,13 @@ int noted_presence(const GoalReading& g) {
             r.mention_at[v + 1] >= 0 && !marked_between(r, m.last, v + 1)) {
             Who who = r.people[r.mention_at[v + 1]].who;
             if (who == Who::Child || who == Who::ChildGeneral) return v;
+        }
+        // "Dad up + Lily fed", "Rania Fridays": a presence word (stand-ins.txt [presence]) or a
+        // time (time-frames.txt) straight after the name (eighth round)
+        if (v < r.n() && r.same_sentence(v, m.last) && !marked_between(r, m.last, v)) {
+            auto standins = r.longest("stand-ins");
+            const Match* s = nullptr;
+            if ((starts_at(standins, v, &s) && r.phrase("stand-ins", *s).section == "presence") || starts_at(g.times, v)) return v;
         }
         // "Bernie 7am", "Bernie at 7", "Bernie in at 7": the time straight after the name
         if (v + 1 < r.n() && r.same_sentence(v + 1, m.last) && r.word(v + 1) == "at" && r.mention_at[v] < 0) ++v;
