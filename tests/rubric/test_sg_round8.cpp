@@ -104,3 +104,9 @@ TEST_CASE("SG-CAREGIVER-ACTION: a note's name with a presence word or a time; a 
     CHECK(goal_met("practice-lead-mapping", "Gwŷn will go for a walk when he is tired and Ffion does bedtime every night.", ca));
     CHECK_FALSE(goal_met("neglect-early-years", "Lily fed daily. Irene to check.", ca));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION: the family named as who does what a passive sentence says") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK(goal_met("low-mood-neglect", "Mali will be taken to school at 8.30 each day, with her teeth brushed, by Nain or Halina.", ca));
+    CHECK_FALSE(goal_met("months-of-reviews", "A safety plan will be written by Sophie and Liam.", ca));
+}

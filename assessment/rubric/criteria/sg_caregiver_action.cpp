@@ -17,6 +17,11 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             ev.add(r, c.modal_first, c.verb + 2);
             return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
         }
+        if ((c.kind == Clause::Positive || c.kind == Clause::NonAction) && passive_agent(g, c) >= 0) {  // "walked ... by Nia"
+            Evidence ev;
+            ev.add(r, c.modal_first, passive_agent(g, c));
+            return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+        }
         // "Karen and Maya will watch ... together": the adult does it with the child (eighth round)
         if (!g.caregiver(c) && !(c.subject && adult_in_list(r, *c.subject))) {
             if (g.professional(c) && reason == "none") reason = "professional";
@@ -62,9 +67,11 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         else if (c.kind == Clause::Service && reason != "prohibition") reason = "service";
         else if (c.kind == Clause::NonAction && reason == "none") reason = "vague";
     }
-    // "looked after by Jade": the caregiver acting in a passive sentence
+    // "looked after by Jade", "walked into school by 8.50 every day, with breakfast eaten, by Nia,
+    // Nain or Halina": the caregiver acting in a passive sentence (eighth round: further on, in
+    // the same part of the sentence up to another "will")
     for (auto& p : g.positives)
-        for (int j = p.first + 1; j < r.n() && j <= p.last + 2; ++j)
+        for (int j = p.first + 1; j < r.n() && j <= p.last + 12 && r.same_sentence(j, p.first) && !starts_at(g.modals, j); ++j)
             if (r.word(j) == "by" && j + 1 < r.n() && r.mention_at[j + 1] >= 0 &&
                 is_adult(r.people[r.mention_at[j + 1]].who)) {
                 Evidence ev;

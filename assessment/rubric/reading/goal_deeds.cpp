@@ -316,6 +316,20 @@ int purpose_presence(const GoalReading& g, const Clause& c) {
     return -1;
 }
 
+int passive_agent(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    // the child is the one cared for ("Cai and Mali will be walked"), not a plan ("an agreement
+    // will be signed by Sophie and Liam")
+    if (c.verb < 0 || !r.is(c.verb, r.c.be) || !c.subject || (c.subject->who != Who::Child && c.subject->who != Who::ChildGeneral))
+        return -1;
+    int u = c.verb + 1;
+    while (u < r.n() && r.same_sentence(u, c.verb) && adverb(r.word(u))) ++u;
+    if (u >= r.n() || !r.same_sentence(u, c.verb) || !past_participle(r.word(u)) || starts_at(g.behaviours, u)) return -1;
+    for (int j = u + 1; j + 1 < r.n() && r.same_sentence(j + 1, c.verb) && !starts_at(g.modals, j); ++j)
+        if (r.word(j) == "by" && r.mention_at[j + 1] >= 0 && is_adult(r.people[r.mention_at[j + 1]].who)) return j + 1;
+    return -1;
+}
+
 bool adult_in_list(const Reading& r, const Mention& m) {
     if (m.pronoun) return false;
     int head = list_head(r, m.first);

@@ -68,6 +68,11 @@ bool shows_thing(const GoalReading& g, const Clause& c);
 // children is their presence (eighth round). The token of "home", "there" or "with", or -1.
 int purpose_presence(const GoalReading& g, const Clause& c);
 
+// "Cai and Mali will be walked into school by 8.50 every day, with breakfast eaten, by
+// Nia, Nain or Halina": the adult of the family who does what a passive clause says
+// (eighth round). The agent's token, or -1.
+int passive_agent(const GoalReading& g, const Clause& c);
+
 // "Karen and Maya will watch the baking together": an adult of the family named in
 // the list of people a mention ends (eighth round).
 bool adult_in_list(const Reading& r, const Mention& m);
