@@ -6,21 +6,6 @@
 
 namespace sofs::rubric {
 
-namespace {
-
-// "Mam or Nain will be with Osian": being with a child is a presence, a deed of care
-bool with_child(const GoalReading& g, const Clause& c) {
-    const Reading& r = g.r;
-    if (c.verb < 0 || !r.is(c.verb, r.c.be)) return false;
-    int u = c.verb + 1;
-    while (u < r.n() && r.same_sentence(u, c.verb) && (r.is(u, r.c.skip) || adverb(r.word(u)))) ++u;
-    if (u + 1 >= r.n() || !r.same_sentence(u + 1, c.verb) || r.word(u) != "with" || r.mention_at[u + 1] < 0) return false;
-    Who who = r.people[r.mention_at[u + 1]].who;
-    return who == Who::Child || who == Who::ChildGeneral;
-}
-
-}  // namespace
-
 Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     std::string reason = "none";
@@ -32,18 +17,37 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             ev.add(r, c.modal_first, c.verb + 2);
             return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
         }
-        if (!g.caregiver(c)) {
+        if ((c.kind == Clause::Positive || c.kind == Clause::NonAction) && passive_agent(g, c) >= 0) {  // "walked ... by Nia"
+            Evidence ev;
+            ev.add(r, c.modal_first, passive_agent(g, c));
+            return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+        }
+        // "Karen and Maya will watch ... together": the adult does it with the child (eighth round)
+        if (!g.caregiver(c) && !(c.subject && adult_in_list(r, *c.subject))) {
             if (g.professional(c) && reason == "none") reason = "professional";
             continue;
         }
+        // "will show Anil Osian's meter"; "will change her shifts so she is home" (eighth round)
+        if ((c.kind == Clause::Positive && shows_thing(g, c)) || purpose_presence(g, c) >= 0) {
+            Evidence ev;
+            ev.add(r, c.subject->first, c.subject->last);
+            ev.add(r, c.modal_first, c.verb);
+            return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+        }
         // "will show they can keep the children safe", "will demonstrate": a promise, not a deed
-        // "will show he can keep Lily safe": what is to be shown is not a deed either
-        if (shown_only(g, c)) continue;
+        if (shown_only(g, c) || shows_ability(g, c)) {
+            if (reason == "none") reason = "vague";
+            continue;
+        }
         // care said only in general ("keep Lily safe", "look after them properly") names no deed
         // either: the practice leads' convention (assessment/CRITERIA.md)
         bool general = false;
         for (auto& m : g.vague)
             if (m.first == c.verb && r.phrase("vague-verbs", m).section == "general") {
+                // "be there for every feed": a presence at the child's care, not "be there for Leah"
+                if (r.word(m.last) == "for" && m.last + 1 < r.n() && r.same_sentence(m.last + 1, c.verb) &&
+                    r.mention_at[m.last + 1] < 0 && r.mention_at[std::min(m.last + 2, r.n() - 1)] < 0)
+                    continue;
                 general = true;
                 // "... safe by having a sober adult look after them": the deed follows "by"
                 for (int j = m.last + 1; j < r.n() && r.same_sentence(j, m.first); ++j)
@@ -63,9 +67,11 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         else if (c.kind == Clause::Service && reason != "prohibition") reason = "service";
         else if (c.kind == Clause::NonAction && reason == "none") reason = "vague";
     }
-    // "looked after by Jade": the caregiver acting in a passive sentence
+    // "looked after by Jade", "walked into school by 8.50 every day, with breakfast eaten, by Nia,
+    // Nain or Halina": the caregiver acting in a passive sentence (eighth round: further on, in
+    // the same part of the sentence up to another "will")
     for (auto& p : g.positives)
-        for (int j = p.first + 1; j < r.n() && j <= p.last + 2; ++j)
+        for (int j = p.first + 1; j < r.n() && j <= p.last + 12 && r.same_sentence(j, p.first) && !starts_at(g.modals, j); ++j)
             if (r.word(j) == "by" && j + 1 < r.n() && r.mention_at[j + 1] >= 0 &&
                 is_adult(r.people[r.mention_at[j + 1]].who)) {
                 Evidence ev;

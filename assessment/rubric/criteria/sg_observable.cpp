@@ -34,10 +34,8 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         ev.add(r, first, last);
         return w.make("SG-OBSERVABLE", true, "", ev.spans, ev.words);
     };
-    // Someone in the family doing something others can see ("Irene will have
-    // Lily every morning", "Ryan will stay at Dean's"); a child only when concrete.
-    // a manner is seen only when someone in the goal is named to see it ("Ryan will stay
-    // calm, and Linda will see this")
+    // Someone in the family doing something others can see ("Irene will have Lily every morning");
+    // a manner only when someone in the goal is named to see it ("... and Linda will see this")
     const std::vector<Match> manner = r.longest("manner");
     bool watched = false;
     for (auto& c : g.clauses) watched = watched || c.kind == Clause::Watch;
@@ -57,9 +55,16 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
             bool if_wrong = after < r.n() && r.same_sentence(after, c.verb) && r.word(after) == "if";
             if ((v == "tell" || v == "inform" || v == "update" || let_know) && !if_wrong) return met(c.modal_first, c.verb);
         }
-        if (c.kind != Clause::Positive || g.professional(c) || g.vague_at(c.verb) || qualified_vaguely(g, c.verb)) continue;
+        // "will change her shifts so she is home", "ensure adult supervision for Kacper": a presence (eighth round)
+        if (((c.kind == Clause::Positive || c.kind == Clause::NonAction) && purpose_presence(g, c) >= 0) ||
+            (c.kind == Clause::Positive && !g.professional(c) && sees_to_supervision(g, c)) ||
+            (c.kind != Clause::Prohibition && !g.professional(c) && with_child(g, c)))  // "an adult will be with Sami"
+            return met(c.modal_first, c.verb);
+        if (c.kind != Clause::Positive || g.professional(c) || g.vague_at(c.verb) || qualified_vaguely(g, c.verb) ||
+            ends_vaguely(g, manner, c.verb))
+            continue;
         // "will demonstrate that he can safely parent": what is to be shown is not seen
-        if (shown_only(g, c)) continue;
+        if (shown_only(g, c) || shows_ability(g, c) || stays_away(g, c)) continue;
         bool child = c.subject && (c.subject->who == Who::Child || c.subject->who == Who::ChildGeneral);
         bool everyday = !starts_at(g.positives, c.verb);  // a verb no list has: an ordinary deed
         // a child's ordinary deed is seen too ("Ruby will sleep in her basket", "Cai will go back
@@ -103,6 +108,9 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         const Clause* c = governing(g, m.first);
         if (!c) return true;
         if (manner_alone(*c)) return false;
+        // "show that he can make Ruby's feeds": what someone can do, to be shown, is not seen
+        if (shown_only(g, *c) || shows_ability(g, *c) || stays_away(g, *c)) return false;
+        if (c->kind == Clause::Positive && ends_vaguely(g, manner, c->verb)) return false;  // "... fed well"
         // the clause's own verb: as the first pass judges it ("take Osian's diabetes
         // seriously" is an attitude however concrete "take" can be)
         if (c->verb == m.first)

@@ -19,6 +19,11 @@ bool possessive_at(const Reading& r, int last);
 // by a vague word in its own clause.
 bool qualified_vaguely(const GoalReading& g, int verb);
 
+// "will make sure Ruby is fed and sleeps safely", "fed well every day": the deed at
+// `verb` ends on a manner (manner.txt [end-manner]) with nothing after it but a time,
+// a comma or "and": how well it is done, which nobody can see (eighth round).
+bool ends_vaguely(const GoalReading& g, const std::vector<Match>& manner, int verb);
+
 // "will be supported by his network", "access support": help received.
 bool received_help(const GoalReading& g, int verb);
 
@@ -26,15 +31,51 @@ bool received_help(const GoalReading& g, int verb);
 // promise verb, so what is to be shown is not done.
 bool shown_only(const GoalReading& g, const Clause& c);
 
+// "will show she can get Cai and Mali up", "show Nadia that he can keep Lily warm":
+// a promise verb whose object is what someone can do. What is to be shown is not
+// done, whatever deed follows (eighth round); unless it is shown by doing it ("in
+// front of Linda", "by doing it every day").
+bool shows_ability(const GoalReading& g, const Clause& c);
+
 // "will make sure Kai goes to nursery", "ensure an adult minds Kacper": what a
 // caregiver sees to is a deed or a presence of someone in it.
 bool sees_to_deed(const GoalReading& g, const Clause& c);
 
+// "Leila will ensure appropriate adult supervision is in place every morning for the
+// three boys": what a caregiver sees to said as supervision (stand-ins.txt
+// [supervision]) within four words, with the children or an adult named: someone
+// with the children, which can be seen (eighth round). Not under a promise
+// ("demonstrate ... and ensure robust supervision").
+bool sees_to_supervision(const GoalReading& g, const Clause& c);
+
+// "Mam or Nain will be with Osian", "will be beside Osian", "an adult will be with
+// Sami": a clause of "be" with a child after it, a presence.
+bool with_child(const GoalReading& g, const Clause& c);
+
 // "keep the tablets away from Finn": a thing kept away (not a person or a quarrel).
 bool keeps_thing_away(const GoalReading& g, const Clause& c);
 
-// "Leah will show Kez any message she gets": a thing shown to someone.
+// "Liam will stay away from Marlow Close", "keep away from the kids": where someone
+// will not be is an absence (SG-OBSERVABLE, eighth round); a thing kept away is not.
+bool stays_away(const GoalReading& g, const Clause& c);
+
+// "Leah will show Kez any message she gets", "show Anil Osian's meter", "show Nadia
+// how he makes a bottle": a thing, or a deed, shown to someone.
 bool shows_thing(const GoalReading& g, const Clause& c);
+
+// "Cerys will change her shifts so she is home in the mornings", "so he can be there",
+// "so she is at home with Kacper": what a caregiver does so as to be with the
+// children is their presence (eighth round). The token of "home", "there" or "with", or -1.
+int purpose_presence(const GoalReading& g, const Clause& c);
+
+// "Cai and Mali will be walked into school by 8.50 every day, with breakfast eaten, by
+// Nia, Nain or Halina": the adult of the family who does what a passive clause says
+// (eighth round). The agent's token, or -1.
+int passive_agent(const GoalReading& g, const Clause& c);
+
+// "Karen and Maya will watch the baking together": an adult of the family named in
+// the list of people a mention ends (eighth round).
+bool adult_in_list(const Reading& r, const Mention& m);
 
 // "Maisie will come to school rested because Mum and Dad keep things calm",
 // "because her daddy gets up for her": the family's deed given as the reason
