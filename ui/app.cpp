@@ -159,7 +159,7 @@ const Guidance* App::guidance() {
     return guidance_.get();
 }
 
-std::map<std::string, std::string> App::criterion_names() { return play::criterion_names(); }
+std::map<std::string, std::string> App::criterion_names() { return play::on_task(play::criterion_names()); }
 
 void App::sign_in(const pg::Actor& who) {
     // `who` comes from the store's sign_in or ensure_trainee: a trainer or

@@ -188,6 +188,7 @@ bool primary_button(const char* label) {
 }
 
 const char* criterion_title(const std::string& id) { return play::criterion_title(id); }
+std::string criterion_title_on_task(const std::string& id) { return play::criterion_title_on_task(id); }
 
 int criterion_rank(const std::string& id) {
     // The checks' fixed order is the order of the title list above; it never depends on the data.

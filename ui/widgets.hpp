@@ -41,6 +41,8 @@ void end_card();
 
 // Plain names for criterion ids ("DS-WHO" -> "Says who is worried").
 const char* criterion_title(const std::string& id);
+// The same with the task it is on ("Safety goal: Says for how long"), for lists of checks from several tasks.
+std::string criterion_title_on_task(const std::string& id);
 // A fixed position for each check (danger statement, safety goal, scale, ...), so a
 // dashboard column means the same check whatever the data; lower comes first.
 int criterion_rank(const std::string& id);

@@ -27,6 +27,31 @@ const char* criterion_title(const std::string& id) {
     return it != names.end() && !it->second.empty() ? it->second.c_str() : id.c_str();
 }
 
+namespace {
+
+// The task a check is on, by its id's prefix ("" for a check across the attempt).
+const char* task_of(const std::string& id) {
+    struct Task { const char* prefix; const char* name; };
+    static const Task kTasks[] = {
+        {"DS-", "Danger statement: "}, {"SG-", "Safety goal: "},     {"SC-", "Safety scale: "},
+        {"PH-", "Past harm: "},        {"NS-", "Next steps: "},      {"MAP-", "Mapping: "},
+        {"WP-", "Words and pictures: "}, {"TH-", "Three houses: "},  {"NET-", "Safety network: "},
+    };
+    for (const auto& t : kTasks)
+        if (id.rfind(t.prefix, 0) == 0) return t.name;
+    return "";
+}
+
+}  // namespace
+
+std::string criterion_title_on_task(const std::string& id) { return task_of(id) + std::string(criterion_title(id)); }
+
+std::map<std::string, std::string> on_task(const std::map<std::string, std::string>& names) {
+    std::map<std::string, std::string> out;
+    for (const auto& [id, name] : names) out[id] = task_of(id) + name;
+    return out;
+}
+
 std::vector<NewVerdict> verdict_rows(const Debrief& d) {
     std::vector<NewVerdict> out;
     auto add = [&](const std::string& task, const Verdict& v) {

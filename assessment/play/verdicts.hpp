@@ -28,6 +28,14 @@ const std::map<std::string, std::string>& criterion_names();
 // worried"), from the same file: one name for a check everywhere. The id
 // itself when it has none.
 const char* criterion_title(const std::string& id);
+// The same with the task it is on, for a list of checks from several tasks,
+// where two checks may share a name ("Danger statement: Plain words the
+// family understands", "Safety goal: Plain words ...").
+std::string criterion_title_on_task(const std::string& id);
+// Names of checks (id -> name) each with its task before it, as
+// criterion_title_on_task gives them: for records and exports that list
+// checks from every task together (the CPD record, the CSV reports).
+std::map<std::string, std::string> on_task(const std::map<std::string, std::string>& names);
 
 // Each task's verdicts under its task id; verdicts across the attempt under "".
 std::vector<progress::NewVerdict> verdict_rows(const Debrief& d);

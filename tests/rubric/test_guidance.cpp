@@ -59,20 +59,22 @@ TEST_CASE("GIVEN a new jargon word added by a practice lead THEN the assessor us
 }
 
 // A check has one name everywhere (the screens, the CPD record, the reports,
-// the live session's export), read from criteria.yaml; no two checks share a
-// name, or a trainee's list of checks would show two lines alike.
-TEST_CASE("GIVEN the criteria file THEN every check has its own name, and the screens use it") {
+// the live session's export), read from criteria.yaml; said with its task, no
+// two checks share a name, or a trainee's list of checks would show two
+// lines alike.
+TEST_CASE("GIVEN the criteria file THEN every check has its own name with its task, and the screens use it") {
     std::string err;
     auto names = sofs::Guidance::criterion_names(SOFS_CONTENT_DIR, &err);
     REQUIRE_MESSAGE(!names.empty(), err);
     std::set<std::string> seen;
-    for (const auto& [id, name] : names) {
-        CHECK_MESSAGE(!name.empty(), id << " has no name");
+    for (const auto& [id, name] : sofs::play::on_task(names)) {
+        CHECK_MESSAGE(!names[id].empty(), id << " has no name");
         CHECK_MESSAGE(seen.insert(name).second, id << " has the name of another check: " << name);
     }
     CHECK(names.count("DS-PLAIN") == 1);
     CHECK(names.count("WP-CHILD-WORDS") == 1);
     CHECK(std::string(sofs::play::criterion_title("DS-PLAIN")) == names["DS-PLAIN"]);
+    CHECK(sofs::play::criterion_title_on_task("SG-PLAIN") == "Safety goal: " + names["SG-PLAIN"]);
     CHECK(std::string(sofs::play::criterion_title("NO-SUCH-CHECK")) == "NO-SUCH-CHECK");
 }
 

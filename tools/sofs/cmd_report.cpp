@@ -158,7 +158,7 @@ int cmd_report(const Args& args) {
         auto store = open_store(cmd, p, false, false);
         if (!store) return 1;
         std::string err;
-        pg::CriterionNames names = Guidance::criterion_names(Guidance::default_dir(), &err);
+        pg::CriterionNames names = play::on_task(Guidance::criterion_names(Guidance::default_dir(), &err));
         if (names.empty()) return fail(cmd, "the names of the checks could not be read from the practice guidance: " + err);
         try {
             auto record = cpd::build_record(*store, pg::Actor::system(), *user, names, store->clock()());
@@ -187,7 +187,7 @@ int cmd_report(const Args& args) {
     pg::CriterionNames names;
     if (format == "csv") {
         std::string err;
-        names = Guidance::criterion_names(Guidance::default_dir(), &err);
+        names = play::on_task(Guidance::criterion_names(Guidance::default_dir(), &err));
         if (names.empty()) std::fprintf(stderr, "sofs report: note: criteria are given by id only (%s)\n", err.c_str());
     }
     try {

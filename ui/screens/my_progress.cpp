@@ -145,7 +145,7 @@ void MyProgressScreen::draw(App& app) {
         for (const auto& c : criteria) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
-            ImGui::TextUnformatted(criterion_title(c));
+            ImGui::TextUnformatted(criterion_title_on_task(c).c_str());
             for (std::size_t i = first; i < finished.size(); ++i) {
                 ImGui::TableSetColumnIndex(static_cast<int>(i - first) + 1);
                 auto it = cell.find({finished[i]->attempt.id, c});
@@ -205,7 +205,7 @@ void MyProgressScreen::draw(App& app) {
                    (finished.size() == 1 ? " finished case:" : " finished cases:"));
     for (std::size_t i = 0; i < order.size(); ++i) {
         int n = -order[i].first;
-        wrapped(std::to_string(i + 1) + ". " + criterion_title(order[i].second) + " (not yet met in " + std::to_string(n) +
+        wrapped(std::to_string(i + 1) + ". " + criterion_title_on_task(order[i].second) + " (not yet met in " + std::to_string(n) +
                 (n == 1 ? " case)" : " cases)"));
     }
     gap();

@@ -155,7 +155,7 @@ std::string TrainerScreen::read_aloud_text(App&) {
     if (report_) {
         out += "Group " + report_->cohort.name + ". ";
         for (const auto& m : report_->most_missed)
-            out += std::string(criterion_title(m.criterion)) + ": missed " + std::to_string(m.missed) + " of " + std::to_string(m.judged) + ". ";
+            out += criterion_title_on_task(m.criterion) + ": missed " + std::to_string(m.missed) + " of " + std::to_string(m.judged) + ". ";
     } else {
         out += error_;
     }
@@ -244,13 +244,7 @@ void TrainerScreen::draw_cohort(App& app) {
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
                 // Some checks share a title across tasks: say which task each is on.
-                const char* task = id.rfind("DS-", 0) == 0 ? "Danger statement: "
-                                   : id.rfind("SG-", 0) == 0 ? "Safety goal: "
-                                   : id.rfind("SC-", 0) == 0 ? "Safety scale: "
-                                   : id.rfind("PH-", 0) == 0 ? "Past harm: "
-                                   : id.rfind("NS-", 0) == 0 ? "Next steps: "
-                                   : id.rfind("MAP-", 0) == 0 ? "Mapping: " : "";
-                std::string name = std::string(task) + criterion_title(id);
+                std::string name = criterion_title_on_task(id);
                 ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 300 * s);
                 ImGui::TextUnformatted(name.c_str());
                 ImGui::PopTextWrapPos();
