@@ -29,13 +29,14 @@ const char* criterion_title(const std::string& id) {
 
 namespace {
 
-// The task a check is on, by its id's prefix ("" for a check across the attempt).
+// The task a check is on, by its id's prefix: "" for a check across the
+// attempt, and for past harm and the safety network, whose names say it.
 const char* task_of(const std::string& id) {
     struct Task { const char* prefix; const char* name; };
     static const Task kTasks[] = {
-        {"DS-", "Danger statement: "}, {"SG-", "Safety goal: "},     {"SC-", "Safety scale: "},
-        {"PH-", "Past harm: "},        {"NS-", "Next steps: "},      {"MAP-", "Mapping: "},
-        {"WP-", "Words and pictures: "}, {"TH-", "Three houses: "},  {"NET-", "Safety network: "},
+        {"DS-", "Danger statement: "}, {"SG-", "Safety goal: "},          {"SC-", "Safety scale: "},
+        {"NS-", "Next steps: "},       {"MAP-", "Mapping: "},             {"WP-", "Words and pictures: "},
+        {"TH-", "Three houses: "},
     };
     for (const auto& t : kTasks)
         if (id.rfind(t.prefix, 0) == 0) return t.name;
