@@ -20,6 +20,10 @@
 //                                     .jsonl file in a folder named by its case, a case
 //                                     folder, or a folder of case folders (such as a new
 //                                     set of blind files kept outside tests/labelled)
+//   bench_assess --dump FILE          write one JSON line per tuning statement (never
+//                                     unseen-*): set, id, kind, case, text, labels and the
+//                                     rules' verdicts ({criterion: met}), for trials such as
+//                                     tools/second_opinion_trial.py
 #include "../rubric/labelled.hpp"
 #include "rubric/reading/clauses.hpp"
 #include "rubric/writing_hints.hpp"
@@ -198,11 +202,41 @@ int explain(const std::string& id, bool goal, const std::string& text, const sof
     return 0;
 }
 
+// --dump: every tuning statement with its labels and the rules' verdicts, one JSON line each.
+int dump(const std::string& path, const sofs::Guidance& g) {
+    std::ofstream out(path);
+    if (!out) {
+        std::fprintf(stderr, "bench_assess: %s: cannot be written\n", path.c_str());
+        return 1;
+    }
+    std::size_t lines = 0;
+    for (auto& c : labelled_cases()) {
+        if (!c.scenario) continue;
+        auto prepared = sofs::prepare_case(*c.scenario, g);
+        for (auto& set : c.sets) {
+            if (set.unseen) continue;  // held out: never dumped
+            for (auto& l : set.items) {
+                auto vs = set.goals ? sofs::assess_safety_goal(l.text, *prepared, g)
+                                    : sofs::assess_danger_statement(l.text, *prepared, g);
+                nlohmann::json j = {{"set", set.name}, {"id", l.id}, {"kind", set.goals ? "goal" : "danger"},
+                                    {"case", c.id}, {"text", l.text}, {"labels", l.labels}};
+                nlohmann::json rules = nlohmann::json::object();
+                for (auto& v : vs) rules[v.criterion] = v.met;
+                j["rules"] = rules;
+                out << j.dump() << "\n";
+                ++lines;
+            }
+        }
+    }
+    std::printf("bench_assess: %zu statements written to %s\n", lines, path.c_str());
+    return out ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     bool misses = false, files = false;
-    std::string only, record;
+    std::string only, record, dump_to;
     std::vector<std::string> paths;
     if (argc == 5 && !std::strcmp(argv[1], "--explain")) {
         auto g = guidance();
@@ -215,8 +249,9 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--misses")) misses = true;
         else if (!std::strcmp(argv[i], "--case") && i + 1 < argc) only = argv[++i];
         else if (!std::strcmp(argv[i], "--record-before") && i + 1 < argc) record = argv[++i];
+        else if (!std::strcmp(argv[i], "--dump") && i + 1 < argc) dump_to = argv[++i];
         else {
-            std::fprintf(stderr, "usage: bench_assess [--misses] [--case ID] [--record-before ID] [--files PATH...]\n");
+            std::fprintf(stderr, "usage: bench_assess [--misses] [--case ID] [--record-before ID] [--files PATH...] [--dump FILE]\n");
             return 2;
         }
     }
@@ -224,6 +259,14 @@ int main(int argc, char** argv) {
     if (!g) {
         std::cerr << "bench_assess: the guidance did not load\n";
         return 1;
+    }
+    if (!dump_to.empty()) {
+        try {
+            return dump(dump_to, *g);
+        } catch (const std::exception& e) {
+            std::cerr << "bench_assess: " << e.what() << "\n";
+            return 1;
+        }
     }
     if (files) {
         if (paths.empty()) {
