@@ -2,6 +2,7 @@
 // one entry a line) and the criteria texts (YAML). Every problem is reported
 // with file:line so a practice lead can fix the data without touching code.
 #include "rubric/text/words.hpp"
+#include "rubric/second_opinion.hpp"
 
 #include "util/data_dir.hpp"
 
@@ -227,6 +228,14 @@ std::shared_ptr<const Guidance> Guidance::load(const std::string& content_dir, s
         if (!d->lexicons.count(must))
             errors.push_back((lexdir / (std::string(must) + ".txt")).string() + ": this lexicon is missing");
     d->words.freeze();
+
+    // The second opinion's weights, when the content has them (assessment/CRITERIA.md).
+    fs::path weights = fs::path(content_dir) / "models" / "second-opinion.txt";
+    if (fs::exists(weights, ec)) {
+        std::string bad;
+        d->second_opinion = rubric::SecondOpinion::load(weights.string(), *d, &bad);
+        if (!d->second_opinion) errors.push_back(bad);
+    }
 
     fs::path gdir = fs::path(content_dir) / "guidance";
     load_criteria((gdir / "criteria.yaml").string(), *d, &errors);
