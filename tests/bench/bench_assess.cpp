@@ -27,6 +27,7 @@
 #include "../rubric/labelled.hpp"
 #include "rubric/reading/clauses.hpp"
 #include "rubric/writing_hints.hpp"
+#include "rubric/second_opinion.hpp"
 
 #include <chrono>
 #include <ctime>
@@ -199,6 +200,16 @@ int explain(const std::string& id, bool goal, const std::string& text, const sof
     for (auto& v : vs)
         std::printf("  %-24s %-7s [%s] %s\n", v.criterion.c_str(), v.met ? "met" : "not met", v.evidence_words.c_str(),
                     v.explanation.c_str());
+    // The second opinion: p(met) against its threshold, and what weighed most.
+    if (g.data->second_opinion) {
+        Wording w{*g.data, *prepared};
+        std::printf("second opinion:\n%s", g.data->second_opinion
+                                               ->explain(r, rules_verdicts(r, w, goal ? TextKind::SafetyGoal : TextKind::DangerStatement))
+                                               .c_str());
+    } else {
+        std::printf("second opinion: none loaded%s%s\n", g.data->second_opinion_error.empty() ? "" : ": ",
+                    g.data->second_opinion_error.c_str());
+    }
     return 0;
 }
 
@@ -216,8 +227,11 @@ int dump(const std::string& path, const sofs::Guidance& g) {
         for (auto& set : c.sets) {
             if (set.unseen) continue;  // held out: never dumped
             for (auto& l : set.items) {
-                auto vs = set.goals ? sofs::assess_safety_goal(l.text, *prepared, g)
-                                    : sofs::assess_danger_statement(l.text, *prepared, g);
+                sofs::rubric::Text t = sofs::rubric::tokenise(l.text, g.data->words);
+                sofs::rubric::Reading r(t, *g.data, *prepared);
+                sofs::rubric::Wording w{*g.data, *prepared};
+                auto vs = sofs::rubric::rules_verdicts(r, w, set.goals ? sofs::rubric::TextKind::SafetyGoal
+                                                                       : sofs::rubric::TextKind::DangerStatement);
                 nlohmann::json j = {{"set", set.name}, {"id", l.id}, {"kind", set.goals ? "goal" : "danger"},
                                     {"case", c.id}, {"text", l.text}, {"labels", l.labels}};
                 nlohmann::json rules = nlohmann::json::object();
@@ -260,6 +274,8 @@ int main(int argc, char** argv) {
         std::cerr << "bench_assess: the guidance did not load\n";
         return 1;
     }
+    if (!g->data->second_opinion_error.empty())
+        std::fprintf(stderr, "bench_assess: the second opinion is off (the rules judge alone): %s\n", g->data->second_opinion_error.c_str());
     if (!dump_to.empty()) {
         try {
             return dump(dump_to, *g);
@@ -393,8 +409,12 @@ int main(int argc, char** argv) {
         judged += texts.size();
         secs = cpu_now() - start;
     } while (secs < 2.0);
-    std::printf("Speed: %.0f statements/s on one core (%zu judged in %.2f s of CPU time; %zu verdicts)\n", judged / secs, judged,
-                secs, sink);
+    std::printf("Speed: %.0f statements/s on one core (%zu judged in %.2f s of CPU time; %zu verdicts; second opinion %s)\n",
+                judged / secs, judged, secs, sink,
+                g->data->second_opinion ? (std::to_string(g->data->second_opinion->models().size()) + " criteria, " +
+                                           std::to_string(g->data->second_opinion->bytes() / 1024) + " KB")
+                                              .c_str()
+                                        : "none");
     // Live hints while typing: the hints and the checks of one text, as the mapping screen asks for them.
     double worst = 0, total = 0;
     for (auto& [t, how] : texts) {

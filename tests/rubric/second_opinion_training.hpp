@@ -31,23 +31,48 @@ struct Example {
 struct TrainingData {
     std::vector<Example> examples;
     std::unordered_map<std::uint32_t, std::string> names;  // feature hash -> name
+    std::uint64_t fingerprint = 0;                           // of everything the model is trained on
 };
 
-// Criteria the second opinion never overturns: their checks are what the live
+// The criteria the second opinion may overturn (content/models/second-opinion-criteria.txt).
+// Never DS-PLAIN, SG-PLAIN or DS-NON-BLAMING: their checks are what the live
 // writing hints show, and a hint must never contradict its check.
+inline std::string criteria_file() { return std::string(SOFS_CONTENT_DIR) + "/models/second-opinion-criteria.txt"; }
+inline std::string weights_path() { return std::string(SOFS_CONTENT_DIR) + "/models/second-opinion.txt"; }
 inline bool hint_bound(const std::string& crit) {
     return crit == "DS-PLAIN" || crit == "SG-PLAIN" || crit == "DS-NON-BLAMING";
 }
 
-// Every tuning statement (never unseen-*, never Words and Pictures) of the cases given.
-inline TrainingData read_training(const std::vector<LabelledCase>& cases, const Guidance& g) {
+// FNV-1a, 64 bits, for the fingerprint.
+inline void fp_add(std::uint64_t& h, std::string_view s) {
+    for (unsigned char ch : s) {
+        h ^= ch;
+        h *= 1099511628211ull;
+    }
+    h ^= 0xff;  // a separator no text holds
+    h *= 1099511628211ull;
+}
+inline std::string fp_hex(std::uint64_t h) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%016llx", (unsigned long long)h);
+    return buf;
+}
+
+// Every tuning statement (never unseen-*, never Words and Pictures) of the
+// cases given, read once. The fingerprint covers the criteria list, every
+// statement's case, set, text, labels, the rules' verdicts and the features
+// (so a changed rule, label, lexicon or reading makes the weights stale).
+inline TrainingData read_training(const std::vector<LabelledCase>& cases, const Guidance& g,
+                                  const std::vector<std::string>& criteria) {
     TrainingData td;
+    std::uint64_t fp = 14695981039346656037ull;
+    for (auto& c : criteria) fp_add(fp, c);
     rubric::FeatureMaker maker(*g.data);
     for (auto& c : cases) {
         if (!c.scenario) continue;
         auto prepared = prepare_case(*c.scenario, g);
         for (auto& set : c.sets) {
-            if (set.unseen) continue;
+            if (set.unseen || set.name.rfind("unseen-", 0) == 0) continue;
             for (auto& l : set.items) {
                 rubric::Text t = rubric::tokenise(l.text, g.data->words);
                 rubric::Reading r(t, *g.data, *prepared);
@@ -58,10 +83,19 @@ inline TrainingData read_training(const std::vector<LabelledCase>& cases, const 
                 e.rules = rubric::rules_verdicts(r, w, set.goals ? rubric::TextKind::SafetyGoal : rubric::TextKind::DangerStatement);
                 e.text = maker.text(r, &td.names);
                 e.labels = l.labels;
+                fp_add(fp, c.id);
+                fp_add(fp, set.name);
+                fp_add(fp, l.text);
+                for (auto& [k, v] : e.labels) fp_add(fp, k + (v ? "=1" : "=0"));
+                for (auto& v : e.rules) fp_add(fp, v.criterion + (v.met ? "=1" : "=0"));
+                std::string hs;
+                for (auto& f : e.text) hs += std::to_string(f.hash) + ",";
+                fp_add(fp, hs);
                 td.examples.push_back(std::move(e));
             }
         }
     }
+    td.fingerprint = fp;
     return td;
 }
 
@@ -185,9 +219,10 @@ inline CriterionModel fit(const std::vector<const Row*>& rows, const TrainOption
 
 // The weights file (content/models/README.md): criteria in order, features sorted by name.
 inline std::string weights_file(const std::map<std::string, CriterionModel>& models,
-                                const std::unordered_map<std::uint32_t, std::string>& names, const std::string& header) {
+                                const std::unordered_map<std::uint32_t, std::string>& names, const std::string& header,
+                                std::uint64_t fingerprint) {
     std::ostringstream out;
-    out << header;
+    out << header << "fingerprint " << fp_hex(fingerprint) << "\n";
     for (auto& [crit, m] : models) {
         if (m.threshold > 1.0 || hint_bound(crit)) continue;  // never overturns: not kept
         out << "\n[" << crit << "]\n";

@@ -230,11 +230,14 @@ std::shared_ptr<const Guidance> Guidance::load(const std::string& content_dir, s
     d->words.freeze();
 
     // The second opinion's weights, when the content has them (assessment/CRITERIA.md).
-    fs::path weights = fs::path(content_dir) / "models" / "second-opinion.txt";
-    if (fs::exists(weights, ec)) {
+    // A bad file is reported (second_opinion_error) and the rules judge alone.
+    fs::path models = fs::path(content_dir) / "models";
+    if (fs::exists(models / "second-opinion.txt", ec) && fs::exists(models / "second-opinion-criteria.txt", ec)) {
         std::string bad;
-        d->second_opinion = rubric::SecondOpinion::load(weights.string(), *d, &bad);
-        if (!d->second_opinion) errors.push_back(bad);
+        auto crits = rubric::SecondOpinion::read_criteria((models / "second-opinion-criteria.txt").string(), &bad);
+        if (bad.empty() && !crits.empty())
+            d->second_opinion = rubric::SecondOpinion::load((models / "second-opinion.txt").string(), *d, &bad, crits);
+        if (!d->second_opinion) d->second_opinion_error = bad;
     }
 
     fs::path gdir = fs::path(content_dir) / "guidance";

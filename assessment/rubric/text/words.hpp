@@ -115,6 +115,7 @@ struct Guidance::Data {
     mutable rubric::WordTable words;
     // The learned second opinion (content/models/second-opinion.txt), or null: the rules alone.
     std::shared_ptr<const rubric::SecondOpinion> second_opinion;
+    std::string second_opinion_error;  // "file:line: problem" when its files are wrong (the rules then judge alone)
     // Per-scenario preparation, cached by address and content hash.
     mutable std::mutex case_mu;
     mutable std::map<const Scenario*, std::pair<std::string, std::shared_ptr<const PreparedCase>>> cases;
