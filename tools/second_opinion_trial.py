@@ -2,6 +2,12 @@
 """Second-opinion trial: does a learned model beside the rules agree better
 with the practice leads' labels on text it was not trained on?
 
+(Since the ninth round the C++ version is built in for four criteria: see
+assessment/CRITERIA.md, "The second opinion", and train it with
+tests/bench/train_second_opinion. This script stays as the independent
+Python measurement it was adopted on; bench_assess --dump gives it the
+rules' verdicts alone.)
+
 What it measures. For every criterion of danger statements (DS-*) and safety
 goals (SG-*), a logistic regression (L2, a few epochs of SGD, fixed seed) is
 trained on:
