@@ -1,8 +1,10 @@
 // Judging danger statements and safety goals: the text is tokenised
 // (text/), its people and clauses read (reading/) against the prepared case
 // (case/), and every criterion of its kind in the registry (criteria/) gives
-// its verdict. Each criterion judges one thing only.
-#include "rubric/criteria/criteria.hpp"
+// its verdict. Each criterion judges one thing only. The second opinion
+// (second_opinion.hpp), when its weights are loaded, may then overturn a
+// verdict it is confident against.
+#include "rubric/second_opinion.hpp"
 
 namespace sofs {
 
@@ -13,10 +15,8 @@ std::vector<Verdict> rubric::judge_text(const std::string& text, const PreparedC
     Text t = tokenise(text, d.words);
     Reading r(t, d, c);
     Wording w{d, c};
-    std::vector<Verdict> out;
-    out.reserve(6);
-    for (auto& k : registry())
-        if (k.kind == kind) out.push_back(k.statement(r, w));
+    std::vector<Verdict> out = rules_verdicts(r, w, kind);
+    if (d.second_opinion) d.second_opinion->apply(r, w, out);
     return out;
 }
 
@@ -25,16 +25,7 @@ std::vector<Verdict> assess_danger_statement(const std::string& text, const Prep
 }
 
 std::vector<Verdict> assess_safety_goal(const std::string& text, const PreparedCase& c, const Guidance& g) {
-    const auto& d = *g.data;
-    Text t = tokenise(text, d.words);
-    Reading r(t, d, c);
-    Wording w{d, c};
-    GoalReading gr(r);
-    std::vector<Verdict> out;
-    out.reserve(6);
-    for (auto& k : registry())
-        if (k.kind == TextKind::SafetyGoal) out.push_back(k.goal(gr, w));
-    return out;
+    return judge_text(text, c, g, TextKind::SafetyGoal);
 }
 
 std::vector<Verdict> assess_danger_statement(const std::string& text, const Scenario& s, const Guidance& g) {

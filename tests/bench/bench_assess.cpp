@@ -20,9 +20,14 @@
 //                                     .jsonl file in a folder named by its case, a case
 //                                     folder, or a folder of case folders (such as a new
 //                                     set of blind files kept outside tests/labelled)
+//   bench_assess --dump FILE          write one JSON line per tuning statement (never
+//                                     unseen-*): set, id, kind, case, text, labels and the
+//                                     rules' verdicts ({criterion: met}), for trials such as
+//                                     tools/second_opinion_trial.py
 #include "../rubric/labelled.hpp"
 #include "rubric/reading/clauses.hpp"
 #include "rubric/writing_hints.hpp"
+#include "rubric/second_opinion.hpp"
 
 #include <chrono>
 #include <ctime>
@@ -195,14 +200,57 @@ int explain(const std::string& id, bool goal, const std::string& text, const sof
     for (auto& v : vs)
         std::printf("  %-24s %-7s [%s] %s\n", v.criterion.c_str(), v.met ? "met" : "not met", v.evidence_words.c_str(),
                     v.explanation.c_str());
+    // The second opinion: p(met) against its threshold, and what weighed most.
+    if (g.data->second_opinion) {
+        Wording w{*g.data, *prepared};
+        std::printf("second opinion:\n%s", g.data->second_opinion
+                                               ->explain(r, rules_verdicts(r, w, goal ? TextKind::SafetyGoal : TextKind::DangerStatement))
+                                               .c_str());
+    } else {
+        std::printf("second opinion: none loaded%s%s\n", g.data->second_opinion_error.empty() ? "" : ": ",
+                    g.data->second_opinion_error.c_str());
+    }
     return 0;
+}
+
+// --dump: every tuning statement with its labels and the rules' verdicts, one JSON line each.
+int dump(const std::string& path, const sofs::Guidance& g) {
+    std::ofstream out(path);
+    if (!out) {
+        std::fprintf(stderr, "bench_assess: %s: cannot be written\n", path.c_str());
+        return 1;
+    }
+    std::size_t lines = 0;
+    for (auto& c : labelled_cases()) {
+        if (!c.scenario) continue;
+        auto prepared = sofs::prepare_case(*c.scenario, g);
+        for (auto& set : c.sets) {
+            if (set.unseen) continue;  // held out: never dumped
+            for (auto& l : set.items) {
+                sofs::rubric::Text t = sofs::rubric::tokenise(l.text, g.data->words);
+                sofs::rubric::Reading r(t, *g.data, *prepared);
+                sofs::rubric::Wording w{*g.data, *prepared};
+                auto vs = sofs::rubric::rules_verdicts(r, w, set.goals ? sofs::rubric::TextKind::SafetyGoal
+                                                                       : sofs::rubric::TextKind::DangerStatement);
+                nlohmann::json j = {{"set", set.name}, {"id", l.id}, {"kind", set.goals ? "goal" : "danger"},
+                                    {"case", c.id}, {"text", l.text}, {"labels", l.labels}};
+                nlohmann::json rules = nlohmann::json::object();
+                for (auto& v : vs) rules[v.criterion] = v.met;
+                j["rules"] = rules;
+                out << j.dump() << "\n";
+                ++lines;
+            }
+        }
+    }
+    std::printf("bench_assess: %zu statements written to %s\n", lines, path.c_str());
+    return out ? 0 : 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     bool misses = false, files = false;
-    std::string only, record;
+    std::string only, record, dump_to;
     std::vector<std::string> paths;
     if (argc == 5 && !std::strcmp(argv[1], "--explain")) {
         auto g = guidance();
@@ -215,8 +263,9 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--misses")) misses = true;
         else if (!std::strcmp(argv[i], "--case") && i + 1 < argc) only = argv[++i];
         else if (!std::strcmp(argv[i], "--record-before") && i + 1 < argc) record = argv[++i];
+        else if (!std::strcmp(argv[i], "--dump") && i + 1 < argc) dump_to = argv[++i];
         else {
-            std::fprintf(stderr, "usage: bench_assess [--misses] [--case ID] [--record-before ID] [--files PATH...]\n");
+            std::fprintf(stderr, "usage: bench_assess [--misses] [--case ID] [--record-before ID] [--files PATH...] [--dump FILE]\n");
             return 2;
         }
     }
@@ -224,6 +273,16 @@ int main(int argc, char** argv) {
     if (!g) {
         std::cerr << "bench_assess: the guidance did not load\n";
         return 1;
+    }
+    if (!g->data->second_opinion_error.empty())
+        std::fprintf(stderr, "bench_assess: the second opinion is off (the rules judge alone): %s\n", g->data->second_opinion_error.c_str());
+    if (!dump_to.empty()) {
+        try {
+            return dump(dump_to, *g);
+        } catch (const std::exception& e) {
+            std::cerr << "bench_assess: " << e.what() << "\n";
+            return 1;
+        }
     }
     if (files) {
         if (paths.empty()) {
@@ -350,8 +409,12 @@ int main(int argc, char** argv) {
         judged += texts.size();
         secs = cpu_now() - start;
     } while (secs < 2.0);
-    std::printf("Speed: %.0f statements/s on one core (%zu judged in %.2f s of CPU time; %zu verdicts)\n", judged / secs, judged,
-                secs, sink);
+    std::printf("Speed: %.0f statements/s on one core (%zu judged in %.2f s of CPU time; %zu verdicts; second opinion %s)\n",
+                judged / secs, judged, secs, sink,
+                g->data->second_opinion ? (std::to_string(g->data->second_opinion->models().size()) + " criteria, " +
+                                           std::to_string(g->data->second_opinion->bytes() / 1024) + " KB")
+                                              .c_str()
+                                        : "none");
     // Live hints while typing: the hints and the checks of one text, as the mapping screen asks for them.
     double worst = 0, total = 0;
     for (auto& [t, how] : texts) {

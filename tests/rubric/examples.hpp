@@ -39,7 +39,7 @@ struct CaseExample {
 // One row judged: a case that does not load or a criterion that gives no
 // verdict fails that row alone, so every other row is still checked.
 inline void check_verdict(Judge judge, const Scenario& s, const std::string& criterion, const Said& row) {
-    auto g = guidance();
+    auto g = rules_guidance();  // the rules alone: these examples pin down rules
     REQUIRE(g);
     CAPTURE(criterion);
     CAPTURE(row.text);
@@ -52,7 +52,7 @@ inline void check_verdict(Judge judge, const Scenario& s, const std::string& cri
 // Whether `criterion` is met by `text` in the bundled case `case_id`, judged by
 // `judge`; a case that does not load, or a criterion not judged, stops the test.
 inline bool met_in_case(Judge judge, const std::string& case_id, const std::string& text, const std::string& criterion) {
-    auto g = guidance();
+    auto g = rules_guidance();  // the rules alone: these examples pin down rules
     auto s = bundled_case(case_id);
     REQUIRE(g);
     REQUIRE_MESSAGE(s, case_id << " did not load");

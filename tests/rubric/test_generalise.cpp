@@ -129,6 +129,7 @@ TEST_CASE("grammar the held-out sets showed") {
                         "SG-CAREGIVER-ACTION"));
     }
     SUBCASE("'manage his drinking by staying at Dean's': the means is the action") {
+        g = sofs::testing::rules_guidance();  // the rule itself (the second opinion reads this one otherwise)
         CHECK(met(assess_safety_goal("Ryan will manage his drinking by staying at Dean's.", *s, *g), "SG-CAREGIVER-ACTION"));
         CHECK_FALSE(met(assess_safety_goal("Ryan will manage his drinking.", *s, *g), "SG-CAREGIVER-ACTION"));
     }

@@ -2,6 +2,7 @@
 // one entry a line) and the criteria texts (YAML). Every problem is reported
 // with file:line so a practice lead can fix the data without touching code.
 #include "rubric/text/words.hpp"
+#include "rubric/second_opinion.hpp"
 
 #include "util/data_dir.hpp"
 
@@ -241,6 +242,17 @@ std::shared_ptr<const Guidance> Guidance::load(const std::string& content_dir, s
         if (!d->lexicons.count(must))
             errors.push_back((lexdir / (std::string(must) + ".txt")).string() + ": this lexicon is missing");
     d->words.freeze();
+
+    // The second opinion's weights, when the content has them (assessment/CRITERIA.md).
+    // A bad file is reported (second_opinion_error) and the rules judge alone.
+    fs::path models = fs::path(content_dir) / "models";
+    if (fs::exists(models / "second-opinion.txt", ec) && fs::exists(models / "second-opinion-criteria.txt", ec)) {
+        std::string bad;
+        auto crits = rubric::SecondOpinion::read_criteria((models / "second-opinion-criteria.txt").string(), &bad);
+        if (bad.empty() && !crits.empty())
+            d->second_opinion = rubric::SecondOpinion::load((models / "second-opinion.txt").string(), *d, &bad, crits);
+        if (!d->second_opinion) d->second_opinion_error = bad;
+    }
 
     fs::path gdir = fs::path(content_dir) / "guidance";
     load_criteria((gdir / "criteria.yaml").string(), *d, &errors);

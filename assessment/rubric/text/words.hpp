@@ -93,6 +93,8 @@ private:
     mutable std::unordered_map<std::string, std::pair<int, bool>> cache_;
 };
 
+class SecondOpinion;  // second_opinion.hpp
+
 struct CriterionText {
     std::string id, name, met, not_met, guidance, source, improve;
 };
@@ -111,6 +113,9 @@ struct Guidance::Data {
     std::map<std::string, rubric::CriterionText> criteria;
     std::map<std::string, rubric::MoveText> moves;     // move name -> reflection texts
     mutable rubric::WordTable words;
+    // The learned second opinion (content/models/second-opinion.txt), or null: the rules alone.
+    std::shared_ptr<const rubric::SecondOpinion> second_opinion;
+    std::string second_opinion_error;  // "file:line: problem" when its files are wrong (the rules then judge alone)
     // Per-scenario preparation, cached by address and content hash.
     mutable std::mutex case_mu;
     mutable std::map<const Scenario*, std::pair<std::string, std::shared_ptr<const PreparedCase>>> cases;
