@@ -233,9 +233,15 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
                 theme_sources.push_back(f->text);
     std::set<std::string> themes;
     const auto& th = d.lex("danger-themes");
+    // a word with another everyday sense brings its theme in only with company
+    // ("high" blood sugar is not drugs): grammar.txt [theme-needs-company]
+    std::unordered_set<std::string> needs_company;
+    for (auto& p : d.lex("grammar").phrases)
+        if (p.section == "theme-needs-company") needs_company.insert(p.text);
     for (const auto& src : theme_sources) {
         auto t = tokenise(src, d.words);
-        for (auto& m : find_all(t, th)) themes.insert(th.phrases[m.phrase].section);
+        for (auto& m : find_all(t, th))
+            if (!needs_company.count(th.phrases[m.phrase].text)) themes.insert(th.phrases[m.phrase].section);
     }
     c->danger_themes.assign(themes.begin(), themes.end());
 
@@ -244,7 +250,7 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
         std::unordered_set<std::string> common;
         for (const char* name : {"grammar", "worry-words", "future", "time-frames", "goal-modals", "people-words", "hypotheses", "vague-verbs", "non-actions", "prohibitions", "observability", "positive-actions"})
             for (auto& p : d.lex(name).phrases) {
-                if (std::string(name) == "grammar" && (p.section == "seen-verb" || p.section == "service-noun")) continue;
+                if (std::string(name) == "grammar" && (p.section == "seen-verb" || p.section == "service-noun" || p.section == "theme-needs-company")) continue;
                 for (auto& w : phrase_words(p.text)) common.insert(topic_key(w));
             }
         std::vector<std::string> texts = sources;

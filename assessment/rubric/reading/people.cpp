@@ -158,6 +158,14 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
             if (g == 'p' && !fits && j > 0 && e.first >= 2 && kept[j - 1].last == e.first - 2 &&
                 (t.tokens[e.first - 1].lower == "and" || t.tokens[e.first - 1].lower == "or"))
                 fits = true;
+            // "when Iwan is in the shed and Mererid is at work, they ...": two adults of the
+            // family named apart in the pronoun's sentence are "they" before the worriers
+            // (not past the children a "they" in object place may mean: "in front of the children")
+            if (g == 'p' && !fits && pw == "they" && fallback == kept.size() && is_any_adult(e.who) && e.who != Who::Professional &&
+                !e.pronoun && t.tokens[e.first].sentence == t.tokens[kept[i].first].sentence)
+                for (std::size_t k = j; k-- > 0 && !fits;)
+                    fits = kept[k].who == e.who && !kept[k].pronoun && !kept[k].person.empty() &&
+                           kept[k].person != e.person && t.tokens[kept[k].first].sentence == t.tokens[e.first].sentence;
             if (!fits) continue;
             // "Nadia and I are worried ... for Lily. She could get cold": the child named
             // since is meant, not the professional who holds the worry
