@@ -108,11 +108,15 @@ std::vector<Feature> FeatureMaker::text(const Reading& r, std::unordered_map<std
 
 void FeatureMaker::add_rules(std::vector<Feature>& f, const std::vector<Verdict>& rules, const std::string& crit,
                              std::unordered_map<std::uint32_t, std::string>* names) {
+    // Only the criterion's own verdict: each criterion is judged on its own,
+    // as practice leads label them, so another criterion's verdict never
+    // decides this one (a goal that misses the danger may still say what the
+    // caregivers will do).
     for (auto& v : rules) {
-        std::string s = v.criterion == crit ? "RULE_SELF" : "RULE:" + v.criterion + (v.met ? "=1" : "=0");
-        std::uint32_t h = hash(s);
-        if (names) (*names)[h] = s;
-        f.push_back({h, v.criterion == crit ? (v.met ? 1.f : -1.f) : 1.f, -1, -1});
+        if (v.criterion != crit) continue;
+        std::uint32_t h = hash("RULE_SELF");
+        if (names) (*names)[h] = "RULE_SELF";
+        f.push_back({h, v.met ? 1.f : -1.f, -1, -1});
     }
 }
 
@@ -159,15 +163,7 @@ void SecondOpinion::index() {
     for (auto& [id, m] : models_) {
         for (auto& [h, wt] : m.weights) rows_[std::size_t(row(h)) * K + k] = wt;
         count_ += m.weights.size();
-        std::vector<RuleWeights> rw;
-        float self = weight(k, FeatureMaker::hash("RULE_SELF"));
-        for (auto& c : registry()) {
-            if (c.id == id) rw.push_back({std::string(c.id), self, -self});
-            else
-                rw.push_back({std::string(c.id), weight(k, FeatureMaker::hash("RULE:" + std::string(c.id) + "=1")),
-                              weight(k, FeatureMaker::hash("RULE:" + std::string(c.id) + "=0"))});
-        }
-        rule_w_.push_back(std::move(rw));
+        rule_w_.push_back(weight(k, FeatureMaker::hash("RULE_SELF")));
         m.weights.clear();
         m.weights.shrink_to_fit();
         ++k;
@@ -195,14 +191,9 @@ double SecondOpinion::probability(std::size_t k, const std::vector<Feature>& f) 
 }
 
 double SecondOpinion::z_rules(std::size_t k, const std::vector<Verdict>& rules) const {
-    double z = 0;
     for (auto& v : rules)
-        for (auto& rw : rule_w_[k])
-            if (rw.id == v.criterion) {
-                z += v.met ? rw.met : rw.not_met;
-                break;
-            }
-    return z;
+        if (v.criterion == ids_[k]) return v.met ? rule_w_[k] : -rule_w_[k];
+    return 0;
 }
 
 std::shared_ptr<const SecondOpinion> SecondOpinion::from_models(std::map<std::string, Model> models, const Guidance::Data& d) {
@@ -314,7 +305,7 @@ std::shared_ptr<const SecondOpinion> SecondOpinion::load(const std::string& path
 std::size_t SecondOpinion::bytes() const {
     std::size_t b = sizeof(*this) + keys_.capacity() * 4 + slots_.capacity() * 4 + rows_.capacity() * sizeof(float);
     for (auto& v : lex_rows_) b += sizeof(v) + v.capacity() * 4;
-    for (auto& v : rule_w_) b += v.capacity() * sizeof(RuleWeights);
+    b += rule_w_.capacity() * sizeof(float);
     for (auto& [id, m] : models_) b += id.size() + sizeof(Model) + 64;
     return b;
 }

@@ -47,8 +47,8 @@ public:
     // files and sections ("L:file", "L:file:section") and "BIAS", each once.
     // `names`, when given, gets each feature's name by its hash (for the trainer).
     std::vector<Feature> text(const Reading& r, std::unordered_map<std::uint32_t, std::string>* names = nullptr) const;
-    // The rules' verdicts as criterion `crit` sees them: its own (+1 met, -1
-    // not, "RULE_SELF") and the others' ("RULE:ID=1" or "=0").
+    // The rules' verdict on criterion `crit` ("RULE_SELF": +1 met, -1 not);
+    // the other criteria's verdicts are not features.
     static void add_rules(std::vector<Feature>& f, const std::vector<Verdict>& rules, const std::string& crit,
                           std::unordered_map<std::uint32_t, std::string>* names = nullptr);
 
@@ -117,12 +117,8 @@ private:
     std::vector<std::uint32_t> keys_, slots_;  // slots_: row + 1, 0 empty; size a power of two
     std::vector<float> rows_;
     std::vector<std::vector<std::uint32_t>> lex_rows_;  // word id -> rows of its lexicon features that weigh
-    // Per model: each criterion's rule feature weights (own: RULE_SELF; others: =1, =0).
-    struct RuleWeights {
-        std::string id;
-        float met = 0, not_met = 0;
-    };
-    std::vector<std::vector<RuleWeights>> rule_w_;
+    // Per model: the weight of its own criterion's rule verdict (RULE_SELF).
+    std::vector<float> rule_w_;
 };
 
 }  // namespace sofs::rubric
