@@ -20,6 +20,8 @@
 //                                     .jsonl file in a folder named by its case, a case
 //                                     folder, or a folder of case folders (such as a new
 //                                     set of blind files kept outside tests/labelled)
+//   bench_assess --rules-only ...     any of the above with the rules alone (no learned
+//                                     second opinion), to compare the two
 //   bench_assess --dump FILE          write one JSON line per tuning statement (never
 //                                     unseen-*): set, id, kind, case, text, labels and the
 //                                     rules' verdicts ({criterion: met}), for trials such as
@@ -249,7 +251,7 @@ int dump(const std::string& path, const sofs::Guidance& g) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool misses = false, files = false;
+    bool misses = false, files = false, rules_only = false;
     std::string only, record, dump_to;
     std::vector<std::string> paths;
     if (argc == 5 && !std::strcmp(argv[1], "--explain")) {
@@ -261,15 +263,16 @@ int main(int argc, char** argv) {
         if (files && std::strncmp(argv[i], "--", 2)) paths.push_back(argv[i]);
         else if (!std::strcmp(argv[i], "--files")) files = true;
         else if (!std::strcmp(argv[i], "--misses")) misses = true;
+        else if (!std::strcmp(argv[i], "--rules-only")) rules_only = true;
         else if (!std::strcmp(argv[i], "--case") && i + 1 < argc) only = argv[++i];
         else if (!std::strcmp(argv[i], "--record-before") && i + 1 < argc) record = argv[++i];
         else if (!std::strcmp(argv[i], "--dump") && i + 1 < argc) dump_to = argv[++i];
         else {
-            std::fprintf(stderr, "usage: bench_assess [--misses] [--case ID] [--record-before ID] [--files PATH...] [--dump FILE]\n");
+            std::fprintf(stderr, "usage: bench_assess [--rules-only] [--misses] [--case ID] [--record-before ID] [--files PATH...] [--dump FILE]\n");
             return 2;
         }
     }
-    auto g = guidance();
+    auto g = rules_only ? sofs::testing::rules_guidance() : guidance();
     if (!g) {
         std::cerr << "bench_assess: the guidance did not load\n";
         return 1;
