@@ -1,6 +1,6 @@
 // The second opinion (assessment/CRITERIA.md, "The second opinion"): beside
 // the rules, a small learned model per criterion (logistic regression on the
-// rules' verdicts, the text's words and word pairs with the case's people as
+// rules' verdict on that criterion, the text's words and word pairs with the case's people as
 // role tokens, and the lexicon files its words belong to) may overturn a
 // rules' verdict when it is confident against it. Only the criteria listed in
 // content/models/second-opinion-criteria.txt have a model. Its weights are a
