@@ -372,6 +372,9 @@ void App::between_frames() {
             // freed pages otherwise), so each screen starts from what is in
             // use and the peak is not the sum of every screen's leftovers.
             malloc_trim(0);
+            // The checks' names (criteria.yaml), read here once rather than
+            // inside the first frame that lists a check.
+            play::criterion_names();
             current_ = to;
             sound.stop();
             for (auto& n : notices) ++n.screens_seen;

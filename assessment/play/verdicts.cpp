@@ -8,13 +8,6 @@ namespace sofs::play {
 
 using progress::NewVerdict;
 
-std::map<std::string, std::string> criterion_names(const Guidance& guidance) {
-    std::map<std::string, std::string> out;
-    if (guidance.data)
-        for (const auto& [id, text] : guidance.data->criteria) out[id] = text.name;
-    return out;
-}
-
 const std::map<std::string, std::string>& criterion_names() {
     // Read once, on first use: the names never change while a program runs.
     static const std::map<std::string, std::string> names = Guidance::criterion_names(Guidance::default_dir(), nullptr);

@@ -16,12 +16,9 @@
 
 namespace sofs::play {
 
-// Criterion ids to their names in words, from the guidance (for exports such
-// as the CSV reports, which give each criterion's name beside its id).
-std::map<std::string, std::string> criterion_names(const Guidance& guidance);
-// The same names read from content/guidance/criteria.yaml alone, once, for a
-// program that names checks without judging (no lexicons loaded); empty when
-// the file cannot be read.
+// Criterion ids to their names in words, read from content/guidance/criteria.yaml
+// alone (Guidance::criterion_names), once, for a program that names checks
+// without judging (no lexicons loaded); empty when the file cannot be read.
 const std::map<std::string, std::string>& criterion_names();
 // The plain name the application's checks, the reports and the live
 // session's export show for a criterion id ("DS-WHO" -> "Says who is

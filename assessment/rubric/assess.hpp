@@ -34,7 +34,11 @@ class Guidance {
 public:
     // Loads every lexicon under `content_dir` (content/ in the source tree by
     // default). On failure returns null and says what and where in `error`.
-    static std::shared_ptr<const Guidance> load(const std::string& content_dir, std::string* error);
+    // `second_opinion` false: the rules judge alone even when the content
+    // has the learned second opinion's weights (content/models), for tests
+    // and comparisons that pin down what a rule does.
+    static std::shared_ptr<const Guidance> load(const std::string& content_dir, std::string* error,
+                                                bool second_opinion = true);
     static std::string default_dir();  // $SOFS_CONTENT_DIR, else content/ beside the program (util/data_dir)
     // Only the criteria's names in words ("DS-WHO" -> "Says who is worried"),
     // read from guidance/criteria.yaml under `content_dir`: for screens and

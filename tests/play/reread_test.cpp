@@ -70,7 +70,7 @@ TEST_CASE("GIVEN a finished, overruled and commented attempt WHEN the trainee re
     p.store->override_verdict(p.priya, p.attempt.id, v.criterion, !v.met, "I read it differently: see line two", v.task);
     p.store->add_comment(p.priya, p.attempt.id, "Well paced throughout.");
     p.store->add_comment(p.priya, p.attempt.id, "A good start here.", v.criterion, v.task);
-    auto names = play::criterion_names(*sofs::testing::guidance());
+    auto names = sofs::Guidance::criterion_names(SOFS_CONTENT_DIR, nullptr);
 
     auto r = play::reread(*p.store, p.alex, p.attempt.id, sofs::testing::reference_case().get(), names);
     CHECK(r.problem.empty());

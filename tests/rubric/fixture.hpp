@@ -6,8 +6,6 @@
 #include "rubric/assess.hpp"
 
 #include <cstdio>
-#include <filesystem>
-#include <unistd.h>
 #include <memory>
 #include <string>
 
@@ -26,24 +24,9 @@ inline std::shared_ptr<const Guidance> guidance() {
 // The guidance without the learned second opinion (content/models): the rules
 // alone, for tests that pin down what a rule does (assessment/CRITERIA.md).
 inline std::shared_ptr<const Guidance> rules_guidance() {
-    namespace fs = std::filesystem;
-    // The copy of content/ lives as long as the program (the guidance reads some files lazily).
-    static struct Dir {
-        fs::path path = fs::temp_directory_path() / ("sofs-rules-content-" + std::to_string(::getpid()));
-        ~Dir() {
-            std::error_code ec;
-            fs::remove_all(path, ec);
-        }
-    } copy;
     static std::shared_ptr<const Guidance> g = [] {
-        const fs::path& dir = copy.path;
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-        fs::create_directories(dir, ec);
-        for (const char* sub : {"guidance", "lexicons"})
-            fs::copy(fs::path(SOFS_CONTENT_DIR) / sub, dir / sub, fs::copy_options::recursive, ec);
         std::string err;
-        auto out = Guidance::load(dir.string(), &err);
+        auto out = Guidance::load(SOFS_CONTENT_DIR, &err, /*second_opinion=*/false);
         if (!out) std::fprintf(stderr, "guidance did not load:\n%s\n", err.c_str());
         return out;
     }();

@@ -83,7 +83,7 @@ void load_marks(Marks& m, const Parsed& p, const pg::PgStore::NetworkBoard& b) {
         return;
     }
     m.guidance = g;
-    m.names = play::criterion_names(*m.guidance);
+    m.names = Guidance::criterion_names(p.get("content").value_or(Guidance::default_dir()), nullptr);
     if (!b.info.scenario.empty()) m.scenario = find_case(p.get("scenarios").value_or(util::data_dir("scenarios")), b.info.scenario);
 }
 

@@ -195,7 +195,7 @@ void Guidance::release_dictionary() const {
     if (data) data->words.release_dictionary();
 }
 
-std::shared_ptr<const Guidance> Guidance::load(const std::string& content_dir, std::string* error) {
+std::shared_ptr<const Guidance> Guidance::load(const std::string& content_dir, std::string* error, bool second_opinion) {
     auto d = std::make_shared<Data>();
     d->dir = content_dir;
     std::vector<std::string> errors;
@@ -246,7 +246,8 @@ std::shared_ptr<const Guidance> Guidance::load(const std::string& content_dir, s
     // The second opinion's weights, when the content has them (assessment/CRITERIA.md).
     // A bad file is reported (second_opinion_error) and the rules judge alone.
     fs::path models = fs::path(content_dir) / "models";
-    if (fs::exists(models / "second-opinion.txt", ec) && fs::exists(models / "second-opinion-criteria.txt", ec)) {
+    if (second_opinion && fs::exists(models / "second-opinion.txt", ec) &&
+        fs::exists(models / "second-opinion-criteria.txt", ec)) {
         std::string bad;
         auto crits = rubric::SecondOpinion::read_criteria((models / "second-opinion-criteria.txt").string(), &bad);
         if (bad.empty() && !crits.empty())
