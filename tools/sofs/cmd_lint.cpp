@@ -3,6 +3,7 @@
 // --strict, warnings count as errors), 2 on bad usage.
 #include "util/args.hpp"
 #include "commands.hpp"
+#include "guidance_cli.hpp"
 #include "load/loader.hpp"
 #include "rubric/catalogue.hpp"
 
@@ -60,6 +61,7 @@ int cmd_lint(const Args& args) {
     // The experts' own examples must meet the criteria they teach (SCN040).
     std::string content = p.get("content").value_or(Guidance::default_dir()), err;
     if (auto guidance = Guidance::load(content, &err)) {
+        note_second_opinion("lint", *guidance);
         for (const auto& s : lib.scenarios)
             for (auto& d : check_expert_key(*s, *guidance)) all.items.push_back(std::move(d));
     } else {
