@@ -145,7 +145,7 @@ void MyProgressScreen::draw(App& app) {
         for (const auto& c : criteria) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
-            ImGui::TextUnformatted(criterion_title_on_task(c).c_str());
+            ImGui::TextWrapped("%s", criterion_title_on_task(c).c_str());   // with its task, long at 200 %
             for (std::size_t i = first; i < finished.size(); ++i) {
                 ImGui::TableSetColumnIndex(static_cast<int>(i - first) + 1);
                 auto it = cell.find({finished[i]->attempt.id, c});
