@@ -146,6 +146,7 @@ void App::notify(const std::string& text, bool problem) {
 const Guidance* App::guidance() {
     if (!guidance_tried_) {
         guidance_tried_ = true;
+        guidance_problem.clear();
         std::string err;
         try {
             guidance_ = Guidance::load(Guidance::default_dir(), &err);
@@ -157,6 +158,21 @@ const Guidance* App::guidance() {
                                (err.empty() ? std::string("the practice guidance could not be loaded") : err);
     }
     return guidance_.get();
+}
+
+bool App::judges_writing(ScreenId s) {
+    switch (s) {
+        case ScreenId::Briefing: case ScreenId::Conversation: case ScreenId::Mapping: case ScreenId::Scaling:
+        case ScreenId::ThreeHouses: case ScreenId::Live: case ScreenId::Network:
+            return true;
+        default:   // the sign-in, the library, the debrief (its verdicts are kept), progress, trainers', admin
+            return false;
+    }
+}
+
+void App::release_guidance() {
+    guidance_.reset();
+    guidance_tried_ = false;   // guidance_problem stays: the debrief may still show it
 }
 
 std::map<std::string, std::string> App::criterion_names() { return play::on_task(play::criterion_names()); }
@@ -365,8 +381,13 @@ void App::between_frames() {
         if (to != current_) {
             keyboard_screen_changed();
             screen(current_).leave(*this);
-            // An attempt finished and assessed: the assessor's spelling
-            // dictionary goes (read again if a later answer needs it).
+            // The practice guidance (lexicons, weights: about 2.5 MiB) is held
+            // only on the screens that judge writing; it is read here, between
+            // frames, on the way to one (not inside the frame of the first
+            // judged answer), and let go on the way to any other. An attempt
+            // finished and assessed: the spelling dictionary goes too.
+            if (judges_writing(to)) guidance();
+            else release_guidance();
             if (guidance_ && play_ && play_->finished()) guidance_->release_dictionary();
             // What the last screen freed goes back to the system (glibc keeps
             // freed pages otherwise), so each screen starts from what is in

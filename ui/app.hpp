@@ -104,8 +104,10 @@ public:
     void place_houses(const std::map<std::string, House>& houses);
     void pick_for_network(const std::string& person_id, bool chosen);
 
-    // The assessor's guidance, loaded on first use (it is not needed to start).
+    // The assessor's guidance, loaded on first use (it is not needed to start)
+    // and held only while a screen that judges writing is shown.
     const Guidance* guidance();
+    static bool judges_writing(ScreenId s);
     std::string guidance_problem;
     // The same, for a playthrough to call when its case ends.
     play::GuidanceSource guidance_source();
@@ -254,6 +256,7 @@ private:
     bool show_settings_ = false;
     std::shared_ptr<const Guidance> guidance_;
     bool guidance_tried_ = false;
+    void release_guidance();   // read again by the next guidance()
     std::unique_ptr<Tour> tour_;
     std::unique_ptr<LiveScript> live_script_;
     std::unique_ptr<play::Playthrough> play_;

@@ -9,6 +9,11 @@
 #include <imgui_freetype.h>
 #include <zlib.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "util/data_dir.hpp"
 
 #include <algorithm>
@@ -68,26 +73,44 @@ void destroy_font_texture() {
     ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
-// A whole font file in memory from ImGui's allocator (the atlas frees it);
-// its size, or 0 when it cannot be read.
-int read_font_file(const std::string& path, void** bytes) {
-    *bytes = nullptr;
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) return 0;
-    long n = 0;
-    if (std::fseek(f, 0, SEEK_END) == 0) n = std::ftell(f);
-    if (n <= 100 || n > (64L << 20) || std::fseek(f, 0, SEEK_SET) != 0) n = 0;   // (ImGui asserts on a tiny font)
-    if (n > 0) {
-        *bytes = IM_ALLOC(static_cast<std::size_t>(n));
-        if (std::fread(*bytes, 1, static_cast<std::size_t>(n), f) != static_cast<std::size_t>(n)) {
-            IM_FREE(*bytes);
-            *bytes = nullptr;
-            n = 0;
+// A font file mapped read-only for the atlas build: FreeType touches only the
+// tables and glyphs it rasterises (a few hundred of DejaVu's six thousand), so
+// only those pages are ever in memory, and they go when the mapping does. The
+// atlas is told it does not own the bytes (ImFontAtlas would copy bytes it does
+// not own when the font is added, so each font is added as owned and then
+// marked otherwise). Empty when the file cannot be read.
+class FontFile {
+public:
+    explicit FontFile(const std::string& path) {
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size < (64 << 20)) {
+            void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p != MAP_FAILED) {
+                data_ = p;
+                size_ = static_cast<std::size_t>(st.st_size);
+            }
         }
+        ::close(fd);
     }
-    std::fclose(f);
-    return static_cast<int>(n);
-}
+    ~FontFile() {
+        if (data_) ::munmap(data_, size_);
+    }
+    FontFile(const FontFile&) = delete;
+    FontFile& operator=(const FontFile&) = delete;
+    bool ok() const { return data_ != nullptr; }
+    // Adds the file to the atlas at `px` pixels; the atlas never frees it.
+    ImFont* add(ImFontAtlas* fonts, float px, const ImFontConfig& cfg) const {
+        ImFont* f = fonts->AddFontFromMemoryTTF(data_, static_cast<int>(size_), px, &cfg, kGlyphRanges);
+        fonts->ConfigData.back().FontDataOwnedByAtlas = false;
+        return f;
+    }
+
+private:
+    void* data_ = nullptr;
+    std::size_t size_ = 0;
+};
 
 void make_font_texture(GLFWwindow* window) {
     destroy_font_texture();
@@ -125,7 +148,8 @@ void make_font_texture(GLFWwindow* window) {
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
     fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(g_font_texture)));
     fonts->ClearTexData();
-    // And the font files' bytes (about 2 MiB): a rebuild reads them again.
+    // And the fonts' input: the atlas does not own the font files' bytes
+    // (FontFile maps them, and unmaps them once this returns).
     fonts->ClearInputData();
 }
 
@@ -298,30 +322,10 @@ std::string Window::build_fonts(int text_percent) {
     ImFontConfig cfg;
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
-    // Each file is read once: the bold face serves both the bold and the
-    // large font (AddFontFromFileTTF would read it twice, and ImGui copies
-    // any bytes it does not own: about 0.7 MiB more each, while the atlas is
-    // built). The atlas owns each file's bytes once; the large font's entry
-    // is marked as not owning them, so they are freed once, with the bold
-    // font's, when the texture is made (make_font_texture: ClearInputData).
-    void* regular_bytes = nullptr;
-    void* bold_bytes = nullptr;
-    int regular_size = read_font_file(regular, &regular_bytes), bold_size = read_font_file(boldf, &bold_bytes);
-    if (regular_size > 0) {
-        if (bold_size <= 0) {   // no bold face: the regular one, read again (the atlas owns each copy)
-            bold_size = read_font_file(regular, &bold_bytes);
-            if (bold_size <= 0) bold_bytes = nullptr;
-        }
-        io.Fonts->AddFontFromMemoryTTF(regular_bytes, regular_size, px, &cfg, kGlyphRanges);
-        if (bold_bytes) {
-            bold = io.Fonts->AddFontFromMemoryTTF(bold_bytes, bold_size, px, &cfg, kGlyphRanges);
-            large = io.Fonts->AddFontFromMemoryTTF(bold_bytes, bold_size, std::round(px * 1.4f), &cfg, kGlyphRanges);
-            io.Fonts->ConfigData.back().FontDataOwnedByAtlas = false;   // the bold font's entry frees them
-        } else {
-            bold = large = nullptr;
-        }
-    } else {
-        if (bold_bytes) IM_FREE(bold_bytes);
+    // Each file is mapped once (FontFile): the bold face serves both the bold
+    // and the large font. The mappings last until the texture is made.
+    FontFile regular_file(regular), bold_file(boldf);
+    if (!regular_file.ok()) {
         ImFontConfig d;
         d.SizePixels = px;
         io.Fonts->AddFontDefault(&d);
@@ -329,7 +333,13 @@ std::string Window::build_fonts(int text_percent) {
         make_font_texture(window_);
         return "The DejaVu Sans font is missing (install fonts-dejavu-core): using a basic font.";
     }
-    make_font_texture(window_);   // the atlas lets go of the files' bytes here
+    regular_file.add(io.Fonts, px, cfg);
+    // No bold face: the regular one serves (the bold and large fonts are then
+    // not bold, but still there).
+    const FontFile& b = bold_file.ok() ? bold_file : regular_file;
+    bold = b.add(io.Fonts, px, cfg);
+    large = b.add(io.Fonts, std::round(px * 1.4f), cfg);
+    make_font_texture(window_);   // the atlas is built; the mappings go when this returns
     return "";
 }
 

@@ -221,7 +221,7 @@ std::shared_ptr<const Guidance> Guidance::load(const std::string& content_dir, s
         if (rubric::load_lexicon(misspelt.string(), scratch, &m, &errors))
             for (auto& p : m.phrases) {
                 if (p.note.empty() || p.note.find(' ') != std::string::npos) {
-                    errors.push_back(p.file + ":" + std::to_string(p.line) +
+                    errors.push_back(*p.file + ":" + std::to_string(p.line) +
                                      ": write a misspelling as 'wrong => right' with one word on each side");
                     continue;
                 }

@@ -467,7 +467,7 @@ bool load_lexicon(const std::string& path, WordTable& words, Lexicon* out, std::
         errors->push_back(path + ": could not open this lexicon file");
         return false;
     }
-    std::string file_name = path;
+    auto file_name = std::make_shared<const std::string>(path);
     std::string line, section;
     int n = 0;
     bool ok = true;
@@ -528,6 +528,7 @@ bool load_lexicon(const std::string& path, WordTable& words, Lexicon* out, std::
         }
         out->phrases.push_back(std::move(p));
     }
+    out->phrases.shrink_to_fit();   // held for the process's life: no room to grow
     out->index();
     return ok;
 }

@@ -34,7 +34,7 @@ struct Phrase {
     std::string section;      // the [section] it sits under, "" before any
     bool exact = false;       // written "=word": the word as written, not its stem ("=alcoholic" is not "alcohol")
     std::vector<std::string> forms;  // the words as written, for exact phrases
-    std::string file;
+    std::shared_ptr<const std::string> file;  // the lexicon file's path, one copy for all its phrases
     int line = 0;
 };
 
