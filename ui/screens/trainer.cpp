@@ -171,13 +171,31 @@ void TrainerScreen::draw_cohort(App& app) {
         return;
     }
     subheading(app, "Trainees and cases");
-    if (ImGui::BeginTable("###cohort", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Trainee", 0, 1.2f);
-        ImGui::TableSetupColumn("Case", 0, 2.6f);
-        ImGui::TableSetupColumn("Finished", 0, 0.7f);
-        ImGui::TableSetupColumn("Checks met", 0, 0.9f);
-        ImGui::TableSetupColumn("Scale (experts)", 0, 1.0f);
-        ImGui::TableSetupColumn("Last finished", 0, 1.3f);
+    // Each column as wide as its widest entry (names and case titles whole, at
+    // any text size); when they do not fit, the table scrolls sideways with
+    // the trainee's name and the headers kept in view, and a long group
+    // scrolls within the table.
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 2;
+    float names_w = ImGui::CalcTextSize("Trainee").x, titles_w = ImGui::CalcTextSize("Case").x;
+    for (const auto& l : r.lines) {
+        names_w = std::max(names_w, ImGui::CalcTextSize(l.trainee.name.c_str()).x);
+        titles_w = std::max(titles_w, ImGui::CalcTextSize(case_title(app, l.scenario).c_str()).x);
+    }
+    const float rest_w = ImGui::CalcTextSize("FinishedChecks metScale (experts)01 Dec 2026 16:53").x;
+    const bool sideways = names_w + titles_w + rest_w + 12 * ImGui::GetStyle().CellPadding.x > ImGui::GetContentRegionAvail().x;
+    const float cohort_h = (r.lines.size() + 1) * row_h + (sideways ? ImGui::GetStyle().ScrollbarSize : 0) + 4 * s;
+    const float cohort_max = std::max(ImGui::GetTextLineHeight() * 10, ImGui::GetContentRegionAvail().y * 0.6f);
+    if (ImGui::BeginTable("###cohort", 6,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollX |
+                              ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
+                          ImVec2(0, std::min(cohort_h, cohort_max)))) {
+        ImGui::TableSetupScrollFreeze(1, 1);
+        ImGui::TableSetupColumn("Trainee");
+        ImGui::TableSetupColumn("Case");
+        ImGui::TableSetupColumn("Finished");
+        ImGui::TableSetupColumn("Checks met");
+        ImGui::TableSetupColumn("Scale (experts)");
+        ImGui::TableSetupColumn("Last finished");
         ImGui::TableHeadersRow();
         for (const auto& l : r.lines) {
             ImGui::TableNextRow();
