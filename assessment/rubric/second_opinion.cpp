@@ -106,6 +106,56 @@ std::vector<Feature> FeatureMaker::text(const Reading& r, std::unordered_map<std
     return out;
 }
 
+std::vector<Feature> FeatureMaker::case_relative(const Reading& r, std::unordered_map<std::uint32_t, std::string>* names) const {
+    std::vector<Feature> out;
+    auto put = [&](const std::string& name) {
+        std::uint32_t h = hash(name);
+        for (auto& x : out)
+            if (x.hash == h) return;
+        out.push_back({h, 1, -1, -1});
+        if (names) (*names)[h] = name;
+    };
+    // the experts' words for this case's danger, said outside the people named
+    int topic = 0, content = 0;
+    for (int k = 0; k < r.n(); ++k) {
+        if (r.mention_at[k] >= 0 || r.t.tokens[k].number) continue;
+        ++content;
+        if (r.c.danger_topic.count(topic_key(r.word(k)))) ++topic;
+    }
+    put(topic >= 3 ? "C:TOPIC=3+" : "C:TOPIC=" + std::to_string(topic));
+    if (content > 0 && topic > 0) {
+        std::uint32_t h = hash("C:TOPIC_SHARE");
+        out.push_back({h, float(topic) / float(content), -1, -1});
+        if (names) (*names)[h] = "C:TOPIC_SHARE";
+    }
+    // the case's own danger phrases, by kind (what the adults do, the harm, what safety looks like)
+    for (auto& m : find_longest(r.t, r.c.case_words)) {
+        put("C:OWN");
+        put("C:OWN:" + r.c.case_words.phrases[m.phrase].section);
+    }
+    // a danger theme: this case's, or another worry's
+    const Lexicon& th = r.d.lex("danger-themes");
+    for (auto& m : find_longest(r.t, th)) {
+        const std::string& sec = th.phrases[m.phrase].section;
+        bool ours = std::find(r.c.danger_themes.begin(), r.c.danger_themes.end(), sec) != r.c.danger_themes.end();
+        put(ours ? "C:THEME" : "C:THEME_OTHER");
+    }
+    // the people named: one a danger is about, or another
+    auto in = [](const std::vector<std::vector<std::string>>& by_danger, const std::string& id) {
+        for (auto& v : by_danger)
+            if (std::find(v.begin(), v.end(), id) != v.end()) return true;
+        return false;
+    };
+    for (auto& p : r.people) {
+        if (p.person.empty()) continue;
+        if (p.who == Who::Child || p.who == Who::ChildGeneral)
+            put(in(r.c.danger_children, p.person) ? "C:DANGER_CHILD" : "C:OTHER_CHILD");
+        else if (in(r.c.danger_adults, p.person))
+            put("C:DANGER_ADULT");
+    }
+    return out;
+}
+
 void FeatureMaker::add_rules(std::vector<Feature>& f, const std::vector<Verdict>& rules, const std::string& crit,
                              std::unordered_map<std::uint32_t, std::string>* names) {
     // Only the criterion's own verdict: each criterion is judged on its own,
@@ -342,6 +392,8 @@ void SecondOpinion::apply(const Reading& r, const Wording& w, std::vector<Verdic
             read = true;
         }
         double zk = z[k] + z_rules(k, verdicts);
+        if (FeatureMaker::reads_case(ids_[k]))
+            for (auto& x : maker_.case_relative(r)) zk += weight(k, x.hash) * x.value;
         double p = 1 / (1 + std::exp(-std::clamp(zk, -30.0, 30.0)));
         const Model& m = models_.at(ids_[k]);
         if (combine(verdicts[vi].met, p, m.threshold) != verdicts[vi].met && nflips < 8) flips[nflips++] = {vi, k};
@@ -390,6 +442,8 @@ std::string SecondOpinion::explain(const Reading& r, const std::vector<Verdict>&
         const Model& m = models_.at(v.criterion);
         std::vector<Feature> f = text;
         FeatureMaker::add_rules(f, rules, v.criterion, &names);
+        if (FeatureMaker::reads_case(v.criterion))
+            for (auto& x : maker_.case_relative(r, &names)) f.push_back(x);
         double p = probability(k, f);
         bool met = combine(v.met, p, m.threshold);
         std::snprintf(buf, sizeof buf, "  %-22s rules %-7s p(met) %.3f threshold %.2f -> %s%s\n", v.criterion.c_str(),

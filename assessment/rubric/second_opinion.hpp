@@ -1,7 +1,8 @@
 // The second opinion (assessment/CRITERIA.md, "The second opinion"): beside
 // the rules, a small learned model per criterion (logistic regression on the
 // rules' verdict on that criterion, the text's words and word pairs with the case's people as
-// role tokens, and the lexicon files its words belong to) may overturn a
+// role tokens, and the lexicon files its words belong to; for
+// SG-ADDRESSES-DANGER also how the goal relates to this case's danger) may overturn a
 // rules' verdict when it is confident against it. Only the criteria listed in
 // content/models/second-opinion-criteria.txt have a model. Its weights are a
 // text file (content/models/second-opinion.txt, format in
@@ -51,6 +52,17 @@ public:
     // the other criteria's verdicts are not features.
     static void add_rules(std::vector<Feature>& f, const std::vector<Verdict>& rules, const std::string& crit,
                           std::unordered_map<std::uint32_t, std::string>* names = nullptr);
+
+    // Case-relative features (assessment/CRITERIA.md, "The second opinion"):
+    // how the text relates to THIS case's danger, as the rules read it: how
+    // many of its words are the experts' words for the danger ("C:TOPIC=0" ..
+    // "C:TOPIC=3+"), a `dangers` phrase of the case and its kind ("C:OWN",
+    // "C:OWN:does"), a danger theme of this case or of another worry
+    // ("C:THEME", "C:THEME_OTHER"), and whether a person named is one a
+    // danger is about ("C:DANGER_CHILD", "C:OTHER_CHILD", "C:DANGER_ADULT").
+    // Only criteria for which reads_case() holds get them.
+    std::vector<Feature> case_relative(const Reading& r, std::unordered_map<std::uint32_t, std::string>* names = nullptr) const;
+    static bool reads_case(const std::string& crit) { return crit == "SG-ADDRESSES-DANGER"; }
 
 private:
     friend class SecondOpinion;

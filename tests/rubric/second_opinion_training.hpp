@@ -24,6 +24,7 @@ namespace sofs::testing {
 struct Example {
     std::string case_id, set;
     std::vector<rubric::Feature> text;  // words, word pairs, lexicons
+    std::vector<rubric::Feature> case_relative;  // for the criteria FeatureMaker::reads_case() names (goals only)
     std::vector<Verdict> rules;         // the rules' verdicts
     std::map<std::string, bool> labels;
 };
@@ -82,6 +83,7 @@ inline TrainingData read_training(const std::vector<LabelledCase>& cases, const 
                 e.set = set.name;
                 e.rules = rubric::rules_verdicts(r, w, set.goals ? rubric::TextKind::SafetyGoal : rubric::TextKind::DangerStatement);
                 e.text = maker.text(r, &td.names);
+                if (set.goals) e.case_relative = maker.case_relative(r, &td.names);
                 e.labels = l.labels;
                 fp_add(fp, c.id);
                 fp_add(fp, set.name);
@@ -90,6 +92,7 @@ inline TrainingData read_training(const std::vector<LabelledCase>& cases, const 
                 for (auto& v : e.rules) fp_add(fp, v.criterion + (v.met ? "=1" : "=0"));
                 std::string hs;
                 for (auto& f : e.text) hs += std::to_string(f.hash) + ",";
+                for (auto& f : e.case_relative) hs += std::to_string(f.hash) + ":" + std::to_string(f.value) + ",";
                 fp_add(fp, hs);
                 td.examples.push_back(std::move(e));
             }
@@ -114,6 +117,7 @@ inline std::vector<Row> rows_for(const TrainingData& td, const std::string& crit
         if (lab == e.labels.end() || rule == e.rules.end()) continue;
         std::vector<rubric::Feature> f = e.text;
         rubric::FeatureMaker::add_rules(f, e.rules, crit, names);
+        if (rubric::FeatureMaker::reads_case(crit)) f.insert(f.end(), e.case_relative.begin(), e.case_relative.end());
         Row row;
         for (auto& x : f) row.x.push_back({x.hash, x.value});
         row.rule = rule->met;

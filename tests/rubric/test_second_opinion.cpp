@@ -54,7 +54,7 @@ TEST_CASE("the committed second opinion loads, for the listed criteria only, and
     std::string bad;
     auto listed = sofs::rubric::SecondOpinion::read_criteria(criteria_file(), &bad);
     CHECK(bad.empty());
-    CHECK(listed.size() == 4);
+    CHECK(listed.size() == 5);
     for (auto& [id, m] : g->data->second_opinion->models()) {
         CHECK(std::find(listed.begin(), listed.end(), id) != listed.end());
         CHECK(!hint_bound(id));

@@ -2,10 +2,6 @@
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
 
-
-
-
-
 namespace sofs::rubric {
 
 namespace {
@@ -67,6 +63,23 @@ bool seen_privately(const GoalReading& g, const Match& m) {
     return v >= 0 && (v == gov->verb || g.watching(v));
 }
 
+// "tell us how Leo got hurt", "how Leo was injured": the harm told of one of
+// the children as what happened (an account of the past), not what the goal
+// answers (`content/lexicons/grammar.txt [past-account]`)
+bool told_as_past(const GoalReading& g, const Match& m) {
+    const Reading& r = g.r;
+    int k = m.first - 1;
+    if (k < 1 || !r.same_sentence(k - 1, m.first) || r.mention_at[k - 1] < 0) return false;
+    Who who = r.people[r.mention_at[k - 1]].who;
+    if (who != Who::Child && who != Who::ChildGeneral) return false;
+    const Lexicon& gr = r.d.lex("grammar");
+    auto it = gr.by_first.find(r.t.tokens[k].word);
+    if (it == gr.by_first.end()) return false;
+    for (int p : it->second)
+        if (gr.phrases[p].words.size() == 1 && gr.phrases[p].section == "past-account") return true;
+    return false;
+}
+
 }  // namespace
 
 Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
@@ -77,7 +90,8 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     for (auto& m : g.themes) {
         const std::string& sec = th.phrases[m.phrase].section;
         if (std::find(r.c.danger_themes.begin(), r.c.danger_themes.end(), sec) == r.c.danger_themes.end()) continue;
-        if ((g.in_service(m) && !childs_own(g, m)) || names_a_service(g, m) || seen_privately(g, m)) continue;
+        if ((g.in_service(m) && !childs_own(g, m)) || names_a_service(g, m) || seen_privately(g, m) || told_as_past(g, m))
+            continue;
         theme = &m;
         break;
     }
@@ -86,9 +100,8 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     own.reserve(4);
     if (!theme)
         for (auto& m : find_longest(r.t, r.c.case_words)) {
-            const std::string& sec = r.c.case_words.phrases[m.phrase].section;
-            (void)sec;
-            if (g.in_service(m) || names_a_service(g, m) || seen_privately(g, m)) continue;  // "the missing persons team"
+            if (g.in_service(m) || names_a_service(g, m) || seen_privately(g, m) || told_as_past(g, m))
+                continue;  // "the missing persons team"
             own.push_back(m);
             theme = &own.back();
             break;
@@ -101,7 +114,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
         for (int k = 0; k < r.n() && !theme && !inner_only; ++k) {
             if (r.mention_at[k] >= 0 || !r.c.danger_topic.count(topic_key(r.word(k)))) continue;
             Match m{0, k, k};
-            if (g.in_service(m) || names_a_service(g, m)) continue;
+            if (g.in_service(m) || names_a_service(g, m) || told_as_past(g, m)) continue;
             // "stop lying to professionals": what is ruled out is not the danger answered
             bool ruled_out = r.negated_before(k, 3);
             for (auto& p : g.prohibitions) ruled_out = ruled_out || (p.last < k && p.last >= k - 2);

@@ -1,0 +1,106 @@
+// SG-ADDRESSES-DANGER, tenth round. The rules: the harm told of one of the
+// children as what happened ("tell us how Leo got hurt") is an account of the
+// past, not the danger the goal answers (grammar.txt [past-account]). The
+// second opinion: its model for this criterion also reads how the goal relates
+// to THIS case's danger (FeatureMaker::case_relative), made the same way for
+// the trainer and the assessor (assessment/CRITERIA.md, "The second opinion").
+#include "examples.hpp"
+#include "second_opinion_training.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+using namespace sofs;
+
+namespace {
+
+bool met(const std::string& case_id, const std::string& text) {
+    return sofs::testing::met_in_case(assess_safety_goal, case_id, text, "SG-ADDRESSES-DANGER");
+}
+
+// The names of the case-relative features of a goal in a case.
+std::set<std::string> case_features(const std::string& case_id, const std::string& text) {
+    auto g = sofs::testing::rules_guidance();
+    auto s = sofs::testing::bundled_case(case_id);
+    REQUIRE(g);
+    REQUIRE(s);
+    auto prepared = prepare_case(*s, *g);
+    rubric::Text t = rubric::tokenise(text, g->data->words);
+    rubric::Reading r(t, *g->data, *prepared);
+    rubric::FeatureMaker maker(*g->data);
+    std::unordered_map<std::uint32_t, std::string> names;
+    std::set<std::string> out;
+    for (auto& f : maker.case_relative(r, &names)) out.insert(names.at(f.hash));
+    std::string all;
+    for (auto& n : out) all += n + " ";
+    MESSAGE(text << ": " << all);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the harm told of a child as what happened is an account, not the danger answered") {
+    CHECK_FALSE(met("unexplained-injury-baby", "Priya and Tomasz will explain how Leo got hurt."));
+    CHECK_FALSE(met("unexplained-injury-baby", "Parents to give an honest account of how Leo was injured."));
+    // a goal that answers the danger in the same case still does
+    CHECK(met("unexplained-injury-baby",
+              "Whenever Leo is crying and can't be settled, Priya or Tomasz will put him safely in his cot and ring Nani."));
+    // "how" itself is not the account: what the family will do about the danger stands
+    CHECK(met("reference-case", "Ryan will understand how his drinking affects Kai and Mia."));
+}
+
+TEST_CASE("the case-relative features say how a goal relates to this case's danger") {
+    auto on = case_features("conference-scaling-differences",
+                            "Iwan will check Osian's blood sugar with him every evening at seven.");
+    CHECK(on.count("C:DANGER_CHILD"));
+    CHECK_FALSE(on.count("C:TOPIC=0"));
+    // fewer of the experts' words for the danger ("shed" is one: the lambing shed)
+    auto off = case_features("conference-scaling-differences", "Iwan will paint the shed every Saturday.");
+    CHECK(on.count("C:TOPIC=2"));
+    CHECK(off.count("C:TOPIC=1"));
+    CHECK_FALSE(off.count("C:DANGER_CHILD"));
+    CHECK_FALSE(off.count("C:OWN"));
+    // only SG-ADDRESSES-DANGER reads them
+    CHECK(rubric::FeatureMaker::reads_case("SG-ADDRESSES-DANGER"));
+    CHECK_FALSE(rubric::FeatureMaker::reads_case("SG-OBSERVABLE"));
+}
+
+TEST_CASE("the trainer gives the case-relative features to SG-ADDRESSES-DANGER's rows only, and the model weighs them") {
+    auto g = sofs::testing::guidance();
+    REQUIRE(g);
+    std::string bad;
+    auto crits = rubric::SecondOpinion::read_criteria(sofs::testing::criteria_file(), &bad);
+    REQUIRE(std::find(crits.begin(), crits.end(), "SG-ADDRESSES-DANGER") != crits.end());
+    std::vector<sofs::testing::LabelledCase> one;
+    for (auto& c : sofs::testing::labelled_cases())
+        if (c.id == "conference-scaling-differences") one.push_back(c);
+    REQUIRE(one.size() == 1);
+    auto td = sofs::testing::read_training(one, *g, crits);
+    const std::uint32_t topic0 = rubric::FeatureMaker::hash("C:TOPIC=0"), topic1 = rubric::FeatureMaker::hash("C:TOPIC=1"),
+                        topic2 = rubric::FeatureMaker::hash("C:TOPIC=2"), topic3 = rubric::FeatureMaker::hash("C:TOPIC=3+");
+    auto has_topic = [&](const sofs::testing::Row& row) {
+        for (auto& [h, v] : row.x)
+            if (h == topic0 || h == topic1 || h == topic2 || h == topic3) return true;
+        return false;
+    };
+    auto ad = sofs::testing::rows_for(td, "SG-ADDRESSES-DANGER");
+    auto obs = sofs::testing::rows_for(td, "SG-OBSERVABLE");
+    REQUIRE(!ad.empty());
+    REQUIRE(!obs.empty());
+    for (auto& row : ad) CHECK(has_topic(row));
+    for (auto& row : obs) CHECK_FALSE(has_topic(row));
+    // the committed weights for this criterion weigh some of them
+    std::ifstream f(sofs::testing::weights_path());
+    std::string line;
+    bool in = false;
+    int weighed = 0;
+    while (std::getline(f, line)) {
+        if (!line.empty() && line[0] == '[') in = line == "[SG-ADDRESSES-DANGER]";
+        else if (in && line.find(" C:") != std::string::npos) ++weighed;
+    }
+    CHECK(weighed > 0);
+}
