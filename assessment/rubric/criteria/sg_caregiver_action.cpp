@@ -104,6 +104,9 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         bool seen_that = head > 0 && (r.word(head - 1) == "that" || r.word(head - 1) == "where");
         if (!ing && !seen_that) continue;
         if (!is_adult(who.who) || g.watching(p.first)) continue;
+        // "go to all his Changing Patterns sessions": "his" or "their" before a noun is no doer
+        // ("her" may be either; ninth round)
+        if (who.first == who.last && r.is(who.last, r.c.child_determiner) && r.word(who.last) != "her") continue;
         // "when he is looking after them" sets a condition; it asks for nothing
         static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until"};
         if (who.first > 0 && conditions.count(r.word(who.first - 1))) continue;
