@@ -56,3 +56,21 @@ TEST_CASE("SG-CAREGIVER-ACTION: an outcome promised is care said in general") {
     CHECK(goal_met("reference-case", "Jade and Ryan will make sure the children's needs are met by having a sober adult with Kai and Mia.", ca));
     CHECK(goal_met("neglect-early-years", "Marcus will make sure Lily's needs are met: he will give her breakfast every morning.", ca));
 }
+
+TEST_CASE("SG-OBSERVABLE: knowing where a child is sees nothing, even beside a safe state") {
+    const char* obs = "SG-OBSERVABLE";
+    CHECK_FALSE(goal_met("teen-online-exploitation", "Paul will always know where Maya is on the nights she stays with him.", obs));
+    CHECK_FALSE(goal_met("teen-missing-boyfriend", "Grandad will trust Leah more and Nan will always know where she is.", obs));
+    // someone named to see it still makes it seen
+    CHECK(goal_met("teen-online-exploitation", "Maya will stay with Paul every Friday and Shelley will see this.", obs));
+    // knowing with a deed is seen
+    CHECK(goal_met("teen-online-exploitation", "Karen will know where Maya is and will collect her by ten.", obs));
+}
+
+TEST_CASE("SG-OBSERVABLE: a thing shown to two people named together is seen") {
+    const char* obs = "SG-OBSERVABLE";
+    CHECK(goal_met("teen-missing-boyfriend", "Leah will show Nan or Kez any message from Dean.", obs));
+    CHECK(goal_met("teen-online-exploitation", "Maya will show her mum or Shelley any message asking for pictures.", obs));
+    // showing what one can do stays a promise
+    CHECK_FALSE(goal_met("teen-online-exploitation", "Karen will show Shelley and Paul that she can keep Maya safe.", obs));
+}

@@ -38,7 +38,8 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
     // a manner only when someone in the goal is named to see it ("... and Linda will see this")
     const std::vector<Match> manner = r.longest("manner");
     bool watched = false;
-    for (auto& c : g.clauses) watched = watched || c.kind == Clause::Watch;
+    // (not by knowing: "Nan will always know where she is" sees nothing; ninth round)
+    for (auto& c : g.clauses) watched = watched || (c.kind == Clause::Watch && !manner_only(g, c, manner));
     auto manner_alone = [&](const Clause& c) { return !watched && manner_only(g, c, manner); };
     for (auto& c : g.clauses) {
         if (c.kind == Clause::Positive && manner_alone(c)) continue;

@@ -249,8 +249,13 @@ bool shows_thing(const GoalReading& g, const Clause& c) {
     const Match* m = nullptr;
     if (!starts_at(g.vague, c.verb, &m) || m->first != m->last || r.phrase("vague-verbs", *m).section != "promise") return false;
     int k = c.verb + 1;
+    // "show her mum or Shelley any message": past "her" to the person, and past a list (ninth round)
+    if (k + 1 < r.n() && r.mention_at[k] < 0 && r.is(k, r.c.child_determiner) && r.mention_at[k + 1] >= 0) ++k;
     if (k >= r.n() || r.mention_at[k] < 0 || !r.same_sentence(k, c.verb)) return false;
     int d = r.people[r.mention_at[k]].last + 1;
+    while (d + 1 < r.n() && (r.word(d) == "and" || r.word(d) == "or") && r.mention_at[d + 1] >= 0 &&
+           r.same_sentence(d + 1, c.verb))
+        d = r.people[r.mention_at[d + 1]].last + 1;
     if (d + 1 >= r.n() || !r.same_sentence(d + 1, c.verb)) return false;
     // "show Anil Osian's meter": a thing of someone's, shown (eighth round)
     if (r.mention_at[d] >= 0 && possessive_at(r, r.people[r.mention_at[d]].last)) {
