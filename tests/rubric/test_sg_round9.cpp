@@ -74,3 +74,13 @@ TEST_CASE("SG-OBSERVABLE: a thing shown to two people named together is seen") {
     // showing what one can do stays a promise
     CHECK_FALSE(goal_met("teen-online-exploitation", "Karen will show Shelley and Paul that she can keep Maya safe.", obs));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION: an adult of the family telling a professional is a deed") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK(goal_met("first-day-short-case", "Aga will tell the school every Friday who is minding Kacper next week.", ca));
+    CHECK(goal_met("school-referral-three-questions", "Karim will let the school know when Leila is unwell.", ca));
+    // told only if it goes wrong
+    CHECK_FALSE(goal_met("reference-case", "Jade will tell the social worker if there are any more incidents.", ca));
+    // a child's telling names no caregiver
+    CHECK_FALSE(goal_met("reference-case", "Kai will tell Miss Priya every time he feels scared.", ca));
+}

@@ -477,4 +477,18 @@ int noted_presence(const GoalReading& g) {
     return -1;
 }
 
+int tells_professional(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    if (c.kind != Clause::Watch || !c.subject || g.professional(c) || c.subject->who == Who::Everyone ||
+        c.verb + 1 >= r.n() || r.mention_at[c.verb + 1] < 0 || r.people[r.mention_at[c.verb + 1]].who != Who::Professional)
+        return -1;
+    const std::string& v = r.word(c.verb);
+    int after = r.people[r.mention_at[c.verb + 1]].last + 1;
+    bool let_know = v == "let" && after < r.n() && r.word(after) == "know";
+    if (let_know) ++after;
+    // "will tell the social worker if there are any more incidents": told only if it goes wrong
+    bool if_wrong = after < r.n() && r.same_sentence(after, c.verb) && r.word(after) == "if";
+    return (v == "tell" || v == "inform" || v == "update" || let_know) && !if_wrong ? c.verb : -1;
+}
+
 }  // namespace sofs::rubric
