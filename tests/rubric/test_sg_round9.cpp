@@ -33,6 +33,9 @@ TEST_CASE("SG-OVER-TIME: \"all\" before the occasions counted is \"every\"") {
     CHECK(goal_met("first-day-short-case", "Aga will leave Kacper with Jean for all her late shifts.", ot));
     CHECK(goal_met("teen-online-exploitation", "Paul will have Maya and Josh at his flat during all Karen's night shifts.", ot));
     CHECK(goal_met("months-of-reviews", "Liam will go to all his Changing Patterns sessions.", ot));
+    // until the review conference, as until the review
+    CHECK(goal_met("low-mood-neglect", "Nain will do the school run until the RCPC.", ot));
+    CHECK(goal_met("unexplained-injury-baby", "Leo will be with a second adult until the child protection conference.", ot));
     // "all" with nothing counted is no time
     CHECK_FALSE(goal_met("first-day-short-case", "Aga will tell Jean all about her shift.", ot));
 }
