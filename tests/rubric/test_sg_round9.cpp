@@ -87,3 +87,12 @@ TEST_CASE("SG-CAREGIVER-ACTION: an adult of the family telling a professional is
     // a child's telling names no caregiver
     CHECK_FALSE(goal_met("reference-case", "Kai will tell Miss Priya every time he feels scared.", ca));
 }
+
+TEST_CASE("SG-OBSERVABLE: helping a child at a task is seen") {
+    const char* obs = "SG-OBSERVABLE";
+    CHECK(goal_met("teen-missing-boyfriend", "Mo will help Leah with her maths every Sunday.", obs));
+    CHECK(goal_met("teen-online-exploitation", "Shelley will help Maya to block anyone who asks for pictures.", obs));
+    // a condition, or a feeling, is no task
+    CHECK_FALSE(goal_met("teen-online-exploitation", "Shelley will help her if Jay gets in touch.", obs));
+    CHECK_FALSE(goal_met("teen-missing-boyfriend", "Mo will help Leah feel safe.", obs));
+}

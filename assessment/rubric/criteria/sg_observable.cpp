@@ -69,7 +69,8 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         }
         // "will have no new bruises", "will have no alcohol in the flat": an absence
         if (c.verb + 1 < r.n() && r.same_sentence(c.verb, c.verb + 1) && r.is(c.verb + 1, r.c.negation)) continue;
-        if (c.concrete || everyday || (!child && (sees_to_deed(g, c) || keeps_thing_away(g, c)))) return met(c.modal_first, c.verb);
+        if (c.concrete || everyday || (!child && (sees_to_deed(g, c) || keeps_thing_away(g, c) || helps_child_with(g, c))))
+            return met(c.modal_first, c.verb);
     }
     // Someone seeing a person of the family doing something ("we would like to see Marcus
     // bringing Lily to clinic", "see Elis coming in happy"): a presence others will see

@@ -491,4 +491,29 @@ int tells_professional(const GoalReading& g, const Clause& c) {
     return (v == "tell" || v == "inform" || v == "update" || let_know) && !if_wrong ? c.verb : -1;
 }
 
+bool helps_child_with(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    const std::string& v = r.word(c.verb);
+    if (c.kind != Clause::Positive || (v != "help" && v != "helps") || c.verb + 2 >= r.n()) return false;
+    int k = c.verb + 1;
+    if (r.mention_at[k] < 0) return false;
+    Who who = r.people[r.mention_at[k]].who;
+    if (who != Who::Child && who != Who::ChildGeneral) return false;
+    int t = r.people[r.mention_at[k]].last + 1;
+    if (t + 1 >= r.n() || !r.same_sentence(t, c.verb)) return false;
+    if (r.word(t) == "with" || r.word(t) == "to") {  // "with her homework", "to block Jay"
+        ++t;
+        if (t + 1 < r.n() && r.is(t, r.c.child_determiner)) ++t;
+    } else {
+        // "help her if Jay gets in touch": a condition, no task
+        static const std::unordered_set<std::string> conditions = {"if", "when", "whenever", "while", "as", "so", "because", "until"};
+        if (conditions.count(r.word(t))) return false;
+    }
+    if (t >= r.n() || !r.same_sentence(t, c.verb) || !std::isalpha((unsigned char)r.word(t)[0]) || r.mention_at[t] >= 0)
+        return false;
+    const std::vector<Match> manner = r.longest("manner");
+    return !r.is(t, r.c.be) && !r.is(t, r.c.negation) && !r.is(t, r.c.skip) && !starts_at(g.nonactions, t) &&
+           !starts_at(g.vague, t) && !starts_at(manner, t) && !starts_at(g.behaviours, t) && !starts_at(g.services, t);
+}
+
 }  // namespace sofs::rubric
