@@ -55,6 +55,7 @@ TEST_CASE("SG-CAREGIVER-ACTION: an outcome promised is care said in general") {
     const char* ca = "SG-CAREGIVER-ACTION";
     CHECK_FALSE(goal_met("neglect-early-years", "Marcus will make sure Lily's needs are met every day.", ca));
     CHECK_FALSE(goal_met("school-referral-three-questions", "Leila will ensure the boys' basic care needs are met.", ca));
+    CHECK_FALSE(goal_met("unexplained-injury-baby", "Priya and Tomasz will ensure Leo is not exposed to further harm.", ca));
     // met once the deed follows
     CHECK(goal_met("reference-case", "Jade and Ryan will make sure the children's needs are met by having a sober adult with Kai and Mia.", ca));
     CHECK(goal_met("neglect-early-years", "Marcus will make sure Lily's needs are met: he will give her breakfast every morning.", ca));
