@@ -22,6 +22,14 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             ev.add(r, c.modal_first, passive_agent(g, c));
             return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
         }
+        // "Aga will tell the school each week who is collecting Kacper": an adult of the family
+        // keeping the professionals told is a deed (ninth round; SG-OBSERVABLE reads it so too)
+        if (g.caregiver(c) && tells_professional(g, c) >= 0) {
+            Evidence ev;
+            ev.add(r, c.subject->first, c.subject->last);
+            ev.add(r, c.modal_first, c.verb);
+            return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
+        }
         // "Karen and Maya will watch ... together": the adult does it with the child (eighth round)
         if (!g.caregiver(c) && !(c.subject && adult_in_list(r, *c.subject))) {
             if (g.professional(c) && reason == "none") reason = "professional";
@@ -104,6 +112,9 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         bool seen_that = head > 0 && (r.word(head - 1) == "that" || r.word(head - 1) == "where");
         if (!ing && !seen_that) continue;
         if (!is_adult(who.who) || g.watching(p.first)) continue;
+        // "go to all his Changing Patterns sessions": "his" or "their" before a noun is no doer
+        // ("her" may be either; ninth round)
+        if (who.first == who.last && r.is(who.last, r.c.child_determiner) && r.word(who.last) != "her") continue;
         // "when he is looking after them" sets a condition; it asks for nothing
         static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until"};
         if (who.first > 0 && conditions.count(r.word(who.first - 1))) continue;

@@ -38,23 +38,15 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
     // a manner only when someone in the goal is named to see it ("... and Linda will see this")
     const std::vector<Match> manner = r.longest("manner");
     bool watched = false;
-    for (auto& c : g.clauses) watched = watched || c.kind == Clause::Watch;
+    // (not by knowing: "Nan will always know where she is" sees nothing; ninth round)
+    for (auto& c : g.clauses) watched = watched || (c.kind == Clause::Watch && !manner_only(g, c, manner));
     auto manner_alone = [&](const Clause& c) { return !watched && manner_only(g, c, manner); };
     for (auto& c : g.clauses) {
         if (c.kind == Clause::Positive && manner_alone(c)) continue;
         if (c.kind == Clause::Positive && !g.professional(c) && shows_thing(g, c)) return met(c.modal_first, c.verb + 1);
         // "Leila will tell the school when she is unwell", "will let the school know": what the
         // family tells a professional is heard, and can be checked (sixth round; the labels)
-        if (c.kind == Clause::Watch && c.subject && !g.professional(c) && c.subject->who != Who::Everyone &&
-            c.verb + 1 < r.n() && r.mention_at[c.verb + 1] >= 0 && r.people[r.mention_at[c.verb + 1]].who == Who::Professional) {
-            const std::string& v = r.word(c.verb);
-            int after = r.people[r.mention_at[c.verb + 1]].last + 1;
-            bool let_know = v == "let" && after < r.n() && r.word(after) == "know";
-            if (let_know) ++after;
-            // "will tell the social worker if there are any more incidents": told only if it goes wrong
-            bool if_wrong = after < r.n() && r.same_sentence(after, c.verb) && r.word(after) == "if";
-            if ((v == "tell" || v == "inform" || v == "update" || let_know) && !if_wrong) return met(c.modal_first, c.verb);
-        }
+        if (tells_professional(g, c) >= 0) return met(c.modal_first, c.verb);
         // "will change her shifts so she is home", "ensure adult supervision for Kacper": a presence (eighth round)
         if (((c.kind == Clause::Positive || c.kind == Clause::NonAction) && purpose_presence(g, c) >= 0) ||
             (c.kind == Clause::Positive && !g.professional(c) && sees_to_supervision(g, c)) ||
@@ -77,7 +69,8 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         }
         // "will have no new bruises", "will have no alcohol in the flat": an absence
         if (c.verb + 1 < r.n() && r.same_sentence(c.verb, c.verb + 1) && r.is(c.verb + 1, r.c.negation)) continue;
-        if (c.concrete || everyday || (!child && (sees_to_deed(g, c) || keeps_thing_away(g, c)))) return met(c.modal_first, c.verb);
+        if (c.concrete || everyday || (!child && (sees_to_deed(g, c) || keeps_thing_away(g, c) || helps_child_with(g, c))))
+            return met(c.modal_first, c.verb);
     }
     // Someone seeing a person of the family doing something ("we would like to see Marcus
     // bringing Lily to clinic", "see Elis coming in happy"): a presence others will see

@@ -249,8 +249,13 @@ bool shows_thing(const GoalReading& g, const Clause& c) {
     const Match* m = nullptr;
     if (!starts_at(g.vague, c.verb, &m) || m->first != m->last || r.phrase("vague-verbs", *m).section != "promise") return false;
     int k = c.verb + 1;
+    // "show her mum or Shelley any message": past "her" to the person, and past a list (ninth round)
+    if (k + 1 < r.n() && r.mention_at[k] < 0 && r.is(k, r.c.child_determiner) && r.mention_at[k + 1] >= 0) ++k;
     if (k >= r.n() || r.mention_at[k] < 0 || !r.same_sentence(k, c.verb)) return false;
     int d = r.people[r.mention_at[k]].last + 1;
+    while (d + 1 < r.n() && (r.word(d) == "and" || r.word(d) == "or") && r.mention_at[d + 1] >= 0 &&
+           r.same_sentence(d + 1, c.verb))
+        d = r.people[r.mention_at[d + 1]].last + 1;
     if (d + 1 >= r.n() || !r.same_sentence(d + 1, c.verb)) return false;
     // "show Anil Osian's meter": a thing of someone's, shown (eighth round)
     if (r.mention_at[d] >= 0 && possessive_at(r, r.people[r.mention_at[d]].last)) {
@@ -470,6 +475,45 @@ int noted_presence(const GoalReading& g) {
         return v;
     }
     return -1;
+}
+
+int tells_professional(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    if (c.kind != Clause::Watch || !c.subject || g.professional(c) || c.subject->who == Who::Everyone ||
+        c.verb + 1 >= r.n() || r.mention_at[c.verb + 1] < 0 || r.people[r.mention_at[c.verb + 1]].who != Who::Professional)
+        return -1;
+    const std::string& v = r.word(c.verb);
+    int after = r.people[r.mention_at[c.verb + 1]].last + 1;
+    bool let_know = v == "let" && after < r.n() && r.word(after) == "know";
+    if (let_know) ++after;
+    // "will tell the social worker if there are any more incidents": told only if it goes wrong
+    bool if_wrong = after < r.n() && r.same_sentence(after, c.verb) && r.word(after) == "if";
+    return (v == "tell" || v == "inform" || v == "update" || let_know) && !if_wrong ? c.verb : -1;
+}
+
+bool helps_child_with(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    const std::string& v = r.word(c.verb);
+    if (c.kind != Clause::Positive || (v != "help" && v != "helps") || c.verb + 2 >= r.n()) return false;
+    int k = c.verb + 1;
+    if (r.mention_at[k] < 0) return false;
+    Who who = r.people[r.mention_at[k]].who;
+    if (who != Who::Child && who != Who::ChildGeneral) return false;
+    int t = r.people[r.mention_at[k]].last + 1;
+    if (t + 1 >= r.n() || !r.same_sentence(t, c.verb)) return false;
+    if (r.word(t) == "with" || r.word(t) == "to") {  // "with her homework", "to block Jay"
+        ++t;
+        if (t + 1 < r.n() && r.is(t, r.c.child_determiner)) ++t;
+    } else {
+        // "help her if Jay gets in touch": a condition, no task
+        static const std::unordered_set<std::string> conditions = {"if", "when", "whenever", "while", "as", "so", "because", "until"};
+        if (conditions.count(r.word(t))) return false;
+    }
+    if (t >= r.n() || !r.same_sentence(t, c.verb) || !std::isalpha((unsigned char)r.word(t)[0]) || r.mention_at[t] >= 0)
+        return false;
+    const std::vector<Match> manner = r.longest("manner");
+    return !r.is(t, r.c.be) && !r.is(t, r.c.negation) && !r.is(t, r.c.skip) && !starts_at(g.nonactions, t) &&
+           !starts_at(g.vague, t) && !starts_at(manner, t) && !starts_at(g.behaviours, t) && !starts_at(g.services, t);
 }
 
 }  // namespace sofs::rubric

@@ -89,6 +89,17 @@ int cause_deed(const GoalReading& g);
 // the same part of the sentence. The verb's token, or -1.
 int plain_present_deed(const GoalReading& g);
 
+// "Leila will tell the school when she is unwell", "will let the school know who is
+// collecting Kacper": someone of the family (not a professional) telling a professional,
+// unless only if it goes wrong ("will tell the social worker if there are any more
+// incidents"). The verb's token, or -1.
+int tells_professional(const GoalReading& g, const Clause& c);
+
+// "Tony will help Leah with her homework", "Karen will help her block and report them":
+// helping a child at a task named after them is a deed others can see (ninth round);
+// not helping them feel something ("help Leah feel safe": non-actions, manner).
+bool helps_child_with(const GoalReading& g, const Clause& c);
+
 // "Bernie 7am daily", "Bernie in at 7 daily when Sam away": in note form, a
 // person of the family named with the time they will be there is their
 // presence, a deed of care (eighth round). The time's token, or -1.
