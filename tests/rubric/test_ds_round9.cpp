@@ -58,3 +58,11 @@ TEST_CASE("DS-NON-BLAMING: a negation cancels only the label right after it") {
     CHECK_FALSE(met("reference-case", "Ryan doesn't have the brains to look after Mia when he drinks.", kBlame));
     CHECK_FALSE(met("reference-case", "I don't think Jade is being honest with herself about Ryan.", kBlame));
 }
+
+TEST_CASE("DS-CHILD-IMPACT: a deed that names what it breaks on the child is its effect") {
+    const char* kImpact = "DS-CHILD-IMPACT";
+    CHECK(sofs::testing::met_in_case(assess_danger_statement, "unexplained-injury-baby",
+                                     "We worry that the adult who broke Leo's rib could do it again.", kImpact));
+    CHECK(sofs::testing::met_in_case(assess_danger_statement, "unexplained-injury-baby",
+                                     "Someone caring for Leo squeezed him and broke his ribs.", kImpact));
+}
