@@ -66,3 +66,13 @@ TEST_CASE("DS-CHILD-IMPACT: a deed that names what it breaks on the child is its
     CHECK(sofs::testing::met_in_case(assess_danger_statement, "unexplained-injury-baby",
                                      "Someone caring for Leo squeezed him and broke his ribs.", kImpact));
 }
+
+TEST_CASE("DS-CAREGIVER-BEHAVIOUR: 'forgets to' leaves the deed after it undone, whatever its object") {
+    sofs::testing::check_lexicon_sections("clause-words", {"forget"});
+    const char* kBehaviour = "DS-CAREGIVER-BEHAVIOUR";
+    CHECK(sofs::testing::met_in_case(assess_danger_statement, "reference-case",
+                                     "We worry that Jade forgets to lock the door when Ryan has been drinking.", kBehaviour));
+    // "forgets" alone is an inner slip, not yet a deed left undone
+    CHECK_FALSE(sofs::testing::met_in_case(assess_danger_statement, "reference-case", "We worry that Jade forgets things.",
+                                           kBehaviour));
+}
