@@ -76,3 +76,8 @@ TEST_CASE("DS-CAREGIVER-BEHAVIOUR: 'forgets to' leaves the deed after it undone,
     CHECK_FALSE(sofs::testing::met_in_case(assess_danger_statement, "reference-case", "We worry that Jade forgets things.",
                                            kBehaviour));
 }
+
+TEST_CASE("DS-NON-BLAMING: a label said of a thing, with 'is' in the label's own words") {
+    CHECK(met("reference-case", "Kai was left in the car while Ryan drank, and this is neglectful.", kBlame));
+    CHECK_FALSE(met("reference-case", "Jade is neglectful and Kai could be hurt.", kBlame));
+}

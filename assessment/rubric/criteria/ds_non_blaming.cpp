@@ -83,6 +83,10 @@ std::vector<Match> blaming_labels(const Reading& r) {
         if (m.first >= 2 && r.same_sentence(m.first - 2, m.first) && r.is(m.first - 1, r.c.be) &&
             in_class(r, m.first - 2, "thing-subject"))
             continue;
+        // "this is neglect": the same when the label's own words begin with "is" (tenth round)
+        if (m.first >= 1 && m.first < m.last && r.same_sentence(m.first - 1, m.first) && r.is(m.first, r.c.be) &&
+            in_class(r, m.first - 1, "thing-subject"))
+            continue;
         out.push_back(m);
     }
     return out;
