@@ -19,6 +19,13 @@ const Mention* child_of_fragment(const Reading& r, int tok) {
     return nullptr;
 }
 
+// "broke Leo's rib", "could damage his eye": a deed whose harm names what it reaches
+// on the child (a harm pattern with "..." between the deed and what it breaks) says
+// its effect as "hurt" does (tenth round).
+bool reaches_body(const Phrase& p) {
+    return p.section == "harm" && p.text.find("...") != std::string::npos && p.text.rfind("not", 0) != 0;
+}
+
 }  // namespace
 
 Verdict ds_child_impact(const Reading& r, const Wording& w) {
@@ -45,7 +52,8 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         // eighth round, while "Lily will keep missing her jabs" is the child's)
         const Match* act = nullptr;
         bool deed = !state && p.section != "witness" && starts_at(acts, m.first, &act) &&
-                    r.phrase("behaviours", *act).section == "action" && r.word(m.first).rfind("hurt", 0) != 0;
+                    r.phrase("behaviours", *act).section == "action" && r.word(m.first).rfind("hurt", 0) != 0 &&
+                    !reaches_body(p);
         if (deed) {
             int a = m.first - 1;
             while (a >= 0 && r.same_sentence(a, m.first) && r.mention_at[a] < 0 &&
@@ -70,6 +78,14 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
                 if (!target || (left && (left->who == Who::Child || left->who == Who::ChildGeneral))) target = left;
             }
         }
+        // "broke Leo's rib", "damage his eye": the child whose body the harm reaches, inside it
+        if ((!target || target->who != Who::Child) && reaches_body(p))
+            for (int k = m.first + 1; k < m.last; ++k)
+                if (r.mention_at[k] >= 0) {
+                    const Mention* in = child_for_pronoun(r, &r.people[r.mention_at[k]]);
+                    if (in && in->who == Who::Child) target = in;
+                    break;
+                }
         // "Kai might try to protect his mum and get hurt": a second verb shares
         // the first verb's subject, the first person named in the clause
         if ((!target || target->who != Who::Child) && p.section != "witness")

@@ -23,12 +23,46 @@ bool ranks_child(const Reading& r, const Match& m) {
     return false;
 }
 
+// "Maya could be bullied", "Maya gets bullied": a label word matched only by its
+// stem, written as a participle after "be" or "get" with a child as its subject,
+// is what is done to the child, not a label on anyone ("a bully" stays a label,
+// and so does "dad is addicted"; tenth round).
+bool done_to_someone(const Reading& r, const Match& m) {
+    if (m.first != m.last || m.first == 0 || !r.same_sentence(m.first - 1, m.first)) return false;
+    const std::string& w = r.word(m.first);
+    if (w == r.phrase("labels", m).text || w.size() < 3 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
+    if (!r.is(m.first - 1, r.c.be) && !in_class(r, m.first - 1, "get-passive")) return false;
+    const Mention* p = r.subject_before(m.first - 1);
+    return p && (p->who == Who::Child || p->who == Who::ChildGeneral);
+}
+
+// "Liam's controlling behaviour will escalate": a word for a kind of behaviour
+// before "behaviour" names what someone does, not who they are (tenth round).
+bool names_behaviour(const Reading& r, const Match& m) {
+    return m.first == m.last && m.last + 1 < r.n() && r.same_sentence(m.last, m.last + 1) &&
+           in_class(r, m.last, "behaviour-kind") && in_class(r, m.last + 1, "behaviour-noun");
+}
+
+// "not a bad mother", "has never been violent", "not really an alcoholic": a
+// negation cancels a label only when nothing but "be", an article or a small
+// adverb ([be], [skip]) stands between them; any other word means the negation
+// denies something else and the verdict stands ("doesn't have the brains to",
+// "I don't think she's being honest with herself"; tenth round).
+bool negation_cancels(const Reading& r, const Match& m) {
+    for (int k = m.first - 1; k >= 0 && k >= m.first - 3 && r.same_sentence(k, m.first); --k) {
+        if (r.is(k, r.c.negation)) return true;
+        const std::string& w = r.word(k);
+        if (!r.is(k, r.c.be) && !r.is(k, r.c.skip) && w != "a" && w != "an" && w != "the") return false;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<Match> blaming_labels(const Reading& r) {
     std::vector<Match> out;
     for (auto& m : r.longest("labels")) {
-        if (r.negated_before(m.first, 3)) continue;
+        if (negation_cancels(r, m)) continue;
         // "could be violent towards Jade" describes what someone might do, not who they are
         if (m.last + 1 < r.n() && (r.word(m.last + 1) == "towards" || r.word(m.last + 1) == "toward")) continue;
         // "he lies awake", "lying in bed": lying down, not telling lies
@@ -44,9 +78,14 @@ std::vector<Match> blaming_labels(const Reading& r) {
         if (m.last + 1 < r.n() && r.same_sentence(m.last, m.last + 1) && in_class(r, m.last + 1, "diagnosis-service"))
             continue;
         if (!ranks_child(r, m)) continue;
+        if (done_to_someone(r, m) || names_behaviour(r, m)) continue;
         // "this is dangerous for children", "it is dangerous": said of a thing, not a person
         if (m.first >= 2 && r.same_sentence(m.first - 2, m.first) && r.is(m.first - 1, r.c.be) &&
             in_class(r, m.first - 2, "thing-subject"))
+            continue;
+        // "this is neglect": the same when the label's own words begin with "is" (tenth round)
+        if (m.first >= 1 && m.first < m.last && r.same_sentence(m.first - 1, m.first) && r.is(m.first, r.c.be) &&
+            in_class(r, m.first - 1, "thing-subject"))
             continue;
         out.push_back(m);
     }

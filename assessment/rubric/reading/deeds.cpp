@@ -67,13 +67,17 @@ bool deed(const Mention& who, int first, int last, Deed* out) {
 
 bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
     const auto& unable = clause_words(r, "unable");
+    const auto& forget = clause_words(r, "forget");
     const auto& got = clause_words(r, "got-object");
     const auto& away = clause_words(r, "away");
     auto inner_at = find_longest(r.t, r.d.lex("non-actions"));
     for (int k = 0; k < r.n(); ++k) {
         // "may be unable to wake", "struggling to get up": what follows "to" is not done
         bool to = r.is(k, unable) && k + 2 < r.n() && r.word(k + 1) == "to" && r.same_sentence(k, k + 2);
-        if (r.word(k) != "not" && r.word(k) != "never" && !to) continue;
+        // "forgets to count the scoops", "may fail to make up feeds": the deed after "to" is
+        // left undone, as after "not" (tenth round)
+        bool forgets = r.is(k, forget) && k + 2 < r.n() && r.word(k + 1) == "to" && r.same_sentence(k, k + 2);
+        if (r.word(k) != "not" && r.word(k) != "never" && !to && !forgets) continue;
         int s = k - 1;
         bool state = false;  // "is not", "are not": what follows is a state unless it is "-ing"
         while (s >= 0 && r.same_sentence(s, k) && (r.is(s, r.c.skip) || r.is(s, r.c.be_or_auxiliary) || r.is(s, r.c.modal))) {
@@ -88,7 +92,7 @@ bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
         if (r.mention_at[s] >= 0) subject = &r.people[r.mention_at[s]];
         else if (r.word(s) == "and" || r.word(s) == "or") subject = r.subject_before(s), joined = true;
         if (!subject || !is_any_adult(subject->who)) continue;
-        int v = to ? k + 2 : k + 1;
+        int v = to || forgets ? k + 2 : k + 1;
         // "may not be able to keep ...": the verb after
         if (v + 2 < r.n() && r.word(v) == "be" && r.word(v + 1) == "able" && r.word(v + 2) == "to") v += 3;
         // "may not be making sure", "isn't feeding her": the "-ing" is the deed left undone
