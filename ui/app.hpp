@@ -108,6 +108,7 @@ public:
     // and held only while a screen that judges writing is shown.
     const Guidance* guidance();
     static bool judges_writing(ScreenId s);
+    bool holds_guidance() const { return guidance_ != nullptr; }
     std::string guidance_problem;
     // The same, for a playthrough to call when its case ends.
     play::GuidanceSource guidance_source();

@@ -186,6 +186,10 @@ bool Tour::prepare(App& app, std::string* error) {
                           trainer.show_detail();
                           if (!trainer.trainee()) { *e = "the trainee's report could not be read"; return false; }
                           if (trainer.verdicts().empty()) { *e = "the trainee's attempt has no checks to overrule"; return false; }
+                          if (a.holds_guidance()) {
+                              *e = "the practice guidance is still held on the trainer's screen (only screens that judge writing hold it)";
+                              return false;
+                          }
                           return true;
                       }, "12b-trainer-attempt.png"});
     queue_.push_back({"trainer saves an override without a reason", [trainer_p](App& a, std::string* e) {
