@@ -63,6 +63,22 @@ TEST_CASE_FIXTURE(Fixture, "DS-WHO: a named holder of the worry is met; no one, 
     CHECK_FALSE(met(ds("Kai was scared when Ryan shouted."), "DS-WHO"));
 }
 
+TEST_CASE_FIXTURE(Fixture, "DS-WHO quotes every holder of a list, not the last one alone") {
+    auto quoted = [&](const std::string& text) {
+        auto vs = ds(text);
+        const Verdict* v = find(vs, "DS-WHO");
+        REQUIRE(v);
+        REQUIRE(v->met);
+        REQUIRE_FALSE(v->evidence.empty());
+        return text.substr(v->evidence[0].begin, v->evidence[0].end - v->evidence[0].begin);
+    };
+    CHECK(quoted("Linda, the nursery and the social worker are worried that Ryan may push Jade while she holds Mia.") ==
+          "Linda, the nursery and the social worker are worried");
+    CHECK(quoted("The nursery is worried that Ryan may shout at Jade.") == "The nursery is worried");
+    // a list ends at the sentence: the last sentence's holder alone
+    CHECK(quoted("Ryan drinks. The nursery is worried that he may shout at Jade.") == "The nursery is worried");
+}
+
 TEST_CASE_FIXTURE(Fixture, "DS-CAREGIVER-BEHAVIOUR: what an adult does, not a category or a label") {
     CHECK(met(ds("We are worried Ryan may push Jade."), "DS-CAREGIVER-BEHAVIOUR"));
     CHECK(met(ds("We are worried Mum may leave the baby alone."), "DS-CAREGIVER-BEHAVIOUR"));

@@ -4,6 +4,23 @@
 
 namespace sofs::rubric {
 
+namespace {
+// Where the list a holder ends begins, for the evidence: "Mr Osei, the police
+// and the social worker are worried" quotes all three, not "the social worker
+// are worried". Mentions joined by "and", "or" or nothing (a comma), with
+// "the" or "a" between, in the same sentence.
+int list_start(const Reading& r, const Mention& holder) {
+    int from = holder.first;
+    for (;;) {
+        int j = from - 1;
+        if (j >= 0 && (r.word(j) == "and" || r.word(j) == "or")) --j;
+        while (j >= 0 && (r.word(j) == "the" || r.word(j) == "a")) --j;
+        if (j < 0 || !r.same_sentence(j, holder.first) || r.mention_at[j] < 0) return from;
+        from = std::min(from, r.people[r.mention_at[j]].first);
+    }
+}
+}  // namespace
+
 Verdict ds_who(const Reading& r, const Wording& w) {
     for (auto& m : r.all("worry-words")) {
         // "we are (all) worried", "the school's worry", "Linda worries"
@@ -59,7 +76,7 @@ Verdict ds_who(const Reading& r, const Wording& w) {
             if (r.is(j, r.c.negation)) negated = true;
         if (negated) continue;
         Evidence ev;
-        ev.add(r, std::min(holder->first, m.first), std::max(holder->last, m.last));
+        ev.add(r, std::min(list_start(r, *holder), m.first), std::max(holder->last, m.last));
         return w.make("DS-WHO", true, "", ev.spans, ev.words);
     }
     // "We think Marcus might not heat the flat", "the police think Gwŷn will hit Elis
