@@ -91,10 +91,19 @@ bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
         bool joined = false;  // the subject is that of an earlier clause: the child must follow the verb
         if (r.mention_at[s] >= 0) subject = &r.people[r.mention_at[s]];
         else if (r.word(s) == "and" || r.word(s) == "or") subject = r.subject_before(s), joined = true;
+        // "can't be bothered to get up": a motive, not what someone cannot do (tenth round)
+        bool motive = k + 3 < r.n() && r.word(k + 1) == "be" && in_class(r, k + 2, "bothered") &&
+                      r.word(k + 3) == "to" && r.same_sentence(k, k + 3);
+        // "a lazy mother who can't be bothered to get up": the relative clause's motive is the adult's
+        if (!subject && motive && r.word(s) == "who" && s > 0 && r.same_sentence(s - 1, s) && r.mention_at[s - 1] >= 0)
+            subject = &r.people[r.mention_at[s - 1]];
         if (!subject || !is_any_adult(subject->who)) continue;
         int v = to || forgets ? k + 2 : k + 1;
         // "may not be able to keep ...": the verb after
-        if (v + 2 < r.n() && r.word(v) == "be" && r.word(v + 1) == "able" && r.word(v + 2) == "to") v += 3;
+        // "can't be bothered to get up": a motive, the deed after it left undone (tenth round)
+        if (v + 2 < r.n() && r.word(v) == "be" && (r.word(v + 1) == "able" || in_class(r, v + 1, "bothered")) &&
+            r.word(v + 2) == "to" && r.same_sentence(v, v + 2))
+            v += 3;
         // "may not be making sure", "isn't feeding her": the "-ing" is the deed left undone
         else if (v + 1 < r.n() && r.is(v, r.c.be) && r.same_sentence(v, v + 1) && ends_ing(r.word(v + 1)) && r.mention_at[v + 1] < 0)
             ++v;
@@ -130,7 +139,7 @@ bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
             bool can = false;
             for (int j = s + 1; j < k; ++j)
                 if (in_class(r, j, "can")) can = true;
-            if (can || !(child_after(r, v) || child_after_purpose(r, v))) continue;
+            if ((can && !motive) || !(child_after(r, v) || child_after_purpose(r, v))) continue;
         }
         // care said only in general ("doesn't care", "can't parent", "not tell the truth"),
         // unless a deed follows ("doesn't care enough to get up")
