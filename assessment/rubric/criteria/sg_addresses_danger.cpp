@@ -1,6 +1,7 @@
 // SG-ADDRESSES-DANGER: the goal answers this case's own danger.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/criteria/sg_appointments.hpp"
 
 namespace sofs::rubric {
 
@@ -106,6 +107,10 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
             theme = &own.back();
             break;
         }
+    // the child's appointments, in a case whose danger is missing them ("attend all
+    // diabetes clinic appointments"): the care answered, even as a service (tenth round)
+    Match missed;
+    if (!theme && missed_care_answered(g, &missed)) theme = &missed;
     // a word the experts use for this case's danger ("Osian's diabetes", "Maya's phone"),
     // said of what the family does: not inside a service, nor in what professionals do
     if (!theme) {

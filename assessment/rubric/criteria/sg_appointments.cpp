@@ -21,7 +21,74 @@ bool danger_is_missed(const Reading& r) {
     }
     return false;
 }
+
+// A word of the grammar lexicon's single-word `section`.
+bool grammar_word(const Reading& r, int k, const char* section) {
+    const Lexicon& gr = r.d.lex("grammar");
+    auto it = gr.by_first.find(r.t.tokens[k].word);
+    if (it == gr.by_first.end()) return false;
+    for (int p : it->second)
+        if (gr.phrases[p].words.size() == 1 && gr.phrases[p].section == section) return true;
+    return false;
+}
 }  // namespace
+
+bool missed_care_answered(const GoalReading& g, Match* where) {
+    const Reading& r = g.r;
+    const Lexicon& ap = r.d.lex("appointments");
+    // the appointment words of the danger's missed care ("clinic" of "miss ... clinic")
+    std::vector<int> missed;
+    for (auto& p : r.c.case_words.phrases) {
+        if (p.section != "does") continue;
+        if (p.text.find("miss") == std::string::npos && p.text.find("take") == std::string::npos) continue;
+        for (int w : p.words)
+            for (auto& a : ap.phrases)
+                for (int x : a.words)
+                    if (w >= 0 && w == x) missed.push_back(w);
+    }
+    if (missed.empty()) return false;
+    for (auto& m : r.longest("appointments")) {
+        bool ours = false;
+        for (int k = m.first; k <= m.last; ++k)
+            ours = ours || std::find(missed.begin(), missed.end(), r.t.tokens[k].word) != missed.end();
+        if (!ours || r.mention_at[m.first] >= 0) continue;
+        // what is attended: "to", "at", "every", "all" ... before it (grammar.txt [attended])
+        bool attended = false, miss = false, adults = false;
+        for (int k = m.first - 1, left = 3; k >= 0 && left > 0 && r.same_sentence(k, m.first); --k, --left) {
+            if (r.mention_at[k] >= 0) {
+                const Mention& p = r.people[r.mention_at[k]];
+                if (p.who != Who::Child && p.who != Who::ChildGeneral) {
+                    adults = true;  // "his GP appointment"
+                    break;
+                }
+                k = p.first;  // "attend Osian's clinic appointments": the child's own
+                continue;
+            }
+            if (grammar_word(r, k, "attended")) attended = true;
+            if (grammar_word(r, k, "missed")) miss = true;
+        }
+        // "every appointment with her GP": an adult's own
+        if (int k = m.last + 2; k < r.n() && r.same_sentence(k, m.last) && r.word(m.last + 1) == "with" && r.mention_at[k] >= 0) {
+            Who who = r.people[r.mention_at[k]].who;
+            adults = adults || (r.people[r.mention_at[k]].pronoun && who != Who::Child && who != Who::ChildGeneral);
+        }
+        if (!(attended || miss) || adults) continue;
+        // "attend all appointments": an appointment of no kind is the child's only with a child named
+        bool any_kind = true;
+        for (int k = m.first; k <= m.last; ++k) any_kind = any_kind && grammar_word(r, k, "any-appointment");
+        bool child = false;
+        for (auto& p : r.people) child = child || p.who == Who::Child || p.who == Who::ChildGeneral;
+        if (any_kind && !child && !miss) continue;
+        const Clause* gov = nullptr;
+        for (auto& c : g.clauses)
+            if (c.verb >= 0 && c.verb <= m.first && r.same_sentence(c.verb, m.first) && (!gov || c.verb >= gov->verb)) gov = &c;
+        // "Anil will send all clinic letters"; "less stupid at clinic" (an inner state)
+        if (gov && (g.professional(*gov) || gov->kind == Clause::NonAction)) continue;
+        *where = m;
+        return true;
+    }
+    return false;
+}
 
 bool routine_appointment(const GoalReading& g, const Clause& c, int* last) {
     const Reading& r = g.r;

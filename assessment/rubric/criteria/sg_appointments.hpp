@@ -14,4 +14,12 @@ namespace sofs::rubric {
 // pain"). The appointment's last token in `*last`.
 bool routine_appointment(const GoalReading& g, const Clause& c, int* last);
 
+// SG-ADDRESSES-DANGER (tenth round): the case's danger is missed appointments
+// of a kind ("miss ... clinic") and the goal speaks of going to one of that
+// kind ("attend all diabetes clinic appointments", "to every clinic"): the
+// child's own care, the danger answered, even inside a service. Not an adult's
+// own appointment ("his GP appointment"), not one a professional keeps, not the
+// clinic as someone spoken to ("ring the clinic"). The appointment in `*where`.
+bool missed_care_answered(const GoalReading& g, Match* where);
+
 }  // namespace sofs::rubric
