@@ -60,6 +60,17 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
                 // "... safe by having a sober adult look after them": the deed follows "by"
                 for (int j = m.last + 1; j < r.n() && r.same_sentence(j, m.first); ++j)
                     if (r.word(j) == "by") general = false;
+                // "... needs are met with three meals a day", "(feeding, nappy changes, warmth)":
+                // the deeds of care listed after it (danger-themes.txt [feeding], [care]; tenth round)
+                if (general && r.phrase("vague-verbs", m).text.find("needs") != std::string::npos)
+                    for (auto& t : g.themes) {
+                        const std::string& kind = r.phrase("danger-themes", t).section;
+                        if ((kind != "feeding" && kind != "care") || t.first <= m.last || !r.same_sentence(t.first, m.first)) continue;
+                        std::size_t from = r.t.tokens[m.last].end, to = r.t.tokens[t.first].begin;
+                        if (r.t.raw.substr(from, to - from).find('(') != std::string::npos) general = false;
+                        for (int j = std::max(m.last + 1, t.first - 4); j < t.first; ++j)
+                            if (r.word(j) == "with") general = false;
+                    }
             }
         if (c.kind == Clause::Positive && (general || g.vague_at(c.verb, true)) && !c.concrete) {
             if (reason == "none") reason = "vague";
