@@ -118,6 +118,7 @@ TEST_CASE("grammar the held-out sets showed") {
         CHECK(met(assess_safety_goal("Ryan will go for a walk when he and Jade disagree.", *s, *g), "SG-CAREGIVER-ACTION"));
     }
     SUBCASE("a home where the caregivers act; 'we want Jade and Ryan to ...'") {
+        g = sofs::testing::rules_guidance();  // the rule itself (the second opinion reads the first otherwise)
         CHECK(met(assess_safety_goal("Kai and Mia will live in a home where Jade and Ryan sort out rows calmly.", *s, *g),
                   "SG-CAREGIVER-ACTION"));
         CHECK_FALSE(met(assess_safety_goal("Kai and Mia will live in a home where there is no shouting.", *s, *g),
