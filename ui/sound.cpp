@@ -7,6 +7,7 @@
 #include "sound.hpp"
 
 #include "util/shared_library.hpp"
+#include "util/worker.hpp"
 
 #include <SDL.h>
 #include <SDL_mixer.h>
@@ -18,7 +19,13 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
@@ -170,6 +177,14 @@ struct Sound::Speech {
     std::function<void()> wake;
     std::thread thread;
 
+    // espeak-ng runs in a program of its own (this program started again as
+    // "--speech-worker", reading requests on a socket): its voice data and
+    // its memory stay out of the window's process. Started on the first
+    // reading; if it cannot be started or fails, speech is made here instead.
+    pid_t worker = -1;
+    int worker_fd = -1;
+    bool worker_given_up = false;
+
     ~Speech() {
         {
             std::lock_guard<std::mutex> lk(m);
@@ -178,8 +193,16 @@ struct Sound::Speech {
         }
         work.notify_all();
         if (thread.joinable()) thread.join();
+        stop_worker(false);
     }
     void run();
+    bool ask_worker(const Request& r, Made& out);   // false: no worker (make it here)
+    void stop_worker(bool kill_now);
+    // Makes the speech for `r` in this process; `current` aborts it when it moves past r.generation.
+    static void synthesize(const Request& r, Made& out, const std::atomic<std::uint64_t>& current);
+    // The worker's side: requests on stdin, readings on stdout, until the caller closes it.
+    static int serve();
+    static const bool started_as_worker;
 };
 
 namespace {
@@ -249,30 +272,7 @@ void Sound::Speech::run() {
 
         Made out;
         out.generation = r.generation;
-        {
-            std::lock_guard<std::mutex> speaking(g_espeak);
-            int rate_hz = start_espeak(&out.error);
-            if (rate_hz > 0) {
-                const EspeakApi& es = *g_speak;
-                out.rate_hz = rate_hz;
-                if (r.runs.empty()) r.runs.push_back({false, r.text});
-                Collecting c{&out.samples, &generation, r.generation};
-                for (const auto& run : r.runs) {
-                    // A line's own voice, or the reading voice; a voice espeak-ng
-                    // lacks falls back to the reading voice rather than silence.
-                    const std::string& v = run.welsh ? r.welsh_voice : r.voice;
-                    if (v.empty() || es.espeak_SetVoiceByName(v.c_str()) != EE_OK)
-                        if (es.espeak_SetVoiceByName("en-gb") != EE_OK) es.espeak_SetVoiceByName("en");
-                    es.espeak_SetParameter(espeakRATE, r.rate_wpm, 0);
-                    es.espeak_SetParameter(espeakPITCH, r.voice.empty() ? 50 : r.pitch, 0);
-                    if (es.espeak_Synth(run.text.c_str(), run.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
-                                     nullptr, &c) != EE_OK) {
-                        out.error = "reading aloud failed: espeak-ng could not read this text";
-                        break;
-                    }
-                }
-            }
-        }
+        if (!ask_worker(r, out)) synthesize(r, out, generation);
 
         lk.lock();
         busy = false;
@@ -285,6 +285,214 @@ void Sound::Speech::run() {
             if (wake) wake();
         }
         done.notify_all();
+    }
+}
+
+// ---------------------------------------------------------------- the speech worker
+
+namespace {
+constexpr const char* kSpeechFlag = "--speech-worker";
+// How long one reading may take in the worker before it is given up on.
+constexpr int kWorkerTimeoutMs = 30000;
+
+void put_u32(std::string& b, std::uint32_t v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); }
+void put_str(std::string& b, const std::string& s) {
+    put_u32(b, static_cast<std::uint32_t>(s.size()));
+    b += s;
+}
+
+// All of `n` bytes to a socket (no SIGPIPE if the other side is gone).
+bool send_all(int fd, const void* p, std::size_t n) {
+    const char* c = static_cast<const char*>(p);
+    while (n > 0) {
+        ssize_t w = ::send(fd, c, n, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        c += w;
+        n -= static_cast<std::size_t>(w);
+    }
+    return true;
+}
+
+// Stops a wait for the worker: set when the reading is no longer wanted.
+struct Cancel {
+    const std::atomic<std::uint64_t>* current = nullptr;
+    std::uint64_t mine = 0;
+    bool* cancelled = nullptr;
+    bool now() const { return current && current->load() != mine && (*cancelled = true); }
+};
+
+// All of `n` bytes, waiting at most `timeout_ms` for each part (-1: no limit),
+// and no longer once `cancel` says the reading is not wanted.
+bool recv_all(int fd, void* p, std::size_t n, int timeout_ms, const Cancel& cancel = {}) {
+    char* c = static_cast<char*>(p);
+    while (n > 0) {
+        pollfd pf{fd, POLLIN, 0};
+        int slice = cancel.current ? 50 : timeout_ms;
+        int ready = ::poll(&pf, 1, slice);
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready == 0 && cancel.current) {
+            if (cancel.now()) return false;
+            if (timeout_ms >= 0 && (timeout_ms -= slice) <= 0) return false;
+            continue;
+        }
+        if (ready <= 0) return false;
+        ssize_t r = ::read(fd, c, n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return false;
+        c += r;
+        n -= static_cast<std::size_t>(r);
+    }
+    return true;
+}
+
+bool get_u32(int fd, std::uint32_t* v, int timeout_ms, const Cancel& cancel = {}) {
+    return recv_all(fd, v, sizeof *v, timeout_ms, cancel);
+}
+bool get_str(int fd, std::string* s, int timeout_ms) {
+    std::uint32_t n = 0;
+    if (!get_u32(fd, &n, timeout_ms) || n > (16u << 20)) return false;
+    s->resize(n);
+    return n == 0 || recv_all(fd, s->data(), n, timeout_ms);
+}
+}  // namespace
+
+// Every program linking the sound code answers "--speech-worker" before its
+// main() runs (util/worker.hpp): it serves readings and exits, starting
+// nothing of its own.
+const bool Sound::Speech::started_as_worker = [] {
+    if (util::started_as_worker(kSpeechFlag).empty()) return false;
+    ::_exit(serve());
+}();
+
+int Sound::Speech::serve() {
+    for (;;) {
+        Request r;
+        std::uint32_t runs = 0, rate = 0, pitch = 0;
+        if (!get_u32(0, &runs, -1) || runs > 4096) return 0;   // closed: the program is done with us
+        for (std::uint32_t i = 0; i < runs; ++i) {
+            std::uint32_t welsh = 0;
+            LanguageRun run;
+            if (!get_u32(0, &welsh, -1) || !get_str(0, &run.text, -1)) return 1;
+            run.welsh = welsh != 0;
+            r.runs.push_back(std::move(run));
+        }
+        if (!get_str(0, &r.text, -1) || !get_str(0, &r.voice, -1) || !get_str(0, &r.welsh_voice, -1) ||
+            !get_u32(0, &rate, -1) || !get_u32(0, &pitch, -1))
+            return 1;
+        r.rate_wpm = static_cast<int>(rate);
+        r.pitch = static_cast<int>(pitch);
+        Made out;
+        const std::atomic<std::uint64_t> current{0};
+        synthesize(r, out, current);
+        std::string b;
+        put_u32(b, static_cast<std::uint32_t>(out.rate_hz));
+        put_str(b, out.error);
+        put_u32(b, static_cast<std::uint32_t>(out.samples.size()));
+        if (!send_all(1, b.data(), b.size()) ||
+            !send_all(1, out.samples.data(), out.samples.size() * sizeof(std::int16_t)))
+            return 0;
+    }
+}
+
+bool Sound::Speech::ask_worker(const Request& r, Made& out) {
+    if (worker_given_up) return false;
+    if (worker < 0) {
+        int sv[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+            worker_given_up = true;
+            return false;
+        }
+        worker = util::start_self_as_worker("sofs-speech", kSpeechFlag, {}, sv[1], sv[1]);
+        ::close(sv[1]);
+        if (worker < 0) {
+            ::close(sv[0]);
+            worker_given_up = true;
+            return false;
+        }
+        worker_fd = sv[0];
+    }
+    std::string b;
+    put_u32(b, static_cast<std::uint32_t>(r.runs.size()));
+    for (const auto& run : r.runs) {
+        put_u32(b, run.welsh ? 1 : 0);
+        put_str(b, run.text);
+    }
+    put_str(b, r.text);
+    put_str(b, r.voice);
+    put_str(b, r.welsh_voice);
+    put_u32(b, static_cast<std::uint32_t>(r.rate_wpm));
+    put_u32(b, static_cast<std::uint32_t>(r.pitch));
+    std::uint32_t rate = 0, n = 0;
+    std::string error;
+    // A newer request or stop() while the worker reads: it is stopped (a
+    // fresh one starts with the next request) rather than left to finish.
+    bool cancelled = false;
+    const Cancel cancel{&generation, r.generation, &cancelled};
+    bool ok = send_all(worker_fd, b.data(), b.size()) && get_u32(worker_fd, &rate, kWorkerTimeoutMs, cancel) &&
+              get_str(worker_fd, &error, kWorkerTimeoutMs) && get_u32(worker_fd, &n, kWorkerTimeoutMs) &&
+              n <= (256u << 20) / sizeof(std::int16_t);
+    if (ok) {
+        out.samples.resize(n);
+        ok = n == 0 || recv_all(worker_fd, out.samples.data(), n * sizeof(std::int16_t), kWorkerTimeoutMs);
+    }
+    if (cancelled) {
+        stop_worker(true);
+        return true;   // not wanted any more: nothing to make here either
+    }
+    if (!ok) {   // gone, stuck or talking nonsense: make speech here from now on
+        out.samples.clear();
+        stop_worker(true);
+        worker_given_up = true;
+        return false;
+    }
+    out.rate_hz = static_cast<int>(rate);
+    out.error = std::move(error);
+    return true;
+}
+
+void Sound::Speech::stop_worker(bool kill_now) {
+    if (worker < 0) return;
+    ::close(worker_fd);   // the worker reads the end of its requests and exits
+    worker_fd = -1;
+    if (kill_now) ::kill(worker, SIGKILL);
+    int status = 0;
+    for (int waited = 0; ::waitpid(worker, &status, WNOHANG) == 0; waited += 10) {
+        if (waited >= 2000) {   // still making a reading nobody wants
+            ::kill(worker, SIGKILL);
+            while (::waitpid(worker, &status, 0) < 0 && errno == EINTR) {}
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    worker = -1;
+}
+
+void Sound::Speech::synthesize(const Request& r, Made& out, const std::atomic<std::uint64_t>& current) {
+    {
+        std::lock_guard<std::mutex> speaking(g_espeak);
+        int rate_hz = start_espeak(&out.error);
+        if (rate_hz > 0) {
+            const EspeakApi& es = *g_speak;
+            out.rate_hz = rate_hz;
+            std::vector<LanguageRun> runs = r.runs;
+            if (runs.empty()) runs.push_back({false, r.text});
+            Collecting c{&out.samples, &current, r.generation};
+            for (const auto& run : runs) {
+                // A line's own voice, or the reading voice; a voice espeak-ng
+                // lacks falls back to the reading voice rather than silence.
+                const std::string& v = run.welsh ? r.welsh_voice : r.voice;
+                if (v.empty() || es.espeak_SetVoiceByName(v.c_str()) != EE_OK)
+                    if (es.espeak_SetVoiceByName("en-gb") != EE_OK) es.espeak_SetVoiceByName("en");
+                es.espeak_SetParameter(espeakRATE, r.rate_wpm, 0);
+                es.espeak_SetParameter(espeakPITCH, r.voice.empty() ? 50 : r.pitch, 0);
+                if (es.espeak_Synth(run.text.c_str(), run.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
+                                 nullptr, &c) != EE_OK) {
+                    out.error = "reading aloud failed: espeak-ng could not read this text";
+                    break;
+                }
+            }
+        }
     }
 }
 

@@ -10,12 +10,13 @@
 // Cairo's. A program started afresh holds only what the PDF needs.
 #include "cpd.hpp"
 
+#include "util/worker.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,8 +28,6 @@
 #include <iterator>
 #include <string>
 #include <vector>
-
-extern char** environ;
 
 namespace sofs::cpd {
 
@@ -121,21 +120,6 @@ bool read_until_closed(int fd, std::string* out, std::chrono::steady_clock::time
     }
 }
 
-// Starts this program again as a PDF worker with `to_child` as its stdin
-// and `from_child` as its stdout. -1 when it cannot be started.
-pid_t start_worker(const std::string& path, int to_child, int from_child) {
-    posix_spawn_file_actions_t fa;
-    if (posix_spawn_file_actions_init(&fa) != 0) return -1;
-    posix_spawn_file_actions_adddup2(&fa, to_child, 0);
-    posix_spawn_file_actions_adddup2(&fa, from_child, 1);
-    std::string flag = kWorkerFlag, target = path;
-    char* argv[] = {const_cast<char*>("sofs-cpd-pdf"), flag.data(), target.data(), nullptr};
-    pid_t pid = -1;
-    int rc = posix_spawn(&pid, "/proc/self/exe", &fa, nullptr, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    return rc == 0 ? pid : -1;
-}
-
 }  // namespace
 
 namespace {
@@ -162,20 +146,8 @@ int make_pdf_as_worker(const std::string& path) {
 // own (no window, no store, no tests). A program that does not contain
 // write_pdf_apart is never started this way.
 bool worker_check() {
-    std::FILE* f = std::fopen("/proc/self/cmdline", "rb");
-    if (!f) return false;
-    std::string cmdline;
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) cmdline.append(buf, n);
-    std::fclose(f);
-    std::vector<std::string> args;
-    for (std::size_t at = 0; at < cmdline.size();) {
-        std::size_t end = cmdline.find('\0', at);
-        if (end == std::string::npos) end = cmdline.size();
-        args.push_back(cmdline.substr(at, end - at));
-        at = end + 1;
-    }
-    if (args.size() != 3 || args[1] != kWorkerFlag) return false;
+    std::vector<std::string> args = util::started_as_worker(kWorkerFlag);
+    if (args.size() != 3) return false;
     ::_exit(make_pdf_as_worker(args[2]));
 }
 
@@ -191,7 +163,7 @@ void write_pdf_apart(const CpdRecord& record, const std::string& path) {
         ::close(in[1]);
         return write_pdf(record, path);
     }
-    pid_t child = start_worker(path, in[0], out[1]);
+    pid_t child = util::start_self_as_worker("sofs-cpd-pdf", kWorkerFlag, {path}, in[0], out[1]);
     ::close(in[0]);
     ::close(out[1]);
     if (child < 0) {

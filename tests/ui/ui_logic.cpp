@@ -20,6 +20,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 using namespace sofs;
 using namespace sofs::ui;
@@ -443,6 +444,11 @@ TEST_SUITE("ui sound device") {
             CHECK(s.finish_reading() == "");   // made on the worker thread
             CHECK(s.readings() == 1);
             CHECK(s.playing());
+            // made by the speech worker, a program of its own: espeak-ng never
+            // loads into this process
+            std::ifstream maps("/proc/self/maps");
+            std::string all((std::istreambuf_iterator<char>(maps)), std::istreambuf_iterator<char>());
+            CHECK(all.find("libespeak-ng") == std::string::npos);
             s.stop();
             CHECK_FALSE(s.playing());
         }
