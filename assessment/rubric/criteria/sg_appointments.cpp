@@ -6,21 +6,26 @@
 namespace sofs::rubric {
 
 namespace {
-// The case's danger names missed appointments ("miss ... clinic", "not take ... to the
-// dentist", "miss ... jabs"): a phrase of dangers.does with "miss" or "take" in it that
-// shares a word with an appointment. Then taking a child to any of them is care.
-bool danger_is_missed(const Reading& r) {
+// The appointment words of the case's missed care: its danger names missed
+// appointments ("miss ... clinic", "not take ... to the dentist", "miss ... jabs"),
+// a phrase of dangers.does with "miss" or "take" in it that shares a word with an
+// appointment ("clinic" of "miss ... clinic"). Empty when the danger is not that.
+std::vector<int> missed_appointment_words(const Reading& r) {
     const Lexicon& ap = r.d.lex("appointments");
+    std::vector<int> missed;
     for (auto& p : r.c.case_words.phrases) {
         if (p.section != "does") continue;
         if (p.text.find("miss") == std::string::npos && p.text.find("take") == std::string::npos) continue;
         for (int w : p.words)
             for (auto& a : ap.phrases)
                 for (int x : a.words)
-                    if (w >= 0 && w == x) return true;
+                    if (w >= 0 && w == x) missed.push_back(w);
     }
-    return false;
+    return missed;
 }
+
+// Then taking a child to any appointment is care.
+bool danger_is_missed(const Reading& r) { return !missed_appointment_words(r).empty(); }
 
 // A word of the grammar lexicon's single-word `section`.
 bool grammar_word(const Reading& r, int k, const char* section) {
@@ -35,17 +40,7 @@ bool grammar_word(const Reading& r, int k, const char* section) {
 
 bool missed_care_answered(const GoalReading& g, Match* where) {
     const Reading& r = g.r;
-    const Lexicon& ap = r.d.lex("appointments");
-    // the appointment words of the danger's missed care ("clinic" of "miss ... clinic")
-    std::vector<int> missed;
-    for (auto& p : r.c.case_words.phrases) {
-        if (p.section != "does") continue;
-        if (p.text.find("miss") == std::string::npos && p.text.find("take") == std::string::npos) continue;
-        for (int w : p.words)
-            for (auto& a : ap.phrases)
-                for (int x : a.words)
-                    if (w >= 0 && w == x) missed.push_back(w);
-    }
+    const std::vector<int> missed = missed_appointment_words(r);
     if (missed.empty()) return false;
     for (auto& m : r.longest("appointments")) {
         bool ours = false;
