@@ -149,6 +149,13 @@ static Mix_Chunk* chunk_from(const MixerApi& mix, std::vector<std::int16_t> samp
 // The speech worker. A request carries a generation number; stop() and every
 // new request raise the current generation, and the worker drops (or aborts
 // mid-way, through espeak's callback) any work of an older one.
+namespace {
+// How long one reading may take in the speech worker before it is given up
+// on, and how long the worker is kept with nothing to read.
+constexpr int kWorkerTimeoutMs = 30000;
+constexpr int kWorkerIdleSeconds = 30;
+}  // namespace
+
 struct Sound::Speech {
     struct Request {
         std::string text;
@@ -263,7 +270,18 @@ int start_espeak(std::string* error) {
 void Sound::Speech::run() {
     std::unique_lock<std::mutex> lk(m);
     for (;;) {
-        work.wait(lk, [&] { return quit || request; });
+        auto wanted_now = [&] { return quit || request; };
+        if (worker < 0) {
+            work.wait(lk, wanted_now);
+        } else if (!work.wait_for(lk, std::chrono::seconds(kWorkerIdleSeconds), wanted_now)) {
+            // Nothing read aloud for a while: the worker and its memory go
+            // (espeak-ng's could never be given back inside one process); the
+            // next reading starts a fresh one.
+            lk.unlock();
+            stop_worker(false);
+            lk.lock();
+            continue;
+        }
         if (quit) break;
         Request r = std::move(*request);
         request.reset();
@@ -292,8 +310,7 @@ void Sound::Speech::run() {
 
 namespace {
 constexpr const char* kSpeechFlag = "--speech-worker";
-// How long one reading may take in the worker before it is given up on.
-constexpr int kWorkerTimeoutMs = 30000;
+
 
 void put_u32(std::string& b, std::uint32_t v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); }
 void put_str(std::string& b, const std::string& s) {
