@@ -336,7 +336,11 @@ struct Cancel {
     const std::atomic<std::uint64_t>* current = nullptr;
     std::uint64_t mine = 0;
     bool* cancelled = nullptr;
-    bool now() const { return current && current->load() != mine && (*cancelled = true); }
+    bool now() const {
+        if (!current || current->load() == mine) return false;
+        *cancelled = true;
+        return true;
+    }
 };
 
 // All of `n` bytes, waiting at most `timeout_ms` for each part (-1: no limit),

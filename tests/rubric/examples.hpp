@@ -63,6 +63,14 @@ inline bool met_in_case(Judge judge, const std::string& case_id, const std::stri
     return v->met;
 }
 
+// met_in_case for a safety goal, and for a danger statement.
+inline bool goal_met(const std::string& case_id, const std::string& text, const std::string& criterion) {
+    return met_in_case(assess_safety_goal, case_id, text, criterion);
+}
+inline bool danger_met(const std::string& case_id, const std::string& text, const std::string& criterion) {
+    return met_in_case(assess_danger_statement, case_id, text, criterion);
+}
+
 // Each sentence judged in `s` by one criterion.
 inline void check_criterion(Judge judge, const Scenario& s, const std::string& criterion, std::initializer_list<Said> rows) {
     for (const Said& row : rows) check_verdict(judge, s, criterion, row);

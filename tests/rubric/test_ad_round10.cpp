@@ -16,10 +16,10 @@ using namespace sofs;
 
 namespace {
 bool met(const std::string& case_id, const std::string& text) {
-    return sofs::testing::met_in_case(assess_safety_goal, case_id, text, "SG-ADDRESSES-DANGER");
+    return sofs::testing::goal_met(case_id, text, "SG-ADDRESSES-DANGER");
 }
 bool service_met(const std::string& case_id, const std::string& text) {
-    return sofs::testing::met_in_case(assess_safety_goal, case_id, text, "SG-NOT-SERVICE");
+    return sofs::testing::goal_met(case_id, text, "SG-NOT-SERVICE");
 }
 }  // namespace
 

@@ -16,7 +16,7 @@ using namespace sofs;
 namespace {
 
 bool met(const std::string& case_id, const std::string& text, const char* criterion) {
-    return sofs::testing::met_in_case(assess_danger_statement, case_id, text, criterion);
+    return sofs::testing::danger_met(case_id, text, criterion);
 }
 
 constexpr const char* kBlame = "DS-NON-BLAMING";
@@ -61,19 +61,19 @@ TEST_CASE("DS-NON-BLAMING: a negation cancels only the label right after it") {
 
 TEST_CASE("DS-CHILD-IMPACT: a deed that names what it breaks on the child is its effect") {
     const char* kImpact = "DS-CHILD-IMPACT";
-    CHECK(sofs::testing::met_in_case(assess_danger_statement, "unexplained-injury-baby",
+    CHECK(sofs::testing::danger_met("unexplained-injury-baby",
                                      "We worry that the adult who broke Leo's rib could do it again.", kImpact));
-    CHECK(sofs::testing::met_in_case(assess_danger_statement, "unexplained-injury-baby",
+    CHECK(sofs::testing::danger_met("unexplained-injury-baby",
                                      "Someone caring for Leo squeezed him and broke his ribs.", kImpact));
 }
 
 TEST_CASE("DS-CAREGIVER-BEHAVIOUR: 'forgets to' leaves the deed after it undone, whatever its object") {
     sofs::testing::check_lexicon_sections("clause-words", {"forget"});
     const char* kBehaviour = "DS-CAREGIVER-BEHAVIOUR";
-    CHECK(sofs::testing::met_in_case(assess_danger_statement, "reference-case",
+    CHECK(sofs::testing::danger_met("reference-case",
                                      "We worry that Jade forgets to lock the door when Ryan has been drinking.", kBehaviour));
     // "forgets" alone is an inner slip, not yet a deed left undone
-    CHECK_FALSE(sofs::testing::met_in_case(assess_danger_statement, "reference-case", "We worry that Jade forgets things.",
+    CHECK_FALSE(sofs::testing::danger_met("reference-case", "We worry that Jade forgets things.",
                                            kBehaviour));
 }
 

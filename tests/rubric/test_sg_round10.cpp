@@ -10,13 +10,7 @@
 
 using namespace sofs;
 
-namespace {
-
-bool goal_met(const std::string& case_id, const std::string& text, const char* criterion) {
-    return sofs::testing::met_in_case(assess_safety_goal, case_id, text, criterion);
-}
-
-}  // namespace
+using sofs::testing::goal_met;
 
 TEST_CASE("SG-CAREGIVER-ACTION: the deeds of care listed after \"needs are met\" are deeds") {
     const char* ca = "SG-CAREGIVER-ACTION";

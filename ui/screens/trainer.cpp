@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <cstdlib>
 #include <ctime>
@@ -175,14 +176,27 @@ void TrainerScreen::draw_cohort(App& app) {
     // any text size); when they do not fit, the table scrolls sideways with
     // the trainee's name and the headers kept in view, and a long group
     // scrolls within the table.
-    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 2;
-    float names_w = ImGui::CalcTextSize("Trainee").x, titles_w = ImGui::CalcTextSize("Case").x;
+    // Each row's cells as they are shown ("" for a dash), so the widths that
+    // decide whether the table scrolls sideways are those of what it draws.
+    static const char* const kHeads[6] = {"Trainee", "Case", "Finished", "Checks met", "Scale (experts)", "Last finished"};
+    std::vector<std::array<std::string, 6>> cells;
+    cells.reserve(r.lines.size());
+    float widths[6];
+    for (int c = 0; c < 6; ++c) widths[c] = ImGui::CalcTextSize(kHeads[c]).x;
     for (const auto& l : r.lines) {
-        names_w = std::max(names_w, ImGui::CalcTextSize(l.trainee.name.c_str()).x);
-        titles_w = std::max(titles_w, ImGui::CalcTextSize(case_title(app, l.scenario).c_str()).x);
+        std::array<std::string, 6> row = {
+            l.trainee.name, case_title(app, l.scenario),
+            std::to_string(l.finished) + " of " + std::to_string(l.attempts),
+            l.criteria_judged > 0 ? std::to_string(l.criteria_met) + " of " + std::to_string(l.criteria_judged) : "",
+            l.scaling ? std::to_string(*l.scaling) + " (" + (l.expert_scaling ? std::to_string(*l.expert_scaling) : "-") + ")" : "",
+            l.last_finished_ms ? day_of(*l.last_finished_ms) : ""};
+        for (int c = 0; c < 6; ++c) widths[c] = std::max(widths[c], ImGui::CalcTextSize(row[c].c_str()).x);
+        cells.push_back(std::move(row));
     }
-    const float rest_w = ImGui::CalcTextSize("FinishedChecks metScale (experts)01 Dec 2026 16:53").x;
-    const bool sideways = names_w + titles_w + rest_w + 12 * ImGui::GetStyle().CellPadding.x > ImGui::GetContentRegionAvail().x;
+    float total = 12 * ImGui::GetStyle().CellPadding.x;
+    for (float w : widths) total += w;
+    const bool sideways = total > ImGui::GetContentRegionAvail().x;
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 2;
     const float cohort_h = (r.lines.size() + 1) * row_h + (sideways ? ImGui::GetStyle().ScrollbarSize : 0) + 4 * s;
     const float cohort_max = std::max(ImGui::GetTextLineHeight() * 10, ImGui::GetContentRegionAvail().y * 0.6f);
     if (ImGui::BeginTable("###cohort", 6,
@@ -190,34 +204,25 @@ void TrainerScreen::draw_cohort(App& app) {
                               ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
                           ImVec2(0, std::min(cohort_h, cohort_max)))) {
         ImGui::TableSetupScrollFreeze(1, 1);
-        ImGui::TableSetupColumn("Trainee");
-        ImGui::TableSetupColumn("Case");
-        ImGui::TableSetupColumn("Finished");
-        ImGui::TableSetupColumn("Checks met");
-        ImGui::TableSetupColumn("Scale (experts)");
-        ImGui::TableSetupColumn("Last finished");
+        for (const char* head : kHeads) ImGui::TableSetupColumn(head);
         ImGui::TableHeadersRow();
-        for (const auto& l : r.lines) {
+        for (std::size_t i = 0; i < r.lines.size(); ++i) {
+            const auto& l = r.lines[i];
+            const auto& row = cells[i];
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             ImGui::PushID((l.trainee.name + l.scenario).c_str());
-            if (ImGui::Selectable((l.trainee.name + "###who").c_str(), trainee_name_ == l.trainee.name, ImGuiSelectableFlags_SpanAllColumns)) {
+            if (ImGui::Selectable((row[0] + "###who").c_str(), trainee_name_ == l.trainee.name, ImGuiSelectableFlags_SpanAllColumns)) {
                 select_trainee(app, l.trainee.name);
                 want_tab_ = 1;
             }
             ImGui::PopID();
-            ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(case_title(app, l.scenario).c_str());
-            ImGui::TableSetColumnIndex(2);
-            ImGui::Text("%d of %d", l.finished, l.attempts);
-            ImGui::TableSetColumnIndex(3);
-            if (l.criteria_judged > 0) ImGui::Text("%d of %d", l.criteria_met, l.criteria_judged);
-            else muted_text("-");
-            ImGui::TableSetColumnIndex(4);
-            if (l.scaling) ImGui::Text("%d (%s)", *l.scaling, l.expert_scaling ? std::to_string(*l.expert_scaling).c_str() : "-");
-            else muted_text("-");
-            ImGui::TableSetColumnIndex(5);
-            ImGui::TextUnformatted(l.last_finished_ms ? day_of(*l.last_finished_ms).c_str() : "-");
+            for (int c = 1; c < 6; ++c) {
+                ImGui::TableSetColumnIndex(c);
+                if (!row[c].empty()) ImGui::TextUnformatted(row[c].c_str());
+                else if (c == 5) ImGui::TextUnformatted("-");   // never finished
+                else muted_text("-");                           // nothing judged or scaled yet
+            }
         }
         ImGui::EndTable();
     }
