@@ -3,6 +3,7 @@
 // scenario file: its people (names, aliases, roles) and its expert key (the
 // danger in the family's words, the examples used in feedback).
 #include "rubric/case/prepared.hpp"
+#include "rubric/criteria/criteria.hpp"
 #include "rubric/reading/people.hpp"
 
 #include <algorithm>
@@ -371,8 +372,23 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
         auto ss = sentences(s.expert.safety_goals.front());
         for (auto& x : ss) x = shorten(x);
         if (!ss.empty()) c->goal_example = ss.front();
-        c->goal_action_example = ss.size() > 1 ? ss[1] : c->goal_example;
         c->goal_seen_example = ss.empty() ? "" : ss.back();
+        // The example of what the family will do: the first expert sentence,
+        // after the opening one, that the assessor itself reads as the
+        // caregivers' deed, so a professional's checking ("Anil will see a
+        // reading ...") or a prohibition ("No one will ...") is never offered
+        // as what the family will do. The opening sentence is the last resort.
+        auto caregivers_deed = [&](const std::string& sentence) {
+            for (const auto& v : judge_text(sentence, *c, g, TextKind::SafetyGoal))
+                if (v.criterion == "SG-CAREGIVER-ACTION") return v.met;
+            return false;
+        };
+        std::vector<std::string> later(ss.size() > 1 ? ss.begin() + 1 : ss.end(), ss.end());
+        for (std::size_t k = 1; k < s.expert.safety_goals.size(); ++k)
+            for (auto& x : sentences(s.expert.safety_goals[k])) later.push_back(shorten(x));
+        if (!ss.empty()) later.push_back(ss.front());
+        auto pick = std::find_if(later.begin(), later.end(), caregivers_deed);
+        c->goal_action_example = pick != later.end() ? *pick : c->goal_example;
     }
 
     std::lock_guard lock(d.case_mu);

@@ -31,8 +31,10 @@ struct PreparedCase {
     std::string wp_child;
     int wp_age = 10;
     // Sentences from the scenario's own expert examples, for rewrites in feedback
-    // ({danger_example}, {impact_example}, {goal_example}, {goal_action_example},
-    // {goal_seen_example}: the last sentence, usually who will see it and for how long).
+    // ({danger_example}, {impact_example}, {goal_example}, {goal_action_example}:
+    // an expert sentence the assessor reads as the caregivers' own deed, never a
+    // professional's checking; {goal_seen_example}: the last sentence of the first
+    // expert goal, usually who will see it and for how long).
     std::string danger_example, impact_example, goal_example, goal_action_example, goal_seen_example;
     // Single words of the grammar lexicon, for quick checks.
     // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
