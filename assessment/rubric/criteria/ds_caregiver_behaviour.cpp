@@ -105,7 +105,7 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
                 }
         } else {
             if (suffered(r, m.first, m.last)) continue;  // "Leah could end up badly hurt", "will get hurt"
-            agent = subject_of(r, m.first);
+            agent = main_clause_doer(r, subject_of(r, m.first), m.first);
         }
         // "older men Maya has met online may ask her ...": the adult right before the child is the subject
         if (agent && agent->who == Who::Child && agent->first > 0 && r.mention_at[agent->first - 1] >= 0 &&

@@ -41,10 +41,14 @@ bool unnamed_carer(const Reading& r, Mention* out) {
         if (r.mention_at[k] >= 0 || !in_class(r, k, "unnamed-carer")) continue;
         int c = k + 1;
         if (r.word(c) == "who" && c + 1 < r.n()) ++c;
+        // "whoever is holding him", "someone who is minding Leo" (eleventh round)
+        if (c + 1 < r.n() && r.is(c, r.c.be) && r.same_sentence(c, c + 1) && in_class(r, c + 1, "carer-role")) ++c;
         if (!in_class(r, c, "carer-role") || comma_before(r, c)) continue;
         for (int j = c + 1; j < r.n() && j <= c + 2 && r.same_sentence(j, c); ++j) {
             if (r.mention_at[j] < 0) continue;
-            const Mention& child = r.people[r.mention_at[j]];
+            // "an adult caring for him": a pronoun no one is named for is the case's only child it fits
+            Mention scratch;
+            const Mention& child = *unnamed_child(r, &r.people[r.mention_at[j]], &scratch);
             if (child.who != Who::Child) break;
             *out = Mention{};
             out->first = k;
@@ -71,6 +75,7 @@ bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
     const auto& got = clause_words(r, "got-object");
     const auto& away = clause_words(r, "away");
     auto inner_at = find_longest(r.t, r.d.lex("non-actions"));
+    auto judged = r.longest("labels");
     for (int k = 0; k < r.n(); ++k) {
         // "may be unable to wake", "struggling to get up": what follows "to" is not done
         bool to = r.is(k, unable) && k + 2 < r.n() && r.word(k + 1) == "to" && r.same_sentence(k, k + 2);
@@ -78,6 +83,9 @@ bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
         // left undone, as after "not" (tenth round)
         bool forgets = r.is(k, forget) && k + 2 < r.n() && r.word(k + 1) == "to" && r.same_sentence(k, k + 2);
         if (r.word(k) != "not" && r.word(k) != "never" && !to && !forgets) continue;
+        // "Mum not protective": a judgement that begins with "not" is a label, no deed left undone
+        // ("isn't protecting the children" still is one; eleventh round)
+        if (starts_at(judged, k) && !(k + 1 < r.n() && ends_ing(r.word(k + 1)))) continue;
         int s = k - 1;
         bool state = false;  // "is not", "are not": what follows is a state unless it is "-ing"
         while (s >= 0 && r.same_sentence(s, k) && (r.is(s, r.c.skip) || r.is(s, r.c.be_or_auxiliary) || r.is(s, r.c.modal))) {
@@ -202,8 +210,11 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
         const std::string& verb = r.word(v);
         bool get = (verb == "get" || verb == "gets" || verb == "got" || verb == "getting") && v + 1 < r.n() &&
                    r.mention_at[v + 1] >= 0;  // "get Osian to clinic": getting someone somewhere is a deed
+        // "left Kacper at home": a linking verb ("left frightened") that is a deed with a child after it
+        bool leaves = in_class(r, v, "linking-deed") && v + 1 < r.n() && r.mention_at[v + 1] >= 0 &&
+                      r.people[r.mention_at[v + 1]].who == Who::Child && !comma_before(r, v + 1);
         if (verb.empty() || !std::isalpha((unsigned char)verb[0]) || (!get && r.is(v, not_deeds)) ||
-            (!get && r.is(v, r.c.be_or_auxiliary)))
+            (!get && !leaves && r.is(v, r.c.be_or_auxiliary)))
             return false;
         if (starts_at(inner_at, v)) return false;
         for (auto& b : blocked)
@@ -211,8 +222,27 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
         // the child right after the verb, or after a particle, a determiner or
         // "to" and a second verb ("give Ruby", "take Lee off", "pick him up",
         // "forget to check his insulin", "stop checking on him")
+        // "cause a further injury to Leo", "inflict injuries on him": a harm done to the child
+        // named after "to" or "on", up to six words on (eleventh round)
+        if (in_class(r, v, "harm-cause"))
+            for (int k = v + 2; k + 1 < r.n() && k <= v + 7 && r.same_sentence(k + 1, v) && !comma_before(r, k); ++k) {
+                if (r.mention_at[k] >= 0) break;
+                if (r.word(k) != "to" && r.word(k) != "on") continue;
+                if (r.mention_at[k + 1] < 0) break;
+                Mention scratch;
+                const Mention* obj = unnamed_child(r, &r.people[r.mention_at[k + 1]], &scratch);
+                if (obj->who != Who::Child) break;
+                return deed(who, v, obj->last, out);
+            }
         for (int k = v + 1; k < r.n() && k <= v + 5 && r.same_sentence(k, v); ++k) {
             if (comma_before(r, k)) return false;  // "mum and dad tired, baby cries": another clause
+            // "could grip or squeeze him": two verbs joined, one child after both (eleventh round)
+            if (k == v + 1 && r.is(k, joint) && k + 2 < r.n() && r.same_sentence(k + 2, v) && r.mention_at[k + 1] < 0 &&
+                !comma_before(r, k + 1) && !r.is(k + 1, not_deeds) && !r.is(k + 1, r.c.be_or_auxiliary) &&
+                !r.is(k + 1, r.c.modal) && !r.is(k + 1, r.c.negation) && r.mention_at[k + 2] >= 0) {
+                ++k;
+                continue;
+            }
             if (r.mention_at[k] < 0) {
                 if (r.word(k) == "to" && k + 1 < r.n() && r.mention_at[k + 1] < 0 && !r.is(k + 1, between)) {
                     ++k;
@@ -296,6 +326,30 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
             break;
         }
         if (doer && deed_on_child(*doer, v)) return true;
+    }
+    // "Kacper was left at home while Aga worked": a child of the case left, in the passive, while
+    // an adult of the case was elsewhere; the adult of the "while" clause left them (eleventh round;
+    // not after "if": "if Finn is left alone while the adults are asleep" is what could happen)
+    // (grammar's own small words, as in clauses.hpp: in a lexicon they would be features of the
+    // second opinion on every "if" and "while", and moved its other criteria's thresholds)
+    static const std::unordered_set<std::string> away_while = {"while", "whilst"}, condition = {"if", "unless"};
+    for (int v = 2; v < r.n(); ++v) {
+        if (!in_class(r, v, "linking-deed") || !r.is(v - 1, r.c.be) || r.mention_at[v - 2] < 0) continue;
+        const Mention& child = r.people[r.mention_at[v - 2]];
+        if (child.who != Who::Child || possessive(r, child)) continue;
+        bool conditional = false;
+        for (int k = child.first - 1; k >= 0 && r.same_sentence(k, v); --k)
+            if (r.is(k, condition)) conditional = true;
+        if (conditional) continue;
+        for (int j = v + 1; j + 1 < r.n() && r.same_sentence(j + 1, v); ++j) {
+            if (!r.is(j, away_while)) continue;
+            int a = j + 1;
+            if (r.mention_at[a] < 0 && r.is(a, r.c.child_determiner) && a + 1 < r.n()) ++a;  // "while his dad"
+            if (r.mention_at[a] < 0) break;
+            const Mention& adult = r.people[r.mention_at[a]];
+            if (adult.who != Who::Caregiver && adult.who != Who::Family) break;
+            return deed(adult, v - 1, v, out);
+        }
     }
     // "an adult caring for Leo ... could squeeze his chest", "whoever minds Leo, including
     // Nani, might grip him": someone unnamed, known by caring for a child of the case

@@ -123,6 +123,25 @@ const Mention* joined_doer(const Reading& r, int tok) {
     return nullptr;
 }
 
+const Mention* main_clause_doer(const Reading& r, const Mention* agent, int tok) {
+    if (!agent || !agent->pronoun || agent->first < 1 || agent->last >= tok) return agent;
+    int h = agent->first - 1;
+    if (r.mention_at[h] < 0 || !r.same_sentence(h, agent->first) || comma_before(r, agent->first)) return agent;
+    const Mention* head = &r.people[r.mention_at[h]];
+    if (head->pronoun || !is_any_adult(head->who)) return agent;
+    // the aside closes with a comma before the deed: the subject before it opened
+    bool closed = false;
+    for (int j = agent->last + 1; j <= tok; ++j)
+        if (comma_before(r, j)) closed = true;
+    int open = head->first;
+    if (open > 0 && r.is(open - 1, clause_words(r, "joint"))) --open;
+    if (closed && comma_before(r, open) && open > 0 && r.mention_at[open - 1] >= 0) {
+        const Mention& before = r.people[r.mention_at[open - 1]];
+        if (is_any_adult(before.who) && !possessive(r, before) && r.same_sentence(before.last, open)) return &before;
+    }
+    return head;
+}
+
 int verb_from(const Reading& r, int v, int from) {
     const auto& lead = clause_words(r, "deed-lead");
     while (v < r.n() && r.same_sentence(v, from) &&

@@ -42,6 +42,11 @@ const Mention* doer_past_objects(const Reading& r, int tok);
 // by "and"/"or" ("fails to protect the children by letting Ryan back in"), past
 // the children and others who are objects. Null when there is no such joint.
 const Mention* joined_doer(const Reading& r, int tok);
+// "Jay, and men he knows, may keep pushing Maya": a pronoun that is the subject of a
+// relative clause with no "who" ("men he knows") is not the doer of the deed at `tok`;
+// the head it describes is, or the subject before an aside between commas. `agent` as it
+// is otherwise.
+const Mention* main_clause_doer(const Reading& r, const Mention* agent, int tok);
 // The verb at or after `v` (over modals, adverbs and helpers such as "keeps",
 // "will start") in the sentence of `from`.
 int verb_from(const Reading& r, int v, int from);
