@@ -1,0 +1,44 @@
+// The eleventh round's danger-statement choices (assessment/CRITERIA.md,
+// DS-CHILD-IMPACT): an adult's deed done to a child of the case, in the
+// passive with the child as its subject, is what happens to the child; a
+// child found alone out of the home is left alone as the child lives it.
+// Sentences written for this test, not taken from any labelled set.
+#include "examples.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace sofs;
+
+namespace {
+
+bool met(const std::string& case_id, const std::string& text, const char* criterion) {
+    return sofs::testing::danger_met(case_id, text, criterion);
+}
+
+constexpr const char* kImpact = "DS-CHILD-IMPACT";
+
+}  // namespace
+
+TEST_CASE("DS-CHILD-IMPACT: an adult's deed done to a child, in the passive") {
+    CHECK(met("reference-case", "We worry that when Ryan drinks Kai could be pushed over again.", kImpact));
+    CHECK(met("practice-lead-mapping", "If nothing changes at bedtime, Mali might get smacked.", kImpact));
+    CHECK(met("teen-online-exploitation", "The police worry Maya could be assaulted at one of the parties.", kImpact));
+    // the adult's deed in the active voice, or done to an adult, is not yet the child's harm
+    CHECK_FALSE(met("practice-lead-mapping", "We worry that Gwŷn might smack Mali at bedtime.", kImpact));
+    CHECK_FALSE(met("reference-case", "We worry that Jade could be pushed again when Ryan drinks.", kImpact));
+    // nor a deed inside a risk status, nor one denied
+    CHECK_FALSE(met("reference-case", "Kai is at risk of being pushed.", kImpact));
+    CHECK_FALSE(met("reference-case", "Kai has never been pushed.", kImpact));
+}
+
+TEST_CASE("DS-CHILD-IMPACT: leaving said in the passive stays the adult's deed") {
+    // "left ... alone" is judged as the case's experts judge leaving, not as a deed done to the child
+    CHECK_FALSE(met("first-day-short-case", "Kacper was left home by himself in the summer.", kImpact));
+}
+
+TEST_CASE("DS-CHILD-IMPACT: a child found alone out of the home") {
+    CHECK(met("toddler-parent-drug-use", "Last month a neighbour found Finn alone on the landing.", kImpact));
+    CHECK(met("toddler-parent-drug-use", "Finn was found alone on the path outside the flats.", kImpact));
+}
