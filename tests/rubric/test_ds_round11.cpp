@@ -42,3 +42,18 @@ TEST_CASE("DS-CHILD-IMPACT: a child found alone out of the home") {
     CHECK(met("toddler-parent-drug-use", "Last month a neighbour found Finn alone on the landing.", kImpact));
     CHECK(met("toddler-parent-drug-use", "Finn was found alone on the path outside the flats.", kImpact));
 }
+
+TEST_CASE("clause-words.txt has the eleventh round's section") {
+    sofs::testing::check_lexicon_sections("clause-words", {"reported"});
+}
+
+TEST_CASE("DS-FUTURE: a future word in someone's reported words or a child's own fear") {
+    constexpr const char* kFuture = "DS-FUTURE";
+    CHECK_FALSE(met("teen-online-exploitation", "Jay told Maya he will post her picture online.", kFuture));
+    CHECK_FALSE(met("teen-online-exploitation", "Jay threatened Maya that he'd tell her mum.", kFuture));
+    CHECK_FALSE(met("school-referral-three-questions", "Amir is scared he won't hear his alarm.", kFuture));
+    // the statement's own look forward, or a worry's content, still counts
+    CHECK(met("teen-online-exploitation", "Jay told Maya he will post her picture online, and she could be bullied.", kFuture));
+    CHECK(met("reference-case", "Linda has told us she worries Ryan will push Jade again.", kFuture));
+    CHECK(met("reference-case", "Kai told his teacher that Ryan will shout at mum again, and we are worried he could be hurt.", kFuture));
+}
