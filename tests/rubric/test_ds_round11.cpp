@@ -57,3 +57,12 @@ TEST_CASE("DS-FUTURE: a future word in someone's reported words or a child's own
     CHECK(met("reference-case", "Linda has told us she worries Ryan will push Jade again.", kFuture));
     CHECK(met("reference-case", "Kai told his teacher that Ryan will shout at mum again, and we are worried he could be hurt.", kFuture));
 }
+
+TEST_CASE("DS-WHO: a name the case does not list, opening the sentence, holds the worry") {
+    constexpr const char* kWho = "DS-WHO";
+    CHECK(met("low-mood-neglect", "Ty Hafod is worried that Mali will miss school again.", kWho));
+    CHECK(met("reference-case", "Sunny Days Nursery are worried that Kai could be frightened.", kWho));
+    // capitalised words naming the worry itself hold none
+    CHECK_FALSE(met("reference-case", "Ongoing DV concerns. Kai could be frightened.", kWho));
+    CHECK_FALSE(met("reference-case", "Kai could be frightened.", kWho));
+}
