@@ -66,3 +66,12 @@ TEST_CASE("DS-WHO: a name the case does not list, opening the sentence, holds th
     CHECK_FALSE(met("reference-case", "Ongoing DV concerns. Kai could be frightened.", kWho));
     CHECK_FALSE(met("reference-case", "Kai could be frightened.", kWho));
 }
+
+TEST_CASE("DS-FUTURE: a harm to come again under a condition, in the present") {
+    constexpr const char* kFuture = "DS-FUTURE";
+    CHECK(met("school-referral-three-questions", "if mum stay in bed Amir use the grill and he get burn again", kFuture));
+    CHECK(met("school-referral-three-questions", "Amir gets burnt again if nobody is up in the morning.", kFuture));
+    // the past, or a habit with no "again", looks back or at now
+    CHECK_FALSE(met("school-referral-three-questions", "Amir was burnt again when mum stayed in bed.", kFuture));
+    CHECK_FALSE(met("reference-case", "When Ryan drinks he shouts and Kai gets scared.", kFuture));
+}

@@ -105,6 +105,22 @@ Verdict ds_future(const Reading& r, const Wording& w) {
             }
         }
     }
+    // "if mam stay in bed ... he get burn again", "Amir gets burnt again on grill if mum cant get
+    // up": a harm to come "again" under a condition in the same sentence, in the present as
+    // English as a second language and notes put it, looks forward (eleventh round)
+    for (auto& m : impacts) {
+        if (m.last + 1 >= r.n() || r.word(m.last + 1) != "again" || !r.same_sentence(m.last, m.last + 1)) continue;
+        int prev = r.back_over(m.first, {});
+        if (prev >= 0 && (r.word(prev) == "was" || r.word(prev) == "were" || r.word(prev) == "been" || past_participle(r.word(m.first))))
+            continue;
+        bool condition = false;
+        for (int k = 0; k < r.n(); ++k)
+            if (r.same_sentence(k, m.first) && (r.word(k) == "if" || r.word(k) == "when")) condition = true;
+        if (!condition) continue;
+        Evidence ev;
+        ev.add(r, m.first, m.last + 1);
+        return w.make("DS-FUTURE", true, "", ev.spans, ev.words);
+    }
     Evidence ev;
     for (auto& m : hyp) ev.add(r, m.first, m.last);
     return w.make("DS-FUTURE", false, "", ev.spans, ev.words);
