@@ -1,6 +1,7 @@
 // DS-CHILD-IMPACT: a concrete harm or effect on an identified child.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/criteria/done_to_child.hpp"
 #include "rubric/criteria/risk_status.hpp"
 #include "rubric/reading/doers.hpp"
 
@@ -114,6 +115,8 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
         ev.add(r, m.first, m.last);
         return w.make("DS-CHILD-IMPACT", true, "", ev.spans, ev.words);
     }
+    // "Elis could be slapped again": an adult's deed done to the child (eleventh round)
+    if (Evidence ev; deed_done_to_child(r, &ev)) return w.make("DS-CHILD-IMPACT", true, "", ev.spans, ev.words);
     // what the case's own danger says could happen to its children, said of a child of the case
     for (auto& m : find_longest(r.t, r.c.case_words)) {
         if (r.c.case_words.phrases[m.phrase].section != "harm") continue;

@@ -15,11 +15,32 @@ bool new_clause(const Reading& r, int k) {
     const Mention& m = r.people[r.mention_at[k + 1]];
     return m.pronoun || r.is(m.last + 1, r.c.be_or_auxiliary) || r.is(m.last + 1, r.c.modal);
 }
+// "Jay told Maya he'll send her picture", "Amir lies awake scared he won't wake up": a
+// future word after a person, in someone's reported words (clause-words.txt [reported])
+// or a child's own fear, is theirs; it does not make the statement look forward (eleventh round)
+bool reported_future(const Reading& r, int tok, const std::vector<Match>& worries) {
+    if (tok < 1 || r.mention_at[tok - 1] < 0 || !r.same_sentence(tok - 1, tok)) return false;
+    int k = r.people[r.mention_at[tok - 1]].first - 1;
+    if (k >= 0 && r.word(k) == "that") --k;
+    for (int j = k; j >= 0 && j >= k - 3 && r.same_sentence(j, tok); --j) {
+        if (in_class(r, j, "reported")) return true;
+        // a worry's content is the statement's look forward ("told us they worry Ryan will"),
+        // unless the fear is a child's own
+        const Match* fear = nullptr;
+        if (starts_at(worries, j, &fear)) {
+            const Mention* holder = r.subject_before(j);
+            return r.phrase("worry-words", *fear).section == "fear" && holder && holder->who == Who::Child;
+        }
+        if (comma_before(r, j)) break;
+    }
+    return false;
+}
 }  // namespace
 
 Verdict ds_future(const Reading& r, const Wording& w) {
     auto hyp = r.all("hypotheses");
     auto impacts = r.longest("impacts");
+    auto worries = r.longest("worry-words");
     // deeds only: care said in general or explaining ("nobody can explain") is none
     std::vector<Match> behaviours;
     for (auto& m : r.longest("behaviours"))
@@ -59,6 +80,7 @@ Verdict ds_future(const Reading& r, const Wording& w) {
             }
         }
         if (risk_only) continue;
+        if (reported_future(r, m.first, worries)) continue;
         const Token& tk = r.t.tokens[m.first];
         if (tk.lower == "may" && tk.capital && m.first > 0 && r.same_sentence(m.first - 1, m.first)) continue;
         Evidence ev;
@@ -82,6 +104,22 @@ Verdict ds_future(const Reading& r, const Wording& w) {
                 return w.make("DS-FUTURE", true, "", ev.spans, ev.words);
             }
         }
+    }
+    // "if mam stay in bed ... he get burn again", "Amir gets burnt again on grill if mum cant get
+    // up": a harm to come "again" under a condition in the same sentence, in the present as
+    // English as a second language and notes put it, looks forward (eleventh round)
+    for (auto& m : impacts) {
+        if (m.last + 1 >= r.n() || r.word(m.last + 1) != "again" || !r.same_sentence(m.last, m.last + 1)) continue;
+        int prev = r.back_over(m.first, {});
+        if (prev >= 0 && (r.word(prev) == "was" || r.word(prev) == "were" || r.word(prev) == "been" || past_participle(r.word(m.first))))
+            continue;
+        bool condition = false;
+        for (int k = 0; k < r.n(); ++k)
+            if (r.same_sentence(k, m.first) && (r.word(k) == "if" || r.word(k) == "when")) condition = true;
+        if (!condition) continue;
+        Evidence ev;
+        ev.add(r, m.first, m.last + 1);
+        return w.make("DS-FUTURE", true, "", ev.spans, ev.words);
     }
     Evidence ev;
     for (auto& m : hyp) ev.add(r, m.first, m.last);

@@ -66,6 +66,17 @@ Verdict ds_who(const Reading& r, const Wording& w) {
                 if (e.who == Who::Speaker || e.who == Who::Professional || e.who == Who::Everyone) holder = &e;
                 break;
             }
+        // "Ysgol Aberwen is worried", "Castlebrook Front Door is worried": a name of two or more
+        // capitalised words the case does not list, opening the sentence, holds it (eleventh round)
+        if (!holder && k >= 1) {
+            int s0 = k;
+            while (s0 > 0 && r.same_sentence(s0 - 1, k)) --s0;
+            bool name = k - s0 >= 1 && k - s0 <= 3 && k < m.first - 1;  // "... is worried", not "Ongoing DV concerns"
+            for (int j = s0; name && j <= k; ++j) name = r.t.tokens[j].capital && r.mention_at[j] < 0;
+            Evidence ev;
+            ev.add(r, s0, m.last);
+            if (name) return w.make("DS-WHO", true, "", ev.spans, ev.words);
+        }
         if (!holder) continue;
         if (holder->who == Who::Nobody || holder->who == Who::ChildGeneral) continue;
         // "Kai was scared" is what happened to a child, not someone holding a worry
