@@ -98,13 +98,17 @@ def load_lexicons():
     lex = collections.defaultdict(set)
     for f in sorted(glob.glob(os.path.join(ROOT, "content", "lexicons", "*.txt"))):
         base = os.path.basename(f)[:-4]
-        section = ""
+        section, rules_only = "", False
         for line in open(f, encoding="utf-8"):
             line = line.split("#", 1)[0].split("=>", 1)[0].strip()
             if not line:
                 continue
-            if line.startswith("[") and line.endswith("]"):
-                section = line[1:-1]
+            if line.startswith("[") and "]" in line:
+                # "[name]" or "[name] !rules-only" (read by the rules alone, no feature)
+                section = line[1:line.index("]")].strip()
+                rules_only = line[line.index("]") + 1:].strip() == "!rules-only"
+                continue
+            if rules_only:
                 continue
             for w in re.findall(r"[a-z']+", line.lstrip("=").lower()):
                 if w in ("num",) or len(w) < 2:

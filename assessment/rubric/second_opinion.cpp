@@ -15,16 +15,16 @@
 namespace sofs::rubric {
 
 FeatureMaker::FeatureMaker(const Guidance::Data& d) {
-    // Grammar sections of position words read by the rules alone ("to", "at", "all" before an
-    // appointment; tenth round): as features they fire on almost every text and cost the
-    // models held-out agreement (train_second_opinion --measure --all), so the model does not read them.
-    static const std::set<std::string> rules_only = {"grammar:attended", "grammar:missed", "grammar:any-appointment"};
+    // A section whose heading is marked "!rules-only" (content/lexicons/README.md) is read by
+    // the rules alone: the position words of the tenth round ("to", "at", "all" before an
+    // appointment) fire on almost every text and as features cost the models held-out
+    // agreement (train_second_opinion --measure --all).
     for (auto& [name, lex] : d.lexicons) {
         std::uint32_t file = hash("L:" + name);
         lexicon_names_[file] = "L:" + name;
         std::map<std::string, std::uint32_t> sections;
         for (auto& p : lex.phrases) {
-            if (rules_only.count(name + ":" + p.section)) continue;
+            if (p.rules_only) continue;
             auto it = sections.find(p.section);
             if (it == sections.end()) {
                 it = sections.emplace(p.section, hash("L:" + name + ":" + p.section)).first;

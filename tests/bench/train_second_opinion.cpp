@@ -8,7 +8,9 @@
 //                                        not train on: (a) leave-one-case-out, (b) trained
 //                                        on every set but the newest writers'
 //                                        (round9-*), tested on them
-//                                        (rules alone vs combined, flips and right flips)
+//                                        (rules alone vs combined, flips and right flips,
+//                                        and the threshold each fold's model chose: how
+//                                        steady the threshold choice is)
 #include "../rubric/second_opinion_training.hpp"
 
 #include <chrono>
@@ -25,6 +27,7 @@ constexpr const char* newest_writers = "round9-";
 
 struct Figures {
     int n = 0, rules = 0, combined = 0, flips = 0, right = 0;
+    std::map<double, int> thresholds;  // the threshold each fold's model chose, and how many folds chose it
     void add(bool rule, bool comb, bool label) {
         ++n;
         rules += rule == label;
@@ -51,6 +54,11 @@ void print(const char* title, const std::map<std::string, Figures>& figs) {
     };
     for (auto& [crit, f] : figs) {
         line(crit, f);
+        if (f.thresholds.size() > 0) {
+            std::printf("  %-24s thresholds over folds:", "");
+            for (auto& [t, k] : f.thresholds) std::printf(" %.2f x%d", t, k);
+            std::printf("\n");
+        }
         all.n += f.n, all.rules += f.rules, all.combined += f.combined, all.flips += f.flips, all.right += f.right;
     }
     line("overall", all);
@@ -63,6 +71,7 @@ void held_out(const std::vector<Row>& rows, const std::string& crit, Pred train_
     std::vector<const Row*> tr, te;
     for (auto& r : rows) (train_on(r) ? tr : te).push_back(&r);
     CriterionModel m = fit(tr, o);
+    ++f.thresholds[m.threshold];
     bool overturns = !hint_bound(crit) && m.threshold <= 1.0;  // as weights_file keeps it
     for (auto* r : te) {
         bool comb = overturns ? sofs::rubric::SecondOpinion::combine(r->rule, predict(m.weights, *r), m.threshold) : r->rule;

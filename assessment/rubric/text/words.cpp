@@ -469,6 +469,7 @@ bool load_lexicon(const std::string& path, WordTable& words, Lexicon* out, std::
     }
     auto file_name = std::make_shared<const std::string>(path);
     std::string line, section;
+    bool rules_only = false;  // the section's heading carries "!rules-only" (content/lexicons/README.md)
     int n = 0;
     bool ok = true;
     while (std::getline(in, line)) {
@@ -481,19 +482,24 @@ bool load_lexicon(const std::string& path, WordTable& words, Lexicon* out, std::
         line = trim(line);
         if (line.empty()) continue;
         if (line.front() == '[') {
-            if (line.back() != ']' || line.size() < 3) {
+            // "[name]", or "[name] !rules-only": a mark after the heading
+            std::size_t close = line.find(']');
+            std::string mark = close == std::string::npos ? std::string() : trim(line.substr(close + 1));
+            if (close == std::string::npos || close < 2 || !(mark.empty() || mark == "!rules-only")) {
                 errors->push_back(path + ":" + std::to_string(n) +
-                                  ": a section heading is written [name], with nothing after the ']'");
+                                  ": a section heading is written [name], with nothing after the ']' but the mark !rules-only");
                 ok = false;
                 continue;
             }
-            section = trim(line.substr(1, line.size() - 2));
+            section = trim(line.substr(1, close - 1));
+            rules_only = !mark.empty();
             continue;
         }
         Phrase p;
         p.file = file_name;
         p.line = n;
         p.section = section;
+        p.rules_only = rules_only;
         std::string phrase = line;
         if (auto arrow = line.find("=>"); arrow != std::string::npos) {
             phrase = trim(line.substr(0, arrow));

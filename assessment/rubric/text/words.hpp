@@ -33,6 +33,7 @@ struct Phrase {
     std::string note;         // after "=>": a plain alternative, a correction, ...
     std::string section;      // the [section] it sits under, "" before any
     bool exact = false;       // written "=word": the word as written, not its stem ("=alcoholic" is not "alcohol")
+    bool rules_only = false;  // its section's heading is marked "!rules-only": read by the rules, never a second-opinion feature
     std::vector<std::string> forms;  // the words as written, for exact phrases
     std::shared_ptr<const std::string> file;  // the lexicon file's path, one copy for all its phrases
     int line = 0;
