@@ -9,6 +9,9 @@ namespace sofs::rubric {
 Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     std::string reason = "none";
+    const std::vector<Match> manner = r.longest("manner");
+    bool watched = false;  // "... and Linda will see this": a manner someone is named to see
+    for (auto& c : g.clauses) watched = watched || (c.kind == Clause::Watch && !manner_only(g, c, manner));
     for (auto& c : g.clauses) {
         // (sixth round; a person not named, "an adult will be with Sami", names no caregiver)
         if (g.caregiver(c) && c.kind == Clause::NonAction && with_child(g, c)) {
@@ -33,6 +36,12 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         // "Karen and Maya will watch ... together": the adult does it with the child (eighth round)
         if (!g.caregiver(c) && !(c.subject && adult_in_list(r, *c.subject))) {
             if (g.professional(c) && reason == "none") reason = "professional";
+            continue;
+        }
+        // "Liam will stay calm", "Karen will know where Maya is": a manner or an inner state
+        // names no deed, unless someone is named to see it (eleventh round; as SG-OBSERVABLE)
+        if (c.kind == Clause::Positive && !watched && manner_only(g, c, manner)) {
+            if (reason == "none") reason = "vague";
             continue;
         }
         // "will show Anil Osian's meter"; "will change her shifts so she is home" (eighth round)

@@ -10,23 +10,6 @@
 
 namespace sofs::rubric {
 
-// "Liam will stay calm", "will trust Leah", "will live in a home without shouting": a
-// clause whose verb says only a manner, an inner state, or a home by what is not in it
-// (content/lexicons/manner.txt; seventh round)
-static bool manner_only(const GoalReading& g, const Clause& c, const std::vector<Match>& manner) {
-    const Reading& r = g.r;
-    const Match* m = nullptr;
-    if (!starts_at(manner, c.verb, &m)) return false;
-    const std::string& sec = r.phrase("manner", *m).section;
-    if (sec == "manner") return true;
-    if (sec != "home-verb") return false;
-    for (auto& h : manner)
-        if (r.phrase("manner", h).section == "home-absence" && h.first > m->last && h.first <= m->last + 4 &&
-            r.same_sentence(h.first, c.verb))
-            return true;
-    return false;
-}
-
 Verdict sg_observable(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     auto met = [&](int first, int last) {

@@ -92,6 +92,23 @@ bool ends_vaguely(const GoalReading& g, const std::vector<Match>& manner, int ve
     return false;
 }
 
+// "Liam will stay calm", "will trust Leah", "will live in a home without shouting": a
+// clause whose verb says only a manner, an inner state, or a home by what is not in it
+// (content/lexicons/manner.txt; seventh round)
+bool manner_only(const GoalReading& g, const Clause& c, const std::vector<Match>& manner) {
+    const Reading& r = g.r;
+    const Match* m = nullptr;
+    if (!starts_at(manner, c.verb, &m)) return false;
+    const std::string& sec = r.phrase("manner", *m).section;
+    if (sec == "manner") return true;
+    if (sec != "home-verb") return false;
+    for (auto& h : manner)
+        if (r.phrase("manner", h).section == "home-absence" && h.first > m->last && h.first <= m->last + 4 &&
+            r.same_sentence(h.first, c.verb))
+            return true;
+    return false;
+}
+
 // "will be supported by his network", "access support": help received (services
 // [received]) is not a visit or an appointment anyone could check
 bool received_help(const GoalReading& g, int verb) {
@@ -130,8 +147,19 @@ bool sees_to_deed(const GoalReading& g, const Clause& c) {
     int k = p->last + 1;
     if (k < r.n() && r.word(k) == "that") ++k;
     bool subject = false;  // a person just before the token looked at
-    for (int v = k; v < r.n() && v <= k + 8 && r.same_sentence(v, k); ++v) {
+    int limit = k + 8;
+    for (int v = k; v < r.n() && v <= limit && r.same_sentence(v, k); ++v) {
         int last = -1;
+        // "make sure that every day for the next six months Leo is ...": a time before
+        // what is seen to is passed over (eleventh round)
+        int time_end = -1;  // the longest time starting here ("for the next NUM months")
+        for (auto& tm : g.times)
+            if (tm.first == v) time_end = std::max(time_end, tm.last);
+        if (!subject && time_end >= 0) {
+            limit += time_end - v + 1;
+            v = time_end;
+            continue;
+        }
         if (someone(v, &last)) {
             subject = !possessive_at(r, last);
             v = last;

@@ -24,6 +24,11 @@ bool qualified_vaguely(const GoalReading& g, int verb);
 // a comma or "and": how well it is done, which nobody can see (eighth round).
 bool ends_vaguely(const GoalReading& g, const std::vector<Match>& manner, int verb);
 
+// "Liam will stay calm", "will trust Leah", "will know where Maya is", "will live in a
+// home without shouting": the clause's verb says only a manner, an inner state, or a
+// home by what is not in it (manner.txt; seventh round). `manner` is r.longest("manner").
+bool manner_only(const GoalReading& g, const Clause& c, const std::vector<Match>& manner);
+
 // "will be supported by his network", "access support": help received.
 bool received_help(const GoalReading& g, int verb);
 

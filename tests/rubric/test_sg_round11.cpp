@@ -1,0 +1,49 @@
+// Safety goals, eleventh round: a manner or an inner state said as the
+// caregivers' deed ("will stay calm", "will know where Leah is") is no deed
+// (SG-CAREGIVER-ACTION, as SG-OBSERVABLE already read it); what a caregiver
+// makes sure of is found past a time before it; the adult not named may be
+// said by what they are ("an awake adult"). The "not met" checks guard the limits.
+#include "examples.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace sofs;
+
+using sofs::testing::goal_met;
+
+TEST_CASE("SG-CAREGIVER-ACTION: a manner or an inner state is no deed") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK_FALSE(goal_met("teen-missing-boyfriend", "Mo and Tony will know where Leah is every night.", ca));
+    CHECK_FALSE(goal_met("teen-missing-boyfriend", "From now on Nan and Grandad will trust Leah and be calmer with her.", ca));
+    CHECK_FALSE(goal_met("unexplained-injury-baby", "Priya and Tomasz will stay calm when Leo cries every evening.", ca));
+    CHECK_FALSE(goal_met("months-of-reviews", "Liam and Sophie will be calm and honest with Graham from now on.", ca));
+    // a deed beside it is a deed; a manner someone is named to see is met, as the labels have it
+    CHECK(goal_met("teen-online-exploitation", "Karen will always know where Maya is and will collect her by ten.", ca));
+    CHECK(goal_met("teen-online-exploitation", "Karen will know where Maya is at night and collect her if she is out after nine.", ca));
+    CHECK(goal_met("reference-case", "Ryan will stay calm every day for the next six months, and Linda will see this.", ca));
+    CHECK(goal_met("practice-lead-mapping", "Gwŷn will walk away when he is angry and stay calm at bedtime.", ca));
+}
+
+TEST_CASE("SG-OBSERVABLE: what a caregiver makes sure of, past a time before it") {
+    const char* ob = "SG-OBSERVABLE";
+    CHECK(goal_met("unexplained-injury-baby",
+                   "Priya and Tomasz will make sure that every day for the next six months Leo is always cared for with "
+                   "Lakshmi or Joanne there too.",
+                   ob));
+    CHECK(goal_met("unexplained-injury-baby", "Priya and Tomasz will make sure that for six months Leo is with Lakshmi.", ob));
+    // what follows the time is judged as before
+    CHECK_FALSE(goal_met("unexplained-injury-baby", "Priya and Tomasz will make sure that for six months Leo is not hurt.", ob));
+    CHECK_FALSE(goal_met("unexplained-injury-baby", "Priya and Tomasz will make sure that every day Leo is safe.", ob));
+}
+
+TEST_CASE("SG-OBSERVABLE: an adult not named, said by what they are") {
+    const char* ob = "SG-OBSERVABLE";
+    CHECK(goal_met("toddler-parent-drug-use", "Claire and Sam will make sure there is always an awake adult with Finn.", ob));
+    CHECK(goal_met("unexplained-injury-baby", "Priya and Tomasz will ensure Leo is supervised by a protective adult at all times.", ob));
+    CHECK(goal_met("school-referral-three-questions", "Leila will make sure a responsible adult walks Yusuf to school.", ob));
+    // still nobody of the family (SG-CAREGIVER-ACTION), and still an absence when ruled out
+    CHECK_FALSE(goal_met("toddler-parent-drug-use", "An awake adult will be with Finn every morning.", "SG-CAREGIVER-ACTION"));
+    CHECK_FALSE(goal_met("toddler-parent-drug-use", "Claire will make sure there is never an awake adult missing.", ob));
+}
