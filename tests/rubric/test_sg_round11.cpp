@@ -47,3 +47,14 @@ TEST_CASE("SG-OBSERVABLE: an adult not named, said by what they are") {
     CHECK_FALSE(goal_met("toddler-parent-drug-use", "An awake adult will be with Finn every morning.", "SG-CAREGIVER-ACTION"));
     CHECK_FALSE(goal_met("toddler-parent-drug-use", "Claire will make sure there is never an awake adult missing.", ob));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION: taking a child to routine appointments is attending, unless missing them is the danger") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK_FALSE(goal_met("father-learning-disability-baby", "Cerys will take Ruby to all her health visitor checks.", ca));
+    CHECK_FALSE(goal_met("unexplained-injury-baby", "Priya and Tomasz will take Leo to all his baby checks.", ca));
+    // where the case's danger is the missed appointments, taking the child is the deed
+    CHECK(goal_met("neglect-early-years", "Marcus will take Lily to all her jabs and health checks.", ca));
+    // and a deed beside it is still met
+    CHECK(goal_met("father-learning-disability-baby",
+                   "Cerys will take Ruby to all her health visitor checks and Joel will make every bottle with the scoop card.", ca));
+}

@@ -2,6 +2,7 @@
 // care of the children.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/criteria/sg_appointments.hpp"
 #include "rubric/reading/goal_deeds.hpp"
 
 namespace sofs::rubric {
@@ -42,6 +43,13 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         // names no deed, unless someone is named to see it (eleventh round; as SG-OBSERVABLE)
         if (c.kind == Clause::Positive && !watched && manner_only(g, c, manner)) {
             if (reason == "none") reason = "vague";
+            continue;
+        }
+        // "Cerys will take Ruby to all her health visitor checks": taking a child to routine
+        // appointments, where the case's danger is not missing them, is attending (eleventh
+        // round; as SG-NOT-SERVICE reads it)
+        if (int last = -1; c.kind == Clause::Positive && routine_appointment(g, c, &last)) {
+            if (reason == "none" || reason == "vague") reason = "service";
             continue;
         }
         // "will show Anil Osian's meter"; "will change her shifts so she is home" (eighth round)
