@@ -58,3 +58,13 @@ TEST_CASE("SG-CAREGIVER-ACTION: taking a child to routine appointments is attend
     CHECK(goal_met("father-learning-disability-baby",
                    "Cerys will take Ruby to all her health visitor checks and Joel will make every bottle with the scoop card.", ca));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION and SG-OBSERVABLE: what a deed is for, after \"so\", is not the deed") {
+    CHECK_FALSE(goal_met("low-mood-neglect", "Every night Nia won't take sleeping tablets so she can hear Mali.", "SG-OBSERVABLE"));
+    CHECK_FALSE(goal_met("low-mood-neglect", "Every night Nia won't take sleeping tablets so she can hear Mali.", "SG-CAREGIVER-ACTION"));
+    CHECK_FALSE(goal_met("school-referral-three-questions", "Leila will get better so that she can do the mornings.", "SG-CAREGIVER-ACTION"));
+    // the deed itself is still read, and a presence said as the purpose still counts
+    CHECK(goal_met("low-mood-neglect", "Nia will set an alarm for seven so she can get Cai and Mali up.", "SG-CAREGIVER-ACTION"));
+    CHECK(goal_met("low-mood-neglect", "Nia will set an alarm for seven so she can get Cai and Mali up.", "SG-OBSERVABLE"));
+    CHECK(goal_met("teen-online-exploitation", "Karen will change her shifts so she is home with Josh every night.", "SG-OBSERVABLE"));
+}

@@ -59,8 +59,9 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             ev.add(r, c.modal_first, c.verb);
             return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
         }
-        // "will show they can keep the children safe", "will demonstrate": a promise, not a deed
-        if (shown_only(g, c) || shows_ability(g, c)) {
+        // "will show they can keep the children safe", "will demonstrate": a promise, not a deed;
+        // "... so she can hear Mali": what a deed is for (eleventh round)
+        if (shown_only(g, c) || shows_ability(g, c) || (c.kind == Clause::Positive && purpose_clause(g, c))) {
             if (reason == "none") reason = "vague";
             continue;
         }

@@ -36,7 +36,7 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
             (c.kind != Clause::Prohibition && !g.professional(c) && with_child(g, c)))  // "an adult will be with Sami"
             return met(c.modal_first, c.verb);
         if (c.kind != Clause::Positive || g.professional(c) || g.vague_at(c.verb) || qualified_vaguely(g, c.verb) ||
-            ends_vaguely(g, manner, c.verb))
+            ends_vaguely(g, manner, c.verb) || purpose_clause(g, c))  // "... so she can hear Mali": what for
             continue;
         // "will demonstrate that he can safely parent": what is to be shown is not seen
         if (shown_only(g, c) || shows_ability(g, c) || stays_away(g, c)) continue;

@@ -109,6 +109,14 @@ bool manner_only(const GoalReading& g, const Clause& c, const std::vector<Match>
     return false;
 }
 
+bool purpose_clause(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    if (!c.subject) return false;
+    int k = c.subject->first - 1;
+    if (k >= 1 && r.word(k) == "that" && r.word(k - 1) == "so") --k;
+    return k >= 0 && r.word(k) == "so" && r.same_sentence(k, c.verb);
+}
+
 // "will be supported by his network", "access support": help received (services
 // [received]) is not a visit or an appointment anyone could check
 bool received_help(const GoalReading& g, int verb) {

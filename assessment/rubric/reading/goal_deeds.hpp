@@ -29,6 +29,11 @@ bool ends_vaguely(const GoalReading& g, const std::vector<Match>& manner, int ve
 // home by what is not in it (manner.txt; seventh round). `manner` is r.longest("manner").
 bool manner_only(const GoalReading& g, const Clause& c, const std::vector<Match>& manner);
 
+// "Nia won't take sleeping tablets so she can hear Mali", "so that he can do the
+// mornings": a clause after "so" or "so that" says what a deed is for, not a deed
+// (eleventh round; a presence there is read by purpose_presence).
+bool purpose_clause(const GoalReading& g, const Clause& c);
+
 // "will be supported by his network", "access support": help received.
 bool received_help(const GoalReading& g, int verb);
 
