@@ -68,3 +68,15 @@ TEST_CASE("SG-CAREGIVER-ACTION and SG-OBSERVABLE: what a deed is for, after \"so
     CHECK(goal_met("low-mood-neglect", "Nia will set an alarm for seven so she can get Cai and Mali up.", "SG-OBSERVABLE"));
     CHECK(goal_met("teen-online-exploitation", "Karen will change her shifts so she is home with Josh every night.", "SG-OBSERVABLE"));
 }
+
+TEST_CASE("SG-OBSERVABLE: deeds joined by \"or\" under \"never\", and a list of people seen") {
+    const char* ob = "SG-OBSERVABLE";
+    CHECK_FALSE(goal_met("teen-missing-boyfriend", "Leah will never again get into Dean's car or go to flats in Saltmarsh.", ob));
+    CHECK_FALSE(goal_met("teen-missing-boyfriend", "Leah will not meet Dean or go to his flat.", ob));
+    // "stop ... or" and "never ... and" are not read so: "or" under "not" or "never" only
+    CHECK(goal_met("teen-missing-boyfriend", "Leah will never go out alone and will text Mo at ten every night.", ob));
+    CHECK(goal_met("unexplained-injury-baby",
+                   "Each time, I want to see Priya, Tomasz and Lakshmi handing him over to each other whenever one of them is worn out.",
+                   ob));
+    CHECK(goal_met("unexplained-injury-baby", "Gwen will see Priya and Tomasz bathing Leo together.", ob));
+}

@@ -64,9 +64,11 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         const Mention& who = r.people[r.mention_at[k]];
         if (who.who == Who::Professional) continue;
         int v = who.last + 1;
-        // "see Elis and Mali come to school": past the second person named
-        while (v + 1 < r.n() && r.is(v, r.c.conjunction) && r.mention_at[v + 1] >= 0 && r.same_sentence(o.first, v + 1))
-            v = r.people[r.mention_at[v + 1]].last + 1;
+        // "see Elis and Mali come to school": past the second person named; "see Priya, Tomasz
+        // and Lakshmi handing him over": past a list (eleventh round)
+        while (v + 1 < r.n() && r.same_sentence(o.first, v + 1) &&
+               ((r.is(v, r.c.conjunction) && r.mention_at[v + 1] >= 0) || r.mention_at[v] >= 0))
+            v = r.people[r.mention_at[r.mention_at[v] >= 0 ? v : v + 1]].last + 1;
         if (v >= r.n() || !r.same_sentence(o.first, v)) continue;
         const std::string& verb = r.word(v);
         bool ing = verb.size() >= 5 && verb.compare(verb.size() - 3, 3, "ing") == 0;
