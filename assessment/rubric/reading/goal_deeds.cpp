@@ -117,6 +117,36 @@ bool purpose_clause(const GoalReading& g, const Clause& c) {
     return k >= 0 && r.word(k) == "so" && r.same_sentence(k, c.verb);
 }
 
+// care said only in general at the clause's verb (vague-verbs.txt [general]),
+// with no deed after "by", "with" or in brackets (SG-CAREGIVER-ACTION)
+bool general_care(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    bool general = false;
+    for (auto& m : g.vague)
+        if (m.first == c.verb && r.phrase("vague-verbs", m).section == "general") {
+            // "be there for every feed": a presence at the child's care, not "be there for Leah"
+            if (r.word(m.last) == "for" && m.last + 1 < r.n() && r.same_sentence(m.last + 1, c.verb) &&
+                r.mention_at[m.last + 1] < 0 && r.mention_at[std::min(m.last + 2, r.n() - 1)] < 0)
+                continue;
+            general = true;
+            // "... safe by having a sober adult look after them": the deed follows "by"
+            for (int j = m.last + 1; j < r.n() && r.same_sentence(j, m.first); ++j)
+                if (r.word(j) == "by") general = false;
+            // "... needs are met with three meals a day", "(feeding, nappy changes, warmth)":
+            // the deeds of care listed after it (danger-themes.txt [feeding], [care]; tenth round)
+            if (general && r.phrase("vague-verbs", m).text.find("needs") != std::string::npos)
+                for (auto& t : g.themes) {
+                    const std::string& kind = r.phrase("danger-themes", t).section;
+                    if ((kind != "feeding" && kind != "care") || t.first <= m.last || !r.same_sentence(t.first, m.first)) continue;
+                    std::size_t from = r.t.tokens[m.last].end, to = r.t.tokens[t.first].begin;
+                    if (r.t.raw.substr(from, to - from).find('(') != std::string::npos) general = false;
+                    for (int j = std::max(m.last + 1, t.first - 4); j < t.first; ++j)
+                        if (r.word(j) == "with") general = false;
+                }
+        }
+    return general;
+}
+
 // "will be supported by his network", "access support": help received (services
 // [received]) is not a visit or an appointment anyone could check
 bool received_help(const GoalReading& g, int verb) {

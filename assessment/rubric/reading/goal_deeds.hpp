@@ -34,6 +34,12 @@ bool manner_only(const GoalReading& g, const Clause& c, const std::vector<Match>
 // (eleventh round; a presence there is read by purpose_presence).
 bool purpose_clause(const GoalReading& g, const Clause& c);
 
+// "keep Lily safe", "look after them properly", "make sure Lily's needs are met": care
+// said only in general at the clause's verb; not when the deed follows after "by", or
+// the deeds of care after "with" or in brackets ("needs are met with three meals a
+// day"; tenth round). SG-CAREGIVER-ACTION.
+bool general_care(const GoalReading& g, const Clause& c);
+
 // "will be supported by his network", "access support": help received.
 bool received_help(const GoalReading& g, int verb);
 
