@@ -80,3 +80,11 @@ TEST_CASE("SG-OBSERVABLE: deeds joined by \"or\" under \"never\", and a list of 
                    ob));
     CHECK(goal_met("unexplained-injury-baby", "Gwen will see Priya and Tomasz bathing Leo together.", ob));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION: keeping an eye, with nothing seen, is care said in general") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK_FALSE(goal_met("practice-lead-mapping", "Gwyn wont hit the kids no more and Ffion will keep an eye.", ca));
+    CHECK_FALSE(goal_met("neglect-early-years", "Irene will keep an eye.", ca));
+    // a deed beside it is met
+    CHECK(goal_met("neglect-early-years", "Irene will keep an eye and will pop up every morning to help Marcus get Lily dressed.", ca));
+}
