@@ -88,3 +88,11 @@ TEST_CASE("SG-CAREGIVER-ACTION: keeping an eye, with nothing seen, is care said 
     // a deed beside it is met
     CHECK(goal_met("neglect-early-years", "Irene will keep an eye and will pop up every morning to help Marcus get Lily dressed.", ca));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION: going to a service in the present tense of notes is attending") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK_FALSE(goal_met("conference-scaling-differences", "Mererid and Iwan they go to diabetes course for parents every week.", ca));
+    CHECK_FALSE(goal_met("low-mood-neglect", "Nia she go to the group for mums every week.", ca));
+    // a deed of care in the same form is still met
+    CHECK(goal_met("low-mood-neglect", "Nain come every morning and make the breakfast for Cai and Mali.", ca));
+}

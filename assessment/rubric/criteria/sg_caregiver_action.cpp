@@ -132,7 +132,8 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     // "Liam goes to Jen's whenever he's wound up", "Jen tells Graham", "mam or nain cooks":
     // the present tense of notes and plans says what will be done, with no "will"
     // "Rania or Marta come to house", "Bernie she come": the same with the verb's plain form
-    if (int v = g.present_deed(); v >= 0 || (v = plain_present_deed(g)) >= 0) {
+    // (not going to a service: "Mererid and Iwan they go to diabetes course"; eleventh round)
+    if (int v = g.present_deed(); (v >= 0 || (v = plain_present_deed(g)) >= 0) && !g.service_within(v + 1, v + 4)) {
         Evidence ev;
         ev.add(r, v, v);
         return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
