@@ -2,6 +2,7 @@
 // care of the children.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
+#include "rubric/criteria/sg_appointments.hpp"
 #include "rubric/reading/goal_deeds.hpp"
 
 namespace sofs::rubric {
@@ -9,6 +10,9 @@ namespace sofs::rubric {
 Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     std::string reason = "none";
+    const std::vector<Match> manner = r.longest("manner");
+    bool watched = false;  // "... and Linda will see this": a manner someone is named to see
+    for (auto& c : g.clauses) watched = watched || (c.kind == Clause::Watch && !manner_only(g, c, manner));
     for (auto& c : g.clauses) {
         // (sixth round; a person not named, "an adult will be with Sami", names no caregiver)
         if (g.caregiver(c) && c.kind == Clause::NonAction && with_child(g, c)) {
@@ -35,6 +39,19 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             if (g.professional(c) && reason == "none") reason = "professional";
             continue;
         }
+        // "Liam will stay calm", "Karen will know where Maya is": a manner or an inner state
+        // names no deed, unless someone is named to see it (eleventh round; as SG-OBSERVABLE)
+        if (c.kind == Clause::Positive && !watched && manner_only(g, c, manner)) {
+            if (reason == "none") reason = "vague";
+            continue;
+        }
+        // "Cerys will take Ruby to all her health visitor checks": taking a child to routine
+        // appointments, where the case's danger is not missing them, is attending (eleventh
+        // round; as SG-NOT-SERVICE reads it)
+        if (int last = -1; c.kind == Clause::Positive && routine_appointment(g, c, &last)) {
+            if (reason == "none" || reason == "vague") reason = "service";
+            continue;
+        }
         // "will show Anil Osian's meter"; "will change her shifts so she is home" (eighth round)
         if ((c.kind == Clause::Positive && shows_thing(g, c)) || purpose_presence(g, c) >= 0) {
             Evidence ev;
@@ -42,36 +59,15 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             ev.add(r, c.modal_first, c.verb);
             return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
         }
-        // "will show they can keep the children safe", "will demonstrate": a promise, not a deed
-        if (shown_only(g, c) || shows_ability(g, c)) {
+        // "will show they can keep the children safe", "will demonstrate": a promise, not a deed;
+        // "... so she can hear Mali": what a deed is for (eleventh round)
+        if (shown_only(g, c) || shows_ability(g, c) || (c.kind == Clause::Positive && purpose_clause(g, c))) {
             if (reason == "none") reason = "vague";
             continue;
         }
         // care said only in general ("keep Lily safe", "look after them properly") names no deed
         // either: the practice leads' convention (assessment/CRITERIA.md)
-        bool general = false;
-        for (auto& m : g.vague)
-            if (m.first == c.verb && r.phrase("vague-verbs", m).section == "general") {
-                // "be there for every feed": a presence at the child's care, not "be there for Leah"
-                if (r.word(m.last) == "for" && m.last + 1 < r.n() && r.same_sentence(m.last + 1, c.verb) &&
-                    r.mention_at[m.last + 1] < 0 && r.mention_at[std::min(m.last + 2, r.n() - 1)] < 0)
-                    continue;
-                general = true;
-                // "... safe by having a sober adult look after them": the deed follows "by"
-                for (int j = m.last + 1; j < r.n() && r.same_sentence(j, m.first); ++j)
-                    if (r.word(j) == "by") general = false;
-                // "... needs are met with three meals a day", "(feeding, nappy changes, warmth)":
-                // the deeds of care listed after it (danger-themes.txt [feeding], [care]; tenth round)
-                if (general && r.phrase("vague-verbs", m).text.find("needs") != std::string::npos)
-                    for (auto& t : g.themes) {
-                        const std::string& kind = r.phrase("danger-themes", t).section;
-                        if ((kind != "feeding" && kind != "care") || t.first <= m.last || !r.same_sentence(t.first, m.first)) continue;
-                        std::size_t from = r.t.tokens[m.last].end, to = r.t.tokens[t.first].begin;
-                        if (r.t.raw.substr(from, to - from).find('(') != std::string::npos) general = false;
-                        for (int j = std::max(m.last + 1, t.first - 4); j < t.first; ++j)
-                            if (r.word(j) == "with") general = false;
-                    }
-            }
+        bool general = general_care(g, c);
         if (c.kind == Clause::Positive && (general || g.vague_at(c.verb, true)) && !c.concrete) {
             if (reason == "none") reason = "vague";
             continue;
@@ -136,7 +132,8 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
     // "Liam goes to Jen's whenever he's wound up", "Jen tells Graham", "mam or nain cooks":
     // the present tense of notes and plans says what will be done, with no "will"
     // "Rania or Marta come to house", "Bernie she come": the same with the verb's plain form
-    if (int v = g.present_deed(); v >= 0 || (v = plain_present_deed(g)) >= 0) {
+    // (not going to a service: "Mererid and Iwan they go to diabetes course"; eleventh round)
+    if (int v = g.present_deed(); (v >= 0 || (v = plain_present_deed(g)) >= 0) && !g.service_within(v + 1, v + 4)) {
         Evidence ev;
         ev.add(r, v, v);
         return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);

@@ -10,23 +10,6 @@
 
 namespace sofs::rubric {
 
-// "Liam will stay calm", "will trust Leah", "will live in a home without shouting": a
-// clause whose verb says only a manner, an inner state, or a home by what is not in it
-// (content/lexicons/manner.txt; seventh round)
-static bool manner_only(const GoalReading& g, const Clause& c, const std::vector<Match>& manner) {
-    const Reading& r = g.r;
-    const Match* m = nullptr;
-    if (!starts_at(manner, c.verb, &m)) return false;
-    const std::string& sec = r.phrase("manner", *m).section;
-    if (sec == "manner") return true;
-    if (sec != "home-verb") return false;
-    for (auto& h : manner)
-        if (r.phrase("manner", h).section == "home-absence" && h.first > m->last && h.first <= m->last + 4 &&
-            r.same_sentence(h.first, c.verb))
-            return true;
-    return false;
-}
-
 Verdict sg_observable(const GoalReading& g, const Wording& w) {
     const Reading& r = g.r;
     auto met = [&](int first, int last) {
@@ -53,7 +36,7 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
             (c.kind != Clause::Prohibition && !g.professional(c) && with_child(g, c)))  // "an adult will be with Sami"
             return met(c.modal_first, c.verb);
         if (c.kind != Clause::Positive || g.professional(c) || g.vague_at(c.verb) || qualified_vaguely(g, c.verb) ||
-            ends_vaguely(g, manner, c.verb))
+            ends_vaguely(g, manner, c.verb) || purpose_clause(g, c))  // "... so she can hear Mali": what for
             continue;
         // "will demonstrate that he can safely parent": what is to be shown is not seen
         if (shown_only(g, c) || shows_ability(g, c) || stays_away(g, c)) continue;
@@ -81,9 +64,11 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
         const Mention& who = r.people[r.mention_at[k]];
         if (who.who == Who::Professional) continue;
         int v = who.last + 1;
-        // "see Elis and Mali come to school": past the second person named
-        while (v + 1 < r.n() && r.is(v, r.c.conjunction) && r.mention_at[v + 1] >= 0 && r.same_sentence(o.first, v + 1))
-            v = r.people[r.mention_at[v + 1]].last + 1;
+        // "see Elis and Mali come to school": past the second person named; "see Priya, Tomasz
+        // and Lakshmi handing him over": past a list (eleventh round)
+        while (v + 1 < r.n() && r.same_sentence(o.first, v + 1) &&
+               ((r.is(v, r.c.conjunction) && r.mention_at[v + 1] >= 0) || r.mention_at[v] >= 0))
+            v = r.people[r.mention_at[r.mention_at[v] >= 0 ? v : v + 1]].last + 1;
         if (v >= r.n() || !r.same_sentence(o.first, v)) continue;
         const std::string& verb = r.word(v);
         bool ing = verb.size() >= 5 && verb.compare(verb.size() - 3, 3, "ing") == 0;

@@ -219,6 +219,9 @@ struct GoalReading {
                 Clause extra = c;
                 extra.verb = u;
                 extra.kind = kind_at(u, &extra.concrete, extra.subject);
+                // "will never get into his car or go to the flats": "or" under "not" or
+                // "never" joins deeds ruled out alike (eleventh round)
+                if (r.is(v, r.c.negation) && r.word(k) == "or") extra.kind = Clause::Prohibition;
                 clauses.push_back(extra);
             }
         }

@@ -92,6 +92,61 @@ bool ends_vaguely(const GoalReading& g, const std::vector<Match>& manner, int ve
     return false;
 }
 
+// "Liam will stay calm", "will trust Leah", "will live in a home without shouting": a
+// clause whose verb says only a manner, an inner state, or a home by what is not in it
+// (content/lexicons/manner.txt; seventh round)
+bool manner_only(const GoalReading& g, const Clause& c, const std::vector<Match>& manner) {
+    const Reading& r = g.r;
+    const Match* m = nullptr;
+    if (!starts_at(manner, c.verb, &m)) return false;
+    const std::string& sec = r.phrase("manner", *m).section;
+    if (sec == "manner") return true;
+    if (sec != "home-verb") return false;
+    for (auto& h : manner)
+        if (r.phrase("manner", h).section == "home-absence" && h.first > m->last && h.first <= m->last + 4 &&
+            r.same_sentence(h.first, c.verb))
+            return true;
+    return false;
+}
+
+bool purpose_clause(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    if (!c.subject) return false;
+    int k = c.subject->first - 1;
+    if (k >= 1 && r.word(k) == "that" && r.word(k - 1) == "so") --k;
+    return k >= 0 && r.word(k) == "so" && r.same_sentence(k, c.verb);
+}
+
+// care said only in general at the clause's verb (vague-verbs.txt [general]),
+// with no deed after "by", "with" or in brackets (SG-CAREGIVER-ACTION)
+bool general_care(const GoalReading& g, const Clause& c) {
+    const Reading& r = g.r;
+    bool general = false;
+    for (auto& m : g.vague)
+        if (m.first == c.verb && r.phrase("vague-verbs", m).section == "general") {
+            // "be there for every feed": a presence at the child's care, not "be there for Leah"
+            if (r.word(m.last) == "for" && m.last + 1 < r.n() && r.same_sentence(m.last + 1, c.verb) &&
+                r.mention_at[m.last + 1] < 0 && r.mention_at[std::min(m.last + 2, r.n() - 1)] < 0)
+                continue;
+            general = true;
+            // "... safe by having a sober adult look after them": the deed follows "by"
+            for (int j = m.last + 1; j < r.n() && r.same_sentence(j, m.first); ++j)
+                if (r.word(j) == "by") general = false;
+            // "... needs are met with three meals a day", "(feeding, nappy changes, warmth)":
+            // the deeds of care listed after it (danger-themes.txt [feeding], [care]; tenth round)
+            if (general && r.phrase("vague-verbs", m).text.find("needs") != std::string::npos)
+                for (auto& t : g.themes) {
+                    const std::string& kind = r.phrase("danger-themes", t).section;
+                    if ((kind != "feeding" && kind != "care") || t.first <= m.last || !r.same_sentence(t.first, m.first)) continue;
+                    std::size_t from = r.t.tokens[m.last].end, to = r.t.tokens[t.first].begin;
+                    if (r.t.raw.substr(from, to - from).find('(') != std::string::npos) general = false;
+                    for (int j = std::max(m.last + 1, t.first - 4); j < t.first; ++j)
+                        if (r.word(j) == "with") general = false;
+                }
+        }
+    return general;
+}
+
 // "will be supported by his network", "access support": help received (services
 // [received]) is not a visit or an appointment anyone could check
 bool received_help(const GoalReading& g, int verb) {
@@ -130,8 +185,19 @@ bool sees_to_deed(const GoalReading& g, const Clause& c) {
     int k = p->last + 1;
     if (k < r.n() && r.word(k) == "that") ++k;
     bool subject = false;  // a person just before the token looked at
-    for (int v = k; v < r.n() && v <= k + 8 && r.same_sentence(v, k); ++v) {
+    int limit = k + 8;
+    for (int v = k; v < r.n() && v <= limit && r.same_sentence(v, k); ++v) {
         int last = -1;
+        // "make sure that every day for the next six months Leo is ...": a time before
+        // what is seen to is passed over (eleventh round)
+        int time_end = -1;  // the longest time starting here ("for the next NUM months")
+        for (auto& tm : g.times)
+            if (tm.first == v) time_end = std::max(time_end, tm.last);
+        if (!subject && time_end >= 0) {
+            limit += time_end - v + 1;
+            v = time_end;
+            continue;
+        }
         if (someone(v, &last)) {
             subject = !possessive_at(r, last);
             v = last;

@@ -24,6 +24,22 @@ bool qualified_vaguely(const GoalReading& g, int verb);
 // a comma or "and": how well it is done, which nobody can see (eighth round).
 bool ends_vaguely(const GoalReading& g, const std::vector<Match>& manner, int verb);
 
+// "Liam will stay calm", "will trust Leah", "will know where Maya is", "will live in a
+// home without shouting": the clause's verb says only a manner, an inner state, or a
+// home by what is not in it (manner.txt; seventh round). `manner` is r.longest("manner").
+bool manner_only(const GoalReading& g, const Clause& c, const std::vector<Match>& manner);
+
+// "Nia won't take sleeping tablets so she can hear Mali", "so that he can do the
+// mornings": a clause after "so" or "so that" says what a deed is for, not a deed
+// (eleventh round; a presence there is read by purpose_presence).
+bool purpose_clause(const GoalReading& g, const Clause& c);
+
+// "keep Lily safe", "look after them properly", "make sure Lily's needs are met": care
+// said only in general at the clause's verb; not when the deed follows after "by", or
+// the deeds of care after "with" or in brackets ("needs are met with three meals a
+// day"; tenth round). SG-CAREGIVER-ACTION.
+bool general_care(const GoalReading& g, const Clause& c);
+
 // "will be supported by his network", "access support": help received.
 bool received_help(const GoalReading& g, int verb);
 
