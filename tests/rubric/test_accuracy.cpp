@@ -16,12 +16,18 @@ using namespace sofs::testing;
 // set), so whoever measures a new set can set its floor without touching C++.
 // Tuning floors are the figures reached (tests/labelled/README.md), rounded
 // down: a regression on any case fails. Raise them as the rules improve; never
-// lower them to fit. Unseen floors are set by whoever first measures a new
-// blind set; until then ("-", or no line) the figures are printed, not checked.
-// A case with no unseen set is fine.
+// lower them to fit. The tuning sets are judged by the rules alone: the second
+// opinion trains on them, so its figures there are in-sample and move with the
+// threshold each retraining picks; it is measured on text it did not train on
+// (train_second_opinion --measure). Unseen sets are judged by the whole
+// assessor, as trainees meet it. Unseen floors are set by whoever first
+// measures a new blind set; until then ("-", or no line) the figures are
+// printed, not checked. A case with no unseen set is fine.
 TEST_CASE("every bundled case has labelled sets, judged against its own scenario, above its floor") {
-    auto g = guidance();
-    REQUIRE(g);
+    auto whole = guidance();
+    auto rules = rules_guidance();
+    REQUIRE(whole);
+    REQUIRE(rules);
     auto cases = labelled_cases();
     Floors floors;
     try {
@@ -33,9 +39,10 @@ TEST_CASE("every bundled case has labelled sets, judged against its own scenario
     for (auto& c : cases) {
         CAPTURE(c.id);
         REQUIRE_MESSAGE(c.scenario, "tests/labelled/" << c.id << " has no scenario scenarios/" << c.id << ".yaml");
-        auto prepared = sofs::prepare_case(*c.scenario, *g);
         for (bool unseen : {false, true}) {
             const char* kind = unseen ? "unseen" : "tune";
+            const auto& g = unseen ? whole : rules;
+            auto prepared = sofs::prepare_case(*c.scenario, *g);
             std::map<std::string, Tally> per;
             Tally all;
             int n = 0;
