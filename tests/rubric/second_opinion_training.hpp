@@ -16,9 +16,28 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace sofs::testing {
+
+// The names of the features the model reads for a text in a bundled case (by
+// the rules' reading, without the second opinion): its words, pairs and
+// lexicon sections, or how it relates to the case's danger (`case_relative`).
+// For tests that pin down what the model is given.
+inline std::set<std::string> feature_names(const std::string& case_id, const std::string& text, bool case_relative) {
+    auto g = rules_guidance();
+    auto s = bundled_case(case_id);
+    if (!g || !s) throw std::runtime_error("no guidance or no bundled case " + case_id);
+    auto prepared = prepare_case(*s, *g);
+    rubric::Text t = rubric::tokenise(text, g->data->words);
+    rubric::Reading r(t, *g->data, *prepared);
+    rubric::FeatureMaker maker(*g->data);
+    std::unordered_map<std::uint32_t, std::string> names;
+    std::set<std::string> out;
+    for (auto& f : case_relative ? maker.case_relative(r, &names) : maker.text(r, &names)) out.insert(names.at(f.hash));
+    return out;
+}
 
 // One statement, read once: its features for every criterion of its kind.
 struct Example {

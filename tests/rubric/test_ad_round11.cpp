@@ -21,18 +21,9 @@ namespace {
 
 // The names of the lexicon features a text gives the model, in the case given.
 std::set<std::string> lexicon_features(const std::string& case_id, const std::string& text) {
-    auto g = sofs::testing::rules_guidance();
-    REQUIRE(g);
-    auto s = sofs::testing::bundled_case(case_id);
-    REQUIRE(s);
-    auto prepared = prepare_case(*s, *g);
-    rubric::Text t = rubric::tokenise(text, g->data->words);
-    rubric::Reading r(t, *g->data, *prepared);
-    rubric::FeatureMaker maker(*g->data);
-    std::unordered_map<std::uint32_t, std::string> names;
     std::set<std::string> out;
-    for (auto& f : maker.text(r, &names))
-        if (names.at(f.hash).rfind("L:", 0) == 0) out.insert(names.at(f.hash));
+    for (auto& n : sofs::testing::feature_names(case_id, text, false))
+        if (n.rfind("L:", 0) == 0) out.insert(n);
     return out;
 }
 

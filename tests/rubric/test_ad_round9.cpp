@@ -24,17 +24,7 @@ bool met(const std::string& case_id, const std::string& text) {
 
 // The names of the case-relative features of a goal in a case.
 std::set<std::string> case_features(const std::string& case_id, const std::string& text) {
-    auto g = sofs::testing::rules_guidance();
-    auto s = sofs::testing::bundled_case(case_id);
-    REQUIRE(g);
-    REQUIRE(s);
-    auto prepared = prepare_case(*s, *g);
-    rubric::Text t = rubric::tokenise(text, g->data->words);
-    rubric::Reading r(t, *g->data, *prepared);
-    rubric::FeatureMaker maker(*g->data);
-    std::unordered_map<std::uint32_t, std::string> names;
-    std::set<std::string> out;
-    for (auto& f : maker.case_relative(r, &names)) out.insert(names.at(f.hash));
+    auto out = sofs::testing::feature_names(case_id, text, true);
     std::string all;
     for (auto& n : out) all += n + " ";
     MESSAGE(text << ": " << all);
