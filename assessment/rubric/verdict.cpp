@@ -25,6 +25,7 @@ std::string fill_wording(std::string s, const PreparedCase& c, const std::string
     rep("{goal_example}", c.goal_example);
     rep("{goal_action_example}", c.goal_action_example);
     rep("{goal_seen_example}", c.goal_seen_example);
+    rep("{past_harm_example}", c.past_harm_example);
     return s;
 }
 

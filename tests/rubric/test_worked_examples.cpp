@@ -4,6 +4,7 @@
 #include "examples.hpp"
 
 #include "rubric/case/prepared.hpp"
+#include "rubric/verdict.hpp"
 
 #include <doctest/doctest.h>
 
@@ -42,4 +43,28 @@ TEST_CASE("a professional's checking is not offered as the family's deed") {
     // the diabetes nurse reading the meter; the example must be the first.
     CHECK(prepared->goal_action_example.find("Anil") == std::string::npos);
     CHECK(prepared->goal_action_example.find("Mererid") != std::string::npos);
+}
+
+TEST_CASE("the example of what happened in past-harm feedback is the case's own past harm, never an invented event") {
+    auto g = sofs::testing::guidance();
+    REQUIRE(g);
+    for (const auto& e : fs::directory_iterator(fs::path(SOFS_SOURCE_DIR) / "scenarios")) {
+        if (e.path().extension() != ".yaml") continue;
+        std::string id = e.path().stem().string();
+        auto s = sofs::testing::bundled_case(id);
+        REQUIRE(s);
+        auto prepared = sofs::prepare_case(*s, *g);
+        CAPTURE(id);
+        CHECK_FALSE(prepared->past_harm_example.empty());
+        CHECK(s->expert.past_harm.rfind(prepared->past_harm_example, 0) == 0);
+        auto v = sofs::rubric::make_verdict(*g->data, *prepared, "PH-WHAT-HAPPENED", false, "", {}, "", "");
+        CHECK(v.improve.find(prepared->past_harm_example) != std::string::npos);
+    }
+    // The diabetes case's feedback once offered "Mererid pushed Iwan against a door": an
+    // event that never happened in that family.
+    auto s = sofs::testing::bundled_case("conference-scaling-differences");
+    REQUIRE(s);
+    auto v = sofs::rubric::make_verdict(*g->data, *sofs::prepare_case(*s, *g), "PH-WHAT-HAPPENED", false, "", {}, "", "");
+    CHECK(v.improve.find("pushed") == std::string::npos);
+    CHECK(v.improve.find("insulin") != std::string::npos);
 }

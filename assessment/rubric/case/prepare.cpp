@@ -368,6 +368,10 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
             if (lower(x).rfind("if nothing changes", 0) == 0) c->impact_example = x;
         if (c->impact_example.empty()) c->impact_example = ss.size() > 1 ? ss[1] : c->danger_example;
     }
+    {
+        auto ss = sentences(s.expert.past_harm);
+        c->past_harm_example = ss.empty() ? "" : shorten(ss.front());
+    }
     if (!s.expert.safety_goals.empty()) {
         auto ss = sentences(s.expert.safety_goals.front());
         for (auto& x : ss) x = shorten(x);

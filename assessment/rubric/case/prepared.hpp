@@ -35,7 +35,10 @@ struct PreparedCase {
     // an expert sentence the assessor reads as the caregivers' own deed, never a
     // professional's checking; {goal_seen_example}: the last sentence of the first
     // expert goal, usually who will see it and for how long).
-    std::string danger_example, impact_example, goal_example, goal_action_example, goal_seen_example;
+    // {past_harm_example}: the first sentence of the experts' past harm, so the
+    // example of what happened is this family's, never an invented event.
+    std::string danger_example, impact_example, goal_example, goal_action_example, goal_seen_example,
+        past_harm_example;
     // Single words of the grammar lexicon, for quick checks.
     // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
     std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner, modal,
