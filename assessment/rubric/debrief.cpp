@@ -94,13 +94,14 @@ std::vector<Verdict> judge_sort(const Answer& a, const Scenario& s, const Guidan
 Verdict judge_past_harm(const Answer& a, const Scenario& s, const Guidance& g, const PreparedCase& c) {
     const auto& d = *g.data;
     Text t = tokenise(a.text, d.words);
-    std::vector<std::string> guesses;
-    for (auto& m : find_longest(t, d.lex("hypotheses")))
-        guesses.push_back(std::string(a.text.substr(t.tokens[m.first].begin, t.tokens[m.last].end - t.tokens[m.first].begin)));
     auto ds = assess_danger_statement(a.text, c, g);
-    bool behaviour = false;
-    for (auto& v : ds)
+    // Who did what, or what happened to the child: where no one yet knows who hurt a child,
+    // or the harm is care not given, what the child went through is what happened.
+    bool behaviour = false, to_child = false;
+    for (auto& v : ds) {
         if (v.criterion == "DS-CAREGIVER-BEHAVIOUR") behaviour = v.met;
+        if (v.criterion == "DS-CHILD-IMPACT") to_child = v.met;
+    }
     bool when = !find_all(t, d.lex("past-time")).empty();
     bool past_tense = false;
     for (auto& k : t.tokens)
@@ -111,6 +112,14 @@ Verdict judge_past_harm(const Answer& a, const Scenario& s, const Guidance& g, c
     // "Ryan is an alcoholic and there is domestic violence": labels and jargon say what
     // someone is, or name a category, not what happened (the same checks as a danger statement)
     Reading r(t, d, c);
+    std::vector<std::string> guesses;
+    for (auto& m : find_longest(t, d.lex("hypotheses"))) {
+        // "in the three months before May": the month inside a sentence is no guess (as DS-FUTURE reads it)
+        const Token& first = t.tokens[m.first];
+        if (m.first == m.last && first.lower == "may" && first.capital && m.first > 0 && r.same_sentence(m.first - 1, m.first))
+            continue;
+        guesses.push_back(std::string(a.text.substr(first.begin, t.tokens[m.last].end - first.begin)));
+    }
     std::vector<std::string> labels, jargon;
     for (auto& m : blaming_labels(r)) labels.push_back(r.quote(m.first, m.last));
     for (auto& m : find_longest(t, d.lex("categories"))) jargon.push_back(r.quote(m.first, m.last));
@@ -123,7 +132,7 @@ Verdict judge_past_harm(const Answer& a, const Scenario& s, const Guidance& g, c
         Verdict v = verdict(d, c, "PH-WHAT-HAPPENED", false, "hypothesis", quoted(guesses));
         return v;
     }
-    bool met = behaviour && (when || past_tense);
+    bool met = (behaviour || to_child) && (when || past_tense);
     return verdict(d, c, "PH-WHAT-HAPPENED", met, "", "");
 }
 

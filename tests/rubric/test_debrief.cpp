@@ -198,4 +198,34 @@ TEST_CASE("past harm with labels or jargon is not met, however well it says when
     CHECK(v.evidence_words.find("alcoholic") != std::string::npos);
     CHECK_FALSE(judge("On Saturday there was DV and Ryan pushed Jade against a door.").met);
     CHECK(judge("On Saturday night Ryan pushed Jade against a door while she held Mia.").met);
+    // the month is no guess ("May" inside a sentence); "may" and a sentence opening "May" are
+    CHECK(judge("On Saturday night Ryan pushed Jade against a door while she held Mia, as he did twice before May.").met);
+    CHECK_FALSE(judge("May have been Ryan who pushed Jade on Saturday.").met);
+}
+
+TEST_CASE("every bundled case's own expert past harm is judged what happened") {
+    auto g = sofs::testing::guidance();
+    REQUIRE(g);
+    int judged = 0;
+    for (const char* id : {"reference-case", "neglect-early-years", "practice-lead-mapping", "teen-online-exploitation",
+                           "conference-scaling-differences", "father-learning-disability-baby", "first-day-short-case",
+                           "low-mood-neglect", "months-of-reviews", "school-referral-three-questions",
+                           "teen-missing-boyfriend", "toddler-parent-drug-use", "unexplained-injury-baby"}) {
+        auto s = sofs::testing::bundled_case(id);
+        REQUIRE(s);
+        for (const auto& scene : s->scenes) {
+            if (!scene.task || scene.task->kind != TaskKind::PastHarm) continue;
+            Transcript t;
+            t.events = {answer(0, scene.id, text_answer(scene.task->id, s->expert.past_harm))};
+            Debrief d = assess(t, *s, *g);
+            auto* ta = task(d, scene.task->id);
+            REQUIRE(ta);
+            REQUIRE(ta->verdicts.size() == 1);
+            CAPTURE(std::string(id));
+            CAPTURE(ta->verdicts[0].explanation);
+            CHECK(ta->verdicts[0].met);
+            ++judged;
+        }
+    }
+    CHECK(judged >= 4);
 }
