@@ -114,11 +114,8 @@ Verdict judge_past_harm(const Answer& a, const Scenario& s, const Guidance& g, c
     Reading r(t, d, c);
     std::vector<std::string> guesses;
     for (auto& m : find_longest(t, d.lex("hypotheses"))) {
-        // "in the three months before May": the month inside a sentence is no guess (as DS-FUTURE reads it)
-        const Token& first = t.tokens[m.first];
-        if (m.first == m.last && first.lower == "may" && first.capital && m.first > 0 && r.same_sentence(m.first - 1, m.first))
-            continue;
-        guesses.push_back(std::string(a.text.substr(first.begin, t.tokens[m.last].end - first.begin)));
+        if (m.first == m.last && r.month_may(m.first)) continue;  // "in the three months before May"
+        guesses.push_back(std::string(a.text.substr(t.tokens[m.first].begin, t.tokens[m.last].end - t.tokens[m.first].begin)));
     }
     std::vector<std::string> labels, jargon;
     for (auto& m : blaming_labels(r)) labels.push_back(r.quote(m.first, m.last));

@@ -5,9 +5,12 @@
 #include "load/loader.hpp"
 #include "rubric/assess.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace sofs::testing {
 
@@ -42,6 +45,15 @@ inline std::shared_ptr<const Scenario> reference_case() {
         return r.scenario;
     }();
     return s;
+}
+
+// The ids of every bundled case (scenarios/*.yaml), sorted.
+inline std::vector<std::string> bundled_case_ids() {
+    std::vector<std::string> ids;
+    for (const auto& e : std::filesystem::directory_iterator(std::string(SOFS_SOURCE_DIR) + "/scenarios"))
+        if (e.path().extension() == ".yaml") ids.push_back(e.path().stem().string());
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 // A bundled case by its id, loaded from scenarios/ (null when it does not load).

@@ -207,10 +207,7 @@ TEST_CASE("every bundled case's own expert past harm is judged what happened") {
     auto g = sofs::testing::guidance();
     REQUIRE(g);
     int judged = 0;
-    for (const char* id : {"reference-case", "neglect-early-years", "practice-lead-mapping", "teen-online-exploitation",
-                           "conference-scaling-differences", "father-learning-disability-baby", "first-day-short-case",
-                           "low-mood-neglect", "months-of-reviews", "school-referral-three-questions",
-                           "teen-missing-boyfriend", "toddler-parent-drug-use", "unexplained-injury-baby"}) {
+    for (const auto& id : sofs::testing::bundled_case_ids()) {
         auto s = sofs::testing::bundled_case(id);
         REQUIRE(s);
         for (const auto& scene : s->scenes) {
@@ -221,7 +218,7 @@ TEST_CASE("every bundled case's own expert past harm is judged what happened") {
             auto* ta = task(d, scene.task->id);
             REQUIRE(ta);
             REQUIRE(ta->verdicts.size() == 1);
-            CAPTURE(std::string(id));
+            CAPTURE(id);
             CAPTURE(ta->verdicts[0].explanation);
             CHECK(ta->verdicts[0].met);
             ++judged;

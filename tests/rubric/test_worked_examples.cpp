@@ -8,18 +8,13 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <string>
-
-namespace fs = std::filesystem;
 
 TEST_CASE("every bundled case's example of what the family will do meets SG-CAREGIVER-ACTION in that case") {
     auto g = sofs::testing::guidance();
     REQUIRE(g);
     int cases = 0;
-    for (const auto& e : fs::directory_iterator(fs::path(SOFS_SOURCE_DIR) / "scenarios")) {
-        if (e.path().extension() != ".yaml") continue;
-        std::string id = e.path().stem().string();
+    for (const auto& id : sofs::testing::bundled_case_ids()) {
         auto s = sofs::testing::bundled_case(id);
         REQUIRE(s);
         auto prepared = sofs::prepare_case(*s, *g);
@@ -48,9 +43,7 @@ TEST_CASE("a professional's checking is not offered as the family's deed") {
 TEST_CASE("the example of what happened in past-harm feedback is the case's own past harm, never an invented event") {
     auto g = sofs::testing::guidance();
     REQUIRE(g);
-    for (const auto& e : fs::directory_iterator(fs::path(SOFS_SOURCE_DIR) / "scenarios")) {
-        if (e.path().extension() != ".yaml") continue;
-        std::string id = e.path().stem().string();
+    for (const auto& id : sofs::testing::bundled_case_ids()) {
         auto s = sofs::testing::bundled_case(id);
         REQUIRE(s);
         auto prepared = sofs::prepare_case(*s, *g);

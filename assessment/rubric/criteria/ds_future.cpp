@@ -81,8 +81,7 @@ Verdict ds_future(const Reading& r, const Wording& w) {
         }
         if (risk_only) continue;
         if (reported_future(r, m.first, worries)) continue;
-        const Token& tk = r.t.tokens[m.first];
-        if (tk.lower == "may" && tk.capital && m.first > 0 && r.same_sentence(m.first - 1, m.first)) continue;
+        if (r.month_may(m.first)) continue;
         Evidence ev;
         ev.add(r, m.first, m.last);
         return w.make("DS-FUTURE", true, "", ev.spans, ev.words);

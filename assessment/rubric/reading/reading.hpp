@@ -28,6 +28,11 @@ struct Reading {
         return tok >= 0 && tok < n() && set.count(t.tokens[tok].lower) > 0;
     }
     bool same_sentence(int a, int b) const { return t.tokens[a].sentence == t.tokens[b].sentence; }
+    // "before May", "since May": a capitalised "May" inside a sentence is the month, not a guess.
+    bool month_may(int tok) const {
+        const Token& k = t.tokens[tok];
+        return k.lower == "may" && k.capital && tok > 0 && same_sentence(tok - 1, tok);
+    }
     const std::string& word(int tok) const { return t.tokens[tok].lower; }
 
     // The nearest mention ending before `tok` in the same sentence.
