@@ -22,7 +22,12 @@ TEST_CASE("every bundled case's example of what the family will do meets SG-CARE
         CAPTURE(id);
         CAPTURE(example);
         CHECK_FALSE(example.empty());
-        CHECK(sofs::testing::goal_met(id, example, "SG-CAREGIVER-ACTION"));
+        // Judged as a trainee's goal is judged (the whole assessor, as
+        // prepare_case chose it), not by the rules alone.
+        bool met = false;
+        for (const auto& v : sofs::assess_safety_goal(example, *prepared, *g))
+            if (v.criterion == "SG-CAREGIVER-ACTION") met = v.met;
+        CHECK(met);
         ++cases;
     }
     CHECK(cases >= 4);
