@@ -863,15 +863,17 @@ int App::run() {
     bool continuous = tour_ || keys_ || opt.frames > 0 || opt.benchmark_startup;
     bool was_sounding = false;
     while (!win_.should_close() && !quit_) {
-        // While a voice line plays nothing on screen moves: wait, looking in
-        // now and then for its end (which changes the Read aloud button), and
-        // draw only after input or a change. The index arrives the same way.
+        // While a voice line plays nothing on screen moves: wait, and draw
+        // only after input or a change. The line's end (which changes the Read
+        // aloud button) and a reading made ready wake the loop (Sound's wake),
+        // and so does the index; until the index is in, look in now and then,
+        // and once a second while a line plays (should a wake race its end).
         bool sounding = sound.playing() || sound.reading_pending();
         // A live script draws every frame, except while it measures the calm loop (its `idle` step).
         bool every_frame = continuous || (live_script_ && live_script_->busy());
         bool busy = every_frame || animating_ || redraw_ > 0;
         if (busy) win_.poll();
-        else win_.wait(sounding || !library_adopted_ ? 0.1 : 10.0);
+        else win_.wait(!library_adopted_ ? 0.1 : sounding ? 1.0 : 10.0);
         unsigned now = win_.events();
         bool woke_for_input = now != seen;
         if (woke_for_input) { seen = now; redraw_ = std::max(redraw_, 3); }

@@ -57,6 +57,7 @@ struct MixerApi {
     decltype(&::Mix_PlayChannelTimed) Mix_PlayChannelTimed = nullptr;
     decltype(&::Mix_HaltChannel) Mix_HaltChannel = nullptr;
     decltype(&::Mix_Playing) Mix_Playing = nullptr;
+    decltype(&::Mix_ChannelFinished) Mix_ChannelFinished = nullptr;
 
     MixerApi() {
         lib.bind(SDL_SetHint, "SDL_SetHint");
@@ -74,6 +75,7 @@ struct MixerApi {
         lib.bind(Mix_PlayChannelTimed, "Mix_PlayChannelTimed");
         lib.bind(Mix_HaltChannel, "Mix_HaltChannel");
         lib.bind(Mix_Playing, "Mix_Playing");
+        lib.bind(Mix_ChannelFinished, "Mix_ChannelFinished");
     }
     void play(int channel, Mix_Chunk* chunk) const { Mix_PlayChannelTimed(channel, chunk, 0, -1); }
 };
@@ -519,10 +521,22 @@ void Sound::Speech::synthesize(const Request& r, Made& out, const std::atomic<st
 
 Sound::Sound() = default;
 
+namespace {
+// The app's wake, called on SDL's audio thread when the voice channel ends, so
+// the window's loop sleeps while a line plays instead of looking in for its
+// end. Set before the callback is registered, cleared after it is removed.
+std::function<void()> voice_finished_wake;
+void on_channel_finished(int channel) {
+    if (channel == 0 && voice_finished_wake) voice_finished_wake();
+}
+}  // namespace
+
 Sound::~Sound() {
     speech_.reset();   // joins the worker before the mixer goes
     const MixerApi* mix = tried_ ? mixer() : nullptr;
     if (open_ && mix) {
+        mix->Mix_ChannelFinished(nullptr);
+        voice_finished_wake = nullptr;
         mix->Mix_HaltChannel(-1);
         free_voice();
         for (auto*& c : cue_chunks_) if (c) { mix->Mix_FreeChunk(c); c = nullptr; }
@@ -556,12 +570,17 @@ void Sound::open() {
     // Speech and cues are made at 22,050 Hz, mono (the voice files are 16 kHz
     // mono): a device in that form keeps each clip a quarter of the size it
     // would be at 44.1 kHz stereo.
-    if (mix->Mix_OpenAudio(22050, AUDIO_S16SYS, 1, 512) != 0) {
+    if (mix->Mix_OpenAudio(22050, AUDIO_S16SYS, 1, 1024) != 0) {
         std::fprintf(stderr, "sofs-sim: sound: %s\n", mix->SDL_GetError());
         notice_ = "Sound is off: no audio device was found.";
         return;
     }
     mix->Mix_AllocateChannels(4);
+    if (speech_) {
+        std::lock_guard<std::mutex> lk(speech_->m);
+        voice_finished_wake = speech_->wake;
+    }
+    if (voice_finished_wake) mix->Mix_ChannelFinished(on_channel_finished);
     open_ = true;
     cue_chunks_[0] = chunk_from(*mix, tone(660, 0.12, 22050, 0.18), 22050);
     cue_chunks_[1] = chunk_from(*mix, tone(880, 0.16, 22050, 0.18), 22050);
