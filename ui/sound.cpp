@@ -524,19 +524,25 @@ Sound::Sound() = default;
 namespace {
 // The app's wake, called on SDL's audio thread when the voice channel ends, so
 // the window's loop sleeps while a line plays instead of looking in for its
-// end. Set before the callback is registered, cleared after it is removed.
+// end. Set by set_wake (the window's thread), read by the audio thread.
+std::mutex voice_finished_mu;
 std::function<void()> voice_finished_wake;
 void on_channel_finished(int channel) {
-    if (channel == 0 && voice_finished_wake) voice_finished_wake();
+    if (channel != 0) return;
+    std::lock_guard<std::mutex> lk(voice_finished_mu);
+    if (voice_finished_wake) voice_finished_wake();
 }
 }  // namespace
 
 Sound::~Sound() {
     speech_.reset();   // joins the worker before the mixer goes
+    {
+        std::lock_guard<std::mutex> lk(voice_finished_mu);   // (one Sound at a time has a wake)
+        voice_finished_wake = nullptr;
+    }
     const MixerApi* mix = tried_ ? mixer() : nullptr;
     if (open_ && mix) {
         mix->Mix_ChannelFinished(nullptr);
-        voice_finished_wake = nullptr;
         mix->Mix_HaltChannel(-1);
         free_voice();
         for (auto*& c : cue_chunks_) if (c) { mix->Mix_FreeChunk(c); c = nullptr; }
@@ -576,11 +582,7 @@ void Sound::open() {
         return;
     }
     mix->Mix_AllocateChannels(4);
-    if (speech_) {
-        std::lock_guard<std::mutex> lk(speech_->m);
-        voice_finished_wake = speech_->wake;
-    }
-    if (voice_finished_wake) mix->Mix_ChannelFinished(on_channel_finished);
+    mix->Mix_ChannelFinished(on_channel_finished);
     open_ = true;
     cue_chunks_[0] = chunk_from(*mix, tone(660, 0.12, 22050, 0.18), 22050);
     cue_chunks_[1] = chunk_from(*mix, tone(880, 0.16, 22050, 0.18), 22050);
@@ -631,6 +633,10 @@ void Sound::cue(Cue c) {
 
 void Sound::set_wake(std::function<void()> wake) {
     if (!speech_) speech_ = std::make_unique<Speech>();
+    {
+        std::lock_guard<std::mutex> lk(voice_finished_mu);
+        voice_finished_wake = wake;
+    }
     std::lock_guard<std::mutex> lk(speech_->m);
     speech_->wake = std::move(wake);
 }

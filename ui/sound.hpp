@@ -90,8 +90,9 @@ public:
     // Welsh voice.
     bool read_aloud(const std::string& text, int rate_wpm, std::string* error,
                     const SpeakerVoice* voice = nullptr, const std::vector<LanguageRun>* runs = nullptr);
-    // Called on the worker thread when a reading is ready to play; the app
-    // wakes its main loop with it (glfwPostEmptyEvent). It must not call Sound.
+    // Called on the worker thread when a reading is ready to play, and on the
+    // audio thread when a line ends; the app wakes its main loop with it
+    // (glfwPostEmptyEvent). It must not call Sound.
     void set_wake(std::function<void()> wake);
     // The window's thread, every turn of the loop: starts a reading that is
     // ready. Returns a problem in plain words, or "".

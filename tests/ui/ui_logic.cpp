@@ -16,11 +16,13 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 using namespace sofs;
 using namespace sofs::ui;
@@ -451,6 +453,26 @@ TEST_SUITE("ui sound device") {
             CHECK(all.find("libespeak-ng") == std::string::npos);
             s.stop();
             CHECK_FALSE(s.playing());
+        }
+    }
+    TEST_CASE("GIVEN a line playing WHEN it ends THEN the window is woken (it sleeps while a line plays)") {
+        DiskAudio disk("sofs-ui-disk-audio-end.raw");
+        {
+            Sound s;
+            s.open();
+            REQUIRE_MESSAGE(s.has_device(), s.notice());
+            std::atomic<int> wakes{0};
+            s.set_wake([&] { ++wakes; });
+            std::string err;
+            CHECK_MESSAGE(s.read_aloud("Mia is safe.", 160, &err), err);
+            CHECK(s.finish_reading() == "");
+            CHECK(s.playing());
+            int after_ready = wakes.load();
+            CHECK(after_ready == 1);   // the reading was ready
+            // The disk driver plays in real time: a short line ends within seconds.
+            for (int i = 0; i < 200 && s.playing(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            REQUIRE_FALSE(s.playing());
+            CHECK(wakes.load() == after_ready + 1);   // and woken once more when it ended
         }
     }
     TEST_CASE("GIVEN a long reading being made WHEN a new one is asked for THEN the old is dropped and the window is woken for the new") {
