@@ -36,3 +36,22 @@ TEST_CASE("SG-CAREGIVER-ACTION: a caregiver's own medicine is treatment, not a d
     CHECK(goal_met("school-referral-three-questions",
                    "Leila will take her medicine every day and Rania will walk Amir and Yusuf to school on her bad mornings.", ca));
 }
+
+TEST_CASE("SG-CAREGIVER-ACTION: a drug test had is given to professionals, not a deed of care") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    CHECK_FALSE(goal_met("toddler-parent-drug-use", "Claire will have a clean drug test every month for six months.", ca));
+    CHECK_FALSE(goal_met("toddler-parent-drug-use", "Mum to have clean drug tests for the next 3 months.", ca));
+    CHECK(goal_met("toddler-parent-drug-use", "Claire will have Finn's breakfast ready by eight every morning.", ca));
+}
+
+TEST_CASE("SG-CAREGIVER-ACTION and SG-OBSERVABLE: addressing one's own problem is an aim; attending as the means is attending") {
+    const char* ca = "SG-CAREGIVER-ACTION";
+    const char* ob = "SG-OBSERVABLE";
+    CHECK_FALSE(goal_met("reference-case", "Ryan to address his substance misuse.", ca));
+    CHECK_FALSE(goal_met("reference-case", "Ryan to address his substance misuse.", ob));
+    CHECK_FALSE(goal_met("low-mood-neglect", "Nia must address her depression.", ob));
+    // attending, said after "by" as the means, can be checked
+    CHECK(goal_met("reference-case", "Ryan and Jade will address their arguments by attending couples counselling every week.", ob));
+    // a deed beside the aim is still met
+    CHECK(goal_met("reference-case", "Ryan will address his drinking and stay at Dean's on any night he has had a drink.", ca));
+}
