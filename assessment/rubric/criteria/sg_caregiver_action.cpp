@@ -35,7 +35,8 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
             return w.make("SG-CAREGIVER-ACTION", true, "", ev.spans, ev.words);
         }
         // "Karen and Maya will watch ... together": the adult does it with the child (eighth round)
-        if (!g.caregiver(c) && !(c.subject && adult_in_list(r, *c.subject))) {
+        // "... and they will help her block it": the family named before "they" (twelfth round)
+        if (!g.caregiver(c) && !(c.subject && adult_in_list(r, *c.subject)) && !family_they(g, c)) {
             if (g.professional(c) && reason == "none") reason = "professional";
             continue;
         }

@@ -118,6 +118,13 @@ Verdict sg_observable(const GoalReading& g, const Wording& w) {
     if (!promise)
         for (auto& c : g.clauses)
             if (c.kind == Clause::Service && !g.professional(c) && !received_help(g, c.verb)) return met(c.modal_first, c.verb);
+    // "... address their relationship issues and reduce conflict by attending couples
+    // counselling": attending said as the means, after "by", is attending too (twelfth round)
+    if (!promise)
+        for (auto& s : g.services)
+            if (const Clause* c = governing(g, s.first);
+                c && s.first > 0 && r.word(s.first - 1) == "by" && !g.professional(*c) && !received_help(g, s.first))
+                return met(s.first - 1, s.last);
     std::string reason = !g.prohibitions.empty() || g.behaviour_ruled_out() ? "absence"
                          : !g.vague.empty()                                 ? "vague"
                          : !g.services.empty()                              ? "service"

@@ -557,6 +557,31 @@ int tells_professional(const GoalReading& g, const Clause& c) {
     return (v == "tell" || v == "inform" || v == "update" || let_know) && !if_wrong ? c.verb : -1;
 }
 
+bool family_they(const GoalReading& g, const Clause& c, int* first, int* last) {
+    const Reading& r = g.r;
+    if (!c.subject || !c.subject->pronoun || c.subject->who != Who::Unknown || r.word(c.subject->first) != "they") return false;
+    for (int k = c.subject->first - 1; k >= 0 && r.same_sentence(k, c.subject->first); --k) {
+        if (r.mention_at[k] < 0 || r.people[r.mention_at[k]].pronoun) continue;
+        const Mention& m = r.people[r.mention_at[k]];
+        bool adult = is_adult(m.who);
+        int head = m.first;
+        // past "or her mum", "and his nan": a possessive word before a name, then "and"/"or"
+        for (;;) {
+            int j = head - 1;
+            if (j >= 0 && r.is(j, r.c.child_determiner)) --j;
+            if (j < 1 || (r.word(j) != "and" && r.word(j) != "or") || r.mention_at[j - 1] < 0 || !r.same_sentence(j - 1, head)) break;
+            head = r.people[r.mention_at[j - 1]].first;
+            adult = adult || is_adult(r.people[r.mention_at[j - 1]].who);
+        }
+        if (head == m.first) continue;  // one person is no "they"
+        if (!adult) return false;
+        if (first) *first = head;
+        if (last) *last = m.last;
+        return true;
+    }
+    return false;
+}
+
 bool helps_child_with(const GoalReading& g, const Clause& c) {
     const Reading& r = g.r;
     const std::string& v = r.word(c.verb);
@@ -564,6 +589,19 @@ bool helps_child_with(const GoalReading& g, const Clause& c) {
     int k = c.verb + 1;
     if (r.mention_at[k] < 0) return false;
     Who who = r.people[r.mention_at[k]].who;
+    // "they will help her block it": "her" is not one of the helpers themselves, so the
+    // child named before them (twelfth round)
+    if (int a = 0, b = 0; r.people[r.mention_at[k]].pronoun && is_adult(who) && family_they(g, c, &a, &b)) {
+        bool helper = false, child = false;
+        const Mention& her = r.people[r.mention_at[k]];
+        for (int j = a; j <= b; ++j)
+            if (r.mention_at[j] >= 0) {
+                const Mention& h = r.people[r.mention_at[j]];
+                helper = helper || (her.person.empty() ? h.who == her.who : h.person == her.person);
+            }
+        for (int j = 0; j < a; ++j) child = child || (r.mention_at[j] >= 0 && r.people[r.mention_at[j]].who == Who::Child);
+        if (helper && child) who = Who::Child;
+    }
     if (who != Who::Child && who != Who::ChildGeneral) return false;
     int t = r.people[r.mention_at[k]].last + 1;
     if (t + 1 >= r.n() || !r.same_sentence(t, c.verb)) return false;

@@ -116,6 +116,13 @@ int tells_professional(const GoalReading& g, const Clause& c);
 // not helping them feel something ("help Leah feel safe": non-actions, manner).
 bool helps_child_with(const GoalReading& g, const Clause& c);
 
+// "Maya will show Auntie Shell or her mum any message ..., and they will help her block
+// it": a "they" the people-reader left unknown means the nearest list of people before
+// it in its sentence ("Auntie Shell or her mum", a possessive word allowed before a
+// name) when that list holds an adult of the family (twelfth round). The list's first
+// and last tokens in *first, *last, or false.
+bool family_they(const GoalReading& g, const Clause& c, int* first = nullptr, int* last = nullptr);
+
 // "Bernie 7am daily", "Bernie in at 7 daily when Sam away": in note form, a
 // person of the family named with the time they will be there is their
 // presence, a deed of care (eighth round). The time's token, or -1.
