@@ -61,3 +61,10 @@ TEST_CASE("DS-PLAIN: the plain words offered for DV come from the case's own pas
     INFO(advice);
     CHECK(advice.find("Ryan, who had been drinking, pushed Jade") != std::string::npos);
 }
+
+TEST_CASE("DS-NON-BLAMING: 'abusive' said of a person, and turning nasty, are verdicts") {
+    CHECK_FALSE(met("months-of-reviews", "Sophie could let her abusive ex back in and the children could be hurt.", kNonBlaming));
+    CHECK_FALSE(met("reference-case", "Ryan gets nasty after a drink and Kai could be scared.", kNonBlaming));
+    // a behaviour named, not the person
+    CHECK(met("months-of-reviews", "Liam's abusive behaviour could start again and Maisie could be frightened.", kNonBlaming));
+}
