@@ -115,7 +115,9 @@ TEST_CASE_FIXTURE(Fixture, "DS-PLAIN feedback offers a plain alternative built f
     auto vs = ds("We are worried about DV in the home.");
     const Verdict* v = find(vs, "DS-PLAIN");
     REQUIRE(v);
-    CHECK(v->improve.find("Ryan pushed Jade") != std::string::npos);
+    // the case's own past harm ("On Saturday night Ryan, who had been drinking, pushed Jade ..."), twelfth round
+    CHECK(v->improve.find("Ryan") != std::string::npos);
+    CHECK(v->improve.find("pushed Jade") != std::string::npos);
     REQUIRE_FALSE(v->evidence.empty());
     std::string text = "We are worried about DV in the home.";
     CHECK(text.substr(v->evidence[0].begin, v->evidence[0].end - v->evidence[0].begin) == "DV");

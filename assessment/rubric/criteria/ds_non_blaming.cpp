@@ -65,9 +65,10 @@ std::vector<Match> blaming_labels(const Reading& r) {
         if (negation_cancels(r, m)) continue;
         // "could be violent towards Jade" describes what someone might do, not who they are
         if (m.last + 1 < r.n() && (r.word(m.last + 1) == "towards" || r.word(m.last + 1) == "toward")) continue;
-        // "he lies awake", "lying in bed": lying down, not telling lies
+        // "he lies awake", "lying in bed", "was lying on the sofa": lying down, not telling lies
         if (m.last + 1 < r.n() && r.same_sentence(m.last, m.last + 1) &&
-            (r.word(m.last + 1) == "awake" || r.word(m.last + 1) == "down" || r.word(m.last + 1) == "in") &&
+            (r.word(m.last + 1) == "awake" || r.word(m.last + 1) == "down" || r.word(m.last + 1) == "in" ||
+             r.word(m.last + 1) == "on" || r.word(m.last + 1) == "around" || r.word(m.last + 1) == "there") &&
             r.word(m.last).rfind("l", 0) == 0)
             continue;
         // "Leila may not cope": a worry about what could happen, not a verdict (eighth round)
