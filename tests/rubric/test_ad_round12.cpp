@@ -26,3 +26,9 @@ TEST_CASE("an adult taking their own tablets is treatment, not the child's safe 
     // the tablets handed over or locked away where they are the danger stay deeds
     CHECK(goal_met("toddler-parent-drug-use", "Claire will hand her tablets to Sam every night to lock away.", "SG-NOT-SERVICE"));
 }
+
+TEST_CASE("the household's washing is the home's state, not a child washed") {
+    // "wash" alone is care ([care]); inside "the washing" it takes that phrase's sense ([home-conditions])
+    CHECK_FALSE(goal_met("low-mood-neglect", "Nia will do the washing up and put the laundry away every evening.", "SG-ADDRESSES-DANGER"));
+    CHECK_FALSE(goal_met("father-learning-disability-baby", "Cerys will fold the washing every day.", "SG-ADDRESSES-DANGER"));
+}
