@@ -32,3 +32,7 @@ TEST_CASE("the household's washing is the home's state, not a child washed") {
     CHECK_FALSE(goal_met("low-mood-neglect", "Nia will do the washing up and put the laundry away every evening.", "SG-ADDRESSES-DANGER"));
     CHECK_FALSE(goal_met("father-learning-disability-baby", "Cerys will fold the washing every day.", "SG-ADDRESSES-DANGER"));
 }
+
+TEST_CASE("a drug test had, as one given, is compliance with the service") {
+    CHECK_FALSE(goal_met("toddler-parent-drug-use", "Claire will have a negative drug test every fortnight.", "SG-NOT-SERVICE"));
+}
