@@ -91,6 +91,10 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     for (auto& m : g.themes) {
         const std::string& sec = th.phrases[m.phrase].section;
         if (std::find(r.c.danger_themes.begin(), r.c.danger_themes.end(), sec) == r.c.danger_themes.end()) continue;
+        // a theme word inside a longer theme phrase takes that phrase's sense ("wash" in "the washing")
+        bool inside = false;
+        for (auto& o : g.themes) inside = inside || (o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first);
+        if (inside) continue;
         if ((g.in_service(m) && !childs_own(g, m)) || names_a_service(g, m) || seen_privately(g, m) || told_as_past(g, m))
             continue;
         theme = &m;
