@@ -351,6 +351,30 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
             return deed(adult, v - 1, v, out);
         }
     }
+    // "Mam is working and Dad is in the shed, so nobody check Osian insulin": "nobody" doing a
+    // deed to a child of the case, after the case's caregivers are named as subjects earlier in the
+    // sentence, is those caregivers' deed left undone (twelfth round; not after "if" or "unless",
+    // not a grandparent or helper away: "when Nain is ill, nobody else will stand with Osian";
+    // not "no one to help him")
+    for (int k = 1; k + 1 < r.n(); ++k) {
+        if (r.mention_at[k] < 0 || r.people[r.mention_at[k]].who != Who::Nobody) continue;
+        const Mention& none = r.people[r.mention_at[k]];
+        const Mention* carer = nullptr;
+        bool conditional = false;
+        for (int j = none.first - 1; j >= 0 && r.same_sentence(j, k); --j) {
+            if (r.is(j, condition)) conditional = true;
+            if (r.mention_at[j] < 0) continue;
+            const Mention& m = r.people[r.mention_at[j]];
+            j = m.first;
+            if (m.who == Who::Caregiver && !m.pronoun && !not_a_subject(r, m) && !written_possessive(r, m)) carer = &m;
+        }
+        if (!carer || conditional) continue;
+        int from = none.last + 1;
+        if (from < r.n() && r.word(from) == "else") ++from;
+        // "with no one to help him": no helper there, not someone's deed
+        if (from >= r.n() || r.word(from) == "to") continue;
+        if (deed_on_child(*carer, verb_from(r, from, none.last))) return true;
+    }
     // "an adult caring for Leo ... could squeeze his chest", "whoever minds Leo, including
     // Nani, might grip him": someone unnamed, known by caring for a child of the case
     Mention carer;
