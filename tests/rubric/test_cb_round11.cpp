@@ -1,7 +1,8 @@
 // DS-CAREGIVER-BEHAVIOUR, twelfth round: "nobody" doing a deed to a child of the
 // case after the case's caregivers are named as subjects is those caregivers'
 // deed left undone (assessment/CRITERIA.md). The "not met" checks guard the
-// limits: after "if", a helper away, and "no one to" (no helper there).
+// limits: after "if", a helper away, and "no one to" (no helper there). And a
+// deed whose object is another adult of the case ("will keep taking Ryan back").
 #include "examples.hpp"
 
 #include <doctest/doctest.h>
@@ -30,6 +31,16 @@ TEST_CASE("the twelfth round's deeds for DS-CAREGIVER-BEHAVIOUR, each checked bo
              // "no one to help him": no helper there, not a deed
              {not_met, "father-learning-disability-baby",
               "We are worried because Joel is on his own with Ruby all day and there is no one to check her bottles.",
+              "DS-CAREGIVER-BEHAVIOUR"},
+         }},
+        {"a deed whose object is another adult of the case",
+         {
+             {met, "reference-case", "I feel Jade will keep taking Ryan back, and the kids will suffer.",
+              "DS-CAREGIVER-BEHAVIOUR"},
+             {met, "months-of-reviews", "Graham and I worry that Sophie may keep letting Liam stay over without telling anyone.",
+              "DS-CAREGIVER-BEHAVIOUR"},
+             // a possessive is no doer ("Jade's relationship with Ryan")
+             {not_met, "reference-case", "We are worried that Jade's relationship with Ryan could mean the children get hurt.",
               "DS-CAREGIVER-BEHAVIOUR"},
          }},
     });
