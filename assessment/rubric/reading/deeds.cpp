@@ -202,7 +202,7 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
     const auto& joint = clause_words(r, "joint");
     auto inner_at = find_longest(r.t, r.d.lex("non-actions"));
     // a deed of `who` at `v` whose object is a child of the case
-    auto deed_on_child = [&](const Mention& who, int v) {
+    auto deed_on_child = [&](const Mention& who, int v, bool adult_ok = false) {
         if (v >= r.n() || !r.same_sentence(v, who.last)) return false;
         // "Jay could keep Maya up", "stop Maya going": the verb was read as a helper
         if (r.mention_at[v] >= 0 && v - 1 > who.last && r.is(v - 1, keepers)) --v;
@@ -258,6 +258,11 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
             // "He will starve her again": a pronoun no one is named for is the case's only child it fits
             Mention scratch;
             if (obj && obj->pronoun && obj->who == Who::Unknown) obj = unnamed_child(r, obj, &scratch);
+            // "will keep taking Ryan back", "keeps letting Liam stay over": another adult of the case
+            // as the object, named right after the verb or a particle (not "running off to Dean")
+            if (obj && adult_ok && is_any_adult(obj->who) && !obj->pronoun && obj->person != who.person &&
+                !possessive(r, *obj) && !written_possessive(r, who) && r.word(k - 1) != "to")
+                return deed(who, v, obj->last, out);
             if (!obj || obj->who != Who::Child) return false;
             return deed(who, v, obj->last, out);
         }
@@ -287,7 +292,7 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
         // "a man online who bought her a phone": the relative clause's verb is the adult's
         if (v < r.n() && r.same_sentence(v, who.last) && r.word(v) == "who") ++v;
         int verb = verb_from(r, v, who.last);
-        if (deed_on_child(who, verb)) return true;
+        if (deed_on_child(who, verb, true)) return true;
         // "Mum is irresponsible leaving a 14 year old in charge": a word after "is", then the deed
         // by its "-ing" (eighth round)
         if (verb + 2 < r.n() && r.is(verb, r.c.be) && r.mention_at[verb + 1] < 0 && !ends_ing(r.word(verb + 1)) &&
@@ -350,6 +355,30 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
             if (adult.who != Who::Caregiver && adult.who != Who::Family) break;
             return deed(adult, v - 1, v, out);
         }
+    }
+    // "Mam is working and Dad is in the shed, so nobody check Osian insulin": "nobody" doing a
+    // deed to a child of the case, after the case's caregivers are named as subjects earlier in the
+    // sentence, is those caregivers' deed left undone (twelfth round; not after "if" or "unless",
+    // not a grandparent or helper away: "when Nain is ill, nobody else will stand with Osian";
+    // not "no one to help him")
+    for (int k = 1; k + 1 < r.n(); ++k) {
+        if (r.mention_at[k] < 0 || r.people[r.mention_at[k]].who != Who::Nobody) continue;
+        const Mention& none = r.people[r.mention_at[k]];
+        const Mention* carer = nullptr;
+        bool conditional = false;
+        for (int j = none.first - 1; j >= 0 && r.same_sentence(j, k); --j) {
+            if (r.is(j, condition)) conditional = true;
+            if (r.mention_at[j] < 0) continue;
+            const Mention& m = r.people[r.mention_at[j]];
+            j = m.first;
+            if (m.who == Who::Caregiver && !m.pronoun && !not_a_subject(r, m) && !written_possessive(r, m)) carer = &m;
+        }
+        if (!carer || conditional) continue;
+        int from = none.last + 1;
+        if (from < r.n() && r.word(from) == "else") ++from;
+        // "with no one to help him": no helper there, not someone's deed
+        if (from >= r.n() || r.word(from) == "to") continue;
+        if (deed_on_child(*carer, verb_from(r, from, none.last))) return true;
     }
     // "an adult caring for Leo ... could squeeze his chest", "whoever minds Leo, including
     // Nani, might grip him": someone unnamed, known by caring for a child of the case
