@@ -11,9 +11,14 @@
 //                                        (rules alone vs combined, flips and right flips,
 //                                        and the threshold each fold's model chose: how
 //                                        steady the threshold choice is)
+//   --bags N, --median-threshold         trials (assessment/CRITERIA.md, "The second opinion",
+//                                        twelfth round; not kept): average N models' weights,
+//                                        each trained in its own order; take each criterion's
+//                                        threshold as the median of the inner folds' best
 #include "../rubric/second_opinion_training.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -83,13 +88,16 @@ void held_out(const std::vector<Row>& rows, const std::string& crit, Pred train_
 
 int main(int argc, char** argv) {
     std::string out = weights_path();
-    bool measure = false, all = false;
+    bool measure = false, all = false, median = false;
+    int bags = TrainOptions{}.bags;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
         else if (!std::strcmp(argv[i], "--measure")) measure = true;
         else if (!std::strcmp(argv[i], "--all")) all = true;
+        else if (!std::strcmp(argv[i], "--bags") && i + 1 < argc && std::atoi(argv[i + 1]) >= 1) bags = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--median-threshold")) median = true;
         else {
-            std::fprintf(stderr, "usage: train_second_opinion [--out FILE] [--measure [--all]]\n");
+            std::fprintf(stderr, "usage: train_second_opinion [--out FILE] [--measure [--all]] [--bags N] [--median-threshold]\n");
             return 2;
         }
     }
@@ -110,6 +118,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     TrainOptions o;
+    o.bags = bags;
+    o.median_threshold = median;
     std::vector<std::string> crits;
     for (auto& c : criteria_of(td))
         if (!hint_bound(c) && (all || std::find(listed.begin(), listed.end(), c) != listed.end())) crits.push_back(c);

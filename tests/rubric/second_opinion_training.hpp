@@ -153,6 +153,10 @@ struct TrainOptions {
     std::uint32_t seed = 8;
     int inner_folds = 4;
     double prune = 0.02;  // weights smaller than this are not kept
+    // Trials of the twelfth round, not kept (assessment/CRITERIA.md, "The second
+    // opinion"; train_second_opinion --bags N, --median-threshold): off by default.
+    int bags = 1;                   // models averaged (their weights), each trained in its own order
+    bool median_threshold = false;  // the median of each inner fold's best threshold, not the pooled best
 };
 
 using Weights = std::unordered_map<std::uint32_t, double>;
@@ -185,6 +189,19 @@ inline Weights train(const std::vector<const Row*>& rows, const TrainOptions& o)
         }
     }
     return w;
+}
+
+// The average of `o.bags` models' weights, each trained in its own order
+// (seeds o.seed, o.seed + 1, ...): one linear model, steadier than any one.
+inline Weights train_bagged(const std::vector<const Row*>& rows, const TrainOptions& o) {
+    if (o.bags <= 1) return train(rows, o);
+    Weights sum;
+    for (int b = 0; b < o.bags; ++b) {
+        TrainOptions ob = o;
+        ob.seed = o.seed + std::uint32_t(b);
+        for (auto& [h, v] : train(rows, ob)) sum[h] += v / o.bags;
+    }
+    return sum;
 }
 
 // The rounded, pruned weights, as the file keeps them.
@@ -226,17 +243,29 @@ inline CriterionModel fit(const std::vector<const Row*>& rows, const TrainOption
     std::vector<std::string> cs(cases.begin(), cases.end());
     int folds = std::min<int>(o.inner_folds, (int)cs.size());
     std::vector<std::tuple<bool, double, bool>> oof;
+    std::vector<double> fold_best;
     for (int f = 0; f < folds && folds > 1; ++f) {
         std::set<std::string> out;
         for (std::size_t i = f; i < cs.size(); i += folds) out.insert(cs[i]);
         std::vector<const Row*> tr, te;
         for (auto* r : rows) (out.count(r->from->case_id) ? te : tr).push_back(r);
-        Weights w = kept(train(tr, o), o);
-        for (auto* r : te) oof.push_back({r->rule, predict(w, *r), r->label});
+        Weights w = kept(train_bagged(tr, o), o);
+        std::vector<std::tuple<bool, double, bool>> mine;
+        for (auto* r : te) mine.push_back({r->rule, predict(w, *r), r->label});
+        fold_best.push_back(choose_threshold(mine));
+        oof.insert(oof.end(), mine.begin(), mine.end());
     }
     CriterionModel m;
     m.threshold = oof.empty() ? 1.01 : choose_threshold(oof);
-    m.weights = kept(train(rows, o), o);
+    if (o.median_threshold && !fold_best.empty()) {
+        std::sort(fold_best.begin(), fold_best.end());
+        std::size_t n = fold_best.size();
+        double med = n % 2 ? fold_best[n / 2] : (fold_best[n / 2 - 1] + fold_best[n / 2]) / 2;
+        // the nearest threshold on the grid at or above the median
+        for (double t : thresholds())
+            if (t >= med - 1e-9) { m.threshold = t; break; }
+    }
+    m.weights = kept(train_bagged(rows, o), o);
     return m;
 }
 
