@@ -1,4 +1,4 @@
-// The thirteenth round's DS-PLAIN feedback choice (assessment/CRITERIA.md,
+// The twelfth round's DS-PLAIN feedback choice (assessment/CRITERIA.md,
 // DS-PLAIN): the plain alternative offered for a professional word invents no
 // event. It either quotes the case's own expert words ({danger_example},
 // {impact_example}, {past_harm_example}) or names no happening at all: never
