@@ -384,17 +384,28 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
     // Nani, might grip him": someone unnamed, known by caring for a child of the case
     Mention carer;
     if (unnamed_carer(r, &carer)) {
-        for (int j = carer.last + 1; j < r.n() && j <= carer.last + 8 && r.same_sentence(j, carer.last); ++j) {
+        // "whoever is caring for Leo when he won't settle might handle him": a time clause before
+        // the deed is passed over, its own verbs not the carer's (thirteenth round)
+        static const std::unordered_set<std::string> time_clause = {"when", "whenever", "while", "whilst"};
+        bool timed = false;
+        for (int j = carer.last + 1; j < r.n() && j <= carer.last + (timed ? 12 : 8) && r.same_sentence(j, carer.last); ++j) {
             // another clause begins ("... because nobody explains how his ...")
             if (r.is(j, r.c.conjunction) || r.is(j, joint) || r.word(j) == "because" || r.word(j) == "so") break;
+            if (!timed && j == carer.last + 1 && r.is(j, time_clause)) {
+                timed = true;
+                continue;
+            }
             int v = -1;
             if (r.is(j, r.c.modal)) v = verb_from(r, j, j);
-            else if (r.mention_at[j] < 0 && j + 1 < r.n() && r.mention_at[j + 1] >= 0 &&
+            else if (!timed && r.mention_at[j] < 0 && j + 1 < r.n() && r.mention_at[j + 1] >= 0 &&
                      r.people[r.mention_at[j + 1]].who == Who::Child && !r.is(j, not_deeds) &&
                      !r.is(j, between) && !in_class(r, j, "preposition-object"))
                 v = j;  // "gripped him"
             if (v < 0) continue;
-            if (!deed_on_child(carer, v)) break;
+            if (!deed_on_child(carer, v)) {
+                if (timed) continue;  // the time clause's own modal ("won't settle")
+                break;
+            }
             out->own = carer;
             out->who = &out->own;
             return true;
