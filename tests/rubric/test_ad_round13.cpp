@@ -18,3 +18,8 @@ TEST_CASE("a calm home is the place's state; an adult staying calm answers the d
     // the place's state with the adults' deed beside it still answers it
     CHECK(goal_met(c, "Maisie and Theo will live in a calm home where nobody is hit or shouted at.", "SG-ADDRESSES-DANGER"));
 }
+
+TEST_CASE("dental appointments are the dentist's kind where missing the dentist is the danger") {
+    // content/lexicons/appointments.txt: "dental appointment(s)" beside "dentist"
+    CHECK(goal_met("low-mood-neglect", "Nia will go to all of Mali's dental appointments.", "SG-ADDRESSES-DANGER"));
+}
