@@ -27,15 +27,6 @@ std::vector<int> missed_appointment_words(const Reading& r) {
 // Then taking a child to any appointment is care.
 bool danger_is_missed(const Reading& r) { return !missed_appointment_words(r).empty(); }
 
-// A word of the grammar lexicon's single-word `section`.
-bool grammar_word(const Reading& r, int k, const char* section) {
-    const Lexicon& gr = r.d.lex("grammar");
-    auto it = gr.by_first.find(r.t.tokens[k].word);
-    if (it == gr.by_first.end()) return false;
-    for (int p : it->second)
-        if (gr.phrases[p].words.size() == 1 && gr.phrases[p].section == section) return true;
-    return false;
-}
 }  // namespace
 
 bool missed_care_answered(const GoalReading& g, Match* where) {
@@ -59,8 +50,8 @@ bool missed_care_answered(const GoalReading& g, Match* where) {
                 k = p.first;  // "attend Osian's clinic appointments": the child's own
                 continue;
             }
-            if (grammar_word(r, k, "attended")) attended = true;
-            if (grammar_word(r, k, "missed")) miss = true;
+            if (r.grammar_word(k, "attended")) attended = true;
+            if (r.grammar_word(k, "missed")) miss = true;
         }
         // "every appointment with her GP": an adult's own
         if (int k = m.last + 2; k < r.n() && r.same_sentence(k, m.last) && r.word(m.last + 1) == "with" && r.mention_at[k] >= 0) {
@@ -70,7 +61,7 @@ bool missed_care_answered(const GoalReading& g, Match* where) {
         if (!(attended || miss) || adults) continue;
         // "attend all appointments": an appointment of no kind is the child's only with a child named
         bool any_kind = true;
-        for (int k = m.first; k <= m.last; ++k) any_kind = any_kind && grammar_word(r, k, "any-appointment");
+        for (int k = m.first; k <= m.last; ++k) any_kind = any_kind && r.grammar_word(k, "any-appointment");
         bool child = false;
         for (auto& p : r.people) child = child || p.who == Who::Child || p.who == Who::ChildGeneral;
         if (any_kind && !child && !miss) continue;

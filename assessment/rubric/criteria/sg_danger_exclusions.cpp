@@ -4,20 +4,6 @@
 
 namespace sofs::rubric {
 
-namespace {
-
-// A word of the grammar lexicon's single-word `section`.
-bool grammar_word(const Reading& r, int k, const char* section) {
-    const Lexicon& gr = r.d.lex("grammar");
-    auto it = gr.by_first.find(r.t.tokens[k].word);
-    if (it == gr.by_first.end()) return false;
-    for (int p : it->second)
-        if (gr.phrases[p].words.size() == 1 && gr.phrases[p].section == section) return true;
-    return false;
-}
-
-}  // namespace
-
 // "a baby-crying course", "young carers assessment": the theme names the service
 // that follows it, not the danger
 bool names_a_service(const GoalReading& g, const Match& m) {
@@ -84,21 +70,21 @@ bool told_as_past(const GoalReading& g, const Match& m) {
     if (k < 1 || !r.same_sentence(k - 1, m.first) || r.mention_at[k - 1] < 0) return false;
     Who who = r.people[r.mention_at[k - 1]].who;
     if (who != Who::Child && who != Who::ChildGeneral) return false;
-    return grammar_word(r, k, "past-account");
+    return r.grammar_word(k, "past-account");
 }
 
 
 bool said_of_a_setting(const GoalReading& g, const Match& m) {
     const Reading& r = g.r;
-    if (m.first != m.last || !grammar_word(r, m.first, "manner-of-adult")) return false;
+    if (m.first != m.last || !r.grammar_word(m.first, "manner-of-adult")) return false;
     // "a calm home", "a happy, calm house"
     int k = m.last + 1;
-    if (k < r.n() && r.same_sentence(k, m.last) && grammar_word(r, k, "setting")) return true;
+    if (k < r.n() && r.same_sentence(k, m.last) && r.grammar_word(k, "setting")) return true;
     // "keep the house calm", "keep Theo's bedtime calm", "bedtimes will be calm"
     k = m.first - 1;
-    while (k >= 0 && r.same_sentence(k, m.first) && k >= m.first - 3 && (grammar_word(r, k, "be") || grammar_word(r, k, "modal")))
+    while (k >= 0 && r.same_sentence(k, m.first) && k >= m.first - 3 && (r.grammar_word(k, "be") || r.grammar_word(k, "modal")))
         --k;
-    return k >= 0 && r.same_sentence(k, m.first) && grammar_word(r, k, "setting");
+    return k >= 0 && r.same_sentence(k, m.first) && r.grammar_word(k, "setting");
 }
 
 }  // namespace sofs::rubric

@@ -3,6 +3,15 @@
 
 namespace sofs::rubric {
 
+bool Reading::grammar_word(int tok, const char* section) const {
+    const Lexicon& gr = d.lex("grammar");
+    auto it = gr.by_first.find(t.tokens[tok].word);
+    if (it == gr.by_first.end()) return false;
+    for (int p : it->second)
+        if (gr.phrases[p].words.size() == 1 && gr.phrases[p].section == section) return true;
+    return false;
+}
+
 bool starts_at(const std::vector<Match>& ms, int tok, const Match** out) {
     for (auto& m : ms)
         if (m.first == tok) {

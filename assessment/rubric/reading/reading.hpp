@@ -82,6 +82,8 @@ struct Reading {
     std::vector<Match> all(const char* lexicon) const { return find_all(t, d.lex(lexicon)); }
     std::vector<Match> longest(const char* lexicon) const { return find_longest(t, d.lex(lexicon)); }
     const Phrase& phrase(const char* lexicon, const Match& m) const { return d.lex(lexicon).phrases[m.phrase]; }
+    // Token `tok` is a one-word entry of the grammar lexicon's `section`.
+    bool grammar_word(int tok, const char* section) const;
     Span span(int first, int last) const { return Span{t.tokens[first].begin, t.tokens[last].end}; }
     std::string quote(int first, int last) const {
         return std::string(t.raw.substr(t.tokens[first].begin, t.tokens[last].end - t.tokens[first].begin));
