@@ -1,4 +1,4 @@
-// SG-ADDRESSES-DANGER, thirteenth round (ad13).
+// SG-ADDRESSES-DANGER, twelfth round (ad13).
 // - A word of an adult's manner ("calm") said of a place or a time of day ("a
 //   calm home", "keep the house calm") is the place's state, not an adult
 //   staying calm, and answers no danger through that word alone

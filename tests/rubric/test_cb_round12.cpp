@@ -1,4 +1,4 @@
-// DS-CAREGIVER-BEHAVIOUR, thirteenth round: an unnamed carer known by their care,
+// DS-CAREGIVER-BEHAVIOUR, twelfth round: an unnamed carer known by their care,
 // then a time clause, then the deed ("whoever is caring for Leo when he won't
 // settle might handle him roughly"); and an adult sleeping when a child needs them,
 // in note form ("mum was sleeping and Finn was on stairs alone"). The "not met"
@@ -11,7 +11,7 @@ using namespace sofs;
 using enum sofs::testing::Expect;
 using sofs::testing::check_rules;
 
-TEST_CASE("the thirteenth round's deeds for DS-CAREGIVER-BEHAVIOUR, each checked both ways") {
+TEST_CASE("the twelfth round's deeds for DS-CAREGIVER-BEHAVIOUR, each checked both ways") {
     check_rules(assess_danger_statement, {
         {"an unnamed carer, a time clause, then the deed",
          {

@@ -15,7 +15,7 @@ bool childs_own(const GoalReading& g, const Match& m);
 bool seen_privately(const GoalReading& g, const Match& m);
 // "how Leo got hurt": the harm told as what happened
 bool told_as_past(const GoalReading& g, const Match& m);
-// "a calm home", "keep the house calm", "bedtimes will be calm" (thirteenth
+// "a calm home", "keep the house calm", "bedtimes will be calm" (twelfth
 // round): a word of an adult's manner said of a place or a time of day, not of
 // an adult staying calm (content/lexicons/grammar.txt [manner-of-adult], [setting])
 bool said_of_a_setting(const GoalReading& g, const Match& m);

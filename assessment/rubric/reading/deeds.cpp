@@ -337,7 +337,8 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
     // not after "if": "if Finn is left alone while the adults are asleep" is what could happen)
     // (grammar's own small words, as in clauses.hpp: in a lexicon they would be features of the
     // second opinion on every "if" and "while", and moved its other criteria's thresholds)
-    static const std::unordered_set<std::string> away_while = {"while", "whilst"}, condition = {"if", "unless"};
+    const auto& away_while = clause_words(r, "away-while");
+    const auto& condition = clause_words(r, "condition");
     for (int v = 2; v < r.n(); ++v) {
         if (!in_class(r, v, "linking-deed") || !r.is(v - 1, r.c.be) || r.mention_at[v - 2] < 0) continue;
         const Mention& child = r.people[r.mention_at[v - 2]];
@@ -385,8 +386,8 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
     Mention carer;
     if (unnamed_carer(r, &carer)) {
         // "whoever is caring for Leo when he won't settle might handle him": a time clause before
-        // the deed is passed over, its own verbs not the carer's (thirteenth round)
-        static const std::unordered_set<std::string> time_clause = {"when", "whenever", "while", "whilst"};
+        // the deed is passed over, its own verbs not the carer's (twelfth round)
+        const auto& time_clause = clause_words(r, "time-clause");
         bool timed = false;
         for (int j = carer.last + 1; j < r.n() && j <= carer.last + (timed ? 12 : 8) && r.same_sentence(j, carer.last); ++j) {
             // another clause begins ("... because nobody explains how his ...")
