@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,6 +61,25 @@ inline std::vector<std::string> bundled_case_ids() {
 // A bundled case by its id, loaded from scenarios/ (null when it does not load).
 inline std::shared_ptr<const Scenario> bundled_case(const std::string& id) {
     return load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/" + id + ".yaml").scenario;
+}
+
+// Every capitalised word of every person's name and aliases in the bundled
+// cases ("Gwŷn", "Hughes", "PC"), as written: the words that name someone.
+inline std::set<std::string> bundled_name_words() {
+    std::set<std::string> words;
+    const std::regex word("[A-Z][\\w\\x80-\\xff']+");
+    for (const auto& id : bundled_case_ids()) {
+        auto s = bundled_case(id);
+        if (!s) continue;
+        for (const auto& p : s->people) {
+            std::vector<std::string> forms = p.aliases;
+            forms.push_back(p.name);
+            for (const auto& f : forms)
+                for (auto it = std::sregex_iterator(f.begin(), f.end(), word); it != std::sregex_iterator(); ++it)
+                    words.insert(it->str());
+        }
+    }
+    return words;
 }
 
 inline const Verdict* find(const std::vector<Verdict>& vs, const std::string& id) {
