@@ -7,7 +7,7 @@
 //                                        writes nothing; measures on text the model did
 //                                        not train on: (a) leave-one-case-out, (b) trained
 //                                        on every set but the newest writers'
-//                                        (round10-*), tested on them
+//                                        (round11-*), tested on them
 //                                        (rules alone vs combined, flips and right flips,
 //                                        and the threshold each fold's model chose: how
 //                                        steady the threshold choice is)
@@ -26,9 +26,9 @@
 using namespace sofs::testing;
 
 namespace {
-// The newest blind writers' sets among the tuning sets: the eleventh round's,
-// renamed from unseen-* when the twelfth round began.
-constexpr const char* newest_writers = "round10-";
+// The newest blind writers' sets among the tuning sets: the twelfth round's,
+// renamed from unseen-<writer>-* when the thirteenth round began.
+constexpr const char* newest_writers = "round11-";
 
 struct Figures {
     int n = 0, rules = 0, combined = 0, flips = 0, right = 0;
