@@ -30,7 +30,7 @@ Verdict sg_addresses_danger(const GoalReading& g, const Wording& w) {
     if (!theme)
         for (auto& m : find_longest(r.t, r.c.case_words)) {
             if (g.in_service(m) || names_a_service(g, m) || seen_privately(g, m) || told_as_past(g, m) ||
-            said_of_a_setting(g, m))
+                said_of_a_setting(g, m) || only_watching(g, m))
                 continue;  // "the missing persons team"
             own.push_back(m);
             theme = &own.back();

@@ -87,4 +87,10 @@ bool said_of_a_setting(const GoalReading& g, const Match& m) {
     return k >= 0 && r.same_sentence(k, m.first) && r.grammar_word(k, "setting");
 }
 
+// "the social worker will see Maisie", "nursery will see him playing": a word of
+// watching ("see") is what someone looks at, not the child seeing the harm
+bool only_watching(const GoalReading& g, const Match& m) {
+    return m.first == m.last && g.watching(m.first);
+}
+
 }  // namespace sofs::rubric

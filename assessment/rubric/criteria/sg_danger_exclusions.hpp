@@ -19,5 +19,8 @@ bool told_as_past(const GoalReading& g, const Match& m);
 // round): a word of an adult's manner said of a place or a time of day, not of
 // an adult staying calm (content/lexicons/grammar.txt [manner-of-adult], [setting])
 bool said_of_a_setting(const GoalReading& g, const Match& m);
+// "the social worker will see Maisie" (thirteenth round): a word of watching
+// alone, though the case's harm phrases hold it ("see" the violence)
+bool only_watching(const GoalReading& g, const Match& m);
 
 }  // namespace sofs::rubric
