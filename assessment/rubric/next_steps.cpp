@@ -2,6 +2,7 @@
 // does every step say who will do what, and does at least one step bring
 // in the family or the people around them? The checks look for a person
 // and an action on each line; they do not judge whether a step is wise.
+#include "rubric/reading/doers.hpp"
 #include "rubric/verdict.hpp"
 
 namespace sofs {
@@ -53,7 +54,7 @@ std::vector<std::string> steps_of(const std::string& text) {
 // a step that starts with a verb ("Meet Linda"), or an event noun
 // ("a family network meeting") that says what will happen.
 bool has_action(const Text& t, const Guidance::Data& d) {
-    static const std::unordered_set<std::string> leads = {"to", "will", "should", "must", "shall", "can", "would", "could"};
+    const auto& leads = clause_words(d, "step-lead");  // clause-words.txt [step-lead]
     static const std::unordered_set<std::string> events = {
         "meeting", "meetings", "visit", "visits", "plan", "appointment", "session", "sessions", "conference", "review",
         "referral", "check", "call", "talk", "chat", "assessment", "explanation", "rota", "group", "course", "home"};

@@ -176,6 +176,10 @@ std::shared_ptr<const PreparedCase> prepare_case(const Scenario& s, const Guidan
     c->service_noun = single_words(gr, "service-noun");
     c->service_about = single_words(gr, "service-about");
     c->seen_verb = single_words(gr, "seen-verb");
+    const auto& cw = d.lex("clause-words");
+    c->name_little = single_words(cw, "name-little");
+    c->bare_child = single_words(cw, "bare-child");
+    c->object_joins = single_words(cw, "object-joins");
 
     // The case's own danger, in the family's words. "not feed" also reads
     // "never feed" and "fail to feed": an omission however it is put.

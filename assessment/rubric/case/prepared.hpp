@@ -43,6 +43,9 @@ struct PreparedCase {
     // Compared as written (lower case), not by stem: "calmly" is skipped, "calm" is not.
     std::unordered_set<std::string> be, negation, skip, auxiliary, be_or_auxiliary, conjunction, child_determiner, modal,
         service_noun, service_about, seen_verb;
+    // Single words of clause-words.txt the reading of people reads (people.cpp), compared as
+    // written: [name-little], [bare-child], [object-joins].
+    std::unordered_set<std::string> name_little, bare_child, object_joins;
 };
 
 }  // namespace sofs

@@ -99,8 +99,8 @@ Verdict ds_child_impact(const Reading& r, const Wording& w) {
                     break;
                 }
         // "Gwyn might shout at Elis when he's tired": an adult's own state ("is", "'s") in a
-        // "when" clause is when the adult acts, not the child's harm (sixth round)
-        static const std::unordered_set<std::string> when = {"when", "whenever", "while", "after", "as"};
+        // "when" clause is when the adult acts, not the child's harm (sixth round; clause-words.txt [adult-when])
+        const auto& when = clause_words(r, "adult-when");
         bool condition = target && (state || target->last + 1 == m.first) && target->pronoun && is_any_adult(target->who) && target->first > 0 &&
                          r.same_sentence(target->first - 1, target->first) && when.count(r.word(target->first - 1));
         if (!condition) target = child_for_pronoun(r, target);

@@ -1,5 +1,6 @@
 // criteria/: a caregiver taking a child to routine appointments (sg_appointments.hpp).
 #include "rubric/criteria/sg_appointments.hpp"
+#include "rubric/reading/doers.hpp"
 
 #include <unordered_set>
 
@@ -88,7 +89,7 @@ bool routine_appointment(const GoalReading& g, const Clause& c, int* last) {
     // taking the child to be seen when hurt or in pain is care: a harm or a condition in the goal
     for (auto& m : r.all("impacts"))
         if (r.same_sentence(m.first, c.verb)) return false;
-    static const std::unordered_set<std::string> condition = {"when", "whenever", "if", "time"};
+    const auto& condition = clause_words(r, "appt-condition");  // clause-words.txt [appt-condition]
     for (int k = 0; k < r.n(); ++k)
         if (r.same_sentence(k, c.verb) && condition.count(r.word(k))) return false;
     auto found = r.longest("appointments");

@@ -3,6 +3,7 @@
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
 #include "rubric/criteria/sg_appointments.hpp"
+#include "rubric/reading/doers.hpp"
 #include "rubric/reading/goal_deeds.hpp"
 
 namespace sofs::rubric {
@@ -123,8 +124,8 @@ Verdict sg_caregiver_action(const GoalReading& g, const Wording& w) {
         // "go to all his Changing Patterns sessions": "his" or "their" before a noun is no doer
         // ("her" may be either; ninth round)
         if (who.first == who.last && r.is(who.last, r.c.child_determiner) && r.word(who.last) != "her") continue;
-        // "when he is looking after them" sets a condition; it asks for nothing
-        static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until"};
+        // "when he is looking after them" sets a condition; it asks for nothing (clause-words.txt [ing-condition])
+        const auto& conditions = clause_words(r, "ing-condition");
         if (who.first > 0 && conditions.count(r.word(who.first - 1))) continue;
         Evidence ev;
         ev.add(r, who.first, p.last);

@@ -2,6 +2,7 @@
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/criteria.hpp"
 #include "rubric/criteria/sg_appointments.hpp"
+#include "rubric/reading/doers.hpp"
 
 namespace sofs::rubric {
 
@@ -56,7 +57,7 @@ Verdict sg_not_service(const GoalReading& g, const Wording& w) {
         // "keep seeing Kasia" is seeing her; "do the school run", "take Leo to school" are deeds.
         int v = c.verb;
         if (r.word(v) == "keep" && v + 1 < r.n()) ++v;
-        static const std::unordered_set<std::string> going = {"go", "goes", "going", "see", "sees", "seeing", "meet", "meets", "meeting"};
+        const auto& going = clause_words(r, "going");  // clause-words.txt [going]
         if (c.kind == Clause::Positive && g.caregiver(c) && going.count(r.word(v))) {
             const Mention* to = r.after(v, 4);
             if (to && to->who == Who::Professional && !g.watching(c.verb)) {

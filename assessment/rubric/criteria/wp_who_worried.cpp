@@ -1,6 +1,7 @@
 // WP-WHO-WORRIED: a Words and Pictures text says who was worried, and why.
 // What meets it and why: assessment/CRITERIA.md.
 #include "rubric/criteria/wp.hpp"
+#include "rubric/reading/doers.hpp"
 
 namespace sofs::rubric {
 
@@ -25,9 +26,9 @@ Verdict wp_who_worried(const Reading& r, const Wording& w) {
     const auto reasons = wp::marks(r, "reason");
     const auto about = wp::marks(r, "about");
     const auto events = wp::events(r);
-    // Words that may sit between a holder and the worry: "Nanny Linda felt very worried".
-    static const std::unordered_set<std::string> between = {"felt", "feel", "feels", "got", "get", "gets", "became",
-                                                            "a", "bit", "little", "lot", "very", "really", "so"};
+    // Words that may sit between a holder and the worry: "Nanny Linda felt very worried"
+    // (clause-words.txt [worry-between]).
+    const auto& between = clause_words(r, "worry-between");
     bool someone = false;
     for (auto& m : r.all("worry-words")) {
         // "scared" is a feeling unless it is for someone: "scared for you"

@@ -3,6 +3,7 @@
 // prohibition, a service, an inner change or someone watching.
 #pragma once
 
+#include "rubric/reading/doers.hpp"
 #include "rubric/reading/reading.hpp"
 
 #include <algorithm>
@@ -266,9 +267,9 @@ struct GoalReading {
     // Graham", "mam or nain cooks"): an adult of the family heading a sentence,
     // then a verb ending in -s that no list reads as a behaviour, a service, a
     // prohibition, an inner state or watching. Not after "when", "if" (a
-    // condition). The verb's token, or -1.
+    // condition; clause-words.txt [deed-condition]). The verb's token, or -1.
     int present_deed() const {
-        static const std::unordered_set<std::string> conditions = {"when", "while", "if", "whenever", "as", "until", "unless", "because", "so"};
+        const auto& conditions = clause_words(r, "deed-condition");
         for (auto& m : r.people) {
             if (!(m.who == Who::Caregiver || m.who == Who::Family) || m.pronoun) continue;
             int v = m.last + 1;

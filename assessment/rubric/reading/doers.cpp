@@ -7,6 +7,10 @@
 namespace sofs::rubric {
 
 const std::unordered_set<std::string>& clause_words(const Reading& r, const std::string& section) {
+    return clause_words(r.d, section);
+}
+
+const std::unordered_set<std::string>& clause_words(const Guidance::Data& d, const std::string& section) {
     // built once per thread for each loaded lexicon (its address and size say which)
     struct Cache {
         const Lexicon* lex = nullptr;
@@ -15,7 +19,7 @@ const std::unordered_set<std::string>& clause_words(const Reading& r, const std:
     };
     thread_local Cache cache;
     static const std::unordered_set<std::string> none;
-    const Lexicon& lex = r.d.lex("clause-words");
+    const Lexicon& lex = d.lex("clause-words");
     if (cache.lex != &lex || cache.size != lex.phrases.size()) {
         cache.sections.clear();
         for (const Phrase& p : lex.phrases) {

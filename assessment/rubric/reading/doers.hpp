@@ -12,6 +12,8 @@ namespace sofs::rubric {
 // A class of single words from content/lexicons/clause-words.txt ("[not-deed]"),
 // compared as written (lower case). Unknown sections are empty.
 const std::unordered_set<std::string>& clause_words(const Reading& r, const std::string& section);
+// The same, where no text has been read yet (next_steps.cpp).
+const std::unordered_set<std::string>& clause_words(const Guidance::Data& d, const std::string& section);
 inline bool in_class(const Reading& r, int tok, const std::string& section) { return r.is(tok, clause_words(r, section)); }
 
 // "-ing" at the end of a word of more than four letters ("drinking", not "sing").

@@ -1,6 +1,8 @@
 // What a safety goal's deeds are, beyond its clauses (reading/goal_deeds.hpp).
 #include "rubric/reading/goal_deeds.hpp"
 
+#include "rubric/reading/doers.hpp"
+
 #include <cctype>
 
 namespace sofs::rubric {
@@ -609,8 +611,8 @@ bool helps_child_with(const GoalReading& g, const Clause& c) {
         ++t;
         if (t + 1 < r.n() && r.is(t, r.c.child_determiner)) ++t;
     } else {
-        // "help her if Jay gets in touch": a condition, no task
-        static const std::unordered_set<std::string> conditions = {"if", "when", "whenever", "while", "as", "so", "because", "until"};
+        // "help her if Jay gets in touch": a condition, no task (clause-words.txt [help-condition])
+        const auto& conditions = clause_words(r, "help-condition");
         if (conditions.count(r.word(t))) return false;
     }
     if (t >= r.n() || !r.same_sentence(t, c.verb) || !std::isalpha((unsigned char)r.word(t)[0]) || r.mention_at[t] >= 0)

@@ -66,12 +66,11 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
         x.who = who_from_section(p.section, &x.gender, &x.pronoun);
         x.person = p.note;
         // A name that is also a little word ("May" for Maya, "Will"): a name only when
-        // written with a capital and not straight after someone ("Jay may threaten")
+        // written with a capital and not straight after someone ("Jay may threaten";
+        // clause-words.txt [name-little])
         if (!p.note.empty() && m.first == m.last) {
-            static const std::unordered_set<std::string> little = {"may", "will", "can", "might", "must", "should", "would",
-                                                                   "could", "did", "does", "am", "is", "are", "was"};
             const Token& tk = t.tokens[m.first];
-            if (little.count(tk.lower) &&
+            if (c.name_little.count(tk.lower) &&
                 (!tk.capital || (!out.empty() && out.back().last == m.first - 1) || (m.first > 0 && t.tokens[m.first - 1].lower == "i")))
                 continue;
         }
@@ -86,12 +85,12 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
                 }
             }
             // "baby hungry", "Baby found on the sofa": a bare singular in notes is this family's baby
-            static const std::unordered_set<std::string> bare = {"baby", "toddler", "infant"};
+            // (clause-words.txt [bare-child])
             // (also after a comma, a clause of notes of its own: "push Jade again, baby could get dropped")
             bool comma = m.first > 0 && t.tokens[m.first].begin > t.tokens[m.first - 1].end &&
                          t.raw.substr(t.tokens[m.first - 1].end, t.tokens[m.first].begin - t.tokens[m.first - 1].end)
                                  .find(',') != std::string_view::npos;
-            if (!identified && m.first == m.last && bare.count(t.tokens[m.first].lower) &&
+            if (!identified && m.first == m.last && c.bare_child.count(t.tokens[m.first].lower) &&
                 (m.first == 0 || t.tokens[m.first - 1].sentence != t.tokens[m.first].sentence ||
                  !c.be.count(t.tokens[m.first - 1].lower)) &&
                 (m.first == 0 || t.tokens[m.first - 1].sentence != t.tokens[m.first].sentence || comma ||
@@ -122,10 +121,9 @@ std::vector<Mention> find_people(const Text& t, const PreparedCase& c) {
         kept.push_back(out[i]);
     }
     // A mention in object position ("looking after Kai"): the word before it
-    // is neither a joining word nor the start of the sentence.
+    // is neither a joining word (clause-words.txt [object-joins]) nor the start of the sentence.
     auto object_position = [&](std::size_t j) {
-        static const std::unordered_set<std::string> joins = {
-            "and", "or", "that", "when", "if", "while", "because", "so", "but", "then", "as", "until", "unless", "where", "whenever"};
+        const auto& joins = c.object_joins;
         int at = kept[j].first;
         for (;;) {
             if (at == 0 || !(t.tokens[at - 1].sentence == t.tokens[at].sentence)) return false;

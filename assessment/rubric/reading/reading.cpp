@@ -1,6 +1,8 @@
 // reading/: grammar helpers shared by the criteria.
 #include "rubric/reading/reading.hpp"
 
+#include "rubric/reading/doers.hpp"
+
 namespace sofs::rubric {
 
 bool Reading::grammar_word(int tok, const char* section) const {
@@ -46,8 +48,10 @@ bool past_participle_like(const std::string& w) {
 }
 
 const Mention* coordinated_subject(const Reading& r, int tok) {
-    static const std::unordered_set<std::string> between = {"get", "gets", "got", "getting", "be", "end", "up", "then", "also", "even"};
-    static const std::unordered_set<std::string> modals = {"may", "might", "could", "will", "would", "can", "should", "must", "is", "are", "was", "were", "has", "have", "had", "keeps", "keep"};
+    // clause-words.txt [coord-between]: may stand between "and"/"or" and the verb; [coord-modal]:
+    // right after the earlier mention, makes it the verb's subject
+    const auto& between = clause_words(r, "coord-between");
+    const auto& modals = clause_words(r, "coord-modal");
     int k = r.back_over(tok, between);
     if (k < 0 || !(r.word(k) == "and" || r.word(k) == "or")) return nullptr;
     for (int j = k - 1; j >= 0 && r.same_sentence(j, k); --j) {
