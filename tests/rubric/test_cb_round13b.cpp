@@ -1,7 +1,8 @@
 // DS-CAREGIVER-BEHAVIOUR, thirteenth round: a child of the case found alone while an
 // adult of the family was away is that adult out of reach; a deed named as what an
 // inner state is about ("may not cope with her late shifts") is no deed said to be
-// done. The "not met" checks guard the limits (assessment/CRITERIA.md).
+// done; a deed as the kind of a record ("a drink-driving conviction") is the record.
+// The "not met" checks guard the limits (assessment/CRITERIA.md).
 #include "examples.hpp"
 
 #include <doctest/doctest.h>
@@ -28,4 +29,11 @@ TEST_CASE("a deed named as what an inner state is about") {
     CHECK_FALSE(danger_met("reference-case", "We worry Jade may not cope with Ryan's drinking and Kai could be scared.", c));
     // the deed itself, said of the adult, still meets it
     CHECK(danger_met("reference-case", "We worry Ryan may keep drinking and hit Jade in front of Kai.", c));
+}
+
+TEST_CASE("a deed as the kind of a record held") {
+    const char* c = "DS-CAREGIVER-BEHAVIOUR";
+    CHECK_FALSE(danger_met("practice-lead-mapping", "Gwyn has a drink-driving conviction and the children are scared.", c));
+    // the deed itself still meets it
+    CHECK(danger_met("practice-lead-mapping", "Gwyn might drink and drive with Elis in the car.", c));
 }

@@ -54,12 +54,19 @@ bool inner_object(const Reading& r, const std::vector<Match>& inner, int first) 
     return false;
 }
 
+// "a drink-driving conviction": a deed named as the kind of a record held is the record, a
+// fact of history, not the deed said of the adult (thirteenth round).
+bool record(const Reading& r, const Match& m) {
+    return m.last + 1 < r.n() && r.same_sentence(m.last, m.last + 1) && !comma_before(r, m.last + 1) &&
+           in_class(r, m.last + 1, "record");
+}
+
 // What the case's own danger says these adults do or fail to do (expert key `dangers`).
 bool case_behaviour(const Reading& r, const Wording& w, const std::vector<Match>& labels, Verdict* out) {
     auto inner = find_longest(r.t, r.d.lex("non-actions"));
     for (auto& m : find_longest(r.t, r.c.case_words)) {
         const Phrase& p = r.c.case_words.phrases[m.phrase];
-        if (p.section != "does" || overlaps(m, labels) || opinion(r, m.first) || inner_object(r, inner, m.first)) continue;
+        if (p.section != "does" || overlaps(m, labels) || opinion(r, m.first) || inner_object(r, inner, m.first) || record(r, m)) continue;
         if (r.negated_before(m.first, 2) && r.word(m.first) != "not") continue;
         std::size_t i = std::stoul(p.note);
         if (i >= r.c.danger_adults.size()) continue;
@@ -104,7 +111,7 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
         }
         if (overlaps(m, cats) || overlaps(m, labels)) continue;
         if (r.negated_before(m.first, 2) && r.word(m.first) != "not") continue;
-        if (opinion(r, m.first) || inner_object(r, inner, m.first)) continue;
+        if (opinion(r, m.first) || inner_object(r, inner, m.first) || record(r, m)) continue;
         const Mention* agent = nullptr;
         int prev = r.back_over(m.first, {});
         bool passive = p.section != "state" && prev >= 0 && r.is(prev, r.c.be) &&
