@@ -39,11 +39,34 @@ bool opinion(const Reading& r, int first) {
     return ends_ing(r.word(first)) && b >= 0 && r.same_sentence(b, first) && in_class(r, b, "belief");
 }
 
+// "Aga may not cope with her late shifts", "Jade may not cope with Ryan's drinking": a deed
+// named as what an inner state is about (over "with", "about" and whose it is) is that
+// state's object, not a deed said to be done (thirteenth round).
+bool inner_object(const Reading& r, const std::vector<Match>& inner, int first) {
+    for (int k = first - 1, steps = 0; k >= 0 && steps < 4 && r.same_sentence(k, first) && !comma_before(r, k + 1); --k, ++steps) {
+        for (auto& m : inner)
+            if (m.last == k) return true;
+        bool whose = r.mention_at[k] >= 0 && (r.people[r.mention_at[k]].pronoun || written_possessive(r, r.people[r.mention_at[k]]));
+        if (r.mention_at[k] >= 0 && !whose) return false;
+        if (r.mention_at[k] >= 0) k = r.people[r.mention_at[k]].first;
+        else if (r.word(k) != "with" && r.word(k) != "about" && !r.is(k, r.c.child_determiner)) return false;
+    }
+    return false;
+}
+
+// "a drink-driving conviction": a deed named as the kind of a record held is the record, a
+// fact of history, not the deed said of the adult (thirteenth round).
+bool record(const Reading& r, const Match& m) {
+    return m.last + 1 < r.n() && r.same_sentence(m.last, m.last + 1) && !comma_before(r, m.last + 1) &&
+           in_class(r, m.last + 1, "record");
+}
+
 // What the case's own danger says these adults do or fail to do (expert key `dangers`).
 bool case_behaviour(const Reading& r, const Wording& w, const std::vector<Match>& labels, Verdict* out) {
+    auto inner = find_longest(r.t, r.d.lex("non-actions"));
     for (auto& m : find_longest(r.t, r.c.case_words)) {
         const Phrase& p = r.c.case_words.phrases[m.phrase];
-        if (p.section != "does" || overlaps(m, labels) || opinion(r, m.first)) continue;
+        if (p.section != "does" || overlaps(m, labels) || opinion(r, m.first) || inner_object(r, inner, m.first) || record(r, m)) continue;
         if (r.negated_before(m.first, 2) && r.word(m.first) != "not") continue;
         std::size_t i = std::stoul(p.note);
         if (i >= r.c.danger_adults.size()) continue;
@@ -79,6 +102,7 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
     auto cats = r.longest("categories");
     auto labels = r.longest("labels");
     std::vector<Match> general;
+    auto inner = find_longest(r.t, r.d.lex("non-actions"));
     for (auto& m : r.longest("behaviours")) {
         const Phrase& p = r.phrase("behaviours", m);
         if (p.section == "general") {
@@ -87,7 +111,7 @@ Verdict ds_behaviour(const Reading& r, const Wording& w) {
         }
         if (overlaps(m, cats) || overlaps(m, labels)) continue;
         if (r.negated_before(m.first, 2) && r.word(m.first) != "not") continue;
-        if (opinion(r, m.first)) continue;
+        if (opinion(r, m.first) || inner_object(r, inner, m.first) || record(r, m)) continue;
         const Mention* agent = nullptr;
         int prev = r.back_over(m.first, {});
         bool passive = p.section != "state" && prev >= 0 && r.is(prev, r.c.be) &&

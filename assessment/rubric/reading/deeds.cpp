@@ -357,6 +357,43 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
             return deed(adult, v - 1, v, out);
         }
     }
+    // "Kacper was found alone at home ... while Aga was at work", "the police found Kacper alone
+    // ... while his mum was at work": a child of the case alone ("alone", "on his own", "by
+    // himself") while an adult of the family was elsewhere, said of what happened, is that adult
+    // out of reach, as "was left ... while" is (thirteenth round; not after "if" or "unless")
+    const auto& on_own = clause_words(r, "on-own");
+    for (const Mention& child : r.people) {
+        if (child.who != Who::Child || possessive(r, child) || written_possessive(r, child)) continue;
+        int a = -1;
+        for (int j = child.last + 1; j < r.n() && j <= child.last + 5 && r.same_sentence(j, child.last); ++j) {
+            if (comma_before(r, j)) break;
+            // "on his own": the child's own pronoun before "own"; "by himself" is read as a pronoun
+            bool pronoun = r.mention_at[j] >= 0 && r.people[r.mention_at[j]].pronoun;
+            if (r.mention_at[j] >= 0 && !pronoun) break;
+            if (pronoun && !r.is(j, on_own)) {
+                if (j + 1 < r.n() && r.word(j + 1) == "own") continue;
+                break;
+            }
+            if (r.is(j, on_own)) {
+                a = j;
+                break;
+            }
+        }
+        if (a < 0) continue;
+        bool conditional = false;
+        for (int k = child.first - 1; k >= 0 && r.same_sentence(k, child.first); --k)
+            if (r.is(k, condition)) conditional = true;
+        if (conditional) continue;
+        for (int j = a + 1; j + 1 < r.n() && r.same_sentence(j + 1, a); ++j) {
+            if (!r.is(j, away_while)) continue;
+            int b = j + 1;
+            if (r.mention_at[b] < 0 && r.is(b, r.c.child_determiner) && b + 1 < r.n()) ++b;  // "while his mum"
+            if (r.mention_at[b] < 0) break;
+            const Mention& adult = r.people[r.mention_at[b]];
+            if (adult.who != Who::Caregiver && adult.who != Who::Family) break;
+            return deed(adult, child.first, a, out);
+        }
+    }
     // "Mam is working and Dad is in the shed, so nobody check Osian insulin": "nobody" doing a
     // deed to a child of the case, after the case's caregivers are named as subjects earlier in the
     // sentence, is those caregivers' deed left undone (twelfth round; not after "if" or "unless",
