@@ -2,7 +2,7 @@
 // the rules, a small learned model per criterion (logistic regression on the
 // rules' verdict on that criterion, the text's words and word pairs with the case's people as
 // role tokens, and the lexicon files its words belong to; for
-// SG-ADDRESSES-DANGER also how the goal relates to this case's danger) may overturn a
+// SG-ADDRESSES-DANGER and DS-CAREGIVER-BEHAVIOUR also how the text relates to this case's danger) may overturn a
 // rules' verdict when it is confident against it. Only the criteria listed in
 // content/models/second-opinion-criteria.txt have a model. Its weights are a
 // text file (content/models/second-opinion.txt, format in
@@ -62,7 +62,9 @@ public:
     // danger is about ("C:DANGER_CHILD", "C:OTHER_CHILD", "C:DANGER_ADULT").
     // Only criteria for which reads_case() holds get them.
     std::vector<Feature> case_relative(const Reading& r, std::unordered_map<std::uint32_t, std::string>* names = nullptr) const;
-    static bool reads_case(const std::string& crit) { return crit == "SG-ADDRESSES-DANGER"; }
+    // SG-ADDRESSES-DANGER (tenth round) and DS-CAREGIVER-BEHAVIOUR (thirteenth: whether the
+    // adult named is one whose deeds are the danger, and the case's own "does" phrases).
+    static bool reads_case(const std::string& crit) { return crit == "SG-ADDRESSES-DANGER" || crit == "DS-CAREGIVER-BEHAVIOUR"; }
 
 private:
     friend class SecondOpinion;

@@ -15,6 +15,10 @@
 //                                        twelfth round; not kept): average N models' weights,
 //                                        each trained in its own order; take each criterion's
 //                                        threshold as the median of the inner folds' best
+//   --only CRIT, --l2 CRIT=V,            trials (thirteenth round): measure only CRIT (repeatable);
+//   --case-trial CRIT                    give CRIT its own L2; give CRIT the case-relative
+//                                        features in training (the assessor gives them only
+//                                        to the criteria FeatureMaker::reads_case names)
 #include "../rubric/second_opinion_training.hpp"
 
 #include <chrono>
@@ -90,14 +94,23 @@ int main(int argc, char** argv) {
     std::string out = weights_path();
     bool measure = false, all = false, median = false;
     int bags = TrainOptions{}.bags;
+    std::set<std::string> only;          // --only CRIT: measure only these (trials)
+    std::map<std::string, double> l2_by;  // --l2 CRIT=V: a criterion's own L2 (trials)
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
         else if (!std::strcmp(argv[i], "--measure")) measure = true;
         else if (!std::strcmp(argv[i], "--all")) all = true;
         else if (!std::strcmp(argv[i], "--bags") && i + 1 < argc && std::atoi(argv[i + 1]) >= 1) bags = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--median-threshold")) median = true;
+        else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only.insert(argv[++i]);
+        else if (!std::strcmp(argv[i], "--case-trial") && i + 1 < argc) case_trial().insert(argv[++i]);
+        else if (!std::strcmp(argv[i], "--l2") && i + 1 < argc && std::strchr(argv[i + 1], '=')) {
+            std::string a = argv[++i];
+            l2_by[a.substr(0, a.find('='))] = std::atof(a.c_str() + a.find('=') + 1);
+        }
         else {
-            std::fprintf(stderr, "usage: train_second_opinion [--out FILE] [--measure [--all]] [--bags N] [--median-threshold]\n");
+            std::fprintf(stderr, "usage: train_second_opinion [--out FILE] [--measure [--all] [--only CRIT]] [--bags N] [--median-threshold]\n"
+                         "       [--l2 CRIT=V] [--case-trial CRIT]\n");
             return 2;
         }
     }
@@ -117,18 +130,20 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "train_second_opinion: %s\n", e.what());
         return 1;
     }
-    TrainOptions o;
-    o.bags = bags;
-    o.median_threshold = median;
+    TrainOptions o0;
+    o0.bags = bags;
+    o0.median_threshold = median;
     std::vector<std::string> crits;
     for (auto& c : criteria_of(td))
-        if (!hint_bound(c) && (all || std::find(listed.begin(), listed.end(), c) != listed.end())) crits.push_back(c);
+        if (!hint_bound(c) && (only.empty() || !measure || only.count(c)) && (all || std::find(listed.begin(), listed.end(), c) != listed.end())) crits.push_back(c);
     if (measure) {
         std::map<std::string, Figures> a, b;
         std::set<std::string> cases;
         for (auto& e : td.examples) cases.insert(e.case_id);
         for (auto& crit : crits) {
             auto rows = rows_for(td, crit);
+            TrainOptions o = options_for(crit, o0);
+            if (l2_by.count(crit)) o.l2 = l2_by[crit];
             for (auto& c : cases) held_out(rows, crit, [&](const Row& r) { return r.from->case_id != c; }, o, a[crit]);
             held_out(rows, crit, [](const Row& r) { return r.from->set.rfind(newest_writers, 0) != 0; }, o, b[crit]);
         }
@@ -145,6 +160,8 @@ int main(int argc, char** argv) {
         auto rows = rows_for(td, crit, &td.names);
         std::vector<const Row*> rs;
         for (auto& r : rows) rs.push_back(&r);
+        TrainOptions o = options_for(crit, o0);
+        if (l2_by.count(crit)) o.l2 = l2_by[crit];
         models[crit] = fit(rs, o);
         std::printf("  %-24s threshold %.2f  %zu weights%s\n", crit.c_str(), models[crit].threshold, models[crit].weights.size(),
                     models[crit].threshold > 1.0 ? " (never overturns: not kept)" : "");
