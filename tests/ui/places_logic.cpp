@@ -8,6 +8,7 @@
 #include "load/loader.hpp"
 #include "play/playthrough.hpp"
 #include "records.hpp"
+#include "screens/mapping.hpp"
 #include "screens/three_houses.hpp"
 
 #include <doctest/doctest.h>
@@ -114,4 +115,15 @@ TEST_CASE("GIVEN the places a live sorting vote offers WHEN named for the live t
     CHECK(std::string(live::place_words(House::Worries)) == "House of worries");
     CHECK_FALSE(live::place_from("strenght"));
     CHECK_FALSE(live::place_from(""));
+}
+
+TEST_CASE("GIVEN a case about one child WHEN the safety network task asks its question THEN it names her, not 'the children'") {
+    auto one = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/teen-missing-boyfriend.yaml");
+    REQUIRE(one.scenario);
+    std::string q = sofs::ui::network_question(*one.scenario);
+    CHECK(q.find("keep Leah safe") != std::string::npos);
+    CHECK(q.find("the children") == std::string::npos);
+    auto two = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/reference-case.yaml");
+    REQUIRE(two.scenario);
+    CHECK(sofs::ui::network_question(*two.scenario).find("keep the children safe") != std::string::npos);
 }
