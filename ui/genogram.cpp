@@ -340,7 +340,9 @@ void draw_genogram(const Genogram& g, float unit) {
         float y0 = origin.y + pad + size + 14 + b.r0 * row_h, y1 = origin.y + pad + size + 14 + b.r1 * row_h;
         ImVec2 a(origin.x + pad + (b.x0 + 0.5f) * unit, y0 - size - 10);
         ImVec2 z(origin.x + pad + (b.x1 + 0.5f) * unit, y1 + size + line * 3 + 6);
-        dl->AddRect(a, z, soft, std::min(z.x - a.x, z.y - a.y) * 0.35f, 0, thick);
+        // Corners no rounder than a line of text: a rounder corner cut through
+        // the name and age of whoever stands at the end of the bottom row.
+        dl->AddRect(a, z, soft, std::min(std::min(z.x - a.x, z.y - a.y) * 0.35f, line), 0, thick);
     }
 
     for (const auto& l : g.links) {
