@@ -14,6 +14,7 @@
 #include "util/data_dir.hpp"
 #include "keyboard.hpp"
 #include "screens/all.hpp"
+#include "screens/library.hpp"
 #include "screens/mapping.hpp"
 #include "key_play.hpp"
 #include "tour.hpp"
@@ -692,13 +693,7 @@ void App::adopt_library() {
         std::set<std::string> files;
         for (const auto& d : library.diagnostics.items)
             if (d.severity == Severity::Error) files.insert(std::filesystem::path(d.file).filename().string());
-        std::string names;
-        for (const auto& f : files) names += (names.empty() ? "'" : ", '") + f + "'";
-        notify((files.size() == 1 ? "One case file could not be read (" + names + "), so that case is not in the list."
-                                  : std::to_string(files.size()) + " case files could not be read (" + names +
-                                        "), so those cases are not in the list.") +
-                   " Every other case works. The case list shows where each file went wrong, for whoever looks after them.",
-               true);
+        notify(unread_cases_notice(std::vector<std::string>(files.begin(), files.end()), library.scenarios.size()), true);
     }
     // Screens that list cases read the library when entered.
     if (current_ == ScreenId::Library || current_ == ScreenId::MyProgress || current_ == ScreenId::Trainer)
@@ -937,6 +932,9 @@ int App::run() {
         if (keys_) keys_->after_render(*this);
         if (opt.frames > 0 && frame_ >= opt.frames) {
             int status = library.diagnostics.error_count() > 0 ? 3 : 0;
+            // For an author checking a folder from the terminal: what went wrong and where, not only the exit status.
+            for (const auto& d : library.diagnostics.items)
+                if (d.severity == Severity::Error) std::fprintf(stderr, "sofs-sim: %s\n", d.format().c_str());
             if (!opt.screenshot.empty()) {
                 std::string e;
                 if (!write_screenshot(opt.screenshot, &e)) {

@@ -49,6 +49,9 @@ std::vector<HouseholdBox> household_boxes(const Genogram& g) {
 // Moves people right until no two household outlines overlap (bounded).
 static void separate_households(Genogram& g) {
     const float gap = 0.08f;
+    std::vector<std::size_t> boxed;   // household_boxes' order: the households with people
+    for (std::size_t k = 0; k < g.households.size(); ++k)
+        if (!g.households[k].members.empty()) boxed.push_back(k);
     for (int pass = 0; pass < 32; ++pass) {
         auto boxes = household_boxes(g);
         bool moved = false;
@@ -58,12 +61,20 @@ static void separate_households(Genogram& g) {
                 const auto& a = boxes[i];
                 const auto& b = boxes[j];
                 bool rows = a.r0 <= b.r1 && b.r0 <= a.r1;
-                if (!rows || a.x0 > b.x0 || a.x1 + gap <= b.x0) continue;
-                // b starts inside a: move b's people, and everyone at or right of b's leftmost, to the right.
+                // (A thousandth of slack: 1.49 + 0.08 came out a hair above 1.57, the
+                // same pair was "moved" by nothing in every pass, and the passes ran
+                // out before an outline drawn inside another was reached.)
+                if (!rows || a.x0 > b.x0 || a.x1 + gap <= b.x0 + 1e-3f) continue;
+                // b starts inside a: move b's people, and everyone else at or right
+                // of b's leftmost, to the right. Not a's own people: a child of a's
+                // standing right of b once moved with b, a's outline grew with it,
+                // and each pass pushed b again (a brother drawn 48 places away).
                 float shift = a.x1 + gap - b.x0;
                 float from = b.x0 + kHouseholdMargin - 1e-3f;
-                for (auto& n : g.nodes)
-                    if (n.x >= from) n.x += shift;
+                const auto& in_a = g.households[boxed[i]].members;
+                for (std::size_t k = 0; k < g.nodes.size(); ++k)
+                    if (g.nodes[k].x >= from && std::find(in_a.begin(), in_a.end(), static_cast<int>(k)) == in_a.end())
+                        g.nodes[k].x += shift;
                 moved = true;
             }
         if (!moved) break;
@@ -329,7 +340,9 @@ void draw_genogram(const Genogram& g, float unit) {
         float y0 = origin.y + pad + size + 14 + b.r0 * row_h, y1 = origin.y + pad + size + 14 + b.r1 * row_h;
         ImVec2 a(origin.x + pad + (b.x0 + 0.5f) * unit, y0 - size - 10);
         ImVec2 z(origin.x + pad + (b.x1 + 0.5f) * unit, y1 + size + line * 3 + 6);
-        dl->AddRect(a, z, soft, std::min(z.x - a.x, z.y - a.y) * 0.35f, 0, thick);
+        // Corners no rounder than a line of text: a rounder corner cut through
+        // the name and age of whoever stands at the end of the bottom row.
+        dl->AddRect(a, z, soft, std::min(std::min(z.x - a.x, z.y - a.y) * 0.35f, line), 0, thick);
     }
 
     for (const auto& l : g.links) {

@@ -4,6 +4,7 @@
 #include "app.hpp"
 #include "keyboard.hpp"
 #include "layout_check.hpp"
+#include "screens/conversation.hpp"
 #include "screens/mapping.hpp"
 #include "screens/scaling.hpp"
 #include "screens/three_houses.hpp"
@@ -450,6 +451,24 @@ void KeyPlay::before_frame(App& app) {
     std::string sig = where + "|" + std::to_string(app.session() ? app.session()->transcript().events.size() : 0) + "|" +
                       std::to_string(app.board().placements.size()) + "|" + std::to_string(app.board().network.size()) + "|" +
                       std::to_string(typed_.size()) + "|" + std::to_string(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
+    // At ordinary text size a screen or task opens with its main button
+    // (Hand in, Continue) wholly in sight or wholly below the fold: never
+    // half cut off by the edge of a panel that is too short for what it holds.
+    if (where != last_where_) {
+        last_where_ = where;
+        TargetRect r;
+        if (app.ui_scale() < 1.5f && target_rect("primary", &r)) {
+            bool shows = r.y1 > r.cy0 && r.y0 < r.cy1;
+            bool whole = r.y0 >= r.cy0 - 1 && r.y1 <= r.cy1 + 1;
+            if (shows && !whole) cut_.insert(where + ": its main button is cut off by its panel's edge");
+        }
+    }
+    // The moves under the conversation (the choices, Continue) have the room
+    // they need while the transcript above has room to give: they do not
+    // scroll inside a panel of their own.
+    if (app.current() == ScreenId::Conversation && app.ui_scale() < 1.5f &&
+        static_cast<ConversationScreen&>(app.screen(ScreenId::Conversation)).moves_scrolled())
+        cut_.insert(where + ": the choices scroll inside their panel though the transcript has room");
     if (sig != last_sig_) { last_sig_ = sig; same_steps_ = 0; }
     else if (++same_steps_ > kStuckSteps) return fail(app, "stuck on the " + where + ": nothing changed after " + std::to_string(kStuckSteps) + " steps");
     decide(app);
@@ -514,6 +533,8 @@ void KeyPlay::after_render(App& app) {
 int KeyPlay::finish(App& app) {
     for (const auto& o : overruns_) std::printf("%s: layout: %s\n", mouse_ ? "mouse-only" : "keys-only", o.c_str());
     std::printf("%s: %zu panels ran past their edge\n", mouse_ ? "mouse-only" : "keys-only", overruns_.size());
+    for (const auto& c : cut_) std::printf("%s: layout: %s\n", mouse_ ? "mouse-only" : "keys-only", c.c_str());
+    std::printf("%s: %zu controls cut off or scrolled away\n", mouse_ ? "mouse-only" : "keys-only", cut_.size());
     std::printf("%s: %s: %d %s in %.1f s; reached the %s screen\n", mouse_ ? "mouse-only" : "keys-only", case_.c_str(), presses_,
                 mouse_ ? "pointer steps and typed answers" : "key events", now_s() - started_,
                 app.screen(app.current()).stable_id());

@@ -78,6 +78,8 @@ private:
     std::set<std::string> typed_;     // tasks whose words were typed
     std::set<std::string> pictured_;  // screens pictured
     std::set<std::string> overruns_;  // "screen: panel '...' runs N px past its right edge"
+    std::set<std::string> cut_;       // "screen (task ...): its main button is cut off by its panel's edge"
+    std::string last_where_;          // the screen, scene and task of the last settled step
     std::string shot_;
     int presses_ = 0;
 

@@ -167,6 +167,12 @@ void same_line_if_fits(float next_width, float spacing) {
     if (ImGui::GetItemRectMax().x + spacing + next_width <= right) ImGui::SameLine(0, spacing);
 }
 
+void same_line_as_big_button() {
+    ImGui::SameLine();
+    // big_button's padding is 1.6 times the frame padding: 0.6 of it above and below more.
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.6f);
+}
+
 bool big_button(const char* label) {
     ImVec2 pad = ImGui::GetStyle().FramePadding;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x * 2, pad.y * 1.6f));

@@ -66,6 +66,10 @@ void same_line_if_fits(float next_width, float spacing = -1.0f);
 
 // A button the width of its text plus generous padding.
 bool big_button(const char* label);
+// After a big (or primary) button: the next, ordinary-sized control on the
+// same line, centred on it (not hanging from its top edge, its words a few
+// pixels above the big button's).
+void same_line_as_big_button();
 // The screen's main action: a big button that Ctrl+Enter also presses (when
 // no box has the keyboard and no pop-up is open).
 bool primary_button(const char* label);

@@ -8,6 +8,8 @@
 #include "load/loader.hpp"
 #include "play/playthrough.hpp"
 #include "records.hpp"
+#include "screens/library.hpp"
+#include "screens/mapping.hpp"
 #include "screens/three_houses.hpp"
 
 #include <doctest/doctest.h>
@@ -114,4 +116,33 @@ TEST_CASE("GIVEN the places a live sorting vote offers WHEN named for the live t
     CHECK(std::string(live::place_words(House::Worries)) == "House of worries");
     CHECK_FALSE(live::place_from("strenght"));
     CHECK_FALSE(live::place_from(""));
+}
+
+TEST_CASE("GIVEN case files that could not be read WHEN the notice and the empty case list say so THEN they promise other cases only when "
+          "there are some, and never say no file was found") {
+    using sofs::ui::no_cases_text;
+    using sofs::ui::unread_cases_notice;
+    std::string none_left = unread_cases_notice({"case.yaml"}, 0);
+    CHECK(none_left.find("'case.yaml'") != std::string::npos);
+    CHECK(none_left.find("Every other case works") == std::string::npos);   // there was no other case
+    CHECK(none_left.find("no other case") != std::string::npos);
+    std::string some_left = unread_cases_notice({"a.yaml", "b.yaml"}, 11);
+    CHECK(some_left.find("2 case files could not be read ('a.yaml', 'b.yaml')") != std::string::npos);
+    CHECK(some_left.find("Every other case works") != std::string::npos);
+    // A folder whose one file is broken is not a folder where none was found.
+    std::string broken = no_cases_text("/cases", 1);
+    CHECK(broken.find("none were found") == std::string::npos);
+    CHECK(broken.find("could be read") != std::string::npos);
+    CHECK(no_cases_text("/cases", 0).find("none were found in the folder '/cases'") != std::string::npos);
+}
+
+TEST_CASE("GIVEN a case about one child WHEN the safety network task asks its question THEN it names her, not 'the children'") {
+    auto one = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/teen-missing-boyfriend.yaml");
+    REQUIRE(one.scenario);
+    std::string q = sofs::ui::network_question(*one.scenario);
+    CHECK(q.find("keep Leah safe") != std::string::npos);
+    CHECK(q.find("the children") == std::string::npos);
+    auto two = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/reference-case.yaml");
+    REQUIRE(two.scenario);
+    CHECK(sofs::ui::network_question(*two.scenario).find("keep the children safe") != std::string::npos);
 }

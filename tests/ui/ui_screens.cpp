@@ -194,6 +194,11 @@ TEST_CASE("GIVEN a broken scenario file WHEN sofs-sim starts THEN it shows the p
     fs::create_directories(dir + "/scenarios");
     std::ofstream(dir + "/scenarios/broken.yaml") << "id: broken\ntitle: [this list is never closed\n";
     shows_the_problem(dir, dir + "/scenarios", "broken.png");
+    // An author checking the folder from a terminal is told what and where, not only the exit status.
+    std::string said = slurp(dir + "/out.txt");
+    CHECK(said.find("sofs-sim: ") != std::string::npos);
+    CHECK(said.find("broken.yaml:") != std::string::npos);
+    CHECK(said.find("error[") != std::string::npos);
     fs::remove_all(dir);
 }
 

@@ -141,7 +141,7 @@ void BriefingScreen::draw(App& app) {
 
     gap(0.3f);
     if (primary_button("Begin the visit###begin")) begin_visit(app);
-    ImGui::SameLine();
+    same_line_as_big_button();
     if (ImGui::Button("Back to the case list###back")) app.go(ScreenId::Library);
 }
 

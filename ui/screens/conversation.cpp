@@ -7,6 +7,8 @@
 #include "widgets.hpp"
 
 #include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -172,8 +174,10 @@ void ConversationScreen::draw(App& app) {
         int n = 1;
         for (const Choice* c : v.choices) {
             std::string label = std::to_string(n++) + ".  " + c->text;
+            // As choice_button lays it out: the words, its padding, the spacing after it,
+            // and the small gap (with its own spacing) below it.
             action_h += ImGui::CalcTextSize(label.c_str(), nullptr, false, inner_w - st.FramePadding.x * 4 - st.ScrollbarSize).y +
-                        st.FramePadding.y * 3 + st.ItemSpacing.y * 1.3f;
+                        st.FramePadding.y * 3 + st.ItemSpacing.y * 2.3f;
         }
     } else if (v.kind == View::Kind::Task) {
         action_h += ImGui::GetTextLineHeightWithSpacing();
@@ -281,6 +285,7 @@ void ConversationScreen::draw(App& app) {
             if (primary_button("See your feedback###to-debrief")) app.go(ScreenId::Debrief);
             break;
     }
+    moves_scrolled_ = ImGui::GetCurrentWindow()->ScrollMax.y > 0.5f && log_h > card_h * 0.35f + 1.0f;
     ImGui::EndChild();
     end_card();
 

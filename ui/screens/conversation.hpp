@@ -25,8 +25,12 @@ public:
     void enter(App& app) override;
     void draw(App& app) override;
     std::string read_aloud_text(App& app) override;
+    // In the last frame the moves (choices, Continue) scrolled inside their
+    // panel although the transcript above could have given them the room.
+    bool moves_scrolled() const { return moves_scrolled_; }
 
 private:
+    bool moves_scrolled_ = false;
     std::vector<VisitEntry> log_;      // the conversation so far, rebuilt when the transcript grows
     std::size_t log_events_ = 0;
     const void* log_scenario_ = nullptr;

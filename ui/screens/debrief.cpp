@@ -256,7 +256,7 @@ void DebriefScreen::draw(App& app) {
         return;
     }
     if (big_button("Try again###try-again")) try_again(app);
-    ImGui::SameLine();
+    same_line_as_big_button();
     if (ImGui::Button("My progress###my-progress")) app.go(ScreenId::MyProgress);
     ImGui::SameLine();
     if (ImGui::Button("Case list###to-library")) app.go(ScreenId::Library);

@@ -11,6 +11,31 @@
 
 namespace sofs::ui {
 
+std::string unread_cases_notice(const std::vector<std::string>& files, std::size_t cases_loaded) {
+    std::string names;
+    for (const auto& f : files) names += (names.empty() ? "'" : ", '") + f + "'";
+    std::string out = files.size() == 1 ? "One case file could not be read (" + names + "), so that case is not in the list."
+                                        : std::to_string(files.size()) + " case files could not be read (" + names +
+                                              "), so those cases are not in the list.";
+    if (cases_loaded > 0)
+        out += " Every other case works. The case list shows where each file went wrong, for whoever looks after them.";
+    else
+        out += " There is no other case to practise yet. The case list shows where each file went wrong, for whoever looks after them.";
+    return out;
+}
+
+std::string no_cases_text(const std::string& dir, std::size_t unread) {
+    if (unread > 0)
+        return "There are no cases to practise yet: " +
+               std::string(unread == 1 ? "the one case file" : "none of the " + std::to_string(unread) + " case files") +
+               " in the folder '" + dir + "' could be read (above: where each went wrong). "
+               "Please ask whoever looks after the case files to fix them.";
+    return "There are no cases to practise yet: none were found in the folder '" + dir + "'. "
+           "Please ask whoever set up the simulator to add the case files. "
+           "(For them: start sofs-sim with --scenarios and the folder that holds the .yaml files.)";
+}
+
+
 namespace {
 // Not started: an empty ring; in progress: half filled; finished: a tick.
 void progress_shape(int state, float size) {
@@ -110,8 +135,9 @@ void LibraryScreen::draw(App& app) {
             if (d.severity == Severity::Error) files.insert(d.file);
         std::string label = (files.size() == 1 ? std::string("1 case file") : std::to_string(files.size()) + " case files") +
                             " could not be read (press to " + (show_problems_ ? "hide" : "see") + " where)###problems";
+        bool pressed = ImGui::Button(label.c_str());   // in the worry colour (it was popped before the button was drawn)
         ImGui::PopStyleColor();
-        if (ImGui::Button(label.c_str())) show_problems_ = !show_problems_;
+        if (pressed) show_problems_ = !show_problems_;
         if (show_problems_ || app.cases().scenarios.empty()) {
             begin_card("###problems-card", "Problems reading the case files", ImVec2(0, std::min(220 * s, 60 * s + problems * 30 * s)), app);
             for (const auto& d : diags.items) {
@@ -127,10 +153,11 @@ void LibraryScreen::draw(App& app) {
     if (!progress_error_.empty()) muted_text("Your progress could not be shown: " + progress_error_);
 
     if (app.cases().scenarios.empty()) {
+        std::set<std::string> unread;
+        for (const auto& d : diags.items)
+            if (d.severity == Severity::Error) unread.insert(d.file);
         begin_card("###empty", "No cases to show", ImVec2(0, 140 * s), app);
-        wrapped("There are no cases to practise yet: none were found in the folder '" + app.scenarios_dir() + "'. "
-                "Please ask whoever set up the simulator to add the case files. "
-                "(For them: start sofs-sim with --scenarios and the folder that holds the .yaml files.)");
+        wrapped(no_cases_text(app.scenarios_dir(), unread.size()));
         end_card();
         return;
     }

@@ -12,6 +12,13 @@
 
 namespace sofs::ui {
 
+// The notice shown at the top when case files could not be read: which files
+// (by name), and what that leaves: the other cases, or none at all.
+std::string unread_cases_notice(const std::vector<std::string>& files, std::size_t cases_loaded);
+// The case list's words when it has no case to show: none found in `dir`, or
+// (when `unread` files were found and none could be read) the problems above.
+std::string no_cases_text(const std::string& dir, std::size_t unread);
+
 class LibraryScreen : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Library; }

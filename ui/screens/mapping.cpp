@@ -360,6 +360,15 @@ void MappingScreen::draw_tray(App& app) {
     ImGui::EndChild();
 }
 
+std::string network_question(const Scenario& sc) {
+    std::vector<const Person*> children;
+    for (const auto& p : sc.people)
+        if (p.role == PersonRole::Child) children.push_back(&p);
+    std::string who = "the children";
+    if (children.size() == 1) who = children[0]->name.substr(0, children[0]->name.find(' '));
+    return "Who should be part of the safety network? Tick everyone who could help keep " + who + " safe.";
+}
+
 void MappingScreen::draw_task(App& app, float height, bool fit) {
     View v = app.session()->view();
     const Task* t = v.kind == View::Kind::Task ? v.task : nullptr;
@@ -396,7 +405,7 @@ void MappingScreen::draw_task(App& app, float height, bool fit) {
             if (!fit) ImGui::EndChild();
         } else {
             if (!fit) ImGui::BeginChild("###network-area", ImVec2(0, inner), false, ImGuiWindowFlags_NavFlattened);
-            wrapped("Who should be part of the safety network? Tick everyone who could help keep the children safe.");
+            wrapped(network_question(*app.scenario()));
             std::vector<std::string> offered = t->people;
             if (offered.empty())
                 for (const auto& p : app.scenario()->people)
@@ -476,8 +485,14 @@ void MappingScreen::draw(App& app) {
     if (sorting && s > 1.5f) task_h = std::max(task_h, line * 24);
     // Large text: one scrolling region, the screen's (no panel scrolls inside another).
     const bool fit = s > 1.5f;
-    if (!fit) task_fit_h_ = 0;
-    draw_task(app, fit ? h : task_h, fit);
+    // The safety network's names and Hand in below them: the card is as tall
+    // as they are at any text size (a fixed share of the screen cut Hand in in
+    // half and scrolled the names inside the card); the screen scrolls when
+    // there are many.
+    const bool network = v.kind == View::Kind::Task && v.task && v.task->kind == TaskKind::SafetyNetwork;
+    const bool fit_card = fit || network;
+    if (!fit_card) task_fit_h_ = 0;
+    draw_task(app, fit_card ? h : task_h, fit_card);
     gap(0.2f);
 
     ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX |

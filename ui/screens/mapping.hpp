@@ -69,4 +69,8 @@ private:
 // "danger-statement" etc. for a writing task kind; "" for the others.
 std::string editor_key(TaskKind k);
 
+// The safety network task's question: who could help keep the children safe,
+// or the one child by name when the case has only one ("keep Leah safe").
+std::string network_question(const Scenario& sc);
+
 }  // namespace sofs::ui
