@@ -67,6 +67,29 @@ bool deed(const Mention& who, int first, int last, Deed* out) {
     return true;
 }
 
+// A word of [condition] ("if", "unless") earlier in the sentence of `same_as`, before `first`:
+// what could happen, not what happened.
+bool after_condition(const Reading& r, int first, int same_as, const std::unordered_set<std::string>& condition) {
+    for (int k = first - 1; k >= 0 && r.same_sentence(k, same_as); --k)
+        if (r.is(k, condition)) return true;
+    return false;
+}
+
+// The family adult of a "while <adult>" clause after `from` in its sentence ("while Aga was at
+// work", "while his mum"), or null: the adult away while a child was left or alone.
+const Mention* adult_away_while(const Reading& r, int from, const std::unordered_set<std::string>& away_while) {
+    for (int j = from + 1; j + 1 < r.n() && r.same_sentence(j + 1, from); ++j) {
+        if (!r.is(j, away_while)) continue;
+        int a = j + 1;
+        if (r.mention_at[a] < 0 && r.is(a, r.c.child_determiner) && a + 1 < r.n()) ++a;  // "while his dad"
+        if (r.mention_at[a] < 0) return nullptr;
+        const Mention& adult = r.people[r.mention_at[a]];
+        if (adult.who != Who::Caregiver && adult.who != Who::Family) return nullptr;
+        return &adult;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 bool omission(const Reading& r, const std::vector<Match>& general, Deed* out) {
@@ -343,19 +366,8 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
         if (!in_class(r, v, "linking-deed") || !r.is(v - 1, r.c.be) || r.mention_at[v - 2] < 0) continue;
         const Mention& child = r.people[r.mention_at[v - 2]];
         if (child.who != Who::Child || possessive(r, child)) continue;
-        bool conditional = false;
-        for (int k = child.first - 1; k >= 0 && r.same_sentence(k, v); --k)
-            if (r.is(k, condition)) conditional = true;
-        if (conditional) continue;
-        for (int j = v + 1; j + 1 < r.n() && r.same_sentence(j + 1, v); ++j) {
-            if (!r.is(j, away_while)) continue;
-            int a = j + 1;
-            if (r.mention_at[a] < 0 && r.is(a, r.c.child_determiner) && a + 1 < r.n()) ++a;  // "while his dad"
-            if (r.mention_at[a] < 0) break;
-            const Mention& adult = r.people[r.mention_at[a]];
-            if (adult.who != Who::Caregiver && adult.who != Who::Family) break;
-            return deed(adult, v - 1, v, out);
-        }
+        if (after_condition(r, child.first, v, condition)) continue;
+        if (const Mention* adult = adult_away_while(r, v, away_while)) return deed(*adult, v - 1, v, out);
     }
     // "Kacper was found alone at home ... while Aga was at work", "the police found Kacper alone
     // ... while his mum was at work": a child of the case alone ("alone", "on his own", "by
@@ -380,19 +392,8 @@ bool acts_on_child(const Reading& r, const std::vector<Match>& blocked, Deed* ou
             }
         }
         if (a < 0) continue;
-        bool conditional = false;
-        for (int k = child.first - 1; k >= 0 && r.same_sentence(k, child.first); --k)
-            if (r.is(k, condition)) conditional = true;
-        if (conditional) continue;
-        for (int j = a + 1; j + 1 < r.n() && r.same_sentence(j + 1, a); ++j) {
-            if (!r.is(j, away_while)) continue;
-            int b = j + 1;
-            if (r.mention_at[b] < 0 && r.is(b, r.c.child_determiner) && b + 1 < r.n()) ++b;  // "while his mum"
-            if (r.mention_at[b] < 0) break;
-            const Mention& adult = r.people[r.mention_at[b]];
-            if (adult.who != Who::Caregiver && adult.who != Who::Family) break;
-            return deed(adult, child.first, a, out);
-        }
+        if (after_condition(r, child.first, child.first, condition)) continue;
+        if (const Mention* adult = adult_away_while(r, a, away_while)) return deed(*adult, child.first, a, out);
     }
     // "Mam is working and Dad is in the shed, so nobody check Osian insulin": "nobody" doing a
     // deed to a child of the case, after the case's caregivers are named as subjects earlier in the
