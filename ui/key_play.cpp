@@ -241,6 +241,9 @@ void KeyPlay::decide(App& app) {
             }
             if (typed_.count("@tree") && !typed_.count("@tree-shot")) {
                 typed_.insert("@tree-shot");
+                // Only the tree scrolls sideways: the key below it keeps its left edge in sight.
+                if (TargetRect key; target_rect("family-key", &key) && key.x0 < key.cx0 - 1)
+                    cut_.insert("briefing: the family tree's key scrolled sideways out of sight with the tree");
                 pictured_.insert("k03b-family-tree.png");
                 app.request_screenshot(dir_ + "/k03b-family-tree.png");
                 return;
