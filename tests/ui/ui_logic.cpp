@@ -15,6 +15,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -156,6 +158,54 @@ TEST_SUITE("ui genogram") {
                 CHECK_MESSAGE((!rows || apart), "outlines " << i << " and " << j << " overlap");
             }
         CHECK(g.width < 7.0f);
+    }
+    TEST_CASE("GIVEN someone with no household in every bundled case WHEN laid out THEN they stand clear of every household's outline") {
+        // The missing-teen case: Kerry Mahmood stood on the Marchetti outline.
+        int checked = 0;
+        for (const auto& e : std::filesystem::directory_iterator(std::string(SOFS_SOURCE_DIR) + "/scenarios")) {
+            if (e.path().extension() != ".yaml") continue;
+            auto loaded = load_scenario_file(e.path().string());
+            if (!loaded.scenario) continue;
+            Genogram g = layout_genogram(loaded.scenario->people);
+            std::vector<bool> housed(g.nodes.size(), false);
+            for (const auto& h : g.households)
+                for (int i : h.members) housed[static_cast<std::size_t>(i)] = true;
+            auto boxes = household_boxes(g);
+            for (std::size_t k = 0; k < g.nodes.size(); ++k) {
+                if (housed[k]) continue;
+                ++checked;
+                const auto& n = g.nodes[k];
+                for (const auto& b : boxes) {
+                    bool rows = b.r0 <= n.row && n.row <= b.r1;
+                    bool clear = n.x + kHouseholdMargin <= b.x0 + 1e-3f || b.x1 <= n.x - kHouseholdMargin + 1e-3f;
+                    CHECK_MESSAGE((!rows || clear), e.path().filename().string() << ": " << n.name << " stands on a household's outline");
+                }
+            }
+        }
+        CHECK(checked >= 1);
+    }
+    TEST_CASE("GIVEN a dad who is not his son's mum's partner WHEN laid out THEN each parent has a line down to the son") {
+        // The first-day case: Kacper was joined to Aga only, and Piotr stood
+        // beside them with no line to his son.
+        auto loaded = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/first-day-short-case.yaml");
+        REQUIRE(loaded.scenario);
+        Genogram g = layout_genogram(loaded.scenario->people);
+        int kacper = g.index_of("kacper");
+        REQUIRE(kacper >= 0);
+        std::set<int> parents;
+        for (const auto& l : g.links)
+            if (l.kind == GenogramLink::Kind::Child && l.a == kacper) {
+                parents.insert(l.b);
+                if (l.c >= 0) parents.insert(l.c);
+            }
+        int named = 0;
+        for (const auto& p : loaded.scenario->people)
+            if (p.id == "kacper")
+                for (const auto& par : p.parents) {
+                    ++named;
+                    CHECK_MESSAGE(parents.count(g.index_of(par)) == 1, par << " has no line down to Kacper");
+                }
+        CHECK(named >= 2);
     }
     TEST_CASE("GIVEN three brothers at home and an aunt and a neighbour in homes of their own WHEN laid out THEN the brothers "
               "stand side by side and the tree stays narrow") {
