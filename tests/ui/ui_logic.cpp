@@ -2,6 +2,7 @@
 // alternatives), text reflow, genogram layout, settings round trip, the
 // in-memory sound images, and drafts kept in the progress store.
 #include "genogram.hpp"
+#include "widgets.hpp"
 #include "hints.hpp"
 #include "load/loader.hpp"
 #include "rubric/assess.hpp"
@@ -326,6 +327,22 @@ TEST_SUITE("ui genogram") {
         Genogram g = layout_genogram({});
         CHECK(g.nodes.empty());
         CHECK(g.rows == 0);
+    }
+}
+
+TEST_SUITE("ui text wrapping") {
+    // Ten pixels a character, as if every glyph were the same width.
+    static float tens(const char* b, const char* e) { return static_cast<float>(e - b) * 10.0f; }
+    TEST_CASE("GIVEN a time like 12.40pm at the end of a full line WHEN the line breaks THEN the time moves down whole") {
+        // Dear ImGui 1.86 broke after the full stop: "12." on one line, "40pm" on the next.
+        CHECK(break_between_words("Found alone at 12.40pm on Sunday", 180, tens) == "Found alone at\n12.40pm on Sunday");
+    }
+    TEST_CASE("GIVEN text that fits WHEN broken THEN it is unchanged, and its own line breaks stay") {
+        CHECK(break_between_words("Kai is 3.", 500, tens) == "Kai is 3.");
+        CHECK(break_between_words("one two\nthree four", 75, tens) == "one two\nthree\nfour");
+    }
+    TEST_CASE("GIVEN a word wider than the line WHEN broken THEN it stands on a line of its own, left for ImGui") {
+        CHECK(break_between_words("a verylongword b", 60, tens) == "a\nverylongword\nb");
     }
 }
 
