@@ -549,7 +549,9 @@ void App::draw_notices() {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_w);
         ImGui::TextUnformatted(n.text.c_str());
         ImGui::PopTextWrapPos();
-        ImGui::SetCursorScreenPos(ImVec2(p.x + ImGui::GetContentRegionAvail().x - close_w, p.y + 2 * ui_scale()));
+        // Dismiss sits inside the band, level with the first line of the notice,
+        // with as much room to the band's right edge as the text has at its top.
+        ImGui::SetCursorScreenPos(ImVec2(p.x + ImGui::GetContentRegionAvail().x - close_w - line * 0.5f, p.y + 4 * ui_scale()));
         bool dismiss = ImGui::SmallButton("Dismiss###dismiss");
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 3 * ui_scale()));
         ImGui::Dummy(ImVec2(1, 1));

@@ -47,17 +47,31 @@ std::vector<HouseholdBox> household_boxes(const Genogram& g) {
 }
 
 // Moves people right until no two household outlines overlap (bounded).
+// Someone with no household counts as an outline of their own, so that they
+// are kept clear of the households' outlines too, never drawn on one.
 static void separate_households(Genogram& g) {
     const float gap = 0.08f;
-    std::vector<std::size_t> boxed;   // household_boxes' order: the households with people
-    for (std::size_t k = 0; k < g.households.size(); ++k)
-        if (!g.households[k].members.empty()) boxed.push_back(k);
+    Genogram groups = g;   // the households with people, then each person with none
+    groups.households.clear();
+    std::vector<bool> housed(g.nodes.size(), false);
+    for (const auto& h : g.households)
+        if (!h.members.empty()) {
+            groups.households.push_back(h);
+            for (int i : h.members) housed[static_cast<std::size_t>(i)] = true;
+        }
+    const std::size_t real = groups.households.size();
+    for (std::size_t k = 0; k < g.nodes.size(); ++k)
+        if (!housed[k]) groups.households.push_back({"", {static_cast<int>(k)}});
+    std::vector<std::size_t> boxed;
+    for (std::size_t k = 0; k < groups.households.size(); ++k) boxed.push_back(k);
     for (int pass = 0; pass < 32; ++pass) {
-        auto boxes = household_boxes(g);
+        groups.nodes = g.nodes;
+        auto boxes = household_boxes(groups);
         bool moved = false;
         for (std::size_t i = 0; i < boxes.size() && !moved; ++i)
             for (std::size_t j = 0; j < boxes.size() && !moved; ++j) {
-                if (i == j) continue;
+                // Two people with no household stand a slot apart like any neighbours.
+                if (i == j || (i >= real && j >= real)) continue;
                 const auto& a = boxes[i];
                 const auto& b = boxes[j];
                 bool rows = a.r0 <= b.r1 && b.r0 <= a.r1;
@@ -71,7 +85,7 @@ static void separate_households(Genogram& g) {
                 // and each pass pushed b again (a brother drawn 48 places away).
                 float shift = a.x1 + gap - b.x0;
                 float from = b.x0 + kHouseholdMargin - 1e-3f;
-                const auto& in_a = g.households[boxed[i]].members;
+                const auto& in_a = groups.households[boxed[i]].members;
                 for (std::size_t k = 0; k < g.nodes.size(); ++k)
                     if (g.nodes[k].x >= from && std::find(in_a.begin(), in_a.end(), static_cast<int>(k)) == in_a.end())
                         g.nodes[k].x += shift;
@@ -235,6 +249,11 @@ Genogram layout_genogram(const std::vector<Person>& people) {
         GenogramLink l{GenogramLink::Kind::Child, g.index_of(p->id), parents[0], -1};
         if (parents.size() >= 2 && couples.count(std::minmax(parents[0], parents[1]))) l.c = parents[1];
         g.links.push_back(l);
+        // A parent who is not the other parent's partner (a dad in a home of
+        // his own) has a line of his own down to the child.
+        for (std::size_t k = 1; k < parents.size(); ++k)
+            if (parents[static_cast<std::size_t>(k)] != l.c)
+                g.links.push_back({GenogramLink::Kind::Child, l.a, parents[k], -1});
     }
 
     std::set<std::pair<int, int>> siblings;
@@ -339,7 +358,8 @@ void draw_genogram(const Genogram& g, float unit) {
     for (const auto& b : household_boxes(g)) {
         float y0 = origin.y + pad + size + 14 + b.r0 * row_h, y1 = origin.y + pad + size + 14 + b.r1 * row_h;
         ImVec2 a(origin.x + pad + (b.x0 + 0.5f) * unit, y0 - size - 10);
-        ImVec2 z(origin.x + pad + (b.x1 + 0.5f) * unit, y1 + size + line * 3 + 6);
+        // A little over a third of a line below the last line of the bottom row's labels.
+        ImVec2 z(origin.x + pad + (b.x1 + 0.5f) * unit, y1 + size + 4 + line * 3.4f);
         // Corners no rounder than a line of text: a rounder corner cut through
         // the name and age of whoever stands at the end of the bottom row.
         dl->AddRect(a, z, soft, std::min(std::min(z.x - a.x, z.y - a.y) * 0.35f, line), 0, thick);

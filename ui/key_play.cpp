@@ -198,11 +198,18 @@ void KeyPlay::decide(App& app) {
     }
     if (mouse_) return decide_mouse(app);
     switch (here) {
-        case ScreenId::SignIn:
-            // The name box has the keyboard when the screen opens.
+        case ScreenId::SignIn: {
+            // The name box has the keyboard when the screen opens, and the
+            // trainee's heading is in sight above it (at 200 % too): bringing
+            // the box into view must not scroll away whose card it is.
+            TargetRect head, box;
+            if (target_rect("trainee-heading", &head) && target_rect("field:new-name", &box) &&
+                (head.y0 < head.sy0 - 1 || box.y1 > box.sy1 + 1))
+                cut_.insert("sign-in: the trainee heading and the name box are not in sight together");
             type(kName);
             press(GLFW_KEY_ENTER);
             return;
+        }
         case ScreenId::Library:
             // At large text the top bar folds Settings, My password, Live
             // session and Sign out into a Menu: open it by keyboard, choose
@@ -234,6 +241,9 @@ void KeyPlay::decide(App& app) {
             }
             if (typed_.count("@tree") && !typed_.count("@tree-shot")) {
                 typed_.insert("@tree-shot");
+                // Only the tree scrolls sideways: the key below it keeps its left edge in sight.
+                if (TargetRect key; target_rect("family-key", &key) && key.x0 < key.cx0 - 1)
+                    cut_.insert("briefing: the family tree's key scrolled sideways out of sight with the tree");
                 pictured_.insert("k03b-family-tree.png");
                 app.request_screenshot(dir_ + "/k03b-family-tree.png");
                 return;

@@ -33,9 +33,42 @@ void subheading(App& app, const char* text, float wrap_width) {
 
 void gap(float lines) { ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight() * lines)); }
 
+std::string break_between_words(const std::string& text, float width, float (*measure)(const char* b, const char* e)) {
+    std::string out = text;
+    const char* s = out.c_str();
+    const float space = measure(" ", " " + 1);
+    float line = 0;           // width of the current line so far
+    bool first = true;        // no word on this line yet
+    std::size_t i = 0, n = out.size();
+    while (i < n) {
+        if (out[i] == '\n') { line = 0; first = true; ++i; continue; }
+        if (out[i] == ' ') { ++i; continue; }
+        std::size_t j = i;
+        while (j < n && out[j] != ' ' && out[j] != '\n') ++j;
+        float w = measure(s + i, s + j);
+        if (!first && line + space + w > width) {
+            // Break at the space before this word (the first of a run of spaces).
+            std::size_t k = i;
+            while (k > 0 && out[k - 1] == ' ') --k;
+            if (k < i) out[k] = '\n';
+            line = w;
+        } else {
+            line += (first ? 0 : space) + w;
+        }
+        first = false;
+        i = j;
+    }
+    return out;
+}
+
 void wrapped(const std::string& text) {
+    // Breaks chosen here, between words; ImGui's wrap stays on for a word wider than the panel.
+    float width = ImGui::GetContentRegionAvail().x - 1.0f;
+    std::string lines = width > 0 ? break_between_words(text, width, [](const char* b, const char* e) {
+        return ImGui::CalcTextSize(b, e).x;
+    }) : text;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
     ImGui::PopTextWrapPos();
 }
 

@@ -16,6 +16,12 @@ void heading(App& app, const char* text);
 void subheading(App& app, const char* text, float wrap_width = 0.0f);  // wrap_width 0: the panel's edge
 void gap(float lines = 0.5f);
 void wrapped(const std::string& text);
+// `text` with a line break in place of each space where a line of `width`
+// is full (lines measured word by word with `measure`): breaks fall between
+// words only, so "12.40pm" or "S.47" stays whole, where Dear ImGui 1.86's own
+// wrapping also breaks after a full stop or comma inside a word. A word wider
+// than a line is left for ImGui to break. Line breaks already there stay.
+std::string break_between_words(const std::string& text, float width, float (*measure)(const char* b, const char* e));
 void muted_text(const std::string& text);
 
 // A stretch of text to highlight, with what hovering over it shows.

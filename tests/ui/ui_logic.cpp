@@ -2,6 +2,7 @@
 // alternatives), text reflow, genogram layout, settings round trip, the
 // in-memory sound images, and drafts kept in the progress store.
 #include "genogram.hpp"
+#include "widgets.hpp"
 #include "hints.hpp"
 #include "load/loader.hpp"
 #include "rubric/assess.hpp"
@@ -14,6 +15,8 @@
 #include "play/playthrough.hpp"
 
 #include <doctest/doctest.h>
+
+#include <set>
 
 #include <atomic>
 #include <chrono>
@@ -157,6 +160,54 @@ TEST_SUITE("ui genogram") {
             }
         CHECK(g.width < 7.0f);
     }
+    TEST_CASE("GIVEN someone with no household in every bundled case WHEN laid out THEN they stand clear of every household's outline") {
+        // The missing-teen case: Kerry Mahmood stood on the Marchetti outline.
+        int checked = 0;
+        for (const auto& e : std::filesystem::directory_iterator(std::string(SOFS_SOURCE_DIR) + "/scenarios")) {
+            if (e.path().extension() != ".yaml") continue;
+            auto loaded = load_scenario_file(e.path().string());
+            if (!loaded.scenario) continue;
+            Genogram g = layout_genogram(loaded.scenario->people);
+            std::vector<bool> housed(g.nodes.size(), false);
+            for (const auto& h : g.households)
+                for (int i : h.members) housed[static_cast<std::size_t>(i)] = true;
+            auto boxes = household_boxes(g);
+            for (std::size_t k = 0; k < g.nodes.size(); ++k) {
+                if (housed[k]) continue;
+                ++checked;
+                const auto& n = g.nodes[k];
+                for (const auto& b : boxes) {
+                    bool rows = b.r0 <= n.row && n.row <= b.r1;
+                    bool clear = n.x + kHouseholdMargin <= b.x0 + 1e-3f || b.x1 <= n.x - kHouseholdMargin + 1e-3f;
+                    CHECK_MESSAGE((!rows || clear), e.path().filename().string() << ": " << n.name << " stands on a household's outline");
+                }
+            }
+        }
+        CHECK(checked >= 1);
+    }
+    TEST_CASE("GIVEN a dad who is not his son's mum's partner WHEN laid out THEN each parent has a line down to the son") {
+        // The first-day case: Kacper was joined to Aga only, and Piotr stood
+        // beside them with no line to his son.
+        auto loaded = load_scenario_file(std::string(SOFS_SOURCE_DIR) + "/scenarios/first-day-short-case.yaml");
+        REQUIRE(loaded.scenario);
+        Genogram g = layout_genogram(loaded.scenario->people);
+        int kacper = g.index_of("kacper");
+        REQUIRE(kacper >= 0);
+        std::set<int> parents;
+        for (const auto& l : g.links)
+            if (l.kind == GenogramLink::Kind::Child && l.a == kacper) {
+                parents.insert(l.b);
+                if (l.c >= 0) parents.insert(l.c);
+            }
+        int named = 0;
+        for (const auto& p : loaded.scenario->people)
+            if (p.id == "kacper")
+                for (const auto& par : p.parents) {
+                    ++named;
+                    CHECK_MESSAGE(parents.count(g.index_of(par)) == 1, par << " has no line down to Kacper");
+                }
+        CHECK(named >= 2);
+    }
     TEST_CASE("GIVEN three brothers at home and an aunt and a neighbour in homes of their own WHEN laid out THEN the brothers "
               "stand side by side and the tree stays narrow") {
         // The school referral's family: the aunt's outline began inside the
@@ -276,6 +327,22 @@ TEST_SUITE("ui genogram") {
         Genogram g = layout_genogram({});
         CHECK(g.nodes.empty());
         CHECK(g.rows == 0);
+    }
+}
+
+TEST_SUITE("ui text wrapping") {
+    // Ten pixels a character, as if every glyph were the same width.
+    static float tens(const char* b, const char* e) { return static_cast<float>(e - b) * 10.0f; }
+    TEST_CASE("GIVEN a time like 12.40pm at the end of a full line WHEN the line breaks THEN the time moves down whole") {
+        // Dear ImGui 1.86 broke after the full stop: "12." on one line, "40pm" on the next.
+        CHECK(break_between_words("Found alone at 12.40pm on Sunday", 180, tens) == "Found alone at\n12.40pm on Sunday");
+    }
+    TEST_CASE("GIVEN text that fits WHEN broken THEN it is unchanged, and its own line breaks stay") {
+        CHECK(break_between_words("Kai is 3.", 500, tens) == "Kai is 3.");
+        CHECK(break_between_words("one two\nthree four", 75, tens) == "one two\nthree\nfour");
+    }
+    TEST_CASE("GIVEN a word wider than the line WHEN broken THEN it stands on a line of its own, left for ImGui") {
+        CHECK(break_between_words("a verylongword b", 60, tens) == "a\nverylongword\nb");
     }
 }
 

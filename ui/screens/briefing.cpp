@@ -62,15 +62,11 @@ void BriefingScreen::draw(App& app) {
 
     ImGui::SameLine();
     // A tree wider than the panel (large text, a big family) keeps its names
-    // readable and the panel scrolls sideways as a whole: one bar along its
-    // foot, one down its side, no panel scrolling inside another.
-    begin_card("###family", "Who is in the family", ImVec2(0, h), app, sideways_ ? ImGuiWindowFlags_HorizontalScrollbar : 0);
-    if (sideways_) {
-        // A panel that scrolls sideways lets text run to the width of its
-        // widest thing (the tree): the words wrap at the edge that shows.
-        ImGuiWindow* w = ImGui::GetCurrentWindow();
-        w->WorkRect.Max.x = std::min(w->WorkRect.Max.x, w->ContentRegionRect.Max.x);
-    }
+    // readable and only the tree scrolls sideways, in a strip as tall as the
+    // whole tree with its bar along its foot: the heading, the key and the
+    // others involved stay where they are, and the panel scrolls up and down
+    // as a whole (no panel scrolling the same way as another inside it).
+    begin_card("###family", "Who is in the family", ImVec2(0, h), app);
     if (genogram_.nodes.empty()) {
         muted_text("This case lists no family members.");
     } else {
@@ -98,6 +94,11 @@ void BriefingScreen::draw(App& app) {
             muted_text("The family is wider than this panel: scroll sideways to see everyone.");
         else
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail_w - tree_w) / 2));
+        ImGuiWindow* card = ImGui::GetCurrentWindow();
+        if (sideways) {
+            ImGui::BeginChild("###family-tree-strip", ImVec2(0, tree_h + ImGui::GetStyle().ScrollbarSize), false,
+                              ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NavFlattened);
+        }
         ImVec2 at = ImGui::GetCursorScreenPos();
         if (sideways || card_scrolls) {
             // A place for the keyboard to stand while it scrolls the tree.
@@ -114,10 +115,10 @@ void BriefingScreen::draw(App& app) {
             ImGui::SetCursorScreenPos(at);
         }
         draw_genogram(genogram_, unit);
-        if (focused) {   // the arrows move the panel itself, both ways
+        if (focused) {   // the arrows move the panel up and down, and the tree sideways
             float down = ImGui::GetTextLineHeightWithSpacing() * 3, across = unit * 0.5f;
-            if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + down);
-            if (ImGui::IsKeyPressed(GLFW_KEY_UP)) ImGui::SetScrollY(ImGui::GetScrollY() - down);
+            if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(card, card->Scroll.y + down);
+            if (ImGui::IsKeyPressed(GLFW_KEY_UP)) ImGui::SetScrollY(card, card->Scroll.y - down);
             if (sideways) {
                 if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) ImGui::SetScrollX(ImGui::GetScrollX() + across);
                 if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) ImGui::SetScrollX(ImGui::GetScrollX() - across);
@@ -125,9 +126,11 @@ void BriefingScreen::draw(App& app) {
                 if (ImGui::IsKeyPressed(GLFW_KEY_END)) ImGui::SetScrollX(ImGui::GetScrollMaxX());
             }
         }
+        if (sideways) ImGui::EndChild();
     }
     gap(0.4f);
     draw_genogram_key(s);
+    note_target("family-key");
     if (!genogram_.others.empty()) {
         gap(0.4f);
         subheading(app, "Others involved");

@@ -146,7 +146,11 @@ void SignInScreen::draw(App& app) {
     float left_w = avail * 0.58f;
     float h = ImGui::GetContentRegionAvail().y;
 
-    begin_card("###trainee-card", "I am learning (trainee)", ImVec2(left_w, h), app);
+    begin_card("###trainee-card", nullptr, ImVec2(left_w, h), app);
+    subheading(app, "I am learning (trainee)");
+    note_target("trainee-heading");
+    ImGui::Separator();
+    ImGui::Spacing();
     if (!list_error_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(worry_colour()));
         wrapped("Profiles could not be listed: " + list_error_);
@@ -181,9 +185,18 @@ void SignInScreen::draw(App& app) {
     if (focus_name_) {
         ImGui::SetKeyboardFocusHere();
         focus_name_ = false;
+        keep_heading_frames_ = 4;
     }
     bool enter = ImGui::InputText("###new-name", &new_name_, ImGuiInputTextFlags_EnterReturnsTrue);
     note_target("field:new-name");
+    // Bringing the focused box into view scrolls the card only as far as the
+    // box; when the heading and the box fit together (200 % text on a small
+    // window), the card stays at its top so the trainee sees whose card it is.
+    if (keep_heading_frames_ > 0) {
+        --keep_heading_frames_;
+        float box_bottom = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY() + ImGui::GetStyle().WindowPadding.y;
+        if (box_bottom <= ImGui::GetWindowHeight()) ImGui::SetScrollY(0.0f);
+    }
     wrapped(passwords_required_ ? "Password (everyone here needs one; a new profile chooses one, 8 or more characters)"
                                                : "Password (if your profile has one, or to protect a new profile)");
     // The password box and the Start button share the line at every text size.

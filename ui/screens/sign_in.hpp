@@ -47,6 +47,7 @@ private:
     bool passwords_required_ = false;
     bool focus_name_ = false;       // put the cursor in the name box when the screen opens
     bool focus_password_ = false;
+    int keep_heading_frames_ = 0;   // frames left in which the card is kept at its top after the name box took the keyboard
     std::string trainer_;
     std::string password_;
     std::string trainee_error_;
