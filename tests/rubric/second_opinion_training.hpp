@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <fstream>
 #include <random>
 #include <set>
 #include <sstream>
@@ -173,6 +174,37 @@ struct TrainOptions {
 // A criterion's own options: DS-CAREGIVER-BEHAVIOUR's model is regularised less
 // (L2 3e-5, thirteenth round: held out it overturned more of the rules' mistakes,
 // assessment/CRITERIA.md, "The second opinion").
+// The labelled sets of one case (empty when it has none), for training on that case alone.
+inline std::vector<LabelledCase> labelled_case(const std::string& id) {
+    std::vector<LabelledCase> one;
+    for (auto& c : labelled_cases())
+        if (c.id == id) one.push_back(c);
+    return one;
+}
+
+// Whether a training row carries a case-relative topic feature ("C:TOPIC=0" ... "C:TOPIC=3+").
+inline bool has_case_topic(const Row& row) {
+    static const std::uint32_t topic[] = {rubric::FeatureMaker::hash("C:TOPIC=0"), rubric::FeatureMaker::hash("C:TOPIC=1"),
+                                          rubric::FeatureMaker::hash("C:TOPIC=2"), rubric::FeatureMaker::hash("C:TOPIC=3+")};
+    for (auto& [h, v] : row.x)
+        for (auto t : topic)
+            if (h == t) return true;
+    return false;
+}
+
+// How many case-relative features (" C:") the committed weights file weighs for one criterion.
+inline int case_feature_weights(const std::string& crit) {
+    std::ifstream f(weights_path());
+    std::string line;
+    bool in = false;
+    int weighed = 0;
+    while (std::getline(f, line)) {
+        if (!line.empty() && line[0] == '[') in = line == "[" + crit + "]";
+        else if (in && line.find(" C:") != std::string::npos) ++weighed;
+    }
+    return weighed;
+}
+
 inline TrainOptions options_for(const std::string& crit, TrainOptions o) {
     if (crit == "DS-CAREGIVER-BEHAVIOUR") o.l2 = 3e-5;
     return o;

@@ -9,7 +9,6 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -65,32 +64,16 @@ TEST_CASE("the trainer gives the case-relative features to SG-ADDRESSES-DANGER's
     std::string bad;
     auto crits = rubric::SecondOpinion::read_criteria(sofs::testing::criteria_file(), &bad);
     REQUIRE(std::find(crits.begin(), crits.end(), "SG-ADDRESSES-DANGER") != crits.end());
-    std::vector<sofs::testing::LabelledCase> one;
-    for (auto& c : sofs::testing::labelled_cases())
-        if (c.id == "conference-scaling-differences") one.push_back(c);
+    auto one = sofs::testing::labelled_case("conference-scaling-differences");
     REQUIRE(one.size() == 1);
     auto td = sofs::testing::read_training(one, *g, crits);
-    const std::uint32_t topic0 = rubric::FeatureMaker::hash("C:TOPIC=0"), topic1 = rubric::FeatureMaker::hash("C:TOPIC=1"),
-                        topic2 = rubric::FeatureMaker::hash("C:TOPIC=2"), topic3 = rubric::FeatureMaker::hash("C:TOPIC=3+");
-    auto has_topic = [&](const sofs::testing::Row& row) {
-        for (auto& [h, v] : row.x)
-            if (h == topic0 || h == topic1 || h == topic2 || h == topic3) return true;
-        return false;
-    };
     auto ad = sofs::testing::rows_for(td, "SG-ADDRESSES-DANGER");
     auto obs = sofs::testing::rows_for(td, "SG-OBSERVABLE");
     REQUIRE(!ad.empty());
     REQUIRE(!obs.empty());
-    for (auto& row : ad) CHECK(has_topic(row));
-    for (auto& row : obs) CHECK_FALSE(has_topic(row));
+    for (auto& row : ad) CHECK(sofs::testing::has_case_topic(row));
+    for (auto& row : obs) CHECK_FALSE(sofs::testing::has_case_topic(row));
     // the committed weights for this criterion weigh some of them
-    std::ifstream f(sofs::testing::weights_path());
-    std::string line;
-    bool in = false;
-    int weighed = 0;
-    while (std::getline(f, line)) {
-        if (!line.empty() && line[0] == '[') in = line == "[SG-ADDRESSES-DANGER]";
-        else if (in && line.find(" C:") != std::string::npos) ++weighed;
-    }
+    int weighed = sofs::testing::case_feature_weights("SG-ADDRESSES-DANGER");
     CHECK(weighed > 0);
 }
